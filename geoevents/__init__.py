@@ -1,0 +1,5 @@
+"""geoevents: news articles to maps, offline first."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from geoevents.cli import main
+
+raise SystemExit(main())

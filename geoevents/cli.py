@@ -1,0 +1,186 @@
+"""Command line: parses arguments and calls the library, nothing more.
+
+Exit status: 0 all went well, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geoevents import __version__
+from geoevents.errors import GeoeventsError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _add_gazetteer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--gazetteer",
+        action="append",
+        default=[],
+        metavar="CSV",
+        type=Path,
+        help="an extra gazetteer file of your own (repeatable); see data/gazetteer/README.md",
+    )
+    parser.add_argument(
+        "--geocoder",
+        default=None,
+        metavar="NAME",
+        help="use an online geopy geocoder (e.g. nominatim) instead of the offline gazetteer: "
+        "opt-in, cached on disk and rate-limited",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geoevents", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"geoevents {__version__}")
+    parser.add_argument(
+        "--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="logging detail"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="articles in, maps and data files out")
+    run.add_argument("inputs", nargs="+", help="files, folders or globs")
+    run.add_argument("--out", required=True, type=Path, help="output folder")
+    run.add_argument("--overrides", type=Path, default=None, help="analyst corrections (CSV or YAML)")
+    run.add_argument("--resume", action="store_true", help="skip articles already done (by content hash)")
+    run.add_argument("--jobs", type=int, default=1, help="worker processes on this machine")
+    run.add_argument("--engine", choices=["local", "dask"], default="local")
+    run.add_argument("--scheduler", default=None, help="dask.distributed scheduler address (with --engine dask)")
+    run.add_argument("--tiles", default=None, help="online basemap tiles for map.html (default: offline basemap)")
+    run.add_argument("--max-bytes", type=int, default=None, help="refuse input files larger than this")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_gazetteer_options(run)
+
+    parse = sub.add_parser("parse", help="print the place mentions of articles as JSON")
+    parse.add_argument("files", nargs="+")
+    parse.add_argument("--jsonl", action="store_true", help="one JSON object per line (default: a JSON array)")
+    _add_gazetteer_options(parse)
+
+    geocode = sub.add_parser("geocode", help="look a name up; prints a GeoJSON FeatureCollection, best first")
+    geocode.add_argument("query")
+    geocode.add_argument("--country", action="append", default=None, metavar="CC", help="ISO 3166-1 alpha-2")
+    geocode.add_argument("--limit", type=int, default=5)
+    _add_gazetteer_options(geocode)
+
+    reverse = sub.add_parser("reverse", help="country and admin1 at a point, as GeoJSON")
+    reverse.add_argument("lat", type=float)
+    reverse.add_argument("lon", type=float)
+    _add_gazetteer_options(reverse)
+
+    evaluate = sub.add_parser("evaluate", help="score geoparsing on a public corpus (EUPEG rules)")
+    evaluate.add_argument("--corpus", required=True, choices=["lgl", "trnews", "geovirus"])
+    evaluate.add_argument("path", type=Path)
+    evaluate.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    _add_gazetteer_options(evaluate)
+    return parser
+
+
+def _gazetteer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from geoevents.gazetteer import gazetteer_from_options
+
+    return gazetteer_from_options(extra_files=args.gazetteer, online=args.geocoder)
+
+
+def _print_json(obj: object) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from geoevents.pipeline import RunOptions, run
+
+    options = RunOptions(
+        overrides=args.overrides,
+        resume=args.resume,
+        jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        tiles=args.tiles,
+        max_bytes=args.max_bytes,
+        progress=not args.no_progress,
+        extra_gazetteers=tuple(args.gazetteer),
+        online_geocoder=args.geocoder,
+    )
+    summary = run(args.inputs, args.out, options=options)
+    for error in summary.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(summary.describe())
+    return EXIT_PARTIAL if summary.errors else EXIT_OK
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from geoevents.geoparse import mention_records_from_paths
+
+    records = mention_records_from_paths(args.files, gazetteer=_gazetteer(args))
+    failed = False
+    collected = []
+    for record in records:
+        if "error" in record:
+            failed = True
+            print(f"error: {record['error']}", file=sys.stderr)
+            continue
+        if args.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            collected.append(record)
+    if not args.jsonl:
+        _print_json(collected)
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    from geoevents.gazetteer.geojson import locations_to_feature_collection
+
+    geocoder = _gazetteer(args)
+    found = geocoder.geocode(args.query, exactly_one=False, country_codes=args.country, limit=args.limit)
+    _print_json(locations_to_feature_collection(found or []))
+    return EXIT_OK
+
+
+def _cmd_reverse(args: argparse.Namespace) -> int:
+    from geoevents.gazetteer.geojson import locations_to_feature_collection
+
+    found = _gazetteer(args).reverse((args.lat, args.lon), exactly_one=False)
+    _print_json(locations_to_feature_collection(found or []))
+    return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from geoevents.evaluate import evaluate_corpus, format_report
+
+    report = evaluate_corpus(args.corpus, args.path, gazetteer=_gazetteer(args), limit=args.limit)
+    print(format_report(report))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "run": _cmd_run,
+    "parse": _cmd_parse,
+    "geocode": _cmd_geocode,
+    "reverse": _cmd_reverse,
+    "evaluate": _cmd_evaluate,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except GeoeventsError as exc:
+        print(f"geoevents {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("geoevents: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

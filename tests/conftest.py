@@ -1,0 +1,83 @@
+"""Shared fixtures; every test runs with the network blocked (loopback only)."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPORA = SHARED / "corpora"
+DATA = ROOT / "data"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _is_local(address: Any) -> bool:
+    if isinstance(address, (str, bytes)):  # AF_UNIX path
+        return True
+    host = address[0] if isinstance(address, tuple) else address
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> Any:
+    if not _is_local(address):
+        raise NetworkBlocked(f"tests may not open network connections (to {address!r})")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> Any:
+    if not _is_local(address):
+        raise NetworkBlocked(f"tests may not open network connections (to {address!r})")
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+    if host is not None and not _is_local(host.decode() if isinstance(host, bytes) else host):
+        raise NetworkBlocked(f"tests may not resolve network names ({host!r})")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+    socket.getaddrinfo = _guarded_getaddrinfo
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS} (they live in ../shared/seeds beside the repository)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def corpora_dir() -> Path:
+    if not CORPORA.is_dir():
+        pytest.skip(f"evaluation corpora not found at {CORPORA} (../shared/corpora beside the repository)")
+    return CORPORA
+
+
+@pytest.fixture(scope="session")
+def gazetteer():  # type: ignore[no-untyped-def]
+    """The default offline gazetteer, built once per test session (cached on disk)."""
+    from geoevents.gazetteer import default_gazetteer
+
+    return default_gazetteer()
