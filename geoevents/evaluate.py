@@ -14,6 +14,7 @@ with a place that is not ``NOT_PLACE`` is scored as a toponym.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 import time
@@ -150,7 +151,7 @@ def error_auc(errors_km: Sequence[float]) -> float:
     scaled = [math.log1p(e) / math.log(EARTH_HALF_CIRCUMFERENCE_KM) for e in sorted(errors_km)]
     if len(scaled) == 1:
         return scaled[0]
-    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:], strict=False))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(scaled))
     return area / (len(scaled) - 1)
 
 
@@ -312,7 +313,9 @@ def _read_geovirus(path: Path) -> list[CorpusArticle]:
             except ValueError:
                 continue
             toponyms.append(
-                GoldToponym(start, end, _text(loc.find("name")), _float(loc.find("lat")), _float(loc.find("lon")))
+                GoldToponym(
+                    start, end, _text(loc.find("name")), _float(loc.find("lat")), _float(loc.find("lon"))
+                )
             )
         articles.append(CorpusArticle(_text(art.find("source")) or str(i), text, tuple(toponyms)))
     return articles
@@ -340,7 +343,9 @@ def predictions_from_resolved(resolved: Iterable[ResolvedMention]) -> list[Predi
     return out
 
 
-def evaluate_corpus(name: str, path: Path | str, *, gazetteer: Any, limit: int | None = None) -> EvaluationReport:
+def evaluate_corpus(
+    name: str, path: Path | str, *, gazetteer: Any, limit: int | None = None
+) -> EvaluationReport:
     """Geoparse every article of a corpus and score it with the EUPEG rules."""
     from geoevents.geoparse import resolved_mentions_from_article
 
@@ -360,7 +365,8 @@ def evaluate_corpus(name: str, path: Path | str, *, gazetteer: Any, limit: int |
 def format_report(report: EvaluationReport) -> str:
     """Our row beside the published rows of the same corpus, as a plain-text table."""
     title = {"lgl": "LGL", "trnews": "TR-News", "geovirus": "GeoVirus"}.get(report.corpus, report.corpus)
-    header = f"{'system':<38} {'P':>5} {'R':>5} {'F1':>5} {'acc@161':>7} {'mean km':>8} {'median km':>9} {'AUC':>5}"
+    columns = ("P", 5), ("R", 5), ("F1", 5), ("acc@161", 7), ("mean km", 8), ("median km", 9), ("AUC", 5)
+    header = f"{'system':<38} " + " ".join(f"{name:>{width}}" for name, width in columns)
     lines = [
         f"{title}: {report.articles} articles, {report.gold} gold toponyms with coordinates, "
         f"{report.predicted} predicted, {report.true_positives} matched"
