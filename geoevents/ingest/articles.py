@@ -1,0 +1,260 @@
+"""Files and strings to Article records: the ingest stage's entry points."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from geoevents.errors import InputError
+from geoevents.ingest.decode import UndecodableError, decode_bytes, normalize_text
+from geoevents.ingest.files import binary_kind, files_from_inputs, read_bytes, sniff_format
+from geoevents.ingest.html import page_from_html
+from geoevents.ingest.jsonl import TEXT_FIELDS, records_from_json, records_from_jsonl
+from geoevents.ingest.markdown import markdown_lines
+from geoevents.ingest.metadata import parse_date
+from geoevents.ingest.text import Line, Structure, analyse_lines, lines_from_text
+from geoevents.records import Article
+from geoevents.settings import DEFAULT, Settings
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("text", "markdown", "html", "jsonl", "json")
+
+
+def article_id(text: str) -> str:
+    """Stable id: the first 16 hex digits of the SHA-256 of the article text."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+
+
+def _html_text(source: str, *, max_depth: int) -> tuple[str, list[Line], dict[str, Any]]:
+    page = page_from_html(source, max_depth=max_depth)
+    parts: list[str] = []
+    lines: list[Line] = []
+    pos = 0
+    for block in page.blocks:
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        parts.append(block.text)
+        lines.append(
+            Line(
+                pos,
+                pos + len(block.text),
+                block.text,
+                hint=block.kind,
+                heading=block.heading,
+                bullet=block.bullet,
+            )
+        )
+        pos += len(block.text)
+    found: dict[str, Any] = {"title": page.title, "byline": page.byline, "url": page.url}
+    if page.published_text:
+        found["published"] = page.published_text
+    found.update(page.meta)
+    return "".join(parts), lines, found
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):  # a date
+        return datetime(value.year, value.month, value.day)
+    return None
+
+
+def article_from_text(
+    text: str,
+    *,
+    path: str | None = None,
+    fmt: str = "text",
+    metadata: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
+) -> Article:
+    """One Article from a decoded string.
+
+    ``fmt`` is "text", "markdown" or "html". For text and Markdown, ``Article.text`` is the input
+    (NFC-normalised) and every zone indexes it; for HTML it is the extracted story. Fields in
+    ``metadata`` (title, url, published, byline, id, ...) take precedence over what the page shows.
+    """
+    settings = settings or DEFAULT
+    if fmt not in ("text", "markdown", "html"):
+        raise ValueError(f"unknown article format {fmt!r} (use text, markdown or html)")
+    given = dict(metadata or {})
+    source = normalize_text(text)
+    page_meta: dict[str, Any] = {}
+    if fmt == "html":
+        body, lines, page_meta = _html_text(source, max_depth=settings.max_html_depth)
+    elif fmt == "markdown":
+        body = source
+        lines, front = markdown_lines(body)
+        page_meta = {
+            k: front[k] for k in ("title", "url", "published", "date", "author", "byline") if k in front
+        }
+        if "date" in page_meta and "published" not in page_meta:
+            page_meta["published"] = page_meta.pop("date")
+        if "author" in page_meta and "byline" not in page_meta:
+            page_meta["byline"] = page_meta.pop("author")
+    else:
+        body = source
+        lines = lines_from_text(body)
+    found: Structure = analyse_lines(body, lines)
+
+    out_meta: dict[str, Any] = {"format": fmt}
+    for key in (
+        "encoding",
+        "encoding_detected",
+        "bom",
+        "replaced_characters",
+        "decode_note",
+        "line",
+        "index",
+    ):
+        if key in given:
+            out_meta[key] = given.pop(key)
+    if "html_title" in page_meta:
+        out_meta["html_title"] = page_meta["html_title"]
+    if found.captions:
+        out_meta["captions"] = list(found.captions)
+
+    def pick(key: str, derived: Any) -> Any:
+        for value in (given.get(key), page_meta.get(key)):
+            if value not in (None, ""):
+                return (
+                    str(value).strip() if not isinstance(value, (datetime,)) and key != "published" else value
+                )
+        return derived
+
+    published = None
+    for value in (given.get("published"), page_meta.get("published")):
+        if value not in (None, ""):
+            published = _as_datetime(value)
+            if published is None:
+                out_meta["published_unparsed"] = str(value)
+            break
+    published = published or found.published
+    if published is None and found.fallback_date is not None:
+        out_meta["fallback_date"] = found.fallback_date.isoformat()
+        out_meta["fallback_date_source"] = found.fallback_date_source
+    if given.get("id") not in (None, ""):
+        out_meta["source_id"] = str(given["id"])
+    for key, value in given.items():
+        if key not in ("title", "url", "published", "byline", "id", *TEXT_FIELDS) and key not in out_meta:
+            out_meta[key] = value
+    return Article(
+        id=article_id(body),
+        text=body,
+        path=path,
+        title=pick("title", found.title),
+        byline=pick("byline", found.byline),
+        published=published,
+        url=pick("url", found.url),
+        zones=found.zones,
+        metadata=out_meta,
+    )
+
+
+def _decode_meta(decoded: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {"encoding": decoded.encoding}
+    if decoded.detected:
+        meta["encoding_detected"] = True
+    if decoded.bom:
+        meta["bom"] = True
+    if decoded.replaced:
+        meta["replaced_characters"] = decoded.replaced
+        meta["decode_note"] = (
+            f"{decoded.replaced} undecodable byte sequence(s) replaced by U+FFFD as a last resort"
+        )
+    return meta
+
+
+def _articles_from_records(
+    records: Iterable[tuple[int, dict[str, Any] | InputError]],
+    *,
+    path: str,
+    position: str,
+    base_meta: dict[str, Any],
+    settings: Settings,
+) -> Iterator[Article | InputError]:
+    for number, record in records:
+        if isinstance(record, InputError):
+            yield record
+            continue
+        fields = dict(record)
+        fmt = (
+            "html"
+            if isinstance(fields.get("html"), str) and not isinstance(fields.get("text"), str)
+            else "text"
+        )
+        text = next(fields.pop(k) for k in TEXT_FIELDS if isinstance(fields.get(k), str))
+        for key in TEXT_FIELDS:
+            fields.pop(key, None)
+        meta = {**base_meta, **fields, position: number}
+        try:
+            yield article_from_text(text, path=path, fmt=fmt, metadata=meta, settings=settings)
+        except Exception as exc:  # one bad record must not stop the file
+            log.debug("record %s:%s failed", path, number, exc_info=True)
+            yield InputError(f"{path}:{number}", f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def articles_from_file(path: Path, *, settings: Settings | None = None) -> Iterator[Article | InputError]:
+    """The article(s) of one file; problems come back as InputError values, never raised."""
+    settings = settings or DEFAULT
+    name = str(path)
+    try:
+        data = read_bytes(path, max_bytes=settings.max_input_bytes)
+    except InputError as exc:
+        yield exc
+        return
+    kind = binary_kind(data[:64])
+    if kind is not None:
+        yield InputError(name, f"binary file ({kind}), not an article")
+        return
+    try:
+        decoded = decode_bytes(data)
+    except UndecodableError as exc:
+        yield InputError(name, f"binary file: {exc}")
+        return
+    base_meta = _decode_meta(decoded)
+    fmt = sniff_format(path, data[:4096])
+    try:
+        if fmt == "jsonl":
+            records = records_from_jsonl(decoded.text, path=name)
+            yield from _articles_from_records(
+                records, path=name, position="line", base_meta=base_meta, settings=settings
+            )
+        elif fmt == "json":
+            records = records_from_json(decoded.text, path=name)
+            yield from _articles_from_records(
+                records, path=name, position="index", base_meta=base_meta, settings=settings
+            )
+        else:
+            article = article_from_text(
+                decoded.text, path=name, fmt=fmt, metadata=base_meta, settings=settings
+            )
+            if not article.text.strip():
+                yield InputError(name, "no article text found in the page")
+            else:
+                yield article
+    except Exception as exc:  # a batch goes on with the rest
+        log.debug("reading %s failed", name, exc_info=True)
+        yield InputError(name, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def articles_from_paths(
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    settings: Settings | None = None,
+) -> Iterator[Article | InputError]:
+    """Articles from files, folders (recursive, sorted) and globs; each bad input yields an InputError."""
+    for found in files_from_inputs(inputs):  # type: ignore[arg-type]
+        if isinstance(found, InputError):
+            yield found
+        else:
+            yield from articles_from_file(found, settings=settings)

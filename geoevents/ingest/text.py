@@ -1,0 +1,446 @@
+"""Page structure of plain text: title, byline, dateline, captions, body, credits and junk.
+
+Scraped pages arrive as text with navigation, fixtures, fight cards and encoded blobs around the
+story. Every line is judged by its shape (length, sentence-ness, capitalised or coded tokens,
+"X v Y" pairs, percent-encoding, bullets) and by where it sits: after the last prose line of the
+story, whatever is not a credit or a caption is page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from geoevents.ingest.metadata import (
+    dateline_date,
+    find_date,
+    has_photo_credit,
+    source_url,
+    strip_photo_credit,
+)
+from geoevents.records import Zone, ZoneKind
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_BULLET_RE = re.compile(r"^\s*(?:[•·▪▫◦‣⁃►▶■□●○\-*+–—]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_PERCENT_RE = re.compile(r"%[0-9A-Fa-f]{2}")
+_CODE_RE = re.compile(r"\(\s*[A-Z]{2,4}\s*\)")
+_VERSUS_RE = re.compile(r"(?:^|\s)(?:v|vs\.?|versus)\s", re.IGNORECASE)
+_SCORE_RE = re.compile(r"\b\d{1,2}\s*[-–:]\s*\d{1,2}\b")
+_SEPARATED_ITEMS = re.compile(r"\s*[|•·/»>›]\s*")
+_NAME_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "de",
+    "da",
+    "di",
+    "del",
+    "der",
+    "van",
+    "von",
+    "la",
+    "le",
+}
+_WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI|Anadolu|EFE|TASS)\))?\s*[-–—]{1,2}\s+",
+)
+_BYLINE_PREFIX = re.compile(r"^(?:by|words\s+by|reported\s+by|written\s+by)\s+(.+)$", re.IGNORECASE)
+_STAFF_BYLINE = re.compile(
+    r"^(?:(?:staff|our|special|senior|chief|foreign|political|security|defen[cs]e|wire|news)\s+)?"
+    r"(?:staff|reporter|writer|correspondent|editor|desk|agencies|wires|staff\s+writer)\b[\w ,.'-]{0,40}$",
+    re.IGNORECASE,
+)
+_META_CUES = re.compile(
+    r"^(?:about\s+the\s+authors?\b|\(?reporting\s+by\b|\(?additional\s+reporting\b|\(?editing\s+by\b"
+    r"|\(?writing\s+by\b|\(?compiled\s+by\b|copyright\b|©|\(c\)\s|all\s+rights\s+reserved"
+    r"|this\s+(?:article|story)\s+(?:was\s+)?(?:first\s+)?(?:published|appeared)\b"
+    r"|content\s+retrieved\s+from\b|source\s*:|originally\s+published\b)",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|subscribe\b|sign\s+up\b|register\s+now"
+    r"|log\s*in\b|share\s+(?:this|on|via)\b|follow\s+us\b|click\s+here\b|read\s+more\b|related\s*(?:articles|stories|news|content|:|$)"
+    r"|more\s+from\b|most\s+(?:read|popular|viewed)\b|recommended\b|trending\b|you\s+may\s+also\s+like"
+    r"|watch\s*:|listen\s*:|cookies?\b|we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|skip\s+to\b"
+    r"|back\s+to\s+top\b|print\s+this\b|email\s+this\b|comments?\s*(?:\(\d+\)|$)|\d+\s+comments?$|tags?\s*:"
+    r"|topics?\s*:|filed\s+under\b|download\s+(?:our|the)\s+app\b|get\s+the\s+(?:latest|app)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the article text; ``clean`` is the text judged (markup removed)."""
+
+    start: int
+    end: int
+    clean: str
+    hint: ZoneKind | None = None  # forced by markup (HTML figcaption, Markdown image...)
+    heading: int = 0  # markup heading level, 0 when none
+    bullet: bool = False
+    blank_before: bool = False
+
+
+@dataclass(slots=True)
+class Structure:
+    """What the structure pass found: zones plus the metadata they carry."""
+
+    zones: tuple[Zone, ...] = ()
+    title: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    captions: list[str] = field(default_factory=list)
+    fallback_date: datetime | None = None
+    fallback_date_source: str | None = None
+
+
+def lines_from_text(text: str) -> list[Line]:
+    """Split ``text`` into non-blank lines with offsets of their stripped content."""
+    lines: list[Line] = []
+    blank = False
+    for match in _LINE_RE.finditer(text):
+        raw = match.group(0).rstrip("\r\n")
+        if not raw.strip():
+            blank = True
+            if match.end() >= len(text):
+                break
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = match.start() + lead
+        end = match.start() + len(raw.rstrip())
+        content = text[start:end]
+        bullet = bool(_BULLET_RE.match(content))
+        lines.append(Line(start, end, content, bullet=bullet, blank_before=blank or not lines))
+        blank = False
+        if match.end() >= len(text):
+            break
+    return lines
+
+
+# ---------------------------------------------------------------- line shape
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _lower_ratio(words: list[str]) -> float:
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].islower()) / len(words)
+
+
+def _unbulleted(text: str) -> str:
+    return _BULLET_RE.sub("", text, count=1).strip()
+
+
+def is_prose(text: str) -> bool:
+    """A sentence (or more) of running text: ends like a sentence and reads like one."""
+    body = _unbulleted(text)
+    words = _words(body)
+    if len(words) < 4 or not _SENTENCE_END.search(body):
+        return False
+    if body.rstrip("\"'”’»)]").endswith(":") and len(words) < 6:
+        return False
+    return _lower_ratio(words) >= 0.35 or (len(words) >= 12 and _lower_ratio(words) >= 0.2)
+
+
+def is_percent_encoded(text: str) -> bool:
+    hits = len(_PERCENT_RE.findall(text))
+    return hits >= 3 and hits * 3 >= 0.15 * len(text.replace(" ", ""))
+
+
+def is_fixture(text: str) -> bool:
+    """'Barcelona v Tottenham Hotspur, midnight', 'Hamza B (MAR) v Jalal D (JOR)', 'Leeds 2-1 Hull'."""
+    body = _unbulleted(text)
+    words = _words(body)
+    if not words or len(words) > 20 or body.endswith((".", "!", "?")):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _NAME_PARTICLES)
+    if _VERSUS_RE.search(body):
+        sides = _VERSUS_RE.split(body, maxsplit=1)
+        if len(sides) == 2 and all(_words(side) for side in sides):
+            left, right = (_words(side) for side in sides)
+            # the words right beside "v" are names, not lower-case prose ("a v shape")
+            return left[-1][0].isupper() and right[0][0].isupper() and capitalised >= 0.6 * len(words)
+    if _SCORE_RE.search(body) and capitalised >= 0.8 * len(words) and len(words) <= 10:
+        return not re.search(r"\b(?:19|20)\d{2}\b", body)
+    return False
+
+
+def is_coded(text: str) -> bool:
+    """Lines carrying several bracketed codes such as (MAR) (JOR): results tables, fight cards."""
+    return len(_CODE_RE.findall(text)) >= 2 and not is_prose(text)
+
+
+def is_nav(text: str) -> bool:
+    """Menus and language switchers: short items separated by | • / or a lone short bullet item."""
+    body = text.strip()
+    parts = [p for p in _SEPARATED_ITEMS.split(body) if p]
+    if any(ch.isdigit() for ch in body) or byline_name(parts[0] if parts else body):
+        return False
+    if len(parts) >= 2 and all(len(_words(p)) <= 3 for p in parts) and not _SENTENCE_END.search(body):
+        return all(p[:1].isupper() or not p[:1].isalpha() for p in parts)
+    return False
+
+
+def is_name_like(text: str) -> bool:
+    """'SETH J. FRANTZMAN', 'Mina Aldroubi', 'Omar al-Haddad': 2-5 capitalised words, nothing else."""
+    body = text.strip().strip("*_")
+    if not 3 <= len(body) <= 60 or any(ch.isdigit() for ch in body):
+        return False
+    if _SENTENCE_END.search(body) and not body.endswith("."):
+        return False
+    tokens = body.replace(",", " ").split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    for token in tokens:
+        core = token.strip(".'’")
+        if not core:
+            return False
+        if core.lower() in _NAME_PARTICLES or core.lower().split("-")[0] in _NAME_PARTICLES:
+            continue
+        if not core[0].isupper() or not all(ch.isalpha() or ch in "-'’." for ch in core):
+            return False
+    return True
+
+
+def byline_name(text: str) -> str | None:
+    """The author named by a byline line, or None when the line is not a byline."""
+    body = text.strip().strip("*_ ").strip()
+    match = _BYLINE_PREFIX.match(body)
+    if match:
+        name = re.split(r"\s*[|·•,]\s*|\s+[-–—]\s+", match.group(1).strip("*_ "))[0].strip()
+        return name if 2 <= len(name) <= 80 and not is_prose(body) else None
+    if _STAFF_BYLINE.match(body):
+        return body
+    head = re.split(r"\s*[|·•,]\s*|\s+[-–—]\s+", body)[0].strip()
+    if is_name_like(head) and (head == body or len(body) <= 80):
+        return head
+    return None
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line without sentence punctuation: a headline, section title or list heading."""
+    body = text.strip()
+    words = _words(body)
+    return 1 <= len(words) <= 14 and not _SENTENCE_END.search(body)
+
+
+def junk_reason(text: str) -> str | None:
+    """Why a line is page furniture wherever it appears, or None."""
+    if is_percent_encoded(text):
+        return "percent-encoded"
+    if is_fixture(text):
+        return "fixture"
+    if is_coded(text):
+        return "coded"
+    if is_nav(text):
+        return "navigation"
+    if _BOILERPLATE.match(_unbulleted(text)):
+        return "boilerplate"
+    return None
+
+
+def is_meta_line(text: str) -> bool:
+    return bool(_META_CUES.match(text.strip()) or source_url(text))
+
+
+# ---------------------------------------------------------------- structure
+
+
+_HEAD_LINES = 12  # title, byline and dateline are looked for among the first lines only
+
+
+def analyse_lines(text: str, lines: list[Line]) -> Structure:
+    """Zones and page metadata for ``lines`` of ``text``."""
+    found = Structure()
+    kinds: list[ZoneKind | None] = [line.hint for line in lines]
+    pieces: dict[int, list[tuple[int, int, ZoneKind]]] = {}
+
+    for i, line in enumerate(lines):
+        if kinds[i] is not None:
+            continue
+        if junk_reason(line.clean):
+            kinds[i] = ZoneKind.JUNK
+        elif is_meta_line(line.clean):
+            kinds[i] = ZoneKind.META
+        elif has_photo_credit(line.clean) and not line.heading:
+            kinds[i] = ZoneKind.CAPTION
+
+    # Lone short bullet items in a run ("• English", "• Arabic"): a menu, not a list in the story.
+    for i, line in enumerate(lines):
+        if kinds[i] is None and line.bullet and len(_words(_unbulleted(line.clean))) <= 2:
+            run = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].bullet]
+            if run and all(len(_words(_unbulleted(lines[j].clean))) <= 2 for j in run):
+                kinds[i] = ZoneKind.JUNK
+
+    _find_head(text, lines, kinds, found, pieces)
+    _mark_tail(lines, kinds)
+
+    for i, line in enumerate(lines):
+        if kinds[i] is None:
+            kinds[i] = ZoneKind.BODY
+        if kinds[i] is ZoneKind.BODY and i not in pieces:
+            wire = _WIRE_DATELINE.match(line.clean)
+            if wire and is_prose(line.clean[wire.end() :]):
+                pieces[i] = [
+                    (line.start, line.start + wire.end(), ZoneKind.DATELINE),
+                    (line.start + wire.end(), line.end, ZoneKind.BODY),
+                ]
+        if kinds[i] is ZoneKind.CAPTION:
+            caption = strip_photo_credit(line.clean)
+            if caption not in found.captions:
+                found.captions.append(caption)
+            if found.fallback_date is None:
+                date = find_date(caption)
+                if date is not None:
+                    found.fallback_date, found.fallback_date_source = date[2], "caption"
+        if kinds[i] is ZoneKind.META and found.url is None:
+            found.url = source_url(line.clean)
+
+    spans: list[tuple[int, int, ZoneKind]] = []
+    for i, line in enumerate(lines):
+        kind = kinds[i]
+        assert kind is not None
+        spans.extend(pieces.get(i, [(line.start, line.end, kind)]))
+    found.zones = merge_spans(spans, text)
+    return found
+
+
+def _find_head(
+    text: str,
+    lines: list[Line],
+    kinds: list[ZoneKind | None],
+    found: Structure,
+    pieces: dict[int, list[tuple[int, int, ZoneKind]]],
+) -> None:
+    """Title, byline and dateline among the first lines."""
+    head = range(min(len(lines), _HEAD_LINES))
+    for i in head:
+        if kinds[i] is ZoneKind.TITLE:
+            found.title = found.title or lines[i].clean.strip("#*_ ")
+    if found.title is None:
+        for i in head:
+            line = lines[i]
+            if kinds[i] is not None or line.bullet:
+                continue
+            words = _words(line.clean)
+            shaped = line.heading == 1 or (2 <= len(words) <= 30 and not line.clean.rstrip().endswith("."))
+            plain = not is_name_like(line.clean) and dateline_date(line.clean) is None
+            headline = (
+                line.heading == 1 or not is_prose(line.clean) or line.clean.rstrip().endswith(("?", "!"))
+            )
+            if shaped and plain and headline:
+                kinds[i] = ZoneKind.TITLE
+                found.title = line.clean.strip("#*_ ").strip()
+            break  # only the first candidate line may be the title
+    for i in head:
+        line = lines[i]
+        if kinds[i] not in (None, ZoneKind.BYLINE, ZoneKind.DATELINE):
+            continue
+        segments = _segments(text, line)
+        marks: list[tuple[int, int, ZoneKind]] = []
+        for seg_start, seg_end in segments:
+            seg = text[seg_start:seg_end].strip("*_` ")
+            date = dateline_date(seg)
+            if date is not None:
+                marks.append((seg_start, seg_end, ZoneKind.DATELINE))
+                if found.published is None:
+                    found.published = date
+                continue
+            name = byline_name(seg) if not line.heading and not line.bullet else None
+            if name is not None and (kinds[i] is ZoneKind.BYLINE or found.byline is None):
+                marks.append((seg_start, seg_end, ZoneKind.BYLINE))
+                found.byline = found.byline or name
+                continue
+            marks = []
+            break
+        if not marks:
+            continue
+        if len(marks) == 1:
+            kinds[i] = marks[0][2]
+        else:
+            kinds[i] = marks[0][2]
+            pieces[i] = marks
+    if found.published is None:
+        for i in head:
+            if kinds[i] is ZoneKind.DATELINE:
+                found.published = dateline_date(lines[i].clean)
+                break
+
+
+def _segments(text: str, line: Line) -> list[tuple[int, int]]:
+    """Parts of a line split at ' · ', ' | ', ' • ' ('*Staff reporter* · Published 28 December 2019')."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    raw = text[line.start : line.end]
+    for match in re.finditer(r"\s+[|·•]\s+", raw):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(raw)))
+    offset = line.start
+    return [(offset + a, offset + b) for a, b in spans if raw[a:b].strip()]
+
+
+def _mark_tail(lines: list[Line], kinds: list[ZoneKind | None]) -> None:
+    """After the story's last prose line, what is not a credit or a caption is page furniture.
+
+    A list introduced by a colon at the end of the story stays with the story; a list under a
+    heading of its own (a summary box, a fight card) does not.
+    """
+    last = -1
+    for i, line in enumerate(lines):
+        if (
+            kinds[i] in (None, ZoneKind.BODY)
+            and not line.bullet
+            and not line.heading
+            and is_prose(line.clean)
+        ):
+            last = i
+    if last < 0:
+        return
+    end = last
+    if lines[last].clean.rstrip().endswith(":"):
+        while end + 1 < len(lines) and lines[end + 1].bullet and kinds[end + 1] is None:
+            end += 1
+    for i in range(end + 1, len(lines)):
+        if kinds[i] is None:
+            kinds[i] = ZoneKind.JUNK
+    # Junk runs inside the story: a heading whose list holds nothing but furniture goes with it.
+    for i in range(0, end + 1):
+        if kinds[i] is None and is_heading_like(lines[i].clean) and not lines[i].bullet:
+            j = i + 1
+            while j <= end and kinds[j] is ZoneKind.JUNK:
+                j += 1
+            closed = j > end or is_heading_like(lines[j].clean) or lines[j].blank_before
+            if j - i - 1 >= 2 and closed:
+                kinds[i] = ZoneKind.JUNK
+
+
+def merge_spans(spans: list[tuple[int, int, ZoneKind]], text: str) -> tuple[Zone, ...]:
+    """Sorted, non-overlapping zones; neighbours of one kind separated only by whitespace are joined."""
+    zones: list[Zone] = []
+    for start, end, kind in sorted(spans, key=lambda s: (s[0], s[1])):
+        start = max(start, zones[-1].end if zones else 0)
+        end = min(end, len(text))
+        if end <= start:
+            continue
+        if zones and zones[-1].kind is kind and not text[zones[-1].end : start].strip():
+            zones[-1] = Zone(zones[-1].start, end, kind)
+        else:
+            zones.append(Zone(start, end, kind))
+    return tuple(zones)
+
+
+def structure_from_text(text: str) -> Structure:
+    """Zones and metadata of a plain-text page."""
+    return analyse_lines(text, lines_from_text(text))
