@@ -85,7 +85,14 @@ def decode_bytes(data: bytes) -> Decoded:
         bad = text.count("\ufffd")
         if bad <= max(3, len(text) // 200):
             return _finish(text, "utf-8", replaced=bad)
-    best = from_bytes(data[:1_000_000]).best()
+    matches = from_bytes(data[:1_000_000])
+    best = matches.best()
+    # Windows-1252 is what most legacy Western pages are (HTML treats Latin-1 as it); prefer it
+    # when detection finds it about as plausible as a rarer neighbour such as cp1250.
+    for match in matches:
+        plausible = best is not None and match.chaos <= best.chaos + 0.1
+        if plausible and match.encoding == "cp1252" and match.coherence >= best.coherence - 0.01:  # type: ignore[union-attr]
+            best = match
     if best is not None and best.encoding:
         try:
             text = data.decode(best.encoding)
