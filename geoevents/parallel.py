@@ -1,0 +1,556 @@
+"""Per-article work and where it runs: in this process, in worker processes, or on a Dask cluster.
+
+An article's work (geoparse, analyst corrections, event extraction) is independent of
+every other article, so it fans out freely. Each worker loads the gazetteer once and
+answers with a compact JSON encoding of its ``ArticleResult``: places are sent by
+feature id, with the full place (geometry included) only the first time a worker
+meets it, so country polygons cross the process boundary once per worker, not once
+per mention. The same encoding is what the pipeline keeps on disk, which is why a
+single-process run, ``--jobs N`` and a Dask run give byte-identical outputs.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import dataclasses
+import enum
+import json
+import logging
+import multiprocessing
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from types import NoneType, UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geoevents.records import Article, ArticleResult, Event, Place, ResolvedMention
+from geoevents.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Failure",
+    "Reply",
+    "Stages",
+    "Success",
+    "WorkerConfig",
+    "decode_record",
+    "encode_record",
+    "one_line",
+    "process_article",
+    "replies_from_articles",
+]
+
+
+# --------------------------------------------------------------------------- stages
+
+
+def _default_ingest(inputs: Sequence[str], *, settings: Settings) -> Iterable[Any]:
+    from geoevents.ingest import articles_from_paths
+
+    return articles_from_paths(inputs, settings=settings)
+
+
+def _default_geoparse(article: Article, *, gazetteer: Any) -> Sequence[ResolvedMention]:
+    from geoevents.geoparse import resolved_mentions_from_article
+
+    return resolved_mentions_from_article(article, gazetteer=gazetteer)
+
+
+def _default_extract_events(
+    article: Article, resolved: Sequence[ResolvedMention], *, settings: Settings
+) -> Sequence[Event]:
+    from geoevents.events import events_from_article
+
+    return events_from_article(article, resolved, settings=settings)
+
+
+def _default_merge(events: Sequence[Event], *, settings: Settings) -> Sequence[Event]:
+    from geoevents.events import merge_events
+
+    return merge_events(events, settings=settings)
+
+
+def _default_load_overrides(path: Path) -> Any:
+    from geoevents.events.overrides import load_overrides
+
+    return load_overrides(path)
+
+
+def _default_apply_to_resolved(
+    overrides: Any, resolved: Sequence[ResolvedMention], *, article: Article
+) -> Any:
+    from geoevents.events.overrides import apply_to_resolved
+
+    return apply_to_resolved(overrides, resolved, article=article)
+
+
+def _default_apply_to_events(overrides: Any, events: Sequence[Event]) -> Any:
+    from geoevents.events.overrides import apply_to_events
+
+    return apply_to_events(overrides, events)
+
+
+def _default_write_outputs(
+    results: Iterable[ArticleResult],
+    events: Sequence[Event],
+    out_dir: Path,
+    *,
+    tiles: str | None,
+    run_info: Any,
+) -> Any:
+    from geoevents.outputs import write_outputs
+
+    return write_outputs(results, events, out_dir, tiles=tiles, run_info=run_info)
+
+
+def _default_load_gazetteer(extra_files: tuple[Path, ...], online: str | None) -> Any:
+    from geoevents.gazetteer import gazetteer_from_options
+
+    return gazetteer_from_options(extra_files=list(extra_files), online=online)
+
+
+@dataclasses.dataclass(frozen=True)
+class Stages:
+    """The stage functions the runner calls; tests pass their own (module-level, so they pickle)."""
+
+    ingest: Callable[..., Iterable[Any]] = _default_ingest
+    geoparse: Callable[..., Sequence[ResolvedMention]] = _default_geoparse
+    extract_events: Callable[..., Sequence[Event]] = _default_extract_events
+    merge: Callable[..., Sequence[Event]] = _default_merge
+    load_overrides: Callable[[Path], Any] = _default_load_overrides
+    apply_to_resolved: Callable[..., Any] = _default_apply_to_resolved
+    apply_to_events: Callable[..., Any] = _default_apply_to_events
+    write_outputs: Callable[..., Any] = _default_write_outputs
+    load_gazetteer: Callable[[tuple[Path, ...], str | None], Any] = _default_load_gazetteer
+
+
+# --------------------------------------------------------------------------- codec
+
+
+def one_line(text: object, *, limit: int = 500) -> str:
+    """An error text fit for one line of a log or of run.json."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain JSON for free-form mappings (metadata, raw gazetteer rows)."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, enum.Enum):
+        return _jsonable(value.value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_jsonable(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, BaseGeometry):
+        return value.wkt
+    item = getattr(value, "item", None)  # numpy scalars
+    if callable(item):
+        return _jsonable(item())
+    return str(value)
+
+
+def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
+    """A record as JSON-ready data; with ``places``, each Place becomes ``{"$place": id}`` (and is kept)."""
+    if isinstance(value, Place) and places is not None:
+        places.setdefault(value.feature_id, value)
+        return {"$place": value.feature_id}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode_record(getattr(value, f.name), places) for f in dataclasses.fields(value)}
+    if isinstance(value, BaseGeometry):
+        return {"$wkb": shapely.to_wkb(value, hex=True)}
+    if isinstance(value, (tuple, list)):
+        return [encode_record(v, places) for v in value]
+    if isinstance(value, Mapping):
+        return _jsonable(value)
+    return _jsonable(value)
+
+
+def _decode_value(hint: Any, data: Any, places: Mapping[str, Place]) -> Any:
+    if data is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (Union, UnionType):
+        options = [a for a in get_args(hint) if a is not NoneType]
+        return _decode_value(options[0], data, places) if len(options) == 1 else data
+    if origin is tuple:
+        args = get_args(hint)
+        item = args[0] if args else Any
+        return tuple(_decode_value(item, v, places) for v in data)
+    if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
+        return dict(data)
+    if hint is Any:
+        return data
+    if isinstance(hint, type):
+        if issubclass(hint, BaseGeometry):
+            return shapely.from_wkb(data["$wkb"])
+        if hint is Place and isinstance(data, Mapping) and "$place" in data:
+            return places[data["$place"]]
+        if dataclasses.is_dataclass(hint):
+            return decode_record(hint, data, places)
+        if issubclass(hint, enum.Enum):
+            return hint(data)
+        if issubclass(hint, datetime):
+            return datetime.fromisoformat(data)
+        if issubclass(hint, date):
+            return date.fromisoformat(data)
+        if hint is float:
+            return float(data)
+    return data
+
+
+def decode_record(cls: type[Any], data: Mapping[str, Any], places: Mapping[str, Place] | None = None) -> Any:
+    """Rebuild a record of type ``cls`` from ``encode_record`` output."""
+    hints = _hints(cls)
+    table = places or {}
+    kwargs = {name: _decode_value(hints[name], value, table) for name, value in data.items() if name in hints}
+    return cls(**kwargs)
+
+
+def dumps(data: Any) -> str:
+    """The one JSON spelling used for every stored line (stable, so reruns are byte-identical)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+# --------------------------------------------------------------------------- worker
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkerConfig:
+    """Everything a worker needs; pickled once per worker, never per article."""
+
+    stages: Stages
+    settings: Settings
+    extra_gazetteers: tuple[Path, ...] = ()
+    online_geocoder: str | None = None
+    overrides: Any = None
+    gazetteer: Any = None  # an already loaded gazetteer (tests, library callers); else loaded per worker
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Success:
+    article_id: str
+    line: str  # the encoded ArticleResult, one JSON line
+    new_places: tuple[tuple[str, str], ...]  # (feature_id, encoded Place) this worker had not sent yet
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Failure:
+    article_id: str
+    stage: str
+    reason: str
+
+
+Reply = Success | Failure
+
+
+class WorkerState:
+    """One worker's loaded gazetteer and the places it has already sent."""
+
+    def __init__(self, config: WorkerConfig) -> None:
+        self.config = config
+        self.gazetteer = (
+            config.gazetteer
+            if config.gazetteer is not None
+            else config.stages.load_gazetteer(config.extra_gazetteers, config.online_geocoder)
+        )
+        self.sent: set[str] = set()
+        self.lock = threading.Lock()
+
+    def gazetteer_version(self) -> str | None:
+        for attr in ("version", "data_version"):
+            value = getattr(self.gazetteer, attr, None)
+            if callable(value):
+                value = value()
+            if value:
+                return str(value)
+        return None
+
+
+def process_article(article: Article, state: WorkerState) -> Reply:
+    """Geoparse one article, apply corrections, extract its events; never raises for the article's sake."""
+    config, stages = state.config, state.config.stages
+    stage = "geoparse"
+    try:
+        resolved = tuple(stages.geoparse(article, gazetteer=state.gazetteer))
+        if config.overrides is not None:
+            stage = "overrides"
+            resolved = tuple(stages.apply_to_resolved(config.overrides, resolved, article=article))
+        stage = "events"
+        events = tuple(stages.extract_events(article, resolved, settings=config.settings))
+        stage = "encode"
+        result = ArticleResult(article=article, mentions=resolved, events=events)
+        places: dict[str, Place] = {}
+        line = dumps(encode_record(result, places))
+        with state.lock:
+            fresh = sorted(set(places) - state.sent)
+            state.sent.update(fresh)
+        new_places = tuple((fid, dumps(encode_record(places[fid]))) for fid in fresh)
+        return Success(article.id, line, new_places)
+    except MemoryError:
+        return Failure(article.id, stage, "out of memory")
+    except RecursionError:
+        return Failure(article.id, stage, "structure too deeply nested")
+    except Exception as exc:  # one article's bug must not stop the batch
+        log.debug("article %s failed in %s", article.id, stage, exc_info=True)
+        return Failure(article.id, stage, one_line(f"{type(exc).__name__}: {exc}"))
+
+
+# Worker processes keep their state here: one per process (set by the pool initializer).
+_PROCESS_STATE: WorkerState | None = None
+
+
+def _init_process_worker(config: WorkerConfig) -> None:
+    global _PROCESS_STATE
+    # Ctrl-C is the parent's to handle: it stops the pool; workers must not die mid-reply.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _PROCESS_STATE = WorkerState(config)
+
+
+def _process_in_worker(article: Article) -> Reply:
+    assert _PROCESS_STATE is not None, "worker used before its initializer ran"
+    return process_article(article, _PROCESS_STATE)
+
+
+def _version_in_worker() -> str | None:
+    assert _PROCESS_STATE is not None
+    return _PROCESS_STATE.gazetteer_version()
+
+
+# --------------------------------------------------------------------------- executors
+
+
+class LocalRunner:
+    """Runs every article in this process."""
+
+    def __init__(self, config: WorkerConfig) -> None:
+        self.state = WorkerState(config)
+
+    def gazetteer_version(self) -> str | None:
+        return self.state.gazetteer_version()
+
+    def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
+        for article in articles:
+            yield article, process_article(article, self.state)
+
+    def close(self) -> None:
+        return None
+
+
+class ProcessRunner:
+    """``--jobs N``: a pool of worker processes, each loading the gazetteer once.
+
+    At most ``window`` articles are in flight, so memory stays flat however long the
+    input stream is. A worker that dies (a crash in a native library, the OOM killer)
+    breaks the pool: the pool is rebuilt and the articles that were in flight are
+    tried once more; an article in flight at two crashes is reported as failed.
+    """
+
+    def __init__(self, config: WorkerConfig, *, jobs: int, window: int | None = None) -> None:
+        self.config = config
+        self.jobs = jobs
+        self.window = window or jobs * 8
+        self.context = multiprocessing.get_context("spawn")
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=self.context,
+            initializer=_init_process_worker,
+            initargs=(self.config,),
+        )
+
+    def gazetteer_version(self) -> str | None:
+        return self.pool.submit(_version_in_worker).result()
+
+    def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
+        pending: dict[cf.Future[Reply], Article] = {}
+        attempts: dict[str, int] = {}
+        source = iter(articles)
+        exhausted = False
+        retry: list[Article] = []
+        while True:
+            while len(pending) < self.window and (retry or not exhausted):
+                if retry:
+                    article = retry.pop()
+                else:
+                    try:
+                        article = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                pending[self.pool.submit(_process_in_worker, article)] = article
+            if not pending:
+                return
+            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            broken = False
+            for future in sorted(done, key=lambda f: pending[f].id):
+                article = pending.pop(future)
+                try:
+                    yield article, future.result()
+                except cf.process.BrokenProcessPool:
+                    broken = True
+                    attempts[article.id] = attempts.get(article.id, 0) + 1
+                    if attempts[article.id] >= 2:
+                        yield (
+                            article,
+                            Failure(article.id, "worker", "the worker process died on this article"),
+                        )
+                    else:
+                        retry.append(article)
+            if broken:
+                for article in pending.values():
+                    attempts[article.id] = attempts.get(article.id, 0) + 1
+                    retry.append(article)
+                pending.clear()
+                self.pool.shutdown(wait=True, cancel_futures=True)
+                log.warning("a worker process died; restarting the pool")
+                self.pool = self._new_pool()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+_DASK_STATES: dict[str, WorkerState] = {}
+_DASK_LOCK = threading.Lock()
+
+
+class _DaskSetup:
+    """A dask WorkerPlugin: loads the gazetteer once when a worker joins."""
+
+    def __init__(self, name: str, config: WorkerConfig) -> None:
+        self.name = name
+        self.config = config
+
+    def setup(self, worker: Any) -> None:
+        with _DASK_LOCK:
+            _DASK_STATES[f"{self.name}@{worker.address}"] = WorkerState(self.config)
+
+    def teardown(self, worker: Any) -> None:
+        with _DASK_LOCK:
+            _DASK_STATES.pop(f"{self.name}@{worker.address}", None)
+
+
+def _dask_state(name: str) -> WorkerState:
+    from distributed import get_worker
+
+    return _DASK_STATES[f"{name}@{get_worker().address}"]
+
+
+def _process_on_dask(article: Article, name: str) -> Reply:
+    return process_article(article, _dask_state(name))
+
+
+def _version_on_dask(name: str) -> str | None:
+    return _dask_state(name).gazetteer_version()
+
+
+class DaskRunner:
+    """``--engine dask``: the same per-article work on a dask.distributed cluster.
+
+    With no scheduler address a LocalCluster of ``jobs`` worker processes is started
+    on loopback for the run and closed after it.
+    """
+
+    def __init__(
+        self, config: WorkerConfig, *, scheduler: str | None, jobs: int, window: int | None = None
+    ) -> None:
+        import hashlib
+
+        from distributed import Client, LocalCluster
+        from distributed.diagnostics.plugin import WorkerPlugin
+
+        self.cluster = None
+        if scheduler is None:
+            self.cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+            )
+            scheduler = self.cluster.scheduler_address
+        self.client = Client(scheduler, set_as_default=False)
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.window = window or workers * 8
+        # One plugin name per configuration, so two runs on one cluster never share state.
+        self.name = "geoevents-" + hashlib.sha256(repr(config).encode()).hexdigest()[:16]
+        plugin_cls = type("GeoeventsWorkerSetup", (_DaskSetup, WorkerPlugin), {})
+        self.client.register_plugin(plugin_cls(self.name, config), name=self.name)
+
+    def gazetteer_version(self) -> str | None:
+        return self.client.submit(_version_on_dask, self.name, pure=False).result()
+
+    def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
+        from distributed import as_completed
+
+        pending: dict[Any, Article] = {}
+        queue = as_completed(loop=self.client.loop, with_results=False)
+        source = iter(articles)
+
+        def submit_one() -> bool:
+            article = next(source, None)
+            if article is None:
+                return False
+            future = self.client.submit(_process_on_dask, article, self.name, pure=False)
+            pending[future.key] = article
+            queue.add(future)
+            return True
+
+        while len(pending) < self.window and submit_one():
+            pass
+        for future in queue:
+            article = pending.pop(future.key)
+            try:
+                reply = future.result()
+            except Exception as exc:  # a worker lost on this article, a task error from dask
+                reply = Failure(article.id, "worker", one_line(f"{type(exc).__name__}: {exc}"))
+            future.release()
+            yield article, reply
+            submit_one()
+
+    def close(self) -> None:
+        try:
+            self.client.unregister_worker_plugin(self.name)
+        except Exception:  # the cluster may already be gone
+            log.debug("could not remove the worker plugin", exc_info=True)
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+Runner = LocalRunner | ProcessRunner | DaskRunner
+
+
+def runner_from_options(
+    config: WorkerConfig, *, engine: str, jobs: int, scheduler: str | None, window: int | None = None
+) -> Runner:
+    """The executor for ``--engine``/``--jobs``/``--scheduler``."""
+    if engine == "dask":
+        return DaskRunner(config, scheduler=scheduler, jobs=jobs, window=window)
+    if jobs > 1:
+        return ProcessRunner(config, jobs=jobs, window=window)
+    return LocalRunner(config)
+
+
+def replies_from_articles(runner: Runner, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
+    """Each article with its worker's reply, in completion order."""
+    return runner.replies(articles)

@@ -1,0 +1,621 @@
+"""The batch runner: inputs in, every output out, whatever the inputs throw at it.
+
+``run`` streams articles from ingest to the workers (``geoevents.parallel``) and each
+article's result straight to a store on disk inside the output folder
+(``OUT/.geoevents-cache/``), so memory holds only an index, the distinct places and
+the events to merge. A bad input or an article that breaks a stage becomes one
+error line naming it and the reason; the batch goes on. Outputs are written into a
+staging folder and moved into place only when all of them are complete, so a crash
+or Ctrl-C leaves the previous outputs whole. ``resume=True`` reuses the stored
+result of every article whose content hash (its id) is already there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import stat
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from geoevents import __version__
+from geoevents.atomic import atomic_write_text, fsync_directory
+from geoevents.errors import GeoeventsError, InputError
+from geoevents.parallel import (
+    Failure,
+    Stages,
+    Success,
+    WorkerConfig,
+    decode_record,
+    dumps,
+    one_line,
+    runner_from_options,
+)
+from geoevents.records import Article, ArticleResult, Event, Place
+from geoevents.settings import DEFAULT, Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RunError", "RunOptions", "RunSummary", "StoredResults", "run"]
+
+CACHE_DIR = ".geoevents-cache"
+STAGING_DIR = ".geoevents-staging"
+RUN_JSON = "run.json"
+STORE_FORMAT = 1
+ENGINES = ("local", "dask")
+
+
+@dataclasses.dataclass(frozen=True)
+class RunOptions:
+    """How to run a batch (the ``geoevents run`` options)."""
+
+    overrides: Path | None = None
+    resume: bool = False
+    jobs: int = 1
+    engine: str = "local"  # "local" (this machine) or "dask"
+    scheduler: str | None = None  # dask.distributed address; None starts a LocalCluster
+    tiles: str | None = None
+    max_bytes: int | None = None  # per input file; None keeps Settings.max_input_bytes
+    progress: bool = True  # a progress bar, only ever on a terminal and never when $CI is set
+    extra_gazetteers: tuple[Path, ...] = ()
+    online_geocoder: str | None = None
+    settings: Settings | None = None
+    window: int | None = None  # articles in flight at once (default: 8 per worker)
+    record_time: bool = False  # put the wall-clock start time in run.json (breaks byte-identical reruns)
+
+    def validated(self) -> RunOptions:
+        """These options, or a usage error naming the bad one."""
+        if self.jobs < 1:
+            raise GeoeventsError(f"--jobs must be 1 or more (got {self.jobs})")
+        if self.engine not in ENGINES:
+            raise GeoeventsError(f"--engine must be one of {', '.join(ENGINES)} (got {self.engine!r})")
+        if self.scheduler is not None and self.engine != "dask":
+            raise GeoeventsError("--scheduler needs --engine dask")
+        if self.max_bytes is not None and self.max_bytes < 1:
+            raise GeoeventsError(f"--max-bytes must be positive (got {self.max_bytes})")
+        if self.overrides is not None and not Path(self.overrides).is_file():
+            raise GeoeventsError(f"{self.overrides}: overrides file not found")
+        for extra in self.extra_gazetteers:
+            if not Path(extra).is_file():
+                raise GeoeventsError(f"{extra}: gazetteer file not found")
+        return self
+
+    def effective_settings(self) -> Settings:
+        settings = self.settings or DEFAULT
+        if self.max_bytes is not None:
+            settings = dataclasses.replace(settings, max_input_bytes=self.max_bytes)
+        return dataclasses.replace(settings, jobs=self.jobs)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RunError:
+    """One input or article that could not be used, and why (one line)."""
+
+    source: str
+    reason: str
+    stage: str = "ingest"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclasses.dataclass(frozen=True)
+class RunSummary:
+    """What a run did: counts, errors, where the outputs are."""
+
+    out_dir: Path
+    inputs: int
+    articles: int
+    resumed: int
+    failed_articles: int
+    mentions: int
+    places: int
+    events_found: int
+    events: int
+    errors: tuple[RunError, ...]
+    outputs: tuple[Path, ...]
+    run_json: Path
+
+    def describe(self) -> str:
+        """One paragraph for the terminal."""
+        parts = [
+            f"{self.articles} article{'s' if self.articles != 1 else ''} from {self.inputs} "
+            f"input{'s' if self.inputs != 1 else ''}"
+        ]
+        if self.resumed:
+            parts.append(f"{self.resumed} reused from the previous run")
+        parts.append(f"{self.mentions} place mentions ({self.places} distinct places)")
+        parts.append(f"{self.events} events (from {self.events_found} reports)")
+        text = ", ".join(parts) + "."
+        if self.errors:
+            count = len(self.errors)
+            text += f" {count} input{'s' if count != 1 else ''} failed (see {self.run_json})."
+        names = ", ".join(p.name for p in self.outputs)
+        text += f" Wrote {names} to {self.out_dir}."
+        return text
+
+
+# --------------------------------------------------------------------------- secrets
+
+
+_SECRET_NAME = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)", re.IGNORECASE)
+
+
+def _secrets() -> list[str]:
+    """Values of environment variables that hold credentials (geocoder API keys and the like)."""
+    return sorted(
+        (v for k, v in os.environ.items() if _SECRET_NAME.search(k) and len(v) >= 6), key=len, reverse=True
+    )
+
+
+def redact(text: str) -> str:
+    """``text`` with every credential from the environment replaced by ``***``."""
+    for secret in _secrets():
+        text = text.replace(secret, "***")
+    return text
+
+
+# --------------------------------------------------------------------------- result store
+
+
+class ResultStore:
+    """Per-article results as JSON lines in ``OUT/.geoevents-cache``; places stored once.
+
+    Lines are appended and flushed as results arrive, so an interrupted run keeps
+    everything it finished; a torn last line (a crash mid-append) is ignored on load.
+    The store is only reused when it was made by the same version, settings,
+    gazetteer options and corrections: ``fingerprint`` says so.
+    """
+
+    def __init__(self, folder: Path, fingerprint: str, *, reuse: bool) -> None:
+        self.folder = folder
+        self.results_path = folder / "results.jsonl"
+        self.places_path = folder / "places.jsonl"
+        self.meta_path = folder / "meta.json"
+        self.index: dict[str, int] = {}  # article id -> byte offset of its line
+        self.places: dict[str, Place] = {}
+        self._place_lines: dict[str, str] = {}
+        if reuse and self._matches(fingerprint):
+            self._load()
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(
+                self.meta_path, dumps({"format": STORE_FORMAT, "fingerprint": fingerprint}) + "\n"
+            )
+        # Held open for the whole run and closed by close(): appended to as results arrive.
+        self._results: IO[bytes] = open(self.results_path, "ab")  # noqa: SIM115
+        self._places_out: IO[bytes] = open(self.places_path, "ab")  # noqa: SIM115
+
+    def _matches(self, fingerprint: str) -> bool:
+        try:
+            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return bool(meta == {"format": STORE_FORMAT, "fingerprint": fingerprint})
+
+    @staticmethod
+    def _good_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+        """(offset, line) of every complete line; the file is cut after the last one."""
+        if not path.exists():
+            return
+        offset = 0
+        with open(path, "rb") as handle:
+            for raw in handle:
+                if not raw.endswith(b"\n"):
+                    break
+                yield offset, raw
+                offset += len(raw)
+        if path.stat().st_size != offset:
+            with open(path, "r+b") as handle:
+                handle.truncate(offset)
+
+    def _load(self) -> None:
+        for _, raw in self._good_lines(self.places_path):
+            try:
+                fid, encoded = raw.decode("utf-8").rstrip("\n").split("\t", 1)
+                self.places[fid] = decode_record(Place, json.loads(encoded))
+                self._place_lines[fid] = encoded
+            except (ValueError, KeyError, TypeError):
+                continue
+        for offset, raw in self._good_lines(self.results_path):
+            try:
+                article_id = json.loads(raw)["article"]["id"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            self.index[article_id] = offset
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.index
+
+    def add(self, reply: Success) -> None:
+        """Store one article's result (its new places first, so the result never points at nothing)."""
+        wrote_place = False
+        for fid, encoded in reply.new_places:
+            if fid in self._place_lines:
+                continue
+            self._places_out.write(f"{fid}\t{encoded}\n".encode())
+            self._place_lines[fid] = encoded
+            self.places[fid] = decode_record(Place, json.loads(encoded))
+            wrote_place = True
+        if wrote_place:
+            self._places_out.flush()
+        offset = self._results.tell()
+        self._results.write(reply.line.encode("utf-8") + b"\n")
+        self._results.flush()
+        self.index[reply.article_id] = offset
+
+    def close(self) -> None:
+        for handle in (self._results, self._places_out):
+            with contextlib.suppress(OSError):
+                handle.flush()
+                os.fsync(handle.fileno())
+            handle.close()
+
+    def read(self, article_id: str, handle: IO[bytes]) -> ArticleResult:
+        handle.seek(self.index[article_id])
+        result: ArticleResult = decode_record(ArticleResult, json.loads(handle.readline()), self.places)
+        return result
+
+
+class StoredResults(Sequence[ArticleResult]):
+    """The run's article results in input order, read from disk each time they are iterated."""
+
+    def __init__(self, store: ResultStore, order: Sequence[str]) -> None:
+        self._store = store
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        with open(self._store.results_path, "rb") as handle:
+            return self._store.read(self._order[index], handle)
+
+    def __iter__(self) -> Iterator[ArticleResult]:
+        with open(self._store.results_path, "rb") as handle:
+            for article_id in self._order:
+                yield self._store.read(article_id, handle)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _sha256_file(path: str, *, limit: int) -> str | None:
+    """The file's sha256, or None for what is not a regular readable file within the size limit."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+@dataclasses.dataclass
+class _InputRecord:
+    path: str
+    seq: int
+    sha256: str | None = None
+    articles: list[str] = dataclasses.field(default_factory=list)
+    errors: list[str] = dataclasses.field(default_factory=list)
+
+
+def _article_source(article: Article) -> str:
+    """How an error names an article: its file, and its line or id inside a multi-article file."""
+    where = article.path or article.url or article.title or article.id
+    line = article.metadata.get("line") if isinstance(article.metadata, Mapping) else None
+    if line is not None:
+        return f"{where}:{line}"
+    return str(where)
+
+
+def _show_progress(requested: bool) -> bool:
+    return requested and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _fingerprint(options: RunOptions, settings: Settings, gazetteer_version: str | None) -> str:
+    payload = {
+        "version": __version__,
+        "settings": {
+            k: str(v) for k, v in sorted(dataclasses.asdict(settings).items()) if k not in ("jobs",)
+        },
+        "gazetteer": gazetteer_version,
+        "extra_gazetteers": [
+            [str(p), _sha256_file(str(p), limit=1 << 40)] for p in sorted(options.extra_gazetteers)
+        ],
+        "online_geocoder": options.online_geocoder,
+        "overrides": _sha256_file(str(options.overrides), limit=1 << 40) if options.overrides else None,
+    }
+    return hashlib.sha256(dumps(payload).encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def _publish(staging: Path, out_dir: Path) -> list[Path]:
+    """Move every finished output from the staging folder into ``out_dir`` (one rename each)."""
+    published = []
+    for entry in sorted(staging.iterdir()):
+        target = out_dir / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            old = out_dir / f".{entry.name}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            if target.exists():
+                os.replace(target, old)
+            os.replace(entry, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(entry, target)
+        published.append(target)
+    fsync_directory(out_dir)
+    return published
+
+
+# --------------------------------------------------------------------------- run
+
+
+def run(
+    inputs: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    options: RunOptions | None = None,
+    gazetteer: Any = None,
+    stages: Stages | None = None,
+) -> RunSummary:
+    """Run the whole pipeline over ``inputs`` (files, folders, globs) and write every output to ``out_dir``.
+
+    Bad inputs and articles that break a stage are reported in ``RunSummary.errors``
+    and ``run.json``; they never stop the batch. Raises ``GeoeventsError`` only for a
+    usage error (bad options, an output folder that cannot be used).
+    """
+    options = (options or RunOptions()).validated()
+    stages = stages or Stages()
+    settings = options.effective_settings()
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise GeoeventsError(f"{out}: output path exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GeoeventsError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
+    overrides = stages.load_overrides(Path(options.overrides)) if options.overrides else None
+    config = WorkerConfig(
+        stages=stages,
+        settings=settings,
+        extra_gazetteers=tuple(Path(p) for p in options.extra_gazetteers),
+        online_geocoder=options.online_geocoder,
+        overrides=overrides,
+        gazetteer=gazetteer,
+    )
+    runner = runner_from_options(
+        config, engine=options.engine, jobs=options.jobs, scheduler=options.scheduler, window=options.window
+    )
+    try:
+        gazetteer_version = runner.gazetteer_version()
+        store = ResultStore(
+            out / CACHE_DIR, _fingerprint(options, settings, gazetteer_version), reuse=options.resume
+        )
+        try:
+            return _run_batch(
+                [os.fspath(p) for p in inputs],
+                out,
+                options,
+                settings,
+                stages,
+                overrides,
+                runner,
+                store,
+                gazetteer_version,
+            )
+        finally:
+            store.close()
+    finally:
+        runner.close()
+
+
+def _run_batch(
+    inputs: list[str],
+    out: Path,
+    options: RunOptions,
+    settings: Settings,
+    stages: Stages,
+    overrides: Any,
+    runner: Any,
+    store: ResultStore,
+    gazetteer_version: str | None,
+) -> RunSummary:
+    from tqdm import tqdm
+
+    records: dict[str, _InputRecord] = {}
+    errors: list[tuple[int, RunError]] = []
+    order: list[str] = []  # article ids in input order, each once
+    seen: set[str] = set()
+    sources: dict[str, tuple[int, str]] = {}  # in-flight article id -> (seq, source)
+    resumed = 0
+    seq = 0
+
+    def record_for(path: str) -> _InputRecord:
+        if path not in records:
+            records[path] = _InputRecord(path=path, seq=seq)
+        return records[path]
+
+    progress = tqdm(
+        desc="articles",
+        unit="article",
+        disable=not _show_progress(options.progress),
+        file=sys.stderr,
+        leave=False,
+    )
+
+    def to_process() -> Iterator[Article]:
+        nonlocal seq, resumed
+        for item in stages.ingest(inputs, settings=settings):
+            seq += 1
+            if isinstance(item, InputError):
+                error = RunError(redact(item.source), redact(one_line(item.reason)), "ingest")
+                errors.append((seq, error))
+                record_for(item.source).errors.append(error.reason)
+                log.warning("%s", error)
+                progress.update(1)
+                continue
+            article: Article = item
+            if article.path:
+                record_for(article.path).articles.append(article.id)
+            if article.id in seen:  # the same text twice: one article, listed under both inputs
+                continue
+            seen.add(article.id)
+            order.append(article.id)
+            if article.id in store:
+                resumed += 1
+                progress.update(1)
+                continue
+            sources[article.id] = (seq, _article_source(article))
+            yield article
+
+    failed: set[str] = set()
+    for article, reply in runner.replies(to_process()):
+        at, source = sources.pop(article.id, (seq, _article_source(article)))
+        if isinstance(reply, Success):
+            store.add(reply)
+        else:
+            assert isinstance(reply, Failure)
+            error = RunError(redact(source), redact(f"{reply.stage} failed: {reply.reason}"), reply.stage)
+            errors.append((at, error))
+            failed.add(article.id)
+            if article.path and article.path in records:
+                records[article.path].errors.append(error.reason)
+            log.warning("%s", error)
+        progress.update(1)
+    progress.close()
+
+    done = [a for a in order if a not in failed and a in store]
+    results = StoredResults(store, done)
+    found: list[Event] = []
+    mentions = 0
+    place_ids: set[str] = set()
+    for result in results:
+        found.extend(result.events)
+        mentions += len(result.mentions)
+        place_ids.update(m.place.feature_id for m in result.mentions if m.place is not None)
+    events_found = len(found)
+    events = list(stages.merge(found, settings=settings))
+    if overrides is not None:
+        events = list(stages.apply_to_events(overrides, events))
+    del found
+
+    sorted_errors = [e for _, e in sorted(errors, key=lambda pair: (pair[0], pair[1].source, pair[1].reason))]
+    run_info = _run_info(
+        options,
+        settings,
+        gazetteer_version,
+        records,
+        sorted_errors,
+        counts={
+            "inputs": len(records),
+            "inputs_failed": sum(1 for r in records.values() if r.errors and not r.articles),
+            "articles": len(done),
+            "articles_failed": len(failed),
+            "mentions": mentions,
+            "places": len(place_ids),
+            "events_found": events_found,
+            "events": len(events),
+        },
+    )
+
+    staging = out / STAGING_DIR
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        stages.write_outputs(results, events, staging, tiles=options.tiles, run_info=run_info)
+        (staging / RUN_JSON).unlink(missing_ok=True)  # ours is written last, below
+        names = sorted(p.name for p in staging.iterdir())
+        run_info["outputs"] = [*names, RUN_JSON]
+        published = _publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    run_json = out / RUN_JSON
+    atomic_write_text(run_json, json.dumps(run_info, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+    counts = run_info["counts"]
+    return RunSummary(
+        out_dir=out,
+        inputs=counts["inputs"],
+        articles=counts["articles"],
+        resumed=resumed,
+        failed_articles=counts["articles_failed"],
+        mentions=mentions,
+        places=len(place_ids),
+        events_found=counts["events_found"],
+        events=len(events),
+        errors=tuple(sorted_errors),
+        outputs=(*published, run_json),
+        run_json=run_json,
+    )
+
+
+def _run_info(
+    options: RunOptions,
+    settings: Settings,
+    gazetteer_version: str | None,
+    records: Mapping[str, _InputRecord],
+    errors: Sequence[RunError],
+    *,
+    counts: dict[str, int],
+) -> dict[str, Any]:
+    """run.json: what went in, what came out, what failed; nothing that varies between reruns."""
+    inputs = []
+    for record in sorted(records.values(), key=lambda r: (r.seq, r.path)):
+        sha = _sha256_file(record.path, limit=settings.max_input_bytes) if record.articles else None
+        inputs.append(
+            {
+                "path": redact(record.path),
+                "sha256": sha,
+                "articles": list(dict.fromkeys(record.articles)),
+                "errors": record.errors,
+            }
+        )
+    info: dict[str, Any] = {
+        "geoevents_version": __version__,
+        "gazetteer": {
+            "version": gazetteer_version,
+            "extra_files": [
+                {"path": str(p), "sha256": _sha256_file(str(p), limit=1 << 40)}
+                for p in options.extra_gazetteers
+            ],
+            "online_geocoder": options.online_geocoder,
+        },
+        "options": {
+            "max_input_bytes": settings.max_input_bytes,
+            "tiles": options.tiles,
+            "overrides": (
+                {
+                    "path": str(options.overrides),
+                    "sha256": _sha256_file(str(options.overrides), limit=1 << 40),
+                }
+                if options.overrides
+                else None
+            ),
+        },
+        "counts": counts,
+        "inputs": inputs,
+        "errors": [{"source": e.source, "stage": e.stage, "reason": e.reason} for e in errors],
+    }
+    if options.record_time:
+        from datetime import UTC, datetime
+
+        info["started"] = datetime.now(UTC).isoformat(timespec="seconds")
+    return info

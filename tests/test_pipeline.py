@@ -1,0 +1,243 @@
+"""The batch runner's own machinery, with small stand-in stages (tests/test_pipeline_fakes.py).
+
+Errors never stop a batch; reruns are byte-identical; --resume skips finished
+articles; a crash mid-write keeps the previous outputs; worker processes and
+Dask give the same bytes as one process; credentials never reach outputs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from geoevents.errors import GeoeventsError
+from geoevents.pipeline import CACHE_DIR, RunOptions, run
+from tests import test_pipeline_fakes as fakes
+
+STAGES = fakes.FAKE_STAGES
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "A strike hit Alpha at dawn. Officials in Beta condemned it.")
+    _write(folder, "b.txt", "Another strike near Alpha. Nothing else happened in Gamma.")
+    _write(folder, "c.txt", "BAD header: refused by ingest")
+    _write(folder, "d.txt", "This one makes the geoparser fail: BOOM.")
+    _write(folder, "e.txt", "A strike in Beta. A second strike in Gamma.")
+    return folder
+
+
+class Geoparsed:
+    """Counts the articles the stand-in geoparser was called on (across worker processes too)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def take(self) -> int:
+        """Calls since the last take."""
+        count = len(self.path.read_text().split()) if self.path.exists() else 0
+        self.path.unlink(missing_ok=True)
+        return count
+
+
+@pytest.fixture
+def geoparsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Geoparsed:
+    monkeypatch.setenv(fakes.CALLS_FILE_ENV, str(tmp_path / "calls.txt"))
+    return Geoparsed(tmp_path / "calls.txt")
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _run(inputs: Path, out: Path, **options: object) -> object:
+    return run([str(inputs)], out, options=RunOptions(progress=False, **options), stages=STAGES)  # type: ignore[arg-type]
+
+
+def test_bad_inputs_and_failing_articles_do_not_stop_the_batch(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = run([str(inputs)], out, options=RunOptions(progress=False), stages=STAGES)
+    assert summary.articles == 3
+    assert summary.failed_articles == 1
+    messages = [str(e) for e in summary.errors]
+    assert messages == [
+        f"{inputs / 'c.txt'}: refused by the test ingest",
+        f"{inputs / 'd.txt'}: geoparse failed: ValueError: the test geoparser was told to fail",
+    ]
+    assert all("\n" not in m for m in messages)
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert [e["source"] for e in info["errors"]] == [str(inputs / "c.txt"), str(inputs / "d.txt")]
+    assert [e["stage"] for e in info["errors"]] == ["ingest", "geoparse"]
+    assert info["counts"]["articles"] == 3 and info["counts"]["articles_failed"] == 1
+    assert info["counts"]["events_found"] == 4
+    assert info["counts"]["events"] == 3  # the two strikes near Alpha merge
+    by_path = {entry["path"]: entry for entry in info["inputs"]}
+    assert by_path[str(inputs / "c.txt")]["sha256"] is None
+    assert len(by_path[str(inputs / "a.txt")]["sha256"]) == 64
+    assert by_path[str(inputs / "d.txt")]["errors"]
+    assert info["outputs"] == ["events.geojson", "map.html", "places.geojson", "run.json"]
+    events = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+    assert sorted(tuple(e["places"]) for e in events) == [("Alpha",), ("Beta",), ("Gamma",)]
+    assert "3 articles" in summary.describe() and "2 inputs failed" in summary.describe()
+
+
+def test_reruns_are_byte_identical(inputs: Path, tmp_path: Path) -> None:
+    _run(inputs, tmp_path / "one")
+    _run(inputs, tmp_path / "two")
+    first, second = _outputs(tmp_path / "one"), _outputs(tmp_path / "two")
+    assert set(first) == {"events.geojson", "places.geojson", "map.html", "run.json"}
+    assert first == second
+
+
+def test_resume_skips_finished_articles_and_writes_complete_outputs(
+    inputs: Path, tmp_path: Path, geoparsed: Geoparsed
+) -> None:
+    out = tmp_path / "out"
+    _run(inputs, out)
+    fresh = _outputs(out)
+    assert geoparsed.take() == 3
+    _write(inputs, "f.txt", "A new strike in Beta.")
+    summary = _run(inputs, out, resume=True)
+    assert summary.resumed == 3  # type: ignore[attr-defined]
+    assert geoparsed.take() == 1  # only the new article (d.txt fails before it is counted)
+    _run(inputs, tmp_path / "reference")
+    assert _outputs(out) == _outputs(tmp_path / "reference")
+    assert _outputs(out) != fresh
+
+
+def test_without_resume_every_article_is_redone(inputs: Path, tmp_path: Path, geoparsed: Geoparsed) -> None:
+    out = tmp_path / "out"
+    _run(inputs, out)
+    _run(inputs, out)
+    assert geoparsed.take() == 6
+
+
+def test_resume_survives_a_torn_store_line(inputs: Path, tmp_path: Path, geoparsed: Geoparsed) -> None:
+    out = tmp_path / "out"
+    _run(inputs, out)
+    geoparsed.take()
+    store = out / CACHE_DIR / "results.jsonl"
+    lines = store.read_bytes().splitlines(keepends=True)
+    store.write_bytes(b"".join(lines[:-1]) + lines[-1][:25])  # a crash mid-append
+    summary = _run(inputs, out, resume=True)
+    assert summary.resumed == 2  # type: ignore[attr-defined]
+    assert geoparsed.take() == 1
+    _run(inputs, tmp_path / "reference")
+    assert _outputs(out) == _outputs(tmp_path / "reference")
+
+
+def test_resume_ignores_a_store_made_with_other_settings(
+    inputs: Path, tmp_path: Path, geoparsed: Geoparsed
+) -> None:
+    out = tmp_path / "out"
+    _run(inputs, out)
+    geoparsed.take()
+    summary = _run(inputs, out, resume=True, max_bytes=10_000)
+    assert summary.resumed == 0  # type: ignore[attr-defined]
+    assert geoparsed.take() == 3
+
+
+def test_crash_while_writing_outputs_keeps_previous_outputs(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(inputs, out)
+    before = _outputs(out)
+    _write(inputs, "g.txt", "A strike on Beta again.")
+    crashing = dataclasses.replace(STAGES, write_outputs=fakes.crashing_write_outputs)
+    with pytest.raises(KeyboardInterrupt):
+        run([str(inputs)], out, options=RunOptions(progress=False), stages=crashing)
+    assert _outputs(out) == before
+    assert sorted(p.name for p in out.iterdir()) == [
+        CACHE_DIR,
+        "events.geojson",
+        "map.html",
+        "places.geojson",
+        "run.json",
+    ]
+
+
+def test_overrides_are_applied_and_change_the_store_fingerprint(inputs: Path, tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides.json"
+    overrides.write_text(json.dumps({"Alpha": "Beta"}), encoding="utf-8")
+    out = tmp_path / "out"
+    _run(inputs, out)
+    _run(inputs, out, resume=True, overrides=overrides)
+    events = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+    assert all("Alpha" not in e["places"] for e in events)
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert len(info["options"]["overrides"]["sha256"]) == 64
+
+
+def test_credentials_never_reach_outputs_or_errors(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = "sk-test-0123456789abcdef"
+    monkeypatch.setenv("GEOEVENTS_TEST_API_KEY", secret)
+    _write(inputs, "leak.txt", "The geocoder will LEAK its key here.")
+    out = tmp_path / "out"
+    summary = _run(inputs, out)
+    leak = [str(e) for e in summary.errors if "leak.txt" in e.source]  # type: ignore[attr-defined]
+    assert leak and "***" in leak[0] and secret not in leak[0]
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path
+
+
+def test_worker_processes_give_identical_outputs(inputs: Path, tmp_path: Path) -> None:
+    _run(inputs, tmp_path / "single")
+    summary = _run(inputs, tmp_path / "jobs2", jobs=2, window=2)
+    assert summary.articles == 3  # type: ignore[attr-defined]
+    assert _outputs(tmp_path / "jobs2") == _outputs(tmp_path / "single")
+
+
+def test_dask_local_cluster_gives_identical_outputs(inputs: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    _run(inputs, tmp_path / "single")
+    with distributed.LocalCluster(
+        n_workers=2,
+        processes=False,
+        threads_per_worker=1,
+        protocol="tcp://",  # loopback TCP: the in-process transport probes a route to a public IP
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        summary = _run(inputs, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
+    assert summary.articles == 3  # type: ignore[attr-defined]
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "single")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"jobs": 0}, "--jobs"),
+        ({"engine": "spark"}, "--engine"),
+        ({"scheduler": "tcp://127.0.0.1:8786"}, "--scheduler needs --engine dask"),
+        ({"max_bytes": 0}, "--max-bytes"),
+        ({"overrides": Path("/nonexistent/overrides.csv")}, "overrides file not found"),
+    ],
+)
+def test_bad_options_are_usage_errors(inputs: Path, tmp_path: Path, options: dict, message: str) -> None:
+    with pytest.raises(GeoeventsError, match=message):
+        _run(inputs, tmp_path / "out", **options)
+
+
+def test_output_path_that_is_a_file_is_a_usage_error(inputs: Path, tmp_path: Path) -> None:
+    target = _write(tmp_path, "out", "not a folder")
+    with pytest.raises(GeoeventsError, match="not a folder"):
+        _run(inputs, target)
+
+
+def test_max_bytes_reaches_ingest(inputs: Path, tmp_path: Path) -> None:
+    _write(inputs, "big.txt", "A strike in Alpha. " * 100)
+    summary = _run(inputs, tmp_path / "out", max_bytes=1000)
+    assert any("big.txt" in e.source and "larger than 1000" in e.reason for e in summary.errors)  # type: ignore[attr-defined]
