@@ -279,8 +279,15 @@ class WorkerState:
         self.lock = threading.Lock()
 
     def gazetteer_version(self) -> str | None:
-        for attr in ("version", "data_version"):
-            value = getattr(self.gazetteer, attr, None)
+        """The gazetteer's data version (its index key), for run.json and the resume fingerprint."""
+        for owner, attr in (
+            (self.gazetteer, "version"),
+            (self.gazetteer, "data_version"),
+            (self.gazetteer, "_index"),
+        ):
+            value = getattr(owner, attr, None)
+            if attr == "_index":
+                value = getattr(value, "version", None)
             if callable(value):
                 value = value()
             if value:

@@ -318,10 +318,19 @@ class _InputRecord:
 def _article_source(article: Article) -> str:
     """How an error names an article: its file, and its line or id inside a multi-article file."""
     where = article.path or article.url or article.title or article.id
-    line = article.metadata.get("line") if isinstance(article.metadata, Mapping) else None
-    if line is not None:
-        return f"{where}:{line}"
+    meta = article.metadata if isinstance(article.metadata, Mapping) else {}
+    position = meta.get("line", meta.get("index"))
+    if position is not None:
+        return f"{where}:{position}"
     return str(where)
+
+
+def _input_of(source: str) -> str:
+    """The input file an error source names ("feed.jsonl:7" is line 7 of feed.jsonl)."""
+    head, sep, tail = source.rpartition(":")
+    if sep and tail.isdigit() and os.path.isfile(head):
+        return head
+    return source
 
 
 def _show_progress(requested: bool) -> bool:
@@ -469,7 +478,7 @@ def _run_batch(
             if isinstance(item, InputError):
                 error = RunError(redact(item.source), redact(one_line(item.reason)), "ingest")
                 errors.append((seq, error))
-                record_for(item.source).errors.append(error.reason)
+                record_for(_input_of(item.source)).errors.append(error.reason)
                 log.warning("%s", error)
                 progress.update(1)
                 continue
