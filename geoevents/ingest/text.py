@@ -25,6 +25,7 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _BULLET_RE = re.compile(r"^\s*(?:[•·▪▫◦‣⁃►▶■□●○\-*+–—]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_DIGIT = re.compile(r"\d")
 _PERCENT_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 _CODE_RE = re.compile(r"\(\s*[A-Z]{2,4}\s*\)")
 _VERSUS_RE = re.compile(r"(?:^|\s)(?:v|vs\.?|versus)\s", re.IGNORECASE)
@@ -184,8 +185,10 @@ def is_coded(text: str) -> bool:
 def is_nav(text: str) -> bool:
     """Menus and language switchers: short items separated by | • / or a lone short bullet item."""
     body = text.strip()
+    if len(body) > 160 or _DIGIT.search(body) or not _SEPARATED_ITEMS.search(body):
+        return False
     parts = [p for p in _SEPARATED_ITEMS.split(body) if p]
-    if any(ch.isdigit() for ch in body) or byline_name(parts[0] if parts else body):
+    if byline_name(parts[0] if parts else body):
         return False
     if len(parts) >= 2 and all(len(_words(p)) <= 3 for p in parts) and not _SENTENCE_END.search(body):
         return all(p[:1].isupper() or not p[:1].isalpha() for p in parts)
@@ -195,7 +198,7 @@ def is_nav(text: str) -> bool:
 def is_name_like(text: str) -> bool:
     """'SETH J. FRANTZMAN', 'Mina Aldroubi', 'Omar al-Haddad': 2-5 capitalised words, nothing else."""
     body = text.strip().strip("*_")
-    if not 3 <= len(body) <= 60 or any(ch.isdigit() for ch in body):
+    if not 3 <= len(body) <= 60 or _DIGIT.search(body):
         return False
     if _SENTENCE_END.search(body) and not body.endswith("."):
         return False
