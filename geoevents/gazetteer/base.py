@@ -7,8 +7,9 @@ stages use the typed methods below it, which return ``Place`` records.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Protocol, Sequence, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from geoevents.records import Place
 

@@ -1,0 +1,529 @@
+"""``OfflineGeocoder``: the world gazetteer behind a geopy-shaped interface.
+
+``geocode``/``reverse`` return geopy ``Location`` objects (so geopandas and geopy's ``RateLimiter`` work
+unchanged); the pipeline uses ``candidates``/``is_name``/``border``/``country``, which return ``Place``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import shapely
+from geopy.location import Location
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from geoevents.errors import GazetteerError
+from geoevents.gazetteer.base import Candidate
+from geoevents.gazetteer.borders import shared_boundary
+from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_curated_csv
+from geoevents.gazetteer.index import IndexData, _NameTables, load_or_build
+from geoevents.gazetteer.normalize import glued_article_variants, loose_key_from_normalized, normalize_name
+from geoevents.records import Place
+from geoevents.settings import Settings
+
+EXACT_SCORE, ALIAS_SCORE, LOOSE_SCORE, GLUED_SCORE = 1.0, 0.95, 0.85, 0.8
+FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100) a fuzzy match must reach
+FUZZY_MAX_SCORE = 0.7  # fuzzy matches always rank below exact, alias and loose ones
+AREA_CLASSES = frozenset({"country", "admin1", "admin2", "region"})
+# "northern Iraq": compass words and the part of the area's extent they select (fractions of the bbox).
+DIRECTIONS: dict[str, tuple[float, float, float, float]] = {
+    "northern": (0.0, 0.5, 1.0, 1.0),
+    "southern": (0.0, 0.0, 1.0, 0.5),
+    "eastern": (0.5, 0.0, 1.0, 1.0),
+    "western": (0.0, 0.0, 0.5, 1.0),
+    "central": (0.25, 0.25, 0.75, 0.75),
+    "northeastern": (0.5, 0.5, 1.0, 1.0),
+    "northwestern": (0.0, 0.5, 0.5, 1.0),
+    "southeastern": (0.5, 0.0, 1.0, 0.5),
+    "southwestern": (0.0, 0.0, 0.5, 0.5),
+    "north": (0.0, 0.5, 1.0, 1.0),
+    "south": (0.0, 0.0, 1.0, 0.5),
+    "east": (0.5, 0.0, 1.0, 1.0),
+    "west": (0.0, 0.0, 0.5, 1.0),
+    "northeast": (0.5, 0.5, 1.0, 1.0),
+    "northwest": (0.0, 0.5, 0.5, 1.0),
+    "southeast": (0.5, 0.0, 1.0, 0.5),
+    "southwest": (0.0, 0.0, 0.5, 0.5),
+}
+for _word, _box in list(DIRECTIONS.items()):
+    if _word.endswith("ern"):
+        DIRECTIONS[_word.replace("northern", "north").replace("southern", "south")[:-3] + "ern"] = _box
+_DIRECTION_PREFIX = re.compile(
+    r"^(?:the )?(" + "|".join(sorted(DIRECTIONS, key=len, reverse=True)) + r") (.+)$"
+)
+_BORDER_BETWEEN = re.compile(r"^(?:the )?(?:border|frontier|boundary) between (.+?) and (.+)$")
+_BORDER_SUFFIX = re.compile(r"^(?:the )?(.+) (?:border|frontier|boundary)(?: area| region)?$")
+
+
+def _as_codes(value: str | Sequence[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else list(value)
+    return frozenset(c.strip().upper() for c in items if c and c.strip()) or None
+
+
+class OfflineGeocoder:
+    """Offline world gazetteer (GeoNames + Natural Earth + curated data) shaped like a geopy geocoder."""
+
+    def __init__(
+        self,
+        *,
+        extra_files: Iterable[Path | str] = (),
+        settings: Settings | None = None,
+        index: IndexData | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self._index = index if index is not None else load_or_build(self.settings.cache_dir)
+        self._places: dict[int, Place] = {}
+        self._geoms: dict[int, BaseGeometry] = {}
+        self._derived: dict[str, Place] = {}
+        self._admin1_tree: Any = None
+        self._fuzzy_keys: list[str] | None = None
+        self._overlay_exact: dict[str, tuple[int, ...]] = {}
+        self._overlay_loose: dict[str, tuple[int, ...]] = {}
+        self._overlay_start = len(self._index)
+        self.extra_files = tuple(Path(p) for p in extra_files)
+        if self.extra_files:
+            self._add_extra_files(self.extra_files)
+
+    # ----------------------------------------------------------------- user files
+    def _add_extra_files(self, paths: Sequence[Path]) -> None:
+        """User rows live in a private copy of the index columns; the shared cached index is never touched."""
+        base = self._index
+        overlay = IndexData(**{name: _copy(getattr(base, name)) for name in IndexData.__slots__})
+        tables = _NameTables()
+        for path in paths:
+            add_curated_rows(overlay, tables, read_curated_csv(path, source="user"), source="user")
+        exact, loose = tables.freeze(overlay.prominence)
+        self._overlay_exact, self._overlay_loose = exact, loose
+        overlay.max_name_words = max(base.max_name_words, tables.max_words)
+        self._index = overlay
+
+    # ----------------------------------------------------------------- features
+    @property
+    def max_name_words(self) -> int:
+        """Longest indexed name, in words: how far ahead a recogniser needs to look."""
+        return self._index.max_name_words
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _geometry(self, i: int) -> BaseGeometry:
+        geom = self._geoms.get(i)
+        if geom is None:
+            wkb = self._index.geoms.get(i)
+            geom = shapely.from_wkb(wkb) if wkb is not None else Point(self._index.lon[i], self._index.lat[i])
+            self._geoms[i] = geom
+        return geom
+
+    def place(self, i: int) -> Place:
+        """The ``Place`` record of feature ``i`` (built on first use, then reused)."""
+        place = self._places.get(i)
+        if place is None:
+            ix = self._index
+            geom = self._geometry(i)
+            raw: dict[str, Any] = {
+                "feature_id": ix.fid[i],
+                "source": ix.source[i],
+                "feature_class": ix.fclass[i],
+                "country_code": ix.cc[i],
+                "admin1": ix.admin1[i],
+                "admin1_code": ix.admin1_code[i],
+                "admin2": ix.admin2[i],
+                "population": ix.population[i],
+                "name": ix.name[i],
+            }
+            raw.update(ix.extra.get(i, {}))
+            raw["geometry"] = shapely.geometry.mapping(geom)
+            place = Place(
+                feature_id=ix.fid[i],
+                name=ix.name[i],
+                feature_class=ix.fclass[i],
+                lat=ix.lat[i],
+                lon=ix.lon[i],
+                geometry=geom,
+                source=ix.source[i],
+                country_code=ix.cc[i],
+                admin1=ix.admin1[i],
+                admin2=ix.admin2[i],
+                population=ix.population[i],
+                raw=raw,
+            )
+            self._places[i] = place
+        return place
+
+    def feature(self, feature_id: str) -> Place | None:
+        """A place by its feature id (``geonames:99072``, ``ne:IRQ``, ``curated:k1-air-base`` ...)."""
+        if feature_id.startswith("border:") or feature_id.startswith("region_expression:"):
+            return self._derived.get(feature_id)
+        i = self._index.by_fid.get(feature_id)
+        return self.place(i) if i is not None else None
+
+    # ----------------------------------------------------------------- names
+    def is_name(self, key: str) -> bool:
+        """Whether a normalised key names any feature (exact or transliteration-loose match)."""
+        ix = self._index
+        if key in ix.exact or key in self._overlay_exact:
+            return True
+        lk = loose_key_from_normalized(key)
+        return len(lk) >= 4 and (lk in ix.loose or lk in self._overlay_loose)
+
+    def _postings(
+        self, table: dict[str, tuple[int, ...]], overlay: dict[str, tuple[int, ...]], key: str
+    ) -> tuple[int, ...]:
+        found = table.get(key, ())
+        extra = overlay.get(key)
+        return found + extra if extra else found
+
+    def candidates(
+        self,
+        name: str,
+        *,
+        country_codes: Sequence[str] | None = None,
+        feature_classes: Iterable[str] | None = None,
+        limit: int | None = None,
+        fuzzy: bool = False,
+    ) -> list[Candidate]:
+        """Places ``name`` may refer to, best first: exact, alias, loose, then (if asked) fuzzy matches.
+
+        Besides indexed names this understands borders ("the Iraq-Syria border", "the border between
+        A and B") and compass parts of areas ("northern Iraq").
+        """
+        key = self._check_query(name)
+        codes = _as_codes(country_codes)
+        classes = self._check_classes(feature_classes)
+        ix = self._index
+        seen: set[int] = set()
+        out: list[Candidate] = []
+        limit = limit if limit and limit > 0 else None
+
+        def take(postings: Iterable[int], score_exact: float, score_alt: float) -> None:
+            for posting in postings:
+                i = posting >> 1
+                if i in seen:
+                    continue
+                if codes is not None and ix.cc[i] not in codes:
+                    continue
+                if classes is not None and ix.fclass[i] not in classes:
+                    continue
+                seen.add(i)
+                out.append(Candidate(self.place(i), score_alt if posting & 1 else score_exact, ix.name[i]))
+
+        take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE)
+        lk = loose_key_from_normalized(key)
+        take(self._postings(ix.loose, self._overlay_loose, lk), LOOSE_SCORE, LOOSE_SCORE)
+        for variant in glued_article_variants(key):
+            take(self._postings(ix.loose, self._overlay_loose, variant), GLUED_SCORE, GLUED_SCORE)
+        if not out:
+            out.extend(self._derived_candidates(key, codes, classes))
+        if not out and fuzzy:
+            self._fuzzy(key, take)
+        out.sort(key=lambda c: (-c.match_score, -self._prominence(c.place)))
+        return out[:limit] if limit else out
+
+    def _prominence(self, place: Place) -> float:
+        i = self._index.by_fid.get(place.feature_id)
+        return self._index.prominence[i] if i is not None else 5.0
+
+    def _fuzzy(self, key: str, take: Any) -> None:
+        """Near spellings (rapidfuzz ratio >= FUZZY_THRESHOLD), scored below every exact or loose match."""
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = list(self._index.exact) + list(self._overlay_exact)
+        for match, score, _ in process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=10
+        ):
+            fuzzy_score = round(FUZZY_MAX_SCORE * (score / 100.0) ** 2, 4)
+            take(self._postings(self._index.exact, self._overlay_exact, match), fuzzy_score, fuzzy_score)
+
+    def _areas(self, key: str, codes: Any = None) -> list[Place]:
+        found = []
+        for posting in self._postings(self._index.exact, self._overlay_exact, key):
+            i = posting >> 1
+            if self._index.fclass[i] in AREA_CLASSES and (codes is None or self._index.cc[i] in codes):
+                found.append(self.place(i))
+        if not found:
+            lk = loose_key_from_normalized(key)
+            for posting in self._postings(self._index.loose, self._overlay_loose, lk):
+                i = posting >> 1
+                if self._index.fclass[i] in AREA_CLASSES:
+                    found.append(self.place(i))
+        return sorted(found, key=lambda p: -self._prominence(p))
+
+    def _derived_candidates(self, key: str, codes: Any, classes: Any) -> list[Candidate]:
+        """Borders and compass parts of areas, composed from indexed areas."""
+        out: list[Candidate] = []
+        m = _DIRECTION_PREFIX.match(key)
+        if m and (classes is None or "region_expression" in classes):
+            for area in self._areas(m.group(2), codes)[:1]:
+                part = self.region_part(area, m.group(1))
+                if part is not None:
+                    out.append(Candidate(part, ALIAS_SCORE, part.name))
+        if classes is None or "border" in classes:
+            pairs: list[tuple[str, str]] = []
+            m = _BORDER_BETWEEN.match(key)
+            if m:
+                pairs.append((m.group(1), m.group(2)))
+            else:
+                m = _BORDER_SUFFIX.match(key)
+                if m:
+                    words = m.group(1).split(" ")
+                    pairs.extend((" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words)))
+            for left, right in pairs:
+                a, b = self._areas(left), self._areas(right)
+                if a and b:
+                    line = self.border(a[0], b[0])
+                    if line is not None and (codes is None or {a[0].country_code, b[0].country_code} & codes):
+                        out.append(Candidate(line, ALIAS_SCORE, line.name))
+                        break
+        return out
+
+    # ----------------------------------------------------------------- geometry helpers
+    def region_part(self, area: Place, direction: str) -> Place | None:
+        """ "northern Iraq": the part of an area's polygon in that compass sector of its extent."""
+        box = DIRECTIONS.get(direction.lower())
+        if box is None or area.geometry.geom_type not in ("Polygon", "MultiPolygon"):
+            return None
+        word = direction.lower()
+        fid = f"region_expression:{word}-{area.feature_id}"
+        if fid in self._derived:
+            return self._derived[fid]
+        minx, miny, maxx, maxy = area.geometry.bounds
+        w, h = maxx - minx, maxy - miny
+        clip = shapely.box(minx + box[0] * w, miny + box[1] * h, minx + box[2] * w, miny + box[3] * h)
+        geom = shapely.intersection(area.geometry, clip)
+        if geom.is_empty:
+            return None
+        point = geom.centroid if geom.contains(geom.centroid) else geom.point_on_surface()
+        name = f"{word} {area.name}"
+        place = Place(
+            feature_id=fid,
+            name=name,
+            feature_class="region_expression",
+            lat=point.y,
+            lon=point.x,
+            geometry=geom,
+            source="derived",
+            country_code=area.country_code,
+            admin1=area.admin1,
+            raw=(
+                {
+                    "feature_id": fid,
+                    "source": "derived",
+                    "feature_class": "region_expression",
+                    "country_code": area.country_code,
+                    "admin1": area.admin1,
+                    "population": None,
+                    "name": name,
+                    "part_of": area.feature_id,
+                    "direction": word,
+                    "geometry": shapely.geometry.mapping(geom),
+                }
+            ),
+        )
+        self._derived[fid] = place
+        return place
+
+    def border(self, a: Place, b: Place) -> Place | None:
+        """The shared boundary of two areas as a line ``Place`` (None when they do not touch)."""
+        if a.feature_id == b.feature_id:
+            return None
+        ids = sorted((a.feature_id, b.feature_id))
+        tags = [_border_tag(f) for f in ids]
+        fid = f"border:{tags[0]}-{tags[1]}"
+        if fid in self._derived:
+            return self._derived[fid]
+        curated = self._index.by_fid.get(fid)
+        if curated is not None:
+            return self.place(curated)
+        if not all(p.geometry.geom_type in ("Polygon", "MultiPolygon") for p in (a, b)):
+            return None
+        line = shared_boundary(a.geometry, b.geometry)
+        if line is None:
+            return None
+        mid = line.interpolate(0.5, normalized=True)
+        first, second = sorted((a, b), key=lambda p: p.feature_id)
+        name = f"{first.name}–{second.name} border"
+        codes = sorted({c for c in (a.country_code, b.country_code) if c})
+        place = Place(
+            feature_id=fid,
+            name=name,
+            feature_class="border",
+            lat=mid.y,
+            lon=mid.x,
+            geometry=line,
+            source="derived",
+            country_code=codes[0] if len(codes) == 1 else None,
+            raw=(
+                {
+                    "feature_id": fid,
+                    "source": "derived",
+                    "feature_class": "border",
+                    "country_code": codes[0] if len(codes) == 1 else None,
+                    "countries": codes,
+                    "admin1": None,
+                    "population": None,
+                    "name": name,
+                    "sides": [first.feature_id, second.feature_id],
+                    "geometry": shapely.geometry.mapping(line),
+                }
+            ),
+        )
+        self._derived[fid] = place
+        return place
+
+    def country(self, code: str) -> Place | None:
+        """The country polygon for an ISO 3166-1 alpha-2 (or alpha-3) code; unknown codes raise."""
+        text = (code or "").strip().upper()
+        table = self._index.country_by_iso2 if len(text) == 2 else self._index.country_by_iso3
+        i = table.get(text)
+        if i is None:
+            raise GazetteerError(f"unknown country code {code!r} (expected ISO 3166-1 alpha-2, e.g. IQ)")
+        return self.place(i)
+
+    # ----------------------------------------------------------------- geopy interface
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        country_codes: str | Sequence[str] | None = None,
+        feature_classes: Iterable[str] | None = None,
+        limit: int | None = None,
+        fuzzy: bool = True,
+    ) -> Location | list[Location] | None:
+        """geopy-style lookup: the best ``Location`` (or a list, best first); None when nothing matches."""
+        codes = _as_codes(country_codes)
+        if codes is not None:
+            for code in codes:
+                if code not in self._index.country_by_iso2:
+                    raise GazetteerError(
+                        f"unknown country code {code!r} (expected ISO 3166-1 alpha-2, e.g. IQ)"
+                    )
+        found = self.candidates(
+            query,
+            country_codes=sorted(codes) if codes else None,
+            feature_classes=feature_classes,
+            limit=1 if exactly_one else limit,
+            fuzzy=fuzzy,
+        )
+        locations = [place_to_location(c.place, match_score=c.match_score) for c in found]
+        if exactly_one:
+            return locations[0] if locations else None
+        return locations or None
+
+    def reverse(self, query: Any, *, exactly_one: bool = True) -> Location | list[Location] | None:
+        """The admin-1 area (and its country) at a point: ``(lat, lon)``, ``"lat, lon"`` or a geopy Point."""
+        lat, lon = _parse_point(query)
+        point = Point(lon, lat)
+        found: list[Place] = []
+        admin1 = self._admin1_at(point)
+        country = None
+        if admin1 is not None and admin1.country_code in self._index.country_by_iso2:
+            country = self.place(self._index.country_by_iso2[admin1.country_code])
+            if not country.geometry.covers(point):
+                country = None
+        if country is None:
+            country = self._country_at(point)
+        if admin1 is not None and (country is None or admin1.country_code == country.country_code):
+            found.append(admin1)
+        if country is not None:
+            found.append(country)
+        locations = [place_to_location(p, match_score=1.0) for p in found]
+        if exactly_one:
+            return locations[0] if locations else None
+        return locations or None
+
+    def _ensure_tree(self) -> None:
+        if self._admin1_tree is None:
+            ix = self._index
+            ids = [i for i in ix.geoms if ix.fclass[i] in ("admin1", "country")]
+            geoms = [self._geometry(i) for i in ids]
+            self._admin1_tree = (shapely.STRtree(geoms), ids, geoms)
+
+    def _areas_at(self, point: Point, fclass: str) -> list[Place]:
+        self._ensure_tree()
+        tree, ids, _ = self._admin1_tree
+        hits = tree.query(point, predicate="intersects")
+        return [self.place(ids[h]) for h in hits if self._index.fclass[ids[h]] == fclass]
+
+    def _admin1_at(self, point: Point) -> Place | None:
+        hits = self._areas_at(point, "admin1")
+        return hits[0] if hits else None
+
+    def _country_at(self, point: Point) -> Place | None:
+        hits = self._areas_at(point, "country")
+        return hits[0] if hits else None
+
+    # ----------------------------------------------------------------- validation
+    def _check_query(self, query: Any) -> str:
+        if not isinstance(query, str):
+            raise GazetteerError(f"query must be text, not {type(query).__name__}")
+        if len(query) > self.settings.max_query_chars:
+            raise GazetteerError(
+                f"query is {len(query)} characters long; the limit is {self.settings.max_query_chars}"
+            )
+        key = normalize_name(query)
+        if not key:
+            raise GazetteerError("empty query: give a place name")
+        return key
+
+    @staticmethod
+    def _check_classes(feature_classes: Iterable[str] | None) -> frozenset[str] | None:
+        if feature_classes is None:
+            return None
+        classes = frozenset([feature_classes] if isinstance(feature_classes, str) else feature_classes)
+        unknown = classes - FEATURE_CLASSES
+        if unknown:
+            raise GazetteerError(
+                f"unknown feature class {sorted(unknown)[0]!r} (one of {', '.join(sorted(FEATURE_CLASSES))})"
+            )
+        return classes
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return value.copy()
+    return value
+
+
+def _border_tag(feature_id: str) -> str:
+    prefix, _, rest = feature_id.partition(":")
+    return rest if prefix == "ne" else feature_id.replace(":", "_")
+
+
+def _parse_point(query: Any) -> tuple[float, float]:
+    try:
+        if isinstance(query, str):
+            lat_s, lon_s = query.replace(";", ",").split(",")
+            lat, lon = float(lat_s), float(lon_s)
+        elif hasattr(query, "latitude") and hasattr(query, "longitude"):
+            lat, lon = float(query.latitude), float(query.longitude)
+        else:
+            lat, lon = float(query[0]), float(query[1])
+    except (TypeError, ValueError, IndexError):
+        raise GazetteerError(f"point {query!r} is not a (latitude, longitude) pair") from None
+    if not (math.isfinite(lat) and math.isfinite(lon)) or abs(lat) > 90 or abs(lon) > 180:
+        raise GazetteerError(f"point ({lat}, {lon}) is outside latitude -90..90 / longitude -180..180")
+    return lat, lon
+
+
+def place_to_location(place: Place, *, match_score: float = 1.0) -> Location:
+    """A geopy ``Location`` whose ``raw`` carries the feature (id, source, class, codes, geometry)."""
+    raw = {**place.raw, "match_score": match_score}
+    if "geometry" not in raw:
+        raw["geometry"] = shapely.geometry.mapping(place.geometry)
+    address = ", ".join(
+        dict.fromkeys(
+            x
+            for x in (place.name, place.admin1 if place.admin1 != place.name else None, place.country_code)
+            if x
+        )
+    )
+    return Location(address, (place.lat, place.lon, 0.0), raw)
