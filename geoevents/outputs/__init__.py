@@ -1,0 +1,113 @@
+"""Outputs: GeoJSON, GeoPackage with QGIS styles, ACLED CSV, offline HTML map, images, report.
+
+Each format is a thin function over GeoDataFrames (``events_to_frame`` and
+friends build them from pipeline records); ``write_outputs`` writes them all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from geoevents.outputs.acled import write_acled_csv
+from geoevents.outputs.frames import (
+    areas_to_frame,
+    borders_to_frame,
+    events_to_frame,
+    places_to_frame,
+    resolved_from_results,
+)
+from geoevents.outputs.geojson import write_geojson
+from geoevents.outputs.geopackage import write_geopackage
+from geoevents.outputs.images import draw_map, figure_bytes, write_images
+from geoevents.outputs.report import write_report
+from geoevents.outputs.webmap import build_map, write_map
+from geoevents.records import ArticleResult, Event
+
+LAYERS: tuple[str, ...] = ("events", "places", "areas", "borders")
+FILES: tuple[str, ...] = (
+    "events.geojson",
+    "places.geojson",
+    "areas.geojson",
+    "borders.geojson",
+    "events.csv",
+    "geoevents.gpkg",
+    "map.html",
+    "map.png",
+    "map.svg",
+    "report.html",
+)
+
+
+def frames_from_records(results: Iterable[ArticleResult], events: Iterable[Event]) -> dict[str, Any]:
+    """The four layers (events, places, areas, borders) as GeoDataFrames."""
+    events = list(events)
+    resolved = resolved_from_results(results)
+    return {
+        "events": events_to_frame(events),
+        "places": places_to_frame(resolved, events=events),
+        "areas": areas_to_frame(resolved, events=events),
+        "borders": borders_to_frame(resolved, events=events),
+    }
+
+
+def write_outputs(
+    results: Iterable[ArticleResult],
+    events: Iterable[Event],
+    out_dir: str | os.PathLike[str],
+    *,
+    tiles: str | None = None,
+    run_info: Mapping[str, Any] | None = None,
+    title: str | None = None,
+) -> dict[str, Path]:
+    """Write every output file into ``out_dir``; returns file name -> path.
+
+    Each file is written atomically, and the same inputs give byte-identical files.
+    """
+    import matplotlib.pyplot as plt
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    events = list(events)
+    layers = frames_from_records(results, events)
+    paths = {name: out / name for name in FILES}
+    for layer in LAYERS:
+        write_geojson(layers[layer], paths[f"{layer}.geojson"], name=layer)
+    write_acled_csv(events, paths["events.csv"])
+    write_geopackage(layers, paths["geoevents.gpkg"])
+    map_title = title or "geoevents: reported events"
+    write_map(layers, paths["map.html"], tiles=tiles, title=map_title)
+    fig = draw_map(layers, title=title or "Reported events")
+    try:
+        png = figure_bytes(fig, "png")
+        from geoevents.atomic import atomic_write_bytes
+
+        atomic_write_bytes(paths["map.png"], png)
+        atomic_write_bytes(paths["map.svg"], figure_bytes(fig, "svg"))
+    finally:
+        plt.close(fig)
+    write_report(
+        events, paths["report.html"], map_png=png, title=title or "Event briefing", run_info=run_info
+    )
+    return paths
+
+
+__all__ = [
+    "FILES",
+    "LAYERS",
+    "areas_to_frame",
+    "borders_to_frame",
+    "build_map",
+    "events_to_frame",
+    "frames_from_records",
+    "places_to_frame",
+    "write_acled_csv",
+    "write_geojson",
+    "write_geopackage",
+    "write_images",
+    "write_map",
+    "write_outputs",
+    "write_report",
+]

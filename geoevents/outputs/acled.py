@@ -1,0 +1,206 @@
+"""ACLED-shaped CSV: ACLED's columns in ACLED's order, then ours.
+
+One row per event at its primary location. ISO numeric codes and country
+names come from pycountry (with ACLED's short names where they differ);
+regions follow ACLED's region list.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from functools import cache
+
+import pycountry
+
+from geoevents.atomic import atomic_write_text
+from geoevents.outputs.frames import SEPARATOR, event_sort_key, evidence_text, primary_location
+from geoevents.records import Event
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+EXTRA_COLUMNS: tuple[str, ...] = ("injuries", "confidence", "sources", "evidence", "article_ids")
+CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
+
+# ACLED's regions, by ISO 3166-1 alpha-2 code.
+_REGIONS: dict[str, str] = {
+    "Western Africa": "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG SH",
+    "Middle Africa": "AO CM CF TD CG CD GQ GA ST",
+    "Eastern Africa": "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS TZ UG ZM ZW IO TF",
+    "Southern Africa": "BW SZ LS NA ZA",
+    "Northern Africa": "DZ EG LY MA SD TN EH",
+    "Middle East": "BH IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
+    "Caucasus and Central Asia": "AM AZ GE KZ KG TJ TM UZ",
+    "South Asia": "AF BD BT IN MV NP PK LK",
+    "Southeast Asia": "BN KH ID LA MY MM PH SG TH TL VN",
+    "East Asia": "CN HK MO JP KP KR MN TW",
+    "Europe": (
+        "AL AD AT BY BE BA BG HR CY CZ DK EE FO FI FR DE GI GR GG HU IS IE IM IT JE XK LV LI LT LU MT "
+        "MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SJ SE CH UA GB VA AX"
+    ),
+    "North America": "US CA GL BM PM",
+    "Central America": "BZ CR SV GT HN MX NI PA",
+    "Caribbean": ("AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI"),
+    "South America": "AR BO BR CL CO EC FK GF GY PY PE SR UY VE",
+    "Oceania": ("AS AU CK FJ PF GU KI MH FM NR NC NZ NU NF MP PW PG PN WS SB TK TO TV UM VU WF CX CC HM"),
+    "Antarctica": "AQ BV GS",
+}
+REGION_BY_CODE: dict[str, str] = {
+    code: region for region, codes in _REGIONS.items() for code in codes.split()
+}
+
+# Where ACLED's country name differs from ISO's short name.
+_ACLED_NAMES: dict[str, str] = {
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SZ": "eSwatini",
+    "TR": "Turkey",
+    "US": "United States",
+    "VN": "Vietnam",
+    "XK": "Kosovo",
+}
+
+
+@cache
+def country_fields(code: str | None) -> tuple[str, str, str]:
+    """(ISO numeric, ACLED region, country name) for an alpha-2 code; blanks when unknown."""
+    if not code:
+        return ("", "", "")
+    code = code.upper()
+    region = REGION_BY_CODE.get(code, "")
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return ("", region, _ACLED_NAMES.get(code, ""))
+    name = _ACLED_NAMES.get(code) or getattr(record, "common_name", None) or record.name
+    return (str(int(record.numeric)), region, name)
+
+
+def _civilian_targeting(event: Event) -> str:
+    targeted = event.event_type == "Violence against civilians" or "civilian" in (event.actor2 or "").lower()
+    return "Civilian targeting" if targeted else ""
+
+
+def _text(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list[dict[str, str]]:
+    """The CSV rows for events (as strings, in CSV_COLUMNS order), sorted by date then id."""
+    rows = []
+    for event in sorted(events, key=event_sort_key):
+        location = primary_location(event)
+        place = location.place if location else None
+        iso, region, country = country_fields(place.country_code if place else None)
+        rows.append(
+            {
+                "event_id_cnty": event.event_id,
+                "event_date": event.event_date.isoformat() if event.event_date else "",
+                "year": str(event.event_date.year) if event.event_date else "",
+                "time_precision": str(event.time_precision),
+                "disorder_type": _text(event.disorder_type),
+                "event_type": _text(event.event_type),
+                "sub_event_type": _text(event.sub_event_type),
+                "actor1": _text(event.actor1),
+                "assoc_actor_1": _text(event.assoc_actor_1),
+                "inter1": "",
+                "actor2": _text(event.actor2),
+                "assoc_actor_2": _text(event.assoc_actor_2),
+                "inter2": "",
+                "interaction": "",
+                "civilian_targeting": _civilian_targeting(event),
+                "iso": iso,
+                "region": region,
+                "country": country,
+                "admin1": _text(place.admin1) if place else "",
+                "admin2": _text(place.admin2) if place else "",
+                "admin3": "",
+                "location": _text(place.name) if place else "",
+                "latitude": f"{place.lat:.4f}" if place else "",
+                "longitude": f"{place.lon:.4f}" if place else "",
+                "geo_precision": str(location.precision) if location else "",
+                "source": "; ".join(_text(s) for s in event.sources),
+                "source_scale": "",
+                "notes": _text(event.notes),
+                "fatalities": "" if event.fatalities is None else str(event.fatalities),
+                "tags": "; ".join(_text(t) for t in event.tags),
+                "timestamp": "" if timestamp is None else str(int(timestamp)),
+                "injuries": "" if event.injuries is None else str(event.injuries),
+                "confidence": f"{event.confidence:.2f}",
+                "sources": SEPARATOR.join(_text(s) for s in event.sources),
+                "evidence": evidence_text(event) or "",
+                "article_ids": SEPARATOR.join(event.article_ids),
+            }
+        )
+    return rows
+
+
+def _neutralise_formula(value: str) -> str:
+    """Spreadsheet apps run cells starting with = + - @ as formulas; article text must not."""
+    if value and value[0] in "=+-@\t\r" and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def write_acled_csv(
+    events: Iterable[Event], path: str | os.PathLike[str], *, timestamp: int | None = None
+) -> None:
+    """Write ``events`` as an ACLED-shaped CSV (UTF-8, header row, atomically).
+
+    ``timestamp`` fills ACLED's ``timestamp`` column (seconds since 1970); it is
+    left blank by default so the same inputs give the same bytes.
+    """
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in event_rows(events, timestamp=timestamp):
+        writer.writerow({key: _neutralise_formula(value) for key, value in row.items()})
+    atomic_write_text(path, buffer.getvalue())

@@ -1,0 +1,279 @@
+"""Records to GeoDataFrames: the one place where pipeline records become geographic output.
+
+Every frame is in WGS84 (EPSG:4326), sorted by a stable key, with an ``id`` column
+that stays the same across runs for the same inputs. Four layers:
+
+- ``events``: one point per event location (an event placed on a region or a
+  border keeps its representative point, and ``area_id`` names the area feature);
+- ``places``: one point per resolved gazetteer feature;
+- ``areas``: the polygons of resolved regions and countries;
+- ``borders``: the lines of resolved borders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
+
+from geoevents.records import ArticleResult, Event, EventLocation, MentionRole, Place, ResolvedMention
+
+CRS = "EPSG:4326"
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "event_id",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "fatalities",
+    "injuries",
+    "location",
+    "place_id",
+    "area_id",
+    "feature_class",
+    "country_code",
+    "admin1",
+    "admin2",
+    "geo_precision",
+    "role",
+    "is_primary",
+    "confidence",
+    "notes",
+    "tags",
+    "evidence",
+    "sources",
+    "article_ids",
+)
+
+PLACE_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "feature_class",
+    "source",
+    "country_code",
+    "admin1",
+    "admin2",
+    "population",
+    "geo_precision",
+    "mentions",
+    "names",
+    "article_ids",
+)
+
+SEPARATOR = " | "
+
+_INT_COLUMNS = ("year", "time_precision", "fatalities", "injuries", "geo_precision", "population", "mentions")
+
+
+def is_areal(geometry: BaseGeometry) -> bool:
+    return geometry.geom_type in ("Polygon", "MultiPolygon")
+
+
+def is_linear(geometry: BaseGeometry) -> bool:
+    return geometry.geom_type in ("LineString", "MultiLineString")
+
+
+def primary_location(event: Event) -> EventLocation | None:
+    """Where an event is put in one-row-per-event tables: its first site, else its first location."""
+    for location in event.locations:
+        if location.role == "site":
+            return location
+    return event.locations[0] if event.locations else None
+
+
+def event_sort_key(event: Event) -> tuple[str, str]:
+    return (event.event_date.isoformat() if event.event_date else "9999-99-99", event.event_id)
+
+
+def _join(values: Iterable[str]) -> str | None:
+    items = [v for v in dict.fromkeys(values) if v]
+    return SEPARATOR.join(items) if items else None
+
+
+def evidence_text(event: Event) -> str | None:
+    """The evidence sentences of an event, de-duplicated, in the order they were reported."""
+    return _join(" ".join(e.sentence.split()) for e in event.evidence)
+
+
+def _typed(frame: pd.DataFrame, columns: Iterable[str], geometries: list[BaseGeometry]) -> gpd.GeoDataFrame:
+    frame = frame.reindex(columns=list(columns))
+    for column in _INT_COLUMNS:
+        if column in frame.columns:
+            frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
+    if "confidence" in frame.columns:
+        frame["confidence"] = frame["confidence"].astype("float64")
+    if "is_primary" in frame.columns:
+        frame["is_primary"] = frame["is_primary"].astype("bool")
+    for column in frame.columns:
+        if frame[column].dtype == object and column != "event_date":
+            values = [
+                None if v is None or (isinstance(v, float) and v != v) else str(v) for v in frame[column]
+            ]
+            frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=CRS), crs=CRS)
+
+
+def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
+    """One row per event location, as points; ``event_date`` holds ``datetime.date`` values."""
+    rows: list[dict[str, object]] = []
+    geometries: list[BaseGeometry] = []
+    for event in sorted(events, key=event_sort_key):
+        primary = primary_location(event)
+        seen: set[str] = set()
+        for location in event.locations:
+            place = location.place
+            if place.feature_id in seen:
+                continue
+            seen.add(place.feature_id)
+            areal = not isinstance(place.geometry, Point)
+            rows.append(
+                {
+                    "id": f"{event.event_id}@{place.feature_id}",
+                    "event_id": event.event_id,
+                    "event_date": event.event_date,
+                    "year": event.event_date.year if event.event_date else None,
+                    "time_precision": event.time_precision,
+                    "disorder_type": event.disorder_type,
+                    "event_type": event.event_type,
+                    "sub_event_type": event.sub_event_type,
+                    "actor1": event.actor1,
+                    "assoc_actor_1": event.assoc_actor_1,
+                    "actor2": event.actor2,
+                    "assoc_actor_2": event.assoc_actor_2,
+                    "fatalities": event.fatalities,
+                    "injuries": event.injuries,
+                    "location": place.name,
+                    "place_id": place.feature_id,
+                    "area_id": place.feature_id if areal else None,
+                    "feature_class": place.feature_class,
+                    "country_code": place.country_code,
+                    "admin1": place.admin1,
+                    "admin2": place.admin2,
+                    "geo_precision": location.precision,
+                    "role": location.role,
+                    "is_primary": location is primary,
+                    "confidence": float(event.confidence),
+                    "notes": event.notes or None,
+                    "tags": _join(event.tags),
+                    "evidence": evidence_text(event),
+                    "sources": _join(event.sources),
+                    "article_ids": _join(event.article_ids),
+                }
+            )
+            geometries.append(Point(place.lon, place.lat))
+    return _typed(pd.DataFrame(rows), EVENT_COLUMNS, geometries)
+
+
+@dataclass
+class _PlaceTally:
+    place: Place
+    precision: int
+    mentions: int = 0
+    names: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+def resolved_from_results(results: Iterable[ArticleResult]) -> list[ResolvedMention]:
+    """Every resolved mention of a batch of article results, in order."""
+    return [mention for result in results for mention in result.mentions]
+
+
+def _tally(resolved: Iterable[ResolvedMention], events: Iterable[Event] = ()) -> list[_PlaceTally]:
+    tallies: dict[str, _PlaceTally] = {}
+    for item in resolved:
+        if item.place is None or item.mention.role == MentionRole.NOT_PLACE:
+            continue
+        tally = tallies.get(item.place.feature_id)
+        if tally is None:
+            tally = tallies[item.place.feature_id] = _PlaceTally(item.place, item.precision)
+        tally.precision = min(tally.precision, item.precision)
+        tally.mentions += 1
+        tally.names.append(" ".join(item.mention.text.split()))
+        tally.article_ids.append(item.mention.article_id)
+    # Places that only an event refers to (e.g. a border found by the events stage) still get drawn.
+    for event in events:
+        for location in event.locations:
+            if location.place.feature_id not in tallies:
+                tallies[location.place.feature_id] = _PlaceTally(location.place, location.precision)
+            tallies[location.place.feature_id].article_ids.extend(event.article_ids)
+    return [tallies[key] for key in sorted(tallies)]
+
+
+def _place_row(tally: _PlaceTally) -> dict[str, object]:
+    place = tally.place
+    return {
+        "id": place.feature_id,
+        "name": place.name,
+        "feature_class": place.feature_class,
+        "source": place.source,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "population": place.population,
+        "geo_precision": tally.precision,
+        "mentions": tally.mentions,
+        "names": _join(sorted(set(tally.names))),
+        "article_ids": _join(sorted(set(tally.article_ids))),
+    }
+
+
+def places_to_frame(resolved: Iterable[ResolvedMention], *, events: Iterable[Event] = ()) -> gpd.GeoDataFrame:
+    """One point per gazetteer feature the articles name (its representative point)."""
+    tallies = _tally(resolved, events)
+    geometries: list[BaseGeometry] = [Point(t.place.lon, t.place.lat) for t in tallies]
+    return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
+
+
+def _oriented(geometry: BaseGeometry) -> BaseGeometry:
+    """Exterior rings counter-clockwise, holes clockwise (RFC 7946 right-hand rule)."""
+    if isinstance(geometry, Polygon):
+        return orient(geometry, sign=1.0)
+    if isinstance(geometry, MultiPolygon):
+        return MultiPolygon([orient(part, sign=1.0) for part in geometry.geoms])
+    return geometry
+
+
+def _as_multi(geometry: BaseGeometry) -> BaseGeometry:
+    """One geometry type per layer: polygons become MultiPolygons, lines MultiLineStrings."""
+    from shapely.geometry import LineString, MultiLineString
+
+    if isinstance(geometry, Polygon):
+        return MultiPolygon([geometry])
+    if isinstance(geometry, LineString):
+        return MultiLineString([geometry])
+    return geometry
+
+
+def areas_to_frame(resolved: Iterable[ResolvedMention], *, events: Iterable[Event] = ()) -> gpd.GeoDataFrame:
+    """The polygons (as MultiPolygons) of every region or country the articles name."""
+    tallies = [t for t in _tally(resolved, events) if is_areal(t.place.geometry)]
+    geometries = [_oriented(_as_multi(t.place.geometry)) for t in tallies]
+    return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
+
+
+def borders_to_frame(
+    resolved: Iterable[ResolvedMention], *, events: Iterable[Event] = ()
+) -> gpd.GeoDataFrame:
+    """The lines (as MultiLineStrings) of every border the articles name."""
+    tallies = [t for t in _tally(resolved, events) if is_linear(t.place.geometry)]
+    geometries = [_as_multi(t.place.geometry) for t in tallies]
+    return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
+
+
+def event_dates(frame: gpd.GeoDataFrame) -> list[date]:
+    """The distinct event dates in an events frame, in order."""
+    return sorted({d for d in frame["event_date"] if isinstance(d, date)}) if len(frame) else []

@@ -1,0 +1,252 @@
+"""Static maps for slides and print (PNG and SVG), drawn offline with matplotlib."""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+from collections.abc import Mapping
+from datetime import date
+
+import geopandas as gpd
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Ellipse, Patch
+from shapely.geometry import box
+
+from geoevents.atomic import atomic_write_bytes
+from geoevents.outputs.basemap import countries, view_bounds
+from geoevents.outputs.style import (
+    AREA_COLOR,
+    BORDER_COLOR,
+    COUNTRY_EDGE,
+    EVENT_TYPES,
+    LAND_COLOR,
+    OTHER,
+    PLACE_COLOR,
+    PRECISION_RING_KM,
+    SEA_COLOR,
+    event_color,
+    event_type_key,
+    marker_radius_px,
+    number_or_none,
+)
+
+DEFAULT_TITLE = "Reported events"
+
+
+def _bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, float, float]:
+    boxes = [f.total_bounds for f in layers.values() if f is not None and len(f)]
+    if not boxes:
+        return view_bounds(None)
+    return view_bounds(
+        (
+            float(min(b[0] for b in boxes)),
+            float(min(b[1] for b in boxes)),
+            float(max(b[2] for b in boxes)),
+            float(max(b[3] for b in boxes)),
+        ),
+        margin=0.15,
+        minimum=3.0,
+    )
+
+
+def draw_map(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    title: str = DEFAULT_TITLE,
+    size: tuple[float, float] = (11.0, 8.0),
+) -> Figure:
+    """A matplotlib figure of the events over the country polygons, with labels and a legend."""
+    minx, miny, maxx, maxy = _bounds(layers)
+    fig, ax = plt.subplots(figsize=size, dpi=100)
+    ax.set_facecolor(SEA_COLOR)
+    view = box(minx, miny, maxx, maxy)
+    world = countries()
+    shown = world[world.geometry.intersects(view)]
+    if len(shown):
+        shown.plot(ax=ax, color=LAND_COLOR, edgecolor=COUNTRY_EDGE, linewidth=0.6, zorder=1)
+        for name, geometry in zip(shown["name"], shown.geometry, strict=True):
+            part = geometry.intersection(view)
+            if part.is_empty or part.area < view.area * 0.01:
+                continue
+            point = part.representative_point()
+            ax.annotate(
+                name.upper(),
+                (point.x, point.y),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#8a8478",
+                zorder=2,
+                alpha=0.9,
+            )
+
+    areas = layers.get("areas")
+    if areas is not None and len(areas):
+        areas.plot(ax=ax, facecolor=AREA_COLOR, alpha=0.12, edgecolor="none", zorder=3)
+        areas.boundary.plot(ax=ax, color=AREA_COLOR, linewidth=1.2, linestyle="--", zorder=3)
+    borders = layers.get("borders")
+    if borders is not None and len(borders):
+        borders.plot(ax=ax, color=BORDER_COLOR, linewidth=2.4, linestyle="--", zorder=4)
+
+    places = layers.get("places")
+    if places is not None and len(places):
+        inside = places[places.geometry.within(view)]
+        ax.scatter(inside.geometry.x, inside.geometry.y, s=10, color=PLACE_COLOR, zorder=5, linewidths=0)
+
+    events = layers.get("events")
+    present: list[str] = []
+    labelled: set[str] = set()
+    if events is not None and len(events):
+        rows = events[events["role"] != "mentioned"] if "role" in events.columns else events
+        keys = [event_type_key(v) for v in rows["event_type"]]
+        present = [t for t in (*EVENT_TYPES, OTHER) if t in keys]
+        # big events first so small ones stay visible on top
+        order = sorted(range(len(rows)), key=lambda i: -(number_or_none(rows["fatalities"].iloc[i]) or 0))
+        for i in order:
+            row = rows.iloc[i]
+            x, y = row.geometry.x, row.geometry.y
+            color = event_color(row["event_type"])
+            precision = int(number_or_none(row["geo_precision"]) or 3)
+            if precision in PRECISION_RING_KM:
+                radius = PRECISION_RING_KM[precision] / 111.32
+                ax.add_patch(
+                    Ellipse(
+                        (x, y),
+                        2 * radius / max(math.cos(math.radians(y)), 0.1),
+                        2 * radius,
+                        facecolor=color,
+                        alpha=0.08,
+                        edgecolor=color,
+                        linestyle="--",
+                        linewidth=1,
+                        zorder=6,
+                    )
+                )
+            area = (marker_radius_px(row["fatalities"]) * 1.1) ** 2
+            ax.scatter(
+                [x],
+                [y],
+                s=area,
+                color=color,
+                edgecolors="#222222" if precision == 1 else color,
+                linewidths=1.0,
+                linestyle="-" if precision == 1 else "--",
+                alpha=0.85,
+                zorder=7,
+            )
+            label = str(row["location"])
+            if label not in labelled:
+                labelled.add(label)
+                ax.annotate(
+                    label,
+                    (x, y),
+                    xytext=(6, 5),
+                    textcoords="offset points",
+                    fontsize=8.5,
+                    color="#222222",
+                    zorder=8,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
+                )
+
+    handles: list[Line2D | Patch] = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor=event_color(t),
+            markeredgecolor="#222222",
+            markersize=8,
+            label=t,
+        )
+        for t in present
+    ]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="#555555",
+            markersize=10,
+            markeredgewidth=1,
+            label="dashed: approximate location (precision 2-3)",
+        )
+    )
+    if places is not None and len(places):
+        handles.append(
+            Line2D([], [], marker="o", linestyle="", color=PLACE_COLOR, markersize=3, label="place named")
+        )
+    if areas is not None and len(areas):
+        handles.append(
+            Patch(facecolor=AREA_COLOR, alpha=0.3, edgecolor=AREA_COLOR, linestyle="--", label="region named")
+        )
+    if borders is not None and len(borders):
+        handles.append(Line2D([], [], color=BORDER_COLOR, linestyle="--", linewidth=2, label="border named"))
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        fontsize=8,
+        framealpha=0.92,
+        title="Marker size: fatalities",
+        title_fontsize=8,
+    )
+
+    ax.set_xlim(minx, maxx)
+    ax.set_ylim(miny, maxy)
+    ax.set_aspect(1 / max(math.cos(math.radians((miny + maxy) / 2)), 0.2))
+    dates = sorted(
+        {
+            d
+            for d in (events["event_date"] if events is not None and len(events) else [])
+            if isinstance(d, date)
+        }
+    )
+    span = f"  ({dates[0].isoformat()} to {dates[-1].isoformat()})" if dates else ""
+    ax.set_title(f"{title}{span}", fontsize=13, loc="left")
+    ax.tick_params(labelsize=7, colors="#666666")
+    ax.set_xlabel("longitude", fontsize=7, color="#666666")
+    ax.set_ylabel("latitude", fontsize=7, color="#666666")
+    fig.text(
+        0.99,
+        0.01,
+        "Boundaries: Natural Earth. Positions from news reports; approximate where dashed.",
+        ha="right",
+        va="bottom",
+        fontsize=6.5,
+        color="#777777",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def figure_bytes(fig: Figure, fmt: str) -> bytes:
+    """The figure as PNG or SVG bytes with no timestamps, so identical maps give identical files."""
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": "geoevents", "svg.fonttype": "path"}):
+        metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=150 if fmt == "png" else 100)
+    return buffer.getvalue()
+
+
+def write_images(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    png_path: str | os.PathLike[str],
+    svg_path: str | os.PathLike[str],
+    *,
+    title: str = DEFAULT_TITLE,
+) -> None:
+    """Write the static map as PNG and SVG (atomically)."""
+    fig = draw_map(layers, title=title)
+    try:
+        atomic_write_bytes(png_path, figure_bytes(fig, "png"))
+        atomic_write_bytes(svg_path, figure_bytes(fig, "svg"))
+    finally:
+        plt.close(fig)

@@ -1,0 +1,211 @@
+"""QGIS layer styles (QML) for the GeoPackage layers, stored in the ``layer_styles`` table.
+
+QGIS looks for a row of ``layer_styles`` with the layer's table and geometry
+column and ``useAsDefault`` set, and applies its ``styleQML`` when the layer is
+opened. Events: symbol colour by ``event_type`` (categorised), size by
+``fatalities``, a dashed outline and a dashed uncertainty ring for
+``geo_precision`` 2 and 3.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from geoevents.outputs.style import (
+    AREA_COLOR,
+    BORDER_COLOR,
+    EVENT_COLORS,
+    EVENT_TYPES,
+    OTHER,
+    PLACE_COLOR,
+)
+
+QGIS_VERSION = "3.22.0-Białowieża"
+
+
+def _rgba(hex_color: str, alpha: int = 255) -> str:
+    h = hex_color.lstrip("#")
+    return f"{int(h[0:2], 16)},{int(h[2:4], 16)},{int(h[4:6], 16)},{alpha}"
+
+
+def _props(layer: ET.Element, props: dict[str, str]) -> None:
+    for key, value in props.items():
+        ET.SubElement(layer, "prop", k=key, v=value)
+
+
+def _data_defined(layer: ET.Element, expressions: dict[str, str]) -> None:
+    wrapper = ET.SubElement(ET.SubElement(layer, "data_defined_properties"), "Option", type="Map")
+    ET.SubElement(wrapper, "Option", name="name", type="QString", value="")
+    properties = ET.SubElement(wrapper, "Option", name="properties", type="Map")
+    for key, expression in expressions.items():
+        prop = ET.SubElement(properties, "Option", name=key, type="Map")
+        ET.SubElement(prop, "Option", name="active", type="bool", value="true")
+        ET.SubElement(prop, "Option", name="expression", type="QString", value=expression)
+        ET.SubElement(prop, "Option", name="type", type="int", value="3")
+    ET.SubElement(wrapper, "Option", name="type", type="QString", value="collection")
+
+
+def _symbol(parent: ET.Element, kind: str, name: str) -> ET.Element:
+    return ET.SubElement(parent, "symbol", type=kind, name=name, alpha="1", clip_to_extent="1", force_rhr="0")
+
+
+def _symbol_layer(symbol: ET.Element, cls: str) -> ET.Element:
+    return ET.SubElement(symbol, "layer", {"class": cls, "enabled": "1", "pass": "0", "locked": "0"})
+
+
+def _marker_props(
+    color: str, size: str, *, fill_alpha: int = 220, stroke: str = "35,35,35,255"
+) -> dict[str, str]:
+    return {
+        "angle": "0",
+        "color": _rgba(color, fill_alpha),
+        "horizontal_anchor_point": "1",
+        "joinstyle": "bevel",
+        "name": "circle",
+        "offset": "0,0",
+        "offset_unit": "MM",
+        "outline_color": stroke,
+        "outline_style": "solid",
+        "outline_width": "0.3",
+        "outline_width_unit": "MM",
+        "scale_method": "diameter",
+        "size": size,
+        "size_unit": "MM",
+        "vertical_anchor_point": "1",
+    }
+
+
+SIZE_BY_FATALITIES = 'min(3 + 1.2 * sqrt(coalesce("fatalities", 0)), 12)'
+RING_SIZE_BY_PRECISION = 'CASE WHEN "geo_precision" >= 3 THEN 16 ELSE 10 END'
+OUTLINE_BY_PRECISION = "CASE WHEN \"geo_precision\" >= 2 THEN 'dash' ELSE 'solid' END"
+
+
+def _event_symbol(parent: ET.Element, name: str, color: str) -> None:
+    symbol = _symbol(parent, "marker", name)
+    ring = _symbol_layer(symbol, "SimpleMarker")
+    _props(
+        ring, {**_marker_props(color, "10", fill_alpha=40, stroke=_rgba(color, 255)), "outline_style": "dash"}
+    )
+    _data_defined(ring, {"enabled": '"geo_precision" >= 2', "size": RING_SIZE_BY_PRECISION})
+    dot = _symbol_layer(symbol, "SimpleMarker")
+    _props(dot, _marker_props(color, "3"))
+    _data_defined(dot, {"size": SIZE_BY_FATALITIES, "outlineStyle": OUTLINE_BY_PRECISION})
+
+
+def _root() -> ET.Element:
+    return ET.Element("qgis", version=QGIS_VERSION, styleCategories="Symbology|Labeling", labelsEnabled="0")
+
+
+def _labeling(root: ET.Element, field: str, placement: int) -> None:
+    """Simple labels; placement 0 around a point, 1 over a polygon centroid, 2 along a line."""
+    root.set("labelsEnabled", "1")
+    labeling = ET.SubElement(root, "labeling", type="simple")
+    settings = ET.SubElement(labeling, "settings", calloutType="simple")
+    ET.SubElement(
+        settings,
+        "text-style",
+        fieldName=field,
+        isExpression="0",
+        fontSize="8",
+        fontSizeUnit="Point",
+        textColor="40,40,40,255",
+        namedStyle="Regular",
+        fontFamily="Sans Serif",
+    )
+    buffer = ET.SubElement(settings, "text-buffer")
+    buffer.attrib.update(
+        bufferDraw="1", bufferSize="0.8", bufferSizeUnits="MM", bufferColor="255,255,255,255"
+    )
+    ET.SubElement(settings, "placement", placement=str(placement), dist="1.5", distUnits="MM")
+    ET.SubElement(settings, "rendering", obstacle="1", scaleVisibility="0", drawLabels="1")
+
+
+def _to_text(root: ET.Element, geometry_type: int) -> str:
+    ET.SubElement(root, "blendMode").text = "0"
+    ET.SubElement(root, "featureBlendMode").text = "0"
+    ET.SubElement(root, "layerGeometryType").text = str(geometry_type)
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + body + "\n"
+
+
+def events_qml() -> str:
+    root = _root()
+    renderer = ET.SubElement(
+        root,
+        "renderer-v2",
+        type="categorizedSymbol",
+        attr="event_type",
+        forceraster="0",
+        symbollevels="0",
+        enableorderby="1",
+    )
+    categories = ET.SubElement(renderer, "categories")
+    symbols = ET.SubElement(renderer, "symbols")
+    labels = [*EVENT_TYPES, OTHER]
+    for index, label in enumerate(labels):
+        # The category with an empty value is QGIS' "all other values".
+        value = "" if label == OTHER else label
+        ET.SubElement(categories, "category", render="true", symbol=str(index), value=value, label=label)
+        _event_symbol(symbols, str(index), EVENT_COLORS[label])
+    order = ET.SubElement(renderer, "orderby")
+    ET.SubElement(order, "orderByClause", asc="0", nullsFirst="0").text = 'coalesce("fatalities", 0)'
+    return _to_text(root, 0)
+
+
+def places_qml() -> str:
+    root = _root()
+    renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
+    symbols = ET.SubElement(renderer, "symbols")
+    symbol = _symbol(symbols, "marker", "0")
+    _props(_symbol_layer(symbol, "SimpleMarker"), _marker_props(PLACE_COLOR, "1.8", stroke="255,255,255,255"))
+    _labeling(root, "name", 0)
+    return _to_text(root, 0)
+
+
+def areas_qml() -> str:
+    root = _root()
+    renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
+    symbols = ET.SubElement(renderer, "symbols")
+    symbol = _symbol(symbols, "fill", "0")
+    _props(
+        _symbol_layer(symbol, "SimpleFill"),
+        {
+            "color": _rgba(AREA_COLOR, 50),
+            "style": "solid",
+            "outline_color": _rgba(AREA_COLOR, 255),
+            "outline_style": "dash",
+            "outline_width": "0.5",
+            "outline_width_unit": "MM",
+            "joinstyle": "bevel",
+            "offset": "0,0",
+            "offset_unit": "MM",
+        },
+    )
+    _labeling(root, "name", 1)
+    return _to_text(root, 2)
+
+
+def borders_qml() -> str:
+    root = _root()
+    renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
+    symbols = ET.SubElement(renderer, "symbols")
+    symbol = _symbol(symbols, "line", "0")
+    _props(
+        _symbol_layer(symbol, "SimpleLine"),
+        {
+            "line_color": _rgba(BORDER_COLOR, 255),
+            "line_style": "dash",
+            "line_width": "0.9",
+            "line_width_unit": "MM",
+            "capstyle": "round",
+            "joinstyle": "round",
+            "offset": "0",
+            "offset_unit": "MM",
+        },
+    )
+    _labeling(root, "name", 2)
+    return _to_text(root, 1)
+
+
+LAYER_QML = {"events": events_qml, "places": places_qml, "areas": areas_qml, "borders": borders_qml}

@@ -1,0 +1,353 @@
+"""Outputs read back with GDAL (pyogrio), geopandas and csv: types, order, RFC 7946 rules, styles."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pyogrio
+from shapely.geometry import LineString, Point, Polygon, shape
+
+from geoevents.outputs import (
+    areas_to_frame,
+    borders_to_frame,
+    events_to_frame,
+    places_to_frame,
+    write_acled_csv,
+    write_geojson,
+    write_geopackage,
+    write_outputs,
+)
+from geoevents.outputs.acled import ACLED_COLUMNS, CSV_COLUMNS, country_fields
+from geoevents.records import (
+    Article,
+    ArticleResult,
+    Event,
+    EventLocation,
+    Evidence,
+    Mention,
+    MentionKind,
+    MentionRole,
+    Place,
+    ResolvedMention,
+)
+
+HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+
+
+def _place(fid: str, name: str, cls: str, lon: float, lat: float, geometry=None, cc: str = "IQ") -> Place:
+    return Place(
+        feature_id=fid,
+        name=name,
+        feature_class=cls,
+        lat=lat,
+        lon=lon,
+        geometry=geometry if geometry is not None else Point(lon, lat),
+        source="test",
+        country_code=cc,
+        admin1="Al Anbar" if lon < 43 else "Kirkuk",
+    )
+
+
+# A clockwise ring on purpose: the writers must turn it counter-clockwise.
+ANBAR = Polygon([(39.0, 33.0), (41.0, 35.0), (44.0, 33.5), (42.0, 31.5), (39.0, 33.0)])
+PLACES = {
+    "qaim": _place("geonames:1", "Al-Qaim", "town", 41.0256, 34.3693),
+    "k1": _place("curated:k1-air-base", "K-1 Air Base", "military_base", 44.2806, 35.5149),
+    "baghdad": _place("geonames:2", "Baghdad", "city", 44.4009, 33.3406),
+    "anbar": _place("ne:IQ-AN", "Al Anbar", "admin1", 41.5, 33.4, ANBAR),
+    "border": _place(
+        "border:IQ-SY",
+        "Iraq–Syria border",
+        "border",
+        41.2,
+        34.5,
+        LineString([(38.8, 33.4), (41.0, 34.4), (42.3, 37.1)]),
+    ),
+}
+
+
+def _evidence(article: str, sentence: str, source: str) -> Evidence:
+    return Evidence(article_id=article, start=0, end=len(sentence), sentence=sentence, source=source)
+
+
+def sample_events() -> list[Event]:
+    """Five events over three days, every precision, one area, one border and one hostile text."""
+    return [
+        Event(
+            event_id="ev-strike",
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            disorder_type="Political violence",
+            event_date=date(2019, 12, 29),
+            time_precision=1,
+            actor1="Military Forces of the United States (2017-2021)",
+            actor2="Kataib Hezbollah",
+            fatalities=25,
+            injuries=51,
+            locations=(EventLocation(PLACES["qaim"], 1), EventLocation(PLACES["anbar"], 3, role="mentioned")),
+            evidence=(
+                _evidence(
+                    "a1", "US jets struck five sites near Al-Qaim, killing 25.", "https://news.example/a1"
+                ),
+                _evidence("a2", "Airstrikes hit militia bases in Al-Qaim.", "https://wire.example/a2"),
+            ),
+            confidence=0.9,
+        ),
+        Event(
+            event_id="ev-k1",
+            event_type="Explosions/Remote violence",
+            sub_event_type="Shelling/artillery/missile attack",
+            disorder_type="Political violence",
+            event_date=date(2019, 12, 27),
+            time_precision=1,
+            actor1="Unidentified Armed Group (Iraq)",
+            fatalities=1,
+            locations=(EventLocation(PLACES["k1"], 1),),
+            evidence=(_evidence("a1", "Rockets hit the K-1 base near Kirkuk.", "https://news.example/a1"),),
+            confidence=0.8,
+        ),
+        Event(
+            event_id="ev-funeral",
+            event_type="Protests",
+            sub_event_type="Peaceful protest",
+            disorder_type="Demonstrations",
+            event_date=date(2019, 12, 31),
+            time_precision=1,
+            actor1="Protesters (Iraq)",
+            locations=(EventLocation(PLACES["baghdad"], 2),),
+            evidence=(_evidence("a3", "Mourners marched in Baghdad.", "file:///tmp/a3.html"),),
+        ),
+        Event(
+            event_id="ev-anbar",
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            disorder_type="Political violence",
+            event_date=date(2019, 12, 30),
+            time_precision=2,
+            actor1="Military Forces of Iraq (2018-2022)",
+            actor2="Islamic State (Iraq)",
+            fatalities=4,
+            locations=(EventLocation(PLACES["anbar"], 3),),
+            evidence=(_evidence("a2", "Clashes in western Anbar killed four.", "https://wire.example/a2"),),
+        ),
+        Event(
+            event_id="ev-hostile",
+            event_type="Strategic developments",
+            sub_event_type="Other",
+            disorder_type="Strategic developments",
+            event_date=None,
+            time_precision=4,
+            actor1=HOSTILE,
+            fatalities=None,
+            locations=(EventLocation(PLACES["border"], 3),),
+            evidence=(_evidence("a4", f"Troops {HOSTILE} moved to the border.", "javascript:alert(1)"),),
+            notes='=HYPERLINK("http://evil.example")',
+        ),
+    ]
+
+
+def sample_results() -> list[ArticleResult]:
+    mentions = []
+    for article, key, text, precision in [
+        ("a1", "qaim", "Al-Qaim", 1),
+        ("a1", "k1", "K-1", 1),
+        ("a2", "qaim", "Qaim", 1),
+        ("a2", "anbar", "Anbar", 3),
+        ("a3", "baghdad", "Baghdad", 1),
+        ("a4", "border", "the Syrian border", 3),
+    ]:
+        kind = MentionKind.BORDER if key == "border" else MentionKind.TOPONYM
+        mention = Mention(article_id=article, start=0, end=len(text), text=text, kind=kind)
+        mentions.append(ResolvedMention(mention, PLACES[key], 0.9, precision))
+    unresolved = ResolvedMention(Mention("a1", 0, 4, "Mars"), None, 0.0, 3)
+    not_place = ResolvedMention(
+        Mention("a1", 0, 10, "Washington", role=MentionRole.NOT_PLACE), PLACES["baghdad"], 0.1, 1
+    )
+    results = []
+    for article in ("a1", "a2", "a3", "a4"):
+        own = tuple(m for m in mentions if m.mention.article_id == article)
+        if article == "a1":
+            own = (*own, unresolved, not_place)
+        results.append(ArticleResult(Article(id=article, text="..."), own, ()))
+    return results
+
+
+def _resolved():
+    return [m for r in sample_results() for m in r.mentions]
+
+
+def _ring_area(ring) -> float:
+    """Shoelace sum: positive for counter-clockwise rings."""
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
+
+
+def test_events_frame_has_a_point_per_location_and_refers_to_areas() -> None:
+    frame = events_to_frame(sample_events())
+    assert set(frame.geometry.geom_type) == {"Point"}
+    assert len(frame) == 6  # the strike has a site and a mentioned region
+    assert frame["id"].is_unique
+    anbar = frame[frame["event_id"] == "ev-anbar"].iloc[0]
+    assert anbar["area_id"] == "ne:IQ-AN" and anbar["geo_precision"] == 3
+    assert frame.loc[frame["event_id"] == "ev-k1", "area_id"].isna().all()
+    strike = frame[frame["event_id"] == "ev-strike"]
+    assert list(strike["is_primary"]) == [True, False]
+    # sorted by date, undated last
+    assert list(dict.fromkeys(frame["event_id"])) == [
+        "ev-k1",
+        "ev-strike",
+        "ev-anbar",
+        "ev-funeral",
+        "ev-hostile",
+    ]
+
+
+def test_place_frames_split_by_geometry_and_skip_non_places() -> None:
+    resolved = _resolved()
+    places = places_to_frame(resolved)
+    assert list(places["id"]) == sorted(places["id"])
+    assert "Washington" not in " ".join(places["names"].dropna())
+    assert places.set_index("id").loc["geonames:1", "mentions"] == 2
+    assert set(areas_to_frame(resolved).geometry.geom_type) == {"MultiPolygon"}
+    assert set(borders_to_frame(resolved).geometry.geom_type) == {"MultiLineString"}
+
+
+def test_geojson_follows_rfc7946_and_gdal_types_dates(tmp_path: Path) -> None:
+    resolved = _resolved()
+    layers = {
+        "events": events_to_frame(sample_events()),
+        "places": places_to_frame(resolved),
+        "areas": areas_to_frame(resolved),
+        "borders": borders_to_frame(resolved),
+    }
+    for name, frame in layers.items():
+        path = tmp_path / f"{name}.geojson"
+        write_geojson(frame, path, name=name)
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        assert "crs" not in doc
+        kinds = {f["geometry"]["type"] for f in doc["features"]}
+        assert len(kinds) == 1, kinds
+        assert [f["id"] for f in doc["features"]] == list(frame["id"])
+        for feature in doc["features"]:
+            text = json.dumps(feature["geometry"]["coordinates"])
+            decimals = [
+                len(n.split(".")[1])
+                for n in text.replace("[", " ").replace("]", " ").replace(",", " ").split()
+                if "." in n
+            ]
+            assert max(decimals) <= 7
+            geom = shape(feature["geometry"])
+            assert geom.is_valid
+            if geom.geom_type == "MultiPolygon":
+                for poly in feature["geometry"]["coordinates"]:
+                    assert _ring_area(poly[0]) > 0, "exterior ring must be counter-clockwise"
+        info = pyogrio.read_info(path)
+        assert info["crs"] == "EPSG:4326"
+    info = pyogrio.read_info(tmp_path / "events.geojson")
+    types = dict(zip(info["fields"], info["ogr_types"], strict=True))
+    assert types["event_date"] == "OFTDate"
+    assert types["fatalities"] in ("OFTInteger", "OFTInteger64")
+    assert types["confidence"] == "OFTReal"
+    back = pyogrio.read_dataframe(tmp_path / "events.geojson")
+    assert len(back) == 6 and back["fatalities"].max() == 25
+
+
+def test_acled_csv_columns_order_and_values(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    write_acled_csv(sample_events(), path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
+        assert CSV_COLUMNS[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+        rows = list(reader)
+    assert rows[0]["event_id_cnty"] == "ev-k1"
+    strike = next(r for r in rows if r["event_id_cnty"] == "ev-strike")
+    assert strike["iso"] == "368" and strike["region"] == "Middle East" and strike["country"] == "Iraq"
+    assert strike["location"] == "Al-Qaim" and strike["geo_precision"] == "1"
+    assert strike["fatalities"] == "25" and strike["injuries"] == "51" and strike["year"] == "2019"
+    assert strike["article_ids"] == "a1 | a2"
+    assert "killing 25" in strike["evidence"]
+    hostile = next(r for r in rows if r["event_id_cnty"] == "ev-hostile")
+    assert hostile["fatalities"] == "" and hostile["event_date"] == ""
+    assert hostile["notes"].startswith("'="), "formula-looking cells are neutralised"
+    protest = next(r for r in rows if r["event_id_cnty"] == "ev-funeral")
+    assert protest["civilian_targeting"] == ""
+
+
+def test_country_fields_use_acled_names() -> None:
+    assert country_fields("SY") == ("760", "Middle East", "Syria")
+    assert country_fields("CD")[2] == "Democratic Republic of Congo"
+    assert country_fields("zz") == ("", "", "")
+    assert country_fields(None) == ("", "", "")
+
+
+def test_geopackage_layers_types_and_default_styles(tmp_path: Path) -> None:
+    resolved = _resolved()
+    frames = {
+        "events": events_to_frame(sample_events()),
+        "places": places_to_frame(resolved),
+        "areas": areas_to_frame(resolved),
+        "borders": borders_to_frame(resolved),
+    }
+    path = tmp_path / "geoevents.gpkg"
+    write_geopackage(frames, path)
+    layers = {name: kind for name, kind in pyogrio.list_layers(path)}
+    assert layers["events"] == "Point" and layers["places"] == "Point"
+    assert layers["areas"] == "MultiPolygon" and layers["borders"] == "MultiLineString"
+    assert "layer_styles" in layers
+    info = pyogrio.read_info(path, layer="events")
+    types = dict(zip(info["fields"], info["ogr_types"], strict=True))
+    subtypes = dict(zip(info["fields"], info["ogr_subtypes"], strict=True))
+    assert types["event_date"] == "OFTDate"
+    assert subtypes["is_primary"] == "OFSTBoolean"
+    assert info["geometry_name"] == "geom" and info["crs"] == "EPSG:4326"
+    assert info["features"] == 6
+    styles = pyogrio.read_dataframe(path, layer="layer_styles")
+    assert sorted(styles["f_table_name"]) == ["areas", "borders", "events", "places"]
+    assert styles["useAsDefault"].all()
+    assert set(styles["f_geometry_column"]) == {"geom"}
+    assert set(styles["f_table_schema"]) == {""} and set(styles["f_table_catalog"]) == {""}
+    events_qml = styles.set_index("f_table_name").loc["events", "styleQML"]
+    assert 'type="categorizedSymbol"' in events_qml and 'attr="event_type"' in events_qml
+    assert "fatalities" in events_qml and "geo_precision" in events_qml
+    import xml.etree.ElementTree as ET
+
+    for qml in styles["styleQML"]:
+        ET.fromstring(qml.split("\n", 1)[1])  # well-formed after the DOCTYPE line
+    with sqlite3.connect(path) as db:
+        declared = {row[1]: row[2] for row in db.execute("PRAGMA table_info(layer_styles)")}
+    assert declared["useAsDefault"].upper() == "BOOLEAN"
+
+
+def test_write_outputs_writes_every_file_byte_identically(tmp_path: Path) -> None:
+    first = write_outputs(sample_results(), sample_events(), tmp_path / "one")
+    second = write_outputs(sample_results(), sample_events(), tmp_path / "two")
+    expected = {
+        "events.geojson",
+        "places.geojson",
+        "areas.geojson",
+        "borders.geojson",
+        "events.csv",
+        "geoevents.gpkg",
+        "map.html",
+        "map.png",
+        "map.svg",
+        "report.html",
+    }
+    assert {p.name for p in first.values()} == expected
+    for key, path in first.items():
+        assert path.stat().st_size > 0, key
+        assert path.read_bytes() == second[key].read_bytes(), f"{key} differs between identical runs"
+    assert not list((tmp_path / "one").glob(".*.tmp")), "no temporary files left behind"
+
+
+def test_write_outputs_with_nothing_found(tmp_path: Path) -> None:
+    paths = write_outputs([], [], tmp_path)
+    doc = json.loads(paths["events.geojson"].read_text(encoding="utf-8"))
+    assert doc["features"] == []
+    assert pyogrio.read_info(paths["geoevents.gpkg"], layer="events")["features"] == 0
+    assert "No events" in paths["report.html"].read_text(encoding="utf-8")
