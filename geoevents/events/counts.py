@@ -1,0 +1,191 @@
+"""Fatalities and injuries from text, by ACLED's conventions.
+
+The most conservative figure is taken: "at least 25" = 25, "more than 50" = 50,
+"between 10 and 15" = 10. Vague quantities follow ACLED's coding practice:
+"a few", "several", "some", "many" = 3; "a dozen"/"dozens" = 12; "scores" = 20;
+"hundreds" = 100; "thousands" = 1000. "killed a US contractor" = 1. "No one was
+hurt" is a count of zero, not a negation of the event. Vague figures are marked
+so that merging can prefer an exact figure from another report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+VAGUE = {
+    "a few": 3, "a handful of": 3, "several": 3, "some": 3, "many": 3, "multiple": 3, "a number of": 3,
+    "numerous": 3, "a dozen": 12, "dozens of": 12, "dozens": 12, "scores of": 20, "hundreds of": 100,
+    "hundreds": 100, "thousands of": 1000, "thousands": 1000,
+}  # fmt: skip
+
+_WORD_NUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)(?:\s+hundred)?"
+)
+_VAGUE = (
+    r"a\s+few|a\s+handful\s+of|several|some|many|multiple|a\s+number\s+of|numerous|a\s+dozen|dozens(?:\s+of)?|"
+    r"scores\s+of|hundreds(?:\s+of)?|thousands(?:\s+of)?"
+)
+_QUALIFIER = (
+    r"(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|"
+    r"approximately|an\s+estimated|a\s+total\s+of|at\s+most|fewer\s+than|less\s+than)"
+)
+NUMBER = (
+    rf"(?:(?:{_QUALIFIER}\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM})"
+    rf"(?:\s*(?:-|–|or|to|and)\s*(?:\d+|{_WORD_NUM}))?|{_VAGUE})"
+)
+# Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
+_WHO = r"(?:(?!(?:and|or|but|while|killing|wounding|injuring|leaving)\b)[\w’'\-]+\s+){0,5}?"
+_DEATH_WORDS = ["killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities"]
+_DEATH = "(?:" + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead"]) + ")"
+_HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
+
+_AFTER_VERB = re.compile(
+    rf"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    re.I,
+)
+_BEFORE_VERB = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
+    re.I,
+)
+_TOLL = re.compile(
+    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|stood\s+at|rose\s+to)\s+(?P<num>{NUMBER})",
+    re.I,
+)
+_NONE = re.compile(
+    r"\b(?:no\s+one|nobody|none|no\s+(?:one\s+)?(?:casualties|injuries|deaths|fatalities))\b(?:\s+(?:was|were|has\s+been|had\s+been))?\s*(?P<verb>killed|hurt|injured|wounded|harmed|reported)?",
+    re.I,
+)
+_ELLIPSIS = re.compile(
+    rf"\band\s+(?P<num>{NUMBER})\s+(?:(?:others?|more|people)\s+)?(?P<verb>{_HURT}|{_DEATH})\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    fatalities: int | None = None
+    injuries: int | None = None
+    fatalities_vague: bool = False
+    injuries_vague: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.fatalities is not None or self.injuries is not None
+
+
+def number_from_phrase(phrase: str) -> tuple[int, bool] | None:
+    """The conservative integer a count phrase stands for, and whether it was vague."""
+    p = re.sub(r"\s+", " ", phrase.strip().lower())
+    for vague, value in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
+        if p == vague or (p.startswith(vague + " ") and not re.search(r"\d", p)):
+            if vague == "some" and len(p) > 4:
+                break  # "some 40": a qualifier, handled below
+            return value, True
+    p = re.sub(rf"^{_QUALIFIER}\s+", "", p)
+    first = re.split(r"\s*(?:–|\bor\b|\bto\b|\band\b)\s*|(?<=\d)\s*-\s*", p)[0]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", first):
+        return int(first.replace(",", "")), False
+    words = _words_to_int(first)
+    return (words, False) if words is not None else None
+
+
+def _words_to_int(words: str) -> int | None:
+    total = 0
+    hundred = False
+    for word in re.split(r"[\s-]+", words):
+        if word in UNITS:
+            total += UNITS[word]
+        elif word in TENS:
+            total += TENS[word]
+        elif word == "hundred":
+            total = max(total, 1) * 100
+            hundred = True
+        else:
+            return None
+    return total if total or words in ("zero", "no") or hundred else (0 if words == "zero" else None)
+
+
+_MORE = re.compile(
+    rf"^\s+{_WHO}[\w’'\-]+\s*(?:,\s*|\s+and\s+)(?P<num>{NUMBER})\s+(?!{_WHO}(?:were|was)\b)", re.I
+)
+
+
+def _more_victims(tail: str) -> int:
+    """Victims listed after the first group: "wounding four troops and two policemen" adds 2."""
+    m = _MORE.match(tail)
+    if not m:
+        return 0
+    parsed = number_from_phrase(m.group("num"))
+    return parsed[0] if parsed and not parsed[1] else 0
+
+
+def _category(verb: str) -> str:
+    return "injuries" if re.match(_HURT, verb.lower()) else "fatalities"
+
+
+def casualties_from_text(text: str) -> Casualties:
+    """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
+    found: dict[str, tuple[int, bool]] = {}
+
+    def keep(category: str, value: int, vague: bool) -> None:
+        old = found.get(category)
+        # Within one clause the exact and smallest figure is the conservative one.
+        if old is None or (old[1] and not vague) or (old[1] == vague and value < old[0]):
+            found[category] = (value, vague)
+
+    for m in _NONE.finditer(text):
+        verb = (m.group("verb") or "").lower()
+        token = m.group(0).lower()
+        if verb in ("killed",) or "deaths" in token or "fatalities" in token:
+            keep("fatalities", 0, False)
+        elif verb in ("wounded", "injured") or "injuries" in token:
+            keep("injuries", 0, False)
+        elif verb in ("hurt", "harmed") or "casualties" in token:
+            keep("fatalities", 0, False)
+            keep("injuries", 0, False)
+    for pattern in (_BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
+        for m in pattern.finditer(text):
+            verb = m.group("verb").lower()
+            if verb == "left":
+                tail = text[m.end() : m.end() + 40].lower()
+                if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
+                    continue
+                verb = "dead" if re.match(rf"\s*(?:\w+\s+)?{_DEATH}", tail) else "wounded"
+            if "toll" in verb:
+                verb = "dead"
+            if verb == "casualties":
+                continue  # "casualties" mixes dead and wounded: too loose to code
+            parsed = number_from_phrase(m.group("num"))
+            if parsed is None:
+                continue
+            value, vague = parsed
+            if pattern is _AFTER_VERB and verb != "left":
+                value += _more_victims(text[m.end() :])
+            keep(_category(verb), value, vague)
+            # "Several members ... were killed and wounded": the same figure for both.
+            if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):
+                keep("injuries", value, vague)
+    f, i = found.get("fatalities"), found.get("injuries")
+    return Casualties(
+        fatalities=f[0] if f else None,
+        injuries=i[0] if i else None,
+        fatalities_vague=bool(f and f[1]),
+        injuries_vague=bool(i and i[1]),
+    )

@@ -1,0 +1,250 @@
+"""Date expressions resolved against a reference date, with ACLED time_precision.
+
+Precision: 1 a day, 2 a week or similar span, 3 a month, 4 a year only (kept,
+and flagged by the caller). Relative expressions ("on Friday", "yesterday",
+"last week") need the reference date; absolute ones ("27 December 2019") do not.
+Weekday references resolve to the most recent such day on or before the
+reference date ("last Friday": strictly before).
+Month-only dates are coded on the first of the month, year-only on 1 January.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+# Ordered: the first pattern that matches at a position wins; longer forms come first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:in\s+|during\s+|since\s+|early\s+|late\s+|mid-?)?{_MONTH}"
+            rf"(?:\s+and\s+{_MONTH2})?,?\s+(?:of\s+)?{_YEAR}\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I),
+    ),
+    ("month_day", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d|\d)", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    ("day_before_yesterday", re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    (
+        "today",
+        re.compile(
+            r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I
+        ),
+    ),
+    ("overnight", re.compile(r"\bovernight\b|\blast\s+night\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<mod>last|this\s+past|past|this|early\s+on|late\s+on|early|late|on)\s+)?"
+            rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekend",
+        re.compile(
+            r"\b(?:last|this\s+past|over\s+the|at\s+the|during\s+the|on\s+the)\s+weekend\b|"
+            r"\b(?P<weekday>Saturday|Sunday)\s+(?:and|or)\s+(?:Saturday|Sunday)\b",
+            re.I,
+        ),
+    ),
+    ("last_week", re.compile(r"\blast\s+week\b|\bthe\s+previous\s+week\b|\bthe\s+week\s+before\b", re.I)),
+    ("this_week", re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+week\b|\bthis\s+week\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+month\b|\bthis\s+month\b", re.I)),
+    ("last_month", re.compile(r"\blast\s+month\b|\bthe\s+previous\s+month\b", re.I)),
+    (
+        "month",
+        re.compile(rf"\b(?:in|during|since|early|late|mid-?|last|this\s+past)\s+{_MONTH}\b(?!\s+\d)", re.I),
+    ),
+    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
+    ("this_year", re.compile(r"\b(?:earlier\s+)?this\s+year\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|during|since|of|early|late|mid-?|by|until)\s+{_YEAR}\b(?![-/]\d)", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in text, resolved to a date and an ACLED time_precision."""
+
+    start: int  # offsets into the text searched
+    end: int
+    text: str
+    date: date | None  # None when relative and no reference date is known
+    precision: int
+    relative: bool  # needed the reference date
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _most_recent_weekday(reference: date, weekday: int, *, strictly_before: bool) -> date:
+    delta = (reference.weekday() - weekday) % 7
+    if delta == 0 and strictly_before:
+        delta = 7
+    return reference - timedelta(days=delta)
+
+
+def _month_name(value: str) -> int:
+    return MONTHS[value.lower().rstrip(".")]
+
+
+def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None, int, bool]:
+    g = m.groupdict()
+    if kind == "iso":
+        return _safe_date(int(g["year"]), int(g["month"]), int(g["day"])), 1, False
+    if kind in ("day_month_year", "month_day_year"):
+        return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 1, False
+    if kind == "month_year":
+        return _safe_date(int(g["year"]), _month_name(g["month"]), 1), 3, False
+    if kind == "year":
+        return _safe_date(int(g["year"]), 1, 1), 4, False
+    if ref is None:
+        return (
+            None,
+            {"this_month": 3, "last_month": 3, "month": 3, "last_year": 4, "this_year": 4}.get(kind, 1),
+            True,
+        )
+    if kind in ("day_month", "month_day"):
+        month, day = _month_name(g["month"]), int(g["day"])
+        found = _safe_date(ref.year, month, day)
+        if found is not None and found > ref:
+            found = _safe_date(ref.year - 1, month, day)
+        return found, 1, True
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            return ref - timedelta(days=n), 1, True
+        if unit == "week":
+            return ref - timedelta(weeks=n), 2, True
+        if unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+            return date(y, mo + 1, 1), 3, True
+        return date(ref.year - n, 1, 1), 4, True
+    if kind == "day_before_yesterday":
+        return ref - timedelta(days=2), 1, True
+    if kind == "yesterday":
+        return ref - timedelta(days=1), 1, True
+    if kind == "today":
+        return ref, 1, True
+    if kind == "overnight":
+        return ref, 2, True
+    if kind == "weekday":
+        mod = (g.get("mod") or "").lower()
+        strictly = mod in ("last", "this past", "past")
+        return _most_recent_weekday(ref, WEEKDAYS[g["weekday"].lower()], strictly_before=strictly), 1, True
+    if kind == "weekend":
+        return _most_recent_weekday(ref, 5, strictly_before=False), 2, True
+    if kind == "last_week":
+        return ref - timedelta(days=7), 2, True
+    if kind == "this_week":
+        return ref, 2, True
+    if kind == "this_month":
+        return date(ref.year, ref.month, 1), 3, True
+    if kind == "last_month":
+        y, mo = divmod(ref.year * 12 + ref.month - 2, 12)
+        return date(y, mo + 1, 1), 3, True
+    if kind == "month":
+        month = _month_name(g["month"])
+        year = ref.year if month <= ref.month else ref.year - 1
+        return date(year, month, 1), 3, True
+    if kind == "last_year":
+        return date(ref.year - 1, 1, 1), 4, True
+    if kind == "this_year":
+        return date(ref.year, 1, 1), 4, True
+    raise AssertionError(kind)
+
+
+def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
+    """Every date expression in ``text``, left to right, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if (
+                kind == "month"
+                and m.group("month").lower() == "may"
+                and not re.match(r"(?i)in|during", m.group(0))
+            ):
+                continue  # "may" the modal verb
+            if (
+                kind in ("day_month", "month_day")
+                and m.group("month").lower() == "may"
+                and not m.group(0)[0].isupper()
+            ):
+                continue
+            when, precision, relative = _resolve(kind, m, reference)
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(m.start(), m.end(), m.group(0), when, precision, relative))
+    return sorted(found, key=lambda d: d.start)
+
+
+def has_year_range(text: str) -> bool:
+    """Whether the text spans years ("between 2006 and 2008", "2014-2017"): a period, not an event date."""
+    return bool(
+        re.search(
+            r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
+            text,
+        )
+    )

@@ -1,0 +1,194 @@
+"""One event per real-world event: the same event reported by several articles becomes one.
+
+Two events match when their types agree (a generic "attack" matches any violent
+sub-type and takes the specific one), their dates are compatible with their
+time_precision, their sites are the same feature, in the same admin1, within
+``settings.merge_distance_km``, or one area contains the other, and their actors
+do not contradict. An event never merges with another from the same article
+(the article stage already joined those). Fatalities take the most
+conservative consistent figure (exact before vague, then the lowest) and any
+disagreement is written to ``notes``. Output order is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from geoevents.events.actors import UNIDENTIFIED, UNIDENTIFIED_MILITARY
+from geoevents.events.extract import GRANULARITY, VIOLENT_TYPES, places_compatible
+from geoevents.events.ids import event_id_for
+from geoevents.records import Event, EventLocation
+from geoevents.settings import DEFAULT, Settings
+
+_SLACK = {1: 0, 2: 6, 3: 31, 4: 366}
+_GENERIC_TAG = "type-from-generic-trigger"
+_UNKNOWN = {None, UNIDENTIFIED, UNIDENTIFIED_MILITARY}
+
+
+def _generic(e: Event) -> bool:
+    return _GENERIC_TAG in e.tags
+
+
+def types_compatible(a: Event, b: Event) -> bool:
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if _generic(a) and _generic(b):
+        return a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
+    if _generic(a):
+        return b.event_type in VIOLENT_TYPES and a.event_type in VIOLENT_TYPES
+    if _generic(b):
+        return a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
+    return False
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return a.event_date is None and b.event_date is None
+    slack = max(_SLACK.get(a.time_precision, 0), _SLACK.get(b.time_precision, 0))
+    return abs((a.event_date - b.event_date).days) <= slack
+
+
+def _sites(e: Event) -> list[EventLocation]:
+    return [loc for loc in e.locations if loc.role == "site"]
+
+
+def locations_compatible(a: Event, b: Event, *, max_km: float) -> bool:
+    sa, sb = _sites(a), _sites(b)
+    if not sa or not sb:
+        return not sa and not sb
+    return any(places_compatible(x.place, y.place, max_km=max_km) for x in sa for y in sb)
+
+
+def actors_compatible(a: Event, b: Event) -> bool:
+    if a.actor1 not in _UNKNOWN and b.actor1 not in _UNKNOWN and a.actor1 != b.actor1:
+        return False
+    return not (a.actor2 and b.actor2 and a.actor2 != b.actor2 and not a.actor2.startswith("Civilians"))
+
+
+def events_match(a: Event, b: Event, *, settings: Settings = DEFAULT) -> bool:
+    """Whether two reports describe the same event."""
+    return (
+        types_compatible(a, b)
+        and dates_compatible(a, b)
+        and actors_compatible(a, b)
+        and locations_compatible(a, b, max_km=settings.merge_distance_km)
+    )
+
+
+def _sort_key(e: Event) -> tuple[str, str, str, str]:
+    return (e.event_date.isoformat() if e.event_date else "9999", e.event_type, e.sub_event_type, e.event_id)
+
+
+def merge_events(events: list[Event], *, settings: Settings | None = None) -> list[Event]:
+    """Events with every report of the same event joined into one; sorted by date, type and id."""
+    settings = settings or DEFAULT
+    clusters: list[list[Event]] = []
+    # Most precise reports first, so vaguer ones join a well-defined cluster.
+    ordered = sorted(events, key=lambda e: (e.time_precision, _generic(e), _sort_key(e)))
+    for event in ordered:
+        articles = set(event.article_ids)
+        home = None
+        for cluster in clusters:
+            if articles & {a for member in cluster for a in member.article_ids}:
+                continue
+            if all(events_match(member, event, settings=settings) for member in cluster):
+                home = cluster
+                break
+        if home is None:
+            clusters.append([event])
+        else:
+            home.append(event)
+    merged = [c[0] if len(c) == 1 else combine_events(c) for c in clusters]
+    return sorted(merged, key=_sort_key)
+
+
+def _figure(events: list[Event], field: str) -> tuple[int | None, str]:
+    """The most conservative consistent figure, and a note when reports disagree."""
+    reports = []
+    for e in events:
+        value = getattr(e, field)
+        if value is not None:
+            reports.append((value, f"{field}-vague" in e.tags, e.sources[0] if e.sources else e.event_id))
+    if not reports:
+        return None, ""
+    exact = [r for r in reports if not r[1]]
+    pool = exact or reports
+    chosen = min(r[0] for r in pool)
+    values = sorted({r[0] for r in reports})
+    note = ""
+    if len(values) > 1:
+        listed = "; ".join(f"{v}{' (vague)' if vague else ''} per {src}" for v, vague, src in sorted(reports))
+        note = f"{field} reported differently: {listed}; coded {chosen}."
+    return chosen, note
+
+
+def _most_common(values: list[str | None], *, skip: set[str | None]) -> str | None:
+    counted = Counter(v for v in values if v not in skip)
+    if counted:
+        return sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next((v for v in values if v is not None), None)
+
+
+def combine_events(events: list[Event]) -> Event:
+    """One event from several reports of it."""
+    specific = [e for e in events if not _generic(e)] or events
+    subs = Counter(e.sub_event_type for e in specific)
+    sub = sorted(subs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    typed = next(e for e in specific if e.sub_event_type == sub)
+    dated = sorted((e for e in events if e.event_date), key=lambda e: (e.time_precision, e.event_date))
+    best_date = dated[0] if dated else events[0]
+
+    def site_rank(e: Event) -> tuple[int, int, int]:
+        sites = _sites(e)
+        if not sites:
+            return (9, 9, 0)
+        loc = min(sites, key=lambda s: (s.precision, GRANULARITY.get(s.place.feature_class, 2)))
+        return (loc.precision, GRANULARITY.get(loc.place.feature_class, 2), loc.place.population or 0)
+
+    placed = min(events, key=site_rank)
+    site_ids = {loc.place.feature_id for loc in _sites(placed)}
+    mentioned: dict[str, EventLocation] = {}
+    for e in events:
+        for loc in e.locations:
+            if loc.place.feature_id not in site_ids:
+                mentioned.setdefault(loc.place.feature_id, replace(loc, role="mentioned"))
+    fatalities, f_note = _figure(events, "fatalities")
+    injuries, i_note = _figure(events, "injuries")
+    evidence = tuple(
+        sorted(
+            {(ev.article_id, ev.start, ev.end): ev for e in events for ev in e.evidence}.values(),
+            key=lambda ev: (ev.source, ev.article_id, ev.start),
+        )
+    )
+    tags = set().union(*(set(e.tags) for e in events)) - {"fatalities-vague", "injuries-vague", _GENERIC_TAG}
+    for field in ("fatalities", "injuries"):
+        chosen = fatalities if field == "fatalities" else injuries
+        if chosen is not None and all(
+            f"{field}-vague" in e.tags for e in events if getattr(e, field) is not None
+        ):
+            tags.add(f"{field}-vague")
+    if all(_generic(e) for e in events):
+        tags.add(_GENERIC_TAG)
+    sources = len({ev.article_id for ev in evidence})
+    notes = " ".join(n for n in [f"Reported by {sources} articles.", f_note, i_note] if n)
+    event = Event(
+        event_id="",
+        event_type=typed.event_type,
+        sub_event_type=sub,
+        disorder_type=typed.disorder_type,
+        event_date=best_date.event_date,
+        time_precision=best_date.time_precision,
+        actor1=_most_common([e.actor1 for e in events], skip=_UNKNOWN),
+        actor2=_most_common([e.actor2 for e in events], skip={None}),
+        assoc_actor_1=_most_common([e.assoc_actor_1 for e in events], skip={None}),
+        assoc_actor_2=_most_common([e.assoc_actor_2 for e in events], skip={None}),
+        fatalities=fatalities,
+        injuries=injuries,
+        locations=tuple(loc for loc in placed.locations if loc.role == "site") + tuple(mentioned.values()),
+        evidence=evidence,
+        confidence=round(min(0.99, max(e.confidence for e in events) + 0.05 * (sources - 1)), 3),
+        notes=notes,
+        tags=tuple(sorted(tags)),
+    )
+    return replace(event, event_id=event_id_for(event))

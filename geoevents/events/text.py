@@ -1,0 +1,189 @@
+"""Sentence and clause segmentation with offsets into ``Article.text``.
+
+Sentences never cross a zone boundary, so a caption or a junk block cannot
+bleed into the story. Offsets are kept exactly: ``text[start:end]`` is the span.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from geoevents.records import Article, ZoneKind
+
+# Zones whose sentences can report events; titles and bylines are headline grammar or names.
+EVENT_ZONES = frozenset({ZoneKind.BODY, ZoneKind.CAPTION})
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "brig",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "approx",
+        "est",
+        "fig",
+    ]
+)
+# A full stop, question or exclamation mark (with closing quotes/brackets) followed by space.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s)")
+# Paragraph breaks, bullets, and single line breaks after a finished sentence or a short line.
+_LINE_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[•*\-–]\s)|(?<=[.!?:\"”’)])[ \t]*\n")
+_SHORT_LINE = re.compile(r"(?m)^[^\n]{1,60}\n")  # a heading or credit line ends where it ends
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    zone: ZoneKind = ZoneKind.BODY
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group(1)
+    if token.lower().rstrip(".") in _ABBREVIATIONS:
+        return True
+    if len(token) == 1 and token.isupper():  # an initial: "Seth J. Frantzman"
+        return True
+    return "." in token  # "U.S." "a.m."
+
+
+def _zone_runs(article: Article) -> Iterator[tuple[int, int, ZoneKind]]:
+    """Maximal runs of text of one zone kind, covering the whole text."""
+    text = article.text
+    if not article.zones:
+        yield 0, len(text), ZoneKind.BODY
+        return
+    cuts = {0, len(text)}
+    for zone in article.zones:
+        cuts.update((max(0, min(zone.start, len(text))), max(0, min(zone.end, len(text)))))
+    points = sorted(cuts)
+    for a, b in itertools.pairwise(points):
+        if b > a:
+            yield a, b, article.zone_at(a)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences_from_text(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` as absolute (start, end) offsets."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    # Paragraph breaks and bullet lines always end a sentence.
+    blocks: list[tuple[int, int]] = []
+    pos = start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, end))
+    split: list[tuple[int, int]] = []
+    for b_start, b_end in blocks:
+        cursor = b_start
+        for m in _SHORT_LINE.finditer(text, b_start, b_end):
+            split.append((cursor, m.end() - 1))
+            cursor = m.end()
+        split.append((cursor, b_end))
+    blocks = split
+    for b_start, b_end in blocks:
+        cursor = b_start
+        for m in _BOUNDARY.finditer(text, b_start, b_end):
+            if _is_abbreviation(text, m.start()):
+                continue
+            nxt = re.match(r"\s+(\S)", text[m.end() : b_end])
+            if nxt and nxt.group(1).islower():  # "... 8 p.m. on Friday": not a new sentence
+                continue
+            spans.append((cursor, m.end()))
+            cursor = m.end()
+        spans.append((cursor, b_end))
+    out = []
+    for s, e in spans:
+        s, e = _trim(text, s, e)
+        if e - s >= 3:
+            out.append((s, e))
+    return out
+
+
+def sentences_from_article(article: Article, *, zones: frozenset[ZoneKind] = EVENT_ZONES) -> list[Span]:
+    """The sentences of the zones that can report events, in text order."""
+    text = article.text
+    result: list[Span] = []
+    for z_start, z_end, kind in _zone_runs(article):
+        if kind not in zones:
+            continue
+        for s, e in sentences_from_text(text, z_start, z_end):
+            result.append(Span(s, e, text[s:e], kind))
+    return result
+
+
+# Where one clause hands over to another that reports a different event.
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;:]\s+|,?\s+(?=(?:in (?:response|retaliation|reply|revenge) (?:to|for)|following|days? after|"
+    r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but)\b)|,\s+(?=and\b))",
+    re.IGNORECASE,
+)
+
+
+def clauses_from_sentence(sentence: Span) -> list[Span]:
+    """Clauses of a sentence, split where a new event may be introduced ("in response to ...")."""
+    parts: list[Span] = []
+    cursor = sentence.start
+    base = sentence.start
+    for m in _CLAUSE_BREAK.finditer(sentence.text):
+        cut = base + m.start()
+        if cut - cursor >= 12:
+            parts.append(Span(cursor, cut, sentence.text[cursor - base : cut - base], sentence.zone))
+            cursor = base + m.end()
+    parts.append(Span(cursor, sentence.end, sentence.text[cursor - base :], sentence.zone))
+    return [p for p in parts if p.text.strip()]

@@ -1,0 +1,177 @@
+"""Events from our own short articles: each type, date form and negation case."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from shapely.geometry import Point
+
+from geoevents.events import events_from_article, merge_events
+from geoevents.events.counts import casualties_from_text
+from geoevents.events.dates import dates_from_text
+from geoevents.records import Article, Mention, Place, ResolvedMention
+
+PUBLISHED = datetime(2019, 12, 29, 20, 30)  # a Sunday
+TOWNS = {
+    "Mosul": ("geonames:99072", 36.34, 43.13, "IQ", "Nineveh"),
+    "Tikrit": ("geonames:99131", 34.61, 43.68, "IQ", "Salah ad Din"),
+    "Ramadi": ("geonames:91000", 33.42, 43.30, "IQ", "Anbar"),
+    "Basra": ("geonames:99532", 30.51, 47.78, "IQ", "Basra"),
+    "Aleppo": ("geonames:170063", 36.20, 37.16, "SY", "Aleppo"),
+}
+
+
+def _article(text: str, published: datetime | None = PUBLISHED, ident: str = "a1") -> tuple[Article, list]:
+    article = Article(id=ident, text=text, published=published, url=f"https://example.org/{ident}")
+    resolved = []
+    for name, (fid, lat, lon, cc, admin1) in TOWNS.items():
+        start = text.find(name)
+        while start >= 0:
+            place = Place(fid, name, "populated_place", lat, lon, Point(lon, lat), "geonames", cc, admin1)
+            mention = Mention(ident, start, start + len(name), name)
+            resolved.append(ResolvedMention(mention, place, 0.9, 1))
+            start = text.find(name, start + 1)
+    return article, resolved
+
+
+def _events(text: str, **kw):  # type: ignore[no-untyped-def]
+    article, resolved = _article(text, **kw)
+    return events_from_article(article, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Warplanes struck a militia camp near Mosul on Friday, killing five fighters.", "Air/drone strike"),
+        ("Three rockets slammed into a base in Tikrit on Saturday.", "Shelling/artillery/missile attack"),
+        (
+            "A roadside bomb exploded next to a patrol in Ramadi yesterday, wounding two soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "A suicide bomber blew himself up at a market in Basra on Thursday, killing 12 people.",
+            "Suicide bomb",
+        ),
+        ("Militants clashed with army troops outside Mosul on Wednesday.", "Armed clash"),
+        ("Gunmen shot dead two teachers in Tikrit on Monday.", "Attack"),
+        ("Unknown men kidnapped a journalist in Basra on Friday.", "Abduction/forced disappearance"),
+        (
+            "Hundreds of students protested peacefully in Basra on Saturday against power cuts.",
+            "Peaceful protest",
+        ),
+        ("Police fired tear gas to disperse protesters in Basra on Friday.", "Protest with intervention"),
+        ("Rioters torched a government building in Basra on Saturday.", "Violent demonstration"),
+        ("Security forces arrested eight suspects in Ramadi on Tuesday.", "Arrests"),
+    ],
+)
+def test_each_event_type(text: str, sub_event_type: str) -> None:
+    events = _events(text)
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+    assert events[0].locations and events[0].locations[0].role == "site"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister warned that any attacks on the base in Mosul will be met with a response.",
+        "The president threatened to resign over the bombing campaign.",
+        "The group denied carrying out the attack in Tikrit on Friday.",
+        "If militants attack Ramadi, the army would respond.",
+        "Rebels will attack Mosul next week, officials fear.",
+        "Militias have attacked bases for many years.",
+        "No air strike hit Aleppo on Friday, the ministry said.",
+    ],
+)
+def test_not_events(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_no_one_hurt_is_a_count_not_a_negation() -> None:
+    events = _events("A bomb exploded near a checkpoint in Tikrit on Saturday; no one was hurt.")
+    assert len(events) == 1
+    assert events[0].fatalities == 0 and events[0].injuries == 0
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected", "precision"),
+    [
+        ("on Friday", date(2019, 12, 27), 1),
+        ("late on Sunday", date(2019, 12, 29), 1),
+        ("yesterday", date(2019, 12, 28), 1),
+        ("in June 2018", date(2018, 6, 1), 3),
+        ("earlier this month", date(2019, 12, 1), 3),
+        ("last week", date(2019, 12, 22), 2),
+        ("in 2007", date(2007, 1, 1), 4),
+        ("December 27", date(2019, 12, 27), 1),
+        ("27 December 2019", date(2019, 12, 27), 1),
+        ("on March 3", date(2019, 3, 3), 1),
+    ],
+)
+def test_date_forms(expression: str, expected: date, precision: int) -> None:
+    found = dates_from_text(f"It happened {expression}.", reference=PUBLISHED.date())
+    assert [(d.date, d.precision) for d in found] == [(expected, precision)]
+
+
+def test_year_only_is_flagged() -> None:
+    events = _events("Soldiers arrested a militia leader in Basra in 2007.")
+    assert events[0].time_precision == 4 and "year-only-date" in events[0].tags
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        ("At least 25 people were killed and more than 50 injured in the strikes.", 25, 50),
+        ("The attack killed a US contractor and wounded four soldiers.", 1, 4),
+        ("Dozens of civilians were killed.", 12, None),
+        ("Several fighters were killed.", 3, None),
+        ("The blast killed twenty-two people.", 22, None),
+        ("Between 10 and 15 people died.", 10, None),
+    ],
+)
+def test_acled_counts(text: str, fatalities: int | None, injuries: int | None) -> None:
+    found = casualties_from_text(text)
+    assert (found.fatalities, found.injuries) == (fatalities, injuries)
+
+
+def test_actors_and_passive_voice() -> None:
+    events = _events("Kataib Hezbollah positions near Mosul were hit by US air strikes on Sunday.")
+    assert events[0].actor1 == "Military Forces of the United States"
+    assert events[0].actor2 == "Kataib Hezbollah"
+
+
+def test_reference_back_attaches_counts_and_place() -> None:
+    text = (
+        "Rockets hit a base in Tikrit on Friday evening. "
+        "The attack killed a contractor and wounded three soldiers, officials said."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (1, 3)
+    assert len(events[0].evidence) == 2
+
+
+def test_two_countries_become_two_events() -> None:
+    events = _events("Warplanes bombed militia depots in Mosul and in Aleppo on Saturday.")
+    assert sorted(e.locations[0].place.country_code for e in events) == ["IQ", "SY"]
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_event_ids_are_stable() -> None:
+    text = "Gunmen shot dead two teachers in Tikrit on Monday."
+    assert [e.event_id for e in _events(text)] == [e.event_id for e in _events(text)]
+
+
+def test_merge_across_articles_keeps_conservative_figure() -> None:
+    a, ra = _article("Warplanes struck a camp near Mosul on Friday, killing at least 9 fighters.", ident="a")
+    b, rb = _article("Air strikes hit a camp in Mosul on Friday; 14 fighters were killed.", ident="b")
+    merged = merge_events(events_from_article(a, ra) + events_from_article(b, rb))
+    assert len(merged) == 1
+    assert merged[0].fatalities == 9 and set(merged[0].article_ids) == {"a", "b"}
+    assert "fatalities reported differently" in merged[0].notes
+
+
+def test_merge_keeps_different_days_apart() -> None:
+    a, ra = _article("Warplanes struck a camp near Mosul on Friday.", ident="a")
+    b, rb = _article("Warplanes struck a camp near Mosul on Saturday.", ident="b")
+    assert len(merge_events(events_from_article(a, ra) + events_from_article(b, rb))) == 2
