@@ -1,0 +1,206 @@
+"""`geoevents run` end to end: bad inputs of every kind, exit status, the sample articles on a map.
+
+Needs every stage (ingest, geoparse, events, outputs) and the offline gazetteer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from geoevents.cli import main
+
+pytest.importorskip("geoevents.geoparse", reason="the geoparse stage is not in this tree")
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "data" / "articles"
+GOOD = "Rockets struck the K-1 air base near Kirkuk on Friday, killing a US contractor.\n"
+
+
+@pytest.fixture(scope="module")
+def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bad")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "garbage.txt").write_bytes(bytes(range(128, 256)) * 40)
+    with open(folder / "huge.txt", "wb") as handle:  # sparse: 200 MB without using the disk
+        handle.truncate(200 * 1024 * 1024)
+    (folder / "deep.html").write_text(
+        "<html><body>"
+        + "<div>" * 10_000
+        + "Militias clashed in Al-Qaim."
+        + "</div>" * 10_000
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"text": "A drone strike hit a convoy near Albukamal on Sunday."})
+        + "\n{broken json\n"
+        + json.dumps({"text": 5})
+        + "\n",
+        encoding="utf-8",
+    )
+    os.symlink(folder / "gone-before-reading.txt", folder / "vanished.txt")  # listed, but its file is gone
+    return folder
+
+
+def _key(name: str) -> str:
+    """A name without accents, case, spaces or punctuation, to compare spellings."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed.casefold() if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["run", *args, "--no-progress"])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_bad_inputs_each_get_one_line_and_the_rest_completes(
+    bad_inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+    status, stdout, stderr = _run(capsys, str(bad_inputs), str(fifo), "--out", str(out))
+    assert status == 1
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    errors = {e["source"]: e["reason"] for e in info["errors"]}
+    expected = {
+        "image.txt": "binary",
+        "empty.txt": "empty",
+        "garbage.txt": "binary",
+        "huge.txt": "too large",
+        "vanished.txt": "",
+        "feed.jsonl:2": "JSON",
+        "feed.jsonl:3": "text",
+    }
+    for name, word in expected.items():
+        source = str(bad_inputs / name)
+        assert source in errors, f"no error for {name}: {sorted(errors)}"
+        assert word.lower() in errors[source].lower()
+    assert str(fifo) in errors
+    assert len(errors) == len(expected) + 1  # the good article, the deep page and feed line 1 went through
+    lines = [line for line in stderr.splitlines() if line.startswith("error: ")]
+    assert len(lines) == len(errors)
+    for source, reason in errors.items():
+        assert f"error: {source}: {reason}" in lines
+    assert info["counts"]["articles"] == 3
+    for name in ("events.geojson", "places.geojson", "map.html", "run.json"):
+        assert (out / name).is_file()
+    assert "3 articles" in stdout
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the root case; the plain chmod case runs for other users")
+def test_unreadable_file_as_another_user() -> None:
+    """As root, chmod 000 stops nothing: run the CLI as the unprivileged user 'nobody' instead."""
+    from geoevents.settings import default_cache_dir
+
+    env = {**os.environ, "GEOEVENTS_CACHE": str(default_cache_dir())}
+    try:
+        probe = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import os, geoevents; assert os.access(os.environ['GEOEVENTS_CACHE'], os.R_OK)",
+            ],
+            user="nobody",
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+    except PermissionError:  # the interpreter itself lives where 'nobody' cannot go
+        pytest.skip("the Python interpreter is not executable by the user 'nobody'")
+    if probe.returncode != 0:
+        pytest.skip("the environment or the gazetteer cache is not readable by the user 'nobody'")
+    with tempfile.TemporaryDirectory(prefix="geoevents-perm-") as tmp:  # in /tmp, which 'nobody' can enter
+        base = Path(tmp)
+        base.chmod(0o777)
+        (base / "good.txt").write_text(GOOD, encoding="utf-8")
+        (base / "good.txt").chmod(0o644)
+        secret = base / "secret.txt"
+        secret.write_text(GOOD + "Private.", encoding="utf-8")
+        secret.chmod(0o000)
+        out = base / "out"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "geoevents",
+                "run",
+                str(base / "good.txt"),
+                str(secret),
+                "--out",
+                str(out),
+            ],
+            user="nobody",
+            capture_output=True,
+            text=True,
+            env={**env, "HOME": tmp, "CI": "1"},
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr[-2000:]
+        assert f"error: {secret}: cannot be read (permission denied)" in done.stderr
+        info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        assert info["counts"]["articles"] == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; see the 'nobody' test")
+def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    secret = folder / "secret.txt"
+    secret.write_text(GOOD, encoding="utf-8")
+    secret.chmod(0o000)
+    status, _, stderr = _run(capsys, str(folder), "--out", str(tmp_path / "out"))
+    assert status == 1
+    assert f"error: {secret}: cannot be read (permission denied)" in stderr
+
+
+def test_all_good_exits_zero_and_usage_errors_exit_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "k1.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    status, _, stderr = _run(capsys, str(article), "--out", str(tmp_path / "out"))
+    assert status == 0, stderr
+    status, _, stderr = _run(capsys, str(article), "--out", str(tmp_path / "out"), "--jobs", "0")
+    assert status == 2
+    assert stderr.strip().count("\n") == 0 and "--jobs" in stderr
+
+
+def test_size_limit_is_configurable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "k1.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    status, _, stderr = _run(capsys, str(article), "--out", str(tmp_path / "out"), "--max-bytes", "20")
+    assert status == 1
+    assert f"error: {article}: too large" in stderr
+
+
+@pytest.mark.skipif(not ARTICLES.is_dir(), reason="data/articles is missing")
+def test_sample_articles_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 2: the sample articles give events, places and a map with Al-Qaim, Albukamal and K-1."""
+    out = tmp_path / "demo"
+    status, _, stderr = _run(capsys, str(ARTICLES), "--out", str(out))
+    assert status == 0, stderr
+    for name in ("events.geojson", "places.geojson", "map.html"):
+        assert (out / name).stat().st_size > 0
+    places = json.loads((out / "places.geojson").read_text(encoding="utf-8"))
+    names = [str(f["properties"].get("name", "")) for f in places["features"]]
+    keys = [_key(name) for name in names]
+    for wanted in ("Al-Qaim", "Albukamal", "K-1"):  # gazetteer spellings vary: Al Qā’im, Ālbū Kamāl
+        assert any(_key(wanted) in key for key in keys), f"{wanted} not among the places: {names}"
+    for feature in places["features"]:
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    events = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+    assert events["features"], "no events from the sample articles"
