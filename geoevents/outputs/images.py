@@ -55,6 +55,20 @@ def _bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, float
     )
 
 
+def _fit_aspect(bounds: tuple[float, float, float, float], ratio: float) -> tuple[float, float, float, float]:
+    """Widen the box (in ground distance) so the map fills a figure of ``ratio`` width/height."""
+    minx, miny, maxx, maxy = bounds
+    scale = max(math.cos(math.radians((miny + maxy) / 2)), 0.2)
+    width, height = (maxx - minx) * scale, maxy - miny
+    if width / height < ratio:
+        grow = (height * ratio / scale - (maxx - minx)) / 2
+        minx, maxx = max(minx - grow, -180.0), min(maxx + grow, 180.0)
+    else:
+        grow = (width / ratio - height) / 2
+        miny, maxy = max(miny - grow, -85.0), min(maxy + grow, 85.0)
+    return (minx, miny, maxx, maxy)
+
+
 def draw_map(
     layers: Mapping[str, gpd.GeoDataFrame],
     *,
@@ -62,7 +76,7 @@ def draw_map(
     size: tuple[float, float] = (11.0, 8.0),
 ) -> Figure:
     """A matplotlib figure of the events over the country polygons, with labels and a legend."""
-    minx, miny, maxx, maxy = _bounds(layers)
+    minx, miny, maxx, maxy = _fit_aspect(_bounds(layers), (size[0] - 1.0) / (size[1] - 1.2))
     fig, ax = plt.subplots(figsize=size, dpi=100)
     ax.set_facecolor(SEA_COLOR)
     view = box(minx, miny, maxx, maxy)

@@ -25,7 +25,7 @@ h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 16px; margin: 22px 0 8px; border-bottom: 1px solid #ddd; }
 .muted { color: #666; } .figures { display: flex; gap: 24px; flex-wrap: wrap; margin: 10px 0; }
 .figure b { display: block; font-size: 20px; }
-img.map { width: 100%; border: 1px solid #ccc; }
+img.map { display: block; max-width: 100%; max-height: 640px; margin: 0 auto; border: 1px solid #ccc; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }

@@ -454,7 +454,15 @@ def build_map(
     if len(events) and "role" in events.columns:
         events = events[events["role"] != "mentioned"]
     bounds = view_bounds(_data_bounds(layers))
-    fmap = OfflineMap(location=None, tiles=None, control_scale=True, zoom_control=True, prefer_canvas=False)
+    fmap = OfflineMap(
+        location=None,
+        tiles=None,
+        control_scale=True,
+        zoom_control=True,
+        prefer_canvas=False,
+        maxZoom=16,
+        minZoom=2,
+    )
     header = fmap.get_root().header  # type: ignore[attr-defined]
     header.add_child(Element(f"<style>{assets.leaflet_css()}</style>"), name="leaflet_css", index=0)
     header.add_child(Element(f"<script>{assets.leaflet_js()}</script>"), name="leaflet_js", index=1)
