@@ -30,6 +30,7 @@ _DATELINE_FILLER = re.compile(
     re.IGNORECASE,
 )
 
+_YEAR = re.compile(r"\d{4}")  # every date form read here carries a four-digit year
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 _SOURCE_CUE = re.compile(
     r"^\s*(?:content\s+)?(?:retrieved|taken|copied|scraped|archived|originally\s+published|first\s+published"
@@ -58,11 +59,44 @@ _CREDIT_LABEL = re.compile(
 )
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+# The commonest news forms, read without dateutil: "December 29, 2019 20:30", "29 Dec 2019".
+_PLAIN_DATE = re.compile(
+    rf"(?:{_WEEKDAY}\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
+    r"(?:(?:\s*[,|@-]\s*|\s+(?:at\s+)?)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?)?",
+    re.IGNORECASE,
+)
+
+
+def _plain_date(value: str) -> datetime | None:
+    match = _PLAIN_DATE.fullmatch(value)
+    if match is None:
+        return None
+    month = _MONTH_NUMBERS[(match["m1"] or match["m2"])[:3].lower()]
+    day, year = int(match["d1"] or match["d2"]), int(match["y1"] or match["y2"])
+    hour, minute, second = (int(match[k] or 0) for k in ("h", "mi", "s"))
+    if not 1800 <= year <= 2200:
+        return None
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+
+
 def parse_date(value: str) -> datetime | None:
     """A datetime from a date string in a common news form, or None."""
     value = value.strip().strip(",|·")
     if not value or len(value) > 80:
         return None
+    plain = _plain_date(value)
+    if plain is not None:
+        return plain
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
     except ValueError:
@@ -94,7 +128,7 @@ def find_date(text: str) -> tuple[int, int, datetime] | None:
 
 def dateline_date(line: str) -> datetime | None:
     """The date of a line that is only a date (with 'Published', a time, a weekday...), else None."""
-    if len(line) > 90:
+    if len(line) > 90 or _YEAR.search(line) is None:
         return None
     found = find_date(line)
     if found is None:
@@ -122,10 +156,16 @@ def source_url(line: str) -> str | None:
 def has_photo_credit(line: str) -> bool:
     """True when a line ends with a photo credit: '(photo credit: REUTERS)', '2019. Reuters', 'Photo: AFP'."""
     stripped = line.strip()
-    if len(stripped.split()) < 3:
+    if len(stripped.split(maxsplit=2)) < 3:
         return False
+    # Every credit pattern is anchored at the end of the line and spans at most about 100
+    # characters, so only the end of a long line is searched (a search from ``pos`` keeps ``^``
+    # meaning the true start of the line).
+    tail, wide = max(0, len(stripped) - 80), max(0, len(stripped) - 160)
     return bool(
-        _CREDIT_PAREN.search(stripped) or _CREDIT_TAIL.search(stripped) or _CREDIT_LABEL.search(stripped)
+        (stripped.endswith(")") and _CREDIT_PAREN.search(stripped, wide))
+        or _CREDIT_TAIL.search(stripped, tail)
+        or (":" in stripped and _CREDIT_LABEL.search(stripped, wide))
     )
 
 

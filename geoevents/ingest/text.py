@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from geoevents.ingest.metadata import (
     dateline_date,
@@ -24,13 +25,16 @@ from geoevents.records import Zone, ZoneKind
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _BULLET_RE = re.compile(r"^\s*(?:[•·▪▫◦‣⁃►▶■□●○\-*+–—]|\d{1,2}[.)])\s+")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SENTENCE_MARKS = frozenset(".!?…:;")
+_CLOSERS = "\"'”’»)]"
 _DIGIT = re.compile(r"\d")
 _PERCENT_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 _CODE_RE = re.compile(r"\(\s*[A-Z]{2,4}\s*\)")
-_VERSUS_RE = re.compile(r"(?:^|\s)(?:v|vs\.?|versus)\s", re.IGNORECASE)
+_VERSUS_RE = re.compile(r"(?<!\S)(?:v|vs\.?|versus)\s", re.IGNORECASE)
 _SCORE_RE = re.compile(r"\b\d{1,2}\s*[-–:]\s*\d{1,2}\b")
 _SEPARATED_ITEMS = re.compile(r"\s*[|•·/»>›]\s*")
+_SEPARATOR = re.compile(r"[|•·/»>›]")
+_SEGMENT_BREAK = re.compile(r"\s+[|·•]\s+")
 _NAME_PARTICLES = {
     "al",
     "el",
@@ -53,6 +57,7 @@ _WIRE_DATELINE = re.compile(
     r"(?:\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI|Anadolu|EFE|TASS)\))?\s*[-–—]{1,2}\s+",
 )
 _BYLINE_PREFIX = re.compile(r"^(?:by|words\s+by|reported\s+by|written\s+by)\s+(.+)$", re.IGNORECASE)
+_BYLINE_SEPARATOR = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 _STAFF_BYLINE = re.compile(
     r"^(?:(?:staff|our|special|senior|chief|foreign|political|security|defen[cs]e|wire|news)\s+)?"
     r"(?:staff|reporter|writer|correspondent|editor|desk|agencies|wires|staff\s+writer)\b[\w ,.'-]{0,40}$",
@@ -103,26 +108,39 @@ class Structure:
     fallback_date_source: str | None = None
 
 
+def _raw_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for every line of ``text``; lines end at \\n, \\r\\n or \\r."""
+    out: list[tuple[int, str]] = []
+    if "\r" not in text:
+        # str.split is many times faster than a regex scan, above all on non-Latin-1 text
+        pos = 0
+        for raw in text.split("\n"):
+            out.append((pos, raw))
+            pos += len(raw) + 1
+        return out
+    for match in _LINE_RE.finditer(text):
+        out.append((match.start(), match.group(0).rstrip("\r\n")))
+        if match.end() >= len(text):
+            break
+    return out
+
+
 def lines_from_text(text: str) -> list[Line]:
     """Split ``text`` into non-blank lines with offsets of their stripped content."""
     lines: list[Line] = []
     blank = False
-    for match in _LINE_RE.finditer(text):
-        raw = match.group(0).rstrip("\r\n")
-        if not raw.strip():
+    bullet_match = _BULLET_RE.match
+    for pos, raw in _raw_lines(text):
+        content = raw.strip()
+        if not content:
             blank = True
-            if match.end() >= len(text):
-                break
             continue
-        lead = len(raw) - len(raw.lstrip())
-        start = match.start() + lead
-        end = match.start() + len(raw.rstrip())
-        content = text[start:end]
-        bullet = bool(_BULLET_RE.match(content))
-        lines.append(Line(start, end, content, bullet=bullet, blank_before=blank or not lines))
+        start = pos + len(raw) - len(raw.lstrip())
+        bullet = bullet_match(content) is not None
+        lines.append(
+            Line(start, start + len(content), content, bullet=bullet, blank_before=blank or not lines)
+        )
         blank = False
-        if match.end() >= len(text):
-            break
     return lines
 
 
@@ -136,25 +154,36 @@ def _words(text: str) -> list[str]:
 def _lower_ratio(words: list[str]) -> float:
     if not words:
         return 0.0
-    return sum(1 for w in words if w[0].islower()) / len(words)
+    return sum(map(str.islower, [w[0] for w in words])) / len(words)
+
+
+def _ends_sentence(text: str) -> bool:
+    """The text ends like a sentence (or a clause): . ! ? … : ; before any closing quotes."""
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_MARKS
 
 
 def _unbulleted(text: str) -> str:
     return _BULLET_RE.sub("", text, count=1).strip()
 
 
+def _prose_from_words(body: str, words: list[str]) -> bool:
+    if len(words) < 4 or not _ends_sentence(body):
+        return False
+    if body.rstrip(_CLOSERS).endswith(":") and len(words) < 6:
+        return False
+    ratio = _lower_ratio(words)
+    return ratio >= 0.35 or (len(words) >= 12 and ratio >= 0.2)
+
+
 def is_prose(text: str) -> bool:
     """A sentence (or more) of running text: ends like a sentence and reads like one."""
     body = _unbulleted(text)
-    words = _words(body)
-    if len(words) < 4 or not _SENTENCE_END.search(body):
-        return False
-    if body.rstrip("\"'”’»)]").endswith(":") and len(words) < 6:
-        return False
-    return _lower_ratio(words) >= 0.35 or (len(words) >= 12 and _lower_ratio(words) >= 0.2)
+    return _prose_from_words(body, _words(body))
 
 
 def is_percent_encoded(text: str) -> bool:
+    if "%" not in text:
+        return False
     hits = len(_PERCENT_RE.findall(text))
     return hits >= 3 and hits * 3 >= 0.15 * len(text.replace(" ", ""))
 
@@ -162,11 +191,16 @@ def is_percent_encoded(text: str) -> bool:
 def is_fixture(text: str) -> bool:
     """'Barcelona v Tottenham Hotspur, midnight', 'Hamza B (MAR) v Jalal D (JOR)', 'Leeds 2-1 Hull'."""
     body = _unbulleted(text)
+    if body.endswith((".", "!", "?")):
+        return False
+    versus = _VERSUS_RE.search(body) if "v" in body or "V" in body else None
+    if versus is None and (_DIGIT.search(body) is None or _SCORE_RE.search(body) is None):
+        return False
     words = _words(body)
-    if not words or len(words) > 20 or body.endswith((".", "!", "?")):
+    if not words or len(words) > 20:
         return False
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _NAME_PARTICLES)
-    if _VERSUS_RE.search(body):
+    if versus is not None:
         sides = _VERSUS_RE.split(body, maxsplit=1)
         if len(sides) == 2 and all(_words(side) for side in sides):
             left, right = (_words(side) for side in sides)
@@ -179,18 +213,18 @@ def is_fixture(text: str) -> bool:
 
 def is_coded(text: str) -> bool:
     """Lines carrying several bracketed codes such as (MAR) (JOR): results tables, fight cards."""
-    return len(_CODE_RE.findall(text)) >= 2 and not is_prose(text)
+    return "(" in text and len(_CODE_RE.findall(text)) >= 2 and not is_prose(text)
 
 
 def is_nav(text: str) -> bool:
     """Menus and language switchers: short items separated by | • / or a lone short bullet item."""
     body = text.strip()
-    if len(body) > 160 or _DIGIT.search(body) or not _SEPARATED_ITEMS.search(body):
+    if len(body) > 160 or not _SEPARATOR.search(body) or _DIGIT.search(body):
         return False
     parts = [p for p in _SEPARATED_ITEMS.split(body) if p]
     if byline_name(parts[0] if parts else body):
         return False
-    if len(parts) >= 2 and all(len(_words(p)) <= 3 for p in parts) and not _SENTENCE_END.search(body):
+    if len(parts) >= 2 and all(len(_words(p)) <= 3 for p in parts) and not _ends_sentence(body):
         return all(p[:1].isupper() or not p[:1].isalpha() for p in parts)
     return False
 
@@ -200,7 +234,7 @@ def is_name_like(text: str) -> bool:
     body = text.strip().strip("*_")
     if not 3 <= len(body) <= 60 or _DIGIT.search(body):
         return False
-    if _SENTENCE_END.search(body) and not body.endswith("."):
+    if _ends_sentence(body) and not body.endswith("."):
         return False
     tokens = body.replace(",", " ").split()
     if not 2 <= len(tokens) <= 5:
@@ -221,11 +255,13 @@ def byline_name(text: str) -> str | None:
     body = text.strip().strip("*_ ").strip()
     match = _BYLINE_PREFIX.match(body)
     if match:
-        name = re.split(r"\s*[|·•,]\s*|\s+[-–—]\s+", match.group(1).strip("*_ "))[0].strip()
+        name = _BYLINE_SEPARATOR.split(match.group(1).strip("*_ "), maxsplit=1)[0].strip()
         return name if 2 <= len(name) <= 80 and not is_prose(body) else None
     if _STAFF_BYLINE.match(body):
         return body
-    head = re.split(r"\s*[|·•,]\s*|\s+[-–—]\s+", body)[0].strip()
+    if len(body) > 80:  # a name (at most 60 characters) with a short affiliation at most
+        return None
+    head = _BYLINE_SEPARATOR.split(body, maxsplit=1)[0].strip()
     if is_name_like(head) and (head == body or len(body) <= 80):
         return head
     return None
@@ -234,27 +270,31 @@ def byline_name(text: str) -> str | None:
 def is_heading_like(text: str) -> bool:
     """A short line without sentence punctuation: a headline, section title or list heading."""
     body = text.strip()
-    words = _words(body)
-    return 1 <= len(words) <= 14 and not _SENTENCE_END.search(body)
+    return not _ends_sentence(body) and 1 <= len(_words(body)) <= 14
+
+
+def _junk_reason(text: str, body: str, prose: bool) -> str | None:
+    # cheapest tests first: most lines are ruled out by a character check
+    if is_percent_encoded(text):
+        return "percent-encoded"
+    if not prose and "(" in text and len(_CODE_RE.findall(text)) >= 2:
+        return "coded"
+    if _BOILERPLATE.match(body):
+        return "boilerplate"
+    if is_nav(text):
+        return "navigation"
+    if is_fixture(text):
+        return "fixture"
+    return None
 
 
 def junk_reason(text: str) -> str | None:
     """Why a line is page furniture wherever it appears, or None."""
-    if is_percent_encoded(text):
-        return "percent-encoded"
-    if is_fixture(text):
-        return "fixture"
-    if is_coded(text):
-        return "coded"
-    if is_nav(text):
-        return "navigation"
-    if _BOILERPLATE.match(_unbulleted(text)):
-        return "boilerplate"
-    return None
+    return _junk_reason(text, _unbulleted(text), is_prose(text))
 
 
 def is_meta_line(text: str) -> bool:
-    return bool(_META_CUES.match(text.strip()) or source_url(text))
+    return bool(_META_CUES.match(text.strip()) or ("://" in text and source_url(text)))
 
 
 # ---------------------------------------------------------------- structure
@@ -268,11 +308,16 @@ def analyse_lines(text: str, lines: list[Line]) -> Structure:
     found = Structure()
     kinds: list[ZoneKind | None] = [line.hint for line in lines]
     pieces: dict[int, list[tuple[int, int, ZoneKind]]] = {}
+    # each line's words are counted once; every later rule reads these
+    bodies = [_unbulleted(line.clean) for line in lines]
+    words = [_words(body) for body in bodies]
+    counts = [len(found_words) for found_words in words]
+    prose = [_prose_from_words(body, w) for body, w in zip(bodies, words, strict=True)]
 
     for i, line in enumerate(lines):
         if kinds[i] is not None:
             continue
-        if junk_reason(line.clean):
+        if _junk_reason(line.clean, bodies[i], prose[i]):
             kinds[i] = ZoneKind.JUNK
         elif is_meta_line(line.clean):
             kinds[i] = ZoneKind.META
@@ -281,13 +326,13 @@ def analyse_lines(text: str, lines: list[Line]) -> Structure:
 
     # Lone short bullet items in a run ("• English", "• Arabic"): a menu, not a list in the story.
     for i, line in enumerate(lines):
-        if kinds[i] is None and line.bullet and len(_words(_unbulleted(line.clean))) <= 2:
+        if kinds[i] is None and line.bullet and counts[i] <= 2:
             run = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].bullet]
-            if run and all(len(_words(_unbulleted(lines[j].clean))) <= 2 for j in run):
+            if run and all(counts[j] <= 2 for j in run):
                 kinds[i] = ZoneKind.JUNK
 
-    _find_head(text, lines, kinds, found, pieces)
-    _mark_tail(lines, kinds)
+    _find_head(text, lines, kinds, found, pieces, counts=counts, prose=prose)
+    _mark_tail(lines, kinds, counts=counts, prose=prose)
 
     for i, line in enumerate(lines):
         if kinds[i] is None:
@@ -325,6 +370,9 @@ def _find_head(
     kinds: list[ZoneKind | None],
     found: Structure,
     pieces: dict[int, list[tuple[int, int, ZoneKind]]],
+    *,
+    counts: list[int],
+    prose: list[bool],
 ) -> None:
     """Title, byline and dateline among the first lines."""
     head = range(min(len(lines), _HEAD_LINES))
@@ -336,12 +384,9 @@ def _find_head(
             line = lines[i]
             if kinds[i] is not None or line.bullet:
                 continue
-            words = _words(line.clean)
-            shaped = line.heading == 1 or (2 <= len(words) <= 30 and not line.clean.rstrip().endswith("."))
+            shaped = line.heading == 1 or (2 <= counts[i] <= 30 and not line.clean.endswith("."))
             plain = not is_name_like(line.clean) and dateline_date(line.clean) is None
-            headline = (
-                line.heading == 1 or not is_prose(line.clean) or line.clean.rstrip().endswith(("?", "!"))
-            )
+            headline = line.heading == 1 or not prose[i] or line.clean.endswith(("?", "!"))
             if shaped and plain and headline:
                 kinds[i] = ZoneKind.TITLE
                 found.title = line.clean.strip("#*_ ").strip()
@@ -386,7 +431,7 @@ def _segments(text: str, line: Line) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     raw = text[line.start : line.end]
-    for match in re.finditer(r"\s+[|·•]\s+", raw):
+    for match in _SEGMENT_BREAK.finditer(raw):
         spans.append((pos, match.start()))
         pos = match.end()
     spans.append((pos, len(raw)))
@@ -394,7 +439,9 @@ def _segments(text: str, line: Line) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in spans if raw[a:b].strip()]
 
 
-def _mark_tail(lines: list[Line], kinds: list[ZoneKind | None]) -> None:
+def _mark_tail(
+    lines: list[Line], kinds: list[ZoneKind | None], *, counts: list[int], prose: list[bool]
+) -> None:
     """After the story's last prose line, what is not a credit or a caption is page furniture.
 
     A list introduced by a colon at the end of the story stays with the story; a list under a
@@ -402,12 +449,7 @@ def _mark_tail(lines: list[Line], kinds: list[ZoneKind | None]) -> None:
     """
     last = -1
     for i, line in enumerate(lines):
-        if (
-            kinds[i] in (None, ZoneKind.BODY)
-            and not line.bullet
-            and not line.heading
-            and is_prose(line.clean)
-        ):
+        if kinds[i] in (None, ZoneKind.BODY) and not line.bullet and not line.heading and prose[i]:
             last = i
     if last < 0:
         return
@@ -418,30 +460,38 @@ def _mark_tail(lines: list[Line], kinds: list[ZoneKind | None]) -> None:
     for i in range(end + 1, len(lines)):
         if kinds[i] is None:
             kinds[i] = ZoneKind.JUNK
+
+    def heading_like(i: int) -> bool:
+        return 1 <= counts[i] <= 14 and not _ends_sentence(lines[i].clean)
+
     # Junk runs inside the story: a heading whose list holds nothing but furniture goes with it.
     for i in range(0, end + 1):
-        if kinds[i] is None and is_heading_like(lines[i].clean) and not lines[i].bullet:
+        if kinds[i] is None and heading_like(i) and not lines[i].bullet:
             j = i + 1
             while j <= end and kinds[j] is ZoneKind.JUNK:
                 j += 1
-            closed = j > end or is_heading_like(lines[j].clean) or lines[j].blank_before
+            closed = j > end or heading_like(j) or lines[j].blank_before
             if j - i - 1 >= 2 and closed:
                 kinds[i] = ZoneKind.JUNK
 
 
 def merge_spans(spans: list[tuple[int, int, ZoneKind]], text: str) -> tuple[Zone, ...]:
     """Sorted, non-overlapping zones; neighbours of one kind separated only by whitespace are joined."""
-    zones: list[Zone] = []
+    merged: list[list[Any]] = []
     for start, end, kind in sorted(spans, key=lambda s: (s[0], s[1])):
-        start = max(start, zones[-1].end if zones else 0)
+        start = max(start, merged[-1][1] if merged else 0)
         end = min(end, len(text))
         if end <= start:
             continue
-        if zones and zones[-1].kind is kind and not text[zones[-1].end : start].strip():
-            zones[-1] = Zone(zones[-1].start, end, kind)
+        if (
+            merged
+            and merged[-1][2] is kind
+            and (start == merged[-1][1] or not text[merged[-1][1] : start].strip())
+        ):
+            merged[-1][1] = end
         else:
-            zones.append(Zone(start, end, kind))
-    return tuple(zones)
+            merged.append([start, end, kind])
+    return tuple(Zone(start, end, kind) for start, end, kind in merged)
 
 
 def structure_from_text(text: str) -> Structure:
