@@ -261,6 +261,19 @@ def _precision(text: str, rm: ResolvedMention, sentence: Span) -> int:
     return max(1, min(3, precision))
 
 
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|outside|inside|across|around|along|into|off|over|of\s+(?:the\s+)?(?:city|town|village|"
+    r"province|district|region|area|outskirts|base|camp))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|,\s*$",
+    re.IGNORECASE,
+)
+
+
+def _locative(text: str, rm: ResolvedMention, clause: Span) -> bool:
+    """Whether a place is where something happened ("in Qaim", "near Al-Qaim"), not a speaker or owner."""
+    before = text[max(clause.start, rm.mention.start - 40) : rm.mention.start]
+    return bool(_LOCATIVE.search(before))
+
+
 def _km(a: Place, b: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -456,7 +469,7 @@ def _drafts_from_article(
             if casualties.injuries is not None:
                 draft.injuries = (casualties.injuries, casualties.injuries_vague)
             for rm in places:
-                (draft.sites if rm.mention.start >= clause.start else draft.mentioned).append(rm)
+                (draft.sites if _locative(article.text, rm, clause) else draft.mentioned).append(rm)
             draft.spans.append(sentence)
             draft.context.append(clause.text[m.start() :])
             if definite:
@@ -589,8 +602,9 @@ def _location_groups(d: _Draft, text: str) -> list[list[EventLocation]]:
                 seen[loc.place.feature_id] = loc
         groups.append(list(seen.values()))
     # Countries named only as the wider area of a finer site elsewhere are not separate events.
-    fine = [g for g in groups if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
-    return fine or groups
+    countried = [g for g in groups if g and g[0].place.country_code] or groups
+    fine = [g for g in countried if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
+    return fine or countried
 
 
 def _confidence(d: _Draft, locations: list[EventLocation]) -> float:
