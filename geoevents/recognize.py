@@ -1,0 +1,691 @@
+"""Toponym recognition: find every stretch of an article that names a place, with its role.
+
+A fast gazetteer-driven recogniser (no neural model on the default path):
+
+1. tokens are found once with one regular expression; capitalised tokens (and
+   "al-Qaim"-style forms) start candidate spans, which may run on through
+   connectors ("of", "de", "al", "upon"...) for up to ``max_name_words`` words;
+2. the longest span whose normalised key is a gazetteer name wins; demonyms
+   ("Iraqi", "Iranian-backed", "Americans") and news abbreviations ("U.S.")
+   come from the lexicons;
+3. linguistic context decides the role: titles and given names before a match
+   and capitalised words around it make a person or organisation
+   (``NOT_PLACE``); "X said" / "X's influence" make a capital or country
+   ``METONYMIC``; a place inside an organisation's name ("Kirkuk Police
+   Department") is an associative use (``METONYMIC``); sports fixtures and
+   nationality codes are ``NOT_PLACE``;
+4. compound mentions are added on top of their parts: borders ("the border
+   between X and Y", "the X–Y border", "the Syrian border") and regional
+   expressions ("northern Iraq", "the outskirts of Mosul", "the Euphrates
+   valley").
+
+Every mention satisfies ``article.text[m.start:m.end] == m.text``. Text in
+``JUNK`` and ``META`` zones is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from geoevents.gazetteer.normalize import normalize_name
+from geoevents.lexicon import table, words
+from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
+
+# A word: letters/digits with inner apostrophes, hyphens and dots ("K-1", "al-Qaim", "U.S.", "Hezbollah's").
+_TOKEN = re.compile(r"\w(?:[\w'’]|[-‑.](?=\w))*")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "al",
+        "el",
+        "upon",
+        "on",
+        "the",
+        "y",
+        "and",
+        "sur",
+        "am",
+        "an",
+        "der",
+        "di",
+        "ad",
+        "as",
+        "ash",
+        "ar",
+        "bin",
+        "ibn",
+    }
+)
+# Connectors that may stand inside a name only when a capitalised word follows within the span.
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ed|an|ar|as|ash|at|az|ul)[-‑](?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”'‘’(\[\n|•—–-]\s*$")
+_AUX = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "also",
+        "has also",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "reportedly",
+        "repeatedly",
+        "publicly",
+        "officially",
+        "again",
+    }
+)
+_COMPASS = (
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central|upper|lower|far|"
+    r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"mid-?western|inner|outer|coastal|rural|greater)"
+)
+_NAME = r"(?:[A-Z][\w'’]*(?:[-‑–][\w'’]+)*|(?:al|el|ad|as|ash|ar|an|at|az)[-‑][A-Z][\w'’]*)"
+_NAME_SEQ = rf"{_NAME}(?:\s+(?:(?:of|the|al|el|de|la|du)\s+)*{_NAME})*"
+_BORDER_BETWEEN = re.compile(
+    rf"\b[Bb]orders?\s+(?:between|of)\s+(?:the\s+)?(?P<a>{_NAME_SEQ})\s+and\s+(?:the\s+)?(?P<b>{_NAME_SEQ})"
+)
+_BORDER_PAIR = re.compile(rf"(?P<a>{_NAME_SEQ})\s?[-‑–—/]\s?(?P<b>{_NAME_SEQ})\s+[Bb]order(?:s|lands?)?\b")
+_BORDER_ONE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+[Bb]order(?:s|lands?)?\b")
+_BORDER_WITH = re.compile(rf"\b[Bb]orders?\s+with\s+(?:the\s+)?(?P<a>{_NAME_SEQ})")
+_REGION_COMPASS = re.compile(rf"\b(?P<q>{_COMPASS})\s+(?P<a>{_NAME_SEQ})")
+_REGION_RELATIVE = re.compile(
+    rf"\b(?P<q>(?:the\s+)?outskirts\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    rf"south-?west)\s+of|near|outside|close\s+to|around|nearby)\s+(?:the\s+(?:city|town|village|province|"
+    rf"district|region)\s+of\s+)?(?:the\s+)?(?P<a>{_NAME_SEQ})"
+)
+_REGION_SUFFIX = re.compile(
+    rf"(?P<a>{_NAME_SEQ})\s+(?P<q>valley|basin|delta|desert|region|province|governorate|district|"
+    rf"area|countryside|mountains|plains|coast)\b"
+)
+_FIXTURE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?:v|vs|vs\.|versus)\s+(?P<b>{_NAME_SEQ})")
+
+
+@dataclass(frozen=True, slots=True)
+class RecognizerOptions:
+    """Tunable switches; the defaults are the one configuration used everywhere."""
+
+    max_words: int = 7  # longest name tried, in words
+    org_place_role: MentionRole = MentionRole.METONYMIC  # "Kirkuk" in "Kirkuk Police Department"
+    keep_not_place: bool = True  # report NOT_PLACE mentions (the resolver gives them no place)
+
+
+DEFAULT_OPTIONS = RecognizerOptions()
+
+
+class _Lexicon:
+    """The word lists, loaded once."""
+
+    def __init__(self) -> None:
+        self.titles = words("titles")
+        self.first_names = words("first_names")
+        self.org_suffixes = words("org_suffixes")
+        self.place_words = words("place_words")
+        self.common = words("common_words")
+        self.calendar = words("calendar")
+        self.speech = words("speech_verbs")
+        self.abstract = words("abstract_nouns")
+        self.demonyms = table("demonyms")
+        self.abbreviations = {k: v for k, v in table("abbreviations").items()}
+        self.abbreviation_forms = {line for line in _raw_first_column("abbreviations")}
+        self.multiword_demonyms = {k for k in self.demonyms if " " in k}
+
+
+def _raw_first_column(name: str) -> list[str]:
+    from geoevents.lexicon import _lines
+
+    return [line.split("\t", 1)[0].strip() for line in _lines(f"{name}.tsv")]
+
+
+_LEX: _Lexicon | None = None
+
+
+def _lexicon() -> _Lexicon:
+    global _LEX
+    if _LEX is None:
+        _LEX = _Lexicon()
+    return _LEX
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or bool(_ARABIC_PREFIX.match(word))
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)], True
+    return word, False
+
+
+def _demonym_base(word: str, demonyms: dict[str, tuple[str, ...]]) -> str | None:
+    """'Iraqi' -> 'iraqi'; 'Iraqis' -> 'iraqi'; 'Iranian-backed' -> 'iranian'; else None."""
+    low = word.casefold()
+    if low in demonyms:
+        return low
+    head = low.split("-", 1)[0]
+    if head != low and head in demonyms:
+        return head
+    for plural in ("s", "es"):
+        if low.endswith(plural) and low[: -len(plural)] in demonyms:
+            return low[: -len(plural)]
+    return None
+
+
+class _Tokens:
+    """The article's tokens as parallel lists (fast to index)."""
+
+    __slots__ = ("ends", "n", "starts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.words = [text[s:e] for s, e in spans]
+        self.n = len(spans)
+
+    def gap(self, i: int) -> str:
+        """Text between token i and token i+1."""
+        return self.text[self.ends[i] : self.starts[i + 1]]
+
+    def sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        before = self.text[max(0, self.starts[i] - 3) : self.starts[i]]
+        prev = self.words[i - 1]
+        return bool(_SENTENCE_END.search(before)) or (
+            prev.endswith(".") and len(prev) > 3 and prev[:-1].casefold() not in ("st", "mt", "ft")
+        )
+
+
+def _zone_ranges(article: Article) -> list[tuple[int, int]]:
+    return [(z.start, z.end) for z in article.zones if z.kind in (ZoneKind.JUNK, ZoneKind.META)]
+
+
+def _in_ranges(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _plain_gap(gap: str) -> bool:
+    return gap == " " or gap == "\u00a0"
+
+
+class Recognizer:
+    """Finds place mentions with one gazetteer; reuse one instance for many articles."""
+
+    def __init__(self, gazetteer: Any, *, options: RecognizerOptions = DEFAULT_OPTIONS) -> None:
+        self.gazetteer = gazetteer
+        self.options = options
+        self.lex = _lexicon()
+        self.max_words = max(1, min(options.max_words, int(getattr(gazetteer, "max_name_words", 6) or 6)))
+        self._name_cache: dict[str, bool] = {}
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    def is_name(self, surface: str) -> bool:
+        cached = self._name_cache.get(surface)
+        if cached is None:
+            key = normalize_name(surface)
+            cached = bool(key) and self.gazetteer.is_name(key)
+            if len(self._name_cache) > 200_000:
+                self._name_cache.clear()
+            self._name_cache[surface] = cached
+        return cached
+
+    # --- main entry ----------------------------------------------------------------------------
+
+    def mentions(self, article: Article) -> list[Mention]:
+        text = article.text
+        skip = _zone_ranges(article)
+        toks = _Tokens(text)
+        found: list[Mention] = []
+        i = 0
+        while i < toks.n:
+            word = toks.words[i]
+            if not _is_cap(word) or (skip and _in_ranges(toks.starts[i], skip)):
+                i += 1
+                continue
+            pair = self._hyphen_pair(article, toks, i) if "-" in word else None
+            if pair:
+                found.extend(pair)
+                i += 1
+                continue
+            j, mention = self._match_at(article, toks, i)
+            if mention is not None:
+                if found and mention.start < found[-1].end:
+                    mention = self._trimmed(article, toks, mention, found[-1].end)
+                if mention is not None:
+                    found.append(mention)
+            i = j
+        found = self._propagate_people(found)
+        found.extend(self._compounds(article, found, skip))
+        fixtures = self._fixture_spans(text)
+        if fixtures:
+            found = [self._as_not_place(m) if _overlaps(m, fixtures) else m for m in found]
+        if not self.options.keep_not_place:
+            found = [m for m in found if m.role is not MentionRole.NOT_PLACE]
+        found.sort(key=lambda m: (m.start, -m.end))
+        return found
+
+    @staticmethod
+    def _trimmed(article: Article, toks: _Tokens, m: Mention, after: int) -> Mention | None:
+        """A not-a-place run cut to start after the mention before it ("Iraqi | President Barham Saleh")."""
+        starts = [s for s in toks.starts if after <= s < m.end]
+        if not starts or m.role is not MentionRole.NOT_PLACE:
+            return None
+        start = starts[0]
+        return Mention(
+            article.id, start, m.end, article.text[start : m.end], role=m.role, zone=m.zone, score=0.0
+        )
+
+    def _propagate_people(self, found: list[Mention]) -> list[Mention]:
+        """Once "Hadi al-Amiri" is a person, a later bare "Amiri" is that person too."""
+        surnames = set()
+        for m in found:
+            if m.role is MentionRole.NOT_PLACE and " " in m.text:
+                last = m.text.rsplit(" ", 1)[1]
+                surnames.add(_surname_key(last))
+        if not surnames:
+            return found
+        return [
+            self._as_not_place(m)
+            if m.role in (MentionRole.LITERAL, MentionRole.METONYMIC)
+            and " " not in m.text
+            and _surname_key(m.text) in surnames
+            else m
+            for m in found
+        ]
+
+    # --- single toponyms ------------------------------------------------------------------------
+
+    def _run_bounds(self, toks: _Tokens, i: int, j: int) -> tuple[int, int]:
+        """The capitalised run around tokens i..j (joined by single spaces), as token indexes."""
+        a = i
+        while (
+            a > 0
+            and _plain_gap(toks.gap(a - 1))
+            and _is_cap(toks.words[a - 1])
+            and not toks.sentence_initial(a)
+            and not _strip_possessive(toks.words[a - 1])[1]
+        ):
+            a -= 1
+        b = j
+        while (
+            b + 1 < toks.n
+            and _plain_gap(toks.gap(b))
+            and _is_cap(toks.words[b + 1])
+            and not _strip_possessive(toks.words[b])[1]
+        ):
+            b += 1
+        return a, b
+
+    def _longest_name(self, toks: _Tokens, i: int) -> tuple[int, int, bool] | None:
+        """(last token, end offset, possessive) of the longest gazetteer name starting at token i."""
+        text = toks.text
+        limit = min(toks.n, i + self.max_words)
+        ends: list[tuple[int, int, bool]] = []
+        k = i
+        while k < limit:
+            word = toks.words[k]
+            base, poss = _strip_possessive(word)
+            end = toks.starts[k] + len(base)
+            if k == i or _is_cap(word) or word[:1].isdigit():
+                ends.append((k, end, poss))
+            elif word.casefold() not in CONNECTORS:
+                break
+            if poss or k + 1 >= toks.n:
+                break
+            gap = toks.gap(k)
+            if not (_plain_gap(gap) or (gap == ". " and word.casefold() in ("st", "mt", "ft"))):
+                break
+            k += 1
+        start = toks.starts[i]
+        for k, end, poss in reversed(ends):
+            if self.is_name(text[start:end]):
+                return k, end, poss
+        return None
+
+    def _match_at(self, article: Article, toks: _Tokens, i: int) -> tuple[int, Mention | None]:
+        """Recognise what starts at token i; returns the next token index and the mention (or None)."""
+        text = toks.text
+        word = toks.words[i]
+        lex = self.lex
+        start = toks.starts[i]
+        zone = article.zone_at(start) if article.zones else ZoneKind.BODY
+        # Multi-word demonyms ("South African") before the gazetteer, so "South" alone is not tried.
+        if i + 1 < toks.n and _plain_gap(toks.gap(i)):
+            pair = f"{word} {toks.words[i + 1]}"
+            base = _demonym_base(pair, lex.demonyms)
+            if base is not None and base in lex.multiword_demonyms and not self.is_name(pair):
+                end = start + len(pair.split("-", 1)[0]) if "-" in toks.words[i + 1] else toks.ends[i + 1]
+                return i + 2, self._demonym(article, start, end, base, zone)
+        # News abbreviations of places ("U.S.", "UK", "UAE").
+        bare = word + "." if text[toks.ends[i] : toks.ends[i] + 1] == "." else word
+        if bare not in lex.abbreviation_forms:
+            bare = word
+        abbr = lex.abbreviations.get(bare.casefold()) if bare in lex.abbreviation_forms else None
+        if abbr is None and "-" in word:
+            head = word.split("-", 1)[0]
+            if head in lex.abbreviation_forms:
+                bare, abbr = head, lex.abbreviations.get(head.casefold())
+        if abbr is not None:
+            end = start + len(bare)
+            role = self._role_after(toks, i, text[start:end], possessive=False, hyphen_compound="-" in word)
+            return i + 1, Mention(
+                article.id,
+                start,
+                end,
+                text[start:end],
+                role=role,
+                zone=zone,
+                parts=(abbr[0],),
+                country_code=abbr[1] if len(abbr) > 1 else None,
+                score=0.9,
+            )
+        # Nationality and airport-style codes (MAR, JOR, SYR) are never places.
+        if bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 4 and not self._all_caps_context(toks, i):
+            if bare.casefold() in lex.common or not self.is_name(bare):
+                return i + 1, None
+            return i + 1, self._not_place(article, start, toks.ends[i], zone)
+        found = self._longest_name(toks, i)
+        demonym = _demonym_base(word, lex.demonyms)
+        if demonym is not None and (found is None or found[0] == i):
+            end = start + len(word.split("-", 1)[0]) if "-" in word else toks.ends[i]
+            if word.casefold().endswith(("'s", "’s")):
+                end -= 2
+            return i + 1, self._demonym(article, start, end, demonym, zone)
+        if found is None:
+            # "Iran-backed", "Baghdad-based": a place name before a hyphenated modifier.
+            if "-" in word and not _ARABIC_PREFIX.match(word):
+                head = word.split("-", 1)[0]
+                tail = word.split("-", 1)[1]
+                if tail[:1].islower() and len(head) > 2 and self.is_name(head):
+                    return i + 1, Mention(
+                        article.id,
+                        start,
+                        start + len(head),
+                        head,
+                        role=MentionRole.METONYMIC,
+                        zone=zone,
+                        score=0.8,
+                    )
+            return i + 1, None
+        k, end, possessive = found
+        surface = text[start:end]
+        found_role, score, (a, b) = self._classify(toks, i, k, surface, possessive)
+        if found_role is None:
+            return k + 1, None
+        if found_role is MentionRole.NOT_PLACE:
+            # The whole name ("Hadi al-Amiri", "Barcelona Football Club") is the not-a-place mention.
+            run_start, run_end = toks.starts[a], toks.starts[b] + len(_strip_possessive(toks.words[b])[0])
+            return max(b, k) + 1, Mention(
+                article.id, run_start, run_end, text[run_start:run_end], role=found_role, zone=zone, score=0.0
+            )
+        return k + 1, Mention(article.id, start, end, surface, role=found_role, zone=zone, score=score)
+
+    def _hyphen_pair(self, article: Article, toks: _Tokens, i: int) -> list[Mention] | None:
+        """ "Iraq-Syria", "US-Iran", "Turkish-Syrian": two places joined by a hyphen, one mention each."""
+        word = toks.words[i]
+        pieces = word.split("-")
+        if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces) or self.is_name(word):
+            return None
+        out: list[Mention] = []
+        offset = toks.starts[i]
+        zone = article.zone_at(offset) if article.zones else ZoneKind.BODY
+        for piece in pieces:
+            start, end = offset, offset + len(piece)
+            offset = end + 1
+            demonym = _demonym_base(piece, self.lex.demonyms)
+            abbr = (
+                self.lex.abbreviations.get(piece.casefold()) if piece in self.lex.abbreviation_forms else None
+            )
+            if demonym is not None:
+                out.append(self._demonym(article, start, end, demonym, zone))
+            elif abbr is not None:
+                code = abbr[1] if len(abbr) > 1 else None
+                out.append(
+                    Mention(article.id, start, end, piece, zone=zone, parts=(abbr[0],), country_code=code)
+                )
+            elif len(piece) > 2 and self.is_name(piece):
+                out.append(Mention(article.id, start, end, piece, zone=zone, score=0.8))
+            else:
+                return None
+        return out
+
+    def _all_caps_context(self, toks: _Tokens, i: int) -> bool:
+        """Whether token i sits in an all-capitals heading or dateline, where capitals mean nothing."""
+
+        neighbours = [toks.words[x] for x in range(max(0, i - 3), min(toks.n, i + 4)) if x != i]
+        alpha = [w for w in neighbours if w[:1].isalpha()]
+        return len(alpha) >= 2 and sum(1 for w in alpha if w.isupper()) >= len(alpha) - 1
+
+    def _demonym(self, article: Article, start: int, end: int, base: str, zone: ZoneKind) -> Mention:
+        row = self.lex.demonyms[base]
+        place = row[0] if row else ""
+        code = row[1] if len(row) > 1 and row[1] else None
+        return Mention(
+            article.id,
+            start,
+            end,
+            article.text[start:end],
+            role=MentionRole.DEMONYM,
+            zone=zone,
+            parts=(place,),
+            country_code=code,
+            score=0.9,
+        )
+
+    def _not_place(self, article: Article, start: int, end: int, zone: ZoneKind) -> Mention:
+        return Mention(
+            article.id, start, end, article.text[start:end], role=MentionRole.NOT_PLACE, zone=zone, score=0.0
+        )
+
+    @staticmethod
+    def _as_not_place(m: Mention) -> Mention:
+        return Mention(
+            m.article_id,
+            m.start,
+            m.end,
+            m.text,
+            role=MentionRole.NOT_PLACE,
+            kind=m.kind,
+            zone=m.zone,
+            parts=m.parts,
+            qualifier=m.qualifier,
+            country_code=m.country_code,
+            score=0.0,
+        )
+
+    def _classify(
+        self, toks: _Tokens, i: int, k: int, surface: str, possessive: bool
+    ) -> tuple[MentionRole | None, float, tuple[int, int]]:
+        """Role and recognition score of the name in tokens i..k (role None: no mention), and the token
+        span the mention covers (the whole capitalised run for a person or organisation name)."""
+        lex = self.lex
+        first = toks.words[i]
+        low = surface.casefold()
+        initial = toks.sentence_initial(i)
+        single = i == k
+        caps_heading = first.isupper() and len(first) > 1 and self._all_caps_context(toks, i)
+        if single and (low in lex.calendar or low in lex.titles or low in lex.place_words):
+            return None, 0.0, (i, k)
+        # A common word opening a sentence ("Mobile phones...", "Of the 30...") is not a name.
+        if single and low in lex.common and (initial or caps_heading):
+            return None, 0.0, (i, k)
+        a, b = self._run_bounds(toks, i, k)
+        # Inside a longer capitalised run: a person, an organisation, a club, a title.
+        if a < i:
+            prev = toks.words[i - 1].casefold()
+            before = [toks.words[x].casefold() for x in range(a, i)]
+            if prev in lex.titles or prev in lex.first_names:
+                return MentionRole.NOT_PLACE, 0.0, (a, b)
+            # "Raquel Henry", "Barack Obama": the end of someone's name.
+            if not all(w in lex.common or w in CONNECTORS for w in before) and not self.is_name(
+                " ".join(toks.words[x] for x in range(a, i))
+            ):
+                return MentionRole.NOT_PLACE, 0.0, (a, b)
+        if i > 0 and toks.words[i - 1].casefold() in lex.titles and toks.gap(i - 1) in (" ", ". ", "\u00a0"):
+            return MentionRole.NOT_PLACE, 0.0, (i, b)
+        if b > k:
+            nxt_base, _ = _strip_possessive(toks.words[k + 1].casefold())
+            if nxt_base in lex.org_suffixes:
+                if single and low in lex.common:
+                    return MentionRole.NOT_PLACE, 0.0, (i, b)
+                return self.options.org_place_role, 0.45, (i, k)
+            if single and first.casefold() in lex.first_names:
+                return MentionRole.NOT_PLACE, 0.0, (i, b)
+            if nxt_base not in lex.place_words and not self.is_name(toks.words[k + 1]):
+                # "Jordan Smith", "Paris Hilton": a name that merely starts with a place name.
+                return MentionRole.NOT_PLACE, 0.0, (i, b)
+        role = self._role_after(toks, k, surface, possessive=possessive, hyphen_compound=False)
+        if caps_heading or (single and low in lex.common):
+            score = 0.4
+        elif single:
+            score = 0.6 if initial else 0.8
+        else:
+            score = 0.9
+        if role is MentionRole.METONYMIC and single:
+            score = min(score, 0.45)  # "Henry said": a person unless the place is a capital or country
+        return role, score, (i, k)
+
+    def _role_after(
+        self, toks: _Tokens, k: int, surface: str, *, possessive: bool, hyphen_compound: bool
+    ) -> MentionRole:
+        """METONYMIC when the place speaks or decides ("Washington said") or owns an abstract noun."""
+        lex = self.lex
+        if hyphen_compound:
+            return MentionRole.METONYMIC
+        if possessive and k + 1 < toks.n and toks.words[k + 1].casefold() in lex.abstract:
+            return MentionRole.METONYMIC
+        x = k + 1
+        steps = 0
+        while x < toks.n and steps < 3 and toks.words[x].casefold() in _AUX:
+            x += 1
+            steps += 1
+        if x < toks.n and toks.words[x].casefold() in lex.speech and _plain_gap(toks.gap(x - 1)):
+            return MentionRole.METONYMIC
+        return MentionRole.LITERAL
+
+    # --- compound mentions ----------------------------------------------------------------------
+
+    def _fixture_spans(self, text: str) -> list[tuple[int, int]]:
+        if " v" not in text:
+            return []
+        return [m.span() for m in _FIXTURE.finditer(text)]
+
+    def _compounds(
+        self, article: Article, singles: Sequence[Mention], skip: Sequence[tuple[int, int]]
+    ) -> list[Mention]:
+        text = article.text
+        out: list[Mention] = []
+        places = {m.start: m for m in singles if m.role is not MentionRole.NOT_PLACE}
+        taken: list[tuple[int, int]] = []
+
+        def part(match: re.Match[str], group: str) -> str | None:
+            """The group's text trimmed to the place mention that starts it (or None)."""
+            start = match.start(group)
+            m = places.get(start)
+            if m is None:
+                return None
+            return m.parts[0] if m.role is MentionRole.DEMONYM and m.parts else m.text
+
+        def add(
+            start: int, end: int, kind: MentionKind, parts: tuple[str, ...], qualifier: str | None
+        ) -> None:
+            if (skip and _in_ranges(start, skip)) or any(a < end and start < b for a, b in taken):
+                return
+            taken.append((start, end))
+            zone = article.zone_at(start) if article.zones else ZoneKind.BODY
+            out.append(
+                Mention(
+                    article.id,
+                    start,
+                    end,
+                    text[start:end],
+                    kind=kind,
+                    zone=zone,
+                    parts=parts,
+                    qualifier=qualifier,
+                    score=0.85,
+                )
+            )
+
+        lowered = text.casefold()
+        if "border" in lowered:
+            for rx in (_BORDER_BETWEEN, _BORDER_PAIR):
+                for m in rx.finditer(text):
+                    pa, pb = part(m, "a"), part(m, "b")
+                    if pa and pb:
+                        add(m.start(), m.end(), MentionKind.BORDER, (pa, pb), None)
+            for rx in (_BORDER_ONE, _BORDER_WITH):
+                for m in rx.finditer(text):
+                    pa = part(m, "a")
+                    if pa:
+                        start = m.start("a") if rx is _BORDER_ONE else m.start()
+                        add(start, m.end(), MentionKind.BORDER, (pa,), None)
+        for m in _REGION_COMPASS.finditer(text):
+            pa = part(m, "a")
+            q = m.group("q")
+            if pa and (q[0].islower() or not self.is_name(text[m.start() : m.end("a")])):
+                add(m.start(), places[m.start("a")].end, MentionKind.REGION_EXPRESSION, (pa,), q.casefold())
+        for m in _REGION_RELATIVE.finditer(text):
+            pa = part(m, "a")
+            if pa:
+                q = " ".join(m.group("q").casefold().split()).removeprefix("the ")
+                add(m.start(), places[m.start("a")].end, MentionKind.REGION_EXPRESSION, (pa,), q)
+        for m in _REGION_SUFFIX.finditer(text):
+            pa = part(m, "a")
+            if pa and places[m.start("a")].end == m.end("a"):
+                add(m.start(), m.end(), MentionKind.REGION_EXPRESSION, (pa,), m.group("q").casefold())
+        return out
+
+
+def _surname_key(word: str) -> str:
+    return _ARABIC_PREFIX.sub("", word).casefold()
+
+
+def _overlaps(m: Mention, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in spans)
+
+
+_RECOGNIZERS: dict[int, Recognizer] = {}
+
+
+def recognizer_for(gazetteer: Any, *, options: RecognizerOptions = DEFAULT_OPTIONS) -> Recognizer:
+    """One cached recogniser per gazetteer (the name cache is what makes it fast)."""
+    key = id(gazetteer) ^ hash(options)
+    rec = _RECOGNIZERS.get(key)
+    if rec is None or rec.gazetteer is not gazetteer:
+        rec = Recognizer(gazetteer, options=options)
+        _RECOGNIZERS[key] = rec
+    return rec
+
+
+def mentions_from_article(
+    article: Article, *, gazetteer: Any, options: RecognizerOptions = DEFAULT_OPTIONS
+) -> list[Mention]:
+    """Every place mention of ``article`` (offsets into ``article.text``), sorted by position."""
+    return recognizer_for(gazetteer, options=options).mentions(article)

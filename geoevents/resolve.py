@@ -1,0 +1,512 @@
+"""Toponym resolution: choose a gazetteer place for every mention, with a score and a geo_precision.
+
+mention -> candidates -> ranking -> choice (the Mordecai recipe, typed). Each
+candidate's score adds up evidence:
+
+- how well the name matched (exact, alias, transliteration-loose);
+- prominence: population and feature class (countries and first-level areas
+  outrank a village of the same name);
+- the article's context: countries and first-level areas the article names
+  (or its demonyms point to), and how many of the article's *other* names have
+  a candidate in the same country / admin-1 (coherence);
+- "Town, State" / "Town, Country" patterns right after the name;
+- distance to the article's other places, after a first pass.
+
+Compound mentions are composed: borders from their two sides (a single side,
+"the Syrian border", takes the article's main neighbouring country as the
+other), compass parts of areas ("northern Iraq") from the gazetteer, and
+relative expressions ("near Al-Qaim") from their part with precision 2.
+``NOT_PLACE`` mentions get no place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from geoevents.errors import GeoeventsError
+from geoevents.gazetteer.base import Candidate
+from geoevents.gazetteer.normalize import normalize_name
+from geoevents.lexicon import table
+from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
+
+AREA_CLASSES = ("country", "admin1", "region", "admin2")
+CLASS_PRIOR = {
+    "country": 1.6,
+    "admin1": 0.55,
+    "region": 0.5,
+    "physical": 0.4,
+    "base": 0.45,
+    "admin2": 0.2,
+    "populated_place": 0.0,
+    "region_expression": 0.3,
+    "border": 0.3,
+}
+PRECISION_BY_CLASS = {
+    "populated_place": 1,
+    "base": 1,
+    "admin2": 2,
+    "physical": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 3,
+    "border": 3,
+    "region_expression": 3,
+}
+_NEAR_QUALIFIERS = (
+    "near",
+    "outside",
+    "outskirts",
+    "close to",
+    "around",
+    "nearby",
+    "north of",
+    "south of",
+    "east of",
+    "west of",
+    "of",
+)
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside|\boutskirts\s+of|\bclose\s+to|\baround|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+    r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AREA_WORD_AFTER = re.compile(
+    r"\s+(?:[Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish)\b"
+)
+_COMPASS_WORDS = {
+    "northern": "north",
+    "southern": "south",
+    "eastern": "east",
+    "western": "west",
+    "central": "central",
+    "northeastern": "northeast",
+    "north-eastern": "northeast",
+    "northwestern": "northwest",
+    "north-western": "northwest",
+    "southeastern": "southeast",
+    "south-eastern": "southeast",
+    "southwestern": "southwest",
+    "south-western": "southwest",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverOptions:
+    """Weights of the ranking; one configuration for every corpus (tuned globally, see README)."""
+
+    candidates: int = 12  # candidates considered per name
+    w_match: float = 1.0
+    w_prominence: float = 0.5  # times log10(population+1)/7
+    w_class: float = 0.6
+    w_named_country: float = 0.5  # candidate in a country the article names
+    w_named_admin1: float = 0.6  # candidate in an admin-1 area the article names
+    w_coherence_cc: float = 0.35  # other names of the article with a candidate in the same country
+    w_coherence_a1: float = 0.45  # ... in the same admin-1
+    w_pattern: float = 1.5  # "Town, State" right after the name
+    w_distance: float = 0.4  # near the article's other places (second pass)
+    w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
+    min_score: float = 0.0  # a choice below this leaves the mention unresolved
+    weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
+    strong_population: int = 100_000  # what a weakly recognised name must reach to count
+
+
+DEFAULT_OPTIONS = ResolverOptions()
+
+
+def _log_pop(place: Place) -> float:
+    return min(1.0, math.log10((place.population or 0) + 1) / 7.0)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Resolver:
+    """Resolves mentions against one gazetteer; reuse one instance (it caches candidate lists)."""
+
+    def __init__(self, gazetteer: Any, *, options: ResolverOptions = DEFAULT_OPTIONS) -> None:
+        self.gazetteer = gazetteer
+        self.options = options
+        self._cache: dict[str, list[Candidate]] = {}
+        states = table("us_states")
+        self._state_forms: dict[str, str] = {}
+        for name, row in states.items():
+            self._state_forms[name] = name
+            for form in row:
+                self._state_forms[form.casefold()] = name
+                self._state_forms[form.casefold().rstrip(".")] = name
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    def candidates(self, name: str) -> list[Candidate]:
+        key = normalize_name(name)
+        found = self._cache.get(key)
+        if found is None:
+            try:
+                found = self.gazetteer.candidates(name, limit=self.options.candidates) if key else []
+            except GeoeventsError:
+                found = []
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def country(self, code: str | None) -> Place | None:
+        if not code:
+            return None
+        try:
+            place: Place | None = self.gazetteer.country(code)
+        except (GeoeventsError, KeyError, ValueError):
+            return None
+        return place
+
+    def area(self, name: str) -> Place | None:
+        """The most prominent area (country, admin-1, region) a name may mean."""
+        for cand in self.candidates(name):
+            if cand.place.feature_class in AREA_CLASSES and cand.match_score >= 0.8:
+                return cand.place
+        return None
+
+    # --- main entry ----------------------------------------------------------------------------
+
+    def resolve(self, article: Article, mentions: Sequence[Mention]) -> list[ResolvedMention]:
+        text = article.text
+        opts = self.options
+        toponyms = [
+            m for m in mentions if m.kind is MentionKind.TOPONYM and m.role is not MentionRole.NOT_PLACE
+        ]
+        # Direct places: demonyms and abbreviations point to a known country.
+        direct: dict[int, Place | None] = {}
+        for m in toponyms:
+            if m.role is MentionRole.DEMONYM or (m.parts and m.country_code):
+                place = self.country(m.country_code) if m.country_code else None
+                if place is None and m.parts:
+                    place = self.area(m.parts[0])
+                direct[id(m)] = place
+        cand_lists = {id(m): self.candidates(m.text) for m in toponyms if id(m) not in direct}
+
+        # Context: countries and admin-1 areas the article names outright.
+        named_cc: Counter[str] = Counter()
+        named_a1: Counter[tuple[str | None, str]] = Counter()
+        for m in toponyms:
+            place = direct.get(id(m))
+            if place is None and id(m) in cand_lists and cand_lists[id(m)]:
+                top = cand_lists[id(m)][0]
+                if top.match_score >= 0.95 and top.place.feature_class in ("country", "admin1"):
+                    place = top.place
+            if place is None:
+                continue
+            if place.country_code and place.feature_class == "country":
+                named_cc[place.country_code] += 1
+            elif place.feature_class == "admin1":
+                named_a1[(place.country_code, place.name)] += 1
+                if place.country_code:
+                    named_cc[place.country_code] += 1
+        # Coherence: how many distinct names have a candidate in each country / admin-1.
+        support_cc: Counter[str] = Counter()
+        support_a1: Counter[tuple[str | None, str | None]] = Counter()
+        name_keys: dict[str, list[Candidate]] = {}
+        for m in toponyms:
+            if id(m) in cand_lists:
+                name_keys.setdefault(normalize_name(m.text), cand_lists[id(m)])
+        own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]] = {}
+        for key, cands in name_keys.items():
+            ccs = {c.place.country_code for c in cands if c.place.country_code}
+            a1s: set[tuple[str | None, str | None]] = {
+                (c.place.country_code, c.place.admin1) for c in cands if c.place.admin1
+            }
+            own[key] = (ccs, a1s)
+            support_cc.update(ccs)
+            support_a1.update(a1s)
+
+        def score(m: Mention, c: Candidate, anchor: tuple[float, float] | None, towns: set[Any]) -> float:
+            p = c.place
+            s = opts.w_match * c.match_score + opts.w_prominence * _log_pop(p)
+            if p.feature_class in ("admin1", "admin2") and (p.country_code, normalize_name(p.name)) in towns:
+                s -= opts.w_town_over_area  # "Tehran", "Kirkuk": the city, not the province named after it
+            s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
+            cc = p.country_code
+            if cc and named_cc:
+                s += opts.w_named_country * min(1.0, named_cc[cc] / max(1, max(named_cc.values())))
+            if p.admin1 and named_a1.get((cc, p.admin1)):
+                s += opts.w_named_admin1
+            ccs, a1s = own.get(normalize_name(m.text), (set(), set()))
+            if cc:
+                others = support_cc[cc] - (1 if cc in ccs else 0)
+                s += opts.w_coherence_cc * min(others, 3) / 3
+            if p.admin1:
+                others = support_a1[(cc, p.admin1)] - (1 if (cc, p.admin1) in a1s else 0)
+                s += opts.w_coherence_a1 * min(others, 3) / 3
+            follow = self._following_area(text, m.end)
+            if follow is not None and (
+                (p.admin1 and normalize_name(p.admin1) == follow) or (cc and follow == cc.casefold())
+            ):
+                s += opts.w_pattern
+            if anchor is not None and p.feature_class not in ("country",):
+                d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])
+                s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / math.log1p(5000))
+            return s
+
+        chosen: dict[int, tuple[Place | None, float]] = {}
+        for anchor_pass in (False, True):
+            anchor = self._anchor(chosen) if anchor_pass else None
+            for m in toponyms:
+                if id(m) in direct:
+                    chosen[id(m)] = (direct[id(m)], 0.9 if direct[id(m)] else 0.0)
+                    continue
+                cands = cand_lists[id(m)]
+                if not cands:
+                    chosen[id(m)] = (None, 0.0)
+                    continue
+                towns = {
+                    (c.place.country_code, normalize_name(c.place.name))
+                    for c in cands
+                    if c.place.feature_class == "populated_place" and (c.place.population or 0) >= 10_000
+                }
+                if towns and _AREA_WORD_AFTER.match(text, m.end):
+                    towns = set()
+                scored = sorted(
+                    ((score(m, c, anchor, towns), i, c) for i, c in enumerate(cands)),
+                    key=lambda t: (-t[0], t[1]),
+                )
+                best_s, _, best = scored[0]
+                second = scored[1][0] if len(scored) > 1 else 0.0
+                confidence = 1.0 / (1.0 + math.exp(-2.0 * (best_s - second))) if len(scored) > 1 else 0.95
+                chosen[id(m)] = (best.place, confidence * m.score)
+
+        out: list[ResolvedMention] = []
+        resolved_by_text: dict[str, Place] = {}
+        for m in toponyms:
+            place, conf = chosen.get(id(m), (None, 0.0))
+            if place is not None and self._too_weak(m, place, named_cc, support_cc, own):
+                place, conf = None, 0.0
+            if place is not None:
+                resolved_by_text.setdefault(normalize_name(m.text), place)
+        for m in mentions:
+            if m.role is MentionRole.NOT_PLACE:
+                out.append(ResolvedMention(m, None, 0.0, 3))
+                continue
+            if m.kind is MentionKind.TOPONYM:
+                place, conf = chosen.get(id(m), (None, 0.0))
+                if place is not None and self._too_weak(m, place, named_cc, support_cc, own):
+                    place, conf = None, 0.0
+                precision = self._precision(
+                    place, near=bool(_NEAR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
+                )
+                out.append(ResolvedMention(m, place, round(conf, 4), precision))
+            elif m.kind is MentionKind.BORDER:
+                place = self._border(m, resolved_by_text, named_cc, chosen, toponyms)
+                out.append(ResolvedMention(m, place, 0.8 if place else 0.0, 3))
+            else:
+                place, precision = self._region(m, resolved_by_text)
+                out.append(ResolvedMention(m, place, 0.75 if place else 0.0, precision))
+        return out
+
+    # --- pieces --------------------------------------------------------------------------------
+
+    def _following_area(self, text: str, end: int) -> str | None:
+        """The state or country after "Town, " ("Alexandria, La." -> "louisiana"; ", Iraq" -> "iq")."""
+        if text[end : end + 2] != ", ":
+            return None
+        m = re.match(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)", text[end + 2 : end + 32])
+        if not m:
+            return None
+        word = m.group(1)
+        state = self._state_forms.get(word.casefold()) or self._state_forms.get(word.split(" ")[0].casefold())
+        if state:
+            return normalize_name(state)
+        area = self.area(word)
+        if area is not None:
+            if area.feature_class == "country" and area.country_code:
+                return area.country_code.casefold()
+            return normalize_name(area.name)
+        return None
+
+    @staticmethod
+    def _anchor(chosen: dict[int, tuple[Place | None, float]]) -> tuple[float, float] | None:
+        """The median point of the confident non-country places chosen in the first pass."""
+        pts = [
+            (p.lat, p.lon)
+            for p, c in chosen.values()
+            if p is not None and p.feature_class != "country" and c > 0.6
+        ]
+        if len(pts) < 2:
+            return None
+        lats = sorted(a for a, _ in pts)
+        lons = sorted(b for _, b in pts)
+        return lats[len(lats) // 2], lons[len(lons) // 2]
+
+    def _too_weak(
+        self,
+        m: Mention,
+        place: Place,
+        named_cc: Counter[str],
+        support_cc: Counter[str],
+        own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]],
+    ) -> bool:
+        """A lone single word naming only a small village, with nothing in the article backing it."""
+        if m.role is MentionRole.DEMONYM:
+            return False
+        if m.score < 0.5:
+            # Weak evidence (a common word, a heading, "X said"): only a prominent place will do.
+            return not (
+                place.feature_class in ("country", "admin1", "region", "base")
+                or (place.population or 0) >= self.options.strong_population
+            )
+        if place.feature_class != "populated_place" or " " in m.text.strip():
+            return False
+        if (place.population or 0) >= self.options.weak_population:
+            return False
+        cc = place.country_code
+        if cc and named_cc.get(cc):
+            return False
+        ccs, _ = own.get(normalize_name(m.text), (set(), set()))
+        return not (cc and support_cc[cc] - (1 if cc in ccs else 0) > 0)
+
+    @staticmethod
+    def _precision(place: Place | None, *, near: bool) -> int:
+        if place is None:
+            return 3
+        precision = PRECISION_BY_CLASS.get(place.feature_class, 2)
+        if near and precision == 1:
+            return 2
+        return precision
+
+    def _border(
+        self,
+        m: Mention,
+        resolved: dict[str, Place],
+        named_cc: Counter[str],
+        chosen: dict[int, tuple[Place | None, float]],
+        toponyms: Sequence[Mention],
+    ) -> Place | None:
+        sides = [self._side(part, resolved) for part in m.parts]
+        if any(s is None for s in sides) or not sides:
+            return None
+        a = sides[0]
+        assert a is not None
+        if len(sides) == 2:
+            b = sides[1]
+            assert b is not None
+            return self._border_line(a, b)
+        # One side named ("the Syrian border"): the other is the country the article is about, nearest first.
+        counts: Counter[str] = Counter(named_cc)
+        for t in toponyms:
+            place, _ = chosen.get(id(t), (None, 0.0))
+            if place is not None and place.country_code:
+                counts[place.country_code] += 1
+        own_cc = a.country_code
+        for cc, _n in counts.most_common():
+            if cc == own_cc:
+                continue
+            other = self.country(cc)
+            if other is None:
+                continue
+            line = self._border_line(a, other)
+            if line is not None:
+                return line
+        return None
+
+    def _border_line(self, a: Place, b: Place) -> Place | None:
+        try:
+            line: Place | None = self.gazetteer.border(a, b)
+        except GeoeventsError:
+            return None
+        if line is None and a.feature_class != "country" and b.country_code and b.feature_class != "country":
+            return None
+        if line is None:
+            # A region inside a country ("Kurdistan Region") borders the neighbour through its country.
+            for x, y in ((a, b), (b, a)):
+                if x.feature_class != "country" and x.country_code and x.country_code != y.country_code:
+                    parent = self.country(x.country_code)
+                    if parent is not None:
+                        try:
+                            line = self.gazetteer.border(parent, y)
+                        except GeoeventsError:
+                            line = None
+                        if line is not None:
+                            return line
+        return line
+
+    def _side(self, part: str, resolved: dict[str, Place]) -> Place | None:
+        key = normalize_name(part)
+        place = resolved.get(key)
+        if place is not None and place.feature_class in (*AREA_CLASSES, "region"):
+            return place
+        area = self.area(part)
+        if area is not None:
+            return area
+        if place is not None and place.country_code:
+            return self.country(place.country_code)
+        return None
+
+    def _region(self, m: Mention, resolved: dict[str, Place]) -> tuple[Place | None, int]:
+        if not m.parts:
+            return None, 3
+        part = m.parts[0]
+        base = resolved.get(normalize_name(part))
+        qualifier = (m.qualifier or "").casefold()
+        direction = _COMPASS_WORDS.get(
+            qualifier, qualifier if qualifier in ("north", "south", "east", "west") else None
+        )
+        if direction is not None:
+            area = (
+                base
+                if base is not None and base.feature_class in (*AREA_CLASSES, "region")
+                else self.area(part)
+            )
+            if area is not None:
+                part_fn = getattr(self.gazetteer, "region_part", None)
+                if part_fn is not None:
+                    try:
+                        region = part_fn(area, qualifier if qualifier in _COMPASS_WORDS else direction)
+                    except GeoeventsError:
+                        region = None
+                    if region is not None:
+                        return region, 3
+                return area, 3
+            return base, 2 if base is not None else 3
+        # A named region expression the gazetteer knows ("the Euphrates valley").
+        phrase = m.text[4:] if m.text.casefold().startswith("the ") else m.text
+        for cand in self.candidates(phrase):
+            if cand.match_score >= 0.9:
+                return cand.place, PRECISION_BY_CLASS.get(cand.place.feature_class, 3)
+        if base is None:
+            return None, 3
+        if any(qualifier.startswith(q) for q in _NEAR_QUALIFIERS):
+            return base, 2
+        return base, max(2, PRECISION_BY_CLASS.get(base.feature_class, 2))
+
+
+_RESOLVERS: dict[int, Resolver] = {}
+
+
+def resolver_for(gazetteer: Any, *, options: ResolverOptions = DEFAULT_OPTIONS) -> Resolver:
+    """One cached resolver per gazetteer and options."""
+    key = id(gazetteer) ^ hash(options)
+    res = _RESOLVERS.get(key)
+    if res is None or res.gazetteer is not gazetteer:
+        res = Resolver(gazetteer, options=options)
+        _RESOLVERS[key] = res
+    return res
+
+
+def resolved_mentions_from_mentions(
+    article: Article,
+    mentions: Sequence[Mention],
+    *,
+    gazetteer: Any,
+    options: ResolverOptions = DEFAULT_OPTIONS,
+) -> list[ResolvedMention]:
+    """A place (or None), a confidence and an ACLED geo_precision for every mention, in input order."""
+    return resolver_for(gazetteer, options=options).resolve(article, mentions)

@@ -1,0 +1,85 @@
+"""`geoevents parse` records: fields, errors, and the seed pages end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from geoevents.geoparse import mention_records_from_paths
+
+PLACE_FIELDS = {
+    "name",
+    "feature_id",
+    "source",
+    "lat",
+    "lon",
+    "geometry",
+    "country_code",
+    "admin1",
+    "precision",
+    "score",
+}
+
+
+def test_records_carry_offsets_roles_and_places(tmp_path: Path, gazetteer: Any) -> None:
+    path = tmp_path / "story.txt"
+    text = "Rockets hit Kirkuk on Friday. Hadi al-Amiri said Iraqi forces would respond."
+    path.write_text(text, encoding="utf-8")
+    records = list(mention_records_from_paths([path], gazetteer=gazetteer))
+    assert records
+    json.dumps(records)  # every record is JSON-ready
+    from geoevents.ingest import articles_from_paths
+
+    article = next(iter(articles_from_paths([path])))
+    for r in records:
+        assert {"file", "start", "end", "text", "role"} <= set(r)
+        assert article.text[r["start"] : r["end"]] == r["text"]  # type: ignore[union-attr]
+    kirkuk = next(r for r in records if r["text"] == "Kirkuk")
+    assert set(kirkuk) >= PLACE_FIELDS
+    assert kirkuk["role"] == "literal" and kirkuk["country_code"] == "IQ"
+    assert kirkuk["geometry"]["type"] == "Point" and kirkuk["precision"] == 1
+    person = next(r for r in records if r["text"] == "Hadi al-Amiri")
+    assert person["role"] == "not_place" and "feature_id" not in person
+    iraqi = next(r for r in records if r["text"] == "Iraqi")
+    assert iraqi["role"] == "demonym" and iraqi["country_code"] == "IQ"
+
+
+def test_a_bad_input_is_one_error_and_the_rest_goes_on(tmp_path: Path, gazetteer: Any) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Rockets hit Mosul.", encoding="utf-8")
+    records = list(mention_records_from_paths([tmp_path / "missing.txt", good], gazetteer=gazetteer))
+    errors = [r for r in records if "error" in r]
+    assert len(errors) == 1 and "missing.txt" in errors[0]["error"] and "\n" not in errors[0]["error"]
+    assert any(r.get("text") == "Mosul" for r in records)
+
+
+def test_cli_parse_prints_json_lines(tmp_path: Path, gazetteer: Any, capsys: Any) -> None:
+    from geoevents.cli import main
+
+    path = tmp_path / "story.txt"
+    path.write_text("Rockets hit Mosul and Erbil.", encoding="utf-8")
+    assert main(["parse", "--jsonl", str(path)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["text"] for r in lines} >= {"Mosul", "Erbil"}
+
+
+def test_seed_junk_never_becomes_a_place(seeds_dir: Path, gazetteer: Any) -> None:
+    records = list(mention_records_from_paths([seeds_dir], gazetteer=gazetteer))
+    assert not [r for r in records if "error" in r and "README" not in r["error"]]
+    placed = {r["text"] for r in records if "feature_id" in r}
+    assert {"Kirkuk", "Albukamal"} <= placed
+    for junk in (
+        "Barcelona",
+        "Tottenham Hotspur",
+        "Aden",
+        "MAR",
+        "JOR",
+        "ALG",
+        "UAE",
+        "SYR",
+        "PAL",
+        "TUN",
+        "EGY",
+    ):
+        assert junk not in placed

@@ -1,0 +1,141 @@
+"""Toponym recognition: offsets, roles, compound mentions and junk, on sentences of our own and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geoevents.recognize import mentions_from_article
+from geoevents.records import Article, Mention, MentionKind, MentionRole, Zone, ZoneKind
+
+
+def _mentions(text: str, gazetteer: Any, **kwargs: Any) -> list[Mention]:
+    article = Article(id="t", text=text, **kwargs)
+    found = mentions_from_article(article, gazetteer=gazetteer)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return found
+
+
+def _by_text(found: list[Mention], text: str, kind: MentionKind = MentionKind.TOPONYM) -> Mention:
+    hits = [m for m in found if m.text == text and m.kind is kind]
+    assert hits, f"no {kind.value} mention {text!r} in {[m.text for m in found]}"
+    return hits[0]
+
+
+def test_offsets_index_the_text_exactly(gazetteer: Any) -> None:
+    text = (
+        "KIRKUK, Iraq — Rockets struck the K-1 base near Kirkuk on Friday.\n\n"
+        "Officials in Baghdad’s Green Zone said the attack came from al-Qaim, near the Syrian border. "
+        "The U.S. and Iraqi forces responded in northern Iraq and along the Iraq–Syria border."
+    )
+    found = _mentions(text, gazetteer)
+    assert len(found) >= 8
+    assert all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+def test_literal_places(gazetteer: Any) -> None:
+    found = _mentions("A car bomb exploded in Kirkuk on Tuesday, and a second one hit Mosul.", gazetteer)
+    assert _by_text(found, "Kirkuk").role is MentionRole.LITERAL
+    assert _by_text(found, "Mosul").role is MentionRole.LITERAL
+
+
+def test_metonymic_capital_and_possessive(gazetteer: Any) -> None:
+    found = _mentions(
+        "Washington said the strikes were defensive. Tehran's influence over the militias grew.", gazetteer
+    )
+    assert _by_text(found, "Washington").role is MentionRole.METONYMIC
+    assert _by_text(found, "Tehran").role is MentionRole.METONYMIC
+
+
+def test_demonyms_link_to_their_country(gazetteer: Any) -> None:
+    found = _mentions(
+        "Iranian-backed militias fired at Iraqi troops, and two Americans were hurt.", gazetteer
+    )
+    iranian = _by_text(found, "Iranian")
+    assert iranian.role is MentionRole.DEMONYM and iranian.country_code == "IR"
+    assert _by_text(found, "Iraqi").country_code == "IQ"
+    assert _by_text(found, "Americans").country_code == "US"
+
+
+def test_person_names_are_not_places(gazetteer: Any) -> None:
+    text = (
+        "Hadi al-Amiri, head of the Badr Organization, met President Barham Saleh. "
+        "Later Amiri left for Erbil."
+    )
+    found = _mentions(text, gazetteer)
+    assert _by_text(found, "Hadi al-Amiri").role is MentionRole.NOT_PLACE
+    places = [m.text for m in found if m.role is not MentionRole.NOT_PLACE]
+    assert "Amiri" not in places and "Saleh" not in places
+    assert _by_text(found, "Erbil").role is MentionRole.LITERAL
+
+
+def test_clubs_codes_and_common_words_are_not_places(gazetteer: Any) -> None:
+    text = (
+        "Barcelona v Tottenham Hotspur kicks off at eight. Ali Hassan (MAR) beat Omar Khalil (JOR).\n"
+        "Mobile phones were banned."
+    )
+    found = _mentions(text, gazetteer)
+    places = [m.text for m in found if m.role is not MentionRole.NOT_PLACE]
+    assert "Barcelona" not in places
+    assert "MAR" not in places and "JOR" not in places
+    assert "Mobile" not in places
+
+
+def test_place_inside_an_organisation_is_associative(gazetteer: Any) -> None:
+    found = _mentions("Officers of the Kirkuk Police Department arrested two men.", gazetteer)
+    assert _by_text(found, "Kirkuk").role is MentionRole.METONYMIC
+
+
+def test_borders(gazetteer: Any) -> None:
+    text = (
+        "Troops massed at the border between Iraq and Syria. Smugglers cross the Iraq-Syria border nightly. "
+        "The town lies near the Syrian border."
+    )
+    found = _mentions(text, gazetteer)
+    borders = [m for m in found if m.kind is MentionKind.BORDER]
+    assert [m.parts for m in borders] == [("Iraq", "Syria"), ("Iraq", "Syria"), ("Syria",)]
+    assert borders[0].text == "border between Iraq and Syria"
+
+
+def test_regional_expressions(gazetteer: Any) -> None:
+    found = _mentions("Fighting spread across northern Iraq and into the outskirts of Mosul.", gazetteer)
+    north = _by_text(found, "northern Iraq", MentionKind.REGION_EXPRESSION)
+    assert north.qualifier == "northern" and north.parts == ("Iraq",)
+    outskirts = _by_text(found, "the outskirts of Mosul", MentionKind.REGION_EXPRESSION)
+    assert outskirts.qualifier == "outskirts of"
+    # The parts are mentions of their own as well.
+    assert _by_text(found, "Iraq").role is MentionRole.LITERAL
+
+
+def test_junk_and_meta_zones_are_skipped(gazetteer: Any) -> None:
+    text = "Rockets hit Kirkuk.\nRelated: Barcelona v Madrid\nContent retrieved from: Baghdad"
+    zones = (
+        Zone(0, 19, ZoneKind.BODY),
+        Zone(20, 47, ZoneKind.JUNK),
+        Zone(48, len(text), ZoneKind.META),
+    )
+    found = _mentions(text, gazetteer, zones=zones)
+    assert [m.text for m in found] == ["Kirkuk"]
+
+
+def test_sentence_initial_function_words_are_not_places(gazetteer: Any) -> None:
+    found = _mentions("Of the 30 people hurt, most were in Basra. May brought more attacks.", gazetteer)
+    assert [m.text for m in found if m.role is not MentionRole.NOT_PLACE] == ["Basra"]
+
+
+@pytest.mark.parametrize("name", ["000_e1434c254b5792b8.txt", "002_269a23def25dc398.txt"])
+def test_seed_pages_offsets_and_junk(seeds_dir: Path, gazetteer: Any, name: str) -> None:
+    from geoevents.ingest import articles_from_paths
+
+    article = next(iter(articles_from_paths([seeds_dir / name])))
+    assert isinstance(article, Article)
+    found = mentions_from_article(article, gazetteer=gazetteer)
+    assert found
+    for m in found:
+        assert article.text[m.start : m.end] == m.text
+    places = {m.text for m in found if m.role is not MentionRole.NOT_PLACE}
+    for junk in ("Barcelona", "Tottenham", "Aden", "MAR", "JOR", "ALG", "UAE", "SYR", "PAL", "TUN", "EGY"):
+        assert junk not in places

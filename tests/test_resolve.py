@@ -1,0 +1,147 @@
+"""Resolution: the seed places, borders, regional expressions, context and precision codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geoevents.evaluate import haversine_km
+from geoevents.geoparse import resolved_mentions_from_article
+from geoevents.records import Article, MentionKind, MentionRole, ResolvedMention
+
+AL_QAIM = (34.37, 41.09)
+ALBUKAMAL = (34.45, 40.93)
+KIRKUK = (35.47, 44.39)
+K1 = (35.5125, 44.2842)
+
+
+def _resolve(text: str, gazetteer: Any) -> list[ResolvedMention]:
+    return resolved_mentions_from_article(Article(id="t", text=text), gazetteer=gazetteer)
+
+
+def _place(
+    found: list[ResolvedMention], text: str, kind: MentionKind = MentionKind.TOPONYM
+) -> ResolvedMention:
+    hits = [r for r in found if r.mention.text == text and r.mention.kind is kind]
+    assert hits, f"no {kind.value} {text!r} in {[r.mention.text for r in found]}"
+    assert hits[0].place is not None, f"{text!r} was not resolved"
+    return hits[0]
+
+
+def _km(rm: ResolvedMention, point: tuple[float, float]) -> float:
+    assert rm.place is not None
+    return haversine_km(rm.place.lat, rm.place.lon, *point)
+
+
+def _seed(seeds_dir: Path, name: str) -> Article:
+    from geoevents.ingest import articles_from_paths
+
+    article = next(iter(articles_from_paths([seeds_dir / name])))
+    assert isinstance(article, Article)
+    return article
+
+
+def test_seed_places_of_the_first_page(seeds_dir: Path, gazetteer: Any) -> None:
+    article = _seed(seeds_dir, "000_e1434c254b5792b8.txt")
+    found = resolved_mentions_from_article(article, gazetteer=gazetteer)
+    assert _km(_place(found, "Al-Qaim"), AL_QAIM) < 10
+    assert _km(_place(found, "Albukamal"), ALBUKAMAL) < 10
+    border = _place(found, "Syrian border", MentionKind.BORDER)
+    assert border.place is not None and border.place.feature_class == "border"
+    assert {"IRQ", "SYR"} <= set(border.place.feature_id.replace("-", ":").split(":"))
+    assert border.precision == 3
+    caption = [r for r in found if r.mention.kind is MentionKind.BORDER and "Kurdistan" in r.mention.text]
+    assert caption and caption[0].place is not None
+    line = caption[0].place
+    assert line.geometry.geom_type in ("LineString", "MultiLineString")
+    assert "IRN" in line.feature_id
+
+
+def test_k1_base_near_kirkuk(seeds_dir: Path, gazetteer: Any) -> None:
+    article = _seed(seeds_dir, "000_e1434c254b5792b8.txt")
+    found = resolved_mentions_from_article(article, gazetteer=gazetteer)
+    k1 = [r for r in found if r.mention.text.startswith("K-1") and r.place is not None]
+    assert k1, "K-1 not found"
+    assert _km(k1[0], K1) < 5
+    assert k1[0].precision == 1
+
+
+def test_seed_places_of_the_second_page(seeds_dir: Path, gazetteer: Any) -> None:
+    article = _seed(seeds_dir, "002_269a23def25dc398.txt")
+    found = resolved_mentions_from_article(article, gazetteer=gazetteer)
+    assert _km(_place(found, "Qaim"), AL_QAIM) < 10
+    assert _km(_place(found, "Kirkuk"), KIRKUK) < 10
+    north = _place(found, "northern Iraq", MentionKind.REGION_EXPRESSION)
+    assert north.place is not None and north.place.country_code == "IQ"
+    iraq = gazetteer.country("IQ")
+    assert north.place.lat > iraq.lat + 1.0  # the northern part, not Iraq's middle
+    assert north.precision == 3
+    anbar = _place(found, "Anbar")
+    assert anbar.place is not None and anbar.place.country_code == "IQ"
+    london = _place(found, "London")
+    assert london.place is not None and london.place.country_code == "GB"
+
+
+def test_own_sentences_resolve_in_context(gazetteer: Any) -> None:
+    found = _resolve(
+        "A drone struck a convoy near the city of Al-Qaim, close to the Syrian border, on Sunday. "
+        "Later, rockets hit Kirkuk and a base in Albukamal.",
+        gazetteer,
+    )
+    qaim = _place(found, "Al-Qaim")
+    assert _km(qaim, AL_QAIM) < 10
+    assert qaim.precision == 2  # near a town
+    assert _place(found, "Kirkuk").precision == 1
+    border = _place(found, "Syrian border", MentionKind.BORDER)
+    assert border.place is not None and "IRQ" in border.place.feature_id and "SYR" in border.place.feature_id
+
+
+def test_border_between_two_named_areas(gazetteer: Any) -> None:
+    found = _resolve(
+        "Shelling was reported along the border between the Kurdistan Region of Iraq and Iran.", gazetteer
+    )
+    border = [r for r in found if r.mention.kind is MentionKind.BORDER]
+    assert border and border[0].place is not None
+    assert border[0].place.geometry.geom_type in ("LineString", "MultiLineString")
+
+
+def test_town_state_pattern_picks_the_right_namesake(gazetteer: Any) -> None:
+    us = _resolve("A fire broke out in Alexandria, La., on Friday.", gazetteer)
+    assert _place(us, "Alexandria").place.country_code == "US"  # type: ignore[union-attr]
+    eg = _resolve("A fire broke out in Alexandria, Egypt, on Friday.", gazetteer)
+    assert _place(eg, "Alexandria").place.country_code == "EG"  # type: ignore[union-attr]
+
+
+def test_article_context_picks_the_namesake(gazetteer: Any) -> None:
+    found = _resolve("Police in Paris, Texas, said a man from Dallas was arrested near Houston.", gazetteer)
+    paris = _place(found, "Paris")
+    assert paris.place is not None and paris.place.country_code == "US"
+    found = _resolve("Protests spread from Paris to Lyon and Marseille.", gazetteer)
+    assert _place(found, "Paris").place.country_code == "FR"  # type: ignore[union-attr]
+
+
+def test_demonyms_and_not_places(gazetteer: Any) -> None:
+    found = _resolve("Iraqi officials met Hadi al-Amiri in Baghdad.", gazetteer)
+    iraqi = _place(found, "Iraqi")
+    assert (
+        iraqi.place is not None
+        and iraqi.place.feature_class == "country"
+        and iraqi.place.country_code == "IQ"
+    )
+    people = [r for r in found if r.mention.role is MentionRole.NOT_PLACE]
+    assert people and all(r.place is None for r in people)
+
+
+def test_precision_codes_and_scores(gazetteer: Any) -> None:
+    found = _resolve("The strike hit Mosul in Iraq.", gazetteer)
+    mosul, iraq = _place(found, "Mosul"), _place(found, "Iraq")
+    assert mosul.precision == 1 and iraq.precision == 3
+    for r in (mosul, iraq):
+        assert 0.0 < r.score <= 1.0
+
+
+@pytest.mark.parametrize("text", ["", "no places here at all.", "   \n\n  "])
+def test_nothing_to_resolve(gazetteer: Any, text: str) -> None:
+    assert [r for r in _resolve(text, gazetteer) if r.place is not None] == []
