@@ -33,3 +33,14 @@ def shared_boundary(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else MultiLineString(parts)
+
+
+def border_feature_id(a: str, b: str) -> str:
+    """``border:<A>-<B>`` from two area feature ids (ISO3 for countries), the same whichever comes first."""
+    tags = sorted(_tag(f) for f in (a, b))
+    return f"border:{tags[0]}-{tags[1]}"
+
+
+def _tag(feature_id: str) -> str:
+    prefix, _, rest = feature_id.partition(":")
+    return rest if prefix == "ne" else feature_id.replace(":", "_")

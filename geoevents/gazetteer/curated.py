@@ -163,7 +163,7 @@ def _resolve_place_name(index: IndexData, spec: str, origin: str) -> Point:
     raise GazetteerError(f"{origin}: place {spec!r} in the geometry is not in the gazetteer")
 
 
-def _area(index: IndexData, ref: str, origin: str) -> BaseGeometry:
+def _area_index(index: IndexData, ref: str, origin: str) -> int:
     i = index.by_fid.get(ref)
     if i is None:
         i = index.admin1_by_code.get(ref)
@@ -171,7 +171,11 @@ def _area(index: IndexData, ref: str, origin: str) -> BaseGeometry:
         i = index.country_by_iso2.get(ref.upper())
     if i is None or i not in index.geoms:
         raise GazetteerError(f"{origin}: area {ref!r} in the geometry is not in the gazetteer")
-    return shapely.from_wkb(index.geoms[i])
+    return i
+
+
+def _area(index: IndexData, ref: str, origin: str) -> BaseGeometry:
+    return shapely.from_wkb(index.geoms[_area_index(index, ref, origin)])
 
 
 def derive_geometry(index: IndexData, row: CuratedRow) -> BaseGeometry:
@@ -223,8 +227,14 @@ def add_curated_rows(
                 else geom.interpolate(0.5, normalized=True)
             )
             lat, lon = point.y, point.x
+        fid = f"{source}:{row.slug}"
+        if row.geometry.startswith("border:"):
+            from geoevents.gazetteer.borders import border_feature_id
+
+            a, b = (index.fid[_area_index(index, r, row.origin)] for r in row.geometry[7:].split("|"))
+            fid = border_feature_id(a, b)
         i = index.add(
-            fid=f"{source}:{row.slug}",
+            fid=fid,
             name=row.name,
             fclass=row.feature_class,
             lat=lat,
@@ -232,7 +242,7 @@ def add_curated_rows(
             source=source,
             cc=row.country_code,
             geometry=geom,
-            extra={"aliases": list(row.aliases), "source_note": row.source_note},
+            extra={"aliases": list(row.aliases), "source_note": row.source_note, "slug": row.slug},
         )
         tables.add(i, row.aliases, primary=row.name, country=row.country_code)
         added.append(i)

@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GazetteerError
 from geoevents.gazetteer.base import Candidate
-from geoevents.gazetteer.borders import shared_boundary
+from geoevents.gazetteer.borders import border_feature_id, shared_boundary
 from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_curated_csv
 from geoevents.gazetteer.index import IndexData, _NameTables, load_or_build
 from geoevents.gazetteer.normalize import glued_article_variants, loose_key_from_normalized, normalize_name
@@ -215,6 +215,9 @@ class OfflineGeocoder:
                 out.append(Candidate(self.place(i), score_alt if posting & 1 else score_exact, ix.name[i]))
 
         take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE)
+        if key.startswith("the ") and not out:  # "the Euphrates valley", "the Kurdistan Region"
+            key = key[4:]
+            take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE)
         lk = loose_key_from_normalized(key)
         take(self._postings(ix.loose, self._overlay_loose, lk), LOOSE_SCORE, LOOSE_SCORE)
         for variant in glued_article_variants(key):
@@ -243,6 +246,7 @@ class OfflineGeocoder:
             take(self._postings(self._index.exact, self._overlay_exact, match), fuzzy_score, fuzzy_score)
 
     def _areas(self, key: str, codes: Any = None) -> list[Place]:
+        key = key.removeprefix("the ")
         found = []
         for posting in self._postings(self._index.exact, self._overlay_exact, key):
             i = posting >> 1
@@ -334,9 +338,7 @@ class OfflineGeocoder:
         """The shared boundary of two areas as a line ``Place`` (None when they do not touch)."""
         if a.feature_id == b.feature_id:
             return None
-        ids = sorted((a.feature_id, b.feature_id))
-        tags = [_border_tag(f) for f in ids]
-        fid = f"border:{tags[0]}-{tags[1]}"
+        fid = border_feature_id(a.feature_id, b.feature_id)
         if fid in self._derived:
             return self._derived[fid]
         curated = self._index.by_fid.get(fid)
@@ -491,11 +493,6 @@ def _copy(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return value.copy()
     return value
-
-
-def _border_tag(feature_id: str) -> str:
-    prefix, _, rest = feature_id.partition(":")
-    return rest if prefix == "ne" else feature_id.replace(":", "_")
 
 
 def _parse_point(query: Any) -> tuple[float, float]:

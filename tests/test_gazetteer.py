@@ -1,0 +1,287 @@
+"""The offline gazetteer: names resolve to the right features, borders are derived, the geopy shape holds.
+
+Expected coordinates come from published positions (airfield ICAO records, town coordinates), not from
+reading the index back.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+import shapely
+import shapely.ops
+from pyproj import Geod
+
+from geoevents.errors import GazetteerError
+from geoevents.gazetteer import Candidate, Gazetteer, normalize_name
+from geoevents.gazetteer.normalize import loose_key
+
+GEOD = Geod(ellps="WGS84")
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000.0
+
+
+# name, expected feature class, (lat, lon) from published sources, tolerance km
+NAMED = [
+    ("K-1 Air Base", "base", (35.5125, 44.2842), 5),
+    ("K1 base", "base", (35.5125, 44.2842), 5),
+    ("Ain al-Asad", "base", (33.7856, 42.4411), 10),
+    ("Al Asad Airbase", "base", (33.7856, 42.4411), 10),
+    ("Balad Air Base", "base", (33.9403, 44.3617), 10),
+    ("Camp Taji", "base", (33.52, 44.26), 10),
+    ("Erbil air base", "base", (36.2375, 43.9632), 10),
+    ("Camp Cropper", "base", (33.27, 44.24), 10),
+    ("Al-Tanf", "base", (33.50, 38.62), 10),
+    ("Kirkuk", "populated_place", (35.4681, 44.3922), 10),
+    ("Erbil", "populated_place", (36.1912, 44.0092), 10),
+    ("Mosul", "populated_place", (36.34, 43.13), 10),
+    ("Albukamal", "populated_place", (34.4536, 40.9367), 10),
+    ("Al-Bukamal", "populated_place", (34.4536, 40.9367), 10),
+    ("Abu Kamal", "populated_place", (34.4536, 40.9367), 10),
+    ("Al-Qaim", "populated_place", (34.39, 41.02), 10),
+    ("Al Qa'im", "populated_place", (34.39, 41.02), 10),
+    ("Qaim", "populated_place", (34.39, 41.02), 10),
+    ("Husaybah", "populated_place", (34.39, 41.02), 10),
+    ("Baghdad", "populated_place", (33.3152, 44.3661), 10),
+]
+
+
+@pytest.mark.parametrize(("name", "fclass", "expected", "tolerance"), NAMED)
+def test_named_places_resolve_within_tolerance(gazetteer, name, fclass, expected, tolerance) -> None:
+    best = gazetteer.candidates(name, limit=1)
+    assert best, f"{name} not found"
+    place = best[0].place
+    assert place.feature_class == fclass
+    assert km(place.lat, place.lon, *expected) <= tolerance
+
+
+def test_geocoder_meets_the_protocol(gazetteer) -> None:
+    assert isinstance(gazetteer, Gazetteer)
+    found = gazetteer.candidates("Kirkuk")
+    assert all(isinstance(c, Candidate) for c in found)
+    assert found[0].match_score == 1.0
+    assert gazetteer.max_name_words >= 3
+
+
+def test_normalisation_survives_transliteration() -> None:
+    assert normalize_name("Al-Qa'im") == normalize_name("al Qa‘im") == "al qaim"
+    assert normalize_name("ERBĪL") == "erbil"
+    assert loose_key("Al-Bukamal") == loose_key("Bukamal")
+    assert loose_key("Al Qa'im") == loose_key("Qaim")
+    assert loose_key("as-Sulaymaniyah") == loose_key("Sulaymaniyah")
+
+
+def test_is_name_takes_normalised_keys(gazetteer) -> None:
+    assert gazetteer.is_name("kirkuk")
+    assert gazetteer.is_name("al bukamal")
+    assert not gazetteer.is_name("zzqxv")
+
+
+def test_fuzzy_only_when_asked_and_scored_lower(gazetteer) -> None:
+    assert gazetteer.candidates("Kirkukh") == []
+    fuzzy = gazetteer.candidates("Kirkukh", fuzzy=True, country_codes=["IQ"])
+    assert fuzzy and fuzzy[0].place.name == "Kirkuk"
+    assert fuzzy[0].match_score < 0.8
+
+
+def test_countries_are_polygons_and_country_lookup(gazetteer) -> None:
+    iraq = gazetteer.country("IQ")
+    assert iraq.feature_id == "ne:IRQ"
+    assert iraq.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert iraq.geometry.contains(shapely.Point(44.3661, 33.3152))  # Baghdad
+    with pytest.raises(GazetteerError, match="unknown country code"):
+        gazetteer.country("QQ")
+
+
+def test_kurdistan_region_is_the_union_of_its_governorates(gazetteer) -> None:
+    region = gazetteer.candidates("Kurdistan Region of Iraq", feature_classes=["region"])[0].place
+    assert region.geometry.geom_type in ("Polygon", "MultiPolygon")
+    for lat, lon in [
+        (36.1912, 44.0092),
+        (35.5650, 45.4329),
+        (36.8670, 42.9500),
+    ]:  # Erbil, Sulaymaniyah, Duhok
+        assert region.geometry.contains(shapely.Point(lon, lat))
+    for lat, lon in [(33.3152, 44.3661), (36.34, 43.13)]:  # Baghdad, Mosul
+        assert not region.geometry.contains(shapely.Point(lon, lat))
+
+
+TRIPOINT = (37.14, 44.78)  # Iran-Iraq-Turkey tripoint
+
+
+@pytest.mark.parametrize(
+    "query", ["the Kurdistan–Iran border", "the border between the Kurdistan Region of Iraq and Iran"]
+)
+def test_kurdistan_iran_border_follows_the_iraq_iran_boundary(gazetteer, query) -> None:
+    place = gazetteer.candidates(query, limit=1)[0].place
+    assert place.feature_class == "border"
+    line = place.geometry
+    assert line.geom_type in ("LineString", "MultiLineString")
+    length_km = GEOD.geometry_length(line) / 1000
+    assert 350 <= length_km <= 650
+    iraq, iran = gazetteer.country("IQ").geometry, gazetteer.country("IR").geometry
+    boundary = shapely.intersection(iraq.boundary, iran.boundary.buffer(0.001))
+    parts = list(getattr(line, "geoms", [line]))
+    for part in parts:
+        for lon, lat in part.coords:
+            nearest = shapely.ops.nearest_points(boundary, shapely.Point(lon, lat))[0]
+            assert km(lat, lon, nearest.y, nearest.x) <= 2.0
+    ends = [c for part in parts for c in (part.coords[0], part.coords[-1])]
+    assert min(km(lat, lon, *TRIPOINT) for lon, lat in ends) <= 15.0
+
+
+def test_border_between_two_countries_is_derived(gazetteer) -> None:
+    line = gazetteer.border(gazetteer.country("IQ"), gazetteer.country("SY"))
+    assert line is not None and line.feature_class == "border"
+    assert line.feature_id == "border:IRQ-SYR"
+    assert 500 <= GEOD.geometry_length(line.geometry) / 1000 <= 700  # about 600 km
+    assert gazetteer.border(gazetteer.country("IQ"), gazetteer.country("FR")) is None
+    by_name = gazetteer.candidates("the Iraq-Syria border")[0].place
+    assert by_name.feature_id == "border:IRQ-SYR"
+
+
+def test_region_expression_is_part_of_the_country(gazetteer) -> None:
+    north = gazetteer.candidates("northern Iraq")[0].place
+    iraq = gazetteer.country("IQ")
+    assert north.feature_class == "region_expression"
+    assert iraq.geometry.buffer(1e-6).contains(north.geometry)
+    assert north.geometry.area < iraq.geometry.area * 0.8
+    assert north.geometry.contains(shapely.Point(43.13, 36.34))  # Mosul
+    assert not north.geometry.contains(shapely.Point(47.78, 30.51))  # Basra
+    assert gazetteer.is_name("northern iraq") or gazetteer.candidates("southern Syria")
+
+
+def test_euphrates_valley_covers_the_river_towns(gazetteer) -> None:
+    valley = gazetteer.candidates("the Euphrates valley")[0].place
+    assert valley.feature_class == "physical"
+    for lat, lon in [
+        (35.3359, 40.1408),
+        (34.4536, 40.9367),
+        (33.4206, 43.3078),
+    ]:  # Deir ez-Zor, Abu Kamal, Ramadi
+        assert valley.geometry.contains(shapely.Point(lon, lat))
+
+
+def test_reverse_gives_admin1_and_country(gazetteer) -> None:
+    found = gazetteer.reverse((35.4681, 44.3922), exactly_one=False)  # Kirkuk city
+    classes = [loc.raw["feature_class"] for loc in found]
+    assert classes == ["admin1", "country"]
+    assert found[0].raw["admin1_code"] == "IQ.13"  # Kirkuk governorate
+    assert found[1].raw["country_code"] == "IQ"
+    assert gazetteer.reverse((0.0, -30.0)) is None  # mid-Atlantic
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"), [("", "empty"), ("   ", "empty"), ("x" * 400, "limit"), ("---", "empty")]
+)
+def test_bad_queries_raise_clear_errors(gazetteer, query, reason) -> None:
+    with pytest.raises(GazetteerError, match=reason):
+        gazetteer.geocode(query)
+
+
+def test_bad_country_code_and_point(gazetteer) -> None:
+    with pytest.raises(GazetteerError, match="unknown country code 'ZZ'"):
+        gazetteer.geocode("Kirkuk", country_codes=["ZZ"])
+    with pytest.raises(GazetteerError, match="outside"):
+        gazetteer.reverse((95.0, 10.0))
+    with pytest.raises(GazetteerError, match="not a"):
+        gazetteer.reverse("north pole")
+
+
+def test_country_filter_and_limit(gazetteer) -> None:
+    found = gazetteer.geocode("Paris", exactly_one=False, limit=3)
+    assert len(found) == 3
+    assert found[0].raw["country_code"] == "FR"
+    us = gazetteer.geocode("Paris", country_codes="US")
+    assert us.raw["country_code"] == "US"
+
+
+def test_geopy_location_raw_fields(gazetteer) -> None:
+    loc = gazetteer.geocode("K-1 Air Base")
+    for key in ("feature_id", "source", "feature_class", "country_code", "admin1", "population", "geometry"):
+        assert key in loc.raw
+    assert loc.raw["feature_id"] == "curated:k1-air-base"
+    assert loc.raw["geometry"]["type"] == "Point"
+    json.dumps(loc.raw)
+
+
+def test_geopandas_geocode_round_trip(gazetteer) -> None:
+    import geopandas
+
+    frame = geopandas.tools.geocode(["Kirkuk", "Ain al-Asad"], provider=lambda: gazetteer)
+    assert list(frame.crs.to_epsg() for _ in [0]) == [4326]
+    assert km(frame.geometry[0].y, frame.geometry[0].x, 35.4681, 44.3922) <= 10
+    assert km(frame.geometry[1].y, frame.geometry[1].x, 33.7856, 42.4411) <= 10
+
+
+def test_geopandas_accepts_the_class_as_provider(tmp_cache_env) -> None:
+    import geopandas
+
+    from geoevents.gazetteer import OfflineGeocoder
+
+    frame = geopandas.tools.geocode(["Erbil"], provider=OfflineGeocoder)
+    assert km(frame.geometry[0].y, frame.geometry[0].x, 36.1912, 44.0092) <= 10
+
+
+def test_rate_limiter_round_trip(gazetteer) -> None:
+    from geopy.extra.rate_limiter import RateLimiter
+
+    geocode = RateLimiter(gazetteer.geocode, min_delay_seconds=0)
+    loc = geocode("Balad Air Base")
+    assert km(loc.latitude, loc.longitude, 33.9403, 44.3617) <= 10
+
+
+def _cli_json(argv: list[str]) -> dict:
+    from geoevents.cli import main
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(argv) == 0
+    return json.loads(out.getvalue())
+
+
+def test_cli_geocode_prints_geojson(gazetteer) -> None:
+    doc = _cli_json(["geocode", "Al Qa'im", "--country", "IQ", "--limit", "2"])
+    assert doc["type"] == "FeatureCollection"
+    first = doc["features"][0]
+    lon, lat = first["geometry"]["coordinates"]
+    assert km(lat, lon, 34.39, 41.02) <= 10
+    assert first["properties"]["country_code"] == "IQ"
+
+
+def test_cli_reverse_prints_country_and_admin1(gazetteer) -> None:
+    doc = _cli_json(["reverse", "36.1912", "44.0092"])
+    classes = [f["properties"]["feature_class"] for f in doc["features"]]
+    assert classes == ["admin1", "country"]
+    assert doc["features"][1]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_cli_bad_query_exits_with_usage_error(gazetteer, capsys) -> None:
+    from geoevents.cli import main
+
+    assert main(["geocode", "x" * 500]) == 2
+    assert "limit" in capsys.readouterr().err
+
+
+def test_world_countries_frame() -> None:
+    from geoevents.gazetteer import world_countries
+
+    frame = world_countries()
+    assert list(frame.columns) == ["iso_a2", "iso_a3", "name", "geometry"]
+    assert frame.crs.to_epsg() == 4326
+    assert "IQ" in set(frame["iso_a2"]) and len(frame) > 200
+    assert frame.geometry.notna().all() and not math.isnan(frame.geometry.total_bounds[0])
+
+
+@pytest.fixture
+def tmp_cache_env(gazetteer, monkeypatch) -> Path:
+    """The class-as-provider path builds a default instance: reuse the session cache folder."""
+    monkeypatch.setenv("GEOEVENTS_CACHE", str(gazetteer.settings.cache_dir))
+    return gazetteer.settings.cache_dir
