@@ -1,0 +1,107 @@
+"""Property tests on any Unicode: parse offsets stay inside the text and match it, coordinates are
+valid, the geocoder never crashes, and the runner's record encoding loses nothing."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geoevents.ingest import article_from_text
+from geoevents.parallel import decode_record, dumps, encode_record
+from geoevents.records import Article, ArticleResult, Mention, ResolvedMention, Zone, ZoneKind
+from tests.test_pipeline_fakes import PLACES
+
+NEWSY = st.lists(
+    st.one_of(
+        st.text(max_size=12),
+        st.sampled_from(["Kirkuk", "Iraq", "Al-Qaim", "near ", "<div>", "</p>", "Syria", ". ", "\n", " "]),
+    ),
+    max_size=40,
+).map("".join)
+PROFILE = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def _valid(lat: float, lon: float) -> bool:
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+@PROFILE
+@given(text=NEWSY, fmt=st.sampled_from(["text", "html", "markdown"]))
+def test_geoparse_offsets_are_inside_the_text_and_match_it(gazetteer, text: str, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    from geoevents.geoparse import resolved_mentions_from_article
+
+    article = article_from_text(text, fmt=fmt)
+    for resolved in resolved_mentions_from_article(article, gazetteer=gazetteer):
+        mention = resolved.mention
+        assert 0 <= mention.start < mention.end <= len(article.text)
+        assert article.text[mention.start : mention.end] == mention.text
+        assert 0.0 <= resolved.score <= 1.0
+        if resolved.place is not None:
+            assert _valid(resolved.place.lat, resolved.place.lon)
+
+
+@PROFILE
+@given(query=st.text(max_size=120))
+def test_geocoder_never_crashes_and_gives_valid_coordinates(gazetteer, query: str) -> None:  # type: ignore[no-untyped-def]
+    from geoevents.errors import GazetteerError
+
+    try:
+        found = gazetteer.geocode(query, exactly_one=False, limit=5) or []
+    except GazetteerError:
+        return  # a refused query (too long, empty) is a clean error, not a crash
+    for location in found:
+        assert _valid(location.latitude, location.longitude)
+
+
+@PROFILE
+@given(
+    lat=st.floats(min_value=-90, max_value=90, allow_nan=False),
+    lon=st.floats(min_value=-180, max_value=180, allow_nan=False),
+)
+def test_reverse_geocoding_never_crashes(gazetteer, lat: float, lon: float) -> None:  # type: ignore[no-untyped-def]
+    for location in gazetteer.reverse((lat, lon), exactly_one=False) or []:
+        assert _valid(location.latitude, location.longitude)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(max_size=200),
+    title=st.none() | st.text(max_size=30),
+    when=st.none() | st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+    spans=st.lists(
+        st.tuples(st.integers(0, 200), st.integers(0, 20), st.sampled_from(sorted(PLACES))), max_size=5
+    ),
+)
+def test_stored_results_decode_to_the_same_records(
+    text: str, title: str | None, when: datetime | None, spans: list[tuple[int, int, str]]
+) -> None:
+    article = Article(
+        id="a1",
+        text=text,
+        path="in/a.txt",
+        title=title,
+        published=when,
+        zones=(Zone(0, len(text), ZoneKind.BODY),),
+        metadata={"format": "text", "line": 3},
+    )
+    mentions = tuple(
+        ResolvedMention(
+            Mention("a1", start, start + length, text[start : start + length]), PLACES[name], 0.5, 1
+        )
+        for start, length, name in spans
+    )
+    result = ArticleResult(article=article, mentions=mentions, events=())
+    places: dict = {}
+    line = dumps(encode_record(result, places))
+    table = {fid: decode_record(type(p), encode_record(p)) for fid, p in places.items()}
+    back = decode_record(ArticleResult, json.loads(line), table)
+    assert back.article == article
+    assert [(m.mention, m.place.feature_id, m.place.geometry.wkt) for m in back.mentions] == [
+        (m.mention, m.place.feature_id, m.place.geometry.wkt) for m in mentions
+    ]
