@@ -20,6 +20,7 @@ from geoevents.ingest.metadata import (
     source_url,
     strip_photo_credit,
 )
+from geoevents.ingest.tail import story_end
 from geoevents.records import Zone, ZoneKind
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -332,6 +333,19 @@ def analyse_lines(text: str, lines: list[Line]) -> Structure:
                 kinds[i] = ZoneKind.JUNK
 
     _find_head(text, lines, kinds, found, pieces, counts=counts, prose=prose)
+    end = story_end(
+        [line.clean for line in lines],
+        kinds,
+        words=words,
+        prose=prose,
+        bullets=[line.bullet for line in lines],
+        blank_before=[line.blank_before for line in lines],
+        title=found.title,
+    )
+    if end is not None:
+        for i in range(end[0], len(lines)):
+            if kinds[i] is None:
+                kinds[i] = end[1]
     _mark_tail(lines, kinds, counts=counts, prose=prose)
 
     for i, line in enumerate(lines):
@@ -444,13 +458,14 @@ def _mark_tail(
 ) -> None:
     """After the story's last prose line, what is not a credit or a caption is page furniture.
 
-    A list introduced by a colon at the end of the story stays with the story; a list under a
-    heading of its own (a summary box, a fight card) does not.
+    A list introduced by a colon at the end of the story stays with the story, and so does a list
+    of full sentences (``story_end`` has already cut lists unrelated to the story); a list of
+    names, scores or links under a heading of its own (a fight card, a menu) does not.
     """
     last = -1
     for i, line in enumerate(lines):
-        if kinds[i] in (None, ZoneKind.BODY) and not line.bullet and not line.heading and prose[i]:
-            last = i
+        if kinds[i] in (None, ZoneKind.BODY) and not line.heading and prose[i]:
+            last = i  # full-sentence list items count: unrelated lists were cut by ``story_end``
     if last < 0:
         return
     end = last

@@ -1,0 +1,166 @@
+"""Where the story ends when the page furniture after it is written in full sentences.
+
+Scraped pages often carry, after the story, blocks that read like prose: the key findings of
+another report, a comment thread, an author's biography, teasers for other stories. The line rule
+in ``text`` ("after the last prose line everything is furniture") cannot see those. Here the end of
+the story is found from generic signals:
+
+- a section cue ("Comments", "Related stories", "More from ...") standing as a line of its own;
+- a heading-like line, a bullet block not introduced by the story (no colon before it) or a run
+  of short menu-like lines, after which the rest of the page shares few content words with the
+  story so far;
+- a final paragraph or two that open like a biography ("Jane Doe is a fellow at ...") and
+  share hardly any content words with the story.
+
+A real story that changes subject under a sub-heading keeps its text, because the test looks at
+*everything* after the candidate line: a story that goes back to its subject later is not cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geoevents.records import ZoneKind
+
+# Short function words and reporting verbs: they say nothing about what a block is about.
+_STOP_WORDS = """about above after again against also among another around because been before being below
+    between both but could does doing down during each else even ever every from further have having
+    here hers herself himself into itself just least less many more most much must never none nor
+    only other ought ours ourselves over own same should since some such than that their theirs them
+    themselves then there these they this those though through thus under until upon very were what
+    when where which while whom whose will with within without would your yours yourself yourselves
+    said says told tell according added also year years week weeks month months today yesterday
+    monday tuesday wednesday thursday friday saturday sunday people time like make made still once hope
+    back next plan open along wait well take took come came went give gave know knew want need last
+    first near away long soon part high good able keep kept want went call called says saying"""
+_STOP = frozenset(_STOP_WORDS.split())
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+# A line that opens a section of page furniture.
+_SECTION_CUE = re.compile(
+    r"^(?:comments?|\d+\s+comments?|comments?\s*\(\d+\)|join\s+the\s+(?:discussion|conversation)|reader\s+comments"
+    r"|leave\s+a\s+(?:comment|reply)|related(?:\s+(?:articles|stories|news|content|coverage|reading))?"
+    r"|more\s+(?:from|on|in|stories)\b.*|most\s+(?:read|popular|viewed|shared)|recommended(?:\s+for\s+you)?"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|trending(?:\s+now)?|read\s+(?:more|next)|up\s+next"
+    r"|editor'?s\s+picks?|top\s+stories|latest\s+(?:news|stories|headlines)|popular\s+(?:now|stories))\s*:?$",
+    re.IGNORECASE,
+)
+# "Jane Doe is a senior fellow ...", "Omar al-Haddad has reported from ...": how a biography opens.
+_BIO_OPENING = re.compile(
+    r"^(?:[A-Z][\w'’.-]+|al|el|bin|de|van|von)(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|de|van|von|[A-Z]\.)){1,4}"
+    r"\s+(?:\([^()]{1,40}\)\s+)?(?:is|was|has\s+(?:been|worked|written|reported|covered)|writes|covers|reports)\b"
+)
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+
+_MIN_STORY_LINES = 2  # prose lines of story needed before an end can be judged
+_MIN_STORY_STEMS = 20
+# Largest share of the rest's content words already seen in the story that still marks a break.
+_LIST_OVERLAP = 0.25  # a bullet block (with or without a heading): how summary boxes look
+_SECTION_OVERLAP = 0.12  # a heading over prose: stories have sub-sections, so ask for much more
+_BIO_OVERLAP = 0.12
+_MAX_TAIL_PARAGRAPHS = 2
+
+
+def _stems(words: Sequence[str]) -> set[str]:
+    """Crude stems (first five letters) of the content words: 'strikes' and 'striking' meet."""
+    out: set[str] = set()
+    for word in words:
+        low = word.lower().rstrip(".'’-")
+        if len(low) >= 4 and low not in _STOP and _CONTENT_WORD.match(low):
+            out.add(low[:5])
+    return out
+
+
+def is_section_cue(text: str) -> bool:
+    """'Comments (12)', 'Related stories', 'More from World', 'You may also like'."""
+    return len(text) <= 60 and _SECTION_CUE.match(text.strip().strip("#*_ ")) is not None
+
+
+def _heading_like(text: str, count: int) -> bool:
+    return 1 <= count <= 14 and not _ENDS_SENTENCE.search(text)
+
+
+def story_end(
+    lines: Sequence[str],
+    kinds: Sequence[ZoneKind | None],
+    *,
+    words: Sequence[Sequence[str]],
+    prose: Sequence[bool],
+    bullets: Sequence[bool],
+    blank_before: Sequence[bool],
+    title: str | None = None,
+) -> tuple[int, ZoneKind] | None:
+    """Where the story ends when unrelated full-sentence blocks follow it: (first line after the
+    story, what the rest is: JUNK, or META for an author's biography), else None.
+
+    ``kinds`` holds what earlier rules decided (None for undecided lines); only undecided lines
+    are read as story or tail.
+    """
+    n = len(lines)
+    story = [i for i in range(n) if kinds[i] is None and prose[i] and not bullets[i]]
+    if len(story) < _MIN_STORY_LINES + 1:
+        return None
+    first = story[_MIN_STORY_LINES - 1]
+    candidates: list[tuple[int, str]] = []
+    for i in range(first + 1, n):
+        text = lines[i]
+        if kinds[i] in (None, ZoneKind.JUNK) and not prose[i] and is_section_cue(text):
+            candidates.append((i, "cue"))
+        elif kinds[i] is not None:
+            continue
+        elif not bullets[i] and not prose[i] and _heading_like(text, len(words[i])):
+            candidates.append((i, "heading"))
+        elif bullets[i] and not (bullets[i - 1] and kinds[i - 1] is None):
+            if not _introduced(lines, kinds, i):
+                candidates.append((i, "bullets"))
+        elif prose[i] and blank_before[i] and not bullets[i] and _BIO_OPENING.match(text):
+            candidates.append((i, "paragraph"))
+    if not candidates:
+        return None
+    # Paragraph breaks are judged only near the end of the page (a biography, a sign-off).
+    paragraphs = [i for i, why in candidates if why == "paragraph"]
+    late = set(paragraphs[-_MAX_TAIL_PARAGRAPHS:])
+    candidates = [(i, why) for i, why in candidates if why != "paragraph" or i in late]
+
+    first_seen: dict[str, int] = {}
+    if title:
+        for stem in _stems(_CONTENT_WORD.findall(title)):
+            first_seen.setdefault(stem, -1)
+    line_stems: list[set[str]] = [set() for _ in range(n)]
+    for i in range(n):
+        if kinds[i] in (None, ZoneKind.BODY, ZoneKind.TITLE, ZoneKind.CAPTION):
+            line_stems[i] = _stems(words[i])
+            for stem in line_stems[i]:
+                first_seen.setdefault(stem, i)
+
+    for i, why in candidates:
+        known_story = sum(1 for stem, at in first_seen.items() if at < i)
+        if known_story < _MIN_STORY_STEMS:
+            continue
+        if why == "cue":
+            if any(kinds[j] is None for j in range(i + 1, n)):
+                return i, ZoneKind.JUNK
+            continue
+        rest: set[str] = set()
+        for j in range(i, n):
+            if kinds[j] is None:
+                rest |= line_stems[j]
+        if len(rest) < 6:
+            continue
+        overlap = sum(1 for stem in rest if first_seen[stem] < i) / len(rest)
+        limit = {"paragraph": _BIO_OVERLAP, "bullets": _LIST_OVERLAP}.get(why, _SECTION_OVERLAP)
+        if why == "heading":
+            after = next((j for j in range(i + 1, n) if kinds[j] is None), None)
+            if after is not None and bullets[after]:
+                limit = _LIST_OVERLAP
+        if overlap < limit:
+            return i, ZoneKind.META if why == "paragraph" else ZoneKind.JUNK
+    return None
+
+
+def _introduced(lines: Sequence[str], kinds: Sequence[ZoneKind | None], i: int) -> bool:
+    """A bullet block the story itself leads into: the line before it ends with a colon."""
+    j = i - 1
+    while j >= 0 and kinds[j] is not None and kinds[j] is not ZoneKind.BODY:
+        j -= 1
+    return j >= 0 and lines[j].rstrip("\"'”’»)] ").endswith(":")
