@@ -120,6 +120,8 @@ _REGION_SUFFIX = re.compile(
     rf"(?P<a>{_NAME_SEQ})\s+(?P<q>valley|basin|delta|desert|region|province|governorate|district|"
     rf"area|countryside|mountains|plains|coast)\b"
 )
+_SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
+_CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _FIXTURE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?:v|vs|vs\.|versus)\s+(?P<b>{_NAME_SEQ})")
 
 
@@ -144,6 +146,14 @@ class _Lexicon:
         self.org_suffixes = words("org_suffixes")
         self.place_words = words("place_words")
         self.common = words("common_words")
+        self.generic = words("generic_words") | words("place_words")
+        self.street = words("street_words")
+        self.organisations = words("organisations")
+        self.surnames = words("surnames")
+        self.state_abbreviations = {
+            row[0]: name.title() for name, row in table("us_states").items() if "." in row[0]
+        }
+
         self.calendar = words("calendar")
         self.speech = words("speech_verbs")
         self.abstract = words("abstract_nouns")
@@ -333,12 +343,11 @@ class Recognizer:
         ):
             a -= 1
         b = j
-        while (
-            b + 1 < toks.n
-            and _plain_gap(toks.gap(b))
-            and _is_cap(toks.words[b + 1])
-            and not _strip_possessive(toks.words[b])[1]
-        ):
+        while b + 1 < toks.n and _is_cap(toks.words[b + 1]) and not _strip_possessive(toks.words[b])[1]:
+            gap = toks.gap(b)
+            # A middle initial ("Tyrise M. Bell") keeps a person's name in one run.
+            if not (_plain_gap(gap) or (gap == ". " and len(toks.words[b]) == 1 and toks.words[b].isupper())):
+                break
             b += 1
         return a, b
 
@@ -351,6 +360,8 @@ class Recognizer:
         while k < limit:
             word = toks.words[k]
             base, poss = _strip_possessive(word)
+            if _is_contraction(base):
+                break  # "I've", "We'll"
             end = toks.starts[k] + len(base)
             if k == i or _is_cap(word) or word[:1].isdigit():
                 ends.append((k, end, poss))
@@ -382,8 +393,23 @@ class Recognizer:
             if base is not None and base in lex.multiword_demonyms and not self.is_name(pair):
                 end = start + len(pair.split("-", 1)[0]) if "-" in toks.words[i + 1] else toks.ends[i + 1]
                 return i + 2, self._demonym(article, start, end, base, zone)
+        # US state abbreviations after a town or a party letter ("Charleston, W.Va.", "D-S.C.").
+        dotted = word + "." if text[toks.ends[i] : toks.ends[i] + 1] == "." else word
+        state = lex.state_abbreviations.get(dotted) if dotted.endswith(".") else None
+        if state is not None and text[max(0, start - 2) : start] in (", ", "D-", "R-", "I-"):
+            end = start + len(dotted)
+            return i + 1, Mention(
+                article.id,
+                start,
+                end,
+                text[start:end],
+                zone=zone,
+                parts=(state,),
+                country_code="US",
+                score=0.9,
+            )
         # News abbreviations of places ("U.S.", "UK", "UAE").
-        bare = word + "." if text[toks.ends[i] : toks.ends[i] + 1] == "." else word
+        bare = dotted
         if bare not in lex.abbreviation_forms:
             bare = word
         abbr = lex.abbreviations.get(bare.casefold()) if bare in lex.abbreviation_forms else None
@@ -413,6 +439,8 @@ class Recognizer:
         found = self._longest_name(toks, i)
         demonym = _demonym_base(word, lex.demonyms)
         if demonym is not None and (found is None or found[0] == i):
+            if not self._demonym_is_place(toks, i):
+                return i + 1, None
             end = start + len(word.split("-", 1)[0]) if "-" in word else toks.ends[i]
             if word.casefold().endswith(("'s", "’s")):
                 end -= 2
@@ -435,6 +463,10 @@ class Recognizer:
             return i + 1, None
         k, end, possessive = found
         surface = text[start:end]
+        if i == k and surface.casefold() in lex.organisations:
+            return i + 1, self._not_place(article, start, end, zone)
+        if i < k and surface.casefold() in lex.organisations:
+            return k + 1, self._not_place(article, start, end, zone)
         found_role, score, (a, b) = self._classify(toks, i, k, surface, possessive)
         if found_role is None:
             return k + 1, None
@@ -445,6 +477,20 @@ class Recognizer:
                 article.id, run_start, run_end, text[run_start:run_end], role=found_role, zone=zone, score=0.0
             )
         return k + 1, Mention(article.id, start, end, surface, role=found_role, zone=zone, score=score)
+
+    def _demonym_is_place(self, toks: _Tokens, i: int) -> bool:
+        """A demonym names its country unless it is a language ("spoke French") or opens another name
+        ("American Red Cross", "French Open")."""
+        if i > 0 and toks.words[i - 1].casefold() in _SPEAK:
+            return False
+        if i + 1 < toks.n and "-" not in toks.words[i] and _plain_gap(toks.gap(i)):
+            nxt = toks.words[i + 1]
+            low = nxt.casefold()
+            if low in ("language", "speakers", "speaking", "translation", "translator"):
+                return False
+            if _is_cap(nxt) and low not in self.lex.titles and not self.is_name(nxt):
+                return False
+        return True
 
     def _hyphen_pair(self, article: Article, toks: _Tokens, i: int) -> list[Mention] | None:
         """ "Iraq-Syria", "US-Iran", "Turkish-Syrian": two places joined by a hyphen, one mention each."""
@@ -469,7 +515,7 @@ class Recognizer:
                 out.append(
                     Mention(article.id, start, end, piece, zone=zone, parts=(abbr[0],), country_code=code)
                 )
-            elif len(piece) > 2 and self.is_name(piece):
+            elif len(piece) > 3 and piece.casefold() not in self.lex.common and self.is_name(piece):
                 out.append(Mention(article.id, start, end, piece, zone=zone, score=0.8))
             else:
                 return None
@@ -530,7 +576,7 @@ class Recognizer:
         initial = toks.sentence_initial(i)
         single = i == k
         caps_heading = first.isupper() and len(first) > 1 and self._all_caps_context(toks, i)
-        if single and (low in lex.calendar or low in lex.titles or low in lex.place_words):
+        if single and (low in lex.calendar or low in lex.titles or low in lex.generic):
             return None, 0.0, (i, k)
         # A common word opening a sentence ("Mobile phones...", "Of the 30...") is not a name.
         if single and low in lex.common and (initial or caps_heading):
@@ -551,17 +597,24 @@ class Recognizer:
             return MentionRole.NOT_PLACE, 0.0, (i, b)
         if b > k:
             nxt_base, _ = _strip_possessive(toks.words[k + 1].casefold())
-            if nxt_base in lex.org_suffixes:
+            if nxt_base in lex.street:
+                return MentionRole.NOT_PLACE, 0.0, (i, k + 1)  # "Dublin Road", "Memphis St."
+            if nxt_base in lex.org_suffixes or nxt_base in lex.titles:
                 if single and low in lex.common:
                     return MentionRole.NOT_PLACE, 0.0, (i, b)
                 return self.options.org_place_role, 0.45, (i, k)
-            if single and first.casefold() in lex.first_names:
+
+            if single and (low in lex.first_names or low in lex.common):
                 return MentionRole.NOT_PLACE, 0.0, (i, b)
-            if nxt_base not in lex.place_words and not self.is_name(toks.words[k + 1]):
+            if nxt_base in lex.first_names or nxt_base in lex.surnames:
                 # "Jordan Smith", "Paris Hilton": a name that merely starts with a place name.
                 return MentionRole.NOT_PLACE, 0.0, (i, b)
+            if nxt_base not in lex.place_words and not self.is_name(toks.words[k + 1]):
+                # "Kirkuk Police Department", "Laurel County Clerk", "Gainesville Public Utilities":
+                # the place names whose organisation or office it is.
+                return self.options.org_place_role, 0.45, (i, k)
         role = self._role_after(toks, k, surface, possessive=possessive, hyphen_compound=False)
-        if caps_heading or (single and low in lex.common):
+        if caps_heading or (single and (low in lex.common or low in lex.surnames or low in lex.first_names)):
             score = 0.4
         elif single:
             score = 0.6 if initial else 0.8
@@ -663,7 +716,15 @@ class Recognizer:
         return out
 
 
+def _is_contraction(word: str) -> bool:
+    for mark in ("'", "’"):
+        if mark in word:
+            return word.rsplit(mark, 1)[1].casefold() in _CONTRACTIONS
+    return False
+
+
 def _surname_key(word: str) -> str:
+
     return _ARABIC_PREFIX.sub("", word).casefold()
 
 

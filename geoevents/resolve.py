@@ -189,10 +189,7 @@ class Resolver:
         direct: dict[int, Place | None] = {}
         for m in toponyms:
             if m.role is MentionRole.DEMONYM or (m.parts and m.country_code):
-                place = self.country(m.country_code) if m.country_code else None
-                if place is None and m.parts:
-                    place = self.area(m.parts[0])
-                direct[id(m)] = place
+                direct[id(m)] = self._direct(m)
         cand_lists = {id(m): self.candidates(m.text) for m in toponyms if id(m) not in direct}
 
         # Context: countries and admin-1 areas the article names outright.
@@ -311,6 +308,17 @@ class Resolver:
                 place, precision = self._region(m, resolved_by_text)
                 out.append(ResolvedMention(m, place, 0.75 if place else 0.0, precision))
         return out
+
+    def _direct(self, m: Mention) -> Place | None:
+        """The place of a demonym or abbreviation: its area inside its country, else the country."""
+        if m.parts:
+            for cand in self.candidates(m.parts[0]):
+                p = cand.place
+                if p.feature_class in AREA_CLASSES and (
+                    m.country_code is None or p.country_code == m.country_code
+                ):
+                    return p
+        return self.country(m.country_code)
 
     # --- pieces --------------------------------------------------------------------------------
 
