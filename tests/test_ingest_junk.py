@@ -41,10 +41,13 @@ def test_seed_000_head_caption_and_source_url(seeds_dir: Path) -> None:
     assert _kind_of_line(article, "(photo credit: REUTERS)") is ZoneKind.CAPTION
     assert _kind_of_line(article, "Content retrieved from") is ZoneKind.META
     assert _kind_of_line(article, "About The Author") is ZoneKind.META
-    # the story is kept whole
+    # the story is kept whole; the lead repeated above the byline is a teaser, read once
+    byline_at = article.text.index("SETH J. FRANTZMAN")
     for sentence in ("a bomb struck near the city of Al-Qaim", "Albukamal was hit", "Camp Cropper"):
         for at in _all(article.text, sentence):
-            assert article.zone_at(at) is ZoneKind.BODY
+            assert article.zone_at(at) is (ZoneKind.META if at < byline_at else ZoneKind.BODY), sentence
+    (teaser,) = [z for z in article.zones if z.kind is ZoneKind.META and z.end < byline_at]
+    assert article.text[teaser.start : teaser.end] in article.text[byline_at:]
     assert article.metadata["captions"] == ["THE BORDER between the Kurdistan Region of Iraq and Iran."]
 
 

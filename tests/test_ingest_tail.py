@@ -6,6 +6,8 @@ kept whole, while report summaries, comment threads and biographies after them a
 
 from __future__ import annotations
 
+import pytest
+
 from geoevents.ingest import article_from_text
 from geoevents.records import Article, ZoneKind
 
@@ -28,10 +30,6 @@ that families displaced by the flooding were sheltering in schools on higher gro
 """
 
 
-def _page(*parts: str) -> str:
-    return STORY + "\n" + "\n".join(parts)
-
-
 def _kind(article: Article, needle: str) -> ZoneKind:
     return article.zone_at(article.text.index(needle))
 
@@ -46,104 +44,108 @@ def _story_kept(article: Article) -> None:
         assert _kind(article, needle) is ZoneKind.BODY, needle
 
 
-def test_summary_box_of_another_report_in_full_sentences_is_junk() -> None:
-    page = _page(
-        "Highlights of the parliamentary audit on fisheries",
-        "",
-        "• Licences for foreign trawlers were issued without the approval of the cabinet.",
-        "• Revenue from fishing permits fell by a third between the two budget cycles.",
-        "• The committee recommends an independent review of every tuna contract.",
-    )
-    article = article_from_text(page)
+# (lines after the story, {needle in them: the zone it must fall in})
+CASES = {
+    "summary box of another report in full sentences": (
+        [
+            "Highlights of the parliamentary audit on fisheries",
+            "",
+            "• Licences for foreign trawlers were issued without the approval of the cabinet.",
+            "• Revenue from fishing permits fell by a third between the two budget cycles.",
+            "• The committee recommends an independent review of every tuna contract.",
+        ],
+        {"Highlights of the": ZoneKind.JUNK, "Licences for": ZoneKind.JUNK, "tuna contract": ZoneKind.JUNK},
+    ),
+    "comment thread, even when it talks about the story": (
+        [
+            "Comments (3)",
+            "",
+            "Faduma from Baidoa wrote: The road floods every year and nobody repairs the embankment.",
+            "",
+            "Guled in Nairobi wrote: My cousin is stuck near Jalalaqsi with his lorry since Thursday.",
+        ],
+        {"Comments (3)": ZoneKind.JUNK, "Faduma from": ZoneKind.JUNK, "Guled in": ZoneKind.JUNK},
+    ),
+    "author biography without a cue": (
+        [
+            "Hodan Warsame is a freelance journalist who has written for several newspapers on "
+            "education policy, migration and women's health across East Africa and the Gulf."
+        ],
+        {"Hodan Warsame is a": ZoneKind.META},
+    ),
+    "menu lines and a promotion": (
+        [
+            "Sections",
+            "Politics",
+            "Economy",
+            "Opinion",
+            "Podcasts",
+            "",
+            "Enjoy unlimited reading on every device with our premium membership, cancel anytime.",
+        ],
+        {"Sections": ZoneKind.JUNK, "Podcasts": ZoneKind.JUNK, "Enjoy unlimited": ZoneKind.JUNK},
+    ),
+    "a sub-section on a new subject, then back to the story": (
+        [
+            "Cholera fears",
+            "",
+            "Health workers in camps around the town reported twelve suspected cholera cases among children "
+            "this week, and vaccination teams are due to arrive from Garowe.",
+            "",
+            "Back on the road",
+            "",
+            "Engineers hope to reopen the road between Beledweyne and Jalalaqsi once the river falls, the "
+            "district commissioner said, but lorries may wait another week.",
+        ],
+        {"Health workers": ZoneKind.BODY, "Engineers hope": ZoneKind.BODY},
+    ),
+    "a bullet list of the story's own": (
+        [
+            "What happens next",
+            "",
+            "- Officials in Beledweyne will open two more schools to families displaced by the river.",
+            "- Lorries stranded near Jalalaqsi will be escorted north once the road is dry.",
+            "- Aid agencies plan food distributions in the flooded districts along the Shabelle.",
+        ],
+        {
+            "Officials in": ZoneKind.BODY,
+            "Lorries stranded": ZoneKind.BODY,
+            "food distributions": ZoneKind.BODY,
+        },
+    ),
+    "closing quotes": (
+        [
+            '"My children have not eaten since yesterday," said Hawa, a mother of five.',
+            "",
+            '"If the rain continues, nobody here will have a harvest this year."',
+        ],
+        {"My children": ZoneKind.BODY, "If the rain": ZoneKind.BODY},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_what_follows_the_story(case: str) -> None:
+    after, expected = CASES[case]
+    article = article_from_text(STORY + "\n" + "\n".join(after))
     _story_kept(article)
-    for needle in (
-        "Highlights of the parliamentary",
-        "Licences for foreign",
-        "Revenue from fishing",
-        "tuna contract",
-    ):
-        assert _kind(article, needle) is ZoneKind.JUNK, needle
+    for needle, kind in expected.items():
+        assert _kind(article, needle) is kind, needle
 
 
-def test_comment_thread_is_junk_even_when_it_talks_about_the_story() -> None:
-    page = _page(
-        "Comments (3)",
-        "",
-        "Faduma from Baidoa wrote: The road floods every year and nobody repairs the embankment.",
-        "",
-        "Guled in Nairobi wrote: My cousin is stuck near Jalalaqsi with his lorry since Thursday.",
-    )
+def test_lead_repeated_above_the_byline_is_a_teaser() -> None:
+    lead = STORY.split("\n\n")[3]
+    teaser = lead.split(",")[0] + " ..."
+    page = STORY.replace("By Hodan Warsame", teaser + "\n\nBy Hodan Warsame", 1)
     article = article_from_text(page)
-    _story_kept(article)
-    for needle in ("Comments (3)", "Faduma from Baidoa", "Guled in Nairobi"):
-        assert _kind(article, needle) is ZoneKind.JUNK, needle
+    assert article.zone_at(page.index(teaser)) is ZoneKind.META
+    assert _kind(article, "By Hodan") is ZoneKind.BYLINE
+    body_lead = page.index("Flood waters from", page.index("By Hodan"))
+    assert article.zone_at(body_lead) is ZoneKind.BODY
 
 
-def test_author_biography_without_a_cue_is_meta() -> None:
-    page = _page(
-        "Hodan Warsame is a freelance journalist who has written for several newspapers on "
-        "education policy, migration and women's health across East Africa and the Gulf."
-    )
+def test_a_standfirst_that_is_not_repeated_stays_body() -> None:
+    standfirst = "Thousands of families have fled rising water in central Somalia, aid agencies say."
+    page = STORY.replace("By Hodan Warsame", standfirst + "\n\nBy Hodan Warsame", 1)
     article = article_from_text(page)
-    _story_kept(article)
-    assert _kind(article, "Hodan Warsame is a freelance") is ZoneKind.META
-
-
-def test_menu_lines_and_a_promotion_after_the_story_are_junk() -> None:
-    page = _page(
-        "Sections",
-        "Politics",
-        "Economy",
-        "Opinion",
-        "Podcasts",
-        "",
-        "Enjoy unlimited reading on every device with our premium membership, cancel anytime.",
-    )
-    article = article_from_text(page)
-    _story_kept(article)
-    for needle in ("Sections", "Podcasts", "Enjoy unlimited reading"):
-        assert _kind(article, needle) is ZoneKind.JUNK, needle
-
-
-def test_story_with_a_sub_section_on_a_new_subject_is_kept_whole() -> None:
-    page = _page(
-        "Cholera fears",
-        "",
-        "Health workers in camps around the town reported twelve suspected cholera cases among children "
-        "this week, and vaccination teams are due to arrive from Garowe.",
-        "",
-        "Back on the road",
-        "",
-        "Engineers hope to reopen the road between Beledweyne and Jalalaqsi once the river falls, the "
-        "district commissioner said, but lorries may wait another week.",
-    )
-    article = article_from_text(page)
-    _story_kept(article)
-    for needle in ("Health workers in camps", "Engineers hope to reopen"):
-        assert _kind(article, needle) is ZoneKind.BODY, needle
-
-
-def test_story_ending_in_a_bullet_list_of_its_own_is_kept() -> None:
-    page = _page(
-        "What happens next",
-        "",
-        "- Officials in Beledweyne will open two more schools to families displaced by the river.",
-        "- Lorries stranded near Jalalaqsi will be escorted north once the road is dry.",
-        "- Aid agencies plan food distributions in the flooded districts along the Shabelle.",
-    )
-    article = article_from_text(page)
-    _story_kept(article)
-    for needle in ("Officials in Beledweyne", "Lorries stranded", "food distributions"):
-        assert _kind(article, needle) is ZoneKind.BODY, needle
-
-
-def test_story_ending_in_quotes_is_kept() -> None:
-    page = _page(
-        '"My children have not eaten since yesterday," said Hawa, a mother of five.',
-        "",
-        '"If the rain continues, nobody here will have a harvest this year."',
-    )
-    article = article_from_text(page)
-    _story_kept(article)
-    for needle in ("My children have not eaten", "If the rain continues"):
-        assert _kind(article, needle) is ZoneKind.BODY, needle
+    assert _kind(article, "Thousands of families") is ZoneKind.BODY

@@ -333,6 +333,7 @@ def analyse_lines(text: str, lines: list[Line]) -> Structure:
                 kinds[i] = ZoneKind.JUNK
 
     _find_head(text, lines, kinds, found, pieces, counts=counts, prose=prose)
+    _mark_teasers(lines, kinds, counts=counts)
     end = story_end(
         [line.clean for line in lines],
         kinds,
@@ -438,6 +439,25 @@ def _find_head(
             if kinds[i] is ZoneKind.DATELINE:
                 found.published = dateline_date(lines[i].clean)
                 break
+
+
+_TEASER_WORDS = 8  # shorter repeated lines (a slogan, a section name) are not teasers
+
+
+def _mark_teasers(lines: list[Line], kinds: list[ZoneKind | None], *, counts: list[int]) -> None:
+    """A paragraph above the byline or dateline that repeats the start of a later paragraph is a
+    teaser of the lead (META), so the story is not read twice."""
+    head = [
+        i for i in range(min(len(lines), _HEAD_LINES)) if kinds[i] in (ZoneKind.BYLINE, ZoneKind.DATELINE)
+    ]
+    if not head:
+        return
+    later = [lines[j].clean for j in range(head[-1] + 1, len(lines)) if kinds[j] is None]
+    for i in range(head[-1]):
+        if kinds[i] is None and counts[i] >= _TEASER_WORDS:
+            lead = lines[i].clean.rstrip(" .…")
+            if any(paragraph.startswith(lead) for paragraph in later):
+                kinds[i] = ZoneKind.META
 
 
 def _segments(text: str, line: Line) -> list[tuple[int, int]]:
