@@ -174,10 +174,13 @@ class _NameTables:
         self.loose: dict[str, dict[int, int]] = defaultdict(dict)
         self.max_words = 1
 
-    def add(self, i: int, names: Iterable[str], *, primary: str, country: str | None) -> None:
+    def add(
+        self, i: int, names: Iterable[str], *, primary: str, country: str | None, trusted: bool = False
+    ) -> None:
+        """Index a feature's names; ``trusted`` (curated/user) aliases skip the usability filter."""
         primary_key = normalize_name(primary)
         for raw in (primary, *names):
-            if not raw or (raw != primary and not name_is_usable(raw)):
+            if not raw or (raw != primary and not trusted and not name_is_usable(raw)):
                 continue
             key = normalize_name(raw)
             if not key:

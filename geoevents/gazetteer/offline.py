@@ -136,6 +136,7 @@ class OfflineGeocoder:
                 "admin1_code": ix.admin1_code[i],
                 "admin2": ix.admin2[i],
                 "population": ix.population[i],
+                "prominence": round(ix.prominence[i], 3),
                 "name": ix.name[i],
             }
             raw.update(ix.extra.get(i, {}))
