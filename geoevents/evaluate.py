@@ -9,7 +9,9 @@ error curve. ``format_report`` prints our row beside the published rows.
 
 Which predictions count: the corpora annotate literal, metonymic ("Washington
 said") and adjectival/demonym uses ("Turkish") of places alike, so every mention
-with a place that is not ``NOT_PLACE`` is scored as a toponym.
+with a place that is not ``NOT_PLACE`` is scored as a toponym. Compound mentions (borders,
+"northern Iraq") are left out: the corpora annotate the place names inside them, which are
+mentions of their own.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from geoevents.errors import InputError
-from geoevents.records import Article, MentionRole, ResolvedMention
+from geoevents.records import Article, MentionKind, MentionRole, ResolvedMention
 
 CORPORA = ("lgl", "trnews", "geovirus")
 _FILES = {"lgl": "lgl.xml", "trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
@@ -333,10 +335,14 @@ def corpus_articles_from_path(name: str, path: Path | str) -> list[CorpusArticle
 
 
 def predictions_from_resolved(resolved: Iterable[ResolvedMention]) -> list[Prediction]:
-    """The scored toponyms: every mention with a place whose role is a use of that place."""
+    """The scored toponyms: every plain toponym mention with a place whose role is a use of that place."""
     out = []
     for rm in resolved:
-        if rm.mention.role not in SCORED_ROLES or rm.place is None:
+        if (
+            rm.mention.role not in SCORED_ROLES
+            or rm.mention.kind is not MentionKind.TOPONYM
+            or rm.place is None
+        ):
             continue
         m = rm.mention
         out.append(Prediction(m.start, m.end, m.text, rm.place.lat, rm.place.lon))

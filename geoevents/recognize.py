@@ -122,6 +122,7 @@ _REGION_SUFFIX = re.compile(
 )
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _FIXTURE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?:v|vs|vs\.|versus)\s+(?P<b>{_NAME_SEQ})")
 
 
@@ -291,6 +292,7 @@ class Recognizer:
                     found.append(mention)
             i = j
         found = self._propagate_people(found)
+        found = self._acronyms(article, found, skip)
         found.extend(self._compounds(article, found, skip))
         fixtures = self._fixture_spans(text)
         if fixtures:
@@ -310,6 +312,38 @@ class Recognizer:
         return Mention(
             article.id, start, m.end, article.text[start : m.end], role=m.role, zone=m.zone, score=0.0
         )
+
+    def _acronyms(
+        self, article: Article, found: list[Mention], skip: Sequence[tuple[int, int]]
+    ) -> list[Mention]:
+        """ "New South Wales (NSW)": the acronym a text defines for a place names it wherever it is used."""
+        text = article.text
+        defined: dict[str, Mention] = {}
+        for m in found:
+            if m.role is MentionRole.NOT_PLACE or " " not in m.text:
+                continue
+            d = _ACRONYM_AFTER.match(text, m.end)
+            if d is None:
+                continue
+            initials = "".join(w[0] for w in m.text.split() if w.casefold() not in CONNECTORS).upper()
+            if d.group(1) == initials:
+                defined.setdefault(initials, m)
+        if not defined:
+            return found
+        spans: list[Mention] = []
+        for acronym, m in defined.items():
+            for hit in re.finditer(rf"\b{acronym}\b", text):
+                if skip and _in_ranges(hit.start(), skip):
+                    continue
+                zone = article.zone_at(hit.start()) if article.zones else ZoneKind.BODY
+                spans.append(
+                    Mention(
+                        article.id, hit.start(), hit.end(), acronym, role=m.role, zone=zone, parts=(m.text,)
+                    )
+                )
+        taken = {(s.start, s.end) for s in spans}
+        kept = [m for m in found if not any(a <= m.start < b for a, b in taken)]
+        return sorted(kept + spans, key=lambda m: m.start)
 
     def _propagate_people(self, found: list[Mention]) -> list[Mention]:
         """Once "Hadi al-Amiri" is a person, a later bare "Amiri" is that person too."""

@@ -190,7 +190,9 @@ class Resolver:
         for m in toponyms:
             if m.role is MentionRole.DEMONYM or (m.parts and m.country_code):
                 direct[id(m)] = self._direct(m)
-        cand_lists = {id(m): self.candidates(m.text) for m in toponyms if id(m) not in direct}
+        cand_lists = {
+            id(m): self.candidates(m.parts[0] if m.parts else m.text) for m in toponyms if id(m) not in direct
+        }
 
         # Context: countries and admin-1 areas the article names outright.
         named_cc: Counter[str] = Counter()
@@ -231,6 +233,9 @@ class Resolver:
             s = opts.w_match * c.match_score + opts.w_prominence * _log_pop(p)
             if p.feature_class in ("admin1", "admin2") and (p.country_code, normalize_name(p.name)) in towns:
                 s -= opts.w_town_over_area  # "Tehran", "Kirkuk": the city, not the province named after it
+            elif "area-word" in towns and p.feature_class in ("admin1", "admin2", "region"):
+                s += opts.w_town_over_area  # "Washington state", "Nyanza Province"
+
             s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
             cc = p.country_code
             if cc and named_cc:
@@ -265,13 +270,17 @@ class Resolver:
                 if not cands:
                     chosen[id(m)] = (None, 0.0)
                     continue
-                towns = {
-                    (c.place.country_code, normalize_name(c.place.name))
-                    for c in cands
-                    if c.place.feature_class == "populated_place" and (c.place.population or 0) >= 10_000
-                }
-                if towns and _AREA_WORD_AFTER.match(text, m.end):
-                    towns = set()
+                # Areas that hold a sizeable town of the same name ("Kirkuk" city in Kirkuk governorate).
+                towns: set[Any] = set()
+                for c in cands:
+                    p = c.place
+                    if p.feature_class == "populated_place" and (p.population or 0) >= 10_000:
+                        for area_name in (p.admin1, p.admin2):
+                            if area_name:
+                                towns.add((p.country_code, normalize_name(area_name)))
+                area_word = bool(_AREA_WORD_AFTER.match(text, m.end))
+                if area_word:
+                    towns = {"area-word"}
                 scored = sorted(
                     ((score(m, c, anchor, towns), i, c) for i, c in enumerate(cands)),
                     key=lambda t: (-t[0], t[1]),
