@@ -6,7 +6,6 @@ import io
 import math
 import os
 from collections.abc import Mapping
-from datetime import date
 
 import geopandas as gpd
 import matplotlib
@@ -35,6 +34,7 @@ from geoevents.outputs.style import (
     marker_radius_px,
     number_or_none,
 )
+from geoevents.outputs.webmap import as_date
 
 DEFAULT_TITLE = "Reported events"
 
@@ -216,13 +216,8 @@ def draw_map(
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_aspect(1 / max(math.cos(math.radians((miny + maxy) / 2)), 0.2))
-    dates = sorted(
-        {
-            d
-            for d in (events["event_date"] if events is not None and len(events) else [])
-            if isinstance(d, date)
-        }
-    )
+    raw_dates = events["event_date"] if events is not None and len(events) else []
+    dates = sorted({d for d in (as_date(v) for v in raw_dates) if d is not None})
     span = f"  ({dates[0].isoformat()} to {dates[-1].isoformat()})" if dates else ""
     ax.set_title(f"{title}{span}", fontsize=13, loc="left")
     ax.tick_params(labelsize=7, colors="#666666")

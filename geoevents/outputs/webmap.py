@@ -20,7 +20,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -54,6 +54,20 @@ from geoevents.outputs.style import (
 )
 
 DEFAULT_TITLE = "geoevents: reported events"
+
+
+def as_date(value: Any) -> date | None:
+    """A plain date from a date, datetime, pandas Timestamp or ISO string (None for missing)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def js_string(value: str) -> str:
@@ -453,6 +467,8 @@ def build_map(
     events = events if events is not None else gpd.GeoDataFrame({"geometry": []}, crs="EPSG:4326")
     if len(events) and "role" in events.columns:
         events = events[events["role"] != "mentioned"]
+    if len(events):
+        events = events.assign(event_date=[as_date(v) for v in events["event_date"]])
     bounds = view_bounds(_data_bounds(layers))
     fmap = OfflineMap(
         location=None,
