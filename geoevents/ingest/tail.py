@@ -19,6 +19,7 @@ A real story that changes subject under a sub-heading keeps its text, because th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from geoevents.records import ZoneKind
@@ -35,7 +36,8 @@ _STOP_WORDS = """about above after again against also among another around becau
     back next plan open along wait well take took come came went give gave know knew want need last
     first near away long soon part high good able keep kept want went call called says saying"""
 _STOP = frozenset(_STOP_WORDS.split())
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_STOP_STEMS = frozenset(word[:5] for word in _STOP)
+_WORD = re.compile(r"[^\W\d_]+")
 # A line that opens a section of page furniture.
 _SECTION_CUE = re.compile(
     r"^(?:comments?|\d+\s+comments?|comments?\s*\(\d+\)|join\s+the\s+(?:discussion|conversation)|reader\s+comments"
@@ -63,12 +65,7 @@ _MAX_TAIL_PARAGRAPHS = 2
 
 def _stems(words: Sequence[str]) -> set[str]:
     """Crude stems (first five letters) of the content words: 'strikes' and 'striking' meet."""
-    out: set[str] = set()
-    for word in words:
-        low = word.lower().rstrip(".'’-")
-        if len(low) >= 4 and low not in _STOP and _CONTENT_WORD.match(low):
-            out.add(low[:5])
-    return out
+    return {word.lower()[:5] for word in words if len(word) > 3} - _STOP_STEMS
 
 
 def is_section_cue(text: str) -> bool:
@@ -94,9 +91,11 @@ def story_end(
     story, what the rest is: JUNK, or META for an author's biography), else None.
 
     ``kinds`` holds what earlier rules decided (None for undecided lines); only undecided lines
-    are read as story or tail.
+    are read as story or tail. ``words`` are the words of each line, ``prose`` whether it is a
+    sentence.
     """
     n = len(lines)
+    counts = [len(found) for found in words]
     story = [i for i in range(n) if kinds[i] is None and prose[i] and not bullets[i]]
     if len(story) < _MIN_STORY_LINES + 1:
         return None
@@ -108,13 +107,19 @@ def story_end(
             candidates.append((i, "cue"))
         elif kinds[i] is not None:
             continue
-        elif not bullets[i] and not prose[i] and _heading_like(text, len(words[i])):
+        elif not bullets[i] and not prose[i] and _heading_like(text, counts[i]):
             candidates.append((i, "heading"))
         elif bullets[i] and not (bullets[i - 1] and kinds[i - 1] is None):
             if not _introduced(lines, kinds, i):
                 candidates.append((i, "bullets"))
         elif prose[i] and blank_before[i] and not bullets[i] and _BIO_OPENING.match(text):
             candidates.append((i, "paragraph"))
+    # Only a tail holding undecided sentences needs this test: after the last sentence the line
+    # rule in ``text`` already treats everything as furniture.
+    last_sentence = max((i for i in range(n) if kinds[i] is None and prose[i]), default=-1)
+    candidates = [
+        (i, why) for i, why in candidates if i < last_sentence or (why == "paragraph" and i == last_sentence)
+    ]
     if not candidates:
         return None
     # Paragraph breaks are judged only near the end of the page (a biography, a sign-off).
@@ -122,29 +127,29 @@ def story_end(
     late = set(paragraphs[-_MAX_TAIL_PARAGRAPHS:])
     candidates = [(i, why) for i, why in candidates if why != "paragraph" or i in late]
 
+    read = (None, ZoneKind.BODY, ZoneKind.TITLE, ZoneKind.CAPTION)
+    line_stems = [_stems(words[i]) if kinds[i] in read else set() for i in range(n)]
+    # where each stem first appears (-1: in the title); filled from the end so the first line wins
     first_seen: dict[str, int] = {}
+    for i in range(n - 1, -1, -1):
+        first_seen.update(dict.fromkeys(line_stems[i], i))
     if title:
-        for stem in _stems(_CONTENT_WORD.findall(title)):
-            first_seen.setdefault(stem, -1)
-    line_stems: list[set[str]] = [set() for _ in range(n)]
-    for i in range(n):
-        if kinds[i] in (None, ZoneKind.BODY, ZoneKind.TITLE, ZoneKind.CAPTION):
-            line_stems[i] = _stems(words[i])
-            for stem in line_stems[i]:
-                first_seen.setdefault(stem, i)
+        first_seen.update(dict.fromkeys(_stems(_WORD.findall(title)), -1))
 
-    for i, why in candidates:
-        known_story = sum(1 for stem, at in first_seen.items() if at < i)
-        if known_story < _MIN_STORY_STEMS:
-            continue
-        if why == "cue":
-            if any(kinds[j] is None for j in range(i + 1, n)):
-                return i, ZoneKind.JUNK
-            continue
-        rest: set[str] = set()
-        for j in range(i, n):
+    seen_at = sorted(first_seen.values())
+    found: tuple[int, ZoneKind] | None = None
+    rest: set[str] = set()  # stems of the undecided lines from the candidate to the end
+    j = n
+    for i, why in reversed(candidates):  # from the end, so ``rest`` only grows
+        while j > i:
+            j -= 1
             if kinds[j] is None:
                 rest |= line_stems[j]
+        if bisect_left(seen_at, i) < _MIN_STORY_STEMS:
+            continue
+        if why == "cue":
+            found = i, ZoneKind.JUNK
+            continue
         if len(rest) < 6:
             continue
         overlap = sum(1 for stem in rest if first_seen[stem] < i) / len(rest)
@@ -154,8 +159,8 @@ def story_end(
             if after is not None and bullets[after]:
                 limit = _LIST_OVERLAP
         if overlap < limit:
-            return i, ZoneKind.META if why == "paragraph" else ZoneKind.JUNK
-    return None
+            found = i, ZoneKind.META if why == "paragraph" else ZoneKind.JUNK
+    return found  # the earliest break
 
 
 def _introduced(lines: Sequence[str], kinds: Sequence[ZoneKind | None], i: int) -> bool:

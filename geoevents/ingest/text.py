@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 from typing import Any
 
 from geoevents.ingest.metadata import (
@@ -109,39 +110,36 @@ class Structure:
     fallback_date_source: str | None = None
 
 
-def _raw_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, line) for every line of ``text``; lines end at \\n, \\r\\n or \\r."""
-    out: list[tuple[int, str]] = []
+def _raw_lines(text: str) -> tuple[list[str], list[int]]:
+    """Every line of ``text`` and its offset; lines end at \\n, \\r\\n or \\r."""
     if "\r" not in text:
         # str.split is many times faster than a regex scan, above all on non-Latin-1 text
-        pos = 0
-        for raw in text.split("\n"):
-            out.append((pos, raw))
-            pos += len(raw) + 1
-        return out
+        raws = text.split("\n")
+        return raws, [0, *accumulate(len(raw) + 1 for raw in raws[:-1])]
+    raws, offsets = [], []
     for match in _LINE_RE.finditer(text):
-        out.append((match.start(), match.group(0).rstrip("\r\n")))
+        raws.append(match.group(0).rstrip("\r\n"))
+        offsets.append(match.start())
         if match.end() >= len(text):
             break
-    return out
+    return raws, offsets
 
 
 def lines_from_text(text: str) -> list[Line]:
     """Split ``text`` into non-blank lines with offsets of their stripped content."""
     lines: list[Line] = []
-    blank = False
     bullet_match = _BULLET_RE.match
-    for pos, raw in _raw_lines(text):
+    raws, offsets = _raw_lines(text)
+    previous = -2
+    for k in [k for k, raw in enumerate(raws) if raw and not raw.isspace()]:
+        raw = raws[k]
         content = raw.strip()
-        if not content:
-            blank = True
-            continue
-        start = pos + len(raw) - len(raw.lstrip())
+        start = offsets[k] + len(raw) - len(raw.lstrip())
         bullet = bullet_match(content) is not None
-        lines.append(
-            Line(start, start + len(content), content, bullet=bullet, blank_before=blank or not lines)
-        )
-        blank = False
+        # a blank line before: a skipped (blank) line in between, or the first line of the page
+        blank = k != previous + 1 or not lines
+        lines.append(Line(start, start + len(content), content, bullet=bullet, blank_before=blank))
+        previous = k
     return lines
 
 
