@@ -175,3 +175,67 @@ def test_merge_keeps_different_days_apart() -> None:
     a, ra = _article("Warplanes struck a camp near Mosul on Friday.", ident="a")
     b, rb = _article("Warplanes struck a camp near Mosul on Saturday.", ident="b")
     assert len(merge_events(events_from_article(a, ra) + events_from_article(b, rb))) == 2
+
+
+def test_reference_of_one_kind_does_not_retype_another_event() -> None:
+    text = (
+        "Warplanes bombed a militia depot in Mosul on Sunday. "
+        "The strike came after an attack that killed a contractor in Tikrit on Friday. "
+        "The air strikes mark a shift in the government's policy toward the militias in Basra."
+    )
+    events = {e.event_date: e for e in _events(text)}
+    assert events[date(2019, 12, 27)].sub_event_type != "Air/drone strike"
+    assert events[date(2019, 12, 27)].locations[0].place.name == "Tikrit"
+    strike = events[date(2019, 12, 29)]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert [loc.place.name for loc in strike.locations if loc.role == "site"] == ["Mosul"]
+    assert "Basra" in [loc.place.name for loc in strike.locations if loc.role == "mentioned"]
+
+
+def test_reference_phrase_places_are_sites_but_places_after_its_verb_are_not() -> None:
+    text = (
+        "Rockets struck a base on Friday, killing one soldier. "
+        "The attack on the base near Tikrit was condemned by officials visiting Ramadi."
+    )
+    (event,) = _events(text)
+    assert [loc.place.name for loc in event.locations if loc.role == "site"] == ["Tikrit"]
+    assert event.locations[0].precision == 2
+
+
+def test_killing_of_names_the_site_of_an_earlier_report() -> None:
+    text = (
+        "Officials said a rocket attack killed a civilian contractor at a compound on Friday. "
+        "Residents mourned the killing of the contractor in Tikrit."
+    )
+    (event,) = _events(text)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.locations[0].place.name == "Tikrit" and event.fatalities == 1
+
+
+def test_reference_actors_stop_at_its_verb() -> None:
+    text = (
+        "Warplanes bombed militia positions near Mosul on Sunday. "
+        "The air strikes angered Kataib Hezbollah leaders."
+    )
+    (event,) = _events(text)
+    assert event.actor2 is None or event.actor2 != event.actor1
+
+
+def test_unlocated_report_merges_with_located_one_when_details_agree() -> None:
+    a, ra = _article("Gunmen shot dead a teacher in Tikrit on Friday.", ident="a")
+    iraq = Place("ne:IRQ", "Iraq", "country", 33.0, 43.7, Point(43.7, 33.0).buffer(5), "naturalearth", "IQ")
+    text_b = "The interior ministry of Iraq said an attack on Friday killed a teacher."
+    b = Article(id="b", text=text_b, published=PUBLISHED, url="https://example.org/b")
+    start = text_b.index("Iraq")
+    rb = [ResolvedMention(Mention("b", start, start + 4, "Iraq"), iraq, 0.9, 3)]
+    events_b = events_from_article(b, rb)
+    assert [loc.role for loc in events_b[0].locations] == ["mentioned"]
+    merged = merge_events(events_from_article(a, ra) + events_b)
+    assert len(merged) == 1 and set(merged[0].article_ids) == {"a", "b"}
+    assert merged[0].locations[0].place.name == "Tikrit"
+
+
+def test_unlocated_report_on_another_day_stays_apart() -> None:
+    a, ra = _article("Gunmen shot dead a teacher in Tikrit on Friday.", ident="a")
+    b, rb = _article("An attack on Thursday killed a teacher, officials said.", ident="b")
+    assert len(merge_events(events_from_article(a, ra) + events_from_article(b, rb))) == 2

@@ -274,6 +274,54 @@ def _locative(text: str, rm: ResolvedMention, clause: Span) -> bool:
     return bool(_LOCATIVE.search(before))
 
 
+# Words that end a trigger's noun phrase: a finite verb or a clause opener.
+_PHRASE_BREAK = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|may|might|can|did|does|do|said|says|that|which|"
+    r"who|while|because|as|but|and\s+(?:then|also)|(?!(?:killed|wounded|injured|targeted|struck|hit)\b)\w+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_trigger_phrase(text: str, rm: ResolvedMention, trigger_end: int) -> bool:
+    """Whether a place belongs to the trigger's own noun phrase ("the attack on K-1 near Kirkuk").
+
+    A reference back ("the airstrikes ...") says where the event was only through
+    its complements; a place after the sentence's verb ("the strikes bring ... US
+    policy in the Middle East") is about something else.
+    """
+    if rm.mention.start < trigger_end:
+        return False
+    gap = text[trigger_end : rm.mention.start]
+    return len(gap.split()) <= 8 and not _PHRASE_BREAK.search(gap)
+
+
+def _phrase_end(clause: str, trigger_end: int) -> int:
+    """Where a reference's own phrase ends: actors after it ("... US policy") are not its parties."""
+    rest = clause[trigger_end:]
+    if re.match(r"\s*(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.IGNORECASE):
+        return len(clause)  # "the attack was carried out by ..." names its perpetrator
+    cut = _PHRASE_BREAK.search(rest)
+    words = list(re.finditer(r"\S+", rest))
+    end = len(rest) if len(words) <= 8 else words[8].start()
+    return trigger_end + (min(end, cut.start()) if cut else end)
+
+
+def _same_kind(antecedent: _Draft, reference: _Draft) -> int:
+    """2 when a reference names its antecedent's kind (same sub-type, or an untyped report of its family),
+    1 for an untyped violent report, else 0.
+
+    "The airstrikes" refers back to the bombing, not to a rocket attack or an
+    untyped "attack" reported in between.
+    """
+    if reference.sub_event_type is None:
+        return 1
+    if antecedent.sub_event_type == reference.sub_event_type:
+        return 2
+    if antecedent.sub_event_type is None:
+        return 2 if antecedent.family == reference.family else 1
+    return 0
+
+
 def _km(a: Place, b: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -458,7 +506,8 @@ def _drafts_from_article(
                     # A photo's date is when it was taken: the event is that day or shortly before.
                     draft.precision = max(draft.precision, 2)
                     draft.tags.add("date-from-caption")
-            draft.actor1, draft.actor2, _ = _actors(lexicon, clause.text, m)
+            actor_text = clause.text[: _phrase_end(clause.text, m.end())] if definite else clause.text
+            draft.actor1, draft.actor2, _ = _actors(lexicon, actor_text, m)
             if (
                 re.match(r"(?i)(?:supporters|followers|members)\s+of\b", clause.text[: m.start()].strip())
                 and draft.actor1
@@ -469,7 +518,10 @@ def _drafts_from_article(
             if casualties.injuries is not None:
                 draft.injuries = (casualties.injuries, casualties.injuries_vague)
             for rm in places:
-                (draft.sites if _locative(article.text, rm, clause) else draft.mentioned).append(rm)
+                site = _locative(article.text, rm, clause) and (
+                    not definite or _in_trigger_phrase(article.text, rm, clause.start + m.end())
+                )
+                (draft.sites if site else draft.mentioned).append(rm)
             draft.spans.append(sentence)
             draft.context.append(clause.text[m.start() :])
             if definite:
@@ -480,7 +532,9 @@ def _drafts_from_article(
                     and (d.date is not None or draft.date is None)
                 ]
                 if antecedents:
-                    best = max(antecedents, key=lambda d: (_affinity(d, draft), d.order))
+                    best = max(
+                        antecedents, key=lambda d: (_same_kind(d, draft), _affinity(d, draft), d.order)
+                    )
                     _absorb(best, draft)
                     continue
             if not (draft.date or draft.sites or has_count or _PAST_VERB_AFTER.match(clause.text[m.end() :])):

@@ -54,10 +54,35 @@ def _sites(e: Event) -> list[EventLocation]:
 
 
 def locations_compatible(a: Event, b: Event, *, max_km: float) -> bool:
+    """Sites that may be one place; an unlocated report fits a site inside an area it names."""
     sa, sb = _sites(a), _sites(b)
-    if not sa or not sb:
-        return not sa and not sb
-    return any(places_compatible(x.place, y.place, max_km=max_km) for x in sa for y in sb)
+    if sa and sb:
+        return any(places_compatible(x.place, y.place, max_km=max_km) for x in sa for y in sb)
+    if not sa and not sb:
+        return True
+    unlocated, located = (a, sb) if not sa else (b, sa)
+    areas = [
+        loc.place
+        for loc in unlocated.locations
+        if loc.role == "mentioned" and GRANULARITY.get(loc.place.feature_class, 2) >= 3
+    ]
+    return any(places_compatible(area, y.place, max_km=max_km) for area in areas for y in located)
+
+
+def _same_victims(x: str | None, y: str | None) -> bool:
+    if x is None or y is None:
+        return False
+    # "Civilians" of an unlocated report and "Civilians (Iraq)" are the same victims.
+    return x == y or ("Civilians" in (x, y) and x.startswith("Civilians") and y.startswith("Civilians"))
+
+
+def _same_details(a: Event, b: Event) -> bool:
+    """Reports that agree on the day and on who was hit or how many died."""
+    if a.time_precision != 1 or b.time_precision != 1 or a.event_date != b.event_date:
+        return False
+    victims = _same_victims(a.actor2, b.actor2)
+    toll = a.fatalities is not None and a.fatalities == b.fatalities
+    return victims or toll
 
 
 def actors_compatible(a: Event, b: Event) -> bool:
@@ -68,12 +93,12 @@ def actors_compatible(a: Event, b: Event) -> bool:
 
 def events_match(a: Event, b: Event, *, settings: Settings = DEFAULT) -> bool:
     """Whether two reports describe the same event."""
-    return (
-        types_compatible(a, b)
-        and dates_compatible(a, b)
-        and actors_compatible(a, b)
-        and locations_compatible(a, b, max_km=settings.merge_distance_km)
-    )
+    if not (types_compatible(a, b) and dates_compatible(a, b) and actors_compatible(a, b)):
+        return False
+    if not locations_compatible(a, b, max_km=settings.merge_distance_km):
+        return False
+    # A report without a site joins a located one only when the details say it is the same event.
+    return bool(_sites(a)) == bool(_sites(b)) or _same_details(a, b)
 
 
 def _sort_key(e: Event) -> tuple[str, str, str, str]:

@@ -178,7 +178,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         nominal=True,
     ),
     _t(
-        r"\b(?:attack(?:ed|s)?|strikes?|struck|targeted|raid(?:ed|s)?|assault(?:ed|s)?|stormed|hit)\b",
+        r"\b(?:attack(?:ed|s)?|strikes?|struck|targeted|raid(?:ed|s)?|assault(?:ed|s)?|stormed|hit|killings?\s+of)\b",
         None,
         GENERIC_VIOLENCE,
         nominal=True,
