@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from geoevents import __version__
 from geoevents.errors import GeoeventsError
@@ -51,15 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--resume", action="store_true", help="skip articles already done (by content hash)")
     run.add_argument("--jobs", type=int, default=1, help="worker processes on this machine")
     run.add_argument("--engine", choices=["local", "dask"], default="local")
-    run.add_argument("--scheduler", default=None, help="dask.distributed scheduler address (with --engine dask)")
-    run.add_argument("--tiles", default=None, help="online basemap tiles for map.html (default: offline basemap)")
+    run.add_argument(
+        "--scheduler", default=None, help="dask.distributed scheduler address (with --engine dask)"
+    )
+    run.add_argument(
+        "--tiles", default=None, help="online basemap tiles for map.html (default: offline basemap)"
+    )
     run.add_argument("--max-bytes", type=int, default=None, help="refuse input files larger than this")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_gazetteer_options(run)
 
     parse = sub.add_parser("parse", help="print the place mentions of articles as JSON")
     parse.add_argument("files", nargs="+")
-    parse.add_argument("--jsonl", action="store_true", help="one JSON object per line (default: a JSON array)")
+    parse.add_argument(
+        "--jsonl", action="store_true", help="one JSON object per line (default: a JSON array)"
+    )
     _add_gazetteer_options(parse)
 
     geocode = sub.add_parser("geocode", help="look a name up; prints a GeoJSON FeatureCollection, best first")
@@ -81,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _gazetteer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _gazetteer(args: argparse.Namespace) -> Any:
     from geoevents.gazetteer import gazetteer_from_options
 
     return gazetteer_from_options(extra_files=args.gazetteer, online=args.geocoder)

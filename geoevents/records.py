@@ -7,10 +7,11 @@ indices into ``Article.text``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
@@ -97,7 +98,9 @@ class Place:
     feature_class: str  # see gazetteer.FEATURE_CLASSES
     lat: float
     lon: float
-    geometry: BaseGeometry  # Point for towns and bases, (Multi)Polygon for areas, (Multi)LineString for borders
+    geometry: (
+        BaseGeometry  # Point for towns and bases, (Multi)Polygon for areas, (Multi)LineString for borders
+    )
     source: str  # "geonames", "naturalearth", "curated", "derived", "user", or an online provider
     country_code: str | None = None
     admin1: str | None = None
@@ -113,7 +116,8 @@ class ResolvedMention:
     mention: Mention
     place: Place | None
     score: float  # resolver confidence in the choice, 0..1
-    precision: int  # ACLED geo_precision: 1 town/site, 2 near a town or part of a region, 3 larger region/border area
+    # ACLED geo_precision: 1 town or site, 2 near a town or part of a region, 3 larger region or border area.
+    precision: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS} (they live in ../shared/seeds beside the repository)")
+        pytest.skip(
+            f"seed articles not found at {SEEDS} (they live in ../shared/seeds beside the repository)"
+        )
     return SEEDS
 
 
