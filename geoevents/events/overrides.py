@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -188,7 +189,7 @@ def _mention_matches(ident: str, article: Article, rm: ResolvedMention) -> bool:
 
 
 def apply_to_resolved(
-    article: Article, resolved: list[ResolvedMention], overrides: Overrides
+    overrides: Overrides, resolved: Sequence[ResolvedMention], *, article: Article
 ) -> list[ResolvedMention]:
     """The article's resolved mentions with the analyst's place corrections applied."""
     out = []
@@ -278,7 +279,7 @@ def _added(ident: str, rows: list[Override]) -> Event:
     )
 
 
-def apply_to_events(events: list[Event], overrides: Overrides) -> list[Event]:
+def apply_to_events(overrides: Overrides, events: Sequence[Event]) -> list[Event]:
     """Events with the analyst's removals, edits and additions applied, in the same order."""
     by_id: dict[str, list[tuple[int, Override]]] = {}
     for index, row in enumerate(overrides.rows):
