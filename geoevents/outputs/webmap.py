@@ -54,6 +54,7 @@ from geoevents.outputs.style import (
 )
 
 DEFAULT_TITLE = "geoevents: reported events"
+MAX_LABELS = 40
 
 
 def as_date(value: Any) -> date | None:
@@ -418,10 +419,13 @@ def _basemap(
         geo["coordinates"] = _round_nested(geo["coordinates"], 3 if detailed else 2)
         features.append({"type": "Feature", "properties": {"name": name}, "geometry": geo})
         if geometry.intersects(view):
-            point = geometry.intersection(view).representative_point()
-            if not point.is_empty and geometry.area > 0.5:
-                labels.append((name, point.y, point.x))
-    return {"type": "FeatureCollection", "features": features}, labels
+            inside = geometry.intersection(view)
+            # Label only countries big enough in this view to hold their name.
+            if not inside.is_empty and inside.area > view.area * 0.004:
+                point = inside.representative_point()
+                labels.append((inside.area, name, point.y, point.x))
+    labels.sort(key=lambda item: (-item[0], item[1]))
+    return {"type": "FeatureCollection", "features": features}, [item[1:] for item in labels[:MAX_LABELS]]
 
 
 def _round_nested(coords: Any, digits: int) -> Any:
