@@ -105,11 +105,11 @@ _COMPASS = (
 _NAME = r"(?:[A-Z][\w'’]*(?:[-‑–][\w'’]+)*|(?:al|el|ad|as|ash|ar|an|at|az)[-‑][A-Z][\w'’]*)"
 _NAME_SEQ = rf"{_NAME}(?:\s+(?:(?:of|the|al|el|de|la|du)\s+)*{_NAME})*"
 _BORDER_BETWEEN = re.compile(
-    rf"\b[Bb]orders?\s+(?:between|of)\s+(?:the\s+)?(?P<a>{_NAME_SEQ})\s+and\s+(?:the\s+)?(?P<b>{_NAME_SEQ})"
+    rf"\b(?i:border)s?\s+(?:between|of)\s+(?:the\s+)?(?P<a>{_NAME_SEQ})\s+and\s+(?:the\s+)?(?P<b>{_NAME_SEQ})"
 )
-_BORDER_PAIR = re.compile(rf"(?P<a>{_NAME_SEQ})\s?[-‑–—/]\s?(?P<b>{_NAME_SEQ})\s+[Bb]order(?:s|lands?)?\b")
-_BORDER_ONE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+[Bb]order(?:s|lands?)?\b")
-_BORDER_WITH = re.compile(rf"\b[Bb]orders?\s+with\s+(?:the\s+)?(?P<a>{_NAME_SEQ})")
+_BORDER_PAIR = re.compile(rf"(?P<a>{_NAME_SEQ})\s?[-‑–—/]\s?(?P<b>{_NAME_SEQ})\s+(?i:border)(?:s|lands?)?\b")
+_BORDER_ONE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?i:border)(?:s|lands?)?\b")
+_BORDER_WITH = re.compile(rf"\b(?i:border)s?\s+with\s+(?:the\s+)?(?P<a>{_NAME_SEQ})")
 _REGION_COMPASS = re.compile(rf"\b(?P<q>{_COMPASS})\s+(?P<a>{_NAME_SEQ})")
 _REGION_RELATIVE = re.compile(
     rf"\b(?P<q>(?:the\s+)?outskirts\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|"
@@ -445,7 +445,8 @@ class Recognizer:
         # News abbreviations of places ("U.S.", "UK", "UAE").
         bare = dotted
         if bare not in lex.abbreviation_forms:
-            bare = word
+            bare = _strip_possessive(word)[0]
+
         abbr = lex.abbreviations.get(bare.casefold()) if bare in lex.abbreviation_forms else None
         if abbr is None and "-" in word:
             head = word.split("-", 1)[0]

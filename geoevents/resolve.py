@@ -109,6 +109,8 @@ class ResolverOptions:
     w_coherence_a1: float = 0.45  # ... in the same admin-1
     w_pattern: float = 1.5  # "Town, State" right after the name
     w_distance: float = 0.4  # near the article's other places (second pass)
+    w_big_city: float = 0.5  # a city of millions outranks its small namesakes unless context is strong
+
     w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
     weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
@@ -116,6 +118,10 @@ class ResolverOptions:
 
 
 DEFAULT_OPTIONS = ResolverOptions()
+
+
+_NO_SUPPORT: tuple[set[str], set[tuple[str | None, str | None]]] = (set(), set())
+_LOG_FAR = math.log1p(5000)
 
 
 def _log_pop(place: Place) -> float:
@@ -138,6 +144,8 @@ class Resolver:
         self.gazetteer = gazetteer
         self.options = options
         self._cache: dict[str, list[Candidate]] = {}
+        self._static: dict[tuple[str, bool], list[float]] = {}
+        self._borders: dict[tuple[str, str], Place | None] = {}
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -228,40 +236,47 @@ class Resolver:
             support_cc.update(ccs)
             support_a1.update(a1s)
 
-        def score(m: Mention, c: Candidate, anchor: tuple[float, float] | None, towns: set[Any]) -> float:
-            p = c.place
-            s = opts.w_match * c.match_score + opts.w_prominence * _log_pop(p)
-            if p.feature_class in ("admin1", "admin2") and (p.country_code, normalize_name(p.name)) in towns:
-                s -= opts.w_town_over_area  # "Tehran", "Kirkuk": the city, not the province named after it
-            elif "area-word" in towns and p.feature_class in ("admin1", "admin2", "region"):
-                s += opts.w_town_over_area  # "Washington state", "Nyanza Province"
-
-            s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
+        def context_score(
+            p: Place, key: str, follow: str | None, anchor: tuple[float, float] | None
+        ) -> float:
+            """What the article says about one candidate (the name-only part is ``_static_scores``)."""
+            s = 0.0
             cc = p.country_code
             if cc and named_cc:
-                s += opts.w_named_country * min(1.0, named_cc[cc] / max(1, max(named_cc.values())))
+                s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
             if p.admin1 and named_a1.get((cc, p.admin1)):
                 s += opts.w_named_admin1
-            ccs, a1s = own.get(normalize_name(m.text), (set(), set()))
+            ccs, a1s = own.get(key, _NO_SUPPORT)
             if cc:
                 others = support_cc[cc] - (1 if cc in ccs else 0)
                 s += opts.w_coherence_cc * min(others, 3) / 3
             if p.admin1:
                 others = support_a1[(cc, p.admin1)] - (1 if (cc, p.admin1) in a1s else 0)
                 s += opts.w_coherence_a1 * min(others, 3) / 3
-            follow = self._following_area(text, m.end)
             if follow is not None and (
                 (p.admin1 and normalize_name(p.admin1) == follow) or (cc and follow == cc.casefold())
             ):
                 s += opts.w_pattern
-            if anchor is not None and p.feature_class not in ("country",):
+            if anchor is not None and p.feature_class != "country":
                 d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])
-                s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / math.log1p(5000))
+                s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
             return s
 
+        top_named = max(1, max(named_cc.values(), default=1))
         chosen: dict[int, tuple[Place | None, float]] = {}
+        per_mention: dict[int, tuple[str, str | None, list[float]]] = {}
+        for m in toponyms:
+            if id(m) not in direct:
+                key = normalize_name(m.parts[0] if m.parts else m.text)
+                area_word = bool(_AREA_WORD_AFTER.match(text, m.end))
+                static = self._static_scores(key, cand_lists[id(m)], area_word=area_word)
+                per_mention[id(m)] = (key, self._following_area(text, m.end), static)
+        anchor: tuple[float, float] | None = None
         for anchor_pass in (False, True):
-            anchor = self._anchor(chosen) if anchor_pass else None
+            if anchor_pass:
+                anchor = self._anchor(chosen)
+                if anchor is None or opts.w_distance == 0:
+                    break
             for m in toponyms:
                 if id(m) in direct:
                     chosen[id(m)] = (direct[id(m)], 0.9 if direct[id(m)] else 0.0)
@@ -270,25 +285,18 @@ class Resolver:
                 if not cands:
                     chosen[id(m)] = (None, 0.0)
                     continue
-                # Areas that hold a sizeable town of the same name ("Kirkuk" city in Kirkuk governorate).
-                towns: set[Any] = set()
-                for c in cands:
-                    p = c.place
-                    if p.feature_class == "populated_place" and (p.population or 0) >= 10_000:
-                        for area_name in (p.admin1, p.admin2):
-                            if area_name:
-                                towns.add((p.country_code, normalize_name(area_name)))
-                area_word = bool(_AREA_WORD_AFTER.match(text, m.end))
-                if area_word:
-                    towns = {"area-word"}
-                scored = sorted(
-                    ((score(m, c, anchor, towns), i, c) for i, c in enumerate(cands)),
-                    key=lambda t: (-t[0], t[1]),
-                )
-                best_s, _, best = scored[0]
-                second = scored[1][0] if len(scored) > 1 else 0.0
-                confidence = 1.0 / (1.0 + math.exp(-2.0 * (best_s - second))) if len(scored) > 1 else 0.95
-                chosen[id(m)] = (best.place, confidence * m.score)
+                key, follow, static = per_mention[id(m)]
+                scores = [
+                    base + context_score(c.place, key, follow, anchor)
+                    for base, c in zip(static, cands, strict=True)
+                ]
+                order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+                best_s = scores[order[0]]
+                if len(order) > 1:
+                    confidence = 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]])))
+                else:
+                    confidence = 0.95
+                chosen[id(m)] = (cands[order[0]].place, confidence * m.score)
 
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
@@ -348,6 +356,40 @@ class Resolver:
                 return area.country_code.casefold()
             return normalize_name(area.name)
         return None
+
+    def _static_scores(self, key: str, cands: list[Candidate], *, area_word: bool) -> list[float]:
+        """The part of each candidate's score that depends on the name alone (cached per name)."""
+        cache_key = (key, area_word)
+        found = self._static.get(cache_key)
+        if found is not None:
+            return found
+        opts = self.options
+        # Areas that hold a sizeable town of the same name ("Kirkuk" city in Kirkuk governorate).
+        towns: set[tuple[str | None, str]] = set()
+        for c in cands:
+            p = c.place
+            if p.feature_class == "populated_place" and (p.population or 0) >= 10_000:
+                for area_name in (p.admin1, p.admin2):
+                    if area_name:
+                        towns.add((p.country_code, normalize_name(area_name)))
+        out = []
+        for c in cands:
+            p = c.place
+            s = opts.w_match * c.match_score + opts.w_prominence * _log_pop(p)
+            s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
+            if p.population and p.population > 100_000 and p.feature_class == "populated_place":
+                s += opts.w_big_city * min(1.0, (math.log10(p.population) - 5.0) / 2.0)
+            if p.feature_class in ("admin1", "admin2", "region") and area_word:
+                s += opts.w_town_over_area  # "Washington state", "Nyanza Province"
+            elif (
+                p.feature_class in ("admin1", "admin2") and (p.country_code, normalize_name(p.name)) in towns
+            ):
+                s -= opts.w_town_over_area  # "Tehran", "Kirkuk": the city, not the province named after it
+            out.append(s)
+        if len(self._static) > 100_000:
+            self._static.clear()
+        self._static[cache_key] = out
+        return out
 
     @staticmethod
     def _anchor(chosen: dict[int, tuple[Place | None, float]]) -> tuple[float, float] | None:
@@ -434,11 +476,18 @@ class Resolver:
                 return line
         return None
 
+    def _gaz_border(self, a: Place, b: Place) -> Place | None:
+        """The gazetteer's border of two areas, remembered (also when they do not touch)."""
+        key = (a.feature_id, b.feature_id)
+        if key not in self._borders:
+            try:
+                self._borders[key] = self.gazetteer.border(a, b)
+            except GeoeventsError:
+                self._borders[key] = None
+        return self._borders[key]
+
     def _border_line(self, a: Place, b: Place) -> Place | None:
-        try:
-            line: Place | None = self.gazetteer.border(a, b)
-        except GeoeventsError:
-            return None
+        line = self._gaz_border(a, b)
         if line is None and a.feature_class != "country" and b.country_code and b.feature_class != "country":
             return None
         if line is None:
@@ -447,10 +496,7 @@ class Resolver:
                 if x.feature_class != "country" and x.country_code and x.country_code != y.country_code:
                     parent = self.country(x.country_code)
                     if parent is not None:
-                        try:
-                            line = self.gazetteer.border(parent, y)
-                        except GeoeventsError:
-                            line = None
+                        line = self._gaz_border(parent, y)
                         if line is not None:
                             return line
         return line
