@@ -111,3 +111,21 @@ def test_cache_round_trip_and_damaged_cache_is_ignored(tmp_path) -> None:
     other = tmp_path / "gazetteer-def.pickle"
     write_atomic(other, IndexData(version="abc"))  # version does not match the file name
     assert _load(other) is None
+
+
+def test_curated_file_ships_inside_the_package() -> None:
+    """A non-editable install (a wheel) has no repository folders: the curated file must be package data."""
+    import fnmatch
+    import importlib.resources
+    import tomllib
+
+    from geoevents.gazetteer.index import curated_files
+
+    shipped = importlib.resources.files("geoevents.gazetteer") / "data" / "curated.csv"
+    assert shipped.is_file()
+    assert read_curated_csv(Path(str(shipped)), source="curated")  # readable and valid
+    assert [p.name for p in curated_files()] == ["curated.csv"]
+    assert all(Path(str(importlib.resources.files("geoevents"))) in p.parents for p in curated_files())
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["geoevents"]
+    assert any(fnmatch.fnmatch("gazetteer/data/curated.csv", p) for p in patterns)

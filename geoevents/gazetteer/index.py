@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 
 INDEX_FORMAT = 3
 MAX_NAME_WORDS = 6
-CURATED_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
+# Shipped inside the package so that a wheel (non-editable install) carries it; documented in
+# data/gazetteer/README.md.
+CURATED_DIR = Path(__file__).resolve().parent / "data"
 # Countries where Arabic names are written with the article glued on ("Albukamal").
 ARABIC_COUNTRIES = frozenset(
     [
