@@ -123,6 +123,7 @@ _REGION_SUFFIX = re.compile(
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_FIXTURE_GATE = re.compile(r" (?:v|vs|versus)\.? [A-Z]")
 _FIXTURE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?:v|vs|vs\.|versus)\s+(?P<b>{_NAME_SEQ})")
 
 
@@ -212,11 +213,10 @@ class _Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.words = [text[s:e] for s, e in spans]
-        self.n = len(spans)
+        self.words = _TOKEN.findall(text)
+        self.starts = starts = [m.start() for m in _TOKEN.finditer(text)]
+        self.ends = [s + len(w) for s, w in zip(starts, self.words, strict=True)]
+        self.n = len(starts)
 
     def gap(self, i: int) -> str:
         """Text between token i and token i+1."""
@@ -274,9 +274,17 @@ class Recognizer:
         toks = _Tokens(text)
         found: list[Mention] = []
         i = 0
-        while i < toks.n:
+        caps = [
+            x
+            for x, w in enumerate(toks.words)
+            if w[0].isupper() or ("-" in w[:4] and _ARABIC_PREFIX.match(w))
+        ]
+        for i_cap in caps:
+            if i_cap < i:
+                continue  # inside the previous match
+            i = i_cap
             word = toks.words[i]
-            if not _is_cap(word) or (skip and _in_ranges(toks.starts[i], skip)):
+            if skip and _in_ranges(toks.starts[i], skip):
                 i += 1
                 continue
             pair = self._hyphen_pair(article, toks, i) if "-" in word else None
@@ -680,7 +688,7 @@ class Recognizer:
     # --- compound mentions ----------------------------------------------------------------------
 
     def _fixture_spans(self, text: str) -> list[tuple[int, int]]:
-        if " v" not in text:
+        if not _FIXTURE_GATE.search(text):
             return []
         return [m.span() for m in _FIXTURE.finditer(text)]
 
