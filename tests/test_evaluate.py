@@ -120,3 +120,23 @@ def test_corpus_offsets_index_the_text(corpora_dir: Path, name: str) -> None:
     toponyms = [(a, t) for a in articles for t in a.toponyms]
     assert len(toponyms) > 1000
     assert all(a.text[t.start : t.end] == t.phrase for a, t in toponyms)
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_evaluate_smoke_on_the_first_articles(corpora_dir: Path, gazetteer: object, name: str) -> None:
+    from geoevents.evaluate import evaluate_corpus
+
+    report = evaluate_corpus(name, corpora_dir, gazetteer=gazetteer, limit=5)
+    assert report.articles == 5
+    assert report.gold > 0 and report.predicted > 0
+    assert report.true_positives > 0  # some toponyms are found and matched
+    assert 0.0 <= report.acc161 <= 1.0
+    table = format_report(report)
+    assert table.count("\n") >= 5
+
+
+def test_evaluate_refuses_a_bad_limit(corpora_dir: Path, gazetteer: object) -> None:
+    from geoevents.evaluate import evaluate_corpus
+
+    with pytest.raises(InputError, match="limit"):
+        evaluate_corpus("lgl", corpora_dir, gazetteer=gazetteer, limit=0)
