@@ -49,6 +49,9 @@ _CREDIT_TAIL = re.compile(
     rf"(?:[.!?\"”)]\s+|\s[-–—/|]\s*)(?:\(?(?:{_AGENCIES})(?:\s*/\s*[A-Za-z][\w .-]{{0,30}})?\)?)\s*$",
     re.IGNORECASE,
 )
+# First words of the agencies: a credit tail is searched for only when one ends the line.
+_AGENCY_FIRST_WORDS = frozenset(re.sub(r"\\s\+|\(\?:|\)\?|\(|\)", " ", _AGENCIES).replace("|", " ").split())
+_TOKEN_BREAKS = str.maketrans({c: " " for c in "()/|-–—"})
 _CREDIT_PAREN = re.compile(
     r"\(\s*(?:photo|image|picture|pic|photograph|credit|photo\s+credit|illustration|file)\b[^()]{0,80}\)\s*$",
     re.IGNORECASE,
@@ -164,9 +167,13 @@ def has_photo_credit(line: str) -> bool:
     tail, wide = max(0, len(stripped) - 80), max(0, len(stripped) - 160)
     return bool(
         (stripped.endswith(")") and _CREDIT_PAREN.search(stripped, wide))
-        or _CREDIT_TAIL.search(stripped, tail)
+        or (_agency_near_end(stripped[tail:]) and _CREDIT_TAIL.search(stripped, tail))
         or (":" in stripped and _CREDIT_LABEL.search(stripped, wide))
     )
+
+
+def _agency_near_end(end: str) -> bool:
+    return not _AGENCY_FIRST_WORDS.isdisjoint(end.lower().translate(_TOKEN_BREAKS).split())
 
 
 def strip_photo_credit(line: str) -> str:

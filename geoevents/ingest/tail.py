@@ -19,7 +19,6 @@ A real story that changes subject under a sub-heading keeps its text, because th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from geoevents.records import ZoneKind
@@ -52,7 +51,8 @@ _BIO_OPENING = re.compile(
     r"^(?:[A-Z][\w'’.-]+|al|el|bin|de|van|von)(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|de|van|von|[A-Z]\.)){1,4}"
     r"\s+(?:\([^()]{1,40}\)\s+)?(?:is|was|has\s+(?:been|worked|written|reported|covered)|writes|covers|reports)\b"
 )
-_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SENTENCE_MARKS = frozenset(".!?…:;")
+_CLOSERS = "\"'”’»)]"
 
 _MIN_STORY_LINES = 2  # prose lines of story needed before an end can be judged
 _MIN_STORY_STEMS = 20
@@ -65,7 +65,8 @@ _MAX_TAIL_PARAGRAPHS = 2
 
 def _stems(words: Sequence[str]) -> set[str]:
     """Crude stems (first five letters) of the content words: 'strikes' and 'striking' meet."""
-    return {word.lower()[:5] for word in words if len(word) > 3} - _STOP_STEMS
+    stems = {word[:5] for word in words if len(word) > 3}
+    return set(" ".join(stems).lower().split()) - _STOP_STEMS  # one lower() for the whole line
 
 
 def is_section_cue(text: str) -> bool:
@@ -74,7 +75,7 @@ def is_section_cue(text: str) -> bool:
 
 
 def _heading_like(text: str, count: int) -> bool:
-    return 1 <= count <= 14 and not _ENDS_SENTENCE.search(text)
+    return 1 <= count <= 14 and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_MARKS
 
 
 def story_end(
@@ -129,14 +130,15 @@ def story_end(
 
     read = (None, ZoneKind.BODY, ZoneKind.TITLE, ZoneKind.CAPTION)
     line_stems = [_stems(words[i]) if kinds[i] in read else set() for i in range(n)]
-    # where each stem first appears (-1: in the title); filled from the end so the first line wins
-    first_seen: dict[str, int] = {}
-    for i in range(n - 1, -1, -1):
-        first_seen.update(dict.fromkeys(line_stems[i], i))
-    if title:
-        first_seen.update(dict.fromkeys(_stems(_WORD.findall(title)), -1))
+    # the story's vocabulary just before each candidate line (the title counts as story)
+    before: dict[int, set[str]] = {}
+    story_stems = _stems(_WORD.findall(title)) if title else set()
+    wanted = {i for i, _ in candidates}
+    for i in range(n):
+        if i in wanted:
+            before[i] = set(story_stems)
+        story_stems |= line_stems[i]
 
-    seen_at = sorted(first_seen.values())
     found: tuple[int, ZoneKind] | None = None
     rest: set[str] = set()  # stems of the undecided lines from the candidate to the end
     j = n
@@ -145,14 +147,14 @@ def story_end(
             j -= 1
             if kinds[j] is None:
                 rest |= line_stems[j]
-        if bisect_left(seen_at, i) < _MIN_STORY_STEMS:
+        if len(before[i]) < _MIN_STORY_STEMS:
             continue
         if why == "cue":
             found = i, ZoneKind.JUNK
             continue
         if len(rest) < 6:
             continue
-        overlap = sum(1 for stem in rest if first_seen[stem] < i) / len(rest)
+        overlap = len(rest & before[i]) / len(rest)
         limit = {"paragraph": _BIO_OVERLAP, "bullets": _LIST_OVERLAP}.get(why, _SECTION_OVERLAP)
         if why == "heading":
             after = next((j for j in range(i + 1, n) if kinds[j] is None), None)
