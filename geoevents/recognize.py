@@ -152,6 +152,8 @@ class _Lexicon:
         self.street = words("street_words")
         self.organisations = words("organisations")
         self.surnames = words("surnames")
+        self.disease = words("disease_words")
+
         self.state_abbreviations = {
             row[0]: name.title() for name, row in table("us_states").items() if "." in row[0]
         }
@@ -209,7 +211,7 @@ def _demonym_base(word: str, demonyms: dict[str, tuple[str, ...]]) -> str | None
 class _Tokens:
     """The article's tokens as parallel lists (fast to index)."""
 
-    __slots__ = ("ends", "n", "starts", "text", "words")
+    __slots__ = ("_vocabulary", "ends", "n", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -217,6 +219,14 @@ class _Tokens:
         self.starts = starts = [m.start() for m in _TOKEN.finditer(text)]
         self.ends = [s + len(w) for s, w in zip(starts, self.words, strict=True)]
         self.n = len(starts)
+        self._vocabulary: set[str] | None = None
+
+    def used_lowercase(self, word: str) -> bool:
+        """Whether the article also writes this word in lower case (then it is a common word here)."""
+        if self._vocabulary is None:
+            self._vocabulary = set(self.words)
+        low = word.lower()
+        return low != word and low in self._vocabulary
 
     def gap(self, i: int) -> str:
         """Text between token i and token i+1."""
@@ -618,6 +628,11 @@ class Recognizer:
         low = surface.casefold()
         initial = toks.sentence_initial(i)
         single = i == k
+        if k + 1 < toks.n and toks.words[k + 1].casefold() in lex.disease:
+            return MentionRole.NOT_PLACE, 0.0, (i, k)  # "Marburg virus", "Spanish flu"
+        common_here = single and toks.used_lowercase(surface)
+        if common_here and initial:
+            return None, 0.0, (i, k)  # "Samples from the ducks..." beside "the samples"
         caps_heading = first.isupper() and len(first) > 1 and self._all_caps_context(toks, i)
         if single and (low in lex.calendar or low in lex.titles or low in lex.generic):
             return None, 0.0, (i, k)
@@ -657,7 +672,11 @@ class Recognizer:
                 # the place names whose organisation or office it is.
                 return self.options.org_place_role, 0.45, (i, k)
         role = self._role_after(toks, k, surface, possessive=possessive, hyphen_compound=False)
-        if caps_heading or (single and (low in lex.common or low in lex.surnames or low in lex.first_names)):
+        if (
+            common_here
+            or caps_heading
+            or (single and (low in lex.common or low in lex.surnames or low in lex.first_names))
+        ):
             score = 0.4
         elif single:
             score = 0.6 if initial else 0.8
