@@ -110,6 +110,7 @@ class ResolverOptions:
     w_pattern: float = 1.5  # "Town, State" right after the name
     w_distance: float = 0.4  # near the article's other places (second pass)
     w_big_city: float = 0.5  # a city of millions outranks its small namesakes unless context is strong
+    w_dominant: float = 0.5  # the country most of the article's places are in (second pass)
 
     w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
@@ -260,6 +261,8 @@ class Resolver:
             if anchor is not None and p.feature_class != "country":
                 d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])
                 s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
+            if dominant and cc:
+                s += opts.w_dominant * dominant.get(cc, 0.0)
             return s
 
         top_named = max(1, max(named_cc.values(), default=1))
@@ -272,10 +275,12 @@ class Resolver:
                 static = self._static_scores(key, cand_lists[id(m)], area_word=area_word)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
         anchor: tuple[float, float] | None = None
+        dominant: dict[str, float] = {}
         for anchor_pass in (False, True):
             if anchor_pass:
                 anchor = self._anchor(chosen)
-                if anchor is None or opts.w_distance == 0:
+                dominant = self._dominant(chosen)
+                if anchor is None and not dominant:
                     break
             for m in toponyms:
                 if id(m) in direct:
@@ -356,6 +361,17 @@ class Resolver:
                 return area.country_code.casefold()
             return normalize_name(area.name)
         return None
+
+    @staticmethod
+    def _dominant(chosen: dict[int, tuple[Place | None, float]]) -> dict[str, float]:
+        """Each country's share of the places chosen in the first pass (what the article is about)."""
+        counts: Counter[str] = Counter(
+            p.country_code for p, c in chosen.values() if p is not None and p.country_code and c > 0.3
+        )
+        total = sum(counts.values())
+        if total < 3:
+            return {}
+        return {cc: n / total for cc, n in counts.items()}
 
     def _static_scores(self, key: str, cands: list[Candidate], *, area_word: bool) -> list[float]:
         """The part of each candidate's score that depends on the name alone (cached per name)."""
