@@ -200,3 +200,36 @@ def test_report_loads_offline_and_escapes(browser: Any, outputs: dict[str, Path]
     shot = outputs["report.html"].parent / "report-screenshot.png"
     browser.save_screenshot(str(shot))
     assert _not_blank(shot) > 50
+
+
+def test_map_opens_on_the_events_and_labels_countries_by_zoom(browser: Any, tmp_path: Path) -> None:
+    from tests.test_outputs_view import with_far_area
+
+    paths = write_outputs(with_far_area(), sample_events(), tmp_path / "out")
+    _load(browser, paths["map.html"])
+    assert _count(browser, "path.ge-event", 5) == 5
+    zoom = browser.execute_script("return geoevents.map.getZoom()")
+    lat, lon = browser.execute_script("var c = geoevents.map.getCenter(); return [c.lat, c.lng];")
+    assert zoom >= 5, "a country named in passing must not zoom the map out"
+    assert 30 < lat < 38 and 38 < lon < 47  # centred on the Iraqi events
+    bounds = (
+        "var b = geoevents.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];"
+    )
+    west, south, east, north = browser.execute_script(bounds)
+    assert west < 41.0 and east > 44.4 and south < 33.3 and north > 35.5  # every event site in view
+
+    def shown() -> list[str]:
+        script = "return [...document.querySelectorAll('.ge-country-label')].map(e => e.textContent);"
+        return [t.upper() for t in browser.execute_script(script)]
+
+    near = shown()
+    assert "IRAQ" in near
+    browser.execute_script("geoevents.map.setZoom(2, {animate: false});")
+    world = shown()
+    assert 3 <= len(world) <= 25  # a world view names only the big countries
+    assert "RUSSIA" in world and "LEBANON" not in world
+    browser.execute_script(f"geoevents.map.setZoom({int(zoom)}, {{animate: false}});")
+    assert set(shown()) == set(near)
+    browser.save_screenshot(str(tmp_path / "view.png"))
+    assert _not_blank(tmp_path / "view.png") > 50
+    assert _console_errors(browser) == []

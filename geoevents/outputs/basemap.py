@@ -8,6 +8,7 @@ Polygons are simplified for drawing: a world map does not need 10 m detail.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -82,4 +83,48 @@ def view_bounds(
         max(cy - height / 2, -85.0),
         min(cx + width / 2, 180.0),
         min(cy + height / 2, 85.0),
+    )
+
+
+def _finite_bounds(frame: gpd.GeoDataFrame | None) -> tuple[float, float, float, float] | None:
+    if frame is None or not len(frame):
+        return None
+    geometries = frame.geometry[frame.geometry.notna() & ~frame.geometry.is_empty]
+    if not len(geometries):
+        return None
+    minx, miny, maxx, maxy = (float(v) for v in geometries.total_bounds)
+    if any(v != v for v in (minx, miny, maxx, maxy)):
+        return None
+    return (minx, miny, maxx, maxy)
+
+
+def focus_bounds(layers: Mapping[str, gpd.GeoDataFrame | None]) -> tuple[float, float, float, float] | None:
+    """The box a map should open on: the events, else the point places named, else the areas.
+
+    Areas and borders never drive the view while there is anything more precise:
+    a country or region named in passing (the United States in a quote) would
+    zoom the map out to world scale and shrink every event to one dot. Event
+    locations only mentioned in the evidence (``role == "mentioned"``) and the
+    representative points of areas and borders in ``places`` do not count either.
+    None when there is nothing at all (the caller shows the world).
+    """
+    events = layers.get("events")
+    if events is not None and len(events) and "role" in events.columns:
+        events = events[events["role"] != "mentioned"]
+    places = layers.get("places")
+    shapes = [f for f in (layers.get("areas"), layers.get("borders")) if f is not None and len(f)]
+    if places is not None and len(places) and "id" in places.columns:
+        shape_ids = {i for f in shapes if "id" in f.columns for i in f["id"]}
+        places = places[~places["id"].isin(shape_ids)]
+    found = _finite_bounds(events) or _finite_bounds(places)
+    if found is not None:
+        return found
+    boxes = [b for b in (_finite_bounds(f) for f in shapes) if b is not None]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
     )

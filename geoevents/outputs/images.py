@@ -18,7 +18,7 @@ from matplotlib.patches import Ellipse, Patch
 from shapely.geometry import box
 
 from geoevents.atomic import atomic_write_bytes
-from geoevents.outputs.basemap import countries, view_bounds
+from geoevents.outputs.basemap import countries, focus_bounds, view_bounds
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
@@ -40,19 +40,8 @@ DEFAULT_TITLE = "Reported events"
 
 
 def _bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, float, float]:
-    boxes = [f.total_bounds for f in layers.values() if f is not None and len(f)]
-    if not boxes:
-        return view_bounds(None)
-    return view_bounds(
-        (
-            float(min(b[0] for b in boxes)),
-            float(min(b[1] for b in boxes)),
-            float(max(b[2] for b in boxes)),
-            float(max(b[3] for b in boxes)),
-        ),
-        margin=0.15,
-        minimum=3.0,
-    )
+    """The events (else places) with a margin; a region named in passing never widens the view."""
+    return view_bounds(focus_bounds(layers), margin=0.15, minimum=1.5)
 
 
 def _fit_aspect(bounds: tuple[float, float, float, float], ratio: float) -> tuple[float, float, float, float]:

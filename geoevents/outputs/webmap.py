@@ -30,10 +30,12 @@ from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
 from jinja2 import Template
 from shapely.geometry import box
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
-from geoevents.outputs.basemap import countries, view_bounds
+from geoevents.outputs.basemap import countries, focus_bounds, view_bounds
 from geoevents.outputs.frames import SEPARATOR
 from geoevents.outputs.geojson import geometry_to_geojson
 from geoevents.outputs.style import (
@@ -54,7 +56,16 @@ from geoevents.outputs.style import (
 )
 
 DEFAULT_TITLE = "geoevents: reported events"
-MAX_LABELS = 40
+MIN_ZOOM = 2
+# The initial view: events (else places) plus a margin, never narrower than
+# FOCUS_MIN_DEGREES (a single town opens with its surroundings), never closer than FIT_MAX_ZOOM.
+FOCUS_MIN_DEGREES = 1.5
+FIT_PADDING_PX = 40
+FIT_MAX_ZOOM = 10
+# Country labels: approximate text size of .ge-country-label (11 px uppercase, spaced).
+LABEL_CHAR_PX = 8.5
+LABEL_HEIGHT_PX = 14
+LABEL_MAX_ZOOM = 8
 
 
 def as_date(value: Any) -> date | None:
@@ -399,13 +410,43 @@ def _panel_js(map_name: str, position: str, css_class: str, inner_html: str) -> 
     )
 
 
+def label_min_zoom(name: str, geometry: BaseGeometry) -> int:
+    """The lowest web-map zoom at which a country's name fits inside its largest part.
+
+    Compares the text's width and height in pixels with the part's extent at each
+    zoom (256 px tiles), using area over extent so that long thin countries are
+    not treated as wide. Small countries get their label only when zoomed in, so a
+    world view shows a few big names instead of a pile of overlapping ones.
+    """
+    part = _largest_part(geometry)
+    minx, miny, maxx, maxy = part.bounds
+    width, height = max(maxx - minx, 1e-6), max(maxy - miny, 1e-6)
+    area = max(part.area, 1e-9)
+    width, height = min(width, 1.5 * area / height), min(height, 1.5 * area / width)
+    stretch = 1 / max(math.cos(math.radians((miny + maxy) / 2)), 0.1)  # Mercator stretches north-south
+    text_w, text_h = LABEL_CHAR_PX * len(name) + 8, LABEL_HEIGHT_PX
+    need = max(
+        math.log2(text_w * 360 / (256 * width)),
+        math.log2(text_h * 360 / (256 * height * stretch)),
+    )
+    return min(max(math.ceil(need), MIN_ZOOM), LABEL_MAX_ZOOM)
+
+
+def _largest_part(geometry: BaseGeometry) -> BaseGeometry:
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    return max(parts, key=lambda g: g.area)
+
+
 def _basemap(
     bounds: tuple[float, float, float, float],
-) -> tuple[dict[str, Any], list[tuple[str, float, float]]]:
-    """Country polygons: detailed near the data, coarse elsewhere; labels for countries in view."""
+) -> tuple[dict[str, Any], list[tuple[float, float, str, int]]]:
+    """Country polygons (detailed near the data, coarse elsewhere) and their labels.
+
+    Each label is (lat, lon, name, lowest zoom at which it shows), placed at the
+    pole of inaccessibility of the country's largest part.
+    """
     frame = countries()
     near = box(*view_bounds(bounds, margin=1.0, minimum=20.0))
-    view = box(*bounds)
     features = []
     labels = []
     for name, geometry in zip(frame["name"], frame.geometry, strict=True):
@@ -418,32 +459,71 @@ def _basemap(
         geo = geometry_to_geojson(shape_)
         geo["coordinates"] = _round_nested(geo["coordinates"], 3 if detailed else 2)
         features.append({"type": "Feature", "properties": {"name": name}, "geometry": geo})
-        if geometry.intersects(view):
-            inside = geometry.intersection(view)
-            # Label only countries big enough in this view to hold their name.
-            if not inside.is_empty and inside.area > view.area * 0.004:
-                point = inside.representative_point()
-                labels.append((inside.area, name, point.y, point.x))
-    labels.sort(key=lambda item: (-item[0], item[1]))
-    return {"type": "FeatureCollection", "features": features}, [item[1:] for item in labels[:MAX_LABELS]]
+        part = _largest_part(geometry)
+        if part.area <= 0:
+            continue
+        point = (
+            polylabel(part, tolerance=0.05) if part.geom_type == "Polygon" else part.representative_point()
+        )
+        labels.append((round(point.y, 3), round(point.x, 3), name, label_min_zoom(name, geometry)))
+    labels.sort(key=lambda item: (item[3], item[2]))
+    return {"type": "FeatureCollection", "features": features}, labels
+
+
+_FIT_JS = """
+(function () {
+  // Fit again once the panels exist, keeping the events clear of the panels on either side
+  // (each side's padding at most 30%% of the map's width, so small embedded maps still fit).
+  var map = %(map)s, bounds = %(bounds)s;
+  function side(selector) {
+    var width = 0, corners = map.getContainer().querySelectorAll(selector);
+    corners.forEach(function (corner) { width = Math.max(width, corner.offsetWidth); });
+    return Math.min(width, map.getSize().x * 0.3) + %(pad)s;
+  }
+  geoevents.fitView = function () {
+    var right = side('.leaflet-right .ge-panel, .leaflet-right .leaflet-control-layers');
+    map.fitBounds(bounds, {paddingTopLeft: [side('.leaflet-left .ge-panel'), %(pad)s],
+                           paddingBottomRight: [right, %(pad)s], maxZoom: %(max)s, animate: false});
+  };
+  geoevents.fitView();
+})();
+"""
+
+
+_LABELS_JS = """
+(function () {
+  var map = %(map)s, data = %(labels)s;
+  var pane = map.createPane('ge-labels');
+  pane.style.zIndex = 450;
+  pane.style.pointerEvents = 'none';
+  var group = L.layerGroup().addTo(map);
+  var items = data.map(function (d) {
+    var text = document.createElement('div');
+    text.textContent = d[2];
+    var icon = L.divIcon({html: text, className: 'ge-country-label',
+                          iconSize: [160, 14], iconAnchor: [80, 7]});
+    var marker = L.marker([d[0], d[1]], {icon: icon, interactive: false, keyboard: false, pane: 'ge-labels'});
+    return {min: d[3], marker: marker};
+  });
+  function update() {
+    var zoom = map.getZoom();
+    items.forEach(function (item) {
+      var show = zoom >= item.min, has = group.hasLayer(item.marker);
+      if (show && !has) { group.addLayer(item.marker); }
+      if (!show && has) { group.removeLayer(item.marker); }
+    });
+  }
+  map.on('zoomend', update);
+  map.whenReady(update);
+  geoevents.countryLabels = group;
+})();
+"""
 
 
 def _round_nested(coords: Any, digits: int) -> Any:
     if isinstance(coords, float):
         return round(coords, digits)
     return [_round_nested(c, digits) for c in coords]
-
-
-def _data_bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, float, float] | None:
-    boxes = [f.total_bounds for f in layers.values() if f is not None and len(f)]
-    if not boxes:
-        return None
-    return (
-        float(min(b[0] for b in boxes)),
-        float(min(b[1] for b in boxes)),
-        float(max(b[2] for b in boxes)),
-        float(max(b[3] for b in boxes)),
-    )
 
 
 def _shape_group(frame: gpd.GeoDataFrame, kind: str, style: dict[str, Any], name: str) -> folium.FeatureGroup:
@@ -473,7 +553,7 @@ def build_map(
         events = events[events["role"] != "mentioned"]
     if len(events):
         events = events.assign(event_date=[as_date(v) for v in events["event_date"]])
-    bounds = view_bounds(_data_bounds(layers))
+    bounds = view_bounds(focus_bounds(layers), margin=0.1, minimum=FOCUS_MIN_DEGREES)
     fmap = OfflineMap(
         location=None,
         tiles=None,
@@ -481,7 +561,7 @@ def build_map(
         zoom_control=True,
         prefer_canvas=False,
         maxZoom=16,
-        minZoom=2,
+        minZoom=MIN_ZOOM,
     )
     header = fmap.get_root().header  # type: ignore[attr-defined]
     header.add_child(Element(f"<style>{assets.leaflet_css()}</style>"), name="leaflet_css", index=0)
@@ -495,7 +575,11 @@ def build_map(
         name="geoevents_css",
         index=4,
     )
-    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    fmap.fit_bounds(
+        [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+        padding=(FIT_PADDING_PX, FIT_PADDING_PX),
+        max_zoom=FIT_MAX_ZOOM,
+    )
     if tiles:
         folium.TileLayer(tiles, name=f"Tiles: {tiles}").add_to(fmap)
 
@@ -513,18 +597,6 @@ def build_map(
         interactive=False,
         smooth_factor=1.0,
     ).add_to(basemap)
-    for name, lat, lon in labels:
-        folium.Marker(
-            [round(lat, 4), round(lon, 4)],
-            icon=folium.DivIcon(
-                html=f"<div>{html.escape(name)}</div>",
-                class_name="ge-country-label",
-                icon_size=(160, 14),
-                icon_anchor=(80, 7),
-            ),
-            interactive=False,
-            keyboard=False,
-        ).add_to(basemap)
     basemap.add_to(fmap)
 
     area_style = {
@@ -622,6 +694,11 @@ def build_map(
         _Script(_panel_js(name, "bottomright", "ge-panel ge-legend", _legend_html(present, counts)))
     )
     fmap.add_child(_Script(_FILTER_JS % {"map": name, "dates": js_value(dates)}))
+    fmap.add_child(_Script(_LABELS_JS % {"map": name, "labels": js_value(labels)}))
+    view = [[round(bounds[1], 4), round(bounds[0], 4)], [round(bounds[3], 4), round(bounds[2], 4)]]
+    fmap.add_child(
+        _Script(_FIT_JS % {"map": name, "bounds": js_value(view), "pad": FIT_PADDING_PX, "max": FIT_MAX_ZOOM})
+    )
     fmap.add_child(_Script(f"geoevents.map = {name};"))
     return fmap
 
