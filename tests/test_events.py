@@ -239,3 +239,47 @@ def test_unlocated_report_on_another_day_stays_apart() -> None:
     a, ra = _article("Gunmen shot dead a teacher in Tikrit on Friday.", ident="a")
     b, rb = _article("An attack on Thursday killed a teacher, officials said.", ident="b")
     assert len(merge_events(events_from_article(a, ra) + events_from_article(b, rb))) == 2
+
+
+def test_compass_direction_of_a_town_is_a_site_near_it() -> None:
+    (event,) = _events("Rockets hit an army base northwest of Tikrit on Friday.")
+    assert event.locations[0].place.name == "Tikrit" and event.locations[0].role == "site"
+    assert event.locations[0].precision == 2
+
+
+def test_date_of_the_reporting_is_not_the_date_of_the_event() -> None:
+    (event,) = _events("Officials said on Saturday that gunmen shot dead two teachers in Tikrit.")
+    assert event.time_precision == 2 and "date-assumed-publication" in event.tags
+
+
+def test_possessive_date_after_said_dates_the_event() -> None:
+    (event,) = _events("The army said Thursday's air strikes hit depots near Mosul.")
+    assert (event.event_date, event.time_precision) == (date(2019, 12, 26), 1)
+
+
+def test_place_and_date_of_another_act_are_not_the_trigger_s() -> None:
+    text = (
+        "Hundreds of mourners gathered in Basra on Saturday for the funerals of fighters "
+        "killed in air strikes near Mosul on Thursday."
+    )
+    (event,) = _events(text)
+    assert event.sub_event_type == "Air/drone strike" and event.event_date == date(2019, 12, 26)
+    assert [loc.place.name for loc in event.locations if loc.role == "site"] == ["Mosul"]
+
+
+def test_trailing_and_in_place_belongs_to_the_clause_before() -> None:
+    events = _events("Warplanes bombed militia depots near Mosul on Saturday, and in Aleppo across the border.")
+    assert sorted(e.locations[0].place.name for e in events) == ["Aleppo", "Mosul"]
+    assert {e.event_date for e in events} == {date(2019, 12, 28)}
+
+
+def test_retaliation_clause_is_its_own_event() -> None:
+    text = (
+        "Officials said Saturday's air strikes, which hit depots in Mosul, were retaliation "
+        "for a rocket attack on a base in Tikrit on Friday."
+    )
+    found = {(e.sub_event_type, e.event_date, e.locations[0].place.name) for e in _events(text)}
+    assert found == {
+        ("Air/drone strike", date(2019, 12, 28), "Mosul"),
+        ("Shelling/artillery/missile attack", date(2019, 12, 27), "Tikrit"),
+    }

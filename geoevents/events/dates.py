@@ -99,6 +99,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekend",
         re.compile(
             r"\b(?:last|this\s+past|over\s+the|at\s+the|during\s+the|on\s+the)\s+weekend\b|"
+            r"\b(?:the|last)\s+weekend['’]s\b|"
             r"\b(?P<weekday>Saturday|Sunday)\s+(?:and|or)\s+(?:Saturday|Sunday)\b",
             re.I,
         ),

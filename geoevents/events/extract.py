@@ -205,6 +205,24 @@ def _generic_plural(clause: str, trigger: re.Match[str], dates: list[DateMatch],
     return False
 
 
+_PLACE_TAIL = re.compile(r"\s*(?:and|or)\s+(?:also\s+)?(?:in|at|near|on|outside|inside|into|around)\b", re.I)
+
+
+def _with_place_tails(
+    triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]], sentence: Span
+) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """Clauses with a trigger-less "... and in Albukamal" tail joined back to the clause it locates."""
+    out: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = []
+    for clause, found in triggered:
+        if out and found is None and out[-1][1] is not None and _PLACE_TAIL.match(clause.text):
+            head, head_found = out[-1]
+            text = sentence.text[head.start - sentence.start : clause.end - sentence.start]
+            out[-1] = (Span(head.start, clause.end, text, head.zone), head_found)
+        else:
+            out.append((clause, found))
+    return out
+
+
 def _actors(
     lexicon: ActorLexicon, clause: str, trigger: re.Match[str]
 ) -> tuple[str | None, str | None, str | None]:
@@ -263,36 +281,94 @@ def _precision(text: str, rm: ResolvedMention, sentence: Span) -> int:
 
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|across|around|along|into|off|over|of\s+(?:the\s+)?(?:city|town|village|"
-    r"province|district|region|area|outskirts|base|camp))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|,\s*$",
+    r"province|district|region|area|outskirts|base|camp))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|close\s+to|"
+    r"(?:km|kilomet(?:re|er)s|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-
-
-def _locative(text: str, rm: ResolvedMention, clause: Span) -> bool:
-    """Whether a place is where something happened ("in Qaim", "near Al-Qaim"), not a speaker or owner."""
-    before = text[max(clause.start, rm.mention.start - 40) : rm.mention.start]
-    return bool(_LOCATIVE.search(before))
-
-
-# Words that end a trigger's noun phrase: a finite verb or a clause opener.
+# "blamed on Washington", "attributed to Iran": a culprit named through a place, not where it happened.
+_ATTRIBUTION = re.compile(r"\b(?:blam\w*|pinned|attribut\w*|accus\w*)\s+(?:\w+\s+){0,3}?(?:on|to)\s+$", re.I)
+# Between a place and a later trigger: the trigger is the cause or topic of what happened at the place
+# ("mourners gathered in Baghdad for the funerals of fighters killed in air strikes").
+_SUBORDINATE = re.compile(
+    r"\b(?:for|after|following|against|over|since|before|about|because\s+of|in\s+(?:response|retaliation|"
+    r"revenge|protest)\s+(?:to|for|against|at))\b",
+    re.IGNORECASE,
+)
+# Words that end a trigger's noun phrase: a finite auxiliary or reporting verb, a clause opener,
+# or a past tense that is not itself an act of violence.
 _PHRASE_BREAK = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|may|might|can|did|does|do|said|says|that|which|"
-    r"who|while|because|as|but|and\s+(?:then|also)|(?!(?:killed|wounded|injured|targeted|struck|hit)\b)\w+ed)\b",
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|may|might|can|did|does|do|said|says|told|"
+    r"while|because|but|although|though|(?!(?:killed|wounded|injured|targeted|struck|hit|aimed|located|based|slammed|landed|exploded|"
+    r"damaged|destroyed|occurred|happened)\b)"
+    r"\w+ed)\b|[;:]",
+    re.IGNORECASE,
+)
+_PHRASE_WORDS = 12  # a reference's phrase: its complements, or an act of violence and its complements
+_NEAR_WORDS = 6  # places this close after a reference with no verb between are its complements
+_ACT_AFTER = re.compile(
+    r"\s*(?:(?:that|which)\s+)?(?:\w+ly\s+)?(?:killed|wounded|injured|hit|struck|targeted|destroyed|damaged|"
+    r"slammed|landed|exploded|went\s+off|took\s+place|occurred|happened)\b",
     re.IGNORECASE,
 )
 
 
-def _in_trigger_phrase(text: str, rm: ResolvedMention, trigger_end: int) -> bool:
-    """Whether a place belongs to the trigger's own noun phrase ("the attack on K-1 near Kirkuk").
+def _site_flags(
+    text: str, places: list[ResolvedMention], clause: Span, trigger: tuple[int, int], *, reference: bool
+) -> list[bool]:
+    """Which places of a clause are where its event happened ("in Qaim", "near Al-Qaim", "Qaim, Iraq").
 
-    A reference back ("the airstrikes ...") says where the event was only through
-    its complements; a place after the sentence's verb ("the strikes bring ... US
-    policy in the Middle East") is about something else.
+    A place is a site when the text puts it there with a locative preposition (or
+    as the apposition of a site: "in Qaim, Iraq"), unless it names a culprit
+    ("blamed on Washington") or comes before a trigger that is only the cause of
+    something else done there. For a reference back ("the airstrikes ..."), only
+    places in the trigger's own phrase count, or chained to one by "and" or a comma.
     """
-    if rm.mention.start < trigger_end:
+    flags: list[bool] = []
+    anchor = trigger[1]  # where the reference's phrase continues from
+    for rm in places:
+        before = text[max(clause.start, rm.mention.start - 40) : rm.mention.start]
+        prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
+        appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
+        site = (bool(_LOCATIVE.search(before)) or appositive) and not _ATTRIBUTION.search(before)
+        if site and rm.mention.end <= trigger[0] and _SUBORDINATE.search(text[rm.mention.end : trigger[0]]):
+            site = False
+        if site and reference:
+            gap = text[anchor : rm.mention.start] if rm.mention.start >= anchor else None
+            limit = _PHRASE_WORDS if anchor != trigger[1] or (gap and _ACT_AFTER.match(gap)) else _NEAR_WORDS
+            site = gap is not None and len(gap.split()) <= limit and not _PHRASE_BREAK.search(gap)
+            if site:
+                anchor = rm.mention.end
+        flags.append(site)
+    return flags
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|claimed|declared|wrote)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_CAUSE_AFTER = re.compile(
+    r"\b(?:after|following|since|in\s+(?:response|retaliation|revenge)\s+(?:to|for))\b", re.IGNORECASE
+)
+
+
+def _date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
+    """Whether a date in the trigger's sentence dates the trigger's event.
+
+    Not when it dates the reporting ("officials said on Tuesday"), a span
+    ("since Friday"), or another act the trigger is only the cause of
+    ("mourners gathered on Monday for fighters killed in air strikes"; "strikes
+    on Sunday after the attack on Friday").
+    """
+    before = text[: found.start]
+    possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
+    if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (_REPORTED.search(before) and not possessive):
         return False
-    gap = text[trigger_end : rm.mention.start]
-    return len(gap.split()) <= 8 and not _PHRASE_BREAK.search(gap)
+    if found.end <= trigger[0]:
+        return not _SUBORDINATE.search(text[found.end : trigger[0]])
+    if found.start >= trigger[1]:
+        return not _CAUSE_AFTER.search(text[trigger[1] : found.start])
+    return True
 
 
 def _phrase_end(clause: str, trigger_end: int) -> int:
@@ -302,7 +378,7 @@ def _phrase_end(clause: str, trigger_end: int) -> int:
         return len(clause)  # "the attack was carried out by ..." names its perpetrator
     cut = _PHRASE_BREAK.search(rest)
     words = list(re.finditer(r"\S+", rest))
-    end = len(rest) if len(words) <= 8 else words[8].start()
+    end = len(rest) if len(words) <= _PHRASE_WORDS else words[_PHRASE_WORDS].start()
     return trigger_end + (min(end, cut.start()) if cut else end)
 
 
@@ -457,8 +533,8 @@ def _drafts_from_article(
     )
     drafts: list[_Draft] = []
     for sentence in sentences_from_article(article):
-        clauses = clauses_from_sentence(sentence)
-        triggered = [(c, _best_trigger(c.text)) for c in clauses]
+        clauses = [(c, _best_trigger(c.text)) for c in clauses_from_sentence(sentence)]
+        triggered = _with_place_tails(clauses, sentence)
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:
             if found is None:
@@ -473,11 +549,11 @@ def _drafts_from_article(
             if not _asserted(clause.text, m.start()):
                 continue
             scope = sentence if n_events == 1 else clause
+            at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())
             dates = [
                 d
                 for d in dates_from_text(scope.text, reference=ref)
-                if d.date is not None
-                and not re.search(r"\b(?:since|until|by)\s+$", scope.text[: d.start], re.I)
+                if d.date is not None and _date_of_trigger(scope.text, d, at_scope)
             ]
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
@@ -517,10 +593,9 @@ def _drafts_from_article(
                 draft.fatalities = (casualties.fatalities, casualties.fatalities_vague)
             if casualties.injuries is not None:
                 draft.injuries = (casualties.injuries, casualties.injuries_vague)
-            for rm in places:
-                site = _locative(article.text, rm, clause) and (
-                    not definite or _in_trigger_phrase(article.text, rm, clause.start + m.end())
-                )
+            at = (clause.start + m.start(), clause.start + m.end())
+            flags = _site_flags(article.text, places, clause, at, reference=definite)
+            for rm, site in zip(places, flags, strict=True):
                 (draft.sites if site else draft.mentioned).append(rm)
             draft.spans.append(sentence)
             draft.context.append(clause.text[m.start() :])

@@ -170,6 +170,7 @@ def sentences_from_article(article: Article, *, zones: frozenset[ZoneKind] = EVE
 # Where one clause hands over to another that reports a different event.
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:]\s+|,?\s+(?=(?:in (?:response|retaliation|reply|revenge) (?:to|for)|following|days? after|"
+    r"(?:were|was|is|are|came|comes)\s+(?:an?\s+|in\s+)?(?:retaliation|reprisal|revenge|response)\s+(?:to|for)|"
     r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but)\b)|,\s+(?=and\b))",
     re.IGNORECASE,
 )
