@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import matplotlib.pyplot as plt
 from shapely.geometry import Polygon, box
@@ -11,7 +12,7 @@ from geoevents.outputs import frames_from_records
 from geoevents.outputs.basemap import focus_bounds
 from geoevents.outputs.images import draw_map
 from geoevents.outputs.webmap import FIT_MAX_ZOOM, build_map, label_min_zoom, render_map
-from geoevents.records import Article, ArticleResult, Mention, ResolvedMention
+from geoevents.records import Article, ArticleResult, Event, Mention, ResolvedMention
 from tests.test_outputs import _place, sample_events, sample_results
 
 # A country-sized polygon far from every event, as when an article names the United States in passing.
@@ -32,7 +33,7 @@ def with_far_area() -> list[ArticleResult]:
     return [*results, ArticleResult(Article(id="a5", text="..."), (mention,), ())]
 
 
-def _layers(events=None, results=None):  # type: ignore[no-untyped-def]
+def _layers(events: list[Event] | None = None, results: list[ArticleResult] | None = None) -> dict[str, Any]:
     return frames_from_records(results if results is not None else with_far_area(), events or [])
 
 
