@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,7 +65,7 @@ os._exit(0)  # skip Qt's teardown, which can crash offscreen after the work is d
 """
 
 
-def _qgis_report(gpkg: Path) -> dict:  # type: ignore[type-arg]
+def _qgis_report(gpkg: Path) -> dict[str, Any]:
     if not SYSTEM_PYTHON.exists():
         pytest.skip("no system Python to run QGIS with")
     has_qgis = subprocess.run(
@@ -104,7 +105,7 @@ def test_qgis_loads_each_layer_with_its_default_style(tmp_path: Path) -> None:
     events = report["events"]
     assert events["attribute"] == "event_type"
     assert len(events["categories"]) == 7 and events["categories"][-1] == ""
-    by_id = {}
+    by_id: dict[str, dict[str, Any]] = {}
     for feature in events["features"]:
         by_id.setdefault(feature["event_id"], feature)
     # colour by event type: both explosions share a colour, other types differ
