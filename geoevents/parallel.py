@@ -67,13 +67,13 @@ def _default_extract_events(
 ) -> Sequence[Event]:
     from geoevents.events import events_from_article
 
-    return events_from_article(article, resolved, settings=settings)
+    return events_from_article(article, list(resolved), settings=settings)
 
 
 def _default_merge(events: Sequence[Event], *, settings: Settings) -> Sequence[Event]:
     from geoevents.events import merge_events
 
-    return merge_events(events, settings=settings)
+    return merge_events(list(events), settings=settings)
 
 
 def _default_load_overrides(path: Path) -> Any:
