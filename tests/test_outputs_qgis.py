@@ -85,6 +85,8 @@ def _qgis_report(gpkg: Path) -> dict[str, Any]:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    # GDAL under QGIS reads the file without complaint (GeoPackage version, DATETIME form)
+    assert "Warning" not in done.stderr, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -74,7 +74,8 @@ def styles_frame(layers: list[str], *, updated: datetime | None = None) -> pd.Da
         )
     frame = pd.DataFrame(rows, columns=list(STYLE_COLUMNS))
     frame["useAsDefault"] = frame["useAsDefault"].astype("bool")
-    frame["update_time"] = pd.to_datetime(frame["update_time"]).astype("datetime64[ms]")
+    # UTC-aware, so GDAL stores the GeoPackage DATETIME form (...T00:00:00.000Z) older readers expect.
+    frame["update_time"] = pd.to_datetime(frame["update_time"], utc=True).astype("datetime64[ms, UTC]")
     return frame
 
 
@@ -111,7 +112,7 @@ def _write_layers(
 ) -> None:
     if True:
         if True:
-            for name, frame in frames.items():
+            for index, (name, frame) in enumerate(frames.items()):
                 kinds = {g.geom_type for g in frame.geometry if g is not None}
                 expected = GEOMETRY_TYPES.get(name)
                 if expected and kinds - {expected}:
@@ -126,6 +127,8 @@ def _write_layers(
                     use_arrow=True,
                     layer_options={"GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid", "SPATIAL_INDEX": "YES"},
                     append=False,
+                    # GeoPackage 1.3: GDAL 3.6 and the QGIS builds on it warn about 1.4 files.
+                    dataset_options={"VERSION": "1.3"} if index == 0 else None,
                 )
             pyogrio.write_dataframe(
                 styles_frame(list(frames), updated=updated),
