@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -264,17 +265,27 @@ def test_acled_csv_columns_order_and_values(tmp_path: Path) -> None:
         assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
         assert CSV_COLUMNS[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
         rows = list(reader)
-    assert rows[0]["event_id_cnty"] == "ev-k1"
-    strike = next(r for r in rows if r["event_id_cnty"] == "ev-strike")
+    assert rows[0]["event_id"] == "ev-k1"
+    assert all(re.fullmatch(r"[A-Z]{3}1\d{15}", r["event_id_cnty"]) for r in rows)
+    assert rows[0]["event_id_cnty"].startswith("IRQ")
+    assert len({r["event_id_cnty"] for r in rows}) == len(rows)
+    # stable: the same event id gives the same ACLED id in a later run
+    again = tmp_path / "again.csv"
+    write_acled_csv(list(reversed(sample_events())), again)
+    with again.open(encoding="utf-8", newline="") as handle:
+        assert {r["event_id"]: r["event_id_cnty"] for r in csv.DictReader(handle)} == {
+            r["event_id"]: r["event_id_cnty"] for r in rows
+        }
+    strike = next(r for r in rows if r["event_id"] == "ev-strike")
     assert strike["iso"] == "368" and strike["region"] == "Middle East" and strike["country"] == "Iraq"
     assert strike["location"] == "Al-Qaim" and strike["geo_precision"] == "1"
     assert strike["fatalities"] == "25" and strike["injuries"] == "51" and strike["year"] == "2019"
     assert strike["article_ids"] == "a1 | a2"
     assert "killing 25" in strike["evidence"]
-    hostile = next(r for r in rows if r["event_id_cnty"] == "ev-hostile")
+    hostile = next(r for r in rows if r["event_id"] == "ev-hostile")
     assert hostile["fatalities"] == "" and hostile["event_date"] == ""
     assert hostile["notes"].startswith("'="), "formula-looking cells are neutralised"
-    protest = next(r for r in rows if r["event_id_cnty"] == "ev-funeral")
+    protest = next(r for r in rows if r["event_id"] == "ev-funeral")
     assert protest["civilian_targeting"] == ""
 
 

@@ -3,11 +3,20 @@
 One row per event at its primary location. ISO numeric codes and country
 names come from pycountry (with ACLED's short names where they differ);
 regions follow ACLED's region list.
+
+``event_id_cnty`` keeps ACLED's form, ISO 3166 alpha-3 letters then digits
+(``IRQ1000123456789012``), so tools that parse or validate ACLED ids accept
+ours. The digits are a stable hash of our event id, always 16 long with a
+leading 1: ACLED numbers its events sequentially with far fewer digits, so a
+row of ours can never take the id of a real ACLED event when the two files are
+stacked, and the same event keeps the same id on every run. Our own id is kept
+in the ``event_id`` column, which is what overrides refer to.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 from collections.abc import Iterable
@@ -52,7 +61,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "tags",
     "timestamp",
 )
-EXTRA_COLUMNS: tuple[str, ...] = ("injuries", "confidence", "sources", "evidence", "article_ids")
+EXTRA_COLUMNS: tuple[str, ...] = ("event_id", "injuries", "confidence", "sources", "evidence", "article_ids")
 CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
 
 # ACLED's regions, by ISO 3166-1 alpha-2 code.
@@ -116,6 +125,17 @@ def country_fields(code: str | None) -> tuple[str, str, str]:
     return (str(int(record.numeric)), region, name)
 
 
+ID_NUMBER_BASE = 10**15
+
+
+def acled_event_id(event_id: str, country_code: str | None) -> str:
+    """ACLED-form ``event_id_cnty``: ISO alpha-3 (``XXX`` when unknown) + a stable 16-digit number."""
+    record = pycountry.countries.get(alpha_2=country_code.upper()) if country_code else None
+    letters = record.alpha_3 if record is not None else "XXX"
+    number = ID_NUMBER_BASE + int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:12], 16)
+    return f"{letters}{number}"
+
+
 def _civilian_targeting(event: Event) -> str:
     targeted = event.event_type == "Violence against civilians" or "civilian" in (event.actor2 or "").lower()
     return "Civilian targeting" if targeted else ""
@@ -134,7 +154,7 @@ def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list
         iso, region, country = country_fields(place.country_code if place else None)
         rows.append(
             {
-                "event_id_cnty": event.event_id,
+                "event_id_cnty": acled_event_id(event.event_id, place.country_code if place else None),
                 "event_date": event.event_date.isoformat() if event.event_date else "",
                 "year": str(event.event_date.year) if event.event_date else "",
                 "time_precision": str(event.time_precision),
@@ -165,6 +185,7 @@ def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list
                 "fatalities": "" if event.fatalities is None else str(event.fatalities),
                 "tags": "; ".join(_text(t) for t in event.tags),
                 "timestamp": "" if timestamp is None else str(int(timestamp)),
+                "event_id": event.event_id,
                 "injuries": "" if event.injuries is None else str(event.injuries),
                 "confidence": f"{event.confidence:.2f}",
                 "sources": SEPARATOR.join(_text(s) for s in event.sources),
