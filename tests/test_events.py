@@ -35,7 +35,7 @@ def _article(text: str, published: datetime | None = PUBLISHED, ident: str = "a1
     return article, resolved
 
 
-def _events(text: str, **kw):  # type: ignore[no-untyped-def]
+def _events(text: str, **kw):
     article, resolved = _article(text, **kw)
     return events_from_article(article, resolved)
 
@@ -268,7 +268,8 @@ def test_place_and_date_of_another_act_are_not_the_trigger_s() -> None:
 
 
 def test_trailing_and_in_place_belongs_to_the_clause_before() -> None:
-    events = _events("Warplanes bombed militia depots near Mosul on Saturday, and in Aleppo across the border.")
+    text = "Warplanes bombed militia depots near Mosul on Saturday, and in Aleppo across the border."
+    events = _events(text)
     assert sorted(e.locations[0].place.name for e in events) == ["Aleppo", "Mosul"]
     assert {e.event_date for e in events} == {date(2019, 12, 28)}
 
@@ -283,3 +284,50 @@ def test_retaliation_clause_is_its_own_event() -> None:
         ("Air/drone strike", date(2019, 12, 28), "Mosul"),
         ("Shelling/artillery/missile attack", date(2019, 12, 27), "Tikrit"),
     }
+
+
+def test_group_anaphor_names_the_group_from_before() -> None:
+    text = (
+        "Kataib Hezbollah fighters withdrew from the area last year. "
+        "Its bases near Mosul were hit in an air strike on Friday."
+    )
+    (event,) = _events(text)
+    assert event.actor2 == "Kataib Hezbollah"
+    text = (
+        "Officials blamed Asaib Ahl al-Haq for the unrest. "
+        "His group attacked a checkpoint in Tikrit on Friday."
+    )
+    (event,) = _events(text)
+    assert event.actor1 == "Asaib Ahl al-Haq"
+
+
+def test_anaphor_without_a_group_named_before_adds_no_actor() -> None:
+    (event,) = _events("Its bases near Mosul were hit in an air strike on Friday.")
+    assert event.actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Supporters of Kataib Hezbollah stormed the provincial council in Basra on Friday, "
+            "in protest against the air strikes.",
+            "Violent demonstration",
+        ),
+        ("Students marched through Mosul on Saturday in protest at the fuel price rise.", "Peaceful protest"),
+        ("Protesters in Basra burned flags outside a government building on Friday.", "Peaceful protest"),
+    ],
+)
+def test_crowd_acts_in_protest_are_demonstrations(text: str, sub_event_type: str) -> None:
+    events = [e for e in _events(text) if e.event_type in ("Protests", "Riots")]
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+    assert events[0].actor2 is None and events[0].actor1.endswith("(Iraq)")
+
+
+def test_reference_to_strikes_never_retypes_an_untyped_attack() -> None:
+    text = (
+        "US warplanes bombed militia depots near Mosul on Sunday after an attack that killed a contractor "
+        "in Tikrit on Friday. The air strikes angered US allies in the region."
+    )
+    kinds = {e.event_date: e.sub_event_type for e in _events(text)}
+    assert kinds[date(2019, 12, 27)] != "Air/drone strike"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from geoevents.events import events_from_article, merge_events
 from geoevents.geoparse import resolved_mentions_from_article
 from geoevents.ingest import articles_from_paths
-from geoevents.records import Article, Event, ResolvedMention, ZoneKind
+from geoevents.records import Article, Event, EventLocation, ResolvedMention, ZoneKind
 
 US_FORCES = "Military Forces of the United States"
 K1_BASE = (35.5125, 44.2842)  # K-1 air base, northwest of Kirkuk
@@ -25,7 +26,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 @pytest.fixture(scope="module")
-def seed_run(seeds_dir: Path, gazetteer) -> SeedRun:  # type: ignore[no-untyped-def]
+def seed_run(seeds_dir: Path, gazetteer: Any) -> SeedRun:
     articles = [a for a in articles_from_paths(sorted(seeds_dir.glob("0*.txt"))) if isinstance(a, Article)]
     assert len(articles) == 2
     resolved = {a.id: resolved_mentions_from_article(a, gazetteer=gazetteer) for a in articles}
@@ -33,7 +34,7 @@ def seed_run(seeds_dir: Path, gazetteer) -> SeedRun:  # type: ignore[no-untyped-
     return articles, resolved, merge_events(events)
 
 
-def _sites(event: Event) -> list:  # type: ignore[type-arg]
+def _sites(event: Event) -> list[EventLocation]:
     return [loc for loc in event.locations if loc.role == "site"]
 
 
@@ -44,7 +45,7 @@ def _one(events: list[Event], sub_event_type: str, when: date) -> Event:
     return found[0]
 
 
-def test_us_air_strikes_at_al_qaim(seed_run) -> None:  # type: ignore[no-untyped-def]
+def test_us_air_strikes_at_al_qaim(seed_run: SeedRun) -> None:
     articles, _, events = seed_run
     strike = _one(events, "Air/drone strike", date(2019, 12, 29))
     assert strike.time_precision == 1
@@ -56,7 +57,7 @@ def test_us_air_strikes_at_al_qaim(seed_run) -> None:  # type: ignore[no-untyped
     assert _km(sites[0].place.lat, sites[0].place.lon, 34.37, 41.09) < 15  # Al-Qaim
 
 
-def test_rocket_attack_on_k1_near_kirkuk(seed_run) -> None:  # type: ignore[no-untyped-def]
+def test_rocket_attack_on_k1_near_kirkuk(seed_run: SeedRun) -> None:
     articles, _, events = seed_run
     attack = _one(events, "Shelling/artillery/missile attack", date(2019, 12, 27))
     assert attack.time_precision == 1
@@ -67,7 +68,7 @@ def test_rocket_attack_on_k1_near_kirkuk(seed_run) -> None:  # type: ignore[no-u
     assert "Reported by 2 articles." in attack.notes
 
 
-def test_albukamal_strike_of_june_2018(seed_run) -> None:  # type: ignore[no-untyped-def]
+def test_albukamal_strike_of_june_2018(seed_run: SeedRun) -> None:
     _, _, events = seed_run
     strike = _one(events, "Air/drone strike", date(2018, 6, 1))
     assert strike.time_precision == 3
@@ -75,7 +76,7 @@ def test_albukamal_strike_of_june_2018(seed_run) -> None:  # type: ignore[no-unt
     assert _km(_sites(strike)[0].place.lat, _sites(strike)[0].place.lon, 34.45, 40.92) < 15
 
 
-def test_no_event_is_a_mere_mention_of_another_one(seed_run) -> None:  # type: ignore[no-untyped-def]
+def test_no_event_is_a_mere_mention_of_another_one(seed_run: SeedRun) -> None:
     """The K-1 attack is one event: no stray air strike on its date, none placed outside Iraq and Syria."""
     _, _, events = seed_run
     same_day = [e.sub_event_type for e in events if e.event_date == date(2019, 12, 27)]
@@ -84,7 +85,7 @@ def test_no_event_is_a_mere_mention_of_another_one(seed_run) -> None:  # type: i
     assert {s.place.country_code for e in violent for s in _sites(e)} <= {"IQ", "SY"}
 
 
-def test_nothing_from_page_junk(seed_run) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_from_page_junk(seed_run: SeedRun) -> None:
     articles, resolved, events = seed_run
     by_id = {a.id: a for a in articles}
     for event in events:

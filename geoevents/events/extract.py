@@ -100,7 +100,20 @@ _NEAR = re.compile(
     r"(?:north|south|east|west)-?(?:east|west)?\s+of)\s+(?:the\s+(?:city|town|village|district|area)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_PAST_VERB_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:\w+ed|hit|struck|killed|left|fell|shot)\b", re.IGNORECASE)
+# A past-tense verb right after the trigger, or after a short place phrase ("protesters in Basra burned").
+_PAST_VERB_AFTER = re.compile(
+    r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:\w+ly\s+)?"
+    r"(?:\w+ed|hit|struck|killed|left|fell|shot|burnt|threw|fought|stormed)\b",
+    re.IGNORECASE,
+)
+# What a crowd did, in a clause followed by "in protest against ...": the clause is a demonstration.
+_CROWD_ACT = re.compile(
+    r"\b(?:forced\s+(?:their|its|a)\s+way|storm(?:ed|ing)|broke\s+into|march(?:ed|ing)|gathered|rallied|"
+    r"block(?:ed|ing)|burn(?:ed|t|ing)|set(?:ting)?\s+fire|thr(?:ew|owing)|chant(?:ed|ing)|massed|camped)\b",
+    re.IGNORECASE,
+)
+_IN_PROTEST = re.compile(r"^\W*in\s+protest\s+(?:against|at|over|of)\b", re.IGNORECASE)
+_PROTEST_TRIGGER = next(t for t in TRIGGERS if t.sub_event_type == "Peaceful protest")
 
 
 @dataclass
@@ -208,6 +221,18 @@ def _generic_plural(clause: str, trigger: re.Match[str], dates: list[DateMatch],
 _PLACE_TAIL = re.compile(r"\s*(?:and|or)\s+(?:also\s+)?(?:in|at|near|on|outside|inside|into|around)\b", re.I)
 
 
+def _with_protest_acts(
+    triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]],
+) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """A clause of what a crowd did, followed by "in protest against ...", is a demonstration."""
+    out = list(triggered)
+    for i, (clause, found) in enumerate(out[:-1]):
+        act = _CROWD_ACT.search(clause.text) if found is None or found[0].generic else None
+        if act and _IN_PROTEST.match(out[i + 1][0].text):
+            out[i] = (clause, (_PROTEST_TRIGGER, act))
+    return out
+
+
 def _with_place_tails(
     triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]], sentence: Span
 ) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
@@ -262,6 +287,48 @@ def _actors(
     return actor1, actor2, None
 
 
+# "his group", "the militia": a group named earlier acting again; "its bases", "those positions": its targets.
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:his|her|its|their|the|this|that)\s+(?:group|militia|organi[sz]ation|movement|faction)\b(?!['’])",
+    re.I,
+)
+_TARGET_ANAPHOR = re.compile(
+    r"\b(?:its|their|his|her|those|these|the\s+group['’]s|the\s+militia['’]s)\s+(?:own\s+)?(?:bases?|positions?|"
+    r"fighters?|members?|headquarters|facilities|depots?|camps?|offices?|outposts?|commanders?|leaders?)\b",
+    re.I,
+)
+_ANAPHOR_WINDOW = 600  # characters before the clause where the antecedent group may be named
+
+
+def _resolve_anaphors(
+    draft: _Draft, lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]
+) -> None:
+    """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named."""
+    group = _GROUP_ANAPHOR.search(clause.text)
+    target = _TARGET_ANAPHOR.search(clause.text)
+    first = group or target
+    if first is None:
+        return
+    window = text[max(0, clause.start - _ANAPHOR_WINDOW) : clause.start + first.start()]
+    named = [a for a in lexicon.find(window) if a.inter in (2, 3, 4)]
+    if not named:
+        return
+    antecedent = named[-1].canonical
+    if target and (
+        target.start() < trigger.start() or len(clause.text[trigger.end() : target.start()].split()) <= 6
+    ):
+        if draft.actor1 != antecedent:
+            draft.actor2 = antecedent
+    elif group and group.start() < trigger.start() and draft.actor1 is None:
+        passive = bool(_PASSIVE_BEFORE.search(clause.text[: trigger.start()]))
+        if passive:
+            draft.actor2 = draft.actor2 or antecedent
+        else:
+            draft.actor1 = antecedent
+    if draft.actor1 == draft.actor2:
+        draft.actor2 = None
+
+
 def _places_in(span: Span, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
     return [
         rm
@@ -280,7 +347,7 @@ def _precision(text: str, rm: ResolvedMention, sentence: Span) -> int:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|on|outside|inside|across|around|along|into|off|over|of\s+(?:the\s+)?(?:city|town|village|"
+    r"\b(?:in|at|near|on|outside|inside|across|around|along|into|off|over|through(?:out)?|of\s+(?:the\s+)?(?:city|town|village|"
     r"province|district|region|area|outskirts|base|camp))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|close\s+to|"
     r"(?:km|kilomet(?:re|er)s|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:of\s+)?(?:the\s+)?$",
@@ -378,7 +445,8 @@ def _phrase_end(clause: str, trigger_end: int) -> int:
         return len(clause)  # "the attack was carried out by ..." names its perpetrator
     cut = _PHRASE_BREAK.search(rest)
     words = list(re.finditer(r"\S+", rest))
-    end = len(rest) if len(words) <= _PHRASE_WORDS else words[_PHRASE_WORDS].start()
+    limit = _PHRASE_WORDS if _ACT_AFTER.match(rest) else _NEAR_WORDS
+    end = len(rest) if len(words) <= limit else words[limit].start()
     return trigger_end + (min(end, cut.start()) if cut else end)
 
 
@@ -534,7 +602,7 @@ def _drafts_from_article(
     drafts: list[_Draft] = []
     for sentence in sentences_from_article(article):
         clauses = [(c, _best_trigger(c.text)) for c in clauses_from_sentence(sentence)]
-        triggered = _with_place_tails(clauses, sentence)
+        triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:
             if found is None:
@@ -584,6 +652,7 @@ def _drafts_from_article(
                     draft.tags.add("date-from-caption")
             actor_text = clause.text[: _phrase_end(clause.text, m.end())] if definite else clause.text
             draft.actor1, draft.actor2, _ = _actors(lexicon, actor_text, m)
+            _resolve_anaphors(draft, lexicon, article.text, clause, m)
             if (
                 re.match(r"(?i)(?:supporters|followers|members)\s+of\b", clause.text[: m.start()].strip())
                 and draft.actor1
@@ -606,6 +675,11 @@ def _drafts_from_article(
                     if _drafts_compatible(d, draft, settings.merge_distance_km)
                     and (d.date is not None or draft.date is None)
                 ]
+                if draft.sub_event_type and any(_same_kind(d, draft) == 2 for d in drafts):
+                    # "The airstrikes" never retypes an untyped attack when the article has its own strikes.
+                    antecedents = [d for d in antecedents if _same_kind(d, draft) == 2]
+                    if not antecedents:
+                        continue
                 if antecedents:
                     best = max(
                         antecedents, key=lambda d: (_same_kind(d, draft), _affinity(d, draft), d.order)
@@ -671,7 +745,9 @@ def _final_type(d: _Draft, lexicon: ActorLexicon) -> str:
     if d.sub_event_type == "Peaceful protest":
         context = " ".join(s.text for s in d.spans)
         if re.search(
-            r"\b(?:stormed|torched|set\s+fire|threw\s+(?:stones|rocks|petrol)|clashed|smashed|burn(?:ed|t))\b",
+            r"\b(?:storm(?:ed|ing)|torched|set(?:ting)?\s+(?:fire|ablaze)|forced\s+(?:their|its|a)\s+way|"
+            r"broke\s+into|thr(?:ew|owing)\s+(?:stones|rocks|petrol|molotov)|clashed|smash(?:ed|ing)|"
+            r"burn(?:ed|t|ing)(?!\s+(?:\w+\s+)?(?:flags?|effigy|effigies|pictures?|portraits?|posters?)))\b",
             context,
             re.I,
         ):
@@ -762,10 +838,11 @@ def events_from_drafts(article: Article, drafts: list[_Draft], lexicon: ActorLex
         for locations in groups:
             country = locations[0].place.country_code if locations else None
             actor1, actor2 = d.actor1, d.actor2
-            if etype == PROTESTS:
-                actor1, actor2 = protesters(country), (actor2 if actor2 != protesters(country) else None)
-            elif etype == RIOTS:
-                actor1 = rioters(country)
+            if etype in (PROTESTS, RIOTS):
+                # A demonstration's second actor is only who intervened ("police fired tear gas").
+                actor1 = protesters(country) if etype == PROTESTS else rioters(country)
+                intervened = sub in ("Protest with intervention", "Excessive force against protesters")
+                actor2 = actor2 if intervened and lexicon.inter(actor2) in (1, 2, 3, 4) else None
             elif actor1 is None and etype in VIOLENT_TYPES:
                 actor1 = UNIDENTIFIED_MILITARY if sub == "Air/drone strike" else UNIDENTIFIED
             if etype == VAC and actor2 is None:

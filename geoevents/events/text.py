@@ -171,6 +171,7 @@ def sentences_from_article(article: Article, *, zones: frozenset[ZoneKind] = EVE
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:]\s+|,?\s+(?=(?:in (?:response|retaliation|reply|revenge) (?:to|for)|following|days? after|"
     r"(?:were|was|is|are|came|comes)\s+(?:an?\s+|in\s+)?(?:retaliation|reprisal|revenge|response)\s+(?:to|for)|"
+    r"in\s+protest\s+(?:against|at|over|of)|"
     r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but)\b)|,\s+(?=and\b))",
     re.IGNORECASE,
 )
