@@ -14,6 +14,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import enum
+import importlib
 import json
 import logging
 import multiprocessing
@@ -28,6 +29,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geoevents.errors import GeoeventsError
 from geoevents.records import Article, ArticleResult, Event, Place, ResolvedMention
 from geoevents.settings import Settings
 
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "Failure",
     "Reply",
+    "StageUnavailable",
     "Stages",
     "Success",
     "WorkerConfig",
@@ -48,6 +51,11 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- stages
+
+
+class StageUnavailable(GeoeventsError):
+    """A stage cannot run for any article (its module fails to import, the gazetteer cannot be
+    built): the run stops with this one usage-level error instead of one error per article."""
 
 
 def _default_ingest(inputs: Sequence[str], *, settings: Settings) -> Iterable[Any]:
@@ -128,6 +136,38 @@ class Stages:
     apply_to_events: Callable[..., Any] = _default_apply_to_events
     write_outputs: Callable[..., Any] = _default_write_outputs
     load_gazetteer: Callable[[tuple[Path, ...], str | None], Any] = _default_load_gazetteer
+
+    def check_imports(self, *, overrides: bool) -> None:
+        """Import the module behind every default stage now, so a broken install stops the run
+        before the first article (raises StageUnavailable naming the stage)."""
+        for field in dataclasses.fields(self):
+            module = _DEFAULT_MODULES.get(getattr(self, field.name))
+            if module is None or (module.endswith(".overrides") and not overrides):
+                continue
+            try:
+                importlib.import_module(module)
+            except Exception as exc:  # ImportError, or any error raised while the module loads
+                raise StageUnavailable(
+                    f"the {field.name} stage cannot be loaded ({module}: {one_line(exc_text(exc))})"
+                ) from exc
+
+
+_DEFAULT_MODULES: dict[Callable[..., Any], str] = {
+    _default_ingest: "geoevents.ingest",
+    _default_geoparse: "geoevents.geoparse",
+    _default_extract_events: "geoevents.events",
+    _default_merge: "geoevents.events",
+    _default_load_overrides: "geoevents.events.overrides",
+    _default_apply_to_resolved: "geoevents.events.overrides",
+    _default_apply_to_events: "geoevents.events.overrides",
+    _default_write_outputs: "geoevents.outputs",
+    _default_load_gazetteer: "geoevents.gazetteer",
+}
+
+
+def exc_text(exc: BaseException) -> str:
+    """``TypeName: message`` of an exception, for error lines."""
+    return f"{type(exc).__name__}: {exc}"
 
 
 # --------------------------------------------------------------------------- codec
@@ -260,6 +300,7 @@ class Failure:
     article_id: str
     stage: str
     reason: str
+    fatal: bool = False  # the stage cannot work for any article (a module failed to import)
 
 
 Reply = Success | Failure
@@ -270,11 +311,16 @@ class WorkerState:
 
     def __init__(self, config: WorkerConfig) -> None:
         self.config = config
-        self.gazetteer = (
-            config.gazetteer
-            if config.gazetteer is not None
-            else config.stages.load_gazetteer(config.extra_gazetteers, config.online_geocoder)
-        )
+        try:
+            self.gazetteer = (
+                config.gazetteer
+                if config.gazetteer is not None
+                else config.stages.load_gazetteer(config.extra_gazetteers, config.online_geocoder)
+            )
+        except GeoeventsError as exc:  # already names the file and the reason
+            raise StageUnavailable(f"the gazetteer cannot be loaded: {one_line(exc)}") from exc
+        except Exception as exc:
+            raise StageUnavailable(f"the gazetteer cannot be loaded ({one_line(exc_text(exc))})") from exc
         self.sent: set[str] = set()
         self.lock = threading.Lock()
 
@@ -315,34 +361,47 @@ def process_article(article: Article, state: WorkerState) -> Reply:
             state.sent.update(fresh)
         new_places = tuple((fid, dumps(encode_record(places[fid]))) for fid in fresh)
         return Success(article.id, line, new_places)
+    except ImportError as exc:  # a module a stage needs is missing: every article would fail alike
+        return Failure(article.id, stage, one_line(exc_text(exc)), fatal=True)
     except MemoryError:
         return Failure(article.id, stage, "out of memory")
     except RecursionError:
         return Failure(article.id, stage, "structure too deeply nested")
     except Exception as exc:  # one article's bug must not stop the batch
         log.debug("article %s failed in %s", article.id, stage, exc_info=True)
-        return Failure(article.id, stage, one_line(f"{type(exc).__name__}: {exc}"))
+        return Failure(article.id, stage, one_line(exc_text(exc)))
 
 
 # Worker processes keep their state here: one per process (set by the pool initializer).
 _PROCESS_STATE: WorkerState | None = None
+# Why the state could not be made; raised by every task so the parent gets the reason
+# (an initializer that raises only breaks the pool, and the reason is lost).
+_PROCESS_ERROR: StageUnavailable | None = None
 
 
 def _init_process_worker(config: WorkerConfig) -> None:
-    global _PROCESS_STATE
+    global _PROCESS_STATE, _PROCESS_ERROR
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not die mid-reply.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _PROCESS_STATE = WorkerState(config)
+    try:
+        _PROCESS_STATE = WorkerState(config)
+    except StageUnavailable as exc:
+        _PROCESS_ERROR = StageUnavailable(str(exc))  # without its cause, so it pickles
+
+
+def _process_state() -> WorkerState:
+    if _PROCESS_ERROR is not None:
+        raise _PROCESS_ERROR
+    assert _PROCESS_STATE is not None, "worker used before its initializer ran"
+    return _PROCESS_STATE
 
 
 def _process_in_worker(article: Article) -> Reply:
-    assert _PROCESS_STATE is not None, "worker used before its initializer ran"
-    return process_article(article, _PROCESS_STATE)
+    return process_article(article, _process_state())
 
 
 def _version_in_worker() -> str | None:
-    assert _PROCESS_STATE is not None
-    return _PROCESS_STATE.gazetteer_version()
+    return _process_state().gazetteer_version()
 
 
 # --------------------------------------------------------------------------- executors
@@ -390,7 +449,10 @@ class ProcessRunner:
         )
 
     def gazetteer_version(self) -> str | None:
-        return self.pool.submit(_version_in_worker).result()
+        try:
+            return self.pool.submit(_version_in_worker).result()
+        except cf.process.BrokenProcessPool as exc:
+            raise StageUnavailable(f"worker processes could not start ({one_line(exc)})") from exc
 
     def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
         pending: dict[cf.Future[Reply], Article] = {}
@@ -441,6 +503,7 @@ class ProcessRunner:
 
 
 _DASK_STATES: dict[str, WorkerState] = {}
+_DASK_ERRORS: dict[str, str] = {}
 _DASK_LOCK = threading.Lock()
 
 
@@ -452,18 +515,30 @@ class _DaskSetup:
         self.config = config
 
     def setup(self, worker: Any) -> None:
+        key = f"{self.name}@{worker.address}"
+        try:
+            state = WorkerState(self.config)
+        except StageUnavailable as exc:
+            with _DASK_LOCK:
+                _DASK_ERRORS[key] = str(exc)
+            return
         with _DASK_LOCK:
-            _DASK_STATES[f"{self.name}@{worker.address}"] = WorkerState(self.config)
+            _DASK_STATES[key] = state
 
     def teardown(self, worker: Any) -> None:
+        key = f"{self.name}@{worker.address}"
         with _DASK_LOCK:
-            _DASK_STATES.pop(f"{self.name}@{worker.address}", None)
+            _DASK_STATES.pop(key, None)
+            _DASK_ERRORS.pop(key, None)
 
 
 def _dask_state(name: str) -> WorkerState:
     from distributed import get_worker
 
-    return _DASK_STATES[f"{name}@{get_worker().address}"]
+    key = f"{name}@{get_worker().address}"
+    if key in _DASK_ERRORS:
+        raise StageUnavailable(_DASK_ERRORS[key])
+    return _DASK_STATES[key]
 
 
 def _process_on_dask(article: Article, name: str) -> Reply:
@@ -528,8 +603,10 @@ class DaskRunner:
             article = pending.pop(future.key)
             try:
                 reply = future.result()
+            except StageUnavailable:
+                raise
             except Exception as exc:  # a worker lost on this article, a task error from dask
-                reply = Failure(article.id, "worker", one_line(f"{type(exc).__name__}: {exc}"))
+                reply = Failure(article.id, "worker", one_line(exc_text(exc)))
             future.release()
             yield article, reply
             submit_one()

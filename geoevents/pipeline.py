@@ -32,6 +32,7 @@ from geoevents.errors import GeoeventsError, InputError
 from geoevents.parallel import (
     Failure,
     Stages,
+    StageUnavailable,
     Success,
     WorkerConfig,
     decode_record,
@@ -390,10 +391,13 @@ def run(
 
     Bad inputs and articles that break a stage are reported in ``RunSummary.errors``
     and ``run.json``; they never stop the batch. Raises ``GeoeventsError`` only for a
-    usage error (bad options, an output folder that cannot be used).
+    usage error (bad options, an output folder that cannot be used, a bad overrides
+    file) or for what would fail every article alike (``StageUnavailable``: a stage's
+    module cannot be imported, the gazetteer cannot be loaded); then no output changes.
     """
     options = (options or RunOptions()).validated()
     stages = stages or Stages()
+    stages.check_imports(overrides=options.overrides is not None)
     settings = options.effective_settings()
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -503,6 +507,10 @@ def _run_batch(
             store.add(reply)
         else:
             assert isinstance(reply, Failure)
+            if reply.fatal:
+                raise StageUnavailable(
+                    redact(f"the {reply.stage} stage cannot run ({reply.reason}); stopped at {source}")
+                )
             error = RunError(redact(source), redact(f"{reply.stage} failed: {reply.reason}"), reply.stage)
             errors.append((at, error))
             failed.add(article.id)

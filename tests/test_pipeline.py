@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from geoevents.errors import GeoeventsError
+from geoevents.parallel import StageUnavailable
 from geoevents.pipeline import CACHE_DIR, RunOptions, run
 from tests import test_pipeline_fakes as fakes
 
@@ -241,3 +243,35 @@ def test_max_bytes_reaches_ingest(inputs: Path, tmp_path: Path) -> None:
     _write(inputs, "big.txt", "A strike in Alpha. " * 100)
     summary = _run(inputs, tmp_path / "out", max_bytes=1000)
     assert any("big.txt" in e.source and "larger than 1000" in e.reason for e in summary.errors)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_gazetteer_that_cannot_load_stops_the_run_with_one_error(
+    inputs: Path, tmp_path: Path, jobs: int
+) -> None:
+    out = tmp_path / "out"
+    _run(inputs, out)
+    before = _outputs(out)
+    stages = dataclasses.replace(STAGES, load_gazetteer=fakes.broken_gazetteer)
+    with pytest.raises(StageUnavailable) as caught:
+        run([str(inputs)], out, options=RunOptions(progress=False, jobs=jobs), stages=stages)
+    message = str(caught.value)
+    assert "gazetteer cannot be loaded" in message and "disk full" in message
+    assert "\n" not in message
+    assert _outputs(out) == before  # the previous outputs are untouched
+
+
+def test_a_stage_whose_module_is_missing_stops_at_the_first_article(inputs: Path, tmp_path: Path) -> None:
+    stages = dataclasses.replace(STAGES, geoparse=fakes.geoparse_without_its_module)
+    with pytest.raises(StageUnavailable, match=r"geoparse stage cannot run \(ModuleNotFoundError: .*spacy"):
+        run([str(inputs)], tmp_path / "out", options=RunOptions(progress=False), stages=stages)
+    assert not (tmp_path / "out" / "run.json").exists()
+
+
+def test_a_default_stage_that_fails_to_import_is_caught_before_any_article(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "geoevents.geoparse", None)  # import now raises ImportError
+    with pytest.raises(StageUnavailable, match="the geoparse stage cannot be loaded"):
+        run([str(inputs)], tmp_path / "out", options=RunOptions(progress=False))
+    assert not (tmp_path / "out").exists()

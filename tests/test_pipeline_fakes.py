@@ -201,3 +201,11 @@ FAKE_STAGES = Stages(
     write_outputs=write_outputs,
     load_gazetteer=load_gazetteer,
 )
+
+
+def broken_gazetteer(extra: tuple[Path, ...], online: str | None) -> dict[str, Place]:
+    raise OSError("gazetteer index unreadable: disk full")
+
+
+def geoparse_without_its_module(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
+    raise ModuleNotFoundError("No module named 'spacy_missing_model'")
