@@ -109,21 +109,24 @@ def merge_events(events: list[Event], *, settings: Settings | None = None) -> li
     """Events with every report of the same event joined into one; sorted by date, type and id."""
     settings = settings or DEFAULT
     clusters: list[list[Event]] = []
+    cluster_articles: list[set[str]] = []
     # Most precise reports first, so vaguer ones join a well-defined cluster.
     ordered = sorted(events, key=lambda e: (e.time_precision, _generic(e), _sort_key(e)))
     for event in ordered:
         articles = set(event.article_ids)
         home = None
-        for cluster in clusters:
-            if articles & {a for member in cluster for a in member.article_ids}:
+        for index, cluster in enumerate(clusters):
+            if articles & cluster_articles[index]:
                 continue
             if all(events_match(member, event, settings=settings) for member in cluster):
-                home = cluster
+                home = index
                 break
         if home is None:
             clusters.append([event])
+            cluster_articles.append(articles)
         else:
-            home.append(event)
+            clusters[home].append(event)
+            cluster_articles[home] |= articles
     merged = [c[0] if len(c) == 1 else combine_events(c) for c in clusters]
     return sorted(merged, key=_sort_key)
 
