@@ -81,6 +81,13 @@ def test_each_event_type(text: str, sub_event_type: str) -> None:
         "Rebels will attack Mosul next week, officials fear.",
         "Militias have attacked bases for many years.",
         "No air strike hit Aleppo on Friday, the ministry said.",
+        "Workers at three airports began a 48-hour strike in Basra on Monday over pay.",
+        "Teachers in Mosul held a one-day strike on Saturday.",
+        "A gas explosion at a restaurant in Mosul on Friday killed two people.",
+        "A boy was hit by a car in Tikrit on Sunday and died in hospital.",
+        "Riot police were deployed in Basra on Friday.",
+        "The recruiter encouraged him to conduct an attack in Mosul last year.",
+        "Two men were charged on Friday with plotting a bombing in Ramadi.",
     ],
 )
 def test_not_events(text: str) -> None:

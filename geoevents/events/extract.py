@@ -62,14 +62,16 @@ GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "adm
 _GOVERNING = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|vow(?:s|ed)?|pledg\w*|promis\w*|den(?:y|ied|ies|ying)|"
     r"accus\w*|alleg\w*|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
-    r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|intend\w*|prepar\w*\s+to|"
+    r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
+    r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|"
     r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
     r"believe\w*|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|hypothetical|"
     r"any|future|further|additional|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
     re.IGNORECASE,
 )
 _MODAL_NEAR = re.compile(
-    r"\b(?:will|would|could|might|may|shall|can|cannot|won't|wouldn't|going\s+to|about\s+to|set\s+to|to\s+be)\s+"
+    r"\b(?:will|would|could|might|may|shall|can|cannot|won't|wouldn't|going\s+to|about\s+to|set\s+to|to\s+be|"
+    r"to\s+(?:carry\s+out|conduct|launch|stage|commit|execute|mount|perpetrate))\s+"
     r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -185,6 +187,42 @@ def _best_trigger(clause: str) -> tuple[Trigger, re.Match[str]] | None:
 
 
 _KILLED = re.compile(r"\b(?:killed|killing|shot|died|dead)\b", re.IGNORECASE)
+
+
+# Strikes by workers, accidents and traffic: the words of violence without political violence.
+_LABOUR_STRIKE = re.compile(
+    r"\b(?:hunger|general|labou?r|workers['’]?|national|nationwide|teachers['’]?|doctors['’]?|nurses['’]?|rail|"
+    r"transport|union|(?:\w+|\d+)-(?:hour|day|week))\s+$",
+    re.IGNORECASE,
+)
+_LABOUR_AFTER = re.compile(
+    r"^\s*(?:(?:by|at|of)\s+(?:\w+\s+){0,4}?(?:workers|staff|employees|unions?|airports?|factories|schools)|"
+    r"(?:\w+\s+){0,8}?(?:called\s+by|over\s+(?:pay|wages|pensions|conditions)))\b",
+    re.IGNORECASE,
+)
+_ACCIDENT_BEFORE = re.compile(
+    r"\b(?:gas|boiler|cylinder|industrial|factory|mine|mining|firework|fireworks|pipeline|transformer|"
+    r"accidental|kitchen|dust)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_TRAFFIC_AFTER = re.compile(
+    r"^\s*by\s+(?:a|an|the)\s+(?:\w+\s+)?(?:car|vehicle|truck|lorry|bus|train|tram|motorbike|motorcycle|van|"
+    r"lightning|wave)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_political(clause: str, trigger: re.Match[str]) -> bool:
+    """A labour strike, an accidental explosion or a traffic accident, not political violence."""
+    word = trigger.group(0).lower()
+    before, after = clause[: trigger.start()], clause[trigger.end() :]
+    if re.fullmatch(r"strikes?", word) and (_LABOUR_STRIKE.search(before) or _LABOUR_AFTER.match(after)):
+        return True
+    if re.search(r"explo|blast", word) and (
+        _ACCIDENT_BEFORE.search(before) or re.search(r"gas\s+leak", after, re.I)
+    ):
+        return True
+    return word in ("hit", "struck") and bool(_TRAFFIC_AFTER.match(after))
 
 
 def _asserted(clause: str, start: int) -> bool:
@@ -614,7 +652,7 @@ def _drafts_from_article(
                 re.I,
             ):
                 continue  # "hit" and "struck" alone are too common in other senses
-            if not _asserted(clause.text, m.start()):
+            if not _asserted(clause.text, m.start()) or _not_political(clause.text, m):
                 continue
             scope = sentence if n_events == 1 else clause
             at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())

@@ -140,7 +140,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Attack",
         nominal=False,
     ),
-    _t(r"\b(?:riot(?:s|ed|ing|ers)?|rioters)\b", "Violent demonstration", nominal=True),
+    _t(
+        r"\b(?:riot(?:s|ed|ing|ers)?|rioters)\b(?!\s+(?:police|squad|gear|control|shields?|act|officers?|units?|"
+        r"troops|vans?))",
+        "Violent demonstration",
+        nominal=True,
+    ),
     _t(r"\b(?:mob|mobs)\b\s+(?:\w+\s+)?(?:attacked|beat|lynched|torched|stormed|killed)\b", "Mob violence"),
     _t(
         r"\b(?:protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|marched|sit-ins?|"
