@@ -20,16 +20,21 @@ class NetworkBlocked(RuntimeError):
     pass
 
 
-def _is_local(address: Any) -> bool:
-    if isinstance(address, (str, bytes)):  # AF_UNIX path
-        return True
-    host = address[0] if isinstance(address, tuple) else address
-    if host in ("localhost", ""):
+def _is_loopback_host(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain", ""):
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
     except ValueError:
         return False
+
+
+def _is_local(address: Any) -> bool:
+    """Whether a socket address stays on this machine (AF_UNIX paths and loopback only)."""
+    if isinstance(address, (str, bytes)):  # an AF_UNIX path
+        return True
+    host = address[0] if isinstance(address, tuple) else address
+    return _is_loopback_host(str(host))
 
 
 _real_connect = socket.socket.connect
@@ -50,7 +55,7 @@ def _guarded_connect_ex(self: socket.socket, address: Any) -> Any:
 
 
 def _guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-    if host is not None and not _is_local(host.decode() if isinstance(host, bytes) else host):
+    if host is not None and not _is_loopback_host(host.decode() if isinstance(host, bytes) else str(host)):
         raise NetworkBlocked(f"tests may not resolve network names ({host!r})")
     return _real_getaddrinfo(host, *args, **kwargs)
 
