@@ -285,3 +285,52 @@ def tmp_cache_env(gazetteer, monkeypatch) -> Path:
     """The class-as-provider path builds a default instance: reuse the session cache folder."""
     monkeypatch.setenv("GEOEVENTS_CACHE", str(gazetteer.settings.cache_dir))
     return gazetteer.settings.cache_dir
+
+
+# Continents and large regions derived from Natural Earth's grouping columns: points that must (not) lie in
+# each, from well-known capitals.
+WORLD_REGIONS = [
+    ("Europe", [(48.8566, 2.3522), (52.52, 13.405)], [(33.3152, 44.3661)]),  # Paris, Berlin / Baghdad
+    ("Africa", [(9.03, 38.74), (-1.2864, 36.8172)], [(48.8566, 2.3522)]),  # Addis Ababa, Nairobi / Paris
+    ("Asia", [(35.6762, 139.6503), (33.3152, 44.3661)], [(-1.2864, 36.8172)]),  # Tokyo, Baghdad / Nairobi
+    ("Latin America", [(19.4326, -99.1332), (-34.6037, -58.3816)], [(38.9072, -77.0369)]),  # Mexico City,
+    # Buenos Aires / Washington
+    ("Southeast Asia", [(13.7563, 100.5018), (-6.2088, 106.8456)], [(28.6139, 77.209)]),  # Bangkok, Jakarta
+    # / New Delhi
+    ("the Caribbean", [(18.4861, -69.9312), (18.0179, -76.8099)], [(19.4326, -99.1332)]),  # Santo Domingo,
+    # Kingston / Mexico City
+    ("East Africa", [(-1.2864, 36.8172), (9.03, 38.74)], [(14.7167, -17.4677)]),  # Nairobi, Addis / Dakar
+]
+
+
+@pytest.mark.parametrize(("query", "inside", "outside"), WORLD_REGIONS)
+def test_continents_and_large_regions_are_polygons(gazetteer, query, inside, outside) -> None:
+    best = gazetteer.candidates(query, limit=1)
+    assert best, query
+    place = best[0].place
+    assert place.feature_class == "region"
+    assert place.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert place.geometry.is_valid
+    for lat, lon in inside:
+        assert place.geometry.buffer(0.05).contains(shapely.Point(lon, lat)), (query, lat, lon)
+    for lat, lon in outside:
+        assert not place.geometry.contains(shapely.Point(lon, lat)), (query, lat, lon)
+    assert place.raw["derived_from"].startswith("Natural Earth") or place.source == "curated"
+
+
+def test_world_regions_do_not_shadow_countries_or_curated_regions(gazetteer) -> None:
+    antarctica = gazetteer.candidates("Antarctica", limit=1)[0].place
+    assert antarctica.feature_class == "country"
+    central_asia = gazetteer.candidates("Central Asia", feature_classes=["region"])
+    assert [c.place.source for c in central_asia] == ["curated"]  # one feature, not two of the same name
+
+
+def test_region_outranks_a_small_place_of_the_same_name(gazetteer) -> None:
+    found = gazetteer.candidates("Middle East")
+    assert found[0].place.feature_class == "region"
+    region = found[0].place
+    hamlets = [c.place for c in found if c.place.feature_class == "populated_place"]
+    # A region carries the population of its parts, so ranking by prominence or population agrees.
+    assert region.population and all(region.population > (h.population or 0) for h in hamlets)
+    assert all(region.raw["prominence"] > h.raw["prominence"] for h in hamlets)
+    assert gazetteer.candidates("the Middle East", limit=1)[0].place.feature_id == region.feature_id

@@ -164,7 +164,7 @@ def _resolve_place_name(index: IndexData, spec: str, origin: str) -> Point:
 
 
 def _area_index(index: IndexData, ref: str, origin: str) -> int:
-    i = index.by_fid.get(ref)
+    i = index.index_of(ref)
     if i is None:
         i = index.admin1_by_code.get(ref)
     if i is None and len(ref) == 2:
@@ -209,6 +209,13 @@ def derive_geometry(index: IndexData, row: CuratedRow) -> BaseGeometry:
     return wkt.loads(spec)
 
 
+def _union_population(index: IndexData, row: CuratedRow) -> int | None:
+    """A union's population is its parts' (so a region outranks a hamlet of the same name everywhere)."""
+    refs = [r for r in row.geometry[len("union:") :].split("|") if r]
+    total = sum(index.population[_area_index(index, r, row.origin)] or 0 for r in refs)
+    return total or None
+
+
 def add_curated_rows(
     index: IndexData, tables: _NameTables, rows: list[CuratedRow], *, source: str
 ) -> list[int]:
@@ -228,6 +235,7 @@ def add_curated_rows(
             )
             lat, lon = point.y, point.x
         fid = f"{source}:{row.slug}"
+        population = _union_population(index, row) if row.geometry.startswith("union:") else None
         if row.geometry.startswith("border:"):
             from geoevents.gazetteer.borders import border_feature_id
 
@@ -241,6 +249,7 @@ def add_curated_rows(
             lon=lon,
             source=source,
             cc=row.country_code,
+            population=population,
             geometry=geom,
             extra={"aliases": list(row.aliases), "source_note": row.source_note, "slug": row.slug},
         )

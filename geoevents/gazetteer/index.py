@@ -3,12 +3,16 @@
 The index is column-oriented (plain lists, one entry per feature) with two name tables:
 ``exact`` (normalised name -> postings) and ``loose`` (transliteration-proof key -> postings). A posting
 is ``feature_index << 1 | is_alternate``; postings are sorted by prominence, so lists are best first.
-Only areas and lines keep a geometry (as WKB); points are rebuilt from lat/lon on demand.
+Frozen name tables are ``NameTable``s (a MARISA trie of the keys and one array of postings), which load
+from the cache as a few large buffers instead of a million small objects: that is what keeps process
+start to first answer well under a second. Only areas and lines keep a geometry (as WKB); points are
+rebuilt from lat/lon on demand.
 """
 
 from __future__ import annotations
 
 import fcntl
+import functools
 import gc
 import hashlib
 import logging
@@ -17,13 +21,17 @@ import os
 import pickle
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import marisa_trie
+import numpy as np
+import pyproj
 import shapely
-from shapely.geometry import MultiPoint, Point
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GazetteerError
@@ -37,7 +45,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 6
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
@@ -105,9 +113,10 @@ class IndexData:
         default_factory=dict
     )  # per-feature extras (aliases, source note)
     geoms: dict[int, bytes] = field(default_factory=dict)
-    exact: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    loose: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    by_fid: dict[str, int] = field(default_factory=dict)
+    exact: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    loose: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    by_fid: dict[str, int] = field(default_factory=dict)  # filled by index_of, up to fids_indexed
+    fids_indexed: int = 0
     country_by_iso2: dict[str, int] = field(default_factory=dict)
     country_by_iso3: dict[str, int] = field(default_factory=dict)
     admin1_by_code: dict[str, int] = field(default_factory=dict)
@@ -116,6 +125,27 @@ class IndexData:
 
     def __len__(self) -> int:
         return len(self.fid)
+
+    def index_of(self, feature_id: str) -> int | None:
+        """The index of a feature id; the lookup table is rebuilt on first use after loading."""
+        done, total = self.fids_indexed, len(self.fid)
+        if done < total:
+            if done == 0:
+                self.by_fid = dict(zip(self.fid, range(total), strict=True))
+            else:
+                self.by_fid.update(zip(self.fid[done:], range(done, total), strict=True))
+            self.fids_indexed = total
+        return self.by_fid.get(feature_id)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # by_fid repeats the fid column: rebuilt when needed (index_of) rather than loaded at start.
+        state = {name: getattr(self, name) for name in self.__slots__}
+        state["by_fid"], state["fids_indexed"] = {}, 0
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in self.__slots__:
+            setattr(self, name, state[name])
 
     def add(
         self,
@@ -155,8 +185,46 @@ class IndexData:
             self.geoms[i] = shapely.to_wkb(geometry)
         if extra:
             self.extra[i] = extra
-        self.by_fid[fid] = i
         return i
+
+
+class NameTable(Mapping[str, tuple[int, ...]]):
+    """A frozen key -> postings table: a MARISA trie gives each key an id, the id a run in one array."""
+
+    __slots__ = ("_postings", "_starts", "_trie")
+
+    def __init__(self, table: Mapping[str, Iterable[int]]) -> None:
+        self._trie = marisa_trie.Trie(table.keys())
+        keys: list[str] = [""] * len(self._trie)
+        for key, key_id in self._trie.iteritems():
+            keys[key_id] = key
+        runs = [tuple(table[k]) for k in keys]
+        lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
+        self._starts = np.zeros(len(runs) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._starts[1:])
+        total = int(self._starts[-1])
+        self._postings = np.fromiter((p for run in runs for p in run), dtype=np.int32, count=total)
+
+    def get(self, key: str, default: Any = ()) -> Any:
+        key_id = self._trie.get(key)
+        if key_id is None:
+            return default
+        return tuple(self._postings[self._starts[key_id] : self._starts[key_id + 1]].tolist())
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        found = self.get(key, None)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._trie
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie.keys())
+
+    def __len__(self) -> int:
+        return len(self._trie)
 
 
 def name_is_usable(name: str) -> bool:
@@ -197,10 +265,21 @@ class _NameTables:
                 if len(lk) >= 3:
                     self.loose[lk][i] = 1
 
+    def freeze_packed(self, prominence: list[float]) -> tuple[NameTable, NameTable]:
+        """Ranked postings packed as ``NameTable``s (for the cached index)."""
+        exact = NameTable(_RankedView(self.exact, prominence))
+        loose = NameTable(_RankedView(self.loose, prominence))
+        return exact, loose
+
     def freeze(
         self, prominence: list[float]
     ) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+        """Ranked postings as plain dicts; ``NameTable(...)`` packs them for the cache."""
+
         def order(postings: dict[int, int]) -> tuple[int, ...]:
+            if len(postings) == 1:
+                i, alt = next(iter(postings.items()))
+                return (i << 1 | alt,)
             ranked = sorted(postings.items(), key=lambda kv: (kv[1], -prominence[kv[0]]))
             return tuple(i << 1 | alt for i, alt in ranked)
 
@@ -209,46 +288,207 @@ class _NameTables:
         return exact, loose
 
 
+class _RankedView(Mapping[str, tuple[int, ...]]):
+    """Read-only postings of a table still being built, ranked like frozen ones."""
+
+    def __init__(self, table: dict[str, dict[int, int]], prominence: list[float]) -> None:
+        self._table, self._prominence = table, prominence
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        postings = self._table.get(key)
+        if postings is None:
+            raise KeyError(key)
+        if len(postings) == 1:
+            ((i, alt),) = postings.items()
+            return (i << 1 | alt,)
+        ranked = sorted(postings.items(), key=lambda kv: (kv[1], -self._prominence[kv[0]]))
+        return tuple(i << 1 | alt for i, alt in ranked)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
 def _dissolve_cells(
     points: list[tuple[float, float]], keys: list[str | None], area: BaseGeometry
 ) -> dict[str, BaseGeometry]:
     """Partition ``area`` among ``keys`` by the Voronoi cells of their points (data/gazetteer/README.md)."""
-    wanted = [(p, k) for p, k in zip(points, keys, strict=True) if k]
-    distinct = {k for _, k in wanted}
+    # One site per distinct location (duplicates break the diagram); the first place there names it.
+    site_key: dict[tuple[float, float], str] = {}
+    for (lat, lon), key in zip(points, keys, strict=True):
+        if key:
+            site_key.setdefault((round(lat, 5), round(lon, 5)), key)
+    distinct = set(site_key.values())
     if not distinct:
         return {}
     if len(distinct) == 1:
         return {next(iter(distinct)): area}
-    # One site per distinct location (duplicates break the diagram).
-    site_key: dict[tuple[float, float], str] = {}
-    for p, k in wanted:
-        site_key.setdefault((round(p[0], 5), round(p[1], 5)), k)
     sites = list(site_key)
-    if len(sites) < 2:
-        return {site_key[sites[0]]: area}
-    cells = shapely.voronoi_polygons(
-        MultiPoint([(lon, lat) for lat, lon in sites]), extend_to=area.envelope.buffer(1.0), ordered=True
+    coords = np.array([(lon, lat) for lat, lon in sites], dtype=float)
+    diagram = shapely.voronoi_polygons(
+        shapely.multipoints(coords), extend_to=area.envelope.buffer(1.0), ordered=True
     )
-    groups: dict[str, list[BaseGeometry]] = defaultdict(list)
-    for cell, site in zip(cells.geoms, sites, strict=True):
-        groups[site_key[site]].append(cell)
+    cells = shapely.get_parts(diagram)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for n, site in enumerate(sites):
+        groups[site_key[site]].append(n)
+    runs = groups.values()
+    merged = np.array(
+        [shapely.coverage_union_all(cells[idx]) if len(idx) > 1 else cells[idx[0]] for idx in runs],
+        dtype=object,
+    )
     shapely.prepare(area)
-    out: dict[str, BaseGeometry] = {}
-    for key, parts in groups.items():
-        merged = shapely.coverage_union_all(parts) if len(parts) > 1 else parts[0]
-        clipped = merged if area.contains(merged) else shapely.intersection(merged, area)
-        if not clipped.is_empty:
-            out[key] = shapely.make_valid(clipped) if not clipped.is_valid else clipped
-    return out
+    clipped = merged.copy()
+    outside = ~shapely.contains(area, merged)
+    if outside.any():
+        # Cut the country down to each group's box first: overlaying a small piece of a detailed
+        # coastline is much cheaper than overlaying all of it, and gives the same result.
+        boxes = shapely.bounds(merged[outside])
+        local = np.array([shapely.clip_by_rect(area, *box) for box in boxes], dtype=object)
+        local = shapely.make_valid(local)
+        clipped[outside] = shapely.intersection(merged[outside], local)
+    invalid = ~shapely.is_valid(clipped)
+    if invalid.any():
+        clipped[invalid] = shapely.make_valid(clipped[invalid])
+    return {key: geom for key, geom in zip(groups, clipped, strict=True) if not geom.is_empty}
+
+
+@functools.cache
+def _equal_area() -> tuple[pyproj.Transformer, pyproj.Transformer]:
+    """Lon/lat to and from EPSG:6933 (cylindrical equal-area), where a planar centroid is area-weighted."""
+    forward = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:6933", always_xy=True)
+    return forward, pyproj.Transformer.from_crs("EPSG:6933", "EPSG:4326", always_xy=True)
 
 
 def _representative(geom: BaseGeometry) -> Point:
-    c = geom.centroid
-    return c if geom.contains(c) else geom.point_on_surface()
+    """An area's point: the area-weighted centroid of its main part, or a point on that part's surface.
+
+    The centroid is taken in an equal-area projection (in degrees, high latitudes would weigh too much) and
+    of the largest polygon only, so that outlying parts (Alaska, Svalbard, overseas islands) do not pull it
+    into a place no reader means by the country's name; it falls back to a point on the surface when it
+    lies outside (a crescent, a ring of islands).
+    """
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        c = geom.centroid
+        return c if geom.contains(c) else geom.point_on_surface()
+    forward, inverse = _equal_area()
+    projected = shapely.transform(geom, lambda xy: np.column_stack(forward.transform(xy[:, 0], xy[:, 1])))
+    parts = shapely.get_parts(projected)
+    main = int(np.argmax(shapely.area(parts)))
+    part = shapely.get_parts(geom)[main]
+    pc = parts[main].centroid
+    c = Point(*inverse.transform(pc.x, pc.y)) if np.isfinite([pc.x, pc.y]).all() else part.centroid
+    return c if part.contains(c) else part.point_on_surface()
 
 
-def build_world(index: IndexData, tables: _NameTables) -> None:
-    """Countries, admin-1, admin-2 and populated places from the packaged data."""
+# Group names that are no region a reader would name.
+_NOT_REGIONS = frozenset({"Seven seas (open ocean)"})
+# Usual English names of Natural Earth (UN / World Bank) group names, besides the compass forms below.
+_REGION_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "Americas": ("the Americas",),
+    "Middle Africa": ("Central Africa",),
+    "Latin America & Caribbean": ("Latin America", "Latin America and the Caribbean"),
+    "Middle East & North Africa": ("MENA", "Middle East and North Africa"),
+    "Australia and New Zealand": ("Australasia",),
+}
+_COMPASS_FORMS = {
+    "Northern": ("North",),
+    "Southern": ("South",),
+    "Eastern": ("East",),
+    "Western": ("West",),
+    "South-Eastern": ("Southeast", "South-East", "South East"),
+}
+
+
+@dataclass(slots=True)
+class WorldRegion:
+    """A continent or large region: the countries Natural Earth puts in one group of one column."""
+
+    name: str
+    column: str
+    members: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-3
+    parts: list[BaseGeometry] = field(default_factory=list)
+    population: int = 0
+
+
+def region_aliases(name: str) -> list[str]:
+    """ "South-Eastern Asia" -> "Southeast Asia" ...; "&" spelled "and"; usual synonyms."""
+    out = list(_REGION_SYNONYMS.get(name, ()))
+    if "&" in name:
+        out.append(name.replace("&", "and"))
+    first, _, rest = name.partition(" ")
+    for form in _COMPASS_FORMS.get(first, ()) if rest else ():
+        out.append(f"{form} {rest}")
+    return out
+
+
+def world_region_groups(frame: Any) -> dict[str, WorldRegion]:
+    """Regions by name from the grouping columns; a name in two columns keeps the broader one."""
+    groups: dict[str, WorldRegion] = {}
+    for column in sources.REGION_COLUMNS:
+        if column not in frame.columns:
+            continue
+        for value, geom, iso3, pop in zip(
+            frame[column], frame.geometry, frame["iso_a3"], frame["POP_EST"], strict=True
+        ):
+            if not isinstance(value, str) or not value or value in _NOT_REGIONS or geom is None:
+                continue
+            region = groups.setdefault(value, WorldRegion(value, column))
+            if region.column != column:
+                continue
+            region.members.append(iso3)
+            region.parts.append(geom)
+            region.population += int(pop or 0)
+    return groups
+
+
+def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, WorldRegion]) -> int:
+    """Continents and large regions as the union of their countries' polygons (feature class ``region``).
+
+    A name (or alias) that already names a country or a curated region is left to that feature.
+    """
+    taken = frozenset({"country", "region"})
+
+    def is_taken(label: str) -> bool:
+        return any(index.fclass[i] in taken for i in tables.exact.get(normalize_name(label), ()))
+
+    added = 0
+    for region in groups.values():
+        if len(region.members) < 2 or is_taken(region.name):
+            continue
+        parts = shapely.make_valid(np.array(region.parts, dtype=object))
+        geom = shapely.coverage_union_all(parts)
+        if not geom.is_valid:  # the polygons do not form a clean coverage here
+            geom = shapely.union_all(parts)
+        point = _representative(geom)
+        i = index.add(
+            fid=f"ne-region:{normalize_name(region.name).replace(' ', '-')}",
+            name=region.name,
+            fclass="region",
+            lat=point.y,
+            lon=point.x,
+            source="naturalearth",
+            population=region.population or None,
+            geometry=geom,
+            extra={
+                "derived_from": f"Natural Earth admin-0 {region.column}",
+                "countries": sorted(region.members),
+            },
+        )
+        aliases = [a for a in region_aliases(region.name) if not is_taken(a)]
+        tables.add(i, aliases, primary=region.name, country=None, trusted=True)
+        added += 1
+    index.stats["world_regions"] = added
+    return added
+
+
+def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]:
+    """Countries, admin-1, admin-2 and populated places from the packaged data; returns the world regions."""
     frame = sources.read_natural_earth_countries()
     gn_countries = {c.iso2: c for c in sources.read_countries()}
     country_geom: dict[str, BaseGeometry] = {}
@@ -260,10 +500,10 @@ def build_world(index: IndexData, tables: _NameTables) -> None:
             continue
         geom = shapely.make_valid(geom)
         gn = gn_countries.get(iso2)
-        label = Point(row.LABEL_X, row.LABEL_Y) if row.LABEL_X is not None else _representative(geom)
+        label = _representative(geom)  # not LABEL_X/Y: a label spot, often far from the centre
         code = iso2 if iso2 != "-99" else None
         fid = f"ne:{iso3}"
-        if fid in index.by_fid:
+        if index.index_of(fid) is not None:
             continue
         i = index.add(
             fid=fid,
@@ -291,7 +531,6 @@ def build_world(index: IndexData, tables: _NameTables) -> None:
 
     subdivisions = sources.read_subdivisions()
     sub_by_row = {s.row: s for s in subdivisions}
-    alternates = sources.read_city_alternate_names()
     countries_by_row = {c.row: c.iso2 for c in gn_countries.values()}
 
     # Populated places; remember each one's admin-1/admin-2 for the area partition.
@@ -299,7 +538,7 @@ def build_world(index: IndexData, tables: _NameTables) -> None:
     city_admin1: dict[str, list[str | None]] = defaultdict(list)
     city_admin2: dict[str, list[str | None]] = defaultdict(list)
     area_population: dict[str, int] = defaultdict(int)
-    city_idx: list[int] = []
+    city_names: list[tuple[int, int, str, str | None]] = []
     for city in sources.read_cities():
         cc = countries_by_row.get(city.country_row)
         a1 = a2 = None
@@ -325,8 +564,7 @@ def build_world(index: IndexData, tables: _NameTables) -> None:
             admin2=a2.name if a2 else None,
             population=city.population,
         )
-        city_idx.append(i)
-        tables.add(i, alternates.get(city.geonameid, ()), primary=city.name, country=cc)
+        city_names.append((i, city.geonameid, city.name, cc))
         if cc:
             city_points[cc].append((city.lat, city.lon))
             city_admin1[cc].append(a1.geonames_code if a1 else None)
@@ -335,14 +573,24 @@ def build_world(index: IndexData, tables: _NameTables) -> None:
                 if sub:
                     area_population[sub.geonames_code] += city.population
 
-    # Admin areas: partition each country polygon by its places' Voronoi cells.
-    area_geom: dict[str, BaseGeometry] = {}
-    for cc, pts in city_points.items():
-        polygon = country_geom.get(cc)
-        if polygon is None:
-            continue
-        area_geom.update(_dissolve_cells(pts, city_admin1[cc], polygon))
-        area_geom.update(_dissolve_cells(pts, city_admin2[cc], polygon))
+    # Admin areas: partition each country polygon by its places' Voronoi cells. GEOS releases the GIL,
+    # so the partition runs in a worker thread while this one indexes the places' names.
+    def partition() -> dict[str, BaseGeometry]:
+        found: dict[str, BaseGeometry] = {}
+        for cc, pts in city_points.items():
+            polygon = country_geom.get(cc)
+            if polygon is not None:
+                found.update(_dissolve_cells(pts, city_admin1[cc], polygon))
+                found.update(_dissolve_cells(pts, city_admin2[cc], polygon))
+        return found
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        areas = pool.submit(partition)
+        alternates = sources.read_city_alternate_names()
+        for i, geonameid, name, cc in city_names:
+            tables.add(i, alternates.get(geonameid, ()), primary=name, country=cc)
+        del alternates
+        area_geom = areas.result()
     missing = 0
     for sub in sorted(subdivisions, key=lambda s: s.geonames_code.count(".")):
         geom = area_geom.get(sub.geonames_code) if sub.geonames_code else None
@@ -374,10 +622,11 @@ def build_world(index: IndexData, tables: _NameTables) -> None:
         tables.add(i, sub.aliases, primary=sub.name, country=sub.country_code)
     index.stats.update(
         countries=len(index.country_by_iso3),
-        populated_places=len(city_idx),
+        populated_places=len(city_names),
         admin_areas=len(subdivisions) - missing,
         admin_areas_without_places=missing,
     )
+    return world_region_groups(frame)
 
 
 def cache_key(curated_files: Iterable[Path]) -> str:
@@ -401,12 +650,13 @@ def build_index() -> IndexData:
 
     index = IndexData(version=cache_key(curated_files()))
     tables = _NameTables()
-    build_world(index, tables)
-    # Area postings must exist before curated rows refer to places by name.
-    index.exact, index.loose = tables.freeze(index.prominence)
+    regions = build_world(index, tables)
+    # Curated rows may refer to places by name: let them see the postings collected so far.
+    index.exact = _RankedView(tables.exact, index.prominence)
     for path in curated_files():
         add_curated_rows(index, tables, read_curated_csv(path, source="curated"), source="curated")
-    index.exact, index.loose = tables.freeze(index.prominence)
+    add_world_regions(index, tables, regions)
+    index.exact, index.loose = tables.freeze_packed(index.prominence)
     index.max_name_words = tables.max_words
     index.stats["features"] = len(index)
     index.stats["names"] = len(index.exact)

