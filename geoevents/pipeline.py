@@ -354,6 +354,19 @@ def _fingerprint(options: RunOptions, settings: Settings, gazetteer_version: str
     return hashlib.sha256(dumps(payload).encode()).hexdigest()
 
 
+def _stale_event_overrides(overrides: Any) -> list[str]:
+    """Where ("file:row") each event correction is that matched no event of this run.
+
+    Only event rows: they are applied here, after the merge. Place rows are applied in
+    the workers (and not again for resumed articles), so their use is not known here.
+    """
+    return [
+        str(getattr(row, "where", "?"))
+        for row in getattr(overrides, "unused", ())
+        if getattr(row, "target", None) == "event"
+    ]
+
+
 # --------------------------------------------------------------------------- outputs
 
 
@@ -531,8 +544,12 @@ def _run_batch(
         place_ids.update(m.place.feature_id for m in result.mentions if m.place is not None)
     events_found = len(found)
     events = list(stages.merge(found, settings=settings))
+    stale: list[str] = []
     if overrides is not None:
         events = list(stages.apply_to_events(overrides, events))
+        stale = _stale_event_overrides(overrides)
+        for where in stale:
+            log.warning("%s: this correction matched no event", where)
     del found
 
     sorted_errors = [e for _, e in sorted(errors, key=lambda pair: (pair[0], pair[1].source, pair[1].reason))]
@@ -542,6 +559,7 @@ def _run_batch(
         gazetteer_version,
         records,
         sorted_errors,
+        stale_overrides=stale,
         counts={
             "inputs": len(records),
             "inputs_failed": sum(1 for r in records.values() if r.errors and not r.articles),
@@ -591,6 +609,7 @@ def _run_info(
     records: Mapping[str, _InputRecord],
     errors: Sequence[RunError],
     *,
+    stale_overrides: Sequence[str] = (),
     counts: dict[str, int],
 ) -> dict[str, Any]:
     """run.json: what went in, what came out, what failed; nothing that varies between reruns."""
@@ -622,6 +641,7 @@ def _run_info(
                 {
                     "path": str(options.overrides),
                     "sha256": _sha256_file(str(options.overrides), limit=1 << 40),
+                    "unused_event_rows": list(stale_overrides),
                 }
                 if options.overrides
                 else None

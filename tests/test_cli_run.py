@@ -5,6 +5,7 @@ Needs every stage (ingest, geoparse, events, outputs) and the offline gazetteer.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -184,6 +185,82 @@ def test_size_limit_is_configurable(tmp_path: Path, capsys: pytest.CaptureFixtur
     status, _, stderr = _run(capsys, str(article), "--out", str(tmp_path / "out"), "--max-bytes", "20")
     assert status == 1
     assert f"error: {article}: too large" in stderr
+
+
+def test_a_stage_that_fails_to_import_is_one_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "geoevents.events", None)  # import now raises ImportError
+    status, _, stderr = _run(capsys, str(tmp_path), "--out", str(tmp_path / "out"))
+    assert status == 2
+    assert stderr.strip().count("\n") == 0
+    assert "extract_events stage cannot be loaded" in stderr and "geoevents.events" in stderr
+    assert not (tmp_path / "out").exists()
+
+
+def _events_csv(out: Path) -> list[dict[str, str]]:
+    with open(out / "events.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_overrides_remove_and_edit_events_and_survive_reruns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 5 through the CLI: the real overrides module, applied on every run, a bad file refused."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "k1.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "convoy.txt").write_text(
+        "A drone strike hit a convoy near Albukamal on Sunday, killing three fighters.\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    status, _, stderr = _run(capsys, str(folder), "--out", str(out))
+    assert status == 0, stderr
+    before = _events_csv(out)
+    assert len(before) >= 2, f"two events are needed to correct, got {before}"
+    removed, edited = before[0]["event_id"], before[1]["event_id"]
+    fatalities = int(before[1]["fatalities"] or 0) + 7
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text(
+        "action,target,id,field,value,note\n"
+        f"remove,event,{removed},,,same attack as a wire story\n"
+        f"edit,event,{edited},fatalities,{fatalities},hospital figure\n"
+        "edit,event,no-such-event,notes,stale,an event of an older run\n",
+        encoding="utf-8",
+    )
+
+    def check_corrected() -> None:
+        after = {row["event_id"]: row for row in _events_csv(out)}
+        assert set(after) == {row["event_id"] for row in before} - {removed}
+        assert after[edited]["fatalities"] == str(fatalities)
+        geojson = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+        assert len(geojson["features"]) == len(after)
+        info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        assert info["counts"]["events"] == len(after)
+        assert info["options"]["overrides"]["path"] == str(overrides)
+        assert info["options"]["overrides"]["unused_event_rows"] == [f"{overrides}:4"]
+
+    for extra in ((), ("--resume",), ("--resume",)):  # first corrected run, then reruns from the store
+        args = (str(folder), "--out", str(out), "--overrides", str(overrides), *extra)
+        status, _, stderr = _run(capsys, *args)
+        assert status == 0, stderr
+        check_corrected()
+
+    bad = tmp_path / "bad-overrides.csv"
+    bad.write_text(
+        "action,target,id,field,value,note\n"
+        f"remove,event,{removed},,,\n"
+        f"edit,event,{edited},fatalities,many,\n",
+        encoding="utf-8",
+    )
+    published = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    status, _, stderr = _run(capsys, str(folder), "--out", str(out), "--overrides", str(bad))
+    assert status == 2
+    assert stderr.strip().count("\n") == 0
+    assert f"{bad}:3" in stderr and "fatalities" in stderr and "many" in stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == published
 
 
 @pytest.mark.skipif(not ARTICLES.is_dir(), reason="data/articles is missing")
