@@ -338,3 +338,18 @@ def test_reference_to_strikes_never_retypes_an_untyped_attack() -> None:
     )
     kinds = {e.event_date: e.sub_event_type for e in _events(text)}
     assert kinds[date(2019, 12, 27)] != "Air/drone strike"
+
+
+def test_undated_plural_strikes_on_counted_targets_join_the_dated_strike() -> None:
+    text = (
+        "Warplanes bombed a militia depot near Mosul on Sunday. "
+        "The ministry said the air force conducted strikes against three militia camps in Mosul and Aleppo."
+    )
+    events = _events(text)
+    assert sorted(e.locations[0].place.name for e in events) == ["Aleppo", "Mosul"]
+    assert {e.event_date for e in events} == {date(2019, 12, 29)}
+    assert all(len(e.evidence) == 2 for e in events)
+
+
+def test_plural_attacks_without_a_count_stay_a_pattern() -> None:
+    assert _events("The ministry said militias carry out attacks on bases near Mosul.") == []

@@ -233,6 +233,17 @@ def _asserted(clause: str, start: int) -> bool:
     return not re.match(r"\s*(?:will|would|could|might|may|must|should)\b", clause[start:])
 
 
+# "conducted strikes", "strikes against five facilities": one operation's strikes, not a pattern of events.
+_SET_OF_STRIKES = re.compile(
+    r"\b(?:conducted|carried\s+out|launched|staged|mounted|unleashed)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.I
+)
+_COUNTED_TARGETS = re.compile(
+    r"^\s*(?:against|on|at|targeting|hit(?:ting)?)\s+(?:[\w-]+\s+){0,2}?(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|multiple)\b",
+    re.IGNORECASE,
+)
+
+
 def _generic_plural(clause: str, trigger: re.Match[str], dates: list[DateMatch], has_count: bool) -> bool:
     """A pattern of events ("attacks on bases have increased"), not one event."""
     if _HABITUAL.search(clause) or has_year_range(clause):
@@ -252,7 +263,12 @@ def _generic_plural(clause: str, trigger: re.Match[str], dates: list[DateMatch],
             )
         )
         followed = bool(_PAST_VERB_AFTER.match(clause[trigger.end() :]))
-        return not (determined or followed)
+        return not (
+            determined
+            or followed
+            or _SET_OF_STRIKES.search(before)
+            or _COUNTED_TARGETS.match(clause[trigger.end() :])
+        )
     return False
 
 
