@@ -45,7 +45,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
