@@ -1,0 +1,74 @@
+"""The demo of the README: our sample articles, through the whole pipeline, to a map read in Chromium."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geoevents.cli import main
+from tests.conftest import DATA
+from tests.test_browser import _console_errors, _driver, _load, _requests
+
+pytestmark = pytest.mark.browser
+
+# Independent reference coordinates (published positions, not read back from our gazetteer).
+EXPECTED = {
+    "Al-Qaim": ((34.37, 41.08), 15.0),
+    "Albukamal": ((34.45, 40.92), 10.0),
+    "K-1 Air Base": ((35.5125, 44.2842), 5.0),
+}
+
+# Every point the page's Leaflet maps carry, including markers folded into clusters.
+MARKERS_JS = """
+const seen = [];
+function walk(layer) {
+  if (layer.getLayers) { layer.getLayers().forEach(walk); }
+  else if (layer.getLatLng && !(layer instanceof L.Circle)) {  // L.Circle: uncertainty rings
+    const p = layer.getLatLng(); seen.push([p.lat, p.lng]);
+  }
+}
+for (const key of Object.keys(window)) {
+  let value; try { value = window[key]; } catch (e) { continue; }
+  if (value instanceof L.Map) { value.eachLayer(walk); }
+}
+return seen;
+"""
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    assert main(["run", str(DATA / "articles"), "--out", str(out), "--no-progress"]) == 0
+    return out
+
+
+@pytest.fixture()
+def browser(tmp_path: Path) -> Iterator[Any]:
+    driver = _driver(tmp_path / "profile")
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_demo_map_shows_markers_at_the_sample_sites_offline(browser: Any, demo_out: Path) -> None:
+    _load(browser, demo_out / "map.html")
+    points = [tuple(p) for p in browser.execute_script(MARKERS_JS)]
+    assert points, "the demo map carries no markers"
+    for name, (where, tolerance_km) in EXPECTED.items():
+        nearest = min(_km(where, p) for p in points)
+        assert nearest <= tolerance_km, f"no marker within {tolerance_km} km of {name}: {nearest:.1f} km"
+    requested, failed = _requests(browser)
+    assert not failed, failed
+    assert all(url.startswith(("file:", "data:")) for url in requested), requested
+    assert not _console_errors(browser)
