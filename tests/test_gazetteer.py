@@ -312,7 +312,7 @@ def test_continents_and_large_regions_are_polygons(gazetteer, query, inside, out
     assert place.geometry.geom_type in ("Polygon", "MultiPolygon")
     assert place.geometry.is_valid
     for lat, lon in inside:
-        assert place.geometry.buffer(0.05).contains(shapely.Point(lon, lat)), (query, lat, lon)
+        assert place.geometry.distance(shapely.Point(lon, lat)) < 0.05, (query, lat, lon)
     for lat, lon in outside:
         assert not place.geometry.contains(shapely.Point(lon, lat)), (query, lat, lon)
     assert place.raw["derived_from"].startswith("Natural Earth") or place.source == "curated"
@@ -334,3 +334,27 @@ def test_region_outranks_a_small_place_of_the_same_name(gazetteer) -> None:
     assert region.population and all(region.population > (h.population or 0) for h in hamlets)
     assert all(region.raw["prominence"] > h.raw["prominence"] for h in hamlets)
     assert gazetteer.candidates("the Middle East", limit=1)[0].place.feature_id == region.feature_id
+
+
+def test_kurdistan_iran_border_is_one_continuous_line(gazetteer) -> None:
+    line = gazetteer.candidates("the Kurdistan–Iran border", limit=1)[0].place.geometry
+    assert line.geom_type == "LineString"  # no detached stubs where the derived region's edge wavers
+
+
+def test_short_gaps_are_bridged_only_for_approximate_areas() -> None:
+    from geoevents.gazetteer.borders import BRIDGE_DEGREES, shared_boundary
+
+    country = shapely.box(0, 0, 10, 10)
+    # An area whose edge leaves the country's boundary briefly (y 4.0-4.05), as a derived area's edge can.
+    wavering = shapely.box(-5, 1, 0, 8).difference(shapely.box(-0.5, 4.0, 0, 4.05))
+    exact = shared_boundary(wavering, country)
+    assert exact is not None and exact.geom_type == "MultiLineString"
+    bridged = shared_boundary(wavering, country, bridge_degrees=BRIDGE_DEGREES)
+    assert bridged is not None and bridged.geom_type == "LineString"
+    assert bridged.length == pytest.approx(7.0, abs=0.01)  # ends carry the 200 m snap
+    assert bridged.distance(shapely.Point(0, 4.02)) < 1e-9  # the gap follows the country's edge
+    # A wide gap is a real interruption, never bridged.
+    split = shapely.box(-5, 1, 0, 8).difference(shapely.box(-0.5, 4.0, 0, 6.0))
+    wide = shared_boundary(split, country, bridge_degrees=BRIDGE_DEGREES)
+    assert wide is not None and wide.geom_type == "MultiLineString"
+    assert wide.length == pytest.approx(5.0, abs=0.01)

@@ -180,7 +180,7 @@ def _area(index: IndexData, ref: str, origin: str) -> BaseGeometry:
 
 def derive_geometry(index: IndexData, row: CuratedRow) -> BaseGeometry:
     """The geometry a row describes (point, WKT, or a derivation from indexed features)."""
-    from geoevents.gazetteer.borders import shared_boundary
+    from geoevents.gazetteer.borders import BRIDGE_DEGREES, shared_boundary
 
     spec = row.geometry
     if not spec:
@@ -202,7 +202,13 @@ def derive_geometry(index: IndexData, row: CuratedRow) -> BaseGeometry:
         refs = [r for r in body.split("|") if r]
         if len(refs) != 2:
             raise GazetteerError(f"{row.origin}: a border: geometry needs exactly two areas")
-        line = shared_boundary(_area(index, refs[0], row.origin), _area(index, refs[1], row.origin))
+        sides = [_area_index(index, ref, row.origin) for ref in refs]
+        approximate = any(index.source[i] != "naturalearth" for i in sides)
+        line = shared_boundary(
+            shapely.from_wkb(index.geoms[sides[0]]),
+            shapely.from_wkb(index.geoms[sides[1]]),
+            bridge_degrees=BRIDGE_DEGREES if approximate else 0.0,
+        )
         if line is None:
             raise GazetteerError(f"{row.origin}: {refs[0]} and {refs[1]} do not touch")
         return line

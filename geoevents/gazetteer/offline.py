@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GazetteerError
 from geoevents.gazetteer.base import Candidate
-from geoevents.gazetteer.borders import border_feature_id, shared_boundary
+from geoevents.gazetteer.borders import BRIDGE_DEGREES, border_feature_id, shared_boundary
 from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_curated_csv
 from geoevents.gazetteer.index import IndexData, _NameTables, load_or_build
 from geoevents.gazetteer.normalize import glued_article_variants, loose_key_from_normalized, normalize_name
@@ -349,7 +349,8 @@ class OfflineGeocoder:
             return self.place(curated)
         if not all(p.geometry.geom_type in ("Polygon", "MultiPolygon") for p in (a, b)):
             return None
-        line = shared_boundary(a.geometry, b.geometry)
+        approximate = a.source != "naturalearth" or b.source != "naturalearth"
+        line = shared_boundary(a.geometry, b.geometry, bridge_degrees=BRIDGE_DEGREES if approximate else 0.0)
         if line is None:
             return None
         mid = line.interpolate(0.5, normalized=True)
