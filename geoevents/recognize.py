@@ -73,6 +73,33 @@ CONNECTORS = frozenset(
 )
 # Connectors that may stand inside a name only when a capitalised word follows within the span.
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ed|an|ar|as|ash|at|az|ul)[-‑](?=[A-Z])")
+# "Iran-backed", "US-led", "Moscow-aligned": the place's side or sponsorship, an adjectival use (a demonym).
+_ALLEGIANCE = frozenset(
+    {
+        "affiliated",
+        "aligned",
+        "allied",
+        "armed",
+        "backed",
+        "brokered",
+        "controlled",
+        "dominated",
+        "financed",
+        "friendly",
+        "funded",
+        "influenced",
+        "leaning",
+        "led",
+        "linked",
+        "loyal",
+        "oriented",
+        "sponsored",
+        "supported",
+        "trained",
+    }
+)
+# "pro-Iran", "anti-American": a stance towards the place, also adjectival.
+_STANCE_PREFIX = re.compile(r"^(?:pro|anti)[-‑](?=[A-Z])", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”'‘’(\[\n|•—–-]\s*$")
 _AUX = frozenset(
     {
@@ -287,7 +314,7 @@ class Recognizer:
         caps = [
             x
             for x, w in enumerate(toks.words)
-            if w[0].isupper() or ("-" in w[:4] and _ARABIC_PREFIX.match(w))
+            if w[0].isupper() or ("-" in w[:5] and (_ARABIC_PREFIX.match(w) or _STANCE_PREFIX.match(w)))
         ]
         for i_cap in caps:
             if i_cap < i:
@@ -295,6 +322,13 @@ class Recognizer:
             i = i_cap
             word = toks.words[i]
             if skip and _in_ranges(toks.starts[i], skip):
+                i += 1
+                continue
+            stance = _STANCE_PREFIX.match(word)
+            if stance:
+                mention = self._stance(article, toks, i, stance.end())
+                if mention is not None:
+                    found.append(mention)
                 i += 1
                 continue
             pair = self._hyphen_pair(article, toks, i) if "-" in word else None
@@ -472,7 +506,12 @@ class Recognizer:
                 bare, abbr = head, lex.abbreviations.get(head.casefold())
         if abbr is not None:
             end = start + len(bare)
-            role = self._role_after(toks, i, text[start:end], possessive=False, hyphen_compound="-" in word)
+            if "-" in word and _allegiance(word):
+                role = MentionRole.DEMONYM  # "US-backed"
+            else:
+                role = self._role_after(
+                    toks, i, text[start:end], possessive=False, hyphen_compound="-" in word
+                )
             return i + 1, Mention(
                 article.id,
                 start,
@@ -504,13 +543,15 @@ class Recognizer:
                 head = word.split("-", 1)[0]
                 tail = word.split("-", 1)[1]
                 if tail[:1].islower() and len(head) > 2 and self.is_name(head):
+                    adjectival = _allegiance(word)
                     return i + 1, Mention(
                         article.id,
                         start,
                         start + len(head),
                         head,
-                        role=MentionRole.METONYMIC,
+                        role=MentionRole.DEMONYM if adjectival else MentionRole.METONYMIC,
                         zone=zone,
+                        parts=(head,) if adjectival else (),
                         score=0.8,
                     )
             return i + 1, None
@@ -573,6 +614,35 @@ class Recognizer:
             else:
                 return None
         return out
+
+    def _stance(self, article: Article, toks: _Tokens, i: int, cut: int) -> Mention | None:
+        """ "pro-Iran", "anti-American", "pro-US": the place after the prefix, as a demonym of its country."""
+        rest = _strip_possessive(re.split(r"[-‑]", toks.words[i][cut:], maxsplit=1)[0])[0]
+        start = toks.starts[i] + cut
+        end = start + len(rest)
+        zone = article.zone_at(start) if article.zones else ZoneKind.BODY
+        base = _demonym_base(rest, self.lex.demonyms)
+        if base is not None:
+            return self._demonym(article, start, end, base, zone)
+        abbr = self.lex.abbreviations.get(rest.casefold()) if rest in self.lex.abbreviation_forms else None
+        if abbr is not None:
+            code = abbr[1] if len(abbr) > 1 else None
+            return Mention(
+                article.id,
+                start,
+                end,
+                rest,
+                role=MentionRole.DEMONYM,
+                zone=zone,
+                parts=(abbr[0],),
+                country_code=code,
+                score=0.9,
+            )
+        if len(rest) > 2 and rest.casefold() not in self.lex.common and self.is_name(rest):
+            return Mention(
+                article.id, start, end, rest, role=MentionRole.DEMONYM, zone=zone, parts=(rest,), score=0.8
+            )
+        return None
 
     def _all_caps_context(self, toks: _Tokens, i: int) -> bool:
         """Whether token i sits in an all-capitals heading or dateline, where capitals mean nothing."""
@@ -776,6 +846,11 @@ class Recognizer:
             if pa and places[m.start("a")].end == m.end("a"):
                 add(m.start(), m.end(), MentionKind.REGION_EXPRESSION, (pa,), m.group("q").casefold())
         return out
+
+
+def _allegiance(word: str) -> bool:
+    """Whether a hyphenated word ends in a side-taking modifier ("Iran-backed", "US-led")."""
+    return word.rsplit("-", 1)[-1].casefold() in _ALLEGIANCE
 
 
 def _is_contraction(word: str) -> bool:

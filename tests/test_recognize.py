@@ -139,3 +139,24 @@ def test_seed_pages_offsets_and_junk(seeds_dir: Path, gazetteer: Any, name: str)
     places = {m.text for m in found if m.role is not MentionRole.NOT_PLACE}
     for junk in ("Barcelona", "Tottenham", "Aden", "MAR", "JOR", "ALG", "UAE", "SYR", "PAL", "TUN", "EGY"):
         assert junk not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Iran-aligned militias claimed the attack.", "Iran", "IR"),
+        ("A Syria-backed group denied it.", "Syria", "SY"),
+        ("US-led coalition aircraft struck again.", "US", "US"),
+        ("Pro-Iran protesters marched on the embassy.", "Iran", "IR"),
+        ("The crowd chanted anti-American slogans.", "American", "US"),
+    ],
+)
+def test_side_taking_compounds_are_adjectival(gazetteer: Any, text: str, surface: str, code: str) -> None:
+    m = _by_text(_mentions(text, gazetteer), surface)
+    assert m.role is MentionRole.DEMONYM
+    assert m.country_code == code or (m.parts and m.parts[0] == surface)
+
+
+def test_a_place_based_there_is_not_adjectival(gazetteer: Any) -> None:
+    m = _by_text(_mentions("A Baghdad-based analyst said the talks failed.", gazetteer), "Baghdad")
+    assert m.role is not MentionRole.DEMONYM

@@ -145,3 +145,43 @@ def test_precision_codes_and_scores(gazetteer: Any) -> None:
 @pytest.mark.parametrize("text", ["", "no places here at all.", "   \n\n  "])
 def test_nothing_to_resolve(gazetteer: Any, text: str) -> None:
     assert [r for r in _resolve(text, gazetteer) if r.place is not None] == []
+
+
+def test_a_capital_acting_as_a_government_is_the_capital_city(gazetteer: Any) -> None:
+    found = _resolve(
+        "Rockets hit a base near Baghdad. Washington said it did not seek a wider conflict with Iran.",
+        gazetteer,
+    )
+    washington = _place(found, "Washington")
+    assert washington.mention.role is MentionRole.METONYMIC
+    assert washington.place is not None and washington.place.feature_class == "populated_place"
+    assert _km(washington, (38.90, -77.04)) < 30  # the District of Columbia, not Washington State
+
+
+def test_side_taking_compounds_resolve_to_the_country(gazetteer: Any) -> None:
+    found = _resolve("Tehran-backed and Iran-aligned militias fired on US-led forces.", gazetteer)
+    for surface, code in (("Tehran", "IR"), ("Iran", "IR"), ("US", "US")):
+        rm = _place(found, surface)
+        assert rm.mention.role is MentionRole.DEMONYM
+        assert rm.place is not None and rm.place.feature_class == "country" and rm.place.country_code == code
+
+
+def test_the_middle_east_is_the_region(gazetteer: Any) -> None:
+    found = _resolve("Tensions rose across the Middle East after the strike in Iraq.", gazetteer)
+    region = _place(found, "Middle East")
+    assert region.place is not None and region.place.feature_class == "region"
+    assert region.precision == 3
+
+
+@pytest.mark.parametrize(
+    ("country", "centre"),
+    [("Russia", (61.5, 100.0)), ("United States", (39.8, -98.6)), ("Canada", (60.0, -96.0))],
+)
+def test_country_points_sit_in_the_main_landmass(
+    gazetteer: Any, country: str, centre: tuple[float, float]
+) -> None:
+    # Conventional geographic centres; a label anchor (Russia's is near Moscow) or outlying parts
+    # (Alaska) would put the point well away from them.
+    rm = _place(_resolve(f"Troops crossed into {country} on Monday.", gazetteer), country)
+    assert rm.place is not None and rm.place.feature_class == "country"
+    assert _km(rm, centre) < 600
