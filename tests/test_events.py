@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -10,7 +11,7 @@ from shapely.geometry import Point
 from geoevents.events import events_from_article, merge_events
 from geoevents.events.counts import casualties_from_text
 from geoevents.events.dates import dates_from_text
-from geoevents.records import Article, Mention, Place, ResolvedMention
+from geoevents.records import Article, Mention, Place, ResolvedMention, Zone, ZoneKind
 
 PUBLISHED = datetime(2019, 12, 29, 20, 30)  # a Sunday
 TOWNS = {
@@ -353,3 +354,16 @@ def test_undated_plural_strikes_on_counted_targets_join_the_dated_strike() -> No
 
 def test_plural_attacks_without_a_count_stay_a_pattern() -> None:
     assert _events("The ministry said militias carry out attacks on bases near Mosul.") == []
+
+
+def test_page_junk_gives_no_event_and_no_place() -> None:
+    story = "Gunmen shot dead two teachers in Tikrit on Monday."
+    junk = " Related: Warplanes struck a militia camp near Mosul on Friday, killing five fighters."
+    article, resolved = _article(story + junk)
+    article = replace(
+        article,
+        zones=(Zone(0, len(story), ZoneKind.BODY), Zone(len(story), len(story + junk), ZoneKind.JUNK)),
+    )
+    events = events_from_article(article, resolved)
+    assert [e.locations[0].place.name for e in events] == ["Tikrit"]
+    assert all(loc.place.name != "Mosul" for e in events for loc in e.locations)

@@ -102,3 +102,10 @@ def test_nothing_from_page_junk(seed_run: SeedRun) -> None:
         junk_only |= {fid for fid, zones in kinds.items() if zones <= {ZoneKind.JUNK, ZoneKind.META}}
     placed = {loc.place.feature_id for e in events for loc in e.locations}
     assert not placed & junk_only
+    story = {
+        rm.place.feature_id
+        for article in articles
+        for rm in resolved[article.id]
+        if rm.place is not None and article.zone_at(rm.mention.start) in (ZoneKind.BODY, ZoneKind.CAPTION)
+    }
+    assert {loc.place.feature_id for e in events for loc in e.locations if loc.role == "site"} <= story
