@@ -89,6 +89,8 @@ def test_each_event_type(text: str, sub_event_type: str) -> None:
         "Riot police were deployed in Basra on Friday.",
         "The recruiter encouraged him to conduct an attack in Mosul last year.",
         "Two men were charged on Friday with plotting a bombing in Ramadi.",
+        "Both men were charged with felonious assault in Tikrit on Monday.",
+        "Agents executed a search warrant at a house in Mosul on Friday.",
     ],
 )
 def test_not_events(text: str) -> None:

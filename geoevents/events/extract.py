@@ -63,7 +63,8 @@ _GOVERNING = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|vow(?:s|ed)?|pledg\w*|promis\w*|den(?:y|ied|ies|ying)|"
     r"accus\w*|alleg\w*|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
     r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
-    r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|"
+    r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
+    r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
     r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
     r"believe\w*|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|hypothetical|"
     r"any|future|further|additional|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
@@ -220,6 +221,10 @@ def _not_political(clause: str, trigger: re.Match[str]) -> bool:
         return True
     if re.search(r"explo|blast", word) and (
         _ACCIDENT_BEFORE.search(before) or re.search(r"gas\s+leak", after, re.I)
+    ):
+        return True
+    if word == "executed" and re.match(
+        r"\s*(?:an?|the)\s+(?:\w+\s+)?(?:warrant|order|plan|contract|deal|will)\b", after, re.I
     ):
         return True
     return word in ("hit", "struck") and bool(_TRAFFIC_AFTER.match(after))
