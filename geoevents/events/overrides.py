@@ -20,6 +20,14 @@ row; ``note`` is free text), or a YAML file with the same rows as a list under
 
 Every override of a run is applied or reported: ``Overrides.unused`` lists those
 whose id matched nothing, so a stale correction is visible.
+
+Event ids come from type, date, precision, sites and actor1 as the text gives
+them, so an event edit never changes the id it is keyed on. A place correction
+that moves an event's site does change that event's id: make place corrections
+first, rerun, then key event corrections on the new ids.
+
+In a run: ``apply_to_resolved(overrides, resolved, article=...)`` before the
+events stage, ``apply_to_events(overrides, events)`` after the merge.
 """
 
 from __future__ import annotations
