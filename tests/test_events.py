@@ -369,3 +369,8 @@ def test_page_junk_gives_no_event_and_no_place() -> None:
     events = events_from_article(article, resolved)
     assert [e.locations[0].place.name for e in events] == ["Tikrit"]
     assert all(loc.place.name != "Mosul" for e in events for loc in e.locations)
+
+
+def test_opening_date_dates_the_sentence_despite_a_parenthesis() -> None:
+    (event,) = _events("On Friday, after weeks of tension, militants attacked an army base in Mosul.")
+    assert (event.event_date, event.time_precision) == (date(2019, 12, 27), 1)

@@ -491,6 +491,9 @@ def _date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> b
     if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (_REPORTED.search(before) and not possessive):
         return False
     if found.end <= trigger[0]:
+        opening = re.fullmatch(r"\W*(?:(?:early|late)\s+)?(?:on|in|at|during)?\s*", before, re.I)
+        if opening and re.match(r"\s*,", text[found.end :]):
+            return True  # "On Friday, after weeks of tension, militants attacked ...": the sentence's date
         return not _SUBORDINATE.search(text[found.end : trigger[0]])
     if found.start >= trigger[1]:
         return not _CAUSE_AFTER.search(text[trigger[1] : found.start])
