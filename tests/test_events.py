@@ -374,3 +374,8 @@ def test_page_junk_gives_no_event_and_no_place() -> None:
 def test_opening_date_dates_the_sentence_despite_a_parenthesis() -> None:
     (event,) = _events("On Friday, after weeks of tension, militants attacked an army base in Mosul.")
     assert (event.event_date, event.time_precision) == (date(2019, 12, 27), 1)
+
+
+def test_opening_place_locates_the_sentence_despite_a_parenthesis() -> None:
+    (event,) = _events("In Mosul, after weeks of tension, militants attacked an army base on Friday.")
+    assert event.locations[0].place.name == "Mosul" and event.locations[0].role == "site"

@@ -457,7 +457,17 @@ def _site_flags(
         prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
         appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
         site = (bool(_LOCATIVE.search(before)) or appositive) and not _ATTRIBUTION.search(before)
-        if site and rm.mention.end <= trigger[0] and _SUBORDINATE.search(text[rm.mention.end : trigger[0]]):
+        opening = re.fullmatch(
+            r"\W*(?:in|at|near|outside)\s+(?:the\s+)?", text[clause.start : rm.mention.start], re.I
+        )
+        if (
+            site
+            and rm.mention.end <= trigger[0]
+            and _SUBORDINATE.search(text[rm.mention.end : trigger[0]])
+            and not (
+                opening and re.match(r"\s*,", text[rm.mention.end :])
+            )  # "In Mosul, after ..., gunmen ..."
+        ):
             site = False
         if site and reference:
             gap = text[anchor : rm.mention.start] if rm.mention.start >= anchor else None
