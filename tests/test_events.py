@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point
 
 from geoevents.events import events_from_article, merge_events
@@ -379,3 +381,27 @@ def test_opening_date_dates_the_sentence_despite_a_parenthesis() -> None:
 def test_opening_place_locates_the_sentence_despite_a_parenthesis() -> None:
     (event,) = _events("In Mosul, after weeks of tension, militants attacked an army base on Friday.")
     assert event.locations[0].place.name == "Mosul" and event.locations[0].role == "site"
+
+
+_WORDS = tuple(
+    " ".join(
+        [
+            "on Friday, in Mosul near Tikrit the attack air strikes rockets hit killed 3 wounded protesters",
+            "stormed his group its bases was were said that after for in protest against and in Aleppo,",
+            "conducted strikes against five depots the weekend's last June 2018 no not will threatened",
+            "charged with 's : ; “ ” .",
+        ]
+    ).split()
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60))
+def test_any_word_salad_gives_well_formed_events(words: list[str]) -> None:
+    text = " ".join(words)
+    article, resolved = _article(text)
+    for event in events_from_article(article, resolved):
+        assert event.event_id and event.event_type and 0 < event.confidence < 1
+        for ev in event.evidence:
+            assert article.text[ev.start : ev.end] == ev.sentence
+        assert all(loc.role in ("site", "mentioned") for loc in event.locations)
