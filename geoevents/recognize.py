@@ -211,13 +211,12 @@ def _lexicon() -> _Lexicon:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or bool(_ARABIC_PREFIX.match(word))
+    return word[:1].isupper() or ("-" in word[:4] and bool(_ARABIC_PREFIX.match(word)))
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)], True
+    if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
+        return word[:-2], True
     return word, False
 
 

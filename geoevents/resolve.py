@@ -243,19 +243,25 @@ class Resolver:
             p: Place, key: str, follow: str | None, anchor: tuple[float, float] | None
         ) -> float:
             """What the article says about one candidate (the name-only part is ``_static_scores``)."""
-            s = 0.0
             cc = p.country_code
-            if cc and named_cc:
-                s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
-            if p.admin1 and named_a1.get((cc, p.admin1)):
-                s += opts.w_named_admin1
-            ccs, a1s = own.get(key, _NO_SUPPORT)
-            if cc:
-                others = support_cc[cc] - (1 if cc in ccs else 0)
-                s += opts.w_coherence_cc * min(others, 3) / 3
-            if p.admin1:
-                others = support_a1[(cc, p.admin1)] - (1 if (cc, p.admin1) in a1s else 0)
-                s += opts.w_coherence_a1 * min(others, 3) / 3
+            area_key = (key, cc, p.admin1)
+            s = area_part.get(area_key)
+            if s is None:  # the same for every candidate of this name in this area
+                s = 0.0
+                if cc and named_cc:
+                    s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
+                if p.admin1 and named_a1.get((cc, p.admin1)):
+                    s += opts.w_named_admin1
+                ccs, a1s = own.get(key, _NO_SUPPORT)
+                if cc:
+                    others = support_cc[cc] - (1 if cc in ccs else 0)
+                    s += opts.w_coherence_cc * min(others, 3) / 3
+                if p.admin1:
+                    others = support_a1[(cc, p.admin1)] - (1 if (cc, p.admin1) in a1s else 0)
+                    s += opts.w_coherence_a1 * min(others, 3) / 3
+                if dominant and cc:
+                    s += opts.w_dominant * dominant.get(cc, 0.0)
+                area_part[area_key] = s
             if follow is not None and (
                 (p.admin1 and normalize_name(p.admin1) == follow) or (cc and follow == cc.casefold())
             ):
@@ -263,8 +269,6 @@ class Resolver:
             if anchor is not None and p.feature_class != "country":
                 d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])
                 s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
-            if dominant and cc:
-                s += opts.w_dominant * dominant.get(cc, 0.0)
             return s
 
         top_named = max(1, max(named_cc.values(), default=1))
@@ -278,12 +282,14 @@ class Resolver:
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
         anchor: tuple[float, float] | None = None
         dominant: dict[str, float] = {}
+        area_part: dict[tuple[str, str | None, str | None], float] = {}
         for anchor_pass in (False, True):
             if anchor_pass:
                 anchor = self._anchor(chosen)
                 dominant = self._dominant(chosen)
                 if anchor is None and not dominant:
                     break
+                area_part.clear()
             for m in toponyms:
                 if id(m) in direct:
                     chosen[id(m)] = (direct[id(m)], 0.9 if direct[id(m)] else 0.0)
