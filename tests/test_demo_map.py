@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from geoevents.cli import main
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 from tests.test_browser import _console_errors, _driver, _load, _requests
 
 pytestmark = pytest.mark.browser
@@ -45,11 +45,38 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
-@pytest.fixture(scope="module")
-def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    assert main(["run", str(DATA / "articles"), "--out", str(out), "--no-progress"]) == 0
+@pytest.fixture(scope="module", params=["samples", "seeds"])
+def demo_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our own sample articles, and the real scraped seed pages (junk included) where they are present."""
+    if request.param == "seeds":
+        if not SEEDS.is_dir():
+            pytest.skip(f"seed articles not found at {SEEDS}")
+        inputs = str(SEEDS / "*.txt")
+    else:
+        inputs = str(DATA / "articles")
+    out = tmp_path_factory.mktemp(request.param)
+    assert main(["run", inputs, "--out", str(out), "--no-progress"]) == 0
     return out
+
+
+def test_every_output_reads_back_with_gdal(demo_out: Path) -> None:
+    import pyogrio
+
+    expected_types = {
+        "events": "Point",
+        "places": "Point",
+        "areas": "MultiPolygon",
+        "borders": "MultiLineString",
+    }
+    for layer, geometry_type in expected_types.items():
+        info = pyogrio.read_info(demo_out / f"{layer}.geojson")
+        assert info["geometry_type"] in (geometry_type, geometry_type.removeprefix("Multi")), (layer, info)
+        assert info["features"] > 0, f"{layer}.geojson is empty"
+    layers = {name for name, _ in pyogrio.list_layers(demo_out / "geoevents.gpkg")}
+    assert set(expected_types) <= layers
+    events = pyogrio.read_dataframe(demo_out / "geoevents.gpkg", layer="events")
+    assert str(events["event_date"].dtype).startswith("datetime64")
+    assert events["fatalities"].dropna().ge(0).all()
 
 
 @pytest.fixture()
