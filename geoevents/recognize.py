@@ -766,6 +766,13 @@ class Recognizer:
         if possessive and k + 1 < toks.n and toks.words[k + 1].casefold() in lex.abstract:
             return MentionRole.METONYMIC
         x = k + 1
+        if (
+            x + 1 < toks.n
+            and toks.gap(k) == ", "
+            and toks.words[x].casefold() in ("which", "who")
+            and _plain_gap(toks.gap(x))
+        ):
+            x += 1  # "Washington, which denied involvement"
         steps = 0
         while x < toks.n and steps < 3 and toks.words[x].casefold() in _AUX:
             x += 1

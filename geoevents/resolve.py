@@ -117,6 +117,7 @@ class ResolverOptions:
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
     weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
     strong_population: int = 100_000  # what a weakly recognised name must reach to count
+    large_area_population: int = 1_000_000  # an area this populous outranks its namesake hamlets
 
 
 DEFAULT_OPTIONS = ResolverOptions()
@@ -416,10 +417,19 @@ class Resolver:
                 for area_name in (p.admin1, p.admin2):
                     if area_name:
                         towns.add((p.country_code, normalize_name(area_name)))
+        # A name that is also a large area's ("Middle East", "Georgia"): its hamlets need outside support.
+        big_area = any(
+            c.place.feature_class in AREA_CLASSES
+            and c.match_score >= 0.95
+            and (c.place.population or 0) >= opts.large_area_population
+            for c in cands
+        )
         out = []
         for c in cands:
             p = c.place
             s = opts.w_match * c.match_score + opts.w_prominence * _log_pop(p)
+            if big_area and p.feature_class == "populated_place" and (p.population or 0) < 10_000:
+                s -= opts.w_town_over_area
             s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
             if p.population and p.population > 100_000 and p.feature_class == "populated_place":
                 s += opts.w_big_city * min(1.0, (math.log10(p.population) - 5.0) / 2.0)

@@ -185,3 +185,17 @@ def test_country_points_sit_in_the_main_landmass(
     rm = _place(_resolve(f"Troops crossed into {country} on Monday.", gazetteer), country)
     assert rm.place is not None and rm.place.feature_class == "country"
     assert _km(rm, centre) < 600
+
+
+def test_a_capital_in_a_relative_clause_acts(gazetteer: Any) -> None:
+    found = _resolve("Militias near Baghdad blamed Washington, which denied involvement.", gazetteer)
+    washington = _place(found, "Washington")
+    assert washington.mention.role is MentionRole.METONYMIC
+    assert _km(washington, (38.90, -77.04)) < 30
+
+
+def test_a_large_area_outranks_its_namesake_hamlet(gazetteer: Any) -> None:
+    # Small US places share the names of large areas; without support they must not win.
+    found = _resolve("Reporters for the Middle East desk in Texas filed the story.", gazetteer)
+    region = _place(found, "Middle East")
+    assert region.place is not None and region.place.feature_class == "region"
