@@ -299,6 +299,9 @@ class Resolver:
                 if not cands:
                     chosen[id(m)] = (None, 0.0)
                     continue
+                if len(cands) == 1:  # nothing to weigh: the confidence of a lone candidate is fixed
+                    chosen[id(m)] = (cands[0].place, 0.95 * m.score)
+                    continue
                 key, follow, static = per_mention[id(m)]
                 scores = [
                     base + context_score(c.place, key, follow, anchor)
@@ -310,10 +313,7 @@ class Resolver:
                             scores[x] += opts.w_capital_actor
                 order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
                 best_s = scores[order[0]]
-                if len(order) > 1:
-                    confidence = 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]])))
-                else:
-                    confidence = 0.95
+                confidence = 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]])))
                 chosen[id(m)] = (cands[order[0]].place, confidence * m.score)
 
         out: list[ResolvedMention] = []
