@@ -290,6 +290,7 @@ class Recognizer:
         self.lex = _lexicon()
         self.max_words = max(1, min(options.max_words, int(getattr(gazetteer, "max_name_words", 6) or 6)))
         self._name_cache: dict[str, bool] = {}
+        self._demonym_cache: dict[str, str | None] = {}
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -302,6 +303,17 @@ class Recognizer:
                 self._name_cache.clear()
             self._name_cache[surface] = cached
         return cached
+
+    def demonym_base(self, word: str) -> str | None:
+        """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"), remembered per word."""
+        cache = self._demonym_cache
+        if word in cache:
+            return cache[word]
+        base = _demonym_base(word, self.lex.demonyms)
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[word] = base
+        return base
 
     # --- main entry ----------------------------------------------------------------------------
 
@@ -475,7 +487,7 @@ class Recognizer:
         # Multi-word demonyms ("South African") before the gazetteer, so "South" alone is not tried.
         if i + 1 < toks.n and _plain_gap(toks.gap(i)):
             pair = f"{word} {toks.words[i + 1]}"
-            base = _demonym_base(pair, lex.demonyms)
+            base = self.demonym_base(pair)
             if base is not None and base in lex.multiword_demonyms and not self.is_name(pair):
                 end = start + len(pair.split("-", 1)[0]) if "-" in toks.words[i + 1] else toks.ends[i + 1]
                 return i + 2, self._demonym(article, start, end, base, zone)
@@ -529,7 +541,7 @@ class Recognizer:
                 return i + 1, None
             return i + 1, self._not_place(article, start, toks.ends[i], zone)
         found = self._longest_name(toks, i)
-        demonym = _demonym_base(word, lex.demonyms)
+        demonym = self.demonym_base(word)
         if demonym is not None and (found is None or found[0] == i):
             if not self._demonym_is_place(toks, i):
                 return i + 1, None
