@@ -261,6 +261,25 @@ def test_a_gazetteer_that_cannot_load_stops_the_run_with_one_error(
     assert _outputs(out) == before  # the previous outputs are untouched
 
 
+def test_a_gazetteer_that_cannot_load_on_dask_workers_stops_the_run(inputs: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    stages = dataclasses.replace(STAGES, load_gazetteer=fakes.broken_gazetteer)
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            processes=False,
+            threads_per_worker=1,
+            protocol="tcp://",
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        pytest.raises(StageUnavailable, match=r"gazetteer cannot be loaded.*disk full"),
+    ):
+        options = RunOptions(progress=False, engine="dask", scheduler=cluster.scheduler_address)
+        run([str(inputs)], tmp_path / "out", options=options, stages=stages)
+    assert not (tmp_path / "out" / "run.json").exists()
+
+
 def test_a_stage_whose_module_is_missing_stops_at_the_first_article(inputs: Path, tmp_path: Path) -> None:
     stages = dataclasses.replace(STAGES, geoparse=fakes.geoparse_without_its_module)
     with pytest.raises(StageUnavailable, match=r"geoparse stage cannot run \(ModuleNotFoundError: .*spacy"):
