@@ -16,7 +16,9 @@ import json, resource, time
 t = time.perf_counter()
 from geoevents.gazetteer import default_gazetteer
 g = default_gazetteer()
-print(json.dumps({"seconds": time.perf_counter() - t, "features": len(g)}))
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": time.perf_counter() - t, "features": len(g), "cpu": use.ru_utime + use.ru_stime,
+                  "rss_mb": use.ru_maxrss / 1024}))
 """
 
 _START = """
@@ -26,6 +28,8 @@ from geoevents.gazetteer import default_gazetteer
 g = default_gazetteer()
 g.candidates("Kirkuk")
 first = time.perf_counter() - t
+use = resource.getrusage(resource.RUSAGE_SELF)
+first_cpu = use.ru_utime + use.ru_stime
 names = ["Kirkuk", "Erbil", "Mosul", "Al-Qaim", "Abu Kamal", "Baghdad", "Paris", "Springfield", "Raqqa",
          "Deir ez-Zor", "K-1 Air Base", "Ain al-Asad", "Iraq", "Syria", "London", "Tikrit", "Ramadi", "Hit"]
 for n in names:
@@ -42,8 +46,8 @@ for k in keys:
     g.is_name(k)
 is_name_ns = (time.perf_counter_ns() - s) / len(keys)
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"first": first, "median_us": statistics.median(samples) / 1000, "rss_mb": rss,
-                  "is_name_ns": is_name_ns}))
+print(json.dumps({"first": first, "first_cpu": first_cpu, "median_us": statistics.median(samples) / 1000,
+                  "rss_mb": rss, "is_name_ns": is_name_ns}))
 """
 
 
@@ -61,8 +65,11 @@ def rows() -> list[tuple[str, str, str]]:
         start = _run(_START, cache)
     return [
         ("index first build (s)", f"{build['seconds']:.1f}", "<= 60 s"),
+        ("index first build, CPU time (s)", f"{build['cpu']:.1f}", "wall time on an idle machine"),
+        ("peak memory while building (MB)", f"{build['rss_mb']:.0f}", "fits a laptop"),
         ("features indexed", f"{build['features']:,}", "world coverage"),
         ("process start to first answer (s)", f"{start['first']:.2f}", "<= 1 s"),
+        ("process start to first answer, CPU time (s)", f"{start['first_cpu']:.2f}", "idle-machine figure"),
         ("median candidates() lookup (us)", f"{start['median_us']:.1f}", "<= 50 us"),
         ("is_name() per call (ns)", f"{start['is_name_ns']:.0f}", "O(1)"),
         ("resident memory holding the index (MB)", f"{start['rss_mb']:.0f}", "<= 600 MB"),

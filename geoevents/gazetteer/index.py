@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +204,7 @@ class NameTable(Mapping[str, tuple[int, ...]]):
         self._starts = np.zeros(len(runs) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self._starts[1:])
         total = int(self._starts[-1])
-        self._postings = np.fromiter((p for run in runs for p in run), dtype=np.int32, count=total)
+        self._postings = np.fromiter(chain.from_iterable(runs), dtype=np.int32, count=total)
 
     def get(self, key: str, default: Any = ()) -> Any:
         key_id = self._trie.get(key)
@@ -249,21 +250,31 @@ class _NameTables:
     ) -> None:
         """Index a feature's names; ``trusted`` (curated/user) aliases skip the usability filter."""
         primary_key = normalize_name(primary)
-        for raw in (primary, *names):
+        arabic = country in ARABIC_COUNTRIES
+        exact, loose = self.exact, self.loose
+        seen: set[str] = set()
+        # dict.fromkeys: alternate-name lists repeat themselves; each distinct spelling is handled once.
+        for raw in dict.fromkeys((primary, *names)):
             if not raw or (raw != primary and not trusted and not name_is_usable(raw)):
                 continue
             key = normalize_name(raw)
-            if not key:
+            if not key or key in seen:  # the same key always gets the same postings
                 continue
+            seen.add(key)
             alt = 0 if key == primary_key else 1
-            self.exact[key][i] = min(self.exact[key].get(i, 1), alt)
-            self.max_words = max(self.max_words, key.count(" ") + 1)
-            lkeys = [loose_key_from_normalized(key)]
-            if country in ARABIC_COUNTRIES:
-                lkeys.extend(glued_article_variants(key))
-            for lk in lkeys:
-                if len(lk) >= 3:
-                    self.loose[lk][i] = 1
+            postings = exact[key]
+            if postings.get(i, 1) >= alt:
+                postings[i] = alt
+            words = key.count(" ") + 1
+            if words > self.max_words:
+                self.max_words = words
+            lk = loose_key_from_normalized(key)
+            if len(lk) >= 3:
+                loose[lk][i] = 1
+            if arabic:
+                for lk in glued_article_variants(key):
+                    if len(lk) >= 3:
+                        loose[lk][i] = 1
 
     def freeze_packed(self, prominence: list[float]) -> tuple[NameTable, NameTable]:
         """Ranked postings packed as ``NameTable``s (for the cached index)."""
@@ -414,6 +425,17 @@ class WorldRegion:
     members: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-3
     parts: list[BaseGeometry] = field(default_factory=list)
     population: int = 0
+    geometry: BaseGeometry | None = None
+
+    def union(self) -> BaseGeometry:
+        """The union of the members' polygons (computed once)."""
+        if self.geometry is None:
+            parts = shapely.make_valid(np.array(self.parts, dtype=object))
+            geom = shapely.coverage_union_all(parts)
+            if not geom.is_valid:  # the polygons do not form a clean coverage here
+                geom = shapely.union_all(parts)
+            self.geometry = geom
+        return self.geometry
 
 
 def region_aliases(name: str) -> list[str]:
@@ -461,10 +483,7 @@ def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, W
     for region in groups.values():
         if len(region.members) < 2 or is_taken(region.name):
             continue
-        parts = shapely.make_valid(np.array(region.parts, dtype=object))
-        geom = shapely.coverage_union_all(parts)
-        if not geom.is_valid:  # the polygons do not form a clean coverage here
-            geom = shapely.union_all(parts)
+        geom = region.union()
         point = _representative(geom)
         i = index.add(
             fid=f"ne-region:{normalize_name(region.name).replace(' ', '-')}",
@@ -584,8 +603,16 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
                 found.update(_dissolve_cells(pts, city_admin2[cc], polygon))
         return found
 
+    regions = world_region_groups(frame)
+
+    def geometries() -> dict[str, BaseGeometry]:
+        found = partition()
+        for region in regions.values():
+            region.union()
+        return found
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        areas = pool.submit(partition)
+        areas = pool.submit(geometries)
         alternates = sources.read_city_alternate_names()
         for i, geonameid, name, cc in city_names:
             tables.add(i, alternates.get(geonameid, ()), primary=name, country=cc)
@@ -626,7 +653,7 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
         admin_areas=len(subdivisions) - missing,
         admin_areas_without_places=missing,
     )
-    return world_region_groups(frame)
+    return regions
 
 
 def cache_key(curated_files: Iterable[Path]) -> str:
