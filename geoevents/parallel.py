@@ -27,6 +27,7 @@ from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import shapely
+from shapely.geometry import mapping as geojson_of
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GeoeventsError
@@ -216,6 +217,11 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     if isinstance(value, Place) and places is not None:
         places.setdefault(value.feature_id, value)
         return {"$place": value.feature_id}
+    if isinstance(value, Place) and _raw_repeats_geometry(value):
+        # geopy's raw holds the geometry again as GeoJSON; a country's coordinates as nested
+        # JSON lists cost far more than the place itself, so it is stored once (as WKB).
+        raw = {**value.raw, "geometry": _SAME_GEOMETRY}
+        value = dataclasses.replace(value, raw=raw)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: encode_record(getattr(value, f.name), places) for f in dataclasses.fields(value)}
     if isinstance(value, BaseGeometry):
@@ -225,6 +231,20 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     if isinstance(value, Mapping):
         return _jsonable(value)
     return _jsonable(value)
+
+
+_SAME_GEOMETRY = "$same-as-geometry"
+
+
+def _raw_repeats_geometry(place: Place) -> bool:
+    """Whether ``place.raw["geometry"]`` is the GeoJSON of ``place.geometry`` (the gazetteer's convention)."""
+    shown = place.raw.get("geometry") if isinstance(place.raw, Mapping) else None
+    return (
+        isinstance(shown, Mapping)
+        and place.geometry is not None
+        and shown.get("type") == place.geometry.geom_type
+        and "coordinates" in shown
+    )
 
 
 def _decode_value(hint: Any, data: Any, places: Mapping[str, Place]) -> Any:
@@ -265,6 +285,12 @@ def decode_record(cls: type[Any], data: Mapping[str, Any], places: Mapping[str, 
     hints = _hints(cls)
     table = places or {}
     kwargs = {name: _decode_value(hints[name], value, table) for name, value in data.items() if name in hints}
+    if (
+        cls is Place
+        and isinstance(kwargs.get("raw"), Mapping)
+        and kwargs["raw"].get("geometry") == _SAME_GEOMETRY
+    ):
+        kwargs["raw"] = {**kwargs["raw"], "geometry": geojson_of(kwargs["geometry"])}
     return cls(**kwargs)
 
 

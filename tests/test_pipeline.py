@@ -13,10 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from shapely.geometry import Polygon, mapping
 
 from geoevents.errors import GeoeventsError
-from geoevents.parallel import StageUnavailable
+from geoevents.parallel import StageUnavailable, decode_record, dumps, encode_record
 from geoevents.pipeline import CACHE_DIR, RunOptions, run
+from geoevents.records import Place
 from tests import test_pipeline_fakes as fakes
 
 STAGES = fakes.FAKE_STAGES
@@ -294,3 +296,18 @@ def test_a_default_stage_that_fails_to_import_is_caught_before_any_article(
     with pytest.raises(StageUnavailable, match="the geoparse stage cannot be loaded"):
         run([str(inputs)], tmp_path / "out", options=RunOptions(progress=False))
     assert not (tmp_path / "out").exists()
+
+
+def test_a_place_geometry_repeated_in_raw_is_stored_once_and_restored() -> None:
+    shape = Polygon([(0, 0), (3, 0), (3, 3), (0, 3)])
+    place = Place(
+        "test:poly", "Poly", "country", 1.5, 1.5, shape, "test", "PP",
+        raw={"name": "Poly", "geometry": mapping(shape)},
+    )  # fmt: skip
+    line = dumps(encode_record(place))
+    assert "coordinates" not in line
+    back = decode_record(Place, json.loads(line))
+    assert back.geometry.equals(shape)
+    assert json.dumps(back.raw, sort_keys=True) == json.dumps(place.raw, sort_keys=True)
+    other = dataclasses.replace(place, raw={"geometry": {"type": "Point", "coordinates": [9, 9]}})
+    assert decode_record(Place, json.loads(dumps(encode_record(other)))).raw == other.raw  # not ours: kept
