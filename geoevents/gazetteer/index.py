@@ -199,7 +199,7 @@ class NameTable(Mapping[str, tuple[int, ...]]):
         keys: list[str] = [""] * len(self._trie)
         for key, key_id in self._trie.iteritems():
             keys[key_id] = key
-        runs = [tuple(table[k]) for k in keys]
+        runs = table.runs(keys) if isinstance(table, _RankedView) else [tuple(table[k]) for k in keys]
         lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
         self._starts = np.zeros(len(runs) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self._starts[1:])
@@ -320,6 +320,21 @@ class _RankedView(Mapping[str, tuple[int, ...]]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._table)
+
+    def runs(self, keys: list[str]) -> list[tuple[int, ...]]:
+        """``[self[k] for k in keys]``, without a method call per key (a million keys when packing)."""
+        table, prominence = self._table, self._prominence
+        out: list[tuple[int, ...]] = []
+        append = out.append
+        for key in keys:
+            postings = table[key]
+            if len(postings) == 1:
+                for i, alt in postings.items():
+                    append((i << 1 | alt,))
+            else:
+                ranked = sorted(postings.items(), key=lambda kv: (kv[1], -prominence[kv[0]]))
+                append(tuple(i << 1 | alt for i, alt in ranked))
+        return out
 
     def __len__(self) -> int:
         return len(self._table)

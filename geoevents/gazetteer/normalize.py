@@ -61,7 +61,11 @@ def normalize_name(name: str) -> str:
 def loose_key_from_normalized(key: str) -> str:
     """The loose key of an already normalised key (see module docstring)."""
     stripped = _ARTICLE_WORD.sub("", key)
-    return _DOUBLED.sub(r"\1", stripped.replace(" ", ""))
+    return _DOUBLED.sub(_first_letter, stripped.replace(" ", ""))
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)  # a callable replacement: re.sub re-parses a "\\1" template on every call
 
 
 def loose_key(name: str) -> str:
