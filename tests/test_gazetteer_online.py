@@ -117,7 +117,8 @@ def test_answers_are_cached_on_disk_and_reused(online, tmp_path) -> None:
         settings=Settings(cache_dir=tmp_path),
         geocoder_class=FakeProvider,
     )
-    assert again.geocode("Erbil", exactly_one=False)[0].raw["place_id"] == 7
+    found = again.geocode("Erbil", exactly_one=False)
+    assert isinstance(found, list) and found[0].raw["place_id"] == 7
     assert FakeProvider.instances[-1].calls == []
 
 

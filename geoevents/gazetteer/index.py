@@ -384,6 +384,9 @@ def _dissolve_cells(
     return {key: geom for key, geom in zip(groups, clipped, strict=True) if not geom.is_empty}
 
 
+SMALL_AREA_DEGREES = 1.0
+
+
 @functools.cache
 def _equal_area() -> tuple[pyproj.Transformer, pyproj.Transformer]:
     """Lon/lat to and from EPSG:6933 (cylindrical equal-area), where a planar centroid is area-weighted."""
@@ -402,6 +405,15 @@ def _representative(geom: BaseGeometry) -> Point:
     if geom.geom_type not in ("Polygon", "MultiPolygon"):
         c = geom.centroid
         return c if geom.contains(c) else geom.point_on_surface()
+    minx, miny, maxx, maxy = geom.bounds
+    small = maxx - minx <= SMALL_AREA_DEGREES and maxy - miny <= SMALL_AREA_DEGREES
+    if small and max(abs(miny), abs(maxy)) <= 60:
+        # Over a degree, away from the poles, areas in degrees are proportional to true areas within a few
+        # per cent, so the projection would move the point by metres: skip it (most admin areas are small).
+        parts = shapely.get_parts(geom)
+        part = parts[int(np.argmax(shapely.area(parts)))] if len(parts) > 1 else parts[0]
+        c = part.centroid
+        return c if part.contains(c) else part.point_on_surface()
     forward, inverse = _equal_area()
     projected = shapely.transform(geom, lambda xy: np.column_stack(forward.transform(xy[:, 0], xy[:, 1])))
     parts = shapely.get_parts(projected)
