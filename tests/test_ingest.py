@@ -339,3 +339,13 @@ def test_unreadable_folder_entries_are_reported(tmp_path: Path, monkeypatch: pyt
 def test_article_from_text_rejects_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown article format"):
         article_from_text("x", fmt="pdf")
+
+
+def test_jsonl_line_breaks_inside_json_strings_do_not_split_records(tmp_path: Path) -> None:
+    from geoevents.ingest import articles_from_paths
+
+    feed = tmp_path / "feed.jsonl"
+    texts = ["Shelling hit Mosul\u2028on Monday.", "Protest in Basra\x85today."]
+    feed.write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n", encoding="utf-8")
+    results = list(articles_from_paths([feed]))
+    assert [type(r).__name__ for r in results] == ["Article", "Article"]

@@ -26,7 +26,8 @@ def _record(obj: Any, source: str) -> dict[str, Any] | InputError:
 
 def records_from_jsonl(text: str, *, path: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """(line number, record or error) for every non-blank line; a broken line does not stop the rest."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON strings may hold U+2028, U+0085 and other characters str.splitlines() breaks on.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         source = f"{path}:{number}"
