@@ -133,8 +133,8 @@ def test_year_only_is_flagged() -> None:
 @pytest.mark.parametrize(
     ("text", "fatalities", "injuries"),
     [
-        ("At least 25 people were killed and more than 50 injured in the strikes.", 25, 50),
-        ("The attack killed a US contractor and wounded four soldiers.", 1, 4),
+        ("The raids left at least 25 fighters dead and more than 50 hurt, officials said.", 25, 50),
+        ("The mortar round killed a French engineer and wounded four guards.", 1, 4),
         ("Dozens of civilians were killed.", 12, None),
         ("Several fighters were killed.", 3, None),
         ("The blast killed twenty-two people.", 22, None),
