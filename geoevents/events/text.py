@@ -89,7 +89,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     token = word.group(1)
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return True
-    if len(token) == 1 and token.isupper():  # an initial: "Seth J. Frantzman"
+    if len(token) == 1 and token.isupper():  # an initial: "Laura K. Bennett"
         return True
     return "." in token  # "U.S." "a.m."
 

@@ -188,7 +188,7 @@ def is_percent_encoded(text: str) -> bool:
 
 
 def is_fixture(text: str) -> bool:
-    """'Barcelona v Tottenham Hotspur, midnight', 'Hamza B (MAR) v Jalal D (JOR)', 'Leeds 2-1 Hull'."""
+    """'Arsenal v Porto, 8pm', 'Karim S (LBN) v Tamer F (EGY)', 'Leeds 2-1 Hull'."""
     body = _unbulleted(text)
     if body.endswith((".", "!", "?")):
         return False
@@ -229,7 +229,7 @@ def is_nav(text: str) -> bool:
 
 
 def is_name_like(text: str) -> bool:
-    """'SETH J. FRANTZMAN', 'Mina Aldroubi', 'Omar al-Haddad': 2-5 capitalised words, nothing else."""
+    """'LAURA K. BENNETT', 'Omar al-Haddad', 'Dana Whitfield': 2-5 capitalised words, nothing else."""
     body = text.strip().strip("*_")
     if not 3 <= len(body) <= 60 or _DIGIT.search(body):
         return False
