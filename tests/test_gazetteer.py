@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import shapely
+import shapely.geometry
 import shapely.ops
 from pyproj import Geod
 
@@ -358,3 +359,21 @@ def test_short_gaps_are_bridged_only_for_approximate_areas() -> None:
     wide = shared_boundary(split, country, bridge_degrees=BRIDGE_DEGREES)
     assert wide is not None and wide.geom_type == "MultiLineString"
     assert wide.length == pytest.approx(5.0, abs=0.01)
+
+
+def test_continents_have_their_reference_points_inside_them(gazetteer) -> None:
+    """A continent's point is where readers put it, not the centre of its countries' union (Europe's,
+    with Russia, would fall in Siberia)."""
+    for name, lon_range in (("Europe", (-10, 30)), ("Africa", (-10, 40)), ("South America", (-75, -40))):
+        place = gazetteer.geocode(name)
+        assert place is not None and place.raw["feature_class"] == "region", name
+        area = shapely.geometry.shape(place.raw["geometry"]).buffer(0.5)
+        assert area.contains(shapely.Point(place.longitude, place.latitude)), name
+        assert lon_range[0] < place.longitude < lon_range[1], (name, place.longitude)
+
+
+def test_other_country_names_point_to_the_country(gazetteer) -> None:
+    for name, code in (("Burma", "MM"), ("Persia", "IR"), ("Ceylon", "LK"), ("America", "US")):
+        best = gazetteer.candidates(name, limit=5)
+        countries = [c for c in best if c.place.feature_class == "country"]
+        assert countries and countries[0].place.country_code == code, name

@@ -199,3 +199,60 @@ def test_a_large_area_outranks_its_namesake_hamlet(gazetteer: Any) -> None:
     found = _resolve("Reporters for the Middle East desk in Texas filed the story.", gazetteer)
     region = _place(found, "Middle East")
     assert region.place is not None and region.place.feature_class == "region"
+
+
+def test_a_name_shared_by_a_country_and_a_state_follows_the_article(gazetteer: Any) -> None:
+    us = _resolve(
+        "Storms closed schools across Georgia on Monday. Officials in Texas and Florida said the same "
+        "front would reach Alabama by Wednesday, and Georgia's governor asked for federal help.",
+        gazetteer,
+    )
+    state = _place(us, "Georgia")
+    assert state.place is not None and state.place.country_code == "US"
+    caucasus = _resolve(
+        "Talks between Georgia and Armenia resumed in Tbilisi on Monday, with observers from Azerbaijan "
+        "and Turkey. Georgia said it wanted a settlement before winter.",
+        gazetteer,
+    )
+    country = _place(caucasus, "Georgia")
+    assert country.place is not None and country.place.country_code == "GE"
+    assert country.place.feature_class == "country"
+
+
+def test_a_national_capital_outranks_its_namesakes_but_not_its_country(gazetteer: Any) -> None:
+    found = _resolve(
+        "The delegation flew from Ohio to Washington on Tuesday for talks on the budget.", gazetteer
+    )
+    washington = _place(found, "Washington")
+    assert washington.place is not None and washington.place.feature_class == "populated_place"
+    assert _km(washington, (38.895, -77.036)) < 20
+    mexico = _place(_resolve("Heavy rain flooded roads across Mexico on Sunday.", gazetteer), "Mexico")
+    assert mexico.place is not None and mexico.place.feature_class == "country"
+
+
+def test_a_neighbour_of_a_named_country_counts_as_context(gazetteer: Any) -> None:
+    found = _resolve(
+        "Aid lorries waited at the crossing from Egypt into Gaza while Israel inspected them. "
+        "Residents of Gaza said food was running out.",
+        gazetteer,
+    )
+    gaza = _place(found, "Gaza")
+    assert gaza.place is not None and gaza.place.country_code == "PS"
+
+
+def test_former_and_short_country_names(gazetteer: Any) -> None:
+    found = _resolve(
+        "Exports from Burma to Persia fell, while trade with America and the Soviet Union grew.", gazetteer
+    )
+    assert _place(found, "Burma").place.country_code == "MM"  # type: ignore[union-attr]
+    assert _place(found, "Persia").place.country_code == "IR"  # type: ignore[union-attr]
+    assert _place(found, "America").place.country_code == "US"  # type: ignore[union-attr]
+    soviet = [r for r in found if "Soviet Union" in r.mention.text and r.place is not None]
+    assert soviet, [r.mention.text for r in found]
+    union = soviet[0].place
+    assert union is not None and union.feature_class == "region"
+    from shapely.geometry import Point
+
+    assert union.geometry.contains(Point(37.62, 55.75))  # Moscow
+    assert union.geometry.contains(Point(69.24, 41.31))  # Tashkent
+    assert not union.geometry.contains(Point(13.40, 52.52))  # Berlin

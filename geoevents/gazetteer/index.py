@@ -51,6 +51,7 @@ MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
 CURATED_DIR = Path(__file__).resolve().parent / "data"
+COUNTRY_NAMES = CURATED_DIR / "country_names.tsv"
 # Countries where Arabic names are written with the article glued on ("Albukamal").
 ARABIC_COUNTRIES = frozenset(
     [
@@ -709,7 +710,32 @@ def cache_key(curated_files: Iterable[Path]) -> str:
 
 
 def curated_files() -> list[Path]:
-    return sorted(CURATED_DIR.glob("*.csv")) if CURATED_DIR.is_dir() else []
+    return sorted([*CURATED_DIR.glob("*.csv"), *CURATED_DIR.glob("*.tsv")]) if CURATED_DIR.is_dir() else []
+
+
+def read_country_names(path: Path = COUNTRY_NAMES) -> list[tuple[str, str]]:
+    """(name, ISO alpha-2) pairs of ``country_names.tsv``: other names countries go by in English."""
+    pairs = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, code, *_ = line.rstrip("\n").split("\t")
+            pairs.append((name.strip(), code.strip()))
+    return pairs
+
+
+def add_country_names(index: IndexData, tables: _NameTables) -> int:
+    """Index the other names of countries (former names, short forms) as trusted aliases."""
+    added = 0
+    for name, code in read_country_names():
+        i = index.country_by_iso2.get(code)
+        if i is None:
+            continue
+        tables.add(i, [name], primary=index.name[i], country=code, trusted=True)
+        added += 1
+    index.stats["country_names"] = added
+    return added
 
 
 def build_index() -> IndexData:
@@ -721,7 +747,8 @@ def build_index() -> IndexData:
     regions = build_world(index, tables)
     # Curated rows may refer to places by name: let them see the postings collected so far.
     index.exact = _RankedView(tables.exact, index.prominence)
-    for path in curated_files():
+    add_country_names(index, tables)
+    for path in [p for p in curated_files() if p.suffix == ".csv"]:
         add_curated_rows(index, tables, read_curated_csv(path, source="curated"), source="curated")
     add_world_regions(index, tables, regions)
     index.exact, index.loose = tables.freeze_packed(index.prominence)
