@@ -46,6 +46,7 @@ __all__ = [
     "decode_record",
     "encode_record",
     "one_line",
+    "place_id_of_encoded",
     "process_article",
     "replies_from_articles",
 ]
@@ -212,8 +213,24 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), looked up once per type."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
+
+
 def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     """A record as JSON-ready data; with ``places``, each Place becomes ``{"$place": id}`` (and is kept)."""
+    cls = value.__class__
+    if cls is str or cls is int or cls is bool or value is None:  # most values: nothing to do
+        return value
     if isinstance(value, Place) and places is not None:
         places.setdefault(value.feature_id, value)
         return {"$place": value.feature_id}
@@ -222,8 +239,9 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
         # JSON lists cost far more than the place itself, so it is stored once (as WKB).
         raw = {**value.raw, "geometry": _SAME_GEOMETRY}
         value = dataclasses.replace(value, raw=raw)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode_record(getattr(value, f.name), places) for f in dataclasses.fields(value)}
+    names = _field_names(value.__class__)
+    if names is not None:
+        return {name: encode_record(getattr(value, name), places) for name in names}
     if isinstance(value, BaseGeometry):
         return {"$wkb": shapely.to_wkb(value, hex=True)}
     if isinstance(value, (tuple, list)):
@@ -231,6 +249,14 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     if isinstance(value, Mapping):
         return _jsonable(value)
     return _jsonable(value)
+
+
+def place_id_of_encoded(mention: Mapping[str, Any]) -> str | None:
+    """The feature id of an encoded ResolvedMention's place (None when it has none)."""
+    place = mention.get("place")
+    if not isinstance(place, Mapping):
+        return None
+    return place.get("$place") or place.get("feature_id")
 
 
 _SAME_GEOMETRY = "$same-as-geometry"
@@ -247,44 +273,72 @@ def _raw_repeats_geometry(place: Place) -> bool:
     )
 
 
-def _decode_value(hint: Any, data: Any, places: Mapping[str, Place]) -> Any:
-    if data is None:
-        return None
+Decoder = Callable[[Any, Mapping[str, Place]], Any]
+_DECODERS: dict[Any, Decoder] = {}
+_RECORD_DECODERS: dict[type, dict[str, Decoder]] = {}
+
+
+def _same(data: Any, places: Mapping[str, Place]) -> Any:
+    return data
+
+
+def _decoder(hint: Any) -> Decoder:
+    """How to rebuild a value of type ``hint`` from its JSON form; worked out once per hint."""
+    try:
+        return _DECODERS[hint]
+    except KeyError:
+        pass
+    inner = _make_decoder(hint)
+
+    def decode(data: Any, places: Mapping[str, Place]) -> Any:
+        return None if data is None else inner(data, places)
+
+    _DECODERS[hint] = decode
+    return decode
+
+
+def _make_decoder(hint: Any) -> Decoder:
     origin = get_origin(hint)
     if origin in (Union, UnionType):
         options = [a for a in get_args(hint) if a is not NoneType]
-        return _decode_value(options[0], data, places) if len(options) == 1 else data
+        return _decoder(options[0]) if len(options) == 1 else _same
     if origin is tuple:
         args = get_args(hint)
-        item = args[0] if args else Any
-        return tuple(_decode_value(item, v, places) for v in data)
+        item = _decoder(args[0] if args else Any)
+        return lambda data, places: tuple([item(v, places) for v in data])
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
-        return dict(data)
-    if hint is Any:
-        return data
-    if isinstance(hint, type):
-        if issubclass(hint, BaseGeometry):
-            return shapely.from_wkb(data["$wkb"])
-        if hint is Place and isinstance(data, Mapping) and "$place" in data:
-            return places[data["$place"]]
-        if dataclasses.is_dataclass(hint):
-            return decode_record(hint, data, places)
-        if issubclass(hint, enum.Enum):
-            return hint(data)
-        if issubclass(hint, datetime):
-            return datetime.fromisoformat(data)
-        if issubclass(hint, date):
-            return date.fromisoformat(data)
-        if hint is float:
-            return float(data)
-    return data
+        return lambda data, places: dict(data)
+    if hint is Any or not isinstance(hint, type):
+        return _same
+    if issubclass(hint, BaseGeometry):
+        return lambda data, places: shapely.from_wkb(data["$wkb"])
+    if hint is Place:
+        return lambda data, places: (
+            places[data["$place"]]
+            if isinstance(data, Mapping) and "$place" in data
+            else decode_record(Place, data, places)
+        )
+    if dataclasses.is_dataclass(hint):
+        record = hint
+        return lambda data, places: decode_record(record, data, places)
+    if issubclass(hint, enum.Enum):
+        return lambda data, places: hint(data)
+    if issubclass(hint, datetime):
+        return lambda data, places: datetime.fromisoformat(data)
+    if issubclass(hint, date):
+        return lambda data, places: date.fromisoformat(data)
+    if hint is float:
+        return lambda data, places: float(data)
+    return _same
 
 
 def decode_record(cls: type[Any], data: Mapping[str, Any], places: Mapping[str, Place] | None = None) -> Any:
     """Rebuild a record of type ``cls`` from ``encode_record`` output."""
-    hints = _hints(cls)
+    fields = _RECORD_DECODERS.get(cls)
+    if fields is None:
+        fields = _RECORD_DECODERS[cls] = {name: _decoder(hint) for name, hint in _hints(cls).items()}
     table = places or {}
-    kwargs = {name: _decode_value(hints[name], value, table) for name, value in data.items() if name in hints}
+    kwargs = {name: fields[name](value, table) for name, value in data.items() if name in fields}
     if (
         cls is Place
         and isinstance(kwargs.get("raw"), Mapping)

@@ -38,6 +38,7 @@ from geoevents.parallel import (
     decode_record,
     dumps,
     one_line,
+    place_id_of_encoded,
     runner_from_options,
 )
 from geoevents.records import Article, ArticleResult, Event, Place
@@ -262,9 +263,16 @@ class ResultStore:
             handle.close()
 
     def read(self, article_id: str, handle: IO[bytes]) -> ArticleResult:
-        handle.seek(self.index[article_id])
-        result: ArticleResult = decode_record(ArticleResult, json.loads(handle.readline()), self.places)
+        result: ArticleResult = decode_record(
+            ArticleResult, self.read_encoded(article_id, handle), self.places
+        )
         return result
+
+    def read_encoded(self, article_id: str, handle: IO[bytes]) -> dict[str, Any]:
+        """An article's stored result as plain JSON data (cheap: no records are built)."""
+        handle.seek(self.index[article_id])
+        data: dict[str, Any] = json.loads(handle.readline())
+        return data
 
 
 class StoredResults(Sequence[ArticleResult]):
@@ -538,10 +546,13 @@ def _run_batch(
     found: list[Event] = []
     mentions = 0
     place_ids: set[str] = set()
-    for result in results:
-        found.extend(result.events)
-        mentions += len(result.mentions)
-        place_ids.update(m.place.feature_id for m in result.mentions if m.place is not None)
+    # Counts and events only: the mentions are left as JSON here (the outputs read them in full).
+    with open(store.results_path, "rb") as handle:
+        for article_id in done:
+            encoded = store.read_encoded(article_id, handle)
+            found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
+            mentions += len(encoded["mentions"])
+            place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
     events_found = len(found)
     events = list(stages.merge(found, settings=settings))
     stale: list[str] = []

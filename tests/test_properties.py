@@ -109,3 +109,45 @@ def test_stored_results_decode_to_the_same_records(
 
     assert summary(back.mentions) == summary(mentions)
     assert len(back.mentions) == len(mentions)
+
+
+COORDINATE = st.one_of(
+    st.floats(min_value=-180, max_value=180, allow_nan=False),
+    # values at and beside a rounding tie of the sixth decimal
+    st.builds(
+        lambda k, nudge: k / 1e6 + nudge,
+        st.integers(-180_000_000, 180_000_000),
+        st.sampled_from([5e-7, -5e-7, 4.999999e-7, 5.000001e-7, 0.0, -0.0]),
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(COORDINATE, COORDINATE), min_size=3, max_size=30))
+def test_geojson_coordinates_round_exactly_like_round(points: list[tuple[float, float]]) -> None:
+    """Outlines are rounded in bulk for speed: the bytes must be those of ``round(v, 6)`` per value."""
+    from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygon, mapping
+
+    from geoevents.outputs.frames import _oriented
+    from geoevents.outputs.geojson import DECIMALS, geometry_to_geojson
+
+    def by_round(coords: Any) -> Any:
+        if isinstance(coords, float):
+            value = round(coords, DECIMALS)
+            return 0.0 if value == 0 else value
+        return [by_round(c) for c in coords]
+
+    square = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)]
+    for geometry in (
+        Point(points[0]),
+        LineString(points),
+        MultiPoint(points),
+        MultiPolygon([Polygon(square, [[*points, points[0]]]), Polygon([*points, points[0]])]),
+    ):
+        expected = {
+            "type": geometry.geom_type,
+            "coordinates": by_round(mapping(_oriented(geometry))["coordinates"]),
+        }
+        written = json.dumps(geometry_to_geojson(geometry))
+        assert written == json.dumps(expected)
+        assert "-0.0," not in written and "-0.0]" not in written

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
+import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
@@ -26,6 +28,9 @@ from geoevents.outputs.frames import _oriented
 DECIMALS = 6
 
 
+_SCALE = 10.0**DECIMALS
+
+
 def _round_coords(coords: Any) -> Any:
     if isinstance(coords, (int, float)):
         value = round(float(coords), DECIMALS)
@@ -33,10 +38,65 @@ def _round_coords(coords: Any) -> Any:
     return [_round_coords(c) for c in coords]
 
 
+def _rounded(values: np.ndarray) -> list[Any]:
+    """``values`` rounded as ``_round_coords`` rounds them, in bulk (country outlines have 100,000s).
+
+    ``rint(x * 1e6) / 1e6`` is Python's correctly rounded ``round(x, 6)`` except where the
+    product lands within a rounding error of a half; those few values take ``round``.
+    """
+    scaled = values * _SCALE
+    out: np.ndarray = np.rint(scaled) / _SCALE
+    unsure = (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6) | ~(np.abs(values) < 1e9)
+    if unsure.any():
+        out[unsure] = [round(float(v), DECIMALS) for v in values[unsure]]
+    out += 0.0  # no "-0.0"
+    result: list[Any] = out.tolist()
+    return result
+
+
+def _split(flat: list[Any], parts: np.ndarray) -> list[list[Any]]:
+    """``flat`` cut into one list per part (ring or line), in order."""
+    pieces, start = [], 0
+    for count in shapely.get_num_coordinates(parts).tolist():
+        pieces.append(flat[start : start + count])
+        start += count
+    return pieces
+
+
+def _coordinates(geometry: BaseGeometry) -> Any:
+    """GeoJSON ``coordinates`` of a (multi)point, line or polygon, rounded: one pass over all of them."""
+    kind = geometry.geom_type
+    if geometry.is_empty:
+        return []
+    flat = _rounded(shapely.get_coordinates(geometry, include_z=geometry.has_z))
+    if kind == "Point":
+        return flat[0]
+    if kind in ("LineString", "LinearRing", "MultiPoint"):
+        return flat
+    if kind == "MultiLineString":
+        return _split(flat, shapely.get_parts(geometry))
+    if kind == "Polygon":
+        return _split(flat, shapely.get_rings(geometry))
+    polygons = shapely.get_parts(geometry)
+    rings, owners = shapely.get_rings(polygons, return_index=True)
+    nested: list[list[Any]] = [[] for _ in range(len(polygons))]
+    for owner, ring in zip(owners.tolist(), _split(flat, rings), strict=True):
+        nested[owner].append(ring)
+    return nested
+
+
 def geometry_to_geojson(geometry: BaseGeometry) -> dict[str, Any]:
     """A GeoJSON geometry object: right-hand rule, rounded coordinates."""
-    geo = mapping(_oriented(geometry))
+    oriented = _oriented(geometry)
+    if oriented.geom_type in _COORDINATE_TYPES:
+        return {"type": oriented.geom_type, "coordinates": _coordinates(oriented)}
+    geo = mapping(oriented)
     return {"type": geo["type"], "coordinates": _round_coords(geo["coordinates"])}
+
+
+_COORDINATE_TYPES = frozenset(
+    {"Point", "LineString", "MultiPoint", "MultiLineString", "Polygon", "MultiPolygon"}
+)
 
 
 def _json_value(value: Any) -> Any:
