@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from geoevents.gazetteer.normalize import normalize_name
@@ -35,7 +36,8 @@ from geoevents.lexicon import table, words
 from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("K-1", "al-Qaim", "U.S.", "Hezbollah's").
-_TOKEN = re.compile(r"\w(?:[\w'’]|[-‑.](?=\w))*")
+_TOKEN = re.compile(r"\w[\w'’]*(?:[-‑.]\w[\w'’]*)*")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 CONNECTORS = frozenset(
     {
@@ -138,11 +140,14 @@ _BORDER_PAIR = re.compile(rf"(?P<a>{_NAME_SEQ})\s?[-‑–—/]\s?(?P<b>{_NAME_S
 _BORDER_ONE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?i:border)(?:s|lands?)?\b")
 _BORDER_WITH = re.compile(rf"\b(?i:border)s?\s+with\s+(?:the\s+)?(?P<a>{_NAME_SEQ})")
 _REGION_COMPASS = re.compile(rf"\b(?P<q>{_COMPASS})\s+(?P<a>{_NAME_SEQ})")
-_REGION_RELATIVE = re.compile(
-    rf"\b(?P<q>(?:the\s+)?outskirts\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    rf"south-?west)\s+of|near|outside|close\s+to|around|nearby)\s+(?:the\s+(?:city|town|village|province|"
-    rf"district|region)\s+of\s+)?(?:the\s+)?(?P<a>{_NAME_SEQ})"
+_COMPASS_BEFORE = re.compile(rf"\b(?P<q>{_COMPASS})\s+$")
+_RELATIVE_PREFIX = (
+    r"\b(?P<q>(?:the\s+)?outskirts\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)\s+of|near|outside|close\s+to|around|nearby)\s+(?:the\s+(?:city|town|village|province|"
+    r"district|region)\s+of\s+)?(?:the\s+)?"
 )
+_REGION_RELATIVE = re.compile(rf"{_RELATIVE_PREFIX}(?P<a>{_NAME_SEQ})")
+_RELATIVE_BEFORE = re.compile(rf"{_RELATIVE_PREFIX}$")
 _REGION_SUFFIX = re.compile(
     rf"(?P<a>{_NAME_SEQ})\s+(?P<q>valley|basin|delta|desert|region|province|governorate|district|"
     rf"area|countryside|mountains|plains|coast)\b"
@@ -237,15 +242,18 @@ def _demonym_base(word: str, demonyms: dict[str, tuple[str, ...]]) -> str | None
 class _Tokens:
     """The article's tokens as parallel lists (fast to index)."""
 
-    __slots__ = ("_vocabulary", "ends", "n", "starts", "text", "words")
+    __slots__ = ("_gaps", "_vocabulary", "ends", "n", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.words = [text[a:b] for a, b in spans]
-        self.starts = starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
-        self.n = len(starts)
+        # One split in C gives [gap, token, gap, token, ..., gap]; running lengths give the offsets.
+        pieces = _TOKEN_SPLIT.split(text)
+        offsets = list(accumulate(map(len, pieces)))
+        self.words = pieces[1::2]
+        self._gaps = pieces[2::2]
+        self.starts = offsets[0:-1:2]
+        self.ends = offsets[1::2]
+        self.n = len(self.words)
         self._vocabulary: set[str] | None = None
 
     def used_lowercase(self, word: str) -> bool:
@@ -257,7 +265,7 @@ class _Tokens:
 
     def gap(self, i: int) -> str:
         """Text between token i and token i+1."""
-        return self.text[self.ends[i] : self.starts[i + 1]]
+        return self._gaps[i]
 
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
@@ -291,6 +299,7 @@ class Recognizer:
         self.max_words = max(1, min(options.max_words, int(getattr(gazetteer, "max_name_words", 6) or 6)))
         self._name_cache: dict[str, bool] = {}
         self._demonym_cache: dict[str, str | None] = {}
+        self._nothing_cache: dict[str, bool] = {}
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -303,6 +312,37 @@ class Recognizer:
                 self._name_cache.clear()
             self._name_cache[surface] = cached
         return cached
+
+    def _lone_word_is_nothing(self, word: str) -> bool:
+        """Whether a capitalised word standing alone can be no mention at all, whatever its context:
+        not a name, demonym or abbreviation, and none of the forms ``_match_at`` treats specially
+        (hyphens, possessives, "St."). Most capitalised words ("The", "Monday") are; remembered per word."""
+        cached = self._nothing_cache.get(word)
+        if cached is None:
+            lex = self.lex
+            cached = not (
+                "-" in word
+                or "'" in word
+                or "’" in word
+                or word in lex.abbreviation_forms
+                or f"{word}." in lex.abbreviation_forms
+                or f"{word}." in lex.state_abbreviations
+                or word.casefold() in ("st", "mt", "ft")
+                or self.demonym_base(word) is not None
+                or self.is_name(word)
+            )
+            if len(self._nothing_cache) > 200_000:
+                self._nothing_cache.clear()
+            self._nothing_cache[word] = cached
+        return cached
+
+    @staticmethod
+    def _may_continue(toks: _Tokens, i: int) -> bool:
+        """Whether token i may open a longer name or demonym with the token after it."""
+        if i + 1 >= toks.n or not _plain_gap(toks.gap(i)):
+            return False
+        nxt = toks.words[i + 1]
+        return _is_cap(nxt) or nxt[:1].isdigit() or nxt.casefold() in CONNECTORS
 
     def demonym_base(self, word: str) -> str | None:
         """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"), remembered per word."""
@@ -346,6 +386,9 @@ class Recognizer:
             pair = self._hyphen_pair(article, toks, i) if "-" in word else None
             if pair:
                 found.extend(pair)
+                i += 1
+                continue
+            if self._lone_word_is_nothing(word) and not self._may_continue(toks, i):
                 i += 1
                 continue
             j, mention = self._match_at(article, toks, i)
@@ -452,6 +495,15 @@ class Recognizer:
     def _longest_name(self, toks: _Tokens, i: int) -> tuple[int, int, bool] | None:
         """(last token, end offset, possessive) of the longest gazetteer name starting at token i."""
         text = toks.text
+        if not self._may_continue(toks, i) and not (
+            toks.words[i].casefold() in ("st", "mt", "ft") and i + 1 < toks.n and toks.gap(i) == ". "
+        ):
+            # A lone word (the usual case): no run of words to walk.
+            base, poss = _strip_possessive(toks.words[i])
+            if _is_contraction(base):
+                return None
+            start = toks.starts[i]
+            return (i, start + len(base), poss) if self.is_name(text[start : start + len(base)]) else None
         limit = min(toks.n, i + self.max_words)
         ends: list[tuple[int, int, bool]] = []
         k = i
@@ -858,12 +910,12 @@ class Recognizer:
                 pa = part(m, "a")
                 if pa:
                     add(m.start(), m.end(), MentionKind.BORDER, (pa,), None)
-        for m in _REGION_COMPASS.finditer(text):
+        for m in _ending_at(_COMPASS_BEFORE, _REGION_COMPASS, text, starts):
             pa = part(m, "a")
             q = m.group("q")
             if pa and (q[0].islower() or not self.is_name(text[m.start() : m.end("a")])):
                 add(m.start(), places[m.start("a")].end, MentionKind.REGION_EXPRESSION, (pa,), q.casefold())
-        for m in _REGION_RELATIVE.finditer(text):
+        for m in _ending_at(_RELATIVE_BEFORE, _REGION_RELATIVE, text, starts):
             pa = part(m, "a")
             if pa:
                 q = " ".join(m.group("q").casefold().split()).removeprefix("the ")
@@ -883,6 +935,25 @@ def _anchored(rx: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator
             continue
         m = rx.match(text, start)
         if m is not None:
+            after = m.end()
+            yield m
+
+
+def _ending_at(
+    before: re.Pattern[str], rx: re.Pattern[str], text: str, starts: Sequence[int], *, window: int = 64
+) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of ``rx`` whose place group ``a`` begins at one of ``starts`` (ascending).
+
+    ``before`` is the part of ``rx`` ahead of the place, anchored at its end: it is looked for only in
+    the few characters before each place instead of at every position of the text.
+    """
+    after = 0
+    for start in starts:
+        lead = before.search(text, max(after, start - window), start)
+        if lead is None:
+            continue
+        m = rx.match(text, lead.start())
+        if m is not None and m.start("a") == start:
             after = m.end()
             yield m
 

@@ -295,6 +295,8 @@ class Resolver:
                 if anchor is None and not dominant:
                     break
                 area_part.clear()
+            # Repeated names ("Russia" ten times) with the same neighbours score the same: rank once.
+            ranked: dict[tuple[str, str | None, bool, int], tuple[int, float]] = {}
             for m in toponyms:
                 if id(m) in direct:
                     chosen[id(m)] = (direct[id(m)], 0.9 if direct[id(m)] else 0.0)
@@ -307,24 +309,23 @@ class Resolver:
                     chosen[id(m)] = (cands[0].place, 0.95 * m.score)
                     continue
                 key, follow, static = per_mention[id(m)]
-                scores = [
-                    base + context_score(c.place, key, follow, anchor)
-                    for base, c in zip(static, cands, strict=True)
-                ]
-                # "Mexico", "Kuwait": the country, not its capital city of (nearly) the same name.
-                names_country = any(
-                    c.place.feature_class == "country" and c.match_score >= 0.95 for c in cands
-                )
-                for x, c in enumerate(cands):
-                    if self._is_capital(c.place):
-                        if not names_country:
-                            scores[x] += opts.w_capital
-                        if m.role is MentionRole.METONYMIC:
-                            scores[x] += opts.w_capital_actor
-                order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-                best_s = scores[order[0]]
-                confidence = 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]])))
-                chosen[id(m)] = (cands[order[0]].place, confidence * m.score)
+                acting = m.role is MentionRole.METONYMIC
+                memo_key = (key, follow, acting, id(static))  # static: the name and "X province"
+                memo = ranked.get(memo_key)
+                if memo is None:
+                    scores = [
+                        base + context_score(c.place, key, follow, anchor)
+                        for base, c in zip(static, cands, strict=True)
+                    ]
+                    if acting:
+                        for x, c in enumerate(cands):
+                            if self._is_capital(c.place):
+                                scores[x] += opts.w_capital_actor
+                    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+                    best_s = scores[order[0]]
+                    memo = (order[0], 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]]))))
+                    ranked[memo_key] = memo
+                chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
 
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
@@ -453,10 +454,14 @@ class Resolver:
             and (c.place.population or 0) >= opts.large_area_population
             for c in cands
         )
+        # "Mexico", "Kuwait": the country, not its capital city of (nearly) the same name.
+        names_country = any(c.place.feature_class == "country" and c.match_score >= 0.95 for c in cands)
         out = []
         for c in cands:
             p = c.place
             s = opts.w_match * c.match_score + opts.w_prominence * _log_pop(p)
+            if not names_country and self._is_capital(p):
+                s += opts.w_capital
             if big_area and p.feature_class == "populated_place" and (p.population or 0) < 10_000:
                 s -= opts.w_town_over_area
             s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
