@@ -26,11 +26,13 @@ Every mention satisfies ``article.text[m.start:m.end] == m.text``. Text in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.lexicon import table, words
 from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
@@ -152,6 +154,8 @@ _REGION_SUFFIX = re.compile(
     rf"(?P<a>{_NAME_SEQ})\s+(?P<q>valley|basin|delta|desert|region|province|governorate|district|"
     rf"area|countryside|mountains|plains|coast)\b"
 )
+# Verbs that attribute a quotation to the name after them ("..., said Walsh").
+_ATTRIBUTION = frozenset({"said", "says", "added", "explained", "recalled", "noted", "wrote", "continued"})
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
@@ -166,6 +170,7 @@ class RecognizerOptions:
     max_words: int = 7  # longest name tried, in words
     org_place_role: MentionRole = MentionRole.METONYMIC  # "Kirkuk" in "Kirkuk Police Department"
     keep_not_place: bool = True  # report NOT_PLACE mentions (the resolver gives them no place)
+    speaker_population: int = 100_000  # a lone word that speaks is a person unless a place this big
 
 
 DEFAULT_OPTIONS = RecognizerOptions()
@@ -398,7 +403,7 @@ class Recognizer:
                 if mention is not None:
                     found.append(mention)
             i = j
-        found = self._propagate_people(found)
+        found = self._propagate_people(found, toks)
         found = self._acronyms(article, found, skip)
         found.extend(self._compounds(article, found, skip))
         fixtures = self._fixture_spans(text)
@@ -452,13 +457,24 @@ class Recognizer:
         kept = [m for m in found if not any(a <= m.start < b for a, b in taken)]
         return sorted(kept + spans, key=lambda m: m.start)
 
-    def _propagate_people(self, found: list[Mention]) -> list[Mention]:
-        """Once "Hadi al-Amiri" is a person, a later bare "Amiri" is that person too."""
+    def _propagate_people(self, found: list[Mention], toks: _Tokens) -> list[Mention]:
+        """Once "Hadi al-Amiri" is a person, a later bare "Amiri" is that person too; and a lone word that
+        speaks ("Walsh said", "said Walsh") without being a well-known place is a person wherever it stands
+        alone in the article (one sense per article)."""
         surnames = set()
         for m in found:
             if m.role is MentionRole.NOT_PLACE and " " in m.text:
-                last = m.text.rsplit(" ", 1)[1]
-                surnames.add(_surname_key(last))
+                if self._looks_like_a_person(m.text):
+                    surnames.add(_surname_key(m.text.rsplit(" ", 1)[1]))
+            elif (
+                m.role in (MentionRole.LITERAL, MentionRole.METONYMIC)
+                and m.kind is MentionKind.TOPONYM
+                and " " not in m.text
+                and not m.parts
+                and self._speaks(toks, m)
+                and not self._well_known(m.text)
+            ):
+                surnames.add(_surname_key(m.text))
         if not surnames:
             return found
         return [
@@ -469,6 +485,51 @@ class Recognizer:
             else m
             for m in found
         ]
+
+    def _looks_like_a_person(self, run: str) -> bool:
+        """A not-a-place run that reads as someone's name ("Hadi al-Amiri"), not an organisation's
+        ("First Baptist Church Maryville") or a club's: no institutional or common word in it."""
+        lex = self.lex
+        for word in run.split()[:-1]:
+            low = _strip_possessive(word)[0].casefold().rstrip(".")
+            if low in lex.titles or low in lex.first_names:
+                continue
+            if low in lex.org_suffixes or low in lex.generic or low in lex.common or low in lex.street:
+                return False
+        return True
+
+    def _speaks(self, toks: _Tokens, m: Mention) -> bool:
+        """Whether the one-word mention is the subject of a verb of speech ("Walsh said") or the speaker
+        a quotation is attributed to ("... ," said Walsh)."""
+        k = bisect_left(toks.starts, m.start)
+        if k >= toks.n or toks.starts[k] != m.start:
+            return False
+        if (
+            k > 0
+            and toks.words[k - 1].casefold() in _ATTRIBUTION
+            and _plain_gap(toks.gap(k - 1))
+            and not (k + 1 < toks.n and _plain_gap(toks.gap(k)) and _is_cap(toks.words[k + 1]))
+        ):
+            return True  # "said Walsh", not "said Avondale Mayor Ed Rieker"
+        return self._role_after(toks, k, m.text, possessive=False, hyphen_compound=False) is (
+            MentionRole.METONYMIC
+        ) and not (k + 1 < toks.n and toks.words[k + 1].casefold() in self.lex.abstract)
+
+    def _well_known(self, surface: str) -> bool:
+        """Whether a name's best reading is a place prominent enough to speak (a country, a first-level
+        area, a region, a base or a city of 100,000)."""
+        try:
+            cands = self.gazetteer.candidates(surface, limit=3)
+        except GeoeventsError:
+            return False
+        return any(
+            c.match_score >= 0.95
+            and (
+                c.place.feature_class in ("country", "admin1", "region", "base")
+                or (c.place.population or 0) >= self.options.speaker_population
+            )
+            for c in cands
+        )
 
     # --- single toponyms ------------------------------------------------------------------------
 

@@ -160,3 +160,33 @@ def test_side_taking_compounds_are_adjectival(gazetteer: Any, text: str, surface
 def test_a_place_based_there_is_not_adjectival(gazetteer: Any) -> None:
     m = _by_text(_mentions("A Baghdad-based analyst said the talks failed.", gazetteer), "Baghdad")
     assert m.role is not MentionRole.DEMONYM
+
+
+def test_a_lone_word_that_speaks_is_a_person_throughout(gazetteer: Any) -> None:
+    found = _mentions(
+        "Harlan said the clinic would reopen in May. “We are not giving up,” said Harlan, who has run it "
+        "since 2004. Harlan hopes to hire two nurses before the summer.",
+        gazetteer,
+    )
+    harlan = [m for m in found if m.text == "Harlan"]
+    assert len(harlan) == 3 and all(m.role is MentionRole.NOT_PLACE for m in harlan)
+    capital = _mentions(
+        "Baghdad said the talks would resume. Baghdad hopes to settle the dispute, officials in Baghdad added.",
+        gazetteer,
+    )
+    assert [m.role for m in capital if m.text == "Baghdad"] == [
+        MentionRole.METONYMIC,
+        MentionRole.METONYMIC,
+        MentionRole.LITERAL,
+    ]
+
+
+def test_an_organisation_ending_in_a_town_does_not_make_the_town_a_person(gazetteer: Any) -> None:
+    found = _mentions(
+        "Volunteers met at First Baptist Church Jonesboro on Sunday. Later they drove through Jonesboro "
+        "to the river.",
+        gazetteer,
+    )
+    assert _by_text(found, "Jonesboro").role is MentionRole.LITERAL
+    attributed = _mentions("“It was the worst flood we have seen,” said Jonesboro Mayor Ann Clark.", gazetteer)
+    assert _by_text(attributed, "Jonesboro").role is not MentionRole.NOT_PLACE
