@@ -171,7 +171,8 @@ def test_a_lone_word_that_speaks_is_a_person_throughout(gazetteer: Any) -> None:
     harlan = [m for m in found if m.text == "Harlan"]
     assert len(harlan) == 3 and all(m.role is MentionRole.NOT_PLACE for m in harlan)
     capital = _mentions(
-        "Baghdad said the talks would resume. Baghdad hopes to settle the dispute, officials in Baghdad added.",
+        "Baghdad said the talks would resume. Baghdad hopes to settle the dispute, "
+        "officials in Baghdad added.",
         gazetteer,
     )
     assert [m.role for m in capital if m.text == "Baghdad"] == [
@@ -188,5 +189,7 @@ def test_an_organisation_ending_in_a_town_does_not_make_the_town_a_person(gazett
         gazetteer,
     )
     assert _by_text(found, "Jonesboro").role is MentionRole.LITERAL
-    attributed = _mentions("“It was the worst flood we have seen,” said Jonesboro Mayor Ann Clark.", gazetteer)
+    attributed = _mentions(
+        "“It was the worst flood we have seen,” said Jonesboro Mayor Ann Clark.", gazetteer
+    )
     assert _by_text(attributed, "Jonesboro").role is not MentionRole.NOT_PLACE
