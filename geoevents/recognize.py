@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter
 from typing import Any
 
 from geoevents.errors import GeoeventsError
@@ -41,6 +42,7 @@ from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKi
 _TOKEN = re.compile(r"\w[\w'’]*(?:[-‑.]\w[\w'’]*)*")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_START, _END = attrgetter("start"), attrgetter("end")
 CONNECTORS = frozenset(
     {
         "of",
@@ -305,6 +307,7 @@ class Recognizer:
         self._name_cache: dict[str, bool] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._nothing_cache: dict[str, bool] = {}
+        self._known_cache: dict[str, bool] = {}
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -411,7 +414,8 @@ class Recognizer:
             found = [self._as_not_place(m) if _overlaps(m, fixtures) else m for m in found]
         if not self.options.keep_not_place:
             found = [m for m in found if m.role is not MentionRole.NOT_PLACE]
-        found.sort(key=lambda m: (m.start, -m.end))
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)  # stable: by start, the longer mention first
         return found
 
     @staticmethod
@@ -518,18 +522,24 @@ class Recognizer:
     def _well_known(self, surface: str) -> bool:
         """Whether a name's best reading is a place prominent enough to speak (a country, a first-level
         area, a region, a base or a city of 100,000)."""
-        try:
-            cands = self.gazetteer.candidates(surface, limit=3)
-        except GeoeventsError:
-            return False
-        return any(
-            c.match_score >= 0.95
-            and (
-                c.place.feature_class in ("country", "admin1", "region", "base")
-                or (c.place.population or 0) >= self.options.speaker_population
+        known = self._known_cache.get(surface)
+        if known is None:
+            try:
+                cands = self.gazetteer.candidates(surface, limit=3)
+            except GeoeventsError:
+                cands = []
+            known = any(
+                c.match_score >= 0.95
+                and (
+                    c.place.feature_class in ("country", "admin1", "region", "base")
+                    or (c.place.population or 0) >= self.options.speaker_population
+                )
+                for c in cands
             )
-            for c in cands
-        )
+            if len(self._known_cache) > 100_000:
+                self._known_cache.clear()
+            self._known_cache[surface] = known
+        return known
 
     # --- single toponyms ------------------------------------------------------------------------
 
