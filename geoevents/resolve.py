@@ -109,7 +109,7 @@ class ResolverOptions:
     w_coherence_cc: float = 0.35  # other names of the article with a candidate in the same country
     w_coherence_a1: float = 0.45  # ... in the same admin-1
     w_pattern: float = 1.5  # "Town, State" right after the name
-    w_distance: float = 0.4  # near the article's other places (second pass)
+    w_distance: float = 0.8  # near the article's other places (second pass)
     w_big_city: float = 0.5  # a city of millions outranks its small namesakes unless context is strong
     w_dominant: float = 0.5  # the country most of the article's places are in (second pass)
     w_capital_actor: float = 1.2  # "Washington said": a name acting as a government means the capital city
