@@ -156,6 +156,7 @@ _REGION_SUFFIX = re.compile(
     rf"(?P<a>{_NAME_SEQ})\s+(?P<q>valley|basin|delta|desert|region|province|governorate|district|"
     rf"area|countryside|mountains|plains|coast)\b"
 )
+_CURRENCY_SIGNS = frozenset("$€£¥")
 # Verbs that attribute a quotation to the name after them ("..., said Walsh").
 _ATTRIBUTION = frozenset({"said", "says", "added", "explained", "recalled", "noted", "wrote", "continued"})
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
@@ -492,15 +493,19 @@ class Recognizer:
 
     def _looks_like_a_person(self, run: str) -> bool:
         """A not-a-place run that reads as someone's name ("Hadi al-Amiri"), not an organisation's
-        ("First Baptist Church Maryville") or a club's: no institutional or common word in it."""
+        ("First Baptist Church Maryville", "Taco Bell Canada"): no institutional or common word in it, and
+        unless a first name or a title vouches for the person, a last word that is no well-known place."""
         lex = self.lex
-        for word in run.split()[:-1]:
+        words = run.split()
+        vouched = False
+        for word in words[:-1]:
             low = _strip_possessive(word)[0].casefold().rstrip(".")
             if low in lex.titles or low in lex.first_names:
+                vouched = True
                 continue
             if low in lex.org_suffixes or low in lex.generic or low in lex.common or low in lex.street:
                 return False
-        return True
+        return vouched or not self._well_known(_strip_possessive(words[-1])[0])
 
     def _speaks(self, toks: _Tokens, m: Mention) -> bool:
         """Whether the one-word mention is the subject of a verb of speech ("Walsh said") or the speaker
@@ -635,6 +640,8 @@ class Recognizer:
             bare = _strip_possessive(word)[0]
 
         abbr = lex.abbreviations.get(bare.casefold()) if bare in lex.abbreviation_forms else None
+        if abbr is not None and text[start + len(bare) : start + len(bare) + 1] in _CURRENCY_SIGNS:
+            return i + 1, None  # "US$460 million": money, not a place
         if abbr is None and "-" in word:
             head = word.split("-", 1)[0]
             if head in lex.abbreviation_forms:

@@ -70,6 +70,8 @@ _NEAR_QUALIFIERS = (
     "west of",
     "of",
 )
+# What separates the members of a list of places: "Ohio, Utah and Washington", "France; Spain or Italy".
+_LIST_GAP = re.compile(r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\boutskirts\s+of|\bclose\s+to|\baround|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
     r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?:the\s+)?$",
@@ -114,6 +116,7 @@ class ResolverOptions:
     w_dominant: float = 0.5  # the country most of the article's places are in (second pass)
     w_capital_actor: float = 1.2  # "Washington said": a name acting as a government means the capital city
     w_capital: float = 0.4  # national capitals are named far more often than their population suggests
+    w_list: float = 1.0  # "Ohio, Utah, Washington and Wisconsin": a list's members are of one kind
 
     w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
@@ -285,6 +288,7 @@ class Resolver:
                 area_word = bool(_AREA_WORD_AFTER.match(text, m.end))
                 static = self._static_scores(key, cand_lists[id(m)], area_word=area_word)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
+        list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
         anchor: tuple[float, float] | None = None
         dominant: dict[str, float] = {}
         area_part: dict[tuple[str, str | None, str | None], float] = {}
@@ -296,7 +300,9 @@ class Resolver:
                     break
                 area_part.clear()
             # Repeated names ("Russia" ten times) with the same neighbours score the same: rank once.
-            ranked: dict[tuple[str, str | None, bool, int], tuple[int, float]] = {}
+            ranked: dict[
+                tuple[str, str | None, bool, int, tuple[str, str | None] | None], tuple[int, float]
+            ] = {}
             for m in toponyms:
                 if id(m) in direct:
                     chosen[id(m)] = (direct[id(m)], 0.9 if direct[id(m)] else 0.0)
@@ -310,7 +316,8 @@ class Resolver:
                     continue
                 key, follow, static = per_mention[id(m)]
                 acting = m.role is MentionRole.METONYMIC
-                memo_key = (key, follow, acting, id(static))  # static: the name and "X province"
+                hint = list_hint.get(id(m))
+                memo_key = (key, follow, acting, id(static), hint)  # static: the name and "X province"
                 memo = ranked.get(memo_key)
                 if memo is None:
                     scores = [
@@ -321,6 +328,10 @@ class Resolver:
                         for x, c in enumerate(cands):
                             if self._is_capital(c.place):
                                 scores[x] += opts.w_capital_actor
+                    if hint is not None:
+                        for x, c in enumerate(cands):
+                            if c.place.feature_class == hint[0] and hint[1] in (None, c.place.country_code):
+                                scores[x] += opts.w_list
                     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
                     best_s = scores[order[0]]
                     memo = (order[0], 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]]))))
@@ -354,6 +365,52 @@ class Resolver:
                 place, precision = self._region(m, resolved_by_text)
                 out.append(ResolvedMention(m, place, 0.75 if place else 0.0, precision))
         return out
+
+    @staticmethod
+    def _list_hints(
+        text: str,
+        toponyms: Sequence[Mention],
+        direct: dict[int, Place | None],
+        cand_lists: dict[int, list[Candidate]],
+        per_mention: dict[int, tuple[str, str | None, list[float]]],
+    ) -> dict[int, tuple[str, str | None]]:
+        """For the members of lists of three or more places, the kind of place (feature class, and the
+        country when all agree) the list's clear members are: "Utah, Washington and Wisconsin" are states."""
+        hints: dict[int, tuple[str, str | None]] = {}
+        ordered = sorted(toponyms, key=lambda m: m.start)
+        groups: list[list[Mention]] = []
+        for m in ordered:
+            if groups and _LIST_GAP.fullmatch(text, groups[-1][-1].end, m.start):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        for group in groups:
+            if len(group) < 3:
+                continue
+            votes: Counter[str] = Counter()
+            countries: Counter[str | None] = Counter()
+            for m in group:
+                place = direct.get(id(m))
+                if place is None and id(m) in per_mention:
+                    static = per_mention[id(m)][2]
+                    cands = cand_lists[id(m)]
+                    ranked = sorted(range(len(static)), key=lambda x: -static[x])
+                    # A clear member: its best reading leads the next by a margin.
+                    if ranked and (len(ranked) == 1 or static[ranked[0]] - static[ranked[1]] >= 0.3):
+                        place = cands[ranked[0]].place
+                if place is not None:
+                    votes[place.feature_class] += 1
+                    countries[place.country_code] += 1
+            if not votes:
+                continue
+            fclass, n = votes.most_common(1)[0]
+            if n < 2 or n * 2 <= sum(votes.values()):
+                continue
+            cc, m_cc = countries.most_common(1)[0]
+            country = cc if fclass != "country" and m_cc == sum(countries.values()) else None
+            for m in group:
+                hints[id(m)] = (fclass, country)
+        return hints
 
     @staticmethod
     def _named_area(cands: list[Candidate]) -> Place | None:
@@ -443,7 +500,12 @@ class Resolver:
         towns: set[tuple[str | None, str]] = set()
         for c in cands:
             p = c.place
-            if p.feature_class == "populated_place" and (p.population or 0) >= 10_000:
+            # Only a town that bears the name itself: "Oklahoma City" (alias "Oklahoma") leaves the state be.
+            if (
+                p.feature_class == "populated_place"
+                and (p.population or 0) >= 10_000
+                and c.match_score >= 0.99
+            ):
                 for area_name in (p.admin1, p.admin2):
                     if area_name:
                         towns.add((p.country_code, normalize_name(area_name)))

@@ -193,3 +193,17 @@ def test_an_organisation_ending_in_a_town_does_not_make_the_town_a_person(gazett
         "“It was the worst flood we have seen,” said Jonesboro Mayor Ann Clark.", gazetteer
     )
     assert _by_text(attributed, "Jonesboro").role is not MentionRole.NOT_PLACE
+
+
+def test_a_currency_is_not_a_place(gazetteer: Any) -> None:
+    found = _mentions("The fund pledged US$40 million and A$5 million to Kenya.", gazetteer)
+    assert [m.text for m in found if m.role is not MentionRole.NOT_PLACE] == ["Kenya"]
+
+
+def test_a_country_closing_a_company_name_is_no_surname(gazetteer: Any) -> None:
+    found = _mentions(
+        "Burger Palace Canada recalled its salads. Stores across Canada removed them on Monday.", gazetteer
+    )
+    assert _by_text(found, "Canada").role is not MentionRole.NOT_PLACE
+    later = [m for m in found if m.text == "Canada" and m.start > 40]
+    assert later and later[0].role is MentionRole.LITERAL

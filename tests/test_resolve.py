@@ -256,3 +256,19 @@ def test_former_and_short_country_names(gazetteer: Any) -> None:
     assert union.geometry.contains(Point(37.62, 55.75))  # Moscow
     assert union.geometry.contains(Point(69.24, 41.31))  # Tashkent
     assert not union.geometry.contains(Point(13.40, 52.52))  # Berlin
+
+
+def test_members_of_a_list_of_places_are_of_one_kind(gazetteer: Any) -> None:
+    found = _resolve(
+        "Cases were reported in Ohio, Oklahoma, Utah, Washington and Wisconsin last week.", gazetteer
+    )
+    for name in ("Oklahoma", "Washington"):
+        rm = _place(found, name)
+        assert rm.place is not None and rm.place.feature_class == "admin1", (name, rm.place.feature_id)
+        assert rm.place.country_code == "US"
+
+
+def test_two_countries_joined_by_and_are_two_places(gazetteer: Any) -> None:
+    found = _resolve("Travel between Australia and New Zealand was suspended on Friday.", gazetteer)
+    assert _place(found, "Australia").place.country_code == "AU"  # type: ignore[union-attr]
+    assert _place(found, "New Zealand").place.country_code == "NZ"  # type: ignore[union-attr]

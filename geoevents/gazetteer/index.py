@@ -46,7 +46,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
@@ -519,10 +519,18 @@ def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, W
     def is_taken(label: str) -> bool:
         return any(index.fclass[i] in taken for i in tables.exact.get(normalize_name(label), ()))
 
+    def names_countries(label: str) -> bool:
+        """ "Australia and New Zealand": a region named by listing its countries, which a text naming
+        them means one by one."""
+        parts = [p.strip() for p in label.replace(" & ", " and ").split(" and ")]
+        return len(parts) > 1 and all(
+            any(index.fclass[i] == "country" for i in tables.exact.get(normalize_name(p), ())) for p in parts
+        )
+
     continent_points = sources.read_continent_reference_points()
     added = 0
     for region in groups.values():
-        if len(region.members) < 2 or is_taken(region.name):
+        if len(region.members) < 2 or is_taken(region.name) or names_countries(region.name):
             continue
         geom = region.union()
         reference = continent_points.get(region.name) if region.column == "CONTINENT" else None
