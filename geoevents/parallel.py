@@ -14,6 +14,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import enum
+import gc
 import importlib
 import json
 import logging
@@ -403,6 +404,10 @@ class WorkerState:
             raise StageUnavailable(f"the gazetteer cannot be loaded ({one_line(exc_text(exc))})") from exc
         self.sent: set[str] = set()
         self.lock = threading.Lock()
+        # The gazetteer is millions of long-lived objects that the cyclic garbage collector
+        # would otherwise walk again and again (a sixth of a run's time): exempt them.
+        gc.collect()
+        gc.freeze()
 
     def gazetteer_version(self) -> str | None:
         """The gazetteer's data version (its index key), for run.json and the resume fingerprint."""
@@ -476,8 +481,9 @@ def _process_state() -> WorkerState:
     return _PROCESS_STATE
 
 
-def _process_in_worker(article: Article) -> Reply:
-    return process_article(article, _process_state())
+def _process_batch_in_worker(batch: list[Article]) -> list[Reply]:
+    state = _process_state()
+    return [process_article(article, state) for article in batch]
 
 
 def _version_in_worker() -> str | None:
@@ -485,6 +491,27 @@ def _version_in_worker() -> str | None:
 
 
 # --------------------------------------------------------------------------- executors
+
+
+ARTICLES_IN_FLIGHT_PER_WORKER = 32
+MAX_BATCH = 16
+
+
+def batch_size(window: int, workers: int) -> int:
+    """Articles per task: enough to make a task's round trip cheap beside its work, few enough
+    that every worker holds at least two tasks (one running, one queued) within ``window``."""
+    return max(1, min(MAX_BATCH, window // (2 * max(1, workers))))
+
+
+def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class LocalRunner:
@@ -507,16 +534,20 @@ class LocalRunner:
 class ProcessRunner:
     """``--jobs N``: a pool of worker processes, each loading the gazetteer once.
 
-    At most ``window`` articles are in flight, so memory stays flat however long the
-    input stream is. A worker that dies (a crash in a native library, the OOM killer)
-    breaks the pool: the pool is rebuilt and the articles that were in flight are
-    tried once more; an article in flight at two crashes is reported as failed.
+    Articles go to the workers in small batches (one task per batch), at most ``window``
+    articles in flight, so memory stays flat however long the input stream is. A worker
+    that dies (a crash in a native library, the OOM killer) breaks the pool: the pool is
+    rebuilt and the articles that were in flight are tried again one at a time, alone in
+    the pool, so the one that kills a worker is found and reported as failed; the others
+    complete.
     """
 
     def __init__(self, config: WorkerConfig, *, jobs: int, window: int | None = None) -> None:
         self.config = config
         self.jobs = jobs
-        self.window = window or jobs * 8
+        self.window = window or jobs * ARTICLES_IN_FLIGHT_PER_WORKER
+        self.batch = batch_size(self.window, jobs)
+        self._suspected: set[str] = set()
         self.context = multiprocessing.get_context("spawn")
         self.pool = self._new_pool()
 
@@ -535,45 +566,46 @@ class ProcessRunner:
             raise StageUnavailable(f"worker processes could not start ({one_line(exc)})") from exc
 
     def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
-        pending: dict[cf.Future[Reply], Article] = {}
-        attempts: dict[str, int] = {}
-        source = iter(articles)
-        exhausted = False
-        retry: list[Article] = []
+        pending: dict[cf.Future[list[Reply]], list[Article]] = {}
+        batches = _batches(iter(articles), self.batch)
+        in_flight = 0
+        suspects: list[Article] = []  # in flight when a worker died: retried one at a time
         while True:
-            while len(pending) < self.window and (retry or not exhausted):
-                if retry:
-                    article = retry.pop()
-                else:
-                    try:
-                        article = next(source)
-                    except StopIteration:
-                        exhausted = True
+            if suspects:
+                if not pending:
+                    batch = [suspects.pop(0)]
+                    pending[self.pool.submit(_process_batch_in_worker, batch)] = batch
+            else:
+                while in_flight < self.window:
+                    next_batch = next(batches, None)
+                    if next_batch is None:
                         break
-                pending[self.pool.submit(_process_in_worker, article)] = article
+                    pending[self.pool.submit(_process_batch_in_worker, next_batch)] = next_batch
+                    in_flight += len(next_batch)
             if not pending:
                 return
             done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             broken = False
-            for future in sorted(done, key=lambda f: pending[f].id):
-                article = pending.pop(future)
+            for future in sorted(done, key=lambda f: pending[f][0].id):
+                batch = pending.pop(future)
+                in_flight = max(0, in_flight - len(batch))
                 try:
-                    yield article, future.result()
+                    replies = future.result()
                 except cf.process.BrokenProcessPool:
                     broken = True
-                    attempts[article.id] = attempts.get(article.id, 0) + 1
-                    if attempts[article.id] >= 2:
-                        yield (
-                            article,
-                            Failure(article.id, "worker", "the worker process died on this article"),
-                        )
+                    if len(batch) == 1 and batch[0].id in self._suspected:  # it ran alone: the culprit
+                        reason = "the worker process died on this article"
+                        yield batch[0], Failure(batch[0].id, "worker", reason)
                     else:
-                        retry.append(article)
+                        suspects.extend(batch)
+                    continue
+                yield from zip(batch, replies, strict=True)
             if broken:
-                for article in pending.values():
-                    attempts[article.id] = attempts.get(article.id, 0) + 1
-                    retry.append(article)
+                for batch in pending.values():
+                    suspects.extend(batch)
                 pending.clear()
+                in_flight = 0
+                self._suspected.update(article.id for article in suspects)
                 self.pool.shutdown(wait=True, cancel_futures=True)
                 log.warning("a worker process died; restarting the pool")
                 self.pool = self._new_pool()
@@ -621,8 +653,9 @@ def _dask_state(name: str) -> WorkerState:
     return _DASK_STATES[key]
 
 
-def _process_on_dask(article: Article, name: str) -> Reply:
-    return process_article(article, _dask_state(name))
+def _process_batch_on_dask(batch: list[Article], name: str) -> list[Reply]:
+    state = _dask_state(name)
+    return [process_article(article, state) for article in batch]
 
 
 def _version_on_dask(name: str) -> str | None:
@@ -652,7 +685,8 @@ class DaskRunner:
             scheduler = self.cluster.scheduler_address
         self.client = Client(scheduler, set_as_default=False)
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        self.window = window or workers * 8
+        self.window = window or workers * ARTICLES_IN_FLIGHT_PER_WORKER
+        self.batch = batch_size(self.window, workers)
         # One plugin name per configuration, so two runs on one cluster never share state.
         self.name = "geoevents-" + hashlib.sha256(repr(config).encode()).hexdigest()[:16]
         plugin_cls = type("GeoeventsWorkerSetup", (_DaskSetup, WorkerPlugin), {})
@@ -664,32 +698,44 @@ class DaskRunner:
     def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
         from distributed import as_completed
 
-        pending: dict[Any, Article] = {}
+        pending: dict[Any, list[Article]] = {}
         queue = as_completed(loop=self.client.loop, with_results=False)
-        source = iter(articles)
+        batches = _batches(iter(articles), self.batch)
+        retry: list[list[Article]] = []
+        in_flight = 0
 
-        def submit_one() -> bool:
-            article = next(source, None)
-            if article is None:
-                return False
-            future = self.client.submit(_process_on_dask, article, self.name, pure=False)
-            pending[future.key] = article
+        def submit(batch: list[Article]) -> None:
+            nonlocal in_flight
+            future = self.client.submit(_process_batch_on_dask, batch, self.name, pure=False)
+            pending[future.key] = batch
+            in_flight += len(batch)
             queue.add(future)
-            return True
 
-        while len(pending) < self.window and submit_one():
-            pass
+        def fill() -> None:
+            while in_flight < self.window:
+                batch = retry.pop() if retry else next(batches, None)
+                if batch is None:
+                    return
+                submit(batch)
+
+        fill()
         for future in queue:
-            article = pending.pop(future.key)
+            batch = pending.pop(future.key)
+            in_flight -= len(batch)
             try:
-                reply = future.result()
+                replies: list[Reply] = future.result()
             except StageUnavailable:
                 raise
-            except Exception as exc:  # a worker lost on this article, a task error from dask
-                reply = Failure(article.id, "worker", one_line(exc_text(exc)))
+            except Exception as exc:  # workers lost on this task, a task error from dask
+                if len(batch) > 1:  # try each article alone, so only the one at fault fails
+                    retry.extend([article] for article in reversed(batch))
+                    replies = []
+                else:
+                    replies = [Failure(batch[0].id, "worker", one_line(exc_text(exc)))]
             future.release()
-            yield article, reply
-            submit_one()
+            if replies:
+                yield from zip(batch, replies, strict=True)
+            fill()
 
     def close(self) -> None:
         try:

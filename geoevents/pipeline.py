@@ -70,7 +70,7 @@ class RunOptions:
     extra_gazetteers: tuple[Path, ...] = ()
     online_geocoder: str | None = None
     settings: Settings | None = None
-    window: int | None = None  # articles in flight at once (default: 8 per worker)
+    window: int | None = None  # articles in flight at once (default: 32 per worker)
     record_time: bool = False  # put the wall-clock start time in run.json (breaks byte-identical reruns)
 
     def validated(self) -> RunOptions:

@@ -204,6 +204,22 @@ def test_worker_processes_give_identical_outputs(inputs: Path, tmp_path: Path) -
     assert _outputs(tmp_path / "jobs2") == _outputs(tmp_path / "single")
 
 
+@pytest.mark.parametrize("window", [None, 2])
+def test_a_worker_process_that_dies_fails_only_its_article(
+    inputs: Path, tmp_path: Path, window: int | None
+) -> None:
+    _run(inputs, tmp_path / "single")
+    _write(inputs, "x.txt", "This one kills its worker process: CRASH.")
+    summary = _run(inputs, tmp_path / "jobs2", jobs=2, window=window)
+    assert summary.articles == 3  # type: ignore[attr-defined]
+    died = [e for e in summary.errors if e.source.endswith("x.txt")]  # type: ignore[attr-defined]
+    assert [e.reason for e in died] == ["worker failed: the worker process died on this article"]
+    single, jobs2 = _outputs(tmp_path / "single"), _outputs(tmp_path / "jobs2")
+    assert {k: v for k, v in jobs2.items() if k != "run.json"} == {
+        k: v for k, v in single.items() if k != "run.json"
+    }
+
+
 def test_dask_local_cluster_gives_identical_outputs(inputs: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     _run(inputs, tmp_path / "single")
