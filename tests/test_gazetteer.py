@@ -377,3 +377,45 @@ def test_other_country_names_point_to_the_country(gazetteer) -> None:
         best = gazetteer.candidates(name, limit=5)
         countries = [c for c in best if c.place.feature_class == "country"]
         assert countries and countries[0].place.country_code == code, name
+
+
+def _physical_rows() -> list:
+    from geoevents.gazetteer.curated import read_curated_csv
+    from geoevents.gazetteer.index import CURATED_DIR
+
+    return read_curated_csv(CURATED_DIR / "physical.csv", source="curated")
+
+
+def test_seas_lie_at_sea_and_islands_on_their_land(gazetteer) -> None:
+    """The approximate centres of the physical file are checked against Natural Earth's land: a sea's
+    point must be off every country, an island's or region's point inside the country it belongs to."""
+    from geoevents.gazetteer.sources import read_natural_earth_countries
+
+    land = shapely.union_all(read_natural_earth_countries().geometry.values)
+    water_words = ("Ocean", "Sea", "Gulf", "Bay", "Channel")
+    checked = 0
+    for row in _physical_rows():
+        if row.lat is None or row.lon is None:
+            continue
+        point = shapely.Point(row.lon, row.lat)
+        if row.name.split()[-1] in water_words or row.name.startswith(("Gulf", "Bay", "Sea of")):
+            if row.name == "Dead Sea" or row.name == "Sea of Galilee":
+                continue  # lakes inside countries
+            assert not land.contains(point), f"{row.name} centre is on land"
+            checked += 1
+        elif row.country_code and row.feature_class == "region":
+            country = gazetteer.country(row.country_code)
+            assert country.geometry.buffer(0.05).contains(point), (
+                f"{row.name} centre is outside {row.country_code}"
+            )
+            checked += 1
+    assert checked >= 30
+
+
+def test_physical_features_and_regions_resolve(gazetteer) -> None:
+    for name, fclass in (("Red Sea", "region"), ("Strait of Hormuz", "physical"), ("Darfur", "region")):
+        best = gazetteer.candidates(name, limit=1)
+        assert best and best[0].place.feature_class == fclass, name
+    darfur = gazetteer.candidates("Darfur", limit=1)[0].place
+    assert darfur.geometry.contains(shapely.Point(25.35, 13.63))  # El Fasher
+    assert not darfur.geometry.contains(shapely.Point(32.53, 15.59))  # Khartoum

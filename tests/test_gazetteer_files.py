@@ -124,8 +124,9 @@ def test_curated_file_ships_inside_the_package() -> None:
     shipped = importlib.resources.files("geoevents.gazetteer") / "data" / "curated.csv"
     assert shipped.is_file()
     assert read_curated_csv(Path(str(shipped)), source="curated")  # readable and valid
-    assert [p.name for p in curated_files()] == ["curated.csv"]
+    assert {"curated.csv", "physical.csv", "country_names.tsv"} <= {p.name for p in curated_files()}
     assert all(Path(str(importlib.resources.files("geoevents"))) in p.parents for p in curated_files())
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = pyproject["tool"]["setuptools"]["package-data"]["geoevents"]
-    assert any(fnmatch.fnmatch("gazetteer/data/curated.csv", p) for p in patterns)
+    for path in curated_files():
+        assert any(fnmatch.fnmatch(f"gazetteer/data/{path.name}", p) for p in patterns), path.name
