@@ -115,8 +115,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         online_geocoder=args.geocoder,
     )
     summary = run(args.inputs, args.out, options=options)
-    for error in summary.errors:
-        print(f"error: {error}", file=sys.stderr)
+    for line in summary.error_lines():  # repeats of one reason are counted, not all printed
+        print(f"error: {line}", file=sys.stderr)
     print(summary.describe())
     return EXIT_PARTIAL if summary.errors else EXIT_OK
 

@@ -38,6 +38,7 @@ from geoevents.settings import Settings
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "OVERRIDES_USED",
     "Failure",
     "Reply",
     "StageUnavailable",
@@ -372,8 +373,12 @@ class WorkerConfig:
 @dataclasses.dataclass(frozen=True, slots=True)
 class Success:
     article_id: str
-    line: str  # the encoded ArticleResult, one JSON line
+    line: str  # the encoded ArticleResult, one JSON line (with the override rows it used)
     new_places: tuple[tuple[str, str], ...]  # (feature_id, encoded Place) this worker had not sent yet
+
+
+# Key of the stored result line that lists the corrections (row numbers) the article used.
+OVERRIDES_USED = "$overrides_used"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -430,17 +435,23 @@ def process_article(article: Article, state: WorkerState) -> Reply:
     """Geoparse one article, apply corrections, extract its events; never raises for the article's sake."""
     config, stages = state.config, state.config.stages
     stage = "geoparse"
+    used: list[int] = []
     try:
         resolved = tuple(stages.geoparse(article, gazetteer=state.gazetteer))
         if config.overrides is not None:
             stage = "overrides"
-            resolved = tuple(stages.apply_to_resolved(config.overrides, resolved, article=article))
+            overrides = _with_fresh_usage(config.overrides)
+            resolved = tuple(stages.apply_to_resolved(overrides, resolved, article=article))
+            used = sorted(getattr(overrides, "used", ()))
         stage = "events"
         events = tuple(stages.extract_events(article, resolved, settings=config.settings))
         stage = "encode"
         result = ArticleResult(article=article, mentions=resolved, events=events)
         places: dict[str, Place] = {}
-        line = dumps(encode_record(result, places))
+        encoded = encode_record(result, places)
+        if used:
+            encoded[OVERRIDES_USED] = used
+        line = dumps(encoded)
         with state.lock:
             fresh = sorted(set(places) - state.sent)
             state.sent.update(fresh)
@@ -455,6 +466,14 @@ def process_article(article: Article, state: WorkerState) -> Reply:
     except Exception as exc:  # one article's bug must not stop the batch
         log.debug("article %s failed in %s", article.id, stage, exc_info=True)
         return Failure(article.id, stage, one_line(exc_text(exc)))
+
+
+def _with_fresh_usage(overrides: Any) -> Any:
+    """A copy of loaded corrections that records only what this article uses (``used`` row numbers),
+    so every stored result says which corrections it used, whichever worker made it."""
+    if dataclasses.is_dataclass(overrides) and isinstance(getattr(overrides, "used", None), set):
+        return dataclasses.replace(overrides, used=set())  # type: ignore[type-var]
+    return overrides
 
 
 # Worker processes keep their state here: one per process (set by the pool initializer).

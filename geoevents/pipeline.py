@@ -22,6 +22,7 @@ import re
 import shutil
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -30,6 +31,7 @@ from geoevents import __version__
 from geoevents.atomic import atomic_write_text, fsync_directory
 from geoevents.errors import GeoeventsError, InputError
 from geoevents.parallel import (
+    OVERRIDES_USED,
     Failure,
     Stages,
     StageUnavailable,
@@ -46,13 +48,14 @@ from geoevents.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunError", "RunOptions", "RunSummary", "StoredResults", "run"]
+__all__ = ["RunError", "RunOptions", "RunSummary", "StoredResults", "collapsed_error_lines", "run"]
 
 CACHE_DIR = ".geoevents-cache"
 STAGING_DIR = ".geoevents-staging"
 RUN_JSON = "run.json"
 STORE_FORMAT = 1
 ENGINES = ("local", "dask")
+SHOWN_PER_REASON = 3  # errors with the same reason printed before they are only counted
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,6 +128,10 @@ class RunSummary:
     errors: tuple[RunError, ...]
     outputs: tuple[Path, ...]
     run_json: Path
+
+    def error_lines(self, *, shown: int = SHOWN_PER_REASON) -> list[str]:
+        """The errors for the terminal: repeats of one reason after the first few are only counted."""
+        return collapsed_error_lines(self.errors, shown=shown)
 
     def describe(self) -> str:
         """One paragraph for the terminal."""
@@ -365,14 +372,75 @@ def _fingerprint(options: RunOptions, settings: Settings, gazetteer_version: str
 def _stale_event_overrides(overrides: Any) -> list[str]:
     """Where ("file:row") each event correction is that matched no event of this run.
 
-    Only event rows: they are applied here, after the merge. Place rows are applied in
-    the workers (and not again for resumed articles), so their use is not known here.
+    Event rows are applied here, after the merge, so the loaded corrections know their use.
     """
     return [
         str(getattr(row, "where", "?"))
         for row in getattr(overrides, "unused", ())
         if getattr(row, "target", None) == "event"
     ]
+
+
+def _stale_place_overrides(overrides: Any, used: set[int]) -> list[str]:
+    """Where ("file:row") each place correction is that matched no mention of any article of the run.
+
+    Place rows are applied in the workers; each stored result lists the rows it used
+    (resumed articles included), and ``used`` is their union.
+    """
+    return [
+        str(getattr(row, "where", "?"))
+        for index, row in enumerate(getattr(overrides, "rows", ()))
+        if getattr(row, "target", None) == "place" and index not in used
+    ]
+
+
+# --------------------------------------------------------------------------- error lines
+
+
+def _noun(stage: str, count: int) -> str:
+    word = "input" if stage == "ingest" else "article"
+    return word if count == 1 else word + "s"
+
+
+def collapsed_error_lines(errors: Sequence[RunError], *, shown: int = SHOWN_PER_REASON) -> list[str]:
+    """One line per error, except that only the first ``shown`` errors of each reason are listed,
+    followed by one line counting the rest: a bug that fails every article of a batch of
+    50,000 must not print 50,000 lines (run.json keeps them all)."""
+    totals = Counter((e.stage, e.reason) for e in errors)
+    seen: Counter[tuple[str, str]] = Counter()
+    lines = []
+    for error in errors:
+        key = (error.stage, error.reason)
+        seen[key] += 1
+        if seen[key] <= shown:
+            lines.append(str(error))
+        if seen[key] == shown and totals[key] > shown:
+            more = totals[key] - shown
+            lines.append(
+                f"... {more} more {_noun(error.stage, more)} failed with the same reason: {error.reason}"
+            )
+    return lines
+
+
+class _ErrorLog:
+    """Logs errors as they happen, each reason only ``shown`` times (then once that the rest are counted)."""
+
+    def __init__(self, *, shown: int = SHOWN_PER_REASON) -> None:
+        self.shown = shown
+        self.seen: Counter[tuple[str, str]] = Counter()
+
+    def __call__(self, error: RunError) -> None:
+        key = (error.stage, error.reason)
+        self.seen[key] += 1
+        if self.seen[key] <= self.shown:
+            log.warning("%s", error)
+        elif self.seen[key] == self.shown + 1:
+            log.warning(
+                "more %s fail with the same reason (%s); they are counted at the end and listed in %s",
+                _noun(error.stage, 2),
+                error.reason,
+                RUN_JSON,
+            )
 
 
 # --------------------------------------------------------------------------- outputs
@@ -483,6 +551,8 @@ def _run_batch(
     resumed = 0
     seq = 0
 
+    report = _ErrorLog()
+
     def record_for(path: str) -> _InputRecord:
         if path not in records:
             records[path] = _InputRecord(path=path, seq=seq)
@@ -504,7 +574,7 @@ def _run_batch(
                 error = RunError(redact(item.source), redact(one_line(item.reason)), "ingest")
                 errors.append((seq, error))
                 record_for(_input_of(item.source)).errors.append(error.reason)
-                log.warning("%s", error)
+                report(error)
                 progress.update(1)
                 continue
             article: Article = item
@@ -537,7 +607,7 @@ def _run_batch(
             failed.add(article.id)
             if article.path and article.path in records:
                 records[article.path].errors.append(error.reason)
-            log.warning("%s", error)
+            report(error)
         progress.update(1)
     progress.close()
 
@@ -546,21 +616,27 @@ def _run_batch(
     found: list[Event] = []
     mentions = 0
     place_ids: set[str] = set()
+    overrides_used: set[int] = set()
     # Counts and events only: the mentions are left as JSON here (the outputs read them in full).
     with open(store.results_path, "rb") as handle:
         for article_id in done:
             encoded = store.read_encoded(article_id, handle)
+            overrides_used.update(encoded.get(OVERRIDES_USED, ()))
             found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
             mentions += len(encoded["mentions"])
             place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
     events_found = len(found)
     events = list(stages.merge(found, settings=settings))
     stale: list[str] = []
+    stale_places: list[str] = []
     if overrides is not None:
         events = list(stages.apply_to_events(overrides, events))
         stale = _stale_event_overrides(overrides)
         for where in stale:
             log.warning("%s: this correction matched no event", where)
+        stale_places = _stale_place_overrides(overrides, overrides_used)
+        for where in stale_places:
+            log.warning("%s: this place correction matched no mention in any article", where)
     del found
 
     sorted_errors = [e for _, e in sorted(errors, key=lambda pair: (pair[0], pair[1].source, pair[1].reason))]
@@ -571,6 +647,7 @@ def _run_batch(
         records,
         sorted_errors,
         stale_overrides=stale,
+        stale_place_overrides=stale_places,
         counts={
             "inputs": len(records),
             "inputs_failed": sum(1 for r in records.values() if r.errors and not r.articles),
@@ -621,6 +698,7 @@ def _run_info(
     errors: Sequence[RunError],
     *,
     stale_overrides: Sequence[str] = (),
+    stale_place_overrides: Sequence[str] = (),
     counts: dict[str, int],
 ) -> dict[str, Any]:
     """run.json: what went in, what came out, what failed; nothing that varies between reruns."""
@@ -653,6 +731,7 @@ def _run_info(
                     "path": str(options.overrides),
                     "sha256": _sha256_file(str(options.overrides), limit=1 << 40),
                     "unused_event_rows": list(stale_overrides),
+                    "unused_place_rows": list(stale_place_overrides),
                 }
                 if options.overrides
                 else None

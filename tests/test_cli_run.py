@@ -13,6 +13,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,6 +166,63 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     status, _, stderr = _run(capsys, str(folder), "--out", str(tmp_path / "out"))
     assert status == 1
     assert f"error: {secret}: cannot be read (permission denied)" in stderr
+
+
+def test_unreadable_file_when_reading_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The permission path for every user, root included: opening the file raises PermissionError."""
+    import builtins
+
+    import geoevents.ingest.files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    secret = folder / "secret.txt"
+    secret.write_text(GOOD + "Private.", encoding="utf-8")
+
+    def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(file) == secret:
+            raise PermissionError(13, "Permission denied", str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(geoevents.ingest.files, "open", guarded_open, raising=False)
+    out = tmp_path / "out"
+    status, stdout, stderr = _run(capsys, str(folder), "--out", str(out))
+    assert status == 1
+    assert f"error: {secret}: cannot be read (permission denied)" in stderr
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["articles"] == 1
+    assert [e["source"] for e in info["errors"]] == [str(secret)]
+    assert "1 article from 2 inputs" in stdout
+
+
+def test_a_bug_in_a_stage_does_not_flood_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stage that raises for every article (no input's fault): run.json lists each article, the
+    terminal shows a few and counts the rest."""
+    import geoevents.geoparse
+    from geoevents.pipeline import SHOWN_PER_REASON
+
+    def broken(article: Any, *, gazetteer: Any) -> Any:
+        raise AttributeError("'NoneType' object has no attribute 'span'")
+
+    monkeypatch.setattr(geoevents.geoparse, "resolved_mentions_from_article", broken)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(10):
+        (folder / f"{i}.txt").write_text(f"{GOOD}Report number {i}.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, stderr = _run(capsys, str(folder), "--out", str(out))
+    assert status == 1
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert len(info["errors"]) == 10 and info["counts"]["articles_failed"] == 10
+    about = [line for line in stderr.splitlines() if line.startswith("error: ") and "'span'" in line]
+    assert len(about) == SHOWN_PER_REASON + 1, stderr  # the first few, then one line counting the rest
+    more = 10 - SHOWN_PER_REASON
+    assert f"error: ... {more} more articles failed with the same reason: geoparse failed:" in stderr
 
 
 def test_all_good_exits_zero_and_usage_errors_exit_two(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -16,8 +17,15 @@ import pytest
 from shapely.geometry import Polygon, mapping
 
 from geoevents.errors import GeoeventsError
-from geoevents.parallel import StageUnavailable, decode_record, dumps, encode_record
-from geoevents.pipeline import CACHE_DIR, RunOptions, run
+from geoevents.parallel import Stages, StageUnavailable, decode_record, dumps, encode_record
+from geoevents.pipeline import (
+    CACHE_DIR,
+    SHOWN_PER_REASON,
+    RunError,
+    RunOptions,
+    collapsed_error_lines,
+    run,
+)
 from geoevents.records import Place
 from tests import test_pipeline_fakes as fakes
 
@@ -327,3 +335,82 @@ def test_a_place_geometry_repeated_in_raw_is_stored_once_and_restored() -> None:
     assert json.dumps(back.raw, sort_keys=True) == json.dumps(place.raw, sort_keys=True)
     other = dataclasses.replace(place, raw={"geometry": {"type": "Point", "coordinates": [9, 9]}})
     assert decode_record(Place, json.loads(dumps(encode_record(other)))).raw == other.raw  # not ours: kept
+
+
+def test_a_bug_failing_every_article_is_listed_in_full_but_printed_only_a_few_times(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "many"
+    for i in range(12):
+        _write(folder, f"{i:02d}.txt", f"Article number {i} about a strike in Alpha.")
+    _write(folder, "zz.txt", "BAD input: refused by ingest")
+    stages = dataclasses.replace(STAGES, geoparse=fakes.geoparse_with_a_bug)
+    out = tmp_path / "out"
+    with caplog.at_level(logging.WARNING, logger="geoevents.pipeline"):
+        summary = run([str(folder)], out, options=RunOptions(progress=False), stages=stages)
+    assert summary.failed_articles == 12 and len(summary.errors) == 13
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert len(info["errors"]) == 13  # run.json keeps every article's error
+    assert {e["reason"] for e in info["errors"][:12]} == {"geoparse failed: KeyError: 'zone_kind'"}
+    logged = [r.getMessage() for r in caplog.records if "zone_kind" in r.getMessage()]
+    assert len(logged) == SHOWN_PER_REASON + 1  # the first few, then one line saying the rest are counted
+    lines = summary.error_lines()
+    assert len(lines) == SHOWN_PER_REASON + 2
+    assert lines[:SHOWN_PER_REASON] == [str(e) for e in summary.errors[:SHOWN_PER_REASON]]
+    assert lines[SHOWN_PER_REASON] == (
+        f"... {12 - SHOWN_PER_REASON} more articles failed with the same reason: "
+        "geoparse failed: KeyError: 'zone_kind'"
+    )
+    assert lines[-1] == f"{folder / 'zz.txt'}: refused by the test ingest"  # another reason: shown
+
+
+def test_error_lines_show_every_reason_and_count_only_repeats() -> None:
+    errors = [RunError(f"f{i}.txt", "empty file") for i in range(5)] + [
+        RunError("g.txt", "not UTF-8"),
+        RunError("f9.txt", "empty file"),
+    ]
+    assert collapsed_error_lines(errors, shown=2) == [
+        "f0.txt: empty file",
+        "f1.txt: empty file",
+        "... 4 more inputs failed with the same reason: empty file",
+        "g.txt: not UTF-8",
+    ]
+    assert collapsed_error_lines(errors[:2], shown=2) == ["f0.txt: empty file", "f1.txt: empty file"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_place_corrections_that_match_no_mention_are_reported_once(
+    inputs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, jobs: int
+) -> None:
+    real = Stages()
+    stages = dataclasses.replace(
+        STAGES,
+        load_overrides=real.load_overrides,
+        apply_to_resolved=real.apply_to_resolved,
+        apply_to_events=real.apply_to_events,
+    )
+    overrides = _write(
+        tmp_path,
+        "overrides.csv",
+        "action,target,id,field,value,note\n"
+        '"set",place,*:Alpha,latlon,"10.5,20.5",moved\n'
+        "remove,place,*:Beta,,,not the town\n"
+        "remove,place,*:Atlantis,,,a typo: no article names it\n",
+    )
+    out = tmp_path / "out"
+    for resume in (False, True):  # the second run reuses every stored article
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="geoevents.pipeline"):
+            summary = run(
+                [str(inputs)],
+                out,
+                options=RunOptions(progress=False, overrides=overrides, jobs=jobs, resume=resume),
+                stages=stages,
+            )
+        assert summary.resumed == (3 if resume else 0)
+        info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        assert info["options"]["overrides"]["unused_place_rows"] == [f"{overrides}:4"]
+        stale = [r.getMessage() for r in caplog.records if "matched no mention" in r.getMessage()]
+        assert stale == [f"{overrides}:4: this place correction matched no mention in any article"]
+    places = json.loads((out / "places.geojson").read_text(encoding="utf-8"))
+    assert "test:beta" not in places and any(fid.startswith("user:10.5") for fid in places)

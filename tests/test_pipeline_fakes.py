@@ -212,3 +212,8 @@ def broken_gazetteer(extra: tuple[Path, ...], online: str | None) -> dict[str, P
 
 def geoparse_without_its_module(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
     raise ModuleNotFoundError("No module named 'spacy_missing_model'")
+
+
+def geoparse_with_a_bug(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
+    """A stage bug that no input causes: every article fails with the same reason."""
+    raise KeyError("zone_kind")
