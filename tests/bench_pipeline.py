@@ -3,8 +3,9 @@
 The articles are the texts of the public corpora in ../shared/corpora, repeated (each copy made
 unique with a numbered line, so none is deduplicated) and fed as one JSON-lines file to
 ``geoevents run`` in a subprocess: one process, ``--jobs 2``, and a Dask LocalCluster of 2
-workers. Sizes come from ``GEOEVENTS_BENCH_SIZES`` (default ``1000,10000``; the 100,000-article
-row takes tens of minutes on two cores: ``GEOEVENTS_BENCH_SIZES=1000,10000,100000 make bench``).
+workers. The sizes are 1,000, 10,000 and 100,000 articles, the table the scale issue asks for;
+the 100,000 rows take the better part of an hour on two cores. ``GEOEVENTS_BENCH_SIZES`` picks
+others for a quick look: ``GEOEVENTS_BENCH_SIZES=1000,10000 make bench``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
-DEFAULT_SIZES = "1000,10000"
+DEFAULT_SIZES = "1000,10000,100000"
 MODES = {
     "1 process": [],
     "--jobs 2": ["--jobs", "2"],
