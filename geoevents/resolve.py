@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
@@ -123,6 +125,8 @@ class ResolverOptions:
     weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
     strong_population: int = 100_000  # what a weakly recognised name must reach to count
     large_area_population: int = 1_000_000  # an area this populous outranks its namesake hamlets
+    frequent_word_zipf: float = 3.3  # a word this frequent in English (wordfreq's Zipf scale) ...
+    frequent_word_population: int = 50_000  # ... needs a place this big, or its state named, to count
 
 
 DEFAULT_OPTIONS = ResolverOptions()
@@ -155,6 +159,7 @@ class Resolver:
         self._static: dict[tuple[str, bool], list[float]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
         self._capitals, self._neighbours = _country_facts()
+        self._frequency: dict[str, bool] = {}
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -342,7 +347,10 @@ class Resolver:
         resolved_by_text: dict[str, Place] = {}
         for m in toponyms:
             place, conf = chosen.get(id(m), (None, 0.0))
-            if place is not None and self._too_weak(m, place, named_cc, support_cc, own):
+            weak = place is not None and self._too_weak(
+                m, place, named_cc, support_cc, own, named_a1, support_a1
+            )
+            if weak:
                 place, conf = None, 0.0
             if place is not None:
                 resolved_by_text.setdefault(normalize_name(m.text), place)
@@ -352,7 +360,9 @@ class Resolver:
                 continue
             if m.kind is MentionKind.TOPONYM:
                 place, conf = chosen.get(id(m), (None, 0.0))
-                if place is not None and self._too_weak(m, place, named_cc, support_cc, own):
+                if place is not None and self._too_weak(
+                    m, place, named_cc, support_cc, own, named_a1, support_a1
+                ):
                     place, conf = None, 0.0
                 precision = self._precision(
                     place, near=bool(_NEAR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
@@ -430,6 +440,16 @@ class Resolver:
             ):
                 return None
         return top.place
+
+    def _frequent(self, word: str) -> bool:
+        """Whether a word is among the commonest of English (a common noun or a famous name)."""
+        found = self._frequency.get(word)
+        if found is None:
+            found = zipf_frequency(word, "en") >= self.options.frequent_word_zipf
+            if len(self._frequency) > 100_000:
+                self._frequency.clear()
+            self._frequency[word] = found
+        return found
 
     def _is_capital(self, place: Place) -> bool:
         """Whether a candidate is the national capital its country's record names."""
@@ -562,15 +582,36 @@ class Resolver:
         named_cc: Counter[str],
         support_cc: Counter[str],
         own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]],
+        named_a1: Counter[tuple[str | None, str]],
+        support_a1: Counter[tuple[str | None, str | None]],
     ) -> bool:
-        """A lone single word naming only a small village, with nothing in the article backing it."""
+        """A lone single word naming only a small village, with nothing in the article backing it; or a
+        frequent English word ("Bureau", "Academy", "Liberal") or famous name ("Obama") whose reading is a
+        small place that nothing in the article's own state or province backs."""
         if m.role is MentionRole.DEMONYM:
             return False
+        if (
+            " " not in m.text.strip()
+            and place.feature_class in ("populated_place", "admin2", "physical")
+            and (place.population or 0) < self.options.frequent_word_population
+            and self._frequent(m.text)
+        ):
+            key = (place.country_code, place.admin1)
+            if not place.admin1 or not named_a1.get((place.country_code, place.admin1)):
+                _, a1s = own.get(normalize_name(m.text), (set(), set()))
+                if support_a1[key] - (1 if key in a1s else 0) < 2:
+                    return True
         if m.score < 0.5:
-            # Weak evidence (a common word, a heading, "X said"): only a prominent place will do.
+            # Weak evidence (a common word, a heading, "X said"): only a prominent place will do, or one
+            # in the state or province the article names ("Commerce" beside "Georgia").
             return not (
                 place.feature_class in ("country", "admin1", "region", "base")
                 or (place.population or 0) >= self.options.strong_population
+                or (
+                    m.role is MentionRole.LITERAL
+                    and place.admin1 is not None
+                    and bool(named_a1.get((place.country_code, place.admin1)))
+                )
             )
         if place.feature_class != "populated_place" or " " in m.text.strip():
             return False

@@ -272,3 +272,25 @@ def test_two_countries_joined_by_and_are_two_places(gazetteer: Any) -> None:
     found = _resolve("Travel between Australia and New Zealand was suspended on Friday.", gazetteer)
     assert _place(found, "Australia").place.country_code == "AU"  # type: ignore[union-attr]
     assert _place(found, "New Zealand").place.country_code == "NZ"  # type: ignore[union-attr]
+
+
+def test_a_frequent_word_needs_its_state_to_be_a_small_place(gazetteer: Any) -> None:
+    found = _resolve(
+        "The Academy said the Bureau would review the findings before the Herald published them.", gazetteer
+    )
+    assert not [r.mention.text for r in found if r.place is not None]
+    ottawa = _resolve("Members of the Liberal caucus met in Ottawa on Monday.", gazetteer)
+    assert [r.mention.text for r in ottawa if r.place is not None] == ["Ottawa"]
+    kansas = _resolve(
+        "Police in Liberal, Kansas, said the fire started in a barn outside Liberal.", gazetteer
+    )
+    liberal = _place(kansas, "Liberal")
+    assert liberal.place is not None and liberal.place.admin1 == "Kansas"
+
+
+def test_a_common_word_in_a_named_state_is_the_town(gazetteer: Any) -> None:
+    found = _resolve(
+        "A flood hit Commerce on Tuesday. Residents of Commerce in northeast Texas were evacuated.", gazetteer
+    )
+    commerce = _place(found, "Commerce")
+    assert commerce.place is not None and commerce.place.admin1 == "Texas"
