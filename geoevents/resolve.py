@@ -304,6 +304,18 @@ class Resolver:
                 if anchor is None and not dominant:
                     break
                 area_part.clear()
+                # An ambiguous area name ("Georgia") names what the first pass read it as.
+                for m in toponyms:
+                    if id(m) in direct or id(m) not in cand_lists:
+                        continue
+                    place, conf = chosen.get(id(m), (None, 0.0))
+                    if place is None or conf < 0.5 or self._named_area(cand_lists[id(m)]) is not None:
+                        continue
+                    if place.feature_class == "admin1":
+                        named_a1[(place.country_code, place.name)] += 1
+                    if place.feature_class in ("country", "admin1") and place.country_code:
+                        named_cc[place.country_code] += 1
+                top_named = max(1, max(named_cc.values(), default=1))
             # Repeated names ("Russia" ten times) with the same neighbours score the same: rank once.
             ranked: dict[
                 tuple[str, str | None, bool, int, tuple[str, str | None] | None], tuple[int, float]
