@@ -225,6 +225,40 @@ def test_a_bug_in_a_stage_does_not_flood_stderr(
     assert f"error: ... {more} more articles failed with the same reason: geoparse failed:" in stderr
 
 
+def test_log_level_sets_what_is_logged(tmp_path: Path) -> None:
+    """Warnings (each bad input, as it happens) by default; --log-level ERROR keeps only the summary."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "k1.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+
+    def stderr_of(*options: str) -> str:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "geoevents",
+                *options,
+                "run",
+                str(folder),
+                "--out",
+                str(tmp_path / "out"),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CI": "1"},
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr[-2000:]
+        return done.stderr
+
+    warned = stderr_of()
+    assert f"WARNING geoevents.pipeline: {folder / 'empty.txt'}: empty file" in warned
+    quiet = stderr_of("--log-level", "ERROR")
+    assert "WARNING" not in quiet
+    assert quiet.strip() == f"error: {folder / 'empty.txt'}: empty file"
+
+
 def test_all_good_exits_zero_and_usage_errors_exit_two(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ Dask give the same bytes as one process; credentials never reach outputs.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import logging
 import sys
@@ -191,13 +192,16 @@ def test_overrides_are_applied_and_change_the_store_fingerprint(inputs: Path, tm
 
 
 def test_credentials_never_reach_outputs_or_errors(
-    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     secret = "sk-test-0123456789abcdef"
     monkeypatch.setenv("GEOEVENTS_TEST_API_KEY", secret)
     _write(inputs, "leak.txt", "The geocoder will LEAK its key here.")
     out = tmp_path / "out"
-    summary = _run(inputs, out)
+    with caplog.at_level(logging.DEBUG):
+        summary = _run(inputs, out)
+    assert any("leak.txt" in r.getMessage() for r in caplog.records)
+    assert all(secret not in r.getMessage() for r in caplog.records)
     leak = [str(e) for e in summary.errors if "leak.txt" in e.source]  # type: ignore[attr-defined]
     assert leak and "***" in leak[0] and secret not in leak[0]
     for path in out.rglob("*"):
@@ -414,3 +418,29 @@ def test_place_corrections_that_match_no_mention_are_reported_once(
         assert stale == [f"{overrides}:4: this place correction matched no mention in any article"]
     places = json.loads((out / "places.geojson").read_text(encoding="utf-8"))
     assert "test:beta" not in places and any(fid.startswith("user:10.5") for fid in places)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("terminal", "ci", "shown"), [(True, None, True), (True, "1", False), (False, None, False)]
+)
+def test_progress_bar_only_on_a_terminal_and_never_in_ci(
+    inputs: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: bool,
+    ci: str | None,
+    shown: bool,
+) -> None:
+    stream = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    run([str(inputs)], tmp_path / "out", options=RunOptions(progress=True), stages=STAGES)
+    assert ("articles:" in stream.getvalue()) is shown
