@@ -872,7 +872,7 @@ class Recognizer:
             if nxt_base in lex.org_suffixes or nxt_base in lex.titles:
                 if single and low in lex.common:
                     return MentionRole.NOT_PLACE, 0.0, (i, b)
-                return self.options.org_place_role, 0.45, (i, k)
+                return self.options.org_place_role, 0.55, (i, k)
 
             if single and (low in lex.first_names or low in lex.common):
                 return MentionRole.NOT_PLACE, 0.0, (i, b)
@@ -882,7 +882,7 @@ class Recognizer:
             if nxt_base not in lex.place_words and not self.is_name(toks.words[k + 1]):
                 # "Kirkuk Police Department", "Laurel County Clerk", "Gainesville Public Utilities":
                 # the place names whose organisation or office it is.
-                return self.options.org_place_role, 0.45, (i, k)
+                return self.options.org_place_role, 0.55, (i, k)
         role = self._role_after(toks, k, surface, possessive=possessive, hyphen_compound=False)
         if (
             common_here

@@ -294,6 +294,7 @@ class Resolver:
                 static = self._static_scores(key, cand_lists[id(m)], area_word=area_word)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
         list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
+        by_alias: dict[int, bool] = {}  # the chosen place bears the name only as an alternate name
         anchor: tuple[float, float] | None = None
         dominant: dict[str, float] = {}
         area_part: dict[tuple[str, str | None, str | None], float] = {}
@@ -330,6 +331,7 @@ class Resolver:
                     continue
                 if len(cands) == 1:  # nothing to weigh: the confidence of a lone candidate is fixed
                     chosen[id(m)] = (cands[0].place, 0.95 * m.score)
+                    by_alias[id(m)] = cands[0].match_score < 0.99
                     continue
                 key, follow, static = per_mention[id(m)]
                 acting = m.role is MentionRole.METONYMIC
@@ -354,13 +356,14 @@ class Resolver:
                     memo = (order[0], 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]]))))
                     ranked[memo_key] = memo
                 chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
+                by_alias[id(m)] = cands[memo[0]].match_score < 0.99
 
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
         for m in toponyms:
             place, conf = chosen.get(id(m), (None, 0.0))
             weak = place is not None and self._too_weak(
-                m, place, named_cc, support_cc, own, named_a1, support_a1
+                m, place, named_cc, support_cc, own, named_a1, support_a1, by_alias.get(id(m), False)
             )
             if weak:
                 place, conf = None, 0.0
@@ -373,7 +376,7 @@ class Resolver:
             if m.kind is MentionKind.TOPONYM:
                 place, conf = chosen.get(id(m), (None, 0.0))
                 if place is not None and self._too_weak(
-                    m, place, named_cc, support_cc, own, named_a1, support_a1
+                    m, place, named_cc, support_cc, own, named_a1, support_a1, by_alias.get(id(m), False)
                 ):
                     place, conf = None, 0.0
                 precision = self._precision(
@@ -457,7 +460,8 @@ class Resolver:
         """Whether a word is among the commonest of English (a common noun or a famous name)."""
         found = self._frequency.get(word)
         if found is None:
-            found = zipf_frequency(word, "en") >= self.options.frequent_word_zipf
+            # One plain word only: wordfreq splits "K-1" or "al-Qaim" into parts and answers for those.
+            found = word.isalpha() and zipf_frequency(word, "en") >= self.options.frequent_word_zipf
             if len(self._frequency) > 100_000:
                 self._frequency.clear()
             self._frequency[word] = found
@@ -596,12 +600,20 @@ class Resolver:
         own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]],
         named_a1: Counter[tuple[str | None, str]],
         support_a1: Counter[tuple[str | None, str | None]],
+        by_alias: bool = False,
     ) -> bool:
         """A lone single word naming only a small village, with nothing in the article backing it; or a
         frequent English word ("Bureau", "Academy", "Liberal") or famous name ("Obama") whose reading is a
         small place that nothing in the article's own state or province backs."""
         if m.role is MentionRole.DEMONYM:
             return False
+        if (
+            by_alias
+            and " " not in m.text.strip()
+            and place.feature_class not in ("country", "admin1", "region")
+            and self._frequent(m.text)
+        ):
+            return True  # "Drug" is an old name of Durg, India; the English word is what a text means
         if (
             " " not in m.text.strip()
             and place.feature_class in ("populated_place", "admin2", "physical")

@@ -294,3 +294,15 @@ def test_a_common_word_in_a_named_state_is_the_town(gazetteer: Any) -> None:
     )
     commerce = _place(found, "Commerce")
     assert commerce.place is not None and commerce.place.admin1 == "Texas"
+
+
+def test_a_common_word_matching_only_an_old_name_is_not_that_place(gazetteer: Any) -> None:
+    found = _resolve("The Food and Drug Administration recalled the eggs on Friday.", gazetteer)
+    assert not [r.mention.text for r in found if r.place is not None]
+
+
+def test_the_place_an_office_belongs_to_is_resolved(gazetteer: Any) -> None:
+    found = _resolve("Laurel County Clerk Dean Smith said the ballots were counted twice.", gazetteer)
+    county = _place(found, "Laurel County")
+    assert county.place is not None and county.place.country_code == "US"
+    assert county.mention.role is MentionRole.METONYMIC
