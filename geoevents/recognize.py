@@ -621,9 +621,14 @@ class Recognizer:
                 return i + 2, self._demonym(article, start, end, base, zone)
         # US state abbreviations after a town or a party letter ("Charleston, W.Va.", "D-S.C.").
         dotted = word + "." if text[toks.ends[i] : toks.ends[i] + 1] == "." else word
-        state = lex.state_abbreviations.get(dotted) if dotted.endswith(".") else None
-        if state is not None and text[max(0, start - 2) : start] in (", ", "D-", "R-", "I-"):
-            end = start + len(dotted)
+        party = 2 if word[:2] in ("D-", "R-", "I-") else 0  # "Sen. Lindsey Graham, R-S.C."
+        state = lex.state_abbreviations.get(dotted[party:]) if dotted.endswith(".") else None
+        if state is not None and (
+            party or "." in dotted[:-1] or text[max(0, start - 2) : start] in (", ", "D-", "R-", "I-")
+        ):
+            # "S.C.", "W.Va.": a dotted pair is a state wherever it stands; "Ga." only after "Town, ".
+            start += party
+            end = start + len(dotted) - party
             return i + 1, Mention(
                 article.id,
                 start,

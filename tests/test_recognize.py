@@ -207,3 +207,14 @@ def test_a_country_closing_a_company_name_is_no_surname(gazetteer: Any) -> None:
     assert _by_text(found, "Canada").role is not MentionRole.NOT_PLACE
     later = [m for m in found if m.text == "Canada" and m.start > 40]
     assert later and later[0].role is MentionRole.LITERAL
+
+
+def test_state_abbreviations_after_a_party_letter_and_dotted_pairs(gazetteer: Any) -> None:
+    text = "Rep. Ann Clyde, D-S.C., spoke first. Officials in W.Va. agreed, as did Sen. Ray Moss, R-Calif."
+    found = _mentions(text, gazetteer)
+    states = [(m.text, m.parts) for m in found if m.country_code == "US"]
+    assert states == [
+        ("S.C.", ("South Carolina",)),
+        ("W.Va.", ("West Virginia",)),
+        ("Calif.", ("California",)),
+    ]
