@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from wordfreq import zipf_frequency
@@ -73,6 +74,8 @@ _NEAR_QUALIFIERS = (
     "of",
 )
 # What separates the members of a list of places: "Ohio, Utah and Washington", "France; Spain or Italy".
+_LIST_GAP_MAX = 8  # the longest separator: ", and " with some spacing
+_START = attrgetter("start")
 _LIST_GAP = re.compile(r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\boutskirts\s+of|\bclose\s+to|\baround|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
@@ -402,10 +405,12 @@ class Resolver:
         """For the members of lists of three or more places, the kind of place (feature class, and the
         country when all agree) the list's clear members are: "Utah, Washington and Wisconsin" are states."""
         hints: dict[int, tuple[str, str | None]] = {}
-        ordered = sorted(toponyms, key=lambda m: m.start)
         groups: list[list[Mention]] = []
-        for m in ordered:
-            if groups and _LIST_GAP.fullmatch(text, groups[-1][-1].end, m.start):
+        for m in sorted(toponyms, key=_START):
+            if groups and (
+                0 < m.start - groups[-1][-1].end <= _LIST_GAP_MAX
+                and _LIST_GAP.fullmatch(text, groups[-1][-1].end, m.start)
+            ):
                 groups[-1].append(m)
             else:
                 groups.append([m])
