@@ -93,3 +93,25 @@ def test_api_keys_from_the_environment_never_reach_outputs(
             assert secret.encode() not in path.read_bytes(), path
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert secret not in json.dumps(info)
+
+
+def test_template_syntax_in_article_text_is_kept_as_text(tmp_path: Path) -> None:
+    """The map is built with Jinja templates: text that looks like template code must neither run
+    (server-side template injection) nor break the map for the whole batch."""
+    article = tmp_path / "in" / "k1.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "Rockets struck the K-1 air base near Kirkuk on Friday, killing a US contractor "
+        '{{ 7*7 }} {{ range(3)|list }} {% if true %}yes{% endif %} {# hidden #} {{ "x\\"" }}.\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    summary = run([str(article)], out, options=RunOptions(progress=False))
+    assert summary.events >= 1 and not summary.errors
+    page = (out / "map.html").read_text(encoding="utf-8")
+    quoted = [json.loads(s) for s in re.findall(r'\.bindPopup\(("(?:[^"\\]|\\.)*")', page)]
+    evidence = [q for q in quoted if "K-1 air base" in q]
+    assert evidence, "the event's evidence is in a popup"
+    for popup in evidence:
+        assert "{{ 7*7 }} {{ range(3)|list }} {% if true %}yes{% endif %} {# hidden #}" in popup
+        assert "49" not in popup and "[0, 1, 2]" not in popup

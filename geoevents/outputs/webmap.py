@@ -82,8 +82,14 @@ def as_date(value: Any) -> date | None:
     return None
 
 
+# branca compiles each element's rendered script as a Jinja template again, so text such as
+# "{{ 7*7 }}" would be evaluated (or break the page). In JSON, "{" before "{", "%" or "#" is
+# always inside a string, where "\u007b" is the same character.
+_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
+
+
 def js_string(value: str) -> str:
-    """A JavaScript string literal that is safe inside an HTML <script> element."""
+    """A JavaScript string literal that is safe inside an HTML <script> element (and inert to Jinja)."""
     text = json.dumps(value, ensure_ascii=False)
     for char, escape in (
         ("<", "\\u003c"),
@@ -93,7 +99,7 @@ def js_string(value: str) -> str:
         ("\u2029", "\\u2029"),
     ):
         text = text.replace(char, escape)
-    return text
+    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
 
 
 def js_value(value: Any) -> str:
@@ -107,7 +113,7 @@ def js_value(value: Any) -> str:
         ("\u2029", "\\u2029"),
     ):
         text = text.replace(char, escape)
-    return text
+    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
 
 
 def safe_link(url: str | None, label: str | None = None) -> str:
