@@ -16,6 +16,7 @@ from geoevents.outputs.frames import (
     areas_to_frame,
     borders_to_frame,
     events_to_frame,
+    place_layers_from_results,
     places_to_frame,
     resolved_from_results,
 )
@@ -44,13 +45,7 @@ FILES: tuple[str, ...] = (
 def frames_from_records(results: Iterable[ArticleResult], events: Iterable[Event]) -> dict[str, Any]:
     """The four layers (events, places, areas, borders) as GeoDataFrames."""
     events = list(events)
-    resolved = resolved_from_results(results)
-    return {
-        "events": events_to_frame(events),
-        "places": places_to_frame(resolved, events=events),
-        "areas": areas_to_frame(resolved, events=events),
-        "borders": borders_to_frame(resolved, events=events),
-    }
+    return {"events": events_to_frame(events), **place_layers_from_results(results, events)}
 
 
 def write_outputs(
@@ -102,7 +97,9 @@ __all__ = [
     "build_map",
     "events_to_frame",
     "frames_from_records",
+    "place_layers_from_results",
     "places_to_frame",
+    "resolved_from_results",
     "write_acled_csv",
     "write_geojson",
     "write_geopackage",

@@ -183,13 +183,26 @@ class _PlaceTally:
     place: Place
     precision: int
     mentions: int = 0
-    names: list[str] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    article_ids: set[str] = field(default_factory=set)
 
 
 def resolved_from_results(results: Iterable[ArticleResult]) -> list[ResolvedMention]:
     """Every resolved mention of a batch of article results, in order."""
     return [mention for result in results for mention in result.mentions]
+
+
+def place_layers_from_results(
+    results: Iterable[ArticleResult], events: Iterable[Event] = ()
+) -> dict[str, gpd.GeoDataFrame]:
+    """The places, areas and borders layers in one streaming pass over the results: memory follows the
+    number of distinct places, not the number of articles or mentions."""
+    tallies = _tally((mention for result in results for mention in result.mentions), events)
+    return {
+        "places": _places_frame(tallies),
+        "areas": _areas_frame(tallies),
+        "borders": _borders_frame(tallies),
+    }
 
 
 def _tally(resolved: Iterable[ResolvedMention], events: Iterable[Event] = ()) -> list[_PlaceTally]:
@@ -202,14 +215,14 @@ def _tally(resolved: Iterable[ResolvedMention], events: Iterable[Event] = ()) ->
             tally = tallies[item.place.feature_id] = _PlaceTally(item.place, item.precision)
         tally.precision = min(tally.precision, item.precision)
         tally.mentions += 1
-        tally.names.append(" ".join(item.mention.text.split()))
-        tally.article_ids.append(item.mention.article_id)
+        tally.names.add(" ".join(item.mention.text.split()))
+        tally.article_ids.add(item.mention.article_id)
     # Places that only an event refers to (e.g. a border found by the events stage) still get drawn.
     for event in events:
         for location in event.locations:
             if location.place.feature_id not in tallies:
                 tallies[location.place.feature_id] = _PlaceTally(location.place, location.precision)
-            tallies[location.place.feature_id].article_ids.extend(event.article_ids)
+            tallies[location.place.feature_id].article_ids.update(event.article_ids)
     return [tallies[key] for key in sorted(tallies)]
 
 
@@ -226,14 +239,17 @@ def _place_row(tally: _PlaceTally) -> dict[str, object]:
         "population": place.population,
         "geo_precision": tally.precision,
         "mentions": tally.mentions,
-        "names": _join(sorted(set(tally.names))),
-        "article_ids": _join(sorted(set(tally.article_ids))),
+        "names": _join(sorted(tally.names)),
+        "article_ids": _join(sorted(tally.article_ids)),
     }
 
 
 def places_to_frame(resolved: Iterable[ResolvedMention], *, events: Iterable[Event] = ()) -> gpd.GeoDataFrame:
     """One point per gazetteer feature the articles name (its representative point)."""
-    tallies = _tally(resolved, events)
+    return _places_frame(_tally(resolved, events))
+
+
+def _places_frame(tallies: list[_PlaceTally]) -> gpd.GeoDataFrame:
     geometries: list[BaseGeometry] = [Point(t.place.lon, t.place.lat) for t in tallies]
     return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
 
@@ -260,7 +276,11 @@ def _as_multi(geometry: BaseGeometry) -> BaseGeometry:
 
 def areas_to_frame(resolved: Iterable[ResolvedMention], *, events: Iterable[Event] = ()) -> gpd.GeoDataFrame:
     """The polygons (as MultiPolygons) of every region or country the articles name."""
-    tallies = [t for t in _tally(resolved, events) if is_areal(t.place.geometry)]
+    return _areas_frame(_tally(resolved, events))
+
+
+def _areas_frame(tallies: list[_PlaceTally]) -> gpd.GeoDataFrame:
+    tallies = [t for t in tallies if is_areal(t.place.geometry)]
     geometries = [_oriented(_as_multi(t.place.geometry)) for t in tallies]
     return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
 
@@ -269,7 +289,11 @@ def borders_to_frame(
     resolved: Iterable[ResolvedMention], *, events: Iterable[Event] = ()
 ) -> gpd.GeoDataFrame:
     """The lines (as MultiLineStrings) of every border the articles name."""
-    tallies = [t for t in _tally(resolved, events) if is_linear(t.place.geometry)]
+    return _borders_frame(_tally(resolved, events))
+
+
+def _borders_frame(tallies: list[_PlaceTally]) -> gpd.GeoDataFrame:
+    tallies = [t for t in tallies if is_linear(t.place.geometry)]
     geometries = [_as_multi(t.place.geometry) for t in tallies]
     return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
 
