@@ -6,6 +6,7 @@ Exit status: 0 all went well, 1 some inputs failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import sys
@@ -37,15 +38,21 @@ def _add_gazetteer_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geoevents", description=__doc__)
     parser.add_argument("--version", action="version", version=f"geoevents {__version__}")
-    parser.add_argument(
-        "--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="logging detail"
-    )
+    parser.add_argument("--log-level", default="WARNING", choices=LOG_LEVELS, help="logging detail")
+    # Also accepted after the command ("geoevents run ... --log-level DEBUG"); SUPPRESS keeps the
+    # top-level value when it is not repeated there.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--log-level", default=argparse.SUPPRESS, choices=LOG_LEVELS, help="logging detail")
     sub = parser.add_subparsers(dest="command", required=True)
+    add_parser = functools.partial(sub.add_parser, parents=[common])
 
-    run = sub.add_parser("run", help="articles in, maps and data files out")
+    run = add_parser("run", help="articles in, maps and data files out")
     run.add_argument("inputs", nargs="+", help="files, folders or globs")
     run.add_argument("--out", required=True, type=Path, help="output folder")
     run.add_argument("--overrides", type=Path, default=None, help="analyst corrections (CSV or YAML)")
@@ -62,25 +69,25 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_gazetteer_options(run)
 
-    parse = sub.add_parser("parse", help="print the place mentions of articles as JSON")
+    parse = add_parser("parse", help="print the place mentions of articles as JSON")
     parse.add_argument("files", nargs="+")
     parse.add_argument(
         "--jsonl", action="store_true", help="one JSON object per line (default: a JSON array)"
     )
     _add_gazetteer_options(parse)
 
-    geocode = sub.add_parser("geocode", help="look a name up; prints a GeoJSON FeatureCollection, best first")
+    geocode = add_parser("geocode", help="look a name up; prints a GeoJSON FeatureCollection, best first")
     geocode.add_argument("query")
     geocode.add_argument("--country", action="append", default=None, metavar="CC", help="ISO 3166-1 alpha-2")
     geocode.add_argument("--limit", type=int, default=5)
     _add_gazetteer_options(geocode)
 
-    reverse = sub.add_parser("reverse", help="country and admin1 at a point, as GeoJSON")
+    reverse = add_parser("reverse", help="country and admin1 at a point, as GeoJSON")
     reverse.add_argument("lat", type=float)
     reverse.add_argument("lon", type=float)
     _add_gazetteer_options(reverse)
 
-    evaluate = sub.add_parser("evaluate", help="score geoparsing on a public corpus (EUPEG rules)")
+    evaluate = add_parser("evaluate", help="score geoparsing on a public corpus (EUPEG rules)")
     evaluate.add_argument("--corpus", required=True, choices=["lgl", "trnews", "geovirus"])
     evaluate.add_argument("path", type=Path)
     evaluate.add_argument("--limit", type=int, default=None, help="score only the first N articles")

@@ -373,3 +373,12 @@ def test_sample_articles_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixtur
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     events = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
     assert events["features"], "no events from the sample articles"
+
+
+def test_log_level_is_accepted_before_and_after_the_command() -> None:
+    from geoevents.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["run", "a.txt", "--out", "o", "--log-level", "DEBUG"]).log_level == "DEBUG"
+    assert parser.parse_args(["--log-level", "ERROR", "run", "a.txt", "--out", "o"]).log_level == "ERROR"
+    assert parser.parse_args(["run", "a.txt", "--out", "o"]).log_level == "WARNING"
