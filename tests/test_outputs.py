@@ -362,3 +362,23 @@ def test_write_outputs_with_nothing_found(tmp_path: Path) -> None:
     assert doc["features"] == []
     assert pyogrio.read_info(paths["geoevents.gpkg"], layer="events")["features"] == 0
     assert "No events" in paths["report.html"].read_text(encoding="utf-8")
+
+
+def test_place_layers_come_from_one_pass_over_the_results() -> None:
+    """The results of a large run are read from disk as a stream: the layers must not need a second pass."""
+    from geoevents.outputs import place_layers_from_results
+
+    passes = 0
+
+    def once():
+        nonlocal passes
+        passes += 1
+        yield from sample_results()
+
+    layers = place_layers_from_results(once(), sample_events())
+    assert passes == 1
+    resolved = _resolved()
+    builders = {"places": places_to_frame, "areas": areas_to_frame, "borders": borders_to_frame}
+    for name, build in builders.items():
+        expected = build(resolved, events=sample_events())
+        assert layers[name].to_json() == expected.to_json(), name
