@@ -349,3 +349,38 @@ def test_jsonl_line_breaks_inside_json_strings_do_not_split_records(tmp_path: Pa
     feed.write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n", encoding="utf-8")
     results = list(articles_from_paths([feed]))
     assert [type(r).__name__ for r in results] == ["Article", "Article"]
+
+
+def test_jsonl_limit_applies_per_line_so_feeds_of_any_size_stream(tmp_path: Path) -> None:
+    """A JSON-lines feed larger than the size limit is read article by article; only a line over the
+    limit is refused, and the rest of the file goes on."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": f"Report {i}: shelling hit Kirkuk overnight.", "id": f"r{i}"}) for i in range(50)
+    ]
+    lines.insert(10, json.dumps({"text": "x" * 5000}))
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = Settings(max_input_bytes=1000)
+    assert feed.stat().st_size > settings.max_input_bytes
+    items = list(articles_from_paths([feed], settings=settings))
+    errors = [i for i in items if isinstance(i, InputError)]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert len(articles) == 50
+    assert len(errors) == 1 and f"{feed}:11" in str(errors[0]) and "too large" in str(errors[0])
+    assert articles[0].metadata["line"] == 1 and articles[-1].metadata["line"] == 51
+
+
+def test_jsonl_stream_and_whole_file_reading_agree(tmp_path: Path) -> None:
+    """The streamed reader gives the same articles as reading the same lines from a file without the
+    .jsonl suffix (sniffed and read whole)."""
+    records = [{"text": "Clashes near Mosul on Monday.\u2028Second line.", "title": "A"}, {"text": "Sinjar."}]
+    body = "\ufeff" + "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+    streamed = tmp_path / "a.jsonl"
+    whole = tmp_path / "a"
+    streamed.write_text(body, encoding="utf-8")
+    whole.write_text(body, encoding="utf-8")
+    got = [a for a in articles_from_paths([streamed]) if isinstance(a, Article)]
+    ref = [a for a in articles_from_paths([whole]) if isinstance(a, Article)]
+    assert [a.text for a in got] == [a.text for a in ref] and len(got) == 2
+    assert [a.id for a in got] == [a.id for a in ref]
+    assert [a.metadata.get("line") for a in got] == [a.metadata.get("line") for a in ref]

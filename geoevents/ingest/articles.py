@@ -8,13 +8,13 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from geoevents.errors import InputError
 from geoevents.ingest.decode import UndecodableError, decode_bytes, normalize_text
-from geoevents.ingest.files import binary_kind, files_from_inputs, read_bytes, sniff_format
+from geoevents.ingest.files import binary_kind, files_from_inputs, open_input, read_bytes, sniff_format
 from geoevents.ingest.html import page_from_html
-from geoevents.ingest.jsonl import TEXT_FIELDS, records_from_json, records_from_jsonl
+from geoevents.ingest.jsonl import TEXT_FIELDS, records_from_json, records_from_jsonl, records_from_lines
 from geoevents.ingest.markdown import markdown_lines
 from geoevents.ingest.metadata import parse_date
 from geoevents.ingest.text import Line, Structure, analyse_lines, lines_from_text
@@ -203,10 +203,78 @@ def _articles_from_records(
             yield InputError(f"{path}:{number}", f"could not be read ({type(exc).__name__}: {exc})")
 
 
+STREAMED_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _lines_of(handle: BinaryIO, *, name: str, max_bytes: int) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines of an open JSON-lines file, read one at a time; a line over ``max_bytes`` or one
+    that cannot be decoded is an error for that line alone."""
+    number = 0
+    for raw in handle:  # binary files split on b"\n" only, like records_from_jsonl
+        number += 1
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if len(raw) > max_bytes:
+            yield number, InputError(f"{name}:{number}", f"line too large (more than {max_bytes:,} bytes)")
+            continue
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                yield number, decode_bytes(raw).text
+            except UndecodableError as exc:
+                yield number, InputError(f"{name}:{number}", f"binary content: {exc}")
+
+
+def _articles_from_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Article | InputError]:
+    """The articles of a JSON-lines file, streamed: memory stays flat however many articles it holds,
+    and the size limit applies to each line (each article), not to the file."""
+    name = str(path)
+    try:
+        handle = open_input(path)
+    except InputError as exc:
+        yield exc
+        return
+    with handle:
+        try:
+            head = handle.read(64)
+            handle.seek(0)
+        except OSError as exc:
+            yield InputError(name, f"cannot be read ({exc.strerror or exc})")
+            return
+        kind = binary_kind(head)
+        if kind is not None:
+            yield InputError(name, f"binary file ({kind}), not an article")
+            return
+        base_meta: dict[str, Any] = {"encoding": "utf-8"}
+        if head.startswith(b"\xef\xbb\xbf"):
+            base_meta["bom"] = True
+        lines = _lines_of(handle, name=name, max_bytes=settings.max_input_bytes)
+        found = False
+        try:
+            for item in _articles_from_records(
+                records_from_lines(lines, path=name),
+                path=name,
+                position="line",
+                base_meta=base_meta,
+                settings=settings,
+            ):
+                found = True
+                yield item
+        except OSError as exc:
+            yield InputError(name, f"cannot be read ({exc.strerror or exc})")
+            return
+        if not found:
+            yield InputError(name, "file holds only whitespace")
+
+
 def articles_from_file(path: Path, *, settings: Settings | None = None) -> Iterator[Article | InputError]:
     """The article(s) of one file; problems come back as InputError values, never raised."""
     settings = settings or DEFAULT
     name = str(path)
+    if path.suffix.lower() in STREAMED_SUFFIXES:
+        yield from _articles_from_jsonl_file(path, settings=settings)
+        return
     try:
         data = read_bytes(path, max_bytes=settings.max_input_bytes)
     except InputError as exc:

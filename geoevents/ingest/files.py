@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from geoevents.errors import InputError
 
@@ -149,17 +150,19 @@ def files_from_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path
             yield found
 
 
-def read_bytes(path: Path, *, max_bytes: int) -> bytes:
-    """The bytes of ``path``, refusing files that are not regular, empty or larger than ``max_bytes``."""
+def open_input(path: Path, *, max_bytes: int | None = None) -> BinaryIO:
+    """``path`` opened for reading in binary, refusing files that are not regular, empty or (with
+    ``max_bytes``) larger than that; every refusal is an InputError naming the file and the reason."""
     name = str(path)
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise InputError(name, "not a regular file (a device, pipe or socket)")
-        if info.st_size > max_bytes:
+        if max_bytes is not None and info.st_size > max_bytes:
             raise InputError(name, f"too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        if info.st_size == 0:
+            raise InputError(name, "empty file")
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError(name, "file vanished before it could be read") from None
     except PermissionError:
@@ -168,6 +171,16 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
         raise InputError(name, "is a directory") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of ``path``, refusing files that are not regular, empty or larger than ``max_bytes``."""
+    name = str(path)
+    with open_input(path, max_bytes=max_bytes) as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(name, f"too large (more than the limit of {max_bytes:,} bytes)")
     if not data.strip():

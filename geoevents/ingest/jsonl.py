@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from geoevents.errors import InputError
@@ -27,7 +27,17 @@ def _record(obj: Any, source: str) -> dict[str, Any] | InputError:
 def records_from_jsonl(text: str, *, path: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """(line number, record or error) for every non-blank line; a broken line does not stop the rest."""
     # JSON strings may hold U+2028, U+0085 and other characters str.splitlines() breaks on.
-    for number, line in enumerate(text.split("\n"), start=1):
+    return records_from_lines(enumerate(text.split("\n"), start=1), path=path)
+
+
+def records_from_lines(
+    lines: Iterable[tuple[int, str | InputError]], *, path: str
+) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+    """(line number, record or error) for numbered JSON lines (a line may already be an error)."""
+    for number, line in lines:
+        if isinstance(line, InputError):
+            yield number, line
+            continue
         if not line.strip():
             continue
         source = f"{path}:{number}"
