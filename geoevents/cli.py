@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--tiles", default=None, help="online basemap tiles for map.html (default: offline basemap)"
     )
-    run.add_argument("--max-bytes", type=int, default=None, help="refuse input files larger than this")
+    run.add_argument(
+        "--max-bytes", type=int, default=None, help="refuse input files (JSON lines: lines) larger than this"
+    )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_gazetteer_options(run)
 
