@@ -92,6 +92,15 @@ def measure(feed: Path, out: Path, extra: list[str]) -> tuple[float, int, int]:
     return seconds, peak, child.returncode
 
 
+def articles_done(out: Path) -> int:
+    """How many articles a finished run processed, from its run.json (0 when there is none)."""
+    try:
+        info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    return int(info.get("counts", {}).get("articles", 0))
+
+
 def rows() -> list[tuple[str, str, str]]:
     if not CORPORA.is_dir():
         return [("pipeline bench", "skipped", f"corpora not found at {CORPORA}")]
@@ -103,8 +112,12 @@ def rows() -> list[tuple[str, str, str]]:
             feed = Path(tmp) / f"feed-{size}.jsonl"
             write_feed(feed, texts, size)
             for label, extra in MODES.items():
-                seconds, peak, status = measure(feed, Path(tmp) / f"out-{size}-{len(extra)}", extra)
+                out = Path(tmp) / f"out-{size}-{len(extra)}"
+                seconds, peak, status = measure(feed, out, extra)
                 suffix = "" if status in (0, 1) else f" (exit {status})"
+                done = articles_done(out)
+                if done != size:  # a rate is only a rate of articles actually processed
+                    suffix += f" (only {done:,} of {size:,} articles processed)"
                 table.append(
                     (
                         f"{size:,} articles, {label}: articles/s",
