@@ -135,6 +135,18 @@ class ResolverOptions:
 DEFAULT_OPTIONS = ResolverOptions()
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What an article says about countries and first-level areas: those it names outright, and how many
+    of its distinct names have a candidate in each (``own``: each name's own countries and areas)."""
+
+    named_cc: Counter[str]
+    named_a1: Counter[tuple[str | None, str]]
+    support_cc: Counter[str]
+    support_a1: Counter[tuple[str | None, str | None]]
+    own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]]
+
+
 _NO_SUPPORT: tuple[set[str], set[tuple[str | None, str | None]]] = (set(), set())
 _LOG_FAR = math.log1p(5000)
 
@@ -363,14 +375,14 @@ class Resolver:
 
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
+        context = _Context(named_cc, named_a1, support_cc, support_a1, own)
         for m in toponyms:
-            place, conf = chosen.get(id(m), (None, 0.0))
-            weak = place is not None and self._too_weak(
-                m, place, named_cc, support_cc, own, named_a1, support_a1, by_alias.get(id(m), False)
-            )
-            if weak:
-                place, conf = None, 0.0
-            if place is not None:
+            place, _ = chosen.get(id(m), (None, 0.0))
+            if place is None:
+                continue
+            if self._too_weak(m, place, context, by_alias=by_alias.get(id(m), False)):
+                chosen[id(m)] = (None, 0.0)
+            else:
                 resolved_by_text.setdefault(normalize_name(m.text), place)
         for m in mentions:
             if m.role is MentionRole.NOT_PLACE:
@@ -378,10 +390,6 @@ class Resolver:
                 continue
             if m.kind is MentionKind.TOPONYM:
                 place, conf = chosen.get(id(m), (None, 0.0))
-                if place is not None and self._too_weak(
-                    m, place, named_cc, support_cc, own, named_a1, support_a1, by_alias.get(id(m), False)
-                ):
-                    place, conf = None, 0.0
                 precision = self._precision(
                     place, near=bool(_NEAR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
                 )
@@ -596,17 +604,7 @@ class Resolver:
         lons = sorted(b for _, b in pts)
         return lats[len(lats) // 2], lons[len(lons) // 2]
 
-    def _too_weak(
-        self,
-        m: Mention,
-        place: Place,
-        named_cc: Counter[str],
-        support_cc: Counter[str],
-        own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]],
-        named_a1: Counter[tuple[str | None, str]],
-        support_a1: Counter[tuple[str | None, str | None]],
-        by_alias: bool = False,
-    ) -> bool:
+    def _too_weak(self, m: Mention, place: Place, context: _Context, *, by_alias: bool = False) -> bool:
         """A lone single word naming only a small village, with nothing in the article backing it; or a
         frequent English word ("Bureau", "Academy", "Liberal") or famous name ("Obama") whose reading is a
         small place that nothing in the article's own state or province backs."""
@@ -626,9 +624,9 @@ class Resolver:
             and self._frequent(m.text)
         ):
             key = (place.country_code, place.admin1)
-            if not place.admin1 or not named_a1.get((place.country_code, place.admin1)):
-                _, a1s = own.get(normalize_name(m.text), (set(), set()))
-                if support_a1[key] - (1 if key in a1s else 0) < 2:
+            if not place.admin1 or not context.named_a1.get((place.country_code, place.admin1)):
+                _, a1s = context.own.get(normalize_name(m.text), _NO_SUPPORT)
+                if context.support_a1[key] - (1 if key in a1s else 0) < 2:
                     return True
         if m.score < 0.5:
             # Weak evidence (a common word, a heading, "X said"): only a prominent place will do, or one
@@ -639,7 +637,7 @@ class Resolver:
                 or (
                     m.role is MentionRole.LITERAL
                     and place.admin1 is not None
-                    and bool(named_a1.get((place.country_code, place.admin1)))
+                    and bool(context.named_a1.get((place.country_code, place.admin1)))
                 )
             )
         if place.feature_class != "populated_place" or " " in m.text.strip():
@@ -647,10 +645,10 @@ class Resolver:
         if (place.population or 0) >= self.options.weak_population:
             return False
         cc = place.country_code
-        if cc and named_cc.get(cc):
+        if cc and context.named_cc.get(cc):
             return False
-        ccs, _ = own.get(normalize_name(m.text), (set(), set()))
-        return not (cc and support_cc[cc] - (1 if cc in ccs else 0) > 0)
+        ccs, _ = context.own.get(normalize_name(m.text), _NO_SUPPORT)
+        return not (cc and context.support_cc[cc] - (1 if cc in ccs else 0) > 0)
 
     @staticmethod
     def _precision(place: Place | None, *, near: bool) -> int:
