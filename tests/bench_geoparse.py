@@ -17,7 +17,7 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 GOAL = 1000.0  # LGL articles per second on one core
 
 
-def _rate(fn: Callable[[Any], object], items: list[Any], *, rounds: int = 3) -> tuple[float, float]:
+def _rate(fn: Callable[[Any], object], items: list[Any], *, rounds: int = 5) -> tuple[float, float]:
     """(articles per CPU second, per wall second): the best of a few timed passes after one warm-up."""
     for item in items:
         fn(item)
