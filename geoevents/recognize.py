@@ -351,7 +351,7 @@ class Recognizer:
         if i + 1 >= toks.n or not _plain_gap(toks.gap(i)):
             return False
         nxt = toks.words[i + 1]
-        return _is_cap(nxt) or nxt[:1].isdigit() or nxt.casefold() in CONNECTORS
+        return _is_cap(nxt) or nxt[:1].isdigit() or nxt.casefold() in CONNECTORS or _elided(nxt)
 
     def demonym_base(self, word: str) -> str | None:
         """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"), remembered per word."""
@@ -589,15 +589,17 @@ class Recognizer:
             if _is_contraction(base):
                 break  # "I've", "We'll"
             end = toks.starts[k] + len(base)
-            if k == i or _is_cap(word) or word[:1].isdigit():
+            if k == i or _is_cap(word) or word[:1].isdigit() or _elided(word):
                 ends.append((k, end, poss))
             elif word.casefold() not in CONNECTORS:
                 break
-            if poss or k + 1 >= toks.n:
+            if k + 1 >= toks.n:
                 break
             gap = toks.gap(k)
             if not (_plain_gap(gap) or (gap == ". " and word.casefold() in ("st", "mt", "ft"))):
                 break
+            if poss and not _is_cap(toks.words[k + 1]):
+                break  # "Iraq's army"; but "People's Republic of China", "Queen Anne's County" go on
             k += 1
         start = toks.starts[i]
         for k, end, poss in reversed(ends):
@@ -1039,6 +1041,11 @@ def _ending_at(
         if m is not None and m.start("a") == start:
             after = m.end()
             yield m
+
+
+def _elided(word: str) -> bool:
+    """A French or Italian article elided onto a name: "d'Ivoire", "l'Aquila"."""
+    return word[:2].casefold() in ("d'", "d’", "l'", "l’") and word[2:3].isupper()
 
 
 def _allegiance(word: str) -> bool:

@@ -614,9 +614,12 @@ class Resolver:
             by_alias
             and " " not in m.text.strip()
             and place.feature_class not in ("country", "admin1", "region")
+            and (place.population or 0) < self.options.large_area_population
             and self._frequent(m.text)
         ):
-            return True  # "Drug" is an old name of Durg, India; the English word is what a text means
+            # "Drug" is an old name of Durg, India: the English word is what a text means. A city of
+            # millions keeps its old names ("Calcutta", "Mecca", "Bombay").
+            return True
         if (
             " " not in m.text.strip()
             and place.feature_class in ("populated_place", "admin2", "physical")

@@ -306,3 +306,24 @@ def test_the_place_an_office_belongs_to_is_resolved(gazetteer: Any) -> None:
     county = _place(found, "Laurel County")
     assert county.place is not None and county.place.country_code == "US"
     assert county.mention.role is MentionRole.METONYMIC
+
+
+def test_names_with_a_possessive_or_an_elided_article_inside(gazetteer: Any) -> None:
+    found = _resolve(
+        "Officials of the People's Republic of China met envoys from Côte d'Ivoire and the "
+        "Democratic Republic of Congo in Queen Anne's County.",
+        gazetteer,
+    )
+    assert _place(found, "People's Republic of China").place.country_code == "CN"  # type: ignore[union-attr]
+    assert _place(found, "Côte d'Ivoire").place.country_code == "CI"  # type: ignore[union-attr]
+    assert _place(found, "Democratic Republic of Congo").place.country_code == "CD"  # type: ignore[union-attr]
+    county = _place(found, "Queen Anne's County").place
+    assert county is not None and county.country_code == "US" and county.feature_class == "admin2"
+
+
+def test_an_old_name_of_a_great_city_is_that_city(gazetteer: Any) -> None:
+    found = _resolve(
+        "Saudi officials said pilgrims reached Mecca on Friday; others flew to Calcutta.", gazetteer
+    )
+    assert _place(found, "Mecca").place.country_code == "SA"  # type: ignore[union-attr]
+    assert _place(found, "Calcutta").place.country_code == "IN"  # type: ignore[union-attr]
