@@ -524,6 +524,14 @@ class Recognizer:
             MentionRole.METONYMIC
         ) and not (k + 1 < toks.n and toks.words[k + 1].casefold() in self.lex.abstract)
 
+    def _names_a_country(self, surface: str) -> bool:
+        """Whether a name's best reading is a country ("Canada", "Sudan")."""
+        try:
+            cands = self.gazetteer.candidates(surface, limit=1)
+        except GeoeventsError:
+            return False
+        return bool(cands) and cands[0].match_score >= 0.95 and cands[0].place.feature_class == "country"
+
     def _well_known(self, surface: str) -> bool:
         """Whether a name's best reading is a place prominent enough to speak (a country, a first-level
         area, a region, a base or a city of 100,000)."""
@@ -869,6 +877,9 @@ class Recognizer:
             if not all(w in lex.common or w in CONNECTORS for w in before) and not self.is_name(
                 " ".join(toks.words[x] for x in range(a, i))
             ):
+                if b == k and self._names_a_country(surface):
+                    # "Taco Bell Canada", "Amnesty International Australia": the organisation's country.
+                    return self.options.org_place_role, 0.55, (i, k)
                 return MentionRole.NOT_PLACE, 0.0, (a, b)
         if i > 0 and toks.words[i - 1].casefold() in lex.titles and toks.gap(i - 1) in (" ", ". ", "\u00a0"):
             return MentionRole.NOT_PLACE, 0.0, (i, b)
