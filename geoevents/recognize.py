@@ -309,6 +309,7 @@ class Recognizer:
         self._demonym_cache: dict[str, str | None] = {}
         self._nothing_cache: dict[str, bool] = {}
         self._known_cache: dict[str, bool] = {}
+        self._country_cache: dict[str, bool] = {}
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -525,12 +526,18 @@ class Recognizer:
         ) and not (k + 1 < toks.n and toks.words[k + 1].casefold() in self.lex.abstract)
 
     def _names_a_country(self, surface: str) -> bool:
-        """Whether a name's best reading is a country ("Canada", "Sudan")."""
-        try:
-            cands = self.gazetteer.candidates(surface, limit=1)
-        except GeoeventsError:
-            return False
-        return bool(cands) and cands[0].match_score >= 0.95 and cands[0].place.feature_class == "country"
+        """Whether a name's best reading is a country ("Canada", "Sudan"); remembered per name."""
+        found = self._country_cache.get(surface)
+        if found is None:
+            try:
+                cands = self.gazetteer.candidates(surface, limit=1)
+            except GeoeventsError:
+                cands = []
+            found = bool(cands) and cands[0].match_score >= 0.95 and cands[0].place.feature_class == "country"
+            if len(self._country_cache) > 100_000:
+                self._country_cache.clear()
+            self._country_cache[surface] = found
+        return found
 
     def _well_known(self, surface: str) -> bool:
         """Whether a name's best reading is a place prominent enough to speak (a country, a first-level
