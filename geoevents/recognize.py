@@ -159,6 +159,7 @@ _REGION_SUFFIX = re.compile(
 _CURRENCY_SIGNS = frozenset("$€£¥")
 # Verbs that attribute a quotation to the name after them ("..., said Walsh").
 _ATTRIBUTION = frozenset({"said", "says", "added", "explained", "recalled", "noted", "wrote", "continued"})
+_LANGUAGE_MODIFIERS = frozenset({"only", "fluent", "fluently", "little", "some", "broken", "good", "native"})
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
@@ -739,7 +740,13 @@ class Recognizer:
     def _demonym_is_place(self, toks: _Tokens, i: int) -> bool:
         """A demonym names its country unless it is a language ("spoke French") or opens another name
         ("American Red Cross", "French Open")."""
-        if i > 0 and toks.words[i - 1].casefold() in _SPEAK:
+        prev = toks.words[i - 1].casefold() if i > 0 else ""
+        if prev in _SPEAK:
+            return False
+        # "spoke only French", "speaks fluent Arabic", "translated from Russian"
+        if prev in _LANGUAGE_MODIFIERS and i > 1 and toks.words[i - 2].casefold() in _SPEAK:
+            return False
+        if prev == "from" and i > 1 and toks.words[i - 2].casefold() in ("translated", "translation"):
             return False
         if i + 1 < toks.n and "-" not in toks.words[i] and _plain_gap(toks.gap(i)):
             nxt = toks.words[i + 1]

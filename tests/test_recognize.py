@@ -218,3 +218,14 @@ def test_state_abbreviations_after_a_party_letter_and_dotted_pairs(gazetteer: An
         ("W.Va.", ("West Virginia",)),
         ("Calif.", ("California",)),
     ]
+
+
+def test_a_language_after_a_verb_of_speech_is_not_a_place(gazetteer: Any) -> None:
+    found = _mentions(
+        "She spoke only French when she arrived; he speaks fluent Arabic, and the letter was translated "
+        "from Russian. French troops later left Mali.",
+        gazetteer,
+    )
+    demonyms = [m.text for m in found if m.role is MentionRole.DEMONYM]
+    assert demonyms == ["French"], demonyms
+    assert _by_text(found, "Mali").role is MentionRole.LITERAL
