@@ -694,6 +694,11 @@ class Recognizer:
                 return i + 1, None
             return i + 1, self._not_place(article, start, toks.ends[i], zone)
         found = self._longest_name(toks, i)
+        if found is not None and found[0] > i and word in ("A", "An"):
+            # "A New Jersey woman": the article is not part of the name when the name stands without it.
+            rest = self._longest_name(toks, i + 1)
+            if rest is not None and rest[0] >= found[0]:
+                return i + 1, None
         demonym = self.demonym_base(word)
         if demonym is not None and (found is None or found[0] == i):
             if not self._demonym_is_place(toks, i):

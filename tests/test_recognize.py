@@ -229,3 +229,12 @@ def test_a_language_after_a_verb_of_speech_is_not_a_place(gazetteer: Any) -> Non
     demonyms = [m.text for m in found if m.role is MentionRole.DEMONYM]
     assert demonyms == ["French"], demonyms
     assert _by_text(found, "Mali").role is MentionRole.LITERAL
+
+
+def test_an_article_or_a_number_opening_a_sentence_is_not_part_of_a_place(gazetteer: Any) -> None:
+    found = _mentions(
+        "A New Jersey woman fell ill. Ten infants have died in Nine districts of Kenya.", gazetteer
+    )
+    places = [m.text for m in found if m.role is not MentionRole.NOT_PLACE]
+    assert "New Jersey" in places and "Kenya" in places
+    assert not {"A New", "Ten"} & set(places), places
