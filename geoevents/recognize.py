@@ -619,9 +619,19 @@ class Recognizer:
             k += 1
         start = toks.starts[i]
         for k, end, poss in reversed(ends):
-            if self.is_name(text[start:end]):
+            surface = text[start:end]
+            if self.is_name(surface) and (k == i or self._whole_words_name(surface, toks, i, k)):
                 return k, end, poss
         return None
+
+    def _whole_words_name(self, surface: str, toks: _Tokens, i: int, k: int) -> bool:
+        """A run of words names a place as written, or loosely ("Albu Kamal" for "Abu Kamal") only when
+        no word of it is a short or everyday word: "And I" must not become "Andi", nor "A New" "Änew"."""
+        exact = getattr(self.gazetteer, "is_exact_name", None)
+        if exact is None or exact(normalize_name(surface)):
+            return True
+        words = toks.words[i : k + 1]
+        return all(len(w) > 2 and w.casefold() not in self.lex.common for w in words)
 
     def _match_at(self, article: Article, toks: _Tokens, i: int) -> tuple[int, Mention | None]:
         """Recognise what starts at token i; returns the next token index and the mention (or None)."""

@@ -238,3 +238,8 @@ def test_an_article_or_a_number_opening_a_sentence_is_not_part_of_a_place(gazett
     places = [m.text for m in found if m.role is not MentionRole.NOT_PLACE]
     assert "New Jersey" in places and "Kenya" in places
     assert not {"A New", "Ten"} & set(places), places
+
+
+def test_everyday_words_are_not_joined_into_a_loose_place_name(gazetteer: Any) -> None:
+    found = _mentions("And I want to be the best there ever was, she said in Boston.", gazetteer)
+    assert [m.text for m in found if m.role is not MentionRole.NOT_PLACE] == ["Boston"]

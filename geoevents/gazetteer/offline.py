@@ -168,6 +168,10 @@ class OfflineGeocoder:
         return self.place(i) if i is not None else None
 
     # ----------------------------------------------------------------- names
+    def is_exact_name(self, key: str) -> bool:
+        """Whether a normalised key is a name or alias of a feature as written (no loose matching)."""
+        return key in self._index.exact or key in self._overlay_exact
+
     def is_name(self, key: str) -> bool:
         """Whether a normalised key names any feature (exact or transliteration-loose match)."""
         ix = self._index
