@@ -399,10 +399,11 @@ class Recognizer:
                 found.extend(pair)
                 i += 1
                 continue
-            if self._lone_word_is_nothing(word) and not self._may_continue(toks, i):
+            goes_on = self._may_continue(toks, i)
+            if not goes_on and self._lone_word_is_nothing(word):
                 i += 1
                 continue
-            j, mention = self._match_at(article, toks, i)
+            j, mention = self._match_at(article, toks, i, goes_on=goes_on)
             if mention is not None:
                 if found and mention.start < found[-1].end:
                     mention = self._trimmed(article, toks, mention, found[-1].end)
@@ -584,10 +585,15 @@ class Recognizer:
             b += 1
         return a, b
 
-    def _longest_name(self, toks: _Tokens, i: int) -> tuple[int, int, bool] | None:
-        """(last token, end offset, possessive) of the longest gazetteer name starting at token i."""
+    def _longest_name(
+        self, toks: _Tokens, i: int, *, goes_on: bool | None = None
+    ) -> tuple[int, int, bool] | None:
+        """(last token, end offset, possessive) of the longest gazetteer name starting at token i
+        (``goes_on``: ``_may_continue`` for token i, when the caller knows it)."""
         text = toks.text
-        if not self._may_continue(toks, i) and not (
+        if goes_on is None:
+            goes_on = self._may_continue(toks, i)
+        if not goes_on and not (
             toks.words[i].casefold() in ("st", "mt", "ft") and i + 1 < toks.n and toks.gap(i) == ". "
         ):
             # A lone word (the usual case): no run of words to walk.
@@ -633,7 +639,9 @@ class Recognizer:
         words = toks.words[i : k + 1]
         return all(len(w) > 2 and w.casefold() not in self.lex.common for w in words)
 
-    def _match_at(self, article: Article, toks: _Tokens, i: int) -> tuple[int, Mention | None]:
+    def _match_at(
+        self, article: Article, toks: _Tokens, i: int, *, goes_on: bool | None = None
+    ) -> tuple[int, Mention | None]:
         """Recognise what starts at token i; returns the next token index and the mention (or None)."""
         text = toks.text
         word = toks.words[i]
@@ -703,7 +711,7 @@ class Recognizer:
             if bare.casefold() in lex.common or not self.is_name(bare):
                 return i + 1, None
             return i + 1, self._not_place(article, start, toks.ends[i], zone)
-        found = self._longest_name(toks, i)
+        found = self._longest_name(toks, i, goes_on=goes_on)
         if found is not None and found[0] > i and word in ("A", "An"):
             # "A New Jersey woman": the article is not part of the name when the name stands without it.
             rest = self._longest_name(toks, i + 1)

@@ -390,9 +390,7 @@ class Resolver:
                 continue
             if m.kind is MentionKind.TOPONYM:
                 place, conf = chosen.get(id(m), (None, 0.0))
-                precision = self._precision(
-                    place, near=bool(_NEAR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
-                )
+                precision = self._precision(place, text=text, start=m.start)
                 out.append(ResolvedMention(m, place, round(conf, 4), precision))
             elif m.kind is MentionKind.BORDER:
                 place = self._border(m, resolved_by_text, named_cc, chosen, toponyms)
@@ -654,11 +652,12 @@ class Resolver:
         return not (cc and context.support_cc[cc] - (1 if cc in ccs else 0) > 0)
 
     @staticmethod
-    def _precision(place: Place | None, *, near: bool) -> int:
+    def _precision(place: Place | None, *, text: str, start: int) -> int:
+        """ACLED geo_precision: the class's, and 2 for a town or site the text places itself near."""
         if place is None:
             return 3
         precision = PRECISION_BY_CLASS.get(place.feature_class, 2)
-        if near and precision == 1:
+        if precision == 1 and _NEAR_BEFORE.search(text[max(0, start - 40) : start]):
             return 2
         return precision
 
