@@ -157,7 +157,7 @@ _REGION_SUFFIX = re.compile(
     rf"area|countryside|mountains|plains|coast)\b"
 )
 _CURRENCY_SIGNS = frozenset("$€£¥")
-# Verbs that attribute a quotation to the name after them ("..., said Walsh").
+# Verbs that attribute a quotation to the name after them ("..., said Harlan").
 _ATTRIBUTION = frozenset({"said", "says", "added", "explained", "recalled", "noted", "wrote", "continued"})
 _LANGUAGE_MODIFIERS = frozenset({"only", "fluent", "fluently", "little", "some", "broken", "good", "native"})
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
@@ -467,7 +467,7 @@ class Recognizer:
 
     def _propagate_people(self, found: list[Mention], toks: _Tokens) -> list[Mention]:
         """Once "Hadi al-Amiri" is a person, a later bare "Amiri" is that person too; and a lone word that
-        speaks ("Walsh said", "said Walsh") without being a well-known place is a person wherever it stands
+        speaks ("Harlan said", "said Harlan") without being a well-known place is a person wherever it stands
         alone in the article (one sense per article)."""
         surnames = set()
         for m in found:
@@ -496,8 +496,9 @@ class Recognizer:
 
     def _looks_like_a_person(self, run: str) -> bool:
         """A not-a-place run that reads as someone's name ("Hadi al-Amiri"), not an organisation's
-        ("First Baptist Church Maryville", "Taco Bell Canada"): no institutional or common word in it, and
-        unless a first name or a title vouches for the person, a last word that is no well-known place."""
+        ("First Baptist Church Greenfield", "Burger Palace Canada"): no institutional or common word in
+        it, and unless a first name or a title vouches for the person, a last word that is no well-known
+        place."""
         lex = self.lex
         words = run.split()
         vouched = False
@@ -511,8 +512,8 @@ class Recognizer:
         return vouched or not self._well_known(_strip_possessive(words[-1])[0])
 
     def _speaks(self, toks: _Tokens, m: Mention) -> bool:
-        """Whether the one-word mention is the subject of a verb of speech ("Walsh said") or the speaker
-        a quotation is attributed to ("... ," said Walsh)."""
+        """Whether the one-word mention is the subject of a verb of speech ("Harlan said") or the speaker
+        a quotation is attributed to ("... ," said Harlan)."""
         k = bisect_left(toks.starts, m.start)
         if k >= toks.n or toks.starts[k] != m.start:
             return False
@@ -522,7 +523,7 @@ class Recognizer:
             and _plain_gap(toks.gap(k - 1))
             and not (k + 1 < toks.n and _plain_gap(toks.gap(k)) and _is_cap(toks.words[k + 1]))
         ):
-            return True  # "said Walsh", not "said Avondale Mayor Ed Rieker"
+            return True  # "said Harlan", not "said Jonesboro Mayor Ann Clark"
         return self._role_after(toks, k, m.text, possessive=False, hyphen_compound=False) is (
             MentionRole.METONYMIC
         ) and not (k + 1 < toks.n and toks.words[k + 1].casefold() in self.lex.abstract)
@@ -579,7 +580,7 @@ class Recognizer:
         b = j
         while b + 1 < toks.n and _is_cap(toks.words[b + 1]) and not _strip_possessive(toks.words[b])[1]:
             gap = toks.gap(b)
-            # A middle initial ("Tyrise M. Bell") keeps a person's name in one run.
+            # A middle initial ("Dana K. Lewis") keeps a person's name in one run.
             if not (_plain_gap(gap) or (gap == ". " and len(toks.words[b]) == 1 and toks.words[b].isupper())):
                 break
             b += 1
@@ -910,12 +911,12 @@ class Recognizer:
             before = [toks.words[x].casefold() for x in range(a, i)]
             if prev in lex.titles or prev in lex.first_names:
                 return MentionRole.NOT_PLACE, 0.0, (a, b)
-            # "Raquel Henry", "Barack Obama": the end of someone's name.
+            # "Nora Henry", "Barack Obama": the end of someone's name.
             if not all(w in lex.common or w in CONNECTORS for w in before) and not self.is_name(
                 " ".join(toks.words[x] for x in range(a, i))
             ):
                 if b == k and self._names_a_country(surface):
-                    # "Taco Bell Canada", "Amnesty International Australia": the organisation's country.
+                    # "Burger Palace Canada", "Amnesty International Australia": the organisation's country.
                     return self.options.org_place_role, 0.55, (i, k)
                 return MentionRole.NOT_PLACE, 0.0, (a, b)
         if i > 0 and toks.words[i - 1].casefold() in lex.titles and toks.gap(i - 1) in (" ", ". ", "\u00a0"):
@@ -923,7 +924,7 @@ class Recognizer:
         if b > k:
             nxt_base, _ = _strip_possessive(toks.words[k + 1].casefold())
             if nxt_base in lex.street:
-                return MentionRole.NOT_PLACE, 0.0, (i, k + 1)  # "Dublin Road", "Memphis St."
+                return MentionRole.NOT_PLACE, 0.0, (i, k + 1)  # "Cairo Road", "Boston St."
             if nxt_base in lex.org_suffixes or nxt_base in lex.titles:
                 if single and low in lex.common:
                     return MentionRole.NOT_PLACE, 0.0, (i, b)
@@ -935,7 +936,7 @@ class Recognizer:
                 # "Jordan Smith", "Paris Hilton": a name that merely starts with a place name.
                 return MentionRole.NOT_PLACE, 0.0, (i, b)
             if nxt_base not in lex.place_words and not self.is_name(toks.words[k + 1]):
-                # "Kirkuk Police Department", "Laurel County Clerk", "Gainesville Public Utilities":
+                # "Kirkuk Police Department", "Marion County Clerk", "Springdale Public Utilities":
                 # the place names whose organisation or office it is.
                 return self.options.org_place_role, 0.55, (i, k)
         role = self._role_after(toks, k, surface, possessive=possessive, hyphen_compound=False)
