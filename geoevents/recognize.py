@@ -34,8 +34,10 @@ from operator import attrgetter
 from typing import Any
 
 from geoevents.errors import GeoeventsError
+from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.lexicon import table, words
+from geoevents.memo import Memo
 from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("K-1", "al-Qaim", "U.S.", "Hezbollah's").
@@ -306,46 +308,35 @@ class Recognizer:
         self.options = options
         self.lex = _lexicon()
         self.max_words = max(1, min(options.max_words, int(getattr(gazetteer, "max_name_words", 6) or 6)))
-        self._name_cache: dict[str, bool] = {}
-        self._demonym_cache: dict[str, str | None] = {}
-        self._nothing_cache: dict[str, bool] = {}
-        self._known_cache: dict[str, bool] = {}
-        self._country_cache: dict[str, bool] = {}
+        self.is_name = Memo(self._is_name, limit=200_000)
+        self.demonym_base = Memo(self._demonym_base, limit=200_000)
+        self._lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
+        self._top_candidates = Memo(self._best_candidates)
 
     # --- lookups -------------------------------------------------------------------------------
 
-    def is_name(self, surface: str) -> bool:
-        cached = self._name_cache.get(surface)
-        if cached is None:
-            key = normalize_name(surface)
-            cached = bool(key) and self.gazetteer.is_name(key)
-            if len(self._name_cache) > 200_000:
-                self._name_cache.clear()
-            self._name_cache[surface] = cached
-        return cached
+    def _is_name(self, surface: str) -> bool:
+        """Whether a surface form is a gazetteer name (``is_name``, remembered per surface)."""
+        key = normalize_name(surface)
+        return bool(key) and self.gazetteer.is_name(key)
 
-    def _lone_word_is_nothing(self, word: str) -> bool:
+    def _nothing_alone(self, word: str) -> bool:
         """Whether a capitalised word standing alone can be no mention at all, whatever its context:
         not a name, demonym or abbreviation, and none of the forms ``_match_at`` treats specially
-        (hyphens, possessives, "St."). Most capitalised words ("The", "Monday") are; remembered per word."""
-        cached = self._nothing_cache.get(word)
-        if cached is None:
-            lex = self.lex
-            cached = not (
-                "-" in word
-                or "'" in word
-                or "’" in word
-                or word in lex.abbreviation_forms
-                or f"{word}." in lex.abbreviation_forms
-                or f"{word}." in lex.state_abbreviations
-                or word.casefold() in ("st", "mt", "ft")
-                or self.demonym_base(word) is not None
-                or self.is_name(word)
-            )
-            if len(self._nothing_cache) > 200_000:
-                self._nothing_cache.clear()
-            self._nothing_cache[word] = cached
-        return cached
+        (hyphens, possessives, "St."). Most capitalised words ("The", "Monday") are
+        (``_lone_word_is_nothing``, remembered per word)."""
+        lex = self.lex
+        return not (
+            "-" in word
+            or "'" in word
+            or "’" in word
+            or word in lex.abbreviation_forms
+            or f"{word}." in lex.abbreviation_forms
+            or f"{word}." in lex.state_abbreviations
+            or word.casefold() in ("st", "mt", "ft")
+            or self.demonym_base(word) is not None
+            or self.is_name(word)
+        )
 
     @staticmethod
     def _may_continue(toks: _Tokens, i: int) -> bool:
@@ -355,16 +346,9 @@ class Recognizer:
         nxt = toks.words[i + 1]
         return _is_cap(nxt) or nxt[:1].isdigit() or nxt.casefold() in CONNECTORS or _elided(nxt)
 
-    def demonym_base(self, word: str) -> str | None:
-        """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"), remembered per word."""
-        cache = self._demonym_cache
-        if word in cache:
-            return cache[word]
-        base = _demonym_base(word, self.lex.demonyms)
-        if len(cache) > 200_000:
-            cache.clear()
-        cache[word] = base
-        return base
+    def _demonym_base(self, word: str) -> str | None:
+        """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"; ``demonym_base``, remembered)."""
+        return _demonym_base(word, self.lex.demonyms)
 
     # --- main entry ----------------------------------------------------------------------------
 
@@ -528,41 +512,29 @@ class Recognizer:
             MentionRole.METONYMIC
         ) and not (k + 1 < toks.n and toks.words[k + 1].casefold() in self.lex.abstract)
 
+    def _best_candidates(self, surface: str) -> list[Candidate]:
+        """The gazetteer's three best readings of a name (``_top_candidates``, remembered per name)."""
+        try:
+            return list(self.gazetteer.candidates(surface, limit=3))
+        except GeoeventsError:
+            return []
+
     def _names_a_country(self, surface: str) -> bool:
-        """Whether a name's best reading is a country ("Canada", "Sudan"); remembered per name."""
-        found = self._country_cache.get(surface)
-        if found is None:
-            try:
-                cands = self.gazetteer.candidates(surface, limit=1)
-            except GeoeventsError:
-                cands = []
-            found = bool(cands) and cands[0].match_score >= 0.95 and cands[0].place.feature_class == "country"
-            if len(self._country_cache) > 100_000:
-                self._country_cache.clear()
-            self._country_cache[surface] = found
-        return found
+        """Whether a name's best reading is a country ("Canada", "Sudan")."""
+        cands = self._top_candidates(surface)
+        return bool(cands) and cands[0].match_score >= 0.95 and cands[0].place.feature_class == "country"
 
     def _well_known(self, surface: str) -> bool:
         """Whether a name's best reading is a place prominent enough to speak (a country, a first-level
         area, a region, a base or a city of 100,000)."""
-        known = self._known_cache.get(surface)
-        if known is None:
-            try:
-                cands = self.gazetteer.candidates(surface, limit=3)
-            except GeoeventsError:
-                cands = []
-            known = any(
-                c.match_score >= 0.95
-                and (
-                    c.place.feature_class in ("country", "admin1", "region", "base")
-                    or (c.place.population or 0) >= self.options.speaker_population
-                )
-                for c in cands
+        return any(
+            c.match_score >= 0.95
+            and (
+                c.place.feature_class in ("country", "admin1", "region", "base")
+                or (c.place.population or 0) >= self.options.speaker_population
             )
-            if len(self._known_cache) > 100_000:
-                self._known_cache.clear()
-            self._known_cache[surface] = known
-        return known
+            for c in self._top_candidates(surface)
+        )
 
     # --- single toponyms ------------------------------------------------------------------------
 

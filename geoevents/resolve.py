@@ -35,6 +35,7 @@ from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.lexicon import table
+from geoevents.memo import Memo
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
 
 AREA_CLASSES = ("country", "admin1", "region", "admin2")
@@ -170,11 +171,11 @@ class Resolver:
     def __init__(self, gazetteer: Any, *, options: ResolverOptions = DEFAULT_OPTIONS) -> None:
         self.gazetteer = gazetteer
         self.options = options
-        self._cache: dict[str, list[Candidate]] = {}
+        self._candidates: Memo[str, list[Candidate]] = Memo(self._lookup)
         self._static: dict[tuple[str, bool], list[float]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
         self._capitals, self._neighbours = _country_facts()
-        self._frequency: dict[str, bool] = {}
+        self._frequent = Memo(self._is_frequent)
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -186,17 +187,16 @@ class Resolver:
     # --- lookups -------------------------------------------------------------------------------
 
     def candidates(self, name: str) -> list[Candidate]:
-        key = normalize_name(name)
-        found = self._cache.get(key)
-        if found is None:
-            try:
-                found = self.gazetteer.candidates(name, limit=self.options.candidates) if key else []
-            except GeoeventsError:
-                found = []
-            if len(self._cache) > 100_000:
-                self._cache.clear()
-            self._cache[key] = found
-        return found
+        """The gazetteer's candidates for a name, remembered per normalised name."""
+        return self._candidates(name)
+
+    def _lookup(self, name: str) -> list[Candidate]:
+        if not normalize_name(name):
+            return []
+        try:
+            return list(self.gazetteer.candidates(name, limit=self.options.candidates))
+        except GeoeventsError:
+            return []
 
     def country(self, code: str | None) -> Place | None:
         if not code:
@@ -467,16 +467,11 @@ class Resolver:
                 return None
         return top.place
 
-    def _frequent(self, word: str) -> bool:
-        """Whether a word is among the commonest of English (a common noun or a famous name)."""
-        found = self._frequency.get(word)
-        if found is None:
-            # One plain word only: wordfreq splits "K-1" or "al-Qaim" into parts and answers for those.
-            found = word.isalpha() and zipf_frequency(word, "en") >= self.options.frequent_word_zipf
-            if len(self._frequency) > 100_000:
-                self._frequency.clear()
-            self._frequency[word] = found
-        return found
+    def _is_frequent(self, word: str) -> bool:
+        """Whether a word is among the commonest of English, a common noun or a famous name
+        (``_frequent``, remembered per word)."""
+        # One plain word only: wordfreq splits "K-1" or "al-Qaim" into parts and answers for those.
+        return word.isalpha() and zipf_frequency(word, "en") >= self.options.frequent_word_zipf
 
     def _is_capital(self, place: Place) -> bool:
         """Whether a candidate is the national capital its country's record names."""

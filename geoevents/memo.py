@@ -1,0 +1,32 @@
+"""A bounded memo for the answers the parsing stages ask again and again (is this word a name? ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Memo(Generic[K, V]):
+    """Remembers ``compute(key)`` per key; forgets everything once it holds ``limit`` answers, so a
+    batch of 100,000 articles cannot grow it without bound."""
+
+    __slots__ = ("_compute", "_data", "_limit")
+
+    def __init__(self, compute: Callable[[K], V], *, limit: int = 100_000) -> None:
+        self._compute = compute
+        self._data: dict[K, V] = {}
+        self._limit = limit
+
+    def __call__(self, key: K) -> V:
+        try:
+            return self._data[key]
+        except KeyError:
+            pass
+        value = self._compute(key)
+        if len(self._data) >= self._limit:
+            self._data.clear()
+        self._data[key] = value
+        return value
