@@ -18,7 +18,6 @@ from geoevents.outputs.frames import (
     events_to_frame,
     place_layers_from_results,
     places_to_frame,
-    resolved_from_results,
 )
 from geoevents.outputs.geojson import write_geojson
 from geoevents.outputs.geopackage import write_geopackage
@@ -99,7 +98,6 @@ __all__ = [
     "frames_from_records",
     "place_layers_from_results",
     "places_to_frame",
-    "resolved_from_results",
     "write_acled_csv",
     "write_geojson",
     "write_geopackage",

@@ -187,11 +187,6 @@ class _PlaceTally:
     article_ids: set[str] = field(default_factory=set)
 
 
-def resolved_from_results(results: Iterable[ArticleResult]) -> list[ResolvedMention]:
-    """Every resolved mention of a batch of article results, in order."""
-    return [mention for result in results for mention in result.mentions]
-
-
 def place_layers_from_results(
     results: Iterable[ArticleResult], events: Iterable[Event] = ()
 ) -> dict[str, gpd.GeoDataFrame]:
