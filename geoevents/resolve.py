@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
@@ -470,8 +468,11 @@ class Resolver:
     def _is_frequent(self, word: str) -> bool:
         """Whether a word is among the commonest of English, a common noun or a famous name
         (``_frequent``, remembered per word)."""
-        # One plain word only: wordfreq splits "K-1" or "al-Qaim" into parts and answers for those.
-        return word.isalpha() and zipf_frequency(word, "en") >= self.options.frequent_word_zipf
+        if not word.isalpha():
+            return False  # wordfreq would split "K-1" or "al-Qaim" into parts and answer for those
+        from wordfreq import zipf_frequency  # 0.3 s to load: only once a text needs it
+
+        return zipf_frequency(word, "en") >= self.options.frequent_word_zipf
 
     def _is_capital(self, place: Place) -> bool:
         """Whether a candidate is the national capital its country's record names."""
