@@ -280,6 +280,21 @@ def test_world_countries_frame() -> None:
     assert "IQ" in set(frame["iso_a2"]) and len(frame) > 200
     assert frame.geometry.notna().all() and not math.isnan(frame.geometry.total_bounds[0])
 
+    # Natural Earth's archive declares Latin-1 but holds UTF-8: read wrongly, "Côte d'Ivoire" became "CÃ´te".
+    assert not any("Ã" in name for name in frame["name"])
+    assert "Curaçao" in set(frame["name"])
+    # NAME_EN is wrong for one feature ("Wake Island" on the Spratly Islands): the others' names win there.
+    assert "Wake Island" not in set(frame["name"])
+
+
+@pytest.mark.parametrize("name, code", [("China", "CN"), ("United States", "US"), ("Czechia", "CZ")])
+def test_a_countrys_short_name_finds_the_country_first(gazetteer, name, code) -> None:
+    """The everyday name of a country matches it exactly, ahead of any village of the same name (a
+    Mexican "China" must not be what geocode("China") returns)."""
+    best = gazetteer.geocode(name)
+    assert best.raw["feature_class"] == "country" and best.raw["country_code"] == code
+    assert best.raw["match_score"] == 1.0
+
 
 @pytest.fixture
 def tmp_cache_env(gazetteer, monkeypatch) -> Path:

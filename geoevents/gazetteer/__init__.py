@@ -66,6 +66,6 @@ def world_countries() -> Any:
     from geoevents.gazetteer.sources import read_natural_earth_countries
 
     frame = read_natural_earth_countries()
-    frame["name"] = frame["NAME_EN"].fillna(frame["NAME"])
+    frame["name"] = frame["english_name"]
     frame["iso_a2"] = frame["iso_a2"].where(frame["iso_a2"] != "-99", None)
     return frame[["iso_a2", "iso_a3", "name", "geometry"]].reset_index(drop=True)

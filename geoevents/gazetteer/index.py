@@ -46,7 +46,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
@@ -247,10 +247,20 @@ class _NameTables:
         self.max_words = 1
 
     def add(
-        self, i: int, names: Iterable[str], *, primary: str, country: str | None, trusted: bool = False
+        self,
+        i: int,
+        names: Iterable[str],
+        *,
+        primary: str,
+        country: str | None,
+        trusted: bool = False,
+        also_exact: Iterable[str] = (),
     ) -> None:
-        """Index a feature's names; ``trusted`` (curated/user) aliases skip the usability filter."""
-        primary_key = normalize_name(primary)
+        """Index a feature's names; ``trusted`` (curated/user) aliases skip the usability filter.
+
+        ``also_exact``: other names that match as exactly as the primary one (a country's short name).
+        """
+        exact_keys = {normalize_name(primary), *(normalize_name(n) for n in also_exact if n)}
         arabic = country in ARABIC_COUNTRIES
         exact, loose = self.exact, self.loose
         seen: set[str] = set()
@@ -262,7 +272,7 @@ class _NameTables:
             if not key or key in seen:  # the same key always gets the same postings
                 continue
             seen.add(key)
-            alt = 0 if key == primary_key else 1
+            alt = 0 if key in exact_keys else 1
             postings = exact[key]
             if postings.get(i, 1) >= alt:
                 postings[i] = alt
@@ -576,7 +586,7 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
             continue
         i = index.add(
             fid=fid,
-            name=row.NAME_EN or row.NAME,
+            name=row.english_name,
             fclass="country",
             lat=label.y,
             lon=label.x,
@@ -589,13 +599,18 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
         names = [row.NAME, row.NAME_LONG, row.ADMIN, row.FORMAL_EN, row.NAME_ALT, row.NAME_AR]
         if gn:
             names += [gn.name, *gn.aliases]
+        # "China" is as exact a name of the country as its English one, "People's Republic of China".
         tables.add(
-            i, [n for n in names if isinstance(n, str) and n], primary=row.NAME_EN or row.NAME, country=code
+            i,
+            [n for n in names if isinstance(n, str) and n],
+            primary=row.english_name,
+            country=code,
+            also_exact=[n for n in (row.NAME, row.ADMIN) if isinstance(n, str) and "." not in n],
         )
         if code:
             index.country_by_iso2.setdefault(code, i)
             country_geom[code] = geom
-            country_name[code] = row.NAME_EN or row.NAME
+            country_name[code] = row.english_name
         index.country_by_iso3.setdefault(iso3, i)
 
     subdivisions = sources.read_subdivisions()

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,7 +146,8 @@ def read_natural_earth_countries() -> Any:
         "LABEL_Y",
         *REGION_COLUMNS,
     ]
-    frame = pyogrio.read_dataframe(natural_earth_countries_path(), columns=columns)
+    # The archive's .cpg says ISO-8859-1 but its text is UTF-8 ("CÃ´te d'Ivoire" otherwise).
+    frame = pyogrio.read_dataframe(natural_earth_countries_path(), columns=columns, encoding="UTF-8")
     frame["iso_a2"] = [
         a if a != "-99" else b for a, b in zip(frame["ISO_A2"], frame["ISO_A2_EH"], strict=True)
     ]
@@ -153,4 +155,20 @@ def read_natural_earth_countries() -> Any:
         a if a != "-99" else (b if b != "-99" else c)
         for a, b, c in zip(frame["ISO_A3"], frame["ISO_A3_EH"], frame["ADM0_A3"], strict=True)
     ]
+    frame["english_name"] = [_english_name(row) for row in frame.itertuples(index=False)]
     return frame.set_crs(4326, allow_override=True)
+
+
+_GENERIC_WORDS = frozenset({"the", "of", "and", "island", "islands", "is", "republic"})
+
+
+def _english_name(row: Any) -> str:
+    """NAME_EN, unless it shares no word with the feature's other names (the Spratly Islands' NAME_EN reads
+    "Wake Island", another territory): then ADMIN."""
+    english, admin = row.NAME_EN or row.NAME, row.ADMIN or row.NAME
+
+    def words(name: Any) -> set[str]:
+        return set(re.findall(r"\w+", name.casefold())) - _GENERIC_WORDS if isinstance(name, str) else set()
+
+    others = words(row.NAME) | words(row.NAME_LONG) | words(admin) | words(row.FORMAL_EN)
+    return english if words(english) & others or not words(english) else admin
