@@ -140,6 +140,24 @@ def _category(verb: str) -> str:
     return "injuries" if re.match(_HURT, verb.lower()) else "fatalities"
 
 
+def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
+    """(category, value, vague) of one count match; None for a loose or unreadable one."""
+    verb = m.group("verb").lower()
+    if verb == "left":
+        tail = text[m.end() : m.end() + 40].lower()
+        if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
+            return None
+        verb = "dead" if re.match(rf"\s*(?:\w+\s+)?{_DEATH}", tail) else "wounded"
+    if "toll" in verb:
+        verb = "dead"
+    if verb == "casualties":
+        return None  # "casualties" mixes dead and wounded: too loose to code
+    parsed = number_from_phrase(m.group("num"))
+    if parsed is None:
+        return None
+    return _category(verb), parsed[0], parsed[1]
+
+
 def casualties_from_text(text: str) -> Casualties:
     """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
     found: dict[str, tuple[int, bool]] = {}
@@ -162,23 +180,13 @@ def casualties_from_text(text: str) -> Casualties:
             keep("injuries", 0, False)
     for pattern in (_BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
         for m in pattern.finditer(text):
-            verb = m.group("verb").lower()
-            if verb == "left":
-                tail = text[m.end() : m.end() + 40].lower()
-                if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
-                    continue
-                verb = "dead" if re.match(rf"\s*(?:\w+\s+)?{_DEATH}", tail) else "wounded"
-            if "toll" in verb:
-                verb = "dead"
-            if verb == "casualties":
-                continue  # "casualties" mixes dead and wounded: too loose to code
-            parsed = number_from_phrase(m.group("num"))
-            if parsed is None:
+            figure = _figure_of(m, text)
+            if figure is None:
                 continue
-            value, vague = parsed
-            if pattern is _AFTER_VERB and verb != "left":
+            category, value, vague = figure
+            if pattern is _AFTER_VERB and m.group("verb").lower() != "left":
                 value += _more_victims(text[m.end() :])
-            keep(_category(verb), value, vague)
+            keep(category, value, vague)
             # "Several members ... were killed and wounded": the same figure for both.
             if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):
                 keep("injuries", value, vague)
@@ -189,3 +197,94 @@ def casualties_from_text(text: str) -> Casualties:
         fatalities_vague=bool(f and f[1]),
         injuries_vague=bool(i and i[1]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """A figure the text gives for one place ("killing 15 in Mosul"), not for the whole event."""
+
+    place: int  # index into the places searched
+    category: str  # "fatalities" or "injuries"
+    value: int
+    vague: bool
+
+
+_LOCATIVE = (
+    r"(?:in|at|near|inside|outside|around)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|province|district|region|area|outskirts)\s+of\s+(?:the\s+)?)?"
+)
+# Between a figure and its place: a few words of who ("15 people", "two soldiers were"), then a locative.
+_FIGURE_TO_PLACE = re.compile(
+    rf"\s+(?:(?!(?:and|or|but|while|killing|wounding|injuring)\b)[\w’'\-]+\s+){{0,4}}?{_LOCATIVE}", re.I
+)
+# A place opening the text or a clause after ";", then a comma: "In Mosul, four people were killed".
+_PLACE_OPENING = re.compile(rf"(?:^|[;:]\s*|\.\s+)\W*{_LOCATIVE}$", re.I)
+# A further figure of the same kind after another: "... and 10 in Aleppo", ", including 10 in Aleppo".
+_FURTHER = re.compile(
+    rf"(?:,\s*|\s+and\s+|;\s*)(?:including\s+|among\s+them\s+|another\s+)?(?P<num>{NUMBER})\s+(?:(?:more|others?|people|[\w’'\-]+)\s+)?"
+    rf"{_LOCATIVE}$",
+    re.I,
+)
+
+
+def counts_at_places(text: str, places: list[tuple[int, int]]) -> list[PlaceCount]:
+    """Figures that ``text`` ties to one of ``places`` (offsets into ``text``), left to right.
+
+    "killing 15 in Mosul and 10 in Aleppo" gives 15 for Mosul and 10 for Aleppo;
+    "15 people in Mosul were killed" and "In Mosul, 15 people were killed" give
+    15 for Mosul. A toll after a list of places ("hit Mosul and Aleppo, killing
+    25") belongs to no single place and gives nothing.
+    """
+    found: dict[tuple[int, str], PlaceCount] = {}
+    figures: list[tuple[int, str]] = []  # (end, category) of every figure, located or not
+    ordered = sorted(range(len(places)), key=lambda i: places[i][0])
+
+    def tie(index: int, category: str, value: int, vague: bool) -> None:
+        found.setdefault((index, category), PlaceCount(index, category, value, vague))
+
+    for pattern in (_BEFORE_VERB, _AFTER_VERB):
+        for m in pattern.finditer(text):
+            figure = _figure_of(m, text)
+            if figure is None:
+                continue
+            figures.append((m.end(), figure[0]))
+            for i in ordered:
+                start, end = places[i]
+                after = _FIGURE_TO_PLACE.fullmatch(text, m.end(), start) if start >= m.end() else None
+                inside = (
+                    pattern is _BEFORE_VERB
+                    and m.end("num") <= start < m.start("verb")
+                    and _FIGURE_TO_PLACE.fullmatch(text, m.end("num"), start)
+                )
+                opening = (
+                    pattern is _BEFORE_VERB
+                    and end <= m.start()
+                    and re.fullmatch(r"\s*,\s*", text[end : m.start()])
+                    and _PLACE_OPENING.search(text[:start])
+                )
+                if after or inside or opening:
+                    tie(i, *figure)
+                    break
+    # Figures without a verb of their own, chained after another: the same kind of figure.
+    for i in ordered:
+        further = _FURTHER.search(text, 0, places[i][0])
+        if further is None:
+            continue
+        earlier = [f for f in figures if f[0] <= further.start()]
+        parsed = number_from_phrase(further.group("num"))
+        if earlier and parsed is not None:
+            tie(i, max(earlier)[1], parsed[0], parsed[1])
+            figures.append((further.end(), max(earlier)[1]))
+    return sorted(found.values(), key=lambda c: (places[c.place][0], c.category))
+
+
+def split_evenly(total: int, parts: int) -> list[int]:
+    """ACLED's split of a figure reported for several events without a breakdown.
+
+    Equal shares; what does not divide goes one each to the first events
+    ("25 over 3 locations" = 9, 8, 8), so the shares always add up to the total.
+    """
+    if parts < 1:
+        raise ValueError(f"cannot split a figure over {parts} events")
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]

@@ -6,12 +6,14 @@ time_precision, their sites are the same feature, in the same admin1, within
 ``settings.merge_distance_km``, or one area contains the other, and their actors
 do not contradict. An event never merges with another from the same article
 (the article stage already joined those). Fatalities take the most
-conservative consistent figure (exact before vague, then the lowest) and any
-disagreement is written to ``notes``. Output order is deterministic.
+conservative consistent figure (exact before vague, then the lowest; a share of
+a total split over several places counts as a figure) and any disagreement is
+written to ``notes``, with how a split share was coded. Output order is deterministic.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -131,24 +133,39 @@ def merge_events(events: list[Event], *, settings: Settings | None = None) -> li
     return sorted(merged, key=_sort_key)
 
 
-def _figure(events: list[Event], field: str) -> tuple[int | None, str]:
-    """The most conservative consistent figure, and a note when reports disagree."""
+def _figure(events: list[Event], field: str) -> tuple[int | None, str, Event | None]:
+    """The most conservative consistent figure, a note when reports disagree, and the report it is from.
+
+    An exact figure beats a vague one, then the lowest wins. A share of a total
+    split over several places counts as that place's figure: a report naming
+    only one of the places with the whole total does not undo the split.
+    """
     reports = []
     for e in events:
         value = getattr(e, field)
         if value is not None:
-            reports.append((value, f"{field}-vague" in e.tags, e.sources[0] if e.sources else e.event_id))
+            source = e.sources[0] if e.sources else e.event_id
+            reports.append((value, f"{field}-vague" in e.tags, f"{field}-split" in e.tags, source, e))
     if not reports:
-        return None, ""
-    exact = [r for r in reports if not r[1]]
-    pool = exact or reports
-    chosen = min(r[0] for r in pool)
+        return None, "", None
+    pool = [r for r in reports if not r[1]] or reports
+    chosen = min(pool, key=lambda r: (r[0], r[2], r[3]))
     values = sorted({r[0] for r in reports})
     note = ""
     if len(values) > 1:
-        listed = "; ".join(f"{v}{' (vague)' if vague else ''} per {src}" for v, vague, src in sorted(reports))
-        note = f"{field} reported differently: {listed}; coded {chosen}."
-    return chosen, note
+        listed = "; ".join(
+            f"{v}{' (vague)' if vague else ''}{' (share of a total)' if split else ''} per {src}"
+            for v, vague, split, src, _ in sorted(reports, key=lambda r: r[:4])
+        )
+        note = f"{field} reported differently: {listed}; coded {chosen[0]}."
+    return chosen[0], note, chosen[4]
+
+
+def _split_note(report: Event | None, field: str) -> str:
+    """How ``report`` split a total of ``field`` over several places, when its figure is such a share."""
+    if report is None or f"{field}-split" not in report.tags:
+        return ""
+    return " ".join(re.findall(rf"[^.]*\b{field}\b[^.]*coded here\.", report.notes)).strip()
 
 
 def _most_common(values: list[str | None], *, skip: set[str | None]) -> str | None:
@@ -181,15 +198,19 @@ def combine_events(events: list[Event]) -> Event:
         for loc in e.locations:
             if loc.place.feature_id not in site_ids:
                 mentioned.setdefault(loc.place.feature_id, replace(loc, role="mentioned"))
-    fatalities, f_note = _figure(events, "fatalities")
-    injuries, i_note = _figure(events, "injuries")
+    fatalities, f_note, f_report = _figure(events, "fatalities")
+    injuries, i_note, i_report = _figure(events, "injuries")
     evidence = tuple(
         sorted(
             {(ev.article_id, ev.start, ev.end): ev for e in events for ev in e.evidence}.values(),
             key=lambda ev: (ev.source, ev.article_id, ev.start),
         )
     )
-    tags = set().union(*(set(e.tags) for e in events)) - {"fatalities-vague", "injuries-vague", _GENERIC_TAG}
+    figure_tags = {f"{field}-{kind}" for field in ("fatalities", "injuries") for kind in ("vague", "split")}
+    tags = set().union(*(set(e.tags) for e in events)) - figure_tags - {_GENERIC_TAG}
+    for field, report in (("fatalities", f_report), ("injuries", i_report)):
+        if report is not None and f"{field}-split" in report.tags:
+            tags.add(f"{field}-split")
     for field in ("fatalities", "injuries"):
         chosen = fatalities if field == "fatalities" else injuries
         if chosen is not None and all(
@@ -199,7 +220,8 @@ def combine_events(events: list[Event]) -> Event:
     if all(_generic(e) for e in events):
         tags.add(_GENERIC_TAG)
     sources = len({ev.article_id for ev in evidence})
-    notes = " ".join(n for n in [f"Reported by {sources} articles.", f_note, i_note] if n)
+    splits = [_split_note(f_report, "fatalities"), _split_note(i_report, "injuries")]
+    notes = " ".join(n for n in [f"Reported by {sources} articles.", f_note, i_note, *splits] if n)
     event = Event(
         event_id="",
         event_type=typed.event_type,
