@@ -9,8 +9,10 @@ import re
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pyogrio
+import pytest
 from shapely.geometry import LineString, Point, Polygon, shape
 
 from geoevents.outputs import (
@@ -76,21 +78,45 @@ def _evidence(article: str, sentence: str, source: str) -> Evidence:
     return Evidence(article_id=article, start=0, end=len(sentence), sentence=sentence, source=source)
 
 
+# ACLED's disorder type follows from the event type for every type used here.
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+
+def _event(
+    event_id: str, kind: tuple[str, str], when: date | None, *locations: EventLocation, **fields: Any
+) -> Event:
+    """An event of ``kind`` (event type, sub-event type) dated to the day, or undated (time precision 4)."""
+    fields.setdefault("time_precision", 1 if when else 4)
+    event_type, sub_event_type = kind
+    return Event(
+        event_id=event_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        disorder_type=DISORDER[event_type],
+        event_date=when,
+        locations=locations,
+        **fields,
+    )
+
+
 def sample_events() -> list[Event]:
     """Five events over three days, every precision, one area, one border and one hostile text."""
     return [
-        Event(
-            event_id="ev-strike",
-            event_type="Explosions/Remote violence",
-            sub_event_type="Air/drone strike",
-            disorder_type="Political violence",
-            event_date=date(2019, 12, 29),
-            time_precision=1,
+        _event(
+            "ev-strike",
+            ("Explosions/Remote violence", "Air/drone strike"),
+            date(2019, 12, 29),
+            EventLocation(PLACES["qaim"], 1),
+            EventLocation(PLACES["anbar"], 3, role="mentioned"),
             actor1="Military Forces of the United States (2017-2021)",
             actor2="Kataib Hezbollah",
             fatalities=25,
             injuries=51,
-            locations=(EventLocation(PLACES["qaim"], 1), EventLocation(PLACES["anbar"], 3, role="mentioned")),
             evidence=(
                 _evidence(
                     "a1", "US jets struck five sites near Al-Qaim, killing 25.", "https://news.example/a1"
@@ -99,53 +125,41 @@ def sample_events() -> list[Event]:
             ),
             confidence=0.9,
         ),
-        Event(
-            event_id="ev-k1",
-            event_type="Explosions/Remote violence",
-            sub_event_type="Shelling/artillery/missile attack",
-            disorder_type="Political violence",
-            event_date=date(2019, 12, 27),
-            time_precision=1,
+        _event(
+            "ev-k1",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            date(2019, 12, 27),
+            EventLocation(PLACES["k1"], 1),
             actor1="Unidentified Armed Group (Iraq)",
             fatalities=1,
-            locations=(EventLocation(PLACES["k1"], 1),),
             evidence=(_evidence("a1", "Rockets hit the K-1 base near Kirkuk.", "https://news.example/a1"),),
             confidence=0.8,
         ),
-        Event(
-            event_id="ev-funeral",
-            event_type="Protests",
-            sub_event_type="Peaceful protest",
-            disorder_type="Demonstrations",
-            event_date=date(2019, 12, 31),
-            time_precision=1,
+        _event(
+            "ev-funeral",
+            ("Protests", "Peaceful protest"),
+            date(2019, 12, 31),
+            EventLocation(PLACES["baghdad"], 2),
             actor1="Protesters (Iraq)",
-            locations=(EventLocation(PLACES["baghdad"], 2),),
             evidence=(_evidence("a3", "Mourners marched in Baghdad.", "file:///tmp/a3.html"),),
         ),
-        Event(
-            event_id="ev-anbar",
-            event_type="Battles",
-            sub_event_type="Armed clash",
-            disorder_type="Political violence",
-            event_date=date(2019, 12, 30),
+        _event(
+            "ev-anbar",
+            ("Battles", "Armed clash"),
+            date(2019, 12, 30),
+            EventLocation(PLACES["anbar"], 3),
             time_precision=2,
             actor1="Military Forces of Iraq (2018-2022)",
             actor2="Islamic State (Iraq)",
             fatalities=4,
-            locations=(EventLocation(PLACES["anbar"], 3),),
             evidence=(_evidence("a2", "Clashes in western Anbar killed four.", "https://wire.example/a2"),),
         ),
-        Event(
-            event_id="ev-hostile",
-            event_type="Strategic developments",
-            sub_event_type="Other",
-            disorder_type="Strategic developments",
-            event_date=None,
-            time_precision=4,
+        _event(
+            "ev-hostile",
+            ("Strategic developments", "Other"),
+            None,
+            EventLocation(PLACES["border"], 3),
             actor1=HOSTILE,
-            fatalities=None,
-            locations=(EventLocation(PLACES["border"], 3),),
             evidence=(_evidence("a4", f"Troops {HOSTILE} moved to the border.", "javascript:alert(1)"),),
             notes='=HYPERLINK("http://evil.example")',
         ),
@@ -180,6 +194,18 @@ def sample_results() -> list[ArticleResult]:
 
 def _resolved():
     return [m for r in sample_results() for m in r.mentions]
+
+
+@pytest.fixture
+def layers() -> dict[str, Any]:
+    """The four layers of the sample, built from the records (not through write_outputs)."""
+    resolved = _resolved()
+    return {
+        "events": events_to_frame(sample_events()),
+        "places": places_to_frame(resolved),
+        "areas": areas_to_frame(resolved),
+        "borders": borders_to_frame(resolved),
+    }
 
 
 def _ring_area(ring) -> float:
@@ -217,14 +243,7 @@ def test_place_frames_split_by_geometry_and_skip_non_places() -> None:
     assert set(borders_to_frame(resolved).geometry.geom_type) == {"MultiLineString"}
 
 
-def test_geojson_follows_rfc7946_and_gdal_types_dates(tmp_path: Path) -> None:
-    resolved = _resolved()
-    layers = {
-        "events": events_to_frame(sample_events()),
-        "places": places_to_frame(resolved),
-        "areas": areas_to_frame(resolved),
-        "borders": borders_to_frame(resolved),
-    }
+def test_geojson_follows_rfc7946_and_gdal_types_dates(tmp_path: Path, layers: dict[str, Any]) -> None:
     for name, frame in layers.items():
         path = tmp_path / f"{name}.geojson"
         write_geojson(frame, path, name=name)
@@ -296,20 +315,13 @@ def test_country_fields_use_acled_names() -> None:
     assert country_fields(None) == ("", "", "")
 
 
-def test_geopackage_layers_types_and_default_styles(tmp_path: Path) -> None:
-    resolved = _resolved()
-    frames = {
-        "events": events_to_frame(sample_events()),
-        "places": places_to_frame(resolved),
-        "areas": areas_to_frame(resolved),
-        "borders": borders_to_frame(resolved),
-    }
+def test_geopackage_layers_types_and_default_styles(tmp_path: Path, layers: dict[str, Any]) -> None:
     path = tmp_path / "geoevents.gpkg"
-    write_geopackage(frames, path)
-    layers = {name: kind for name, kind in pyogrio.list_layers(path)}
-    assert layers["events"] == "Point" and layers["places"] == "Point"
-    assert layers["areas"] == "MultiPolygon" and layers["borders"] == "MultiLineString"
-    assert "layer_styles" in layers
+    write_geopackage(layers, path)
+    kinds = {name: kind for name, kind in pyogrio.list_layers(path)}
+    assert kinds["events"] == "Point" and kinds["places"] == "Point"
+    assert kinds["areas"] == "MultiPolygon" and kinds["borders"] == "MultiLineString"
+    assert "layer_styles" in kinds
     info = pyogrio.read_info(path, layer="events")
     types = dict(zip(info["fields"], info["ogr_types"], strict=True))
     subtypes = dict(zip(info["fields"], info["ogr_subtypes"], strict=True))
@@ -337,18 +349,8 @@ def test_geopackage_layers_types_and_default_styles(tmp_path: Path) -> None:
 def test_write_outputs_writes_every_file_byte_identically(tmp_path: Path) -> None:
     first = write_outputs(sample_results(), sample_events(), tmp_path / "one")
     second = write_outputs(sample_results(), sample_events(), tmp_path / "two")
-    expected = {
-        "events.geojson",
-        "places.geojson",
-        "areas.geojson",
-        "borders.geojson",
-        "events.csv",
-        "geoevents.gpkg",
-        "map.html",
-        "map.png",
-        "map.svg",
-        "report.html",
-    }
+    expected = {f"{layer}.geojson" for layer in ("events", "places", "areas", "borders")}
+    expected |= {"events.csv", "geoevents.gpkg", "map.html", "map.png", "map.svg", "report.html"}
     assert {p.name for p in first.values()} == expected
     for key, path in first.items():
         assert path.stat().st_size > 0, key

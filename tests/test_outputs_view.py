@@ -1,8 +1,10 @@
-"""The maps open on the events: areas named in passing never drive the view; labels by zoom."""
+"""The maps open on the events: areas named in passing never drive the view; labels by zoom;
+the static map's legend hides no event."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -12,8 +14,8 @@ from geoevents.outputs import frames_from_records
 from geoevents.outputs.basemap import focus_bounds
 from geoevents.outputs.images import draw_map
 from geoevents.outputs.webmap import FIT_MAX_ZOOM, build_map, label_min_zoom, render_map
-from geoevents.records import Article, ArticleResult, Event, Mention, ResolvedMention
-from tests.test_outputs import _place, sample_events, sample_results
+from geoevents.records import Article, ArticleResult, Event, EventLocation, Mention, ResolvedMention
+from tests.test_outputs import _event, _place, sample_events, sample_results
 
 # A country-sized polygon far from every event, as when an article names the United States in passing.
 FAR_AWAY = _place(
@@ -96,3 +98,62 @@ def test_country_labels_appear_by_size_and_shape() -> None:
     assert label_min_zoom("A much longer country name", box(0, 0, 8, 8)) > label_min_zoom(
         "Chad", box(0, 0, 8, 8)
     )
+
+
+def _sites(*points: tuple[float, float, int]) -> list[Event]:
+    """One battle per (lon, lat, precision), each with a fatality count that gives a large marker."""
+    return [
+        _event(
+            f"ev-{n}",
+            ("Battles", "Armed clash"),
+            date(2020, 3, 1 + n),
+            EventLocation(_place(f"test:{n}", f"Site {n}", "town", lon, lat), precision),
+            fatalities=10,
+        )
+        for n, (lon, lat, precision) in enumerate(points)
+    ]
+
+
+def _legend_and_marks(events: list[Event]) -> dict[str, Any]:
+    """Boxes of the drawn figure, in display pixels: legend, map, map with its ticks, labels and
+    title; the event centres and the ring boxes."""
+    fig = draw_map(frames_from_records([], events))
+    try:
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = fig.axes[0]
+        legend = ax.get_legend() or fig.legends[0]
+        points = [location.place for event in events for location in event.locations]
+        centres = list(ax.transData.transform([(place.lon, place.lat) for place in points]))
+        rings = [patch.get_window_extent(renderer) for patch in ax.patches]
+        return {
+            "legend": legend.get_window_extent(renderer),
+            "map": ax.get_window_extent(renderer),
+            "decorated": ax.get_tightbbox(renderer),
+            "centres": centres,
+            "rings": rings,
+        }
+    finally:
+        plt.close(fig)
+
+
+def test_static_legend_leaves_an_event_in_the_lower_left_corner_visible() -> None:
+    # the lower-left site is where the legend used to sit; nothing is in the upper-left corner
+    drawn = _legend_and_marks(_sites((40.0, 30.0, 1), (44.0, 31.0, 1), (44.0, 34.0, 1)))
+    legend, frame = drawn["legend"], drawn["map"]
+    inside = (
+        frame.x0 <= legend.x0 and legend.x1 <= frame.x1 and frame.y0 <= legend.y0 and legend.y1 <= frame.y1
+    )
+    assert inside, "a corner is free: the legend stays on the map"
+    # each marker is clear, not only its centre: a 10-fatality marker is about 10 px in radius
+    gaps = [max(legend.x0 - x, x - legend.x1, legend.y0 - y, y - legend.y1) for x, y in drawn["centres"]]
+    assert min(gaps) > 11, gaps
+
+
+def test_static_legend_goes_under_the_map_when_every_corner_holds_a_ring() -> None:
+    drawn = _legend_and_marks(_sites((40.0, 30.0, 3), (44.0, 30.0, 3), (40.0, 34.0, 3), (44.0, 34.0, 3)))
+    legend, decorated = drawn["legend"], drawn["decorated"]
+    assert len(drawn["rings"]) == 4
+    assert legend.y1 <= decorated.y0, "below the map and its axis labels, where it hides nothing"
+    assert not any(legend.overlaps(ring) for ring in drawn["rings"])
+    assert legend.y0 > 0 and decorated.y1 <= 800, "legend and title stay inside the 8-inch, 100 dpi figure"

@@ -98,6 +98,13 @@ def _finite_bounds(frame: gpd.GeoDataFrame | None) -> tuple[float, float, float,
     return (minx, miny, maxx, maxy)
 
 
+def sited_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """The event locations a map draws: all but those only mentioned in the evidence (``role``)."""
+    if events is not None and len(events) and "role" in events.columns:
+        return events[events["role"] != "mentioned"]
+    return events
+
+
 def focus_bounds(layers: Mapping[str, gpd.GeoDataFrame | None]) -> tuple[float, float, float, float] | None:
     """The box a map should open on: the events, else the point places named, else the areas.
 
@@ -108,9 +115,7 @@ def focus_bounds(layers: Mapping[str, gpd.GeoDataFrame | None]) -> tuple[float, 
     representative points of areas and borders in ``places`` do not count either.
     None when there is nothing at all (the caller shows the world).
     """
-    events = layers.get("events")
-    if events is not None and len(events) and "role" in events.columns:
-        events = events[events["role"] != "mentioned"]
+    events = sited_events(layers.get("events"))
     places = layers.get("places")
     shapes = [f for f in (layers.get("areas"), layers.get("borders")) if f is not None and len(f)]
     if places is not None and len(places) and "id" in places.columns:

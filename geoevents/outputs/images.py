@@ -5,38 +5,56 @@ from __future__ import annotations
 import io
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
 import geopandas as gpd
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Ellipse, Patch
+from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
 from geoevents.atomic import atomic_write_bytes
-from geoevents.outputs.basemap import countries, focus_bounds, view_bounds
+from geoevents.outputs.basemap import countries, focus_bounds, sited_events, view_bounds
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
     COUNTRY_EDGE,
-    EVENT_TYPES,
     LAND_COLOR,
-    OTHER,
     PLACE_COLOR,
     PRECISION_RING_KM,
     SEA_COLOR,
+    as_date,
     event_color,
-    event_type_key,
+    geo_precision,
     marker_radius_px,
     number_or_none,
+    type_counts,
 )
-from geoevents.outputs.webmap import as_date
 
 DEFAULT_TITLE = "Reported events"
+# The legend goes in the first of these corners where it hides no marker, ring or label;
+# when each would, it goes under the map, above the credit line (CREDIT_BAND of the height).
+Corner = Literal["lower left", "lower right", "upper left", "upper right"]
+LEGEND_CORNERS: tuple[Corner, ...] = ("lower left", "lower right", "upper left", "upper right")
+CREDIT_BAND = 0.03
+LEGEND_STYLE: dict[str, Any] = {
+    "fontsize": 8,
+    "framealpha": 0.92,
+    "title": "Marker size: fatalities",
+    "title_fontsize": 8,
+}
 
 
 def _bounds(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, float, float]:
@@ -97,28 +115,31 @@ def draw_map(
     if borders is not None and len(borders):
         borders.plot(ax=ax, color=BORDER_COLOR, linewidth=2.4, linestyle="--", zorder=4)
 
+    # what the legend must not hide: event and place markers, uncertainty rings, event labels
+    keep_clear: list[Artist] = []
     places = layers.get("places")
     if places is not None and len(places):
         inside = places[places.geometry.within(view)]
-        ax.scatter(inside.geometry.x, inside.geometry.y, s=10, color=PLACE_COLOR, zorder=5, linewidths=0)
+        keep_clear.append(
+            ax.scatter(inside.geometry.x, inside.geometry.y, s=10, color=PLACE_COLOR, zorder=5, linewidths=0)
+        )
 
     events = layers.get("events")
     present: list[str] = []
     labelled: set[str] = set()
-    if events is not None and len(events):
-        rows = events[events["role"] != "mentioned"] if "role" in events.columns else events
-        keys = [event_type_key(v) for v in rows["event_type"]]
-        present = [t for t in (*EVENT_TYPES, OTHER) if t in keys]
+    rows = sited_events(events)
+    if rows is not None and len(rows):
+        present = list(type_counts(rows["event_type"]))
         # big events first so small ones stay visible on top
         order = sorted(range(len(rows)), key=lambda i: -(number_or_none(rows["fatalities"].iloc[i]) or 0))
         for i in order:
             row = rows.iloc[i]
             x, y = row.geometry.x, row.geometry.y
             color = event_color(row["event_type"])
-            precision = int(number_or_none(row["geo_precision"]) or 3)
+            precision = geo_precision(row["geo_precision"])
             if precision in PRECISION_RING_KM:
                 radius = PRECISION_RING_KM[precision] / 111.32
-                ax.add_patch(
+                ring = ax.add_patch(
                     Ellipse(
                         (x, y),
                         2 * radius / max(math.cos(math.radians(y)), 0.1),
@@ -131,8 +152,9 @@ def draw_map(
                         zorder=6,
                     )
                 )
+                keep_clear.append(ring)
             area = (marker_radius_px(row["fatalities"]) * 1.1) ** 2
-            ax.scatter(
+            marker = ax.scatter(
                 [x],
                 [y],
                 s=area,
@@ -143,10 +165,11 @@ def draw_map(
                 alpha=0.85,
                 zorder=7,
             )
+            keep_clear.append(marker)
             label = str(row["location"])
             if label not in labelled:
                 labelled.add(label)
-                ax.annotate(
+                text = ax.annotate(
                     label,
                     (x, y),
                     xytext=(6, 5),
@@ -156,6 +179,7 @@ def draw_map(
                     zorder=8,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
                 )
+                keep_clear.append(text)
 
     handles: list[Line2D | Patch] = [
         Line2D(
@@ -193,15 +217,6 @@ def draw_map(
         )
     if borders is not None and len(borders):
         handles.append(Line2D([], [], color=BORDER_COLOR, linestyle="--", linewidth=2, label="border named"))
-    ax.legend(
-        handles=handles,
-        loc="lower left",
-        fontsize=8,
-        framealpha=0.92,
-        title="Marker size: fatalities",
-        title_fontsize=8,
-    )
-
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_aspect(1 / max(math.cos(math.radians((miny + maxy) / 2)), 0.2))
@@ -222,7 +237,55 @@ def draw_map(
         color="#777777",
     )
     fig.tight_layout()
+    _place_legend(fig, ax, handles, keep_clear)
     return fig
+
+
+def _clear_boxes(artists: Sequence[Artist], renderer: RendererBase) -> list[Bbox]:
+    """Display boxes of the artists; a marker collection gives one box per marker, edge included."""
+    boxes: list[Bbox] = []
+    for artist in artists:
+        if not isinstance(artist, PathCollection):
+            boxes.append(artist.get_window_extent(renderer))
+            continue
+        # the collection's own extent would also cover the empty space between its markers
+        centres = artist.get_offset_transform().transform(artist.get_offsets())
+        sizes = np.broadcast_to(artist.get_sizes(), (len(centres),))
+        widths = np.broadcast_to(artist.get_linewidth(), (len(centres),))
+        for (cx, cy), size, width in zip(centres, sizes, widths, strict=True):
+            half = renderer.points_to_pixels(math.sqrt(size) / 2 + width)
+            boxes.append(Bbox.from_extents(cx - half, cy - half, cx + half, cy + half))
+    return boxes
+
+
+def _place_legend(
+    fig: Figure, ax: Axes, handles: Sequence[Line2D | Patch], keep_clear: Sequence[Artist]
+) -> Legend:
+    """The legend in the first corner of the map where it hides none of ``keep_clear``, else under the map.
+
+    Call once the figure is laid out: the boxes are measured in display space.
+    """
+    fig.draw_without_rendering()  # applies the axes' aspect, so data positions are final
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = _clear_boxes(keep_clear, renderer)
+    for corner in LEGEND_CORNERS:
+        legend = ax.legend(handles=handles, loc=corner, **LEGEND_STYLE)
+        extent = legend.get_window_extent(renderer)
+        if not any(extent.overlaps(box_) for box_ in boxes):
+            return legend
+        legend.remove()
+    legend = fig.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, CREDIT_BAND),
+        ncol=min(len(handles), 3),
+        **LEGEND_STYLE,
+    )
+    height = legend.get_window_extent(renderer).height / fig.bbox.height
+    # twice: the first pass measures the title and axis labels where the fixed aspect left them
+    for _ in range(2):
+        fig.tight_layout(rect=(0.0, CREDIT_BAND + height + 0.01, 1.0, 1.0))
+    return legend
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
 
 # ACLED event types in ACLED's own order; anything else is drawn as OTHER.
 EVENT_TYPES: tuple[str, ...] = (
@@ -51,6 +54,12 @@ def event_color(event_type: str | None) -> str:
     return EVENT_COLORS[event_type_key(event_type)]
 
 
+def type_counts(event_types: Iterable[str | None]) -> dict[str, int]:
+    """How many events of each palette key occur, in legend order (ACLED's order, OTHER last)."""
+    keys = [event_type_key(value) for value in event_types]
+    return {label: keys.count(label) for label in (*EVENT_TYPES, OTHER) if label in keys}
+
+
 def number_or_none(value: object) -> float | None:
     """A plain float, or None for None, NaN and pandas' NA."""
     try:
@@ -58,6 +67,25 @@ def number_or_none(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
+
+
+def geo_precision(value: object) -> int:
+    """An event's ACLED geo_precision as drawn; a missing one counts as 3, the least precise."""
+    return int(number_or_none(value) or 3)
+
+
+def as_date(value: Any) -> date | None:
+    """A plain date from a date, datetime, pandas Timestamp or ISO string (None for missing)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def marker_radius_px(fatalities: object) -> float:

@@ -20,7 +20,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,24 +35,25 @@ from shapely.ops import polylabel
 
 from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
-from geoevents.outputs.basemap import countries, focus_bounds, view_bounds
+from geoevents.outputs.basemap import countries, focus_bounds, sited_events, view_bounds
 from geoevents.outputs.frames import SEPARATOR
 from geoevents.outputs.geojson import geometry_to_geojson
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
     COUNTRY_EDGE,
-    EVENT_TYPES,
     LAND_COLOR,
-    OTHER,
     PLACE_COLOR,
     PRECISION_RING_KM,
     SEA_COLOR,
+    as_date,
     event_color,
     event_type_key,
+    geo_precision,
     marker_radius_px,
     number_or_none,
     slug,
+    type_counts,
 )
 
 DEFAULT_TITLE = "geoevents: reported events"
@@ -66,20 +67,6 @@ FIT_MAX_ZOOM = 10
 LABEL_CHAR_PX = 8.5
 LABEL_HEIGHT_PX = 14
 LABEL_MAX_ZOOM = 8
-
-
-def as_date(value: Any) -> date | None:
-    """A plain date from a date, datetime, pandas Timestamp or ISO string (None for missing)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 # branca compiles each element's rendered script as a Jinja template again, so text such as
@@ -553,10 +540,8 @@ def build_map(
     subtitle: str | None = None,
 ) -> folium.Map:
     """The folium map of the events, places, areas and borders frames (any may be missing)."""
-    events = layers.get("events")
+    events = sited_events(layers.get("events"))
     events = events if events is not None else gpd.GeoDataFrame({"geometry": []}, crs="EPSG:4326")
-    if len(events) and "role" in events.columns:
-        events = events[events["role"] != "mentioned"]
     if len(events):
         events = events.assign(event_date=[as_date(v) for v in events["event_date"]])
     bounds = view_bounds(focus_bounds(layers), margin=0.1, minimum=FOCUS_MIN_DEGREES)
@@ -649,11 +634,8 @@ def build_map(
             marker.add_to(group)
         group.add_to(fmap)
 
-    counts: dict[str, int] = {}
-    for value in events["event_type"] if len(events) else []:
-        key = event_type_key(value)
-        counts[key] = counts.get(key, 0) + 1
-    present = [t for t in (*EVENT_TYPES, OTHER) if counts.get(t)]
+    counts = type_counts(events["event_type"] if len(events) else [])
+    present = list(counts)
     for label in present:
         color = event_color(label)
         rows = events[[event_type_key(v) == label for v in events["event_type"]]]
@@ -667,7 +649,7 @@ def build_map(
         cluster.add_to(group)
         for _, row in rows.iterrows():
             when = row["event_date"].isoformat() if isinstance(row["event_date"], date) else None
-            precision = int(number_or_none(row["geo_precision"]) or 3)
+            precision = geo_precision(row["geo_precision"])
             lat, lon = row.geometry.y, row.geometry.x
             options = {
                 "radius": marker_radius_px(row["fatalities"]),
