@@ -440,6 +440,26 @@ _ACT_AFTER = re.compile(
 )
 
 
+# What may open a sentence before its place or date: "In Mosul, ...", "On Friday, ...".
+_OPENING_PLACE = re.compile(r"\W*(?:in|at|near|outside)\s+(?:the\s+)?", re.IGNORECASE)
+_OPENING_DATE = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on|in|at|during)?\s*", re.IGNORECASE)
+
+
+def _before_is_the_triggers(
+    text: str, span: tuple[int, int, int], trigger_start: int, *, opener: re.Pattern[str]
+) -> bool:
+    """Whether a place or date before a trigger is the trigger's (``span``: sentence start, its start, end).
+
+    Not when a subordinating word comes between ("mourners gathered in Basra on
+    Monday for fighters killed in air strikes"), unless it opens the sentence and
+    a comma closes it: "On Friday, after weeks of tension, militants attacked ...".
+    """
+    sentence_start, start, end = span
+    if opener.fullmatch(text, sentence_start, start) and re.match(r"\s*,", text[end:]):
+        return True
+    return not _SUBORDINATE.search(text[end:trigger_start])
+
+
 def _site_flags(
     text: str, places: list[ResolvedMention], clause: Span, trigger: tuple[int, int], *, reference: bool
 ) -> list[bool]:
@@ -458,18 +478,9 @@ def _site_flags(
         prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
         appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
         site = (bool(_LOCATIVE.search(before)) or appositive) and not _ATTRIBUTION.search(before)
-        opening = re.fullmatch(
-            r"\W*(?:in|at|near|outside)\s+(?:the\s+)?", text[clause.start : rm.mention.start], re.I
-        )
-        if (
-            site
-            and rm.mention.end <= trigger[0]
-            and _SUBORDINATE.search(text[rm.mention.end : trigger[0]])
-            and not (
-                opening and re.match(r"\s*,", text[rm.mention.end :])
-            )  # "In Mosul, after ..., gunmen ..."
-        ):
-            site = False
+        if site and rm.mention.end <= trigger[0]:
+            span = (clause.start, rm.mention.start, rm.mention.end)
+            site = _before_is_the_triggers(text, span, trigger[0], opener=_OPENING_PLACE)
         if site and reference:
             gap = text[anchor : rm.mention.start] if rm.mention.start >= anchor else None
             limit = _PHRASE_WORDS if anchor != trigger[1] or (gap and _ACT_AFTER.match(gap)) else _NEAR_WORDS
@@ -502,10 +513,7 @@ def _date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> b
     if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (_REPORTED.search(before) and not possessive):
         return False
     if found.end <= trigger[0]:
-        opening = re.fullmatch(r"\W*(?:(?:early|late)\s+)?(?:on|in|at|during)?\s*", before, re.I)
-        if opening and re.match(r"\s*,", text[found.end :]):
-            return True  # "On Friday, after weeks of tension, militants attacked ...": the sentence's date
-        return not _SUBORDINATE.search(text[found.end : trigger[0]])
+        return _before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=_OPENING_DATE)
     if found.start >= trigger[1]:
         return not _CAUSE_AFTER.search(text[trigger[1] : found.start])
     return True
