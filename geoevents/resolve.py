@@ -114,6 +114,8 @@ class ResolverOptions:
     w_named_admin1: float = 0.6  # candidate in an admin-1 area the article names
     w_coherence_cc: float = 0.35  # other names of the article with a candidate in the same country
     w_coherence_a1: float = 0.45  # ... in the same admin-1
+    w_named_county: float = 1.0  # a town whose own county the article names ("Paris" beside "Edgar County")
+    w_county_town: float = 0.5  # a county holding a town the article names ("Henry County" beside "Paris")
     w_pattern: float = 1.5  # "Town, State" right after the name
     w_distance: float = 0.8  # near the article's other places (second pass)
     w_big_city: float = 0.5  # a city of millions outranks its small namesakes unless context is strong
@@ -144,6 +146,20 @@ class _Context:
     support_cc: Counter[str]
     support_a1: Counter[tuple[str | None, str | None]]
     own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]]
+    counties: dict[tuple[str | None, str | None, str], set[str]]
+    towns_in: dict[tuple[str | None, str | None, str], set[str]]
+
+    def names_county_of(self, place: Place, key: str) -> bool:
+        """Whether another name of the article may be the county (admin-2 area) the place lies in."""
+        if not self.counties or not place.admin2:
+            return False
+        names = self.counties.get((place.country_code, place.admin1, normalize_name(place.admin2)))
+        return _names_other_than(names, key)
+
+    def names_town_of(self, county: Place, key: str) -> bool:
+        """Whether another name of the article may be a town inside this county."""
+        names = self.towns_in.get((county.country_code, county.admin1, normalize_name(county.name)))
+        return _names_other_than(names, key)
 
 
 _NO_SUPPORT: tuple[set[str], set[tuple[str | None, str | None]]] = (set(), set())
@@ -161,6 +177,13 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _names_other_than(names: set[str] | None, key: str) -> bool:
+    """Whether a set of the article's names holds one besides ``key``."""
+    if not names:
+        return False
+    return len(names) > 1 or key not in names
 
 
 class Resolver:
@@ -252,6 +275,18 @@ class Resolver:
             if id(m) in cand_lists:
                 name_keys.setdefault(normalize_name(m.text), cand_lists[id(m)])
         own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]] = {}
+        # Second-level areas the article's names may be ("Henry County"), with the names that may be them.
+        counties: dict[tuple[str | None, str | None, str], set[str]] = {}
+        towns_in: dict[tuple[str | None, str | None, str], set[str]] = {}
+        for key, cands in name_keys.items():
+            for c in cands:
+                p = c.place
+                if c.match_score < 0.95:
+                    continue
+                if p.feature_class == "admin2":
+                    counties.setdefault((p.country_code, p.admin1, normalize_name(p.name)), set()).add(key)
+                elif p.feature_class == "populated_place" and p.admin2:
+                    towns_in.setdefault((p.country_code, p.admin1, normalize_name(p.admin2)), set()).add(key)
         for key, cands in name_keys.items():
             ccs = {c.place.country_code for c in cands if c.place.country_code}
             a1s: set[tuple[str | None, str | None]] = {
@@ -260,6 +295,8 @@ class Resolver:
             own[key] = (ccs, a1s)
             support_cc.update(ccs)
             support_a1.update(a1s)
+
+        context = _Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
 
         def context_score(
             p: Place, key: str, follow: str | None, anchor: tuple[float, float] | None
@@ -292,6 +329,10 @@ class Resolver:
                 (p.admin1 and normalize_name(p.admin1) == follow) or (cc and follow == cc.casefold())
             ):
                 s += opts.w_pattern
+            if counties and p.feature_class == "populated_place" and context.names_county_of(p, key):
+                s += opts.w_named_county
+            elif p.feature_class == "admin2" and context.names_town_of(p, key):
+                s += opts.w_county_town
             if anchor is not None and p.feature_class != "country":
                 d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])
                 s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
@@ -373,7 +414,6 @@ class Resolver:
 
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
-        context = _Context(named_cc, named_a1, support_cc, support_a1, own)
         for m in toponyms:
             place, _ = chosen.get(id(m), (None, 0.0))
             if place is None:
@@ -614,6 +654,10 @@ class Resolver:
             # "Drug" is an old name of Durg, India: the English word is what a text means. A city of
             # millions keeps its old names ("Calcutta", "Mecca", "Bombay").
             return True
+        if place.feature_class == "populated_place" and context.names_county_of(
+            place, normalize_name(m.text)
+        ):
+            return False  # its own county is named: as strong a backing as a town can have
         if (
             " " not in m.text.strip()
             and place.feature_class in ("populated_place", "admin2", "physical")

@@ -327,3 +327,37 @@ def test_an_old_name_of_a_great_city_is_that_city(gazetteer: Any) -> None:
     )
     assert _place(found, "Mecca").place.country_code == "SA"  # type: ignore[union-attr]
     assert _place(found, "Calcutta").place.country_code == "IN"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text, name, state",
+    [
+        # A town and its county named in one story: the county picks the town among its namesakes.
+        (
+            "The fair opens Friday in Athens. Henderson County deputies will direct traffic.",
+            "Athens",
+            "Texas",
+        ),
+        (
+            "Paris police closed the bridge. Henry County officials expect repairs by May.",
+            "Paris",
+            "Tennessee",
+        ),
+        # ... and the town picks the county among the many of that name.
+        (
+            "Paris police closed the bridge. Henry County officials expect repairs by May.",
+            "Henry County",
+            "Tennessee",
+        ),
+    ],
+)
+def test_a_town_and_its_county_choose_each_other(gazetteer, text, name, state) -> None:
+    found = _place(_resolve(text, gazetteer), name)
+    assert found.place is not None and found.place.country_code == "US" and found.place.admin1 == state
+
+
+def test_without_its_county_a_famous_name_keeps_its_famous_reading(gazetteer) -> None:
+    found = _place(
+        _resolve("The fair opens Friday in Paris. Deputies will direct traffic.", gazetteer), "Paris"
+    )
+    assert found.place is not None and found.place.country_code == "FR"
