@@ -153,59 +153,58 @@ def events_qml() -> str:
     return _to_text(root, 0)
 
 
-def places_qml() -> str:
+def _dashed(prefix: str, color: str, width: str) -> dict[str, str]:
+    """A dashed stroke in millimetres (``outline_*`` of a fill, ``line_*`` of a line)."""
+    return {
+        f"{prefix}_color": _rgba(color, 255),
+        f"{prefix}_style": "dash",
+        f"{prefix}_width": width,
+        f"{prefix}_width_unit": "MM",
+    }
+
+
+def _single_symbol_qml(
+    kind: str, layer_class: str, props: dict[str, str], *, label_placement: int, geometry_type: int
+) -> str:
+    """A style with one symbol (of one symbol layer) for every feature, labelled by ``name``.
+
+    ``kind`` is QGIS' symbol type (marker, fill, line), ``geometry_type`` its layer geometry
+    type (0 point, 1 line, 2 polygon); ``label_placement`` as for :func:`_labeling`.
+    """
     root = _root()
     renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
-    symbols = ET.SubElement(renderer, "symbols")
-    symbol = _symbol(symbols, "marker", "0")
-    _props(_symbol_layer(symbol, "SimpleMarker"), _marker_props(PLACE_COLOR, "1.8", stroke="255,255,255,255"))
-    _labeling(root, "name", 0)
-    return _to_text(root, 0)
+    symbol = _symbol(ET.SubElement(renderer, "symbols"), kind, "0")
+    _props(_symbol_layer(symbol, layer_class), props)
+    _labeling(root, "name", label_placement)
+    return _to_text(root, geometry_type)
+
+
+def places_qml() -> str:
+    marker = _marker_props(PLACE_COLOR, "1.8", stroke="255,255,255,255")
+    return _single_symbol_qml("marker", "SimpleMarker", marker, label_placement=0, geometry_type=0)
 
 
 def areas_qml() -> str:
-    root = _root()
-    renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
-    symbols = ET.SubElement(renderer, "symbols")
-    symbol = _symbol(symbols, "fill", "0")
-    _props(
-        _symbol_layer(symbol, "SimpleFill"),
-        {
-            "color": _rgba(AREA_COLOR, 50),
-            "style": "solid",
-            "outline_color": _rgba(AREA_COLOR, 255),
-            "outline_style": "dash",
-            "outline_width": "0.5",
-            "outline_width_unit": "MM",
-            "joinstyle": "bevel",
-            "offset": "0,0",
-            "offset_unit": "MM",
-        },
-    )
-    _labeling(root, "name", 1)
-    return _to_text(root, 2)
+    fill = {
+        "color": _rgba(AREA_COLOR, 50),
+        "style": "solid",
+        **_dashed("outline", AREA_COLOR, "0.5"),
+        "joinstyle": "bevel",
+        "offset": "0,0",
+        "offset_unit": "MM",
+    }
+    return _single_symbol_qml("fill", "SimpleFill", fill, label_placement=1, geometry_type=2)
 
 
 def borders_qml() -> str:
-    root = _root()
-    renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
-    symbols = ET.SubElement(renderer, "symbols")
-    symbol = _symbol(symbols, "line", "0")
-    _props(
-        _symbol_layer(symbol, "SimpleLine"),
-        {
-            "line_color": _rgba(BORDER_COLOR, 255),
-            "line_style": "dash",
-            "line_width": "0.9",
-            "line_width_unit": "MM",
-            "capstyle": "round",
-            "joinstyle": "round",
-            "offset": "0",
-            "offset_unit": "MM",
-        },
-    )
-    _labeling(root, "name", 2)
-    return _to_text(root, 1)
+    line = {
+        **_dashed("line", BORDER_COLOR, "0.9"),
+        "capstyle": "round",
+        "joinstyle": "round",
+        "offset": "0",
+        "offset_unit": "MM",
+    }
+    return _single_symbol_qml("line", "SimpleLine", line, label_placement=2, geometry_type=1)
 
 
 LAYER_QML = {"events": events_qml, "places": places_qml, "areas": areas_qml, "borders": borders_qml}
