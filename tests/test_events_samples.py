@@ -58,7 +58,7 @@ def test_strikes_of_29_december_are_one_row_per_country(sample_run: SampleRun) -
     for event in (iraq, syria):
         assert (event.actor1, event.actor2) == (US_FORCES, "Kataib Hezbollah")
         assert event.time_precision == 1 and len(event.article_ids) >= 2
-    # 25 killed and 50 wounded over both countries, no breakdown: split evenly, the first-named taking the rest.
+    # 25 killed and 50 wounded over both countries without a breakdown: split evenly, the first-named first.
     assert (iraq.fatalities, iraq.injuries, syria.fatalities, syria.injuries) == (13, 25, 12, 25)
     assert all({"fatalities-split", "injuries-split"} <= set(e.tags) for e in (iraq, syria))
 

@@ -3,8 +3,9 @@
 The lexicon is ``data/actors.csv`` (canonical, inter, aliases separated by
 ``|``) so analysts can extend it: add a row, or pass ``extra`` files to
 ``ActorLexicon.load``. Aliases in capitals of up to five letters ("KH",
-"US") match case-sensitively; the rest ignore case. Civilians, protesters and
-rioters are named after the event's country ("Civilians (Iraq)"), as ACLED does.
+"US") match case-sensitively; the rest ignore case. Civilians, protesters,
+rioters and unidentified armed groups are named after the event's country
+("Civilians (Iraq)", "Unidentified Armed Group (Iraq)"), as ACLED does.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from geoevents.errors import InputError
 
+# ACLED's names for unnamed perpetrators: "Unidentified Armed Group (Country)" (inter 3), and
+# "Unidentified Military Forces" (inter 1 or 8) for state weapons such as aircraft of an unknown state.
 UNIDENTIFIED = "Unidentified Armed Group"
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 INTER_CIVILIANS, INTER_PROTESTERS, INTER_RIOTERS = 7, 6, 5
@@ -84,6 +87,8 @@ class ActorLexicon:
             return INTER_PROTESTERS
         if name.startswith("Rioters"):
             return INTER_RIOTERS
+        if is_unidentified_group(name):
+            return self.inter_by_name.get(UNIDENTIFIED, 3)
         return self.inter_by_name.get(name)
 
 
@@ -138,3 +143,14 @@ def protesters(country_code: str | None) -> str:
 def rioters(country_code: str | None) -> str:
     name = country_name(country_code)
     return f"Rioters ({name})" if name else "Rioters"
+
+
+def unidentified_group(country_code: str | None) -> str:
+    """ACLED's name for an unnamed armed group, after the country: "Unidentified Armed Group (Iraq)"."""
+    name = country_name(country_code)
+    return f"{UNIDENTIFIED} ({name})" if name else UNIDENTIFIED
+
+
+def is_unidentified_group(name: str | None) -> bool:
+    """Whether ``name`` is an unidentified armed group, of a country or not."""
+    return name is not None and (name == UNIDENTIFIED or name.startswith(f"{UNIDENTIFIED} ("))

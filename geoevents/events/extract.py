@@ -22,8 +22,10 @@ from geoevents.events.actors import (
     civilians,
     country_name,
     default_actors,
+    is_unidentified_group,
     protesters,
     rioters,
+    unidentified_group,
 )
 from geoevents.events.counts import casualties_from_text, counts_at_places, split_evenly
 from geoevents.events.dates import DateMatch, dates_from_text, has_year_range
@@ -1007,6 +1009,9 @@ def events_from_drafts(article: Article, drafts: list[_Draft], lexicon: ActorLex
                 actor1 = UNIDENTIFIED_MILITARY if sub == "Air/drone strike" else UNIDENTIFIED
             if etype == VAC and actor2 is None:
                 actor2 = civilians(country)
+            actor1, actor2 = (
+                unidentified_group(country) if is_unidentified_group(a) else a for a in (actor1, actor2)
+            )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}
             for rm in d.sites + d.mentioned:

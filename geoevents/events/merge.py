@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from geoevents.events.actors import UNIDENTIFIED, UNIDENTIFIED_MILITARY
+from geoevents.events.actors import UNIDENTIFIED_MILITARY, is_unidentified_group
 from geoevents.events.extract import GRANULARITY, VIOLENT_TYPES, places_compatible
 from geoevents.events.ids import event_id_for
 from geoevents.records import Event, EventLocation
@@ -25,7 +25,11 @@ from geoevents.settings import DEFAULT, Settings
 
 _SLACK = {1: 0, 2: 6, 3: 31, 4: 366}
 _GENERIC_TAG = "type-from-generic-trigger"
-_UNKNOWN = {None, UNIDENTIFIED, UNIDENTIFIED_MILITARY}
+
+
+def _unknown(actor: str | None) -> bool:
+    """No actor, or one the reports could not name: any named actor may stand in for it."""
+    return actor is None or actor == UNIDENTIFIED_MILITARY or is_unidentified_group(actor)
 
 
 def _generic(e: Event) -> bool:
@@ -88,7 +92,7 @@ def _same_details(a: Event, b: Event) -> bool:
 
 
 def actors_compatible(a: Event, b: Event) -> bool:
-    if a.actor1 not in _UNKNOWN and b.actor1 not in _UNKNOWN and a.actor1 != b.actor1:
+    if not _unknown(a.actor1) and not _unknown(b.actor1) and a.actor1 != b.actor1:
         return False
     return not (a.actor2 and b.actor2 and a.actor2 != b.actor2 and not a.actor2.startswith("Civilians"))
 
@@ -229,7 +233,9 @@ def combine_events(events: list[Event]) -> Event:
         disorder_type=typed.disorder_type,
         event_date=best_date.event_date,
         time_precision=best_date.time_precision,
-        actor1=_most_common([e.actor1 for e in events], skip=_UNKNOWN),
+        actor1=_most_common(
+            [e.actor1 for e in events], skip={e.actor1 for e in events if _unknown(e.actor1)}
+        ),
         actor2=_most_common([e.actor2 for e in events], skip={None}),
         assoc_actor_1=_most_common([e.assoc_actor_1 for e in events], skip={None}),
         assoc_actor_2=_most_common([e.assoc_actor_2 for e in events], skip={None}),
