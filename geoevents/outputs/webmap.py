@@ -75,32 +75,30 @@ LABEL_MAX_ZOOM = 8
 _TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 
 
-def js_string(value: str) -> str:
-    """A JavaScript string literal that is safe inside an HTML <script> element (and inert to Jinja)."""
-    text = json.dumps(value, ensure_ascii=False)
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
+# Characters that could end a <script> element or a JavaScript line, as JSON unicode escapes.
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+
+
+def _script_safe(text: str) -> str:
+    for char, escape in _SCRIPT_ESCAPES:
         text = text.replace(char, escape)
     return _TEMPLATE_OPENER.sub(r"\\u007b", text)
+
+
+def js_string(value: str) -> str:
+    """A JavaScript string literal that is safe inside an HTML <script> element (and inert to Jinja)."""
+    return _script_safe(json.dumps(value, ensure_ascii=False))
 
 
 def js_value(value: Any) -> str:
     """Any JSON value, encoded as for :func:`js_string`."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escape)
-    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
+    return _script_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def safe_link(url: str | None, label: str | None = None) -> str:
