@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Ellipse, Patch
+from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
@@ -241,10 +242,15 @@ def draw_map(
     return fig
 
 
-def _clear_boxes(artists: Sequence[Artist], renderer: RendererBase) -> list[Bbox]:
-    """Display boxes of the artists; a marker collection gives one box per marker, edge included."""
+def _clear_shapes(artists: Sequence[Artist], renderer: RendererBase) -> tuple[list[Bbox], list[Path]]:
+    """What the artists cover on the display: boxes (one per marker, edge included; text) and the
+    outlines of patches (a ring's box would also claim the corners outside the ring)."""
     boxes: list[Bbox] = []
+    outlines: list[Path] = []
     for artist in artists:
+        if isinstance(artist, Patch):
+            outlines.append(artist.get_transform().transform_path(artist.get_path()))
+            continue
         if not isinstance(artist, PathCollection):
             boxes.append(artist.get_window_extent(renderer))
             continue
@@ -255,7 +261,7 @@ def _clear_boxes(artists: Sequence[Artist], renderer: RendererBase) -> list[Bbox
         for (cx, cy), size, width in zip(centres, sizes, widths, strict=True):
             half = renderer.points_to_pixels(math.sqrt(size) / 2 + width)
             boxes.append(Bbox.from_extents(cx - half, cy - half, cx + half, cy + half))
-    return boxes
+    return boxes, outlines
 
 
 def _place_legend(
@@ -267,11 +273,13 @@ def _place_legend(
     """
     fig.draw_without_rendering()  # applies the axes' aspect, so data positions are final
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    boxes = _clear_boxes(keep_clear, renderer)
+    boxes, outlines = _clear_shapes(keep_clear, renderer)
     for corner in LEGEND_CORNERS:
         legend = ax.legend(handles=handles, loc=corner, **LEGEND_STYLE)
         extent = legend.get_window_extent(renderer)
-        if not any(extent.overlaps(box_) for box_ in boxes):
+        if not any(extent.overlaps(box_) for box_ in boxes) and not any(
+            outline.intersects_bbox(extent, filled=True) for outline in outlines
+        ):
             return legend
         legend.remove()
     legend = fig.legend(
