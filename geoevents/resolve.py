@@ -281,7 +281,7 @@ class Resolver:
         for key, cands in name_keys.items():
             for c in cands:
                 p = c.place
-                if c.match_score < 0.95:
+                if c.match_score < 0.99:  # "Texas County" itself, not "Texas" as its alias
                     continue
                 if p.feature_class == "admin2":
                     counties.setdefault((p.country_code, p.admin1, normalize_name(p.name)), set()).add(key)
@@ -331,7 +331,11 @@ class Resolver:
                 s += opts.w_pattern
             if counties and p.feature_class == "populated_place" and context.names_county_of(p, key):
                 s += opts.w_named_county
-            elif p.feature_class == "admin2" and context.names_town_of(p, key):
+            elif (
+                p.feature_class == "admin2"
+                and context.names_town_of(p, key)
+                and normalize_name(p.name) == key
+            ):
                 s += opts.w_county_town
             if anchor is not None and p.feature_class != "country":
                 d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])

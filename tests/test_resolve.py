@@ -361,3 +361,13 @@ def test_without_its_county_a_famous_name_keeps_its_famous_reading(gazetteer) ->
         _resolve("The fair opens Friday in Paris. Deputies will direct traffic.", gazetteer), "Paris"
     )
     assert found.place is not None and found.place.country_code == "FR"
+
+
+def test_a_state_is_not_read_as_a_county_named_after_it(gazetteer) -> None:
+    """ "Texas" beside Houston and Missouri is the state: Texas County, Missouri (whose seat is a Houston) is
+    only named "Texas" loosely, and a county counts only when the text names it as such."""
+    text = (
+        "Storms closed roads from Houston to Dallas. Officials in Texas and Missouri asked drivers to wait."
+    )
+    found = _place(_resolve(text, gazetteer), "Texas")
+    assert found.place is not None and found.place.feature_class == "admin1" and found.place.name == "Texas"
