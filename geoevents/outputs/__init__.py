@@ -21,7 +21,7 @@ from geoevents.outputs.frames import (
 )
 from geoevents.outputs.geojson import write_geojson
 from geoevents.outputs.geopackage import write_geopackage
-from geoevents.outputs.images import draw_map, figure_bytes, write_images
+from geoevents.outputs.images import write_images
 from geoevents.outputs.report import write_report
 from geoevents.outputs.webmap import build_map, write_map
 from geoevents.records import ArticleResult, Event
@@ -60,8 +60,6 @@ def write_outputs(
 
     Each file is written atomically, and the same inputs give byte-identical files.
     """
-    import matplotlib.pyplot as plt
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     events = list(events)
@@ -73,15 +71,7 @@ def write_outputs(
     write_geopackage(layers, paths["geoevents.gpkg"])
     map_title = title or "geoevents: reported events"
     write_map(layers, paths["map.html"], tiles=tiles, title=map_title)
-    fig = draw_map(layers, title=title or "Reported events")
-    try:
-        png = figure_bytes(fig, "png")
-        from geoevents.atomic import atomic_write_bytes
-
-        atomic_write_bytes(paths["map.png"], png)
-        atomic_write_bytes(paths["map.svg"], figure_bytes(fig, "svg"))
-    finally:
-        plt.close(fig)
+    png = write_images(layers, paths["map.png"], paths["map.svg"], title=title or "Reported events")
     write_report(
         events, paths["report.html"], map_png=png, title=title or "Event briefing", run_info=run_info
     )

@@ -311,11 +311,13 @@ def write_images(
     svg_path: str | os.PathLike[str],
     *,
     title: str = DEFAULT_TITLE,
-) -> None:
-    """Write the static map as PNG and SVG (atomically)."""
+) -> bytes:
+    """Write the static map as PNG and SVG (atomically); returns the PNG (the report embeds it)."""
     fig = draw_map(layers, title=title)
     try:
-        atomic_write_bytes(png_path, figure_bytes(fig, "png"))
+        png = figure_bytes(fig, "png")
+        atomic_write_bytes(png_path, png)
         atomic_write_bytes(svg_path, figure_bytes(fig, "svg"))
     finally:
         plt.close(fig)
+    return png
