@@ -384,3 +384,19 @@ def test_place_layers_come_from_one_pass_over_the_results() -> None:
     for name, build in builders.items():
         expected = build(resolved, events=sample_events())
         assert layers[name].to_json() == expected.to_json(), name
+
+
+def test_maps_read_event_rows_alike() -> None:
+    """The web map, the images and the view share one reading of types, precision, dates and sites."""
+    from geoevents.outputs.basemap import sited_events
+    from geoevents.outputs.style import OTHER, as_date, geo_precision, type_counts
+
+    counts = type_counts(["Riots", "Battles", "Looting", None, "Battles"])
+    assert counts == {"Battles": 2, "Riots": 1, OTHER: 2} and list(counts) == ["Battles", "Riots", OTHER]
+    assert [geo_precision(v) for v in (1, 2.0, None, float("nan"))] == [1, 2, 3, 3]
+    assert as_date("2019-12-29T10:00:00Z") == date(2019, 12, 29) and as_date("not a date") is None
+    frame = events_to_frame(sample_events())
+    sited = sited_events(frame)
+    assert sited is not None and len(sited) == len(frame) - 1  # the strike's region is only mentioned
+    assert set(sited["role"]) == set(frame["role"]) - {"mentioned"}
+    assert sited_events(None) is None
