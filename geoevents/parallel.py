@@ -415,20 +415,9 @@ class WorkerState:
         gc.freeze()
 
     def gazetteer_version(self) -> str | None:
-        """The gazetteer's data version (its index key), for run.json and the resume fingerprint."""
-        for owner, attr in (
-            (self.gazetteer, "version"),
-            (self.gazetteer, "data_version"),
-            (self.gazetteer, "_index"),
-        ):
-            value = getattr(owner, attr, None)
-            if attr == "_index":
-                value = getattr(value, "version", None)
-            if callable(value):
-                value = value()
-            if value:
-                return str(value)
-        return None
+        """The gazetteer's data version (``Gazetteer.version``), for run.json and the resume fingerprint."""
+        value = getattr(self.gazetteer, "version", None)  # a gazetteer of one's own may not say
+        return str(value) if value else None
 
 
 def process_article(article: Article, state: WorkerState) -> Reply:

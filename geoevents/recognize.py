@@ -606,8 +606,7 @@ class Recognizer:
     def _whole_words_name(self, surface: str, toks: _Tokens, i: int, k: int) -> bool:
         """A run of words names a place as written, or loosely ("Albu Kamal" for "Abu Kamal") only when
         no word of it is a short or everyday word: "And I" must not become "Andi", nor "A New" "Änew"."""
-        exact = getattr(self.gazetteer, "is_exact_name", None)
-        if exact is None or exact(normalize_name(surface)):
+        if self.gazetteer.is_exact_name(normalize_name(surface)):
             return True
         words = toks.words[i : k + 1]
         return all(len(w) > 2 and w.casefold() not in self.lex.common for w in words)

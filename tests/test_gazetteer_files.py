@@ -40,6 +40,20 @@ def test_user_file_adds_searchable_places(gazetteer, tmp_path) -> None:
     assert gazetteer.candidates("CP7") == [] or gazetteer.candidates("CP7")[0].place.source != "user"
 
 
+def test_user_files_are_part_of_the_gazetteer_version(gazetteer, tmp_path) -> None:
+    """A resumed run must not reuse places resolved before the analyst corrected a user file."""
+    row = "checkpoint-7,Checkpoint Seven,,base,35.10,44.50,IQ,,field notes\n"
+    first = write(tmp_path, row, name="a.csv")
+    moved = write(tmp_path, row.replace("44.50", "44.60"), name="b.csv")
+
+    def version(*paths: Path) -> str:
+        return OfflineGeocoder(extra_files=paths, index=gazetteer._index, settings=gazetteer.settings).version
+
+    assert gazetteer.version and version(first) == version(first)
+    assert len({gazetteer.version, version(first), version(moved)}) == 3
+    assert version(first).startswith(gazetteer.version)
+
+
 def test_user_file_can_derive_geometry_from_the_index(gazetteer, tmp_path) -> None:
     path = write(tmp_path, "north-kurd,Dahuk and Erbil,,region,,,IQ,union:IQ.08|IQ.11,analyst\n")
     geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)

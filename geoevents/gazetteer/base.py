@@ -53,6 +53,16 @@ class Gazetteer(Protocol):
         """Whether a normalised key (see ``normalize_name``) is a name of any feature."""
         ...
 
+    def is_exact_name(self, key: str) -> bool:
+        """Whether a normalised key is a name as written, not only a loose (transliterated) match: a
+        recogniser joins everyday words into a name ("And I" / Andi) only on an exact match."""
+        ...
+
+    @property
+    def version(self) -> str:
+        """What identifies the gazetteer's data (recorded in run.json and the resume fingerprint)."""
+        ...
+
     def border(self, a: Place, b: Place) -> Place | None:
         """The shared boundary of two areas as a line Place, or None when they do not touch."""
         ...

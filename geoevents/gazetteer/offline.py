@@ -6,6 +6,7 @@ unchanged); the pipeline uses ``candidates``/``is_name``/``border``/``country``,
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -90,8 +91,11 @@ class OfflineGeocoder:
         self._overlay_loose: dict[str, tuple[int, ...]] = {}
         self._overlay_start = len(self._index)
         self.extra_files = tuple(Path(p) for p in extra_files)
+        self._extra_digest = ""
         if self.extra_files:
             self._add_extra_files(self.extra_files)
+            data = b"".join(p.read_bytes() for p in self.extra_files)
+            self._extra_digest = "+" + hashlib.sha256(data).hexdigest()[:8]
 
     # ----------------------------------------------------------------- user files
     def _add_extra_files(self, paths: Sequence[Path]) -> None:
@@ -111,6 +115,11 @@ class OfflineGeocoder:
     def max_name_words(self) -> int:
         """Longest indexed name, in words: how far ahead a recogniser needs to look."""
         return self._index.max_name_words
+
+    @property
+    def version(self) -> str:
+        """The index's data key (packaged data, curated files, index format), plus the user files read."""
+        return self._index.version + self._extra_digest
 
     def __len__(self) -> int:
         return len(self._index)

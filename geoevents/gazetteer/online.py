@@ -160,6 +160,14 @@ class CachedOnlineGeocoder:
     def is_name(self, key: str) -> bool:
         return self.fallback.is_name(key)
 
+    def is_exact_name(self, key: str) -> bool:
+        return self.fallback.is_exact_name(key)
+
+    @property
+    def version(self) -> str:
+        """The offline fallback's data, and the online service it asks first."""
+        return f"{self.fallback.version}+{self.name}"
+
     def border(self, a: Place, b: Place) -> Place | None:
         return self.fallback.border(a, b)
 
