@@ -208,6 +208,7 @@ class _Lexicon:
         self.abbreviations = {k: v for k, v in table("abbreviations").items()}
         self.abbreviation_forms = {line for line in _raw_first_column("abbreviations")}
         self.multiword_demonyms = {k for k in self.demonyms if " " in k}
+        self.multiword_demonym_heads = {k.split(" ", 1)[0] for k in self.multiword_demonyms}
 
 
 def _raw_first_column(name: str) -> list[str]:
@@ -621,7 +622,7 @@ class Recognizer:
         start = toks.starts[i]
         zone = article.zone_at(start) if article.zones else ZoneKind.BODY
         # Multi-word demonyms ("South African") before the gazetteer, so "South" alone is not tried.
-        if i + 1 < toks.n and _plain_gap(toks.gap(i)):
+        if i + 1 < toks.n and word.casefold() in lex.multiword_demonym_heads and _plain_gap(toks.gap(i)):
             pair = f"{word} {toks.words[i + 1]}"
             base = self.demonym_base(pair)
             if base is not None and base in lex.multiword_demonyms and not self.is_name(pair):

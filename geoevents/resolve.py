@@ -153,12 +153,12 @@ class _Context:
         """Whether another name of the article may be the county (admin-2 area) the place lies in."""
         if not self.counties or not place.admin2:
             return False
-        names = self.counties.get((place.country_code, place.admin1, normalize_name(place.admin2)))
+        names = self.counties.get((place.country_code, place.admin1, place.admin2))
         return _names_other_than(names, key)
 
     def names_town_of(self, county: Place, key: str) -> bool:
         """Whether another name of the article may be a town inside this county."""
-        names = self.towns_in.get((county.country_code, county.admin1, normalize_name(county.name)))
+        names = self.towns_in.get((county.country_code, county.admin1, county.name))
         return _names_other_than(names, key)
 
 
@@ -284,9 +284,9 @@ class Resolver:
                 if c.match_score < 0.99:  # "Texas County" itself, not "Texas" as its alias
                     continue
                 if p.feature_class == "admin2":
-                    counties.setdefault((p.country_code, p.admin1, normalize_name(p.name)), set()).add(key)
+                    counties.setdefault((p.country_code, p.admin1, p.name), set()).add(key)
                 elif p.feature_class == "populated_place" and p.admin2:
-                    towns_in.setdefault((p.country_code, p.admin1, normalize_name(p.admin2)), set()).add(key)
+                    towns_in.setdefault((p.country_code, p.admin1, p.admin2), set()).add(key)
         for key, cands in name_keys.items():
             ccs = {c.place.country_code for c in cands if c.place.country_code}
             a1s: set[tuple[str | None, str | None]] = {
