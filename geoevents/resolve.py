@@ -180,10 +180,11 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _names_other_than(names: set[str] | None, key: str) -> bool:
-    """Whether a set of the article's names holds one besides ``key``."""
+    """Whether a set of the article's names holds one besides ``key`` and its "City" form (the area "Dublin
+    City" is no independent witness for a town Dublin)."""
     if not names:
         return False
-    return len(names) > 1 or key not in names
+    return any(name != key and name != f"{key} city" for name in names)
 
 
 class Resolver:
