@@ -165,6 +165,7 @@ _LANGUAGE_MODIFIERS = frozenset({"only", "fluent", "fluently", "little", "some",
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_ON_THE_GROUND = re.compile(r"\b(?:in|near|outside|at|from|to)\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
 _FIXTURE_GATE = re.compile(r" (?:v|vs|versus)\.? [A-Z]")
 _FIXTURE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?:v|vs|vs\.|versus)\s+(?P<b>{_NAME_SEQ})")
 
@@ -194,6 +195,7 @@ class _Lexicon:
         self.generic = words("generic_words") | words("place_words")
         self.street = words("street_words")
         self.organisations = words("organisations")
+        self.brands = words("brands")
         self.surnames = words("surnames")
         self.disease = words("disease_words")
 
@@ -722,6 +724,13 @@ class Recognizer:
             return i + 1, self._not_place(article, start, end, zone)
         if i < k and surface.casefold() in lex.organisations:
             return k + 1, self._not_place(article, start, end, zone)
+        if (
+            i == k
+            and surface.casefold() in lex.brands
+            and not _ON_THE_GROUND.search(text, max(0, start - 24), start)
+            and text[end : end + 2] != ", "
+        ):
+            return i + 1, self._not_place(article, start, end, zone)  # "Toyota recalled", "a Honda"
         found_role, score, (a, b) = self._classify(toks, i, k, surface, possessive)
         if found_role is None:
             return k + 1, None

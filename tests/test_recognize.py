@@ -243,3 +243,17 @@ def test_an_article_or_a_number_opening_a_sentence_is_not_part_of_a_place(gazett
 def test_everyday_words_are_not_joined_into_a_loose_place_name(gazetteer: Any) -> None:
     found = _mentions("And I want to be the best there ever was, she said in Boston.", gazetteer)
     assert [m.text for m in found if m.role is not MentionRole.NOT_PLACE] == ["Boston"]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Toyota recalled two million cars on Monday.", MentionRole.NOT_PLACE),
+        ("She bought a used Honda last spring.", MentionRole.NOT_PLACE),
+        ("Workers at a plant in Toyota walked out.", MentionRole.LITERAL),
+        ("Toyota, Japan, is home to the carmaker.", MentionRole.LITERAL),
+    ],
+)
+def test_a_brand_named_like_a_town_is_a_place_only_on_the_ground(gazetteer: Any, text, role) -> None:
+    word = "Honda" if "Honda" in text else "Toyota"
+    assert _by_text(_mentions(text, gazetteer), word).role is role
