@@ -165,6 +165,7 @@ _LANGUAGE_MODIFIERS = frozenset({"only", "fluent", "fluently", "little", "some",
 _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learned", "taught", "teach"})
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_NUMBER_SIGN_AFTER = re.compile(r"\.\s?\d")  # "No. 1", "Lot No. 15", "Nos. 3"
 _ON_THE_GROUND = re.compile(r"\b(?:in|near|outside|at|from|to)\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
 _FIXTURE_GATE = re.compile(r" (?:v|vs|versus)\.? [A-Z]")
 _FIXTURE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?:v|vs|vs\.|versus)\s+(?P<b>{_NAME_SEQ})")
@@ -195,7 +196,7 @@ class _Lexicon:
         self.generic = words("generic_words") | words("place_words")
         self.street = words("street_words")
         self.organisations = words("organisations")
-        self.brands = words("brands")
+        self.named_like_places = words("named_like_places")
         self.surnames = words("surnames")
         self.disease = words("disease_words")
 
@@ -686,6 +687,8 @@ class Recognizer:
             if bare.casefold() in lex.common or not self.is_name(bare):
                 return i + 1, None
             return i + 1, self._not_place(article, start, toks.ends[i], zone)
+        if word in ("No", "Nos") and _NUMBER_SIGN_AFTER.match(text, toks.ends[i]):
+            return i + 1, None  # the number sign, not a place called No
         found = self._longest_name(toks, i, goes_on=goes_on)
         if found is not None and found[0] > i and word in ("A", "An"):
             # "A New Jersey woman": the article is not part of the name when the name stands without it.
@@ -726,7 +729,7 @@ class Recognizer:
             return k + 1, self._not_place(article, start, end, zone)
         if (
             i == k
-            and surface.casefold() in lex.brands
+            and surface.casefold() in lex.named_like_places
             and not _ON_THE_GROUND.search(text, max(0, start - 24), start)
             and text[end : end + 2] != ", "
         ):

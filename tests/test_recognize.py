@@ -252,8 +252,16 @@ def test_everyday_words_are_not_joined_into_a_loose_place_name(gazetteer: Any) -
         ("She bought a used Honda last spring.", MentionRole.NOT_PLACE),
         ("Workers at a plant in Toyota walked out.", MentionRole.LITERAL),
         ("Toyota, Japan, is home to the carmaker.", MentionRole.LITERAL),
+        ("The Duma passed the bill on Friday.", MentionRole.NOT_PLACE),
+        ("Shelling hit Duma, east of the capital.", MentionRole.LITERAL),
     ],
 )
 def test_a_brand_named_like_a_town_is_a_place_only_on_the_ground(gazetteer: Any, text, role) -> None:
-    word = "Honda" if "Honda" in text else "Toyota"
+    word = next(w for w in ("Honda", "Toyota", "Duma") if w in text)
     assert _by_text(_mentions(text, gazetteer), word).role is role
+
+
+def test_the_number_sign_is_not_a_place(gazetteer: Any) -> None:
+    found = _mentions("The mill is No. 1 on the list; the fire was at Lot No. 15 in Dayton.", gazetteer)
+    assert "No" not in {m.text for m in found}
+    assert "Dayton" in {m.text for m in found}
