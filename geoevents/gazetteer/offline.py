@@ -321,34 +321,16 @@ class OfflineGeocoder:
         if geom.is_empty:
             return None
         point = geom.centroid if geom.contains(geom.centroid) else geom.point_on_surface()
-        name = f"{word} {area.name}"
-        place = Place(
-            feature_id=fid,
-            name=name,
-            feature_class="region_expression",
-            lat=point.y,
-            lon=point.x,
-            geometry=geom,
-            source="derived",
+        return self._remember_derived(
+            fid,
+            f"{word} {area.name}",
+            "region_expression",
+            point,
+            geom,
             country_code=area.country_code,
             admin1=area.admin1,
-            raw=(
-                {
-                    "feature_id": fid,
-                    "source": "derived",
-                    "feature_class": "region_expression",
-                    "country_code": area.country_code,
-                    "admin1": area.admin1,
-                    "population": None,
-                    "name": name,
-                    "part_of": area.feature_id,
-                    "direction": word,
-                    "geometry": shapely.geometry.mapping(geom),
-                }
-            ),
+            extra={"part_of": area.feature_id, "direction": word},
         )
-        self._derived[fid] = place
-        return place
 
     def border(self, a: Place, b: Place) -> Place | None:
         """The shared boundary of two areas as a line ``Place`` (None when they do not touch)."""
@@ -368,31 +350,53 @@ class OfflineGeocoder:
             return None
         mid = line.interpolate(0.5, normalized=True)
         first, second = sorted((a, b), key=lambda p: p.feature_id)
-        name = f"{first.name}–{second.name} border"
         codes = sorted({c for c in (a.country_code, b.country_code) if c})
+        return self._remember_derived(
+            fid,
+            f"{first.name}–{second.name} border",
+            "border",
+            mid,
+            line,
+            country_code=codes[0] if len(codes) == 1 else None,
+            admin1=None,
+            extra={"countries": codes, "sides": [first.feature_id, second.feature_id]},
+        )
+
+    def _remember_derived(
+        self,
+        fid: str,
+        name: str,
+        feature_class: str,
+        point: Point,
+        geom: BaseGeometry,
+        *,
+        country_code: str | None,
+        admin1: str | None,
+        extra: dict[str, Any],
+    ) -> Place:
+        """A place derived from others (a border, "northern Iraq"), built once and kept for later asks."""
+        raw: dict[str, Any] = {
+            "feature_id": fid,
+            "source": "derived",
+            "feature_class": feature_class,
+            "country_code": country_code,
+            "admin1": admin1,
+            "population": None,
+            "name": name,
+            **extra,
+            "geometry": shapely.geometry.mapping(geom),
+        }
         place = Place(
             feature_id=fid,
             name=name,
-            feature_class="border",
-            lat=mid.y,
-            lon=mid.x,
-            geometry=line,
+            feature_class=feature_class,
+            lat=point.y,
+            lon=point.x,
+            geometry=geom,
             source="derived",
-            country_code=codes[0] if len(codes) == 1 else None,
-            raw=(
-                {
-                    "feature_id": fid,
-                    "source": "derived",
-                    "feature_class": "border",
-                    "country_code": codes[0] if len(codes) == 1 else None,
-                    "countries": codes,
-                    "admin1": None,
-                    "population": None,
-                    "name": name,
-                    "sides": [first.feature_id, second.feature_id],
-                    "geometry": shapely.geometry.mapping(line),
-                }
-            ),
+            country_code=country_code,
+            admin1=admin1,
+            raw=raw,
         )
         self._derived[fid] = place
         return place
