@@ -275,11 +275,15 @@ def _realign(text: str, start: int, end: int, phrase: str, *, window: int = 12) 
     return best, best + len(phrase)
 
 
-def _read_lgl_schema(path: Path, *, realign: bool) -> list[CorpusArticle]:
+def _corpus_root(path: Path) -> ET.Element:
     try:
-        root = ET.parse(path).getroot()
+        return ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise InputError(str(path), f"not valid corpus XML ({exc})") from None
+
+
+def _read_lgl_schema(path: Path, *, realign: bool) -> list[CorpusArticle]:
+    root = _corpus_root(path)
     articles = []
     for i, art in enumerate(root.iter("article")):
         text = _text(art.find("text"))
@@ -301,10 +305,7 @@ def _read_lgl_schema(path: Path, *, realign: bool) -> list[CorpusArticle]:
 
 
 def _read_geovirus(path: Path) -> list[CorpusArticle]:
-    try:
-        root = ET.parse(path).getroot()  # the commented-out template articles never reach the tree
-    except ET.ParseError as exc:
-        raise InputError(str(path), f"not valid corpus XML ({exc})") from None
+    root = _corpus_root(path)  # the commented-out template articles never reach the tree
     articles = []
     for i, art in enumerate(root.iter("article")):
         text = _text(art.find("text"))

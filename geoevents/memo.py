@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+
+
+class _Stage(Protocol):
+    gazetteer: Any
+
+
+S = TypeVar("S", bound=_Stage)
 
 
 class Memo(Generic[K, V]):
@@ -30,3 +37,16 @@ class Memo(Generic[K, V]):
             self._data.clear()
         self._data[key] = value
         return value
+
+
+def stage_for(
+    cache: dict[tuple[int, Hashable], S], make: Callable[[Any, Any], S], gazetteer: Any, options: Any
+) -> S:
+    """One stage object (recogniser, resolver) per gazetteer and options, made on first use and reused:
+    its memos are what make it fast. A gazetteer freed and another made at its address gets a new one."""
+    key = (id(gazetteer), options)
+    stage = cache.get(key)
+    if stage is None or stage.gazetteer is not gazetteer:
+        stage = make(gazetteer, options)
+        cache[key] = stage
+    return stage

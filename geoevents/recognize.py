@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter
@@ -37,7 +37,7 @@ from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.lexicon import table, words
-from geoevents.memo import Memo
+from geoevents.memo import Memo, stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("K-1", "al-Qaim", "U.S.", "Hezbollah's").
@@ -1102,17 +1102,12 @@ def _overlaps(m: Mention, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= m.start < b for a, b in spans)
 
 
-_RECOGNIZERS: dict[int, Recognizer] = {}
+_RECOGNIZERS: dict[tuple[int, Hashable], Recognizer] = {}
 
 
 def recognizer_for(gazetteer: Any, *, options: RecognizerOptions = DEFAULT_OPTIONS) -> Recognizer:
-    """One cached recogniser per gazetteer (the name cache is what makes it fast)."""
-    key = id(gazetteer) ^ hash(options)
-    rec = _RECOGNIZERS.get(key)
-    if rec is None or rec.gazetteer is not gazetteer:
-        rec = Recognizer(gazetteer, options=options)
-        _RECOGNIZERS[key] = rec
-    return rec
+    """One cached recogniser per gazetteer and options."""
+    return stage_for(_RECOGNIZERS, lambda g, o: Recognizer(g, options=o), gazetteer, options)
 
 
 def mentions_from_article(

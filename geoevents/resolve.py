@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -33,7 +33,7 @@ from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.lexicon import table
-from geoevents.memo import Memo
+from geoevents.memo import Memo, stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
 
 AREA_CLASSES = ("country", "admin1", "region", "admin2")
@@ -832,17 +832,12 @@ def _country_facts() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return capitals, neighbours
 
 
-_RESOLVERS: dict[int, Resolver] = {}
+_RESOLVERS: dict[tuple[int, Hashable], Resolver] = {}
 
 
 def resolver_for(gazetteer: Any, *, options: ResolverOptions = DEFAULT_OPTIONS) -> Resolver:
     """One cached resolver per gazetteer and options."""
-    key = id(gazetteer) ^ hash(options)
-    res = _RESOLVERS.get(key)
-    if res is None or res.gazetteer is not gazetteer:
-        res = Resolver(gazetteer, options=options)
-        _RESOLVERS[key] = res
-    return res
+    return stage_for(_RESOLVERS, lambda g, o: Resolver(g, options=o), gazetteer, options)
 
 
 def resolved_mentions_from_mentions(
