@@ -166,7 +166,7 @@ _SPEAK = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _NUMBER_SIGN_AFTER = re.compile(r"\.\s?\d")  # "No. 1", "Lot No. 15", "Nos. 3"
-_ON_THE_GROUND = re.compile(r"\b(?:in|near|outside|at|from|to)\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
+_ON_THE_GROUND = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
 _FIXTURE_GATE = re.compile(r" (?:v|vs|versus)\.? [A-Z]")
 _FIXTURE = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?:v|vs|vs\.|versus)\s+(?P<b>{_NAME_SEQ})")
 

@@ -265,3 +265,10 @@ def test_the_number_sign_is_not_a_place(gazetteer: Any) -> None:
     found = _mentions("The mill is No. 1 on the list; the fire was at Lot No. 15 in Dayton.", gazetteer)
     assert "No" not in {m.text for m in found}
     assert "Dayton" in {m.text for m in found}
+
+
+def test_a_company_met_or_sold_to_is_still_the_company(gazetteer: Any) -> None:
+    """Only "in", "near" and "outside" put a company's name on the ground: workers "at Toyota" and parts sold
+    "to Toyota" are the company."""
+    for text in ("Workers at Toyota voted on Friday.", "The supplier sold parts to Toyota last year."):
+        assert _by_text(_mentions(text, gazetteer), "Toyota").role is MentionRole.NOT_PLACE, text
