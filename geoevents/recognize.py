@@ -26,7 +26,7 @@ Every mention satisfies ``article.text[m.start:m.end] == m.text``. Text in
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -80,7 +80,9 @@ CONNECTORS = frozenset(
     }
 )
 # Connectors that may stand inside a name only when a capitalised word follows within the span.
-_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ed|an|ar|as|ash|at|az|ul)[-‑](?=[A-Z])")
+# The Arabic article in its spellings, sun-letter forms included ("al-Qaim", "Deir ez-Zor", "Ras el-Ain").
+_ARTICLE_FORMS = r"(?:al|el|ad|ed|an|en|ar|er|as|es|ash|esh|at|et|az|ez|ul)"
+_ARABIC_PREFIX = re.compile(rf"^{_ARTICLE_FORMS}[-‑](?=[A-Z])")
 # "Iran-backed", "US-led", "Moscow-aligned": the place's side or sponsorship, an adjectival use (a demonym).
 _ALLEGIANCE = frozenset(
     {
@@ -137,7 +139,7 @@ _COMPASS = (
     r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"mid-?western|inner|outer|coastal|rural|greater)"
 )
-_NAME = r"(?:[A-Z][\w'’]*(?:[-‑–][\w'’]+)*|(?:al|el|ad|as|ash|ar|an|at|az)[-‑][A-Z][\w'’]*)"
+_NAME = rf"(?:[A-Z][\w'’]*(?:[-‑–][\w'’]+)*|{_ARTICLE_FORMS}[-‑][A-Z][\w'’]*)"
 _NAME_SEQ = rf"{_NAME}(?:\s+(?:(?:of|the|al|el|de|la|du)\s+)*{_NAME})*"
 _BORDER_BETWEEN = re.compile(
     rf"\b(?i:border)s?\s+(?:between|of)\s+(?:the\s+)?(?P<a>{_NAME_SEQ})\s+and\s+(?:the\s+)?(?P<b>{_NAME_SEQ})"
@@ -159,6 +161,8 @@ _REGION_SUFFIX = re.compile(
     rf"area|countryside|mountains|plains|coast)\b"
 )
 _CURRENCY_SIGNS = frozenset("$€£¥")
+# Particles inside people's names ("Osama bin Laden", "Hassan el Tawil", "Rafael van der Vaart").
+_NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "el", "van", "von"})
 # Verbs that attribute a quotation to the name after them ("..., said Harlan").
 _ATTRIBUTION = frozenset({"said", "says", "added", "explained", "recalled", "noted", "wrote", "continued"})
 _LANGUAGE_MODIFIERS = frozenset({"only", "fluent", "fluently", "little", "some", "broken", "good", "native"})
@@ -179,6 +183,7 @@ class RecognizerOptions:
     org_place_role: MentionRole = MentionRole.METONYMIC  # "Kirkuk" in "Kirkuk Police Department"
     keep_not_place: bool = True  # report NOT_PLACE mentions (the resolver gives them no place)
     speaker_population: int = 100_000  # a lone word that speaks is a person unless a place this big
+    rare_word_zipf: float = 2.5  # rarer than this in English (wordfreq's Zipf scale): a surname, not a word
 
 
 DEFAULT_OPTIONS = RecognizerOptions()
@@ -235,8 +240,11 @@ def _is_cap(word: str) -> bool:
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
+    """ "Iraq's" -> ("Iraq", True); "the Philippines'" -> ("Philippines", True)."""
     if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
         return word[:-2], True
+    if len(word) > 3 and word[-1] in "'’" and word[-2] in "sS":
+        return word[:-1], True
     return word, False
 
 
@@ -316,6 +324,7 @@ class Recognizer:
         self.demonym_base = Memo(self._demonym_base, limit=200_000)
         self._lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
         self._top_candidates = Memo(self._best_candidates)
+        self._zipf = Memo(_zipf_en, limit=200_000)
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -473,11 +482,17 @@ class Recognizer:
                 surnames.add(_surname_key(m.text))
         if not surnames:
             return found
+
+        def surname(m: Mention) -> bool:
+            if _surname_key(m.text) in surnames:
+                return True
+            # A piece of a double surname ("Toledo" of "Toledo-Segovia"): the whole token decides.
+            k = bisect_right(toks.starts, m.start) - 1
+            return k >= 0 and toks.words[k] != m.text and _surname_key(toks.words[k]) in surnames
+
         return [
             self._as_not_place(m)
-            if m.role in (MentionRole.LITERAL, MentionRole.METONYMIC)
-            and " " not in m.text
-            and _surname_key(m.text) in surnames
+            if m.role in (MentionRole.LITERAL, MentionRole.METONYMIC) and " " not in m.text and surname(m)
             else m
             for m in found
         ]
@@ -696,6 +711,13 @@ class Recognizer:
             if rest is not None and rest[0] >= found[0]:
                 return i + 1, None
         demonym = self.demonym_base(word)
+        if (
+            demonym is not None
+            and found is not None
+            and found[0] == i
+            and self._demonym_names_itself(toks, i)
+        ):
+            demonym = None  # "Laos" is a country, not Laotians; "the Mediterranean" is the sea
         if demonym is not None and (found is None or found[0] == i):
             if not self._demonym_is_place(toks, i):
                 return i + 1, None
@@ -745,6 +767,46 @@ class Recognizer:
             )
         return k + 1, Mention(article.id, start, end, surface, role=found_role, zone=zone, score=score)
 
+    def _demonym_names_itself(self, toks: _Tokens, i: int) -> bool:
+        """Whether a word read as a demonym is rather the name of the place: a country that only looks
+        like a plural ("Laos"), or a sea or region named with "the" ("the Mediterranean", "the Caribbean")."""
+        word = _strip_possessive(toks.words[i])[0]
+        cands = self._top_candidates(word)
+        if not cands or cands[0].match_score < 0.95:
+            return False
+        fclass = cands[0].place.feature_class
+        if fclass == "country":
+            return self.demonym_base(word) != word.casefold()
+        return fclass in ("region", "physical") and i > 0 and toks.words[i - 1].casefold() == "the"
+
+    def _reads_as_surnames(self, toks: _Tokens, a: int, b: int) -> bool:
+        """Whether tokens a..b, after a place-like first word, read as the rest of a person's name ("Marek
+        Wierzbowski") rather than an organisation's ("Kirkuk Police Department"): at most two words, none of
+        them an everyday or institutional word, one at least rare in English."""
+        if b - a > 1:
+            return False
+        lex = self.lex
+        rare = False
+        for x in range(a, b + 1):
+            word = _strip_possessive(toks.words[x])[0]
+            for piece in word.split("-"):
+                low = piece.casefold()
+                if low in lex.first_names or low in lex.surnames:
+                    continue
+                if (
+                    low in lex.common
+                    or low in lex.org_suffixes
+                    or low in lex.generic
+                    or low in lex.street
+                    or low in lex.titles
+                    or not piece.isalpha()
+                    or self.is_name(piece)
+                ):
+                    return False
+                if self._zipf(low) < self.options.rare_word_zipf:
+                    rare = True
+        return rare
+
     def _demonym_is_place(self, toks: _Tokens, i: int) -> bool:
         """A demonym names its country unless it is a language ("spoke French") or opens another name
         ("American Red Cross", "French Open")."""
@@ -774,6 +836,15 @@ class Recognizer:
         out: list[Mention] = []
         offset = toks.starts[i]
         zone = article.zone_at(offset) if article.zones else ZoneKind.BODY
+        before = toks.words[i - 1].casefold() if i > 0 else ""
+        if (
+            before
+            and _plain_gap(toks.gap(i - 1))
+            and (before in self.lex.first_names or before in self.lex.titles)
+        ):
+            # "Maria Toledo-Segovia", "Commissioner Toledo-Segovia": a double surname.
+            start = toks.starts[i - 1]
+            return [self._not_place(article, start, toks.ends[i], zone)]
         for piece in pieces:
             start, end = offset, offset + len(piece)
             offset = end + 1
@@ -905,6 +976,8 @@ class Recognizer:
                 return MentionRole.NOT_PLACE, 0.0, (a, b)
         if i > 0 and toks.words[i - 1].casefold() in lex.titles and toks.gap(i - 1) in (" ", ". ", "\u00a0"):
             return MentionRole.NOT_PLACE, 0.0, (i, b)
+        if single and self._in_patronymic(toks, i):
+            return MentionRole.NOT_PLACE, 0.0, (i, b)  # "Salim bin Umri", "Hassan el Tawil"
         if b > k:
             nxt_base, _ = _strip_possessive(toks.words[k + 1].casefold())
             if nxt_base in lex.street:
@@ -920,6 +993,8 @@ class Recognizer:
                 # "Jordan Smith", "Paris Hilton": a name that merely starts with a place name.
                 return MentionRole.NOT_PLACE, 0.0, (i, b)
             if nxt_base not in lex.place_words and not self.is_name(toks.words[k + 1]):
+                if self._reads_as_surnames(toks, k + 1, b):
+                    return MentionRole.NOT_PLACE, 0.0, (i, b)  # "Marek Wierzbowski"
                 # "Kirkuk Police Department", "Marion County Clerk", "Springdale Public Utilities":
                 # the place names whose organisation or office it is.
                 return self.options.org_place_role, 0.55, (i, k)
@@ -937,6 +1012,26 @@ class Recognizer:
         if role is MentionRole.METONYMIC and single:
             score = min(score, 0.45)  # "Henry said": a person unless the place is a capital or country
         return role, score, (i, k)
+
+    @staticmethod
+    def _in_patronymic(toks: _Tokens, i: int) -> bool:
+        """Whether token i is joined to another capitalised word by a name particle ("bin", "el", "van"),
+        as in people's names; place names built that way ("Sharm el-Sheikh") match whole before this."""
+        if (
+            i >= 2
+            and toks.words[i - 1] in _NAME_PARTICLES
+            and _is_cap(toks.words[i - 2])
+            and _plain_gap(toks.gap(i - 2))
+            and _plain_gap(toks.gap(i - 1))
+        ):
+            return True
+        return (
+            i + 2 < toks.n
+            and toks.words[i + 1] in _NAME_PARTICLES
+            and _is_cap(toks.words[i + 2])
+            and _plain_gap(toks.gap(i))
+            and _plain_gap(toks.gap(i + 1))
+        )
 
     def _role_after(
         self, toks: _Tokens, k: int, surface: str, *, possessive: bool, hyphen_compound: bool
@@ -1074,6 +1169,13 @@ def _ending_at(
         if m is not None and m.start("a") == start:
             after = m.end()
             yield m
+
+
+def _zipf_en(word: str) -> float:
+    """How common a word is in English, on wordfreq's Zipf scale (0 unknown, 7 "the")."""
+    from wordfreq import zipf_frequency  # 0.3 s to load: only once a text needs it
+
+    return float(zipf_frequency(word, "en"))
 
 
 def _elided(word: str) -> bool:

@@ -272,3 +272,53 @@ def test_a_company_met_or_sold_to_is_still_the_company(gazetteer: Any) -> None:
     "to Toyota" are the company."""
     for text in ("Workers at Toyota voted on Friday.", "The supplier sold parts to Toyota last year."):
         assert _by_text(_mentions(text, gazetteer), "Toyota").role is MentionRole.NOT_PLACE, text
+
+
+def test_a_plural_possessive_is_not_part_of_the_name(gazetteer: Any) -> None:
+    found = _mentions("Officials praised the Philippines' quick response on Monday.", gazetteer)
+    assert _by_text(found, "Philippines").role is MentionRole.LITERAL
+    assert not [m for m in found if m.text.endswith("'")]
+
+
+def test_a_country_or_sea_that_looks_like_a_demonym_is_the_place(gazetteer: Any) -> None:
+    found = _mentions(
+        "Traders crossed from Laos into Thailand, and boats sailed the Mediterranean.", gazetteer
+    )
+    assert _by_text(found, "Laos").role is MentionRole.LITERAL
+    assert _by_text(found, "Mediterranean").role is MentionRole.LITERAL
+    found = _mentions("Two Laos-based traders and Mediterranean diets.", gazetteer)
+    assert _by_text(found, "Mediterranean").role is MentionRole.DEMONYM
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The farm minister, Marek Wierzbowski, said the zone was sealed.", "Marek Wierzbowski"),
+        ("The ban is lifted, spokesman Salim bin Umri told reporters.", "Umri"),
+        ("Hassan el Tawil, an adviser, said the birds were culled.", "Hassan"),
+        ("Maria Toledo-Segovia, the commissioner, said aid would follow.", "Maria Toledo-Segovia"),
+    ],
+)
+def test_people_whose_names_start_or_end_like_places(gazetteer: Any, text: str, person: str) -> None:
+    """A place-like word joined to a rare surname, a name particle or a double surname is a person."""
+    found = _mentions(text, gazetteer)
+    assert _by_text(found, person).role is MentionRole.NOT_PLACE
+    assert not [
+        m
+        for m in found
+        if m.role is not MentionRole.NOT_PLACE
+        and m.start >= text.index(person)
+        and m.end <= text.index(person) + len(person)
+    ]
+
+
+def test_a_place_before_institutional_words_is_still_the_organisations_place(gazetteer: Any) -> None:
+    found = _mentions("The Kirkuk Police Department and Buffalo Public Schools said so.", gazetteer)
+    assert _by_text(found, "Kirkuk").role is MentionRole.METONYMIC
+    assert _by_text(found, "Buffalo").role is MentionRole.METONYMIC
+
+
+@pytest.mark.parametrize("name", ["Deir ez-Zor", "Ras el-Ain", "Deir ed-Dibwan"])
+def test_every_form_of_the_arabic_article_joins_a_name(gazetteer: Any, name: str) -> None:
+    found = _mentions(f"Shelling was reported in {name} on Monday.", gazetteer)
+    assert _by_text(found, name).role is MentionRole.LITERAL
