@@ -125,9 +125,12 @@ class ResolverOptions:
     w_list: float = 1.0  # "Ohio, Utah, Washington and Wisconsin": a list's members are of one kind
 
     w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
+    town_share_of_area: float = 0.1  # ... or unless the city holds less than this share of the people
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
     weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
     strong_population: int = 100_000  # what a weakly recognised name must reach to count
+    loose_population: int = 100_000  # what an English word matching a place only loosely must reach ...
+    loose_word_zipf: float = 2.5  # ... when it is at least this common in English ("Mallard": Malārd)
     large_area_population: int = 1_000_000  # an area this populous outranks its namesake hamlets
     frequent_word_zipf: float = 3.3  # a word this frequent in English (wordfreq's Zipf scale) ...
     frequent_word_population: int = 50_000  # ... needs a place this big, or its state named, to count
@@ -197,7 +200,7 @@ class Resolver:
         self._static: dict[tuple[str, bool], list[float]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
         self._capitals, self._neighbours = _country_facts()
-        self._frequent = Memo(self._is_frequent)
+        self._zipf = Memo(self._zipf_of)
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -219,6 +222,17 @@ class Resolver:
             return list(self.gazetteer.candidates(name, limit=self.options.candidates))
         except GeoeventsError:
             return []
+
+    def _lookup_name(self, text: str, m: Mention) -> str:
+        """The name to look a mention up by: with the "the" before it when the gazetteer knows that form
+        ("the Pacific" is the ocean, "Pacific" also a town in Missouri)."""
+        if m.parts:
+            return m.parts[0]
+        if m.start >= 4 and text[m.start - 4 : m.start].casefold() == "the ":
+            with_the = f"the {m.text}"
+            if self.gazetteer.is_exact_name(normalize_name(with_the)):
+                return with_the
+        return m.text
 
     def country(self, code: str | None) -> Place | None:
         if not code:
@@ -249,9 +263,8 @@ class Resolver:
         for m in toponyms:
             if m.role is MentionRole.DEMONYM or (m.parts and m.country_code):
                 direct[id(m)] = self._direct(m)
-        cand_lists = {
-            id(m): self.candidates(m.parts[0] if m.parts else m.text) for m in toponyms if id(m) not in direct
-        }
+        lookup = {id(m): self._lookup_name(text, m) for m in toponyms if id(m) not in direct}
+        cand_lists = {key: self.candidates(name) for key, name in lookup.items()}
 
         # Context: countries and admin-1 areas the article names outright.
         named_cc: Counter[str] = Counter()
@@ -348,12 +361,12 @@ class Resolver:
         per_mention: dict[int, tuple[str, str | None, list[float]]] = {}
         for m in toponyms:
             if id(m) not in direct:
-                key = normalize_name(m.parts[0] if m.parts else m.text)
+                key = normalize_name(lookup[id(m)])
                 area_word = bool(_AREA_WORD_AFTER.match(text, m.end))
                 static = self._static_scores(key, cand_lists[id(m)], area_word=area_word)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
         list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
-        by_alias: dict[int, bool] = {}  # the chosen place bears the name only as an alternate name
+        match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
         anchor: tuple[float, float] | None = None
         dominant: dict[str, float] = {}
         area_part: dict[tuple[str, str | None, str | None], float] = {}
@@ -390,7 +403,7 @@ class Resolver:
                     continue
                 if len(cands) == 1:  # nothing to weigh: the confidence of a lone candidate is fixed
                     chosen[id(m)] = (cands[0].place, 0.95 * m.score)
-                    by_alias[id(m)] = cands[0].match_score < 0.99
+                    match[id(m)] = cands[0].match_score
                     continue
                 key, follow, static = per_mention[id(m)]
                 acting = m.role is MentionRole.METONYMIC
@@ -415,7 +428,7 @@ class Resolver:
                     memo = (order[0], 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]]))))
                     ranked[memo_key] = memo
                 chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
-                by_alias[id(m)] = cands[memo[0]].match_score < 0.99
+                match[id(m)] = cands[memo[0]].match_score
 
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
@@ -423,7 +436,7 @@ class Resolver:
             place, _ = chosen.get(id(m), (None, 0.0))
             if place is None:
                 continue
-            if self._too_weak(m, place, context, by_alias=by_alias.get(id(m), False)):
+            if self._too_weak(m, place, context, match=match.get(id(m), 1.0)):
                 chosen[id(m)] = (None, 0.0)
             else:
                 resolved_by_text.setdefault(normalize_name(m.text), place)
@@ -510,14 +523,18 @@ class Resolver:
                 return None
         return top.place
 
-    def _is_frequent(self, word: str) -> bool:
-        """Whether a word is among the commonest of English, a common noun or a famous name
-        (``_frequent``, remembered per word)."""
+    def _zipf_of(self, word: str) -> float:
+        """How common a word is in English on wordfreq's Zipf scale (``_zipf``, remembered per word);
+        0 for forms wordfreq would split ("K-1", "al-Qaim") and answer for their parts."""
         if not word.isalpha():
-            return False  # wordfreq would split "K-1" or "al-Qaim" into parts and answer for those
+            return 0.0
         from wordfreq import zipf_frequency  # 0.3 s to load: only once a text needs it
 
-        return zipf_frequency(word, "en") >= self.options.frequent_word_zipf
+        return float(zipf_frequency(word, "en"))
+
+    def _frequent(self, word: str) -> bool:
+        """Whether a word is among the commonest of English, a common noun or a famous name."""
+        return self._zipf(word) >= self.options.frequent_word_zipf
 
     def _is_capital(self, place: Place) -> bool:
         """Whether a candidate is the national capital its country's record names."""
@@ -585,7 +602,7 @@ class Resolver:
             return found
         opts = self.options
         # Areas that hold a sizeable town of the same name ("Kirkuk" city in Kirkuk governorate).
-        towns: set[tuple[str | None, str]] = set()
+        towns: dict[tuple[str | None, str], int] = {}
         for c in cands:
             p = c.place
             # Only a town that bears the name itself: "Oklahoma City" (alias "Oklahoma") leaves the state be.
@@ -596,7 +613,8 @@ class Resolver:
             ):
                 for area_name in (p.admin1, p.admin2):
                     if area_name:
-                        towns.add((p.country_code, normalize_name(area_name)))
+                        key_ = (p.country_code, normalize_name(area_name))
+                        towns[key_] = max(towns.get(key_, 0), p.population or 0)
         # A name that is also a large area's ("Middle East", "Georgia"): its hamlets need outside support.
         big_area = any(
             c.place.feature_class in AREA_CLASSES
@@ -619,10 +637,13 @@ class Resolver:
                 s += opts.w_big_city * min(1.0, (math.log10(p.population) - 5.0) / 2.0)
             if p.feature_class in ("admin1", "admin2", "region") and area_word:
                 s += opts.w_town_over_area  # "Washington state", "Nyanza Province"
-            elif (
-                p.feature_class in ("admin1", "admin2") and (p.country_code, normalize_name(p.name)) in towns
+            elif p.feature_class in ("admin1", "admin2") and (
+                towns.get((p.country_code, normalize_name(p.name)), 0)
+                >= (p.population or 0) * opts.town_share_of_area
             ):
-                s -= opts.w_town_over_area  # "Tehran", "Kirkuk": the city, not the province named after it
+                # "Tehran", "Kirkuk": the city, not the province named after it; but a city holding a
+                # small share of its namesake province ("Quebec") leaves the name to the province.
+                s -= opts.w_town_over_area
             out.append(s)
         if len(self._static) > 100_000:
             self._static.clear()
@@ -643,15 +664,26 @@ class Resolver:
         lons = sorted(b for _, b in pts)
         return lats[len(lats) // 2], lons[len(lons) // 2]
 
-    def _too_weak(self, m: Mention, place: Place, context: _Context, *, by_alias: bool = False) -> bool:
+    def _too_weak(self, m: Mention, place: Place, context: _Context, *, match: float = 1.0) -> bool:
         """A lone single word naming only a small village, with nothing in the article backing it; or a
         frequent English word ("Bureau", "Academy", "Liberal") or famous name ("Obama") whose reading is a
         small place that nothing in the article's own state or province backs."""
         if m.role is MentionRole.DEMONYM:
             return False
+        single = " " not in m.text.strip()
         if (
-            by_alias
-            and " " not in m.text.strip()
+            single
+            and match < 0.9
+            and place.feature_class not in ("country", "admin1", "region")
+            and (place.population or 0) < self.options.loose_population
+            and self._zipf(m.text) >= self.options.loose_word_zipf
+        ):
+            # An English word spelt like a small place but for a doubled letter ("Mallard": Malārd, "Chapel":
+            # Chappell) is the word; transliterations ("Albukamal", "Qayyarah") are no English words.
+            return True
+        if (
+            match < 0.99
+            and single
             and place.feature_class not in ("country", "admin1", "region")
             and (place.population or 0) < self.options.large_area_population
             and self._frequent(m.text)

@@ -371,3 +371,28 @@ def test_a_state_is_not_read_as_a_county_named_after_it(gazetteer) -> None:
     )
     found = _place(_resolve(text, gazetteer), "Texas")
     assert found.place is not None and found.place.feature_class == "admin1" and found.place.name == "Texas"
+
+
+def test_an_english_word_spelt_like_a_small_place_is_the_word(gazetteer: Any) -> None:
+    """A loose match (a doubled letter apart) must be a big place when the word is English; a transliteration
+    that no English text uses ("Albukamal") still finds its town."""
+    found = _resolve("Hunters counted a Mallard drake on the pond.", gazetteer)
+    assert not [r.mention.text for r in found if r.place is not None]
+    found = _resolve("A drone strike hit a convoy near Albukamal on Sunday.", gazetteer)
+    assert _km(_place(found, "Albukamal"), ALBUKAMAL) < 15
+
+
+def test_the_before_a_name_picks_the_sea_over_the_town(gazetteer: Any) -> None:
+    found = _resolve(
+        "Migrating birds reach the Pacific coast; the clinic in Pacific, Missouri, is shut.", gazetteer
+    )
+    ocean, town = [r for r in found if r.mention.text == "Pacific"]
+    assert ocean.place is not None and ocean.place.feature_class == "region"
+    assert town.place is not None and town.place.admin1 == "Missouri"
+
+
+def test_a_province_far_more_populous_than_its_namesake_city_keeps_the_name(gazetteer: Any) -> None:
+    """ "Kirkuk" is the city; "Quebec" (a city of half a million in a province of eight) is the province."""
+    found = _resolve("Flooding hit Quebec and Ontario, while rockets hit Kirkuk.", gazetteer)
+    assert _place(found, "Quebec").place.feature_class == "admin1"  # type: ignore[union-attr]
+    assert _place(found, "Kirkuk").place.feature_class == "populated_place"  # type: ignore[union-attr]
