@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -140,3 +141,23 @@ def test_evaluate_refuses_a_bad_limit(corpora_dir: Path, gazetteer: object) -> N
 
     with pytest.raises(InputError, match="limit"):
         evaluate_corpus("lgl", corpora_dir, gazetteer=gazetteer, limit=0)
+
+
+def test_demonyms_are_scored_only_in_the_second_row(gazetteer: object) -> None:
+    from geoevents.evaluate import WITH_DEMONYMS, predictions_from_resolved
+    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.records import Article
+
+    text = "Iraqi forces entered Mosul."
+    resolved = resolved_mentions_from_article(Article(id="t", text=text), gazetteer=gazetteer)
+    assert [p.text for p in predictions_from_resolved(resolved)] == ["Mosul"]
+    assert [p.text for p in predictions_from_resolved(resolved, roles=WITH_DEMONYMS)] == ["Iraqi", "Mosul"]
+    gold = [GoldToponym(0, 5, "Iraqi", 33.0, 44.0), GoldToponym(21, 26, "Mosul", 36.34, 43.13)]
+    main = score_predictions("lgl", [(gold, predictions_from_resolved(resolved))])
+    extra = score_predictions(
+        "lgl", [(gold, predictions_from_resolved(resolved, roles=WITH_DEMONYMS))], system="with demonyms"
+    )
+    assert (main.recall, extra.recall) == (0.5, 1.0)
+    table = format_report(dataclasses.replace(main, variants=(extra,)))
+    rows = [line.split()[0] for line in table.splitlines()[3:5]]
+    assert rows == ["geoevents", "with"]
