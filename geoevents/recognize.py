@@ -36,7 +36,7 @@ from typing import Any
 from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
-from geoevents.lexicon import table, words
+from geoevents.lexicon import table, words, zipf_en
 from geoevents.memo import Memo, stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
 
@@ -324,7 +324,7 @@ class Recognizer:
         self.demonym_base = Memo(self._demonym_base, limit=200_000)
         self._lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
         self._top_candidates = Memo(self._best_candidates)
-        self._zipf = Memo(_zipf_en, limit=200_000)
+        self._zipf = Memo(zipf_en, limit=200_000)
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -1169,13 +1169,6 @@ def _ending_at(
         if m is not None and m.start("a") == start:
             after = m.end()
             yield m
-
-
-def _zipf_en(word: str) -> float:
-    """How common a word is in English, on wordfreq's Zipf scale (0 unknown, 7 "the")."""
-    from wordfreq import zipf_frequency  # 0.3 s to load: only once a text needs it
-
-    return float(zipf_frequency(word, "en"))
 
 
 def _elided(word: str) -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
-from geoevents.lexicon import table
+from geoevents.lexicon import table, zipf_en
 from geoevents.memo import Memo, stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
 
@@ -200,7 +200,7 @@ class Resolver:
         self._static: dict[tuple[str, bool], list[float]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
         self._capitals, self._neighbours = _country_facts()
-        self._zipf = Memo(self._zipf_of)
+        self._zipf = Memo(zipf_en)
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -522,15 +522,6 @@ class Resolver:
             ):
                 return None
         return top.place
-
-    def _zipf_of(self, word: str) -> float:
-        """How common a word is in English on wordfreq's Zipf scale (``_zipf``, remembered per word);
-        0 for forms wordfreq would split ("K-1", "al-Qaim") and answer for their parts."""
-        if not word.isalpha():
-            return 0.0
-        from wordfreq import zipf_frequency  # 0.3 s to load: only once a text needs it
-
-        return float(zipf_frequency(word, "en"))
 
     def _frequent(self, word: str) -> bool:
         """Whether a word is among the commonest of English, a common noun or a famous name."""

@@ -36,3 +36,13 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
         cols = [c.strip() for c in line.split("\t")]
         out[cols[0].casefold()] = tuple(cols[1:])
     return out
+
+
+def zipf_en(word: str) -> float:
+    """How common a word is in English on wordfreq's Zipf scale (0 unknown, 7 "the"); 0 for forms wordfreq
+    would split ("K-1", "al-Qaim") and answer for their parts. Callers remember answers per word."""
+    if not word.isalpha():
+        return 0.0
+    from wordfreq import zipf_frequency  # 0.3 s to load: only once a text needs it
+
+    return float(zipf_frequency(word, "en"))
