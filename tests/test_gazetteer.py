@@ -148,6 +148,17 @@ def test_border_between_two_countries_is_derived(gazetteer) -> None:
     assert by_name.feature_id == "border:IRQ-SYR"
 
 
+def test_border_of_an_inland_county_and_its_country_is_none(gazetteer) -> None:
+    """An inland county shares no edge with its country: no line and no error (the intersection used to
+    yield an empty piece that could not be merged)."""
+    county = next(
+        c.place
+        for c in gazetteer.candidates("Marshall County", limit=40)
+        if c.place.admin1 == "Alabama" and c.place.feature_class == "admin2"
+    )
+    assert gazetteer.border(county, gazetteer.country("US")) is None
+
+
 def test_region_expression_is_part_of_the_country(gazetteer) -> None:
     north = gazetteer.candidates("northern Iraq")[0].place
     iraq = gazetteer.country("IQ")

@@ -37,7 +37,7 @@ def shared_boundary(a: BaseGeometry, b: BaseGeometry, *, bridge_degrees: float =
     lines = [g for g in getattr(near, "geoms", [near]) if isinstance(g, (LineString, MultiLineString))]
     pieces: list[LineString] = []
     for g in lines:
-        pieces.extend(getattr(g, "geoms", [g]))
+        pieces.extend(piece for piece in getattr(g, "geoms", [g]) if not piece.is_empty)
     if not pieces:
         return None
     merged = shapely.line_merge(MultiLineString(pieces))
