@@ -290,6 +290,13 @@ class _Tokens:
         """Text between token i and token i+1."""
         return self._gaps[i]
 
+    def line_initial(self, i: int) -> bool:
+        """Whether token i opens a line (where a dateline stands)."""
+        k = self.starts[i] - 1
+        while k >= 0 and self.text[k] in " \t\r":
+            k -= 1
+        return k < 0 or self.text[k] == "\n"
+
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
             return True
@@ -298,6 +305,11 @@ class _Tokens:
         return bool(_SENTENCE_END.search(before)) or (
             prev.endswith(".") and len(prev) > 3 and prev[:-1].casefold() not in ("st", "mt", "ft")
         )
+
+
+def _dateline_word(word: str) -> bool:
+    """An all-capitals word of three letters or more: a dateline's place ("WASHINGTON", "DETROIT")."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _zone_ranges(article: Article) -> list[tuple[int, int]]:
@@ -570,6 +582,8 @@ class Recognizer:
             a -= 1
         b = j
         while b + 1 < toks.n and _is_cap(toks.words[b + 1]) and not _strip_possessive(toks.words[b])[1]:
+            if _dateline_word(toks.words[b]) and not toks.words[b + 1].isupper() and toks.line_initial(a):
+                break  # "WASHINGTON Barack Obama pardoned...": the dateline ends where the capitals do
             gap = toks.gap(b)
             # A middle initial ("Dana K. Lewis") keeps a person's name in one run.
             if not (_plain_gap(gap) or (gap == ". " and len(toks.words[b]) == 1 and toks.words[b].isupper())):

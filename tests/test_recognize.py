@@ -322,3 +322,11 @@ def test_a_place_before_institutional_words_is_still_the_organisations_place(gaz
 def test_every_form_of_the_arabic_article_joins_a_name(gazetteer: Any, name: str) -> None:
     found = _mentions(f"Shelling was reported in {name} on Monday.", gazetteer)
     assert _by_text(found, name).role is MentionRole.LITERAL
+
+
+def test_a_dateline_in_capitals_ends_before_the_sentence_it_opens(gazetteer: Any) -> None:
+    found = _mentions("DETROIT Jane Doe, a union leader, said on Monday that talks had failed.", gazetteer)
+    assert _by_text(found, "DETROIT").role in (MentionRole.LITERAL, MentionRole.METONYMIC)
+    assert all(m.end <= len("DETROIT") for m in found if m.start == 0)
+    inside = _mentions("Talks were held in DETROIT Jane Doe said.", gazetteer)
+    assert not [m for m in inside if m.text == "DETROIT"]
