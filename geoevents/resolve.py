@@ -82,8 +82,12 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AREA_WORD_AFTER = re.compile(
-    r"\s+(?:[Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish)\b"
+    r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish)\b"
 )
+_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
+_AREA_CLASSES = frozenset({"admin1", "admin2", "region"})
+# "the Houston region" is the city's surroundings, not Houston County: a region is never a county.
+_CLASSES_BY_AREA_WORD = {"region": frozenset({"admin1", "region"})}
 _COMPASS_WORDS = {
     "northern": "north",
     "southern": "south",
@@ -126,6 +130,11 @@ class ResolverOptions:
 
     w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
     town_share_of_area: float = 0.1  # ... or unless the city holds less than this share of the people
+    w_pair: float = 0.5  # another name of the article has a likely reading near this candidate ...
+    pair_km: float = 50.0  # ... within this distance ...
+    pair_min_score: float = 0.5  # ... and that name was recognised at least this surely
+    w_local: float = 0.3  # candidate in the country or state named last before the mention ...
+    local_chars: int = 200  # ... at most this many characters before it
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
     weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
     strong_population: int = 100_000  # what a weakly recognised name must reach to count
@@ -165,6 +174,20 @@ class _Context:
         return _names_other_than(names, key)
 
 
+_NO_CLASSES: frozenset[str] = frozenset()
+_POINT_CLASSES = frozenset({"populated_place", "admin2", "base"})
+# Readings under a third as likely as their name's best, or below its few likeliest, neither back others
+# nor gain backing worth weighing.
+_PAIR_MIN_LOG = math.log(1 / 3)
+_PAIR_TOP = 6
+
+
+def _pair_floor(static: list[float], best: float) -> float:
+    """The lowest static score of a name's readings that take part in pairing."""
+    top = sorted(static, reverse=True)[:_PAIR_TOP][-1]
+    return max(top, best + _PAIR_MIN_LOG)
+
+
 _NO_SUPPORT: tuple[set[str], set[tuple[str | None, str | None]]] = (set(), set())
 _LOG_FAR = math.log1p(5000)
 
@@ -197,7 +220,8 @@ class Resolver:
         self.gazetteer = gazetteer
         self.options = options
         self._candidates: Memo[str, list[Candidate]] = Memo(self._lookup)
-        self._static: dict[tuple[str, bool], list[float]] = {}
+        self._static: dict[tuple[str, frozenset[str]], list[float]] = {}
+        self._in_areas: dict[tuple[str, str], dict[str | None, list[Candidate]]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
         self._capitals, self._neighbours = _country_facts()
         self._zipf = Memo(zipf_en)
@@ -234,6 +258,38 @@ class Resolver:
                 return with_the
         return m.text
 
+    def _in_named_areas(
+        self, name: str, cands: list[Candidate], named_a1: Counter[tuple[str | None, str]]
+    ) -> list[Candidate]:
+        """Namesakes of ``name`` in the admin-1 areas the article names that ``cands`` lacks."""
+        have = {c.place.feature_id for c in cands}
+        out: list[Candidate] = []
+        for cc, area in named_a1:
+            if cc:
+                out.extend(
+                    c for c in self._namesakes_in(name, cc).get(area, ()) if c.place.feature_id not in have
+                )
+        return out
+
+    def _namesakes_in(self, name: str, code: str) -> dict[str | None, list[Candidate]]:
+        """All places of one country bearing exactly this name, by admin-1 area (remembered per name)."""
+        memo_key = (normalize_name(name), code)
+        found = self._in_areas.get(memo_key)
+        if found is None:
+            try:
+                pool = self.gazetteer.candidates(name, country_codes=[code])
+            except GeoeventsError:
+                pool = []
+            found = {}
+            for c in pool:
+                # Namesakes only: an old or alternate name ("Washington" for Piqua, Ohio) stays out.
+                if c.match_score >= 0.99:
+                    found.setdefault(c.place.admin1, []).append(c)
+            if len(self._in_areas) > 10_000:
+                self._in_areas.clear()
+            self._in_areas[memo_key] = found
+        return found
+
     def country(self, code: str | None) -> Place | None:
         if not code:
             return None
@@ -269,18 +325,30 @@ class Resolver:
         # Context: countries and admin-1 areas the article names outright.
         named_cc: Counter[str] = Counter()
         named_a1: Counter[tuple[str | None, str]] = Counter()
+        area_at: list[tuple[int, str, str | None]] = []
         for m in toponyms:
             place = direct.get(id(m))
             if place is None and id(m) in cand_lists and cand_lists[id(m)]:
                 place = self._named_area(cand_lists[id(m)])
             if place is None:
                 continue
+            if place.feature_class in ("country", "admin1") and place.country_code:
+                state = place.name if place.feature_class == "admin1" else None
+                area_at.append((m.end, place.country_code, state))
             if place.country_code and place.feature_class == "country":
                 named_cc[place.country_code] += 1
             elif place.feature_class == "admin1":
                 named_a1[(place.country_code, place.name)] += 1
                 if place.country_code:
                     named_cc[place.country_code] += 1
+        # A name with more namesakes than are weighed ("Monroe County": seventeen in the US) may have left
+        # out the one in the state the article names: weigh that one too.
+        if named_a1:
+            for key_id, cands in cand_lists.items():
+                if len(cands) >= opts.candidates:
+                    extra = self._in_named_areas(lookup[key_id], cands, named_a1)
+                    if extra:
+                        cand_lists[key_id] = cands + extra
         # Coherence: how many distinct names have a candidate in each country / admin-1.
         support_cc: Counter[str] = Counter()
         support_a1: Counter[tuple[str | None, str | None]] = Counter()
@@ -351,6 +419,8 @@ class Resolver:
                 and normalize_name(p.name) == key
             ):
                 s += opts.w_county_town
+            if pairs:
+                s += opts.w_pair * pairs.get((key, p.feature_id), 0.0)
             if anchor is not None and p.feature_class != "country":
                 d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])
                 s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
@@ -362,10 +432,16 @@ class Resolver:
         for m in toponyms:
             if id(m) not in direct:
                 key = normalize_name(lookup[id(m)])
-                area_word = bool(_AREA_WORD_AFTER.match(text, m.end))
-                static = self._static_scores(key, cand_lists[id(m)], area_word=area_word)
+                word = _AREA_WORD_AFTER.match(text, m.end)
+                area_classes = (
+                    _CLASSES_BY_AREA_WORD.get(word.group(1).casefold(), _AREA_CLASSES)
+                    if word
+                    else _NO_CLASSES
+                )
+                static = self._static_scores(key, cand_lists[id(m)], area_classes=area_classes)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
         list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
+        pairs = self._pair_support(toponyms, per_mention, cand_lists) if opts.w_pair else {}
         match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
         anchor: tuple[float, float] | None = None
         dominant: dict[str, float] = {}
@@ -390,9 +466,8 @@ class Resolver:
                         named_cc[place.country_code] += 1
                 top_named = max(1, max(named_cc.values(), default=1))
             # Repeated names ("Russia" ten times) with the same neighbours score the same: rank once.
-            ranked: dict[
-                tuple[str, str | None, bool, int, tuple[str, str | None] | None], tuple[int, float]
-            ] = {}
+            ranked: dict[tuple[Hashable, ...], tuple[int, float]] = {}
+            weighed: dict[tuple[str, str | None, int], list[float]] = {}
             for m in toponyms:
                 if id(m) in direct:
                     chosen[id(m)] = (direct[id(m)], 0.9 if direct[id(m)] else 0.0)
@@ -408,13 +483,24 @@ class Resolver:
                 key, follow, static = per_mention[id(m)]
                 acting = m.role is MentionRole.METONYMIC
                 hint = list_hint.get(id(m))
-                memo_key = (key, follow, acting, id(static), hint)  # static: the name and "X province"
+                local = self._local_area(area_at, m) if opts.w_local else None
+                memo_key = (key, follow, acting, id(static), hint, local)  # static: the name, "X province"
                 memo = ranked.get(memo_key)
                 if memo is None:
-                    scores = [
-                        base + context_score(c.place, key, follow, anchor)
-                        for base, c in zip(static, cands, strict=True)
-                    ]
+                    # What the name and the article say, the same for each mention of the name ...
+                    in_article = weighed.get((key, follow, id(static)))
+                    if in_article is None:
+                        in_article = [
+                            base + context_score(c.place, key, follow, anchor)
+                            for base, c in zip(static, cands, strict=True)
+                        ]
+                        weighed[(key, follow, id(static))] = in_article
+                    # ... and what the mention's own surroundings add.
+                    scores = list(in_article)
+                    if local is not None:
+                        for x, c in enumerate(cands):
+                            if c.place.country_code == local[0] and local[1] in (None, c.place.admin1):
+                                scores[x] += opts.w_local
                     if acting:
                         for x, c in enumerate(cands):
                             if self._is_capital(c.place):
@@ -430,6 +516,7 @@ class Resolver:
                 chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
                 match[id(m)] = cands[memo[0]].match_score
 
+        self._spread_qualified(toponyms, per_mention, chosen, match, cand_lists)
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
         for m in toponyms:
@@ -556,6 +643,41 @@ class Resolver:
 
     # --- pieces --------------------------------------------------------------------------------
 
+    @staticmethod
+    def _spread_qualified(
+        toponyms: Sequence[Mention],
+        per_mention: dict[int, tuple[str, str | None, list[float]]],
+        chosen: dict[int, tuple[Place | None, float]],
+        match: dict[int, float],
+        cand_lists: dict[int, list[Candidate]],
+    ) -> None:
+        """A name the article once qualifies ("Paris, Missouri") means that place wherever it stands bare.
+
+        Only a qualification the chosen place bears out counts, and only bare mentions follow it: "Paris,
+        Texas" and "Paris, France" in one story keep their own places.
+        """
+        settled: dict[str, tuple[Place, float, float]] = {}
+        for m in toponyms:
+            info = per_mention.get(id(m))
+            place, conf = chosen.get(id(m), (None, 0.0))
+            if info is None or info[1] is None or place is None:
+                continue
+            key, follow = info[0], info[1]
+            if (place.admin1 and normalize_name(place.admin1) == follow) or (
+                place.country_code and place.country_code.casefold() == follow
+            ):
+                settled.setdefault(key, (place, conf, match.get(id(m), 1.0)))
+        if not settled:
+            return
+        for m in toponyms:
+            info = per_mention.get(id(m))
+            if info is None or info[1] is not None or info[0] not in settled:
+                continue
+            place, conf, score = settled[info[0]]
+            if any(c.place.feature_id == place.feature_id for c in cand_lists[id(m)]):
+                chosen[id(m)] = (place, max(conf * m.score, chosen.get(id(m), (None, 0.0))[1]))
+                match[id(m)] = score
+
     def _following_area(self, text: str, end: int) -> str | None:
         """The state or country after "Town, " ("Alexandria, La." -> "louisiana"; ", Iraq" -> "iq")."""
         if text[end : end + 2] != ", ":
@@ -570,6 +692,10 @@ class Resolver:
         area = self.area(word)
         if area is not None:
             if area.feature_class == "country" and area.country_code:
+                # "in Russia, U.S. officials said": a country's initials before a word modify it.
+                after = text[end + 2 + m.end() : end + 2 + m.end() + 2]
+                if _INITIALS.fullmatch(word) and len(after) == 2 and after[0] == " " and after[1].isalnum():
+                    return None
                 return area.country_code.casefold()
             return normalize_name(area.name)
         return None
@@ -585,10 +711,14 @@ class Resolver:
             return {}
         return {cc: n / total for cc, n in counts.items()}
 
-    def _static_scores(self, key: str, cands: list[Candidate], *, area_word: bool) -> list[float]:
+    def _static_scores(
+        self, key: str, cands: list[Candidate], *, area_classes: frozenset[str]
+    ) -> list[float]:
         """The part of each candidate's score that depends on the name alone (cached per name)."""
-        cache_key = (key, area_word)
-        found = self._static.get(cache_key)
+        cache_key = (key, area_classes)
+        # A list lengthened for one article's named areas is scored afresh.
+        cacheable = len(cands) <= self.options.candidates
+        found = self._static.get(cache_key) if cacheable else None
         if found is not None:
             return found
         opts = self.options
@@ -626,7 +756,7 @@ class Resolver:
             s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
             if p.population and p.population > 100_000 and p.feature_class == "populated_place":
                 s += opts.w_big_city * min(1.0, (math.log10(p.population) - 5.0) / 2.0)
-            if p.feature_class in ("admin1", "admin2", "region") and area_word:
+            if p.feature_class in area_classes:
                 s += opts.w_town_over_area  # "Washington state", "Nyanza Province"
             elif p.feature_class in ("admin1", "admin2") and (
                 towns.get((p.country_code, normalize_name(p.name)), 0)
@@ -636,9 +766,90 @@ class Resolver:
                 # small share of its namesake province ("Quebec") leaves the name to the province.
                 s -= opts.w_town_over_area
             out.append(s)
-        if len(self._static) > 100_000:
-            self._static.clear()
-        self._static[cache_key] = out
+        if cacheable:
+            if len(self._static) > 100_000:
+                self._static.clear()
+            self._static[cache_key] = out
+        return out
+
+    def _local_area(
+        self, area_at: list[tuple[int, str, str | None]], m: Mention
+    ) -> tuple[str, str | None] | None:
+        """The country or admin-1 area named last before a mention, close before it."""
+        best: tuple[int, str, str | None] | None = None
+        for end, cc, a1 in area_at:
+            if (
+                end <= m.start
+                and m.start - end <= self.options.local_chars
+                and (best is None or end > best[0])
+            ):
+                best = (end, cc, a1)
+        return (best[1], best[2]) if best else None
+
+    def _pair_support(
+        self,
+        toponyms: Sequence[Mention],
+        per_mention: dict[int, tuple[str, str | None, list[float]]],
+        cand_lists: dict[int, list[Candidate]],
+    ) -> dict[tuple[str, str], float]:
+        """For each (name, candidate): how strongly another name's reading nearby backs it, 0 to 1.
+
+        Two names of one story whose readings lie a few km apart ("Edmonton" and "Enfield" in north
+        London) confirm each other. Each side counts by how likely that reading is for its own name
+        (exp(static - best static)), so far-fetched hamlet namesakes, which lie near something anywhere
+        in a dense country, barely count; only names recognised surely back others.
+        """
+        names: dict[str, tuple[list[Candidate], list[float]]] = {}
+        sure: set[str] = set()
+        for m in toponyms:
+            info = per_mention.get(id(m))
+            if info is None:
+                continue
+            names.setdefault(info[0], (cand_lists[id(m)], info[2]))
+            if m.score >= self.options.pair_min_score:
+                sure.add(info[0])
+        if len(names) < 2 or not sure:
+            return {}
+        km = self.options.pair_km
+        span = km / 111.0  # degrees of latitude
+        # Each name's likeliest point readings: (lat, lon, name, feature, likelihood, may back others).
+        points: list[tuple[float, float, str, str, float, bool]] = []
+        for key, (cands, static) in names.items():
+            if not cands:
+                continue
+            best = max(static)
+            floor = _pair_floor(static, best)
+            backs = key in sure
+            if len(cands) < 2 and not backs:
+                continue
+            for c, st in zip(cands, static, strict=True):
+                p = c.place
+                if p.feature_class in _POINT_CLASSES and st >= floor:
+                    points.append((p.lat, p.lon, key, p.feature_id, math.exp(st - best), backs))
+        points.sort()
+        backing: dict[tuple[str, str], float] = {}
+        for i, (lat, lon, key, fid, rel, backs) in enumerate(points):
+            coslat = math.cos(math.radians(lat))
+            for j in range(i + 1, len(points)):
+                lat2, lon2, key2, fid2, rel2, backs2 = points[j]
+                if lat2 - lat >= span:
+                    break
+                # A place backs no reading of itself ("Mexico" and "Mexico City").
+                if key2 == key or fid2 == fid or not (backs or backs2):
+                    continue
+                d = 111.2 * math.hypot(lat2 - lat, (lon2 - lon) * coslat)  # equirectangular: km-exact
+                if d >= km:
+                    continue
+                near = 1.0 - d / km
+                if backs2 and rel2 * near > backing.get((key, fid), 0.0):
+                    backing[(key, fid)] = rel2 * near
+                if backs and rel * near > backing.get((key2, fid2), 0.0):
+                    backing[(key2, fid2)] = rel * near
+        out: dict[tuple[str, str], float] = {}
+        for *_, key, fid, rel, _ in points:
+            v = backing.get((key, fid))
+            if v:
+                out[(key, fid)] = v * rel
         return out
 
     @staticmethod
@@ -682,6 +893,16 @@ class Resolver:
             # "Drug" is an old name of Durg, India: the English word is what a text means. A city of
             # millions keeps its old names ("Calcutta", "Mecca", "Bombay").
             return True
+        if (
+            match < 0.99
+            and place.feature_class not in ("country", "admin1", "region")
+            and (place.population or 0) < self.options.strong_population
+            and context.named_cc
+            and not self._near_named(place.country_code, context)
+        ):
+            # Reached by an old or alternate name only, in a country the article neither names nor borders
+            # on ("al-Abbasiyya", a former name of a town in Israel, in a story about Cairo).
+            return True
         if place.feature_class == "populated_place" and context.names_county_of(
             place, normalize_name(m.text)
         ):
@@ -718,6 +939,14 @@ class Resolver:
             return False
         ccs, _ = context.own.get(normalize_name(m.text), _NO_SUPPORT)
         return not (cc and context.support_cc[cc] - (1 if cc in ccs else 0) > 0)
+
+    def _near_named(self, code: str | None, context: _Context) -> bool:
+        """Whether a country is one the article names, or a neighbour of one."""
+        if not code:
+            return False
+        return bool(context.named_cc.get(code)) or any(
+            code in self._neighbours.get(cc, ()) for cc in context.named_cc
+        )
 
     @staticmethod
     def _precision(place: Place | None, *, text: str, start: int) -> int:

@@ -396,3 +396,75 @@ def test_a_province_far_more_populous_than_its_namesake_city_keeps_the_name(gaze
     found = _resolve("Flooding hit Quebec and Ontario, while rockets hit Kirkuk.", gazetteer)
     assert _place(found, "Quebec").place.feature_class == "admin1"  # type: ignore[union-attr]
     assert _place(found, "Kirkuk").place.feature_class == "populated_place"  # type: ignore[union-attr]
+
+
+def _where(found: list[ResolvedMention], text: str, n: int = 0) -> tuple[str | None, str | None, str]:
+    """(country code, admin-1, feature class) of the n-th resolved mention with this text."""
+    place = [r for r in found if r.mention.text == text and r.mention.kind is MentionKind.TOPONYM][n].place
+    assert place is not None, f"{text!r} was not resolved"
+    return place.country_code, place.admin1, place.feature_class
+
+
+def test_a_namesake_in_the_named_state_is_weighed_however_many_namesakes_there_are(gazetteer: Any) -> None:
+    """Seventeen US counties are called Monroe: the one in the state the story names is among those weighed."""
+    found = _resolve(
+        "Floods closed roads in Monroe County on Sunday. Officials in Missouri said more rain was due.",
+        gazetteer,
+    )
+    assert _where(found, "Monroe County") == ("US", "Missouri", "admin2")
+
+
+def test_a_city_region_is_the_city_not_a_county_of_its_name(gazetteer: Any) -> None:
+    found = _resolve("Mosquito traps were set across the Houston region this week.", gazetteer)
+    assert _where(found, "Houston") == ("US", "Texas", "populated_place")
+
+
+def test_a_name_once_qualified_keeps_that_place_when_bare(gazetteer: Any) -> None:
+    found = _resolve(
+        "A woman from Paris, Missouri, won the contest. The judges came from Texas, Tennessee and Illinois. "
+        "Paris will host next year's event.",
+        gazetteer,
+    )
+    assert _where(found, "Paris", 0)[:2] == ("US", "Missouri")
+    assert _where(found, "Paris", 1)[:2] == ("US", "Missouri")
+    both = _resolve(
+        "Paris, Texas, and Paris, France, are twinned; Paris, Texas, has a replica tower.", gazetteer
+    )
+    assert [_where(both, "Paris", n)[0] for n in range(3)] == ["US", "FR", "US"]
+
+
+def test_a_country_s_initials_before_a_noun_do_not_qualify_the_name_before_them(gazetteer: Any) -> None:
+    found = _resolve(
+        "An Ohio lawyer said Smith had worked on the deals in Russia, U.S. officials said on Monday.",
+        gazetteer,
+    )
+    assert _where(found, "Russia") == ("RU", None, "country")
+    town = _resolve("A man from Russia, Ohio, was hurt when his tractor overturned.", gazetteer)
+    assert _where(town, "Russia")[:2] == ("US", "Ohio")
+
+
+def test_two_names_that_lie_together_choose_each_other(gazetteer: Any) -> None:
+    """Edmonton and Enfield, a few km apart in north London, outweigh Edmonton, Alberta, named alone."""
+    found = _resolve(
+        "Youngsters from a school in Edmonton planted bulbs in a park. Enfield Council paid for the flowers.",
+        gazetteer,
+    )
+    assert _where(found, "Edmonton")[:2] == ("GB", "England")
+    alone = _resolve("Youngsters from a school in Edmonton planted bulbs in a park.", gazetteer)
+    assert _where(alone, "Edmonton")[:2] == ("CA", "Alberta")
+
+
+def test_the_country_named_just_before_a_name_decides_between_its_readings(gazetteer: Any) -> None:
+    kentucky = "LEXINGTON, Ky. - Farmers from Lexington and Georgetown met on Monday."
+    abroad = _resolve(kentucky + " One of them, back from France, said prices in Paris were high.", gazetteer)
+    assert _where(abroad, "Paris")[0] == "FR"
+    home = _resolve(kentucky + " One of them said prices in Paris were high.", gazetteer)
+    assert _where(home, "Paris")[:2] == ("US", "Kentucky")
+
+
+def test_an_alternate_name_of_a_small_place_far_from_the_story_is_not_that_place(gazetteer: Any) -> None:
+    """ "Nylen" is an old spelling of Nijlen, Belgium: in a story about Peru it is not placed there."""
+    found = _resolve("Rescuers in Peru searched near Nylen for two days.", gazetteer)
+    assert not [r for r in found if r.mention.text == "Nylen" and r.place is not None]
+    found = _resolve("Rescuers in Belgium searched near Nylen for two days.", gazetteer)
+    assert _where(found, "Nylen")[:2] == ("BE", "Vlaams Gewest")
