@@ -182,6 +182,14 @@ _PAIR_MIN_LOG = math.log(1 / 3)
 _PAIR_TOP = 6
 
 
+def _bears_out(place: Place, follow: str) -> bool:
+    """Whether a place lies in the state or country written after its name ("Paris, Missouri")."""
+    return bool(
+        (place.admin1 and normalize_name(place.admin1) == follow)
+        or (place.country_code and place.country_code.casefold() == follow)
+    )
+
+
 def _pair_floor(static: list[float], best: float) -> float:
     """The lowest static score of a name's readings that take part in pairing."""
     top = sorted(static, reverse=True)[:_PAIR_TOP][-1]
@@ -407,9 +415,7 @@ class Resolver:
                 if dominant and cc:
                     s += opts.w_dominant * dominant.get(cc, 0.0)
                 area_part[area_key] = s
-            if follow is not None and (
-                (p.admin1 and normalize_name(p.admin1) == follow) or (cc and follow == cc.casefold())
-            ):
+            if follow is not None and _bears_out(p, follow):
                 s += opts.w_pattern
             if counties and p.feature_class == "populated_place" and context.names_county_of(p, key):
                 s += opts.w_named_county
@@ -662,11 +668,8 @@ class Resolver:
             place, conf = chosen.get(id(m), (None, 0.0))
             if info is None or info[1] is None or place is None:
                 continue
-            key, follow = info[0], info[1]
-            if (place.admin1 and normalize_name(place.admin1) == follow) or (
-                place.country_code and place.country_code.casefold() == follow
-            ):
-                settled.setdefault(key, (place, conf, match.get(id(m), 1.0)))
+            if _bears_out(place, info[1]):
+                settled.setdefault(info[0], (place, conf, match.get(id(m), 1.0)))
         if not settled:
             return
         for m in toponyms:

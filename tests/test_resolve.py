@@ -22,12 +22,13 @@ def _resolve(text: str, gazetteer: Any) -> list[ResolvedMention]:
 
 
 def _place(
-    found: list[ResolvedMention], text: str, kind: MentionKind = MentionKind.TOPONYM
+    found: list[ResolvedMention], text: str, kind: MentionKind = MentionKind.TOPONYM, n: int = 0
 ) -> ResolvedMention:
+    """The n-th mention with this text, which must be resolved."""
     hits = [r for r in found if r.mention.text == text and r.mention.kind is kind]
-    assert hits, f"no {kind.value} {text!r} in {[r.mention.text for r in found]}"
-    assert hits[0].place is not None, f"{text!r} was not resolved"
-    return hits[0]
+    assert len(hits) > n, f"no {kind.value} {text!r} in {[r.mention.text for r in found]}"
+    assert hits[n].place is not None, f"{text!r} was not resolved"
+    return hits[n]
 
 
 def _km(rm: ResolvedMention, point: tuple[float, float]) -> float:
@@ -400,13 +401,13 @@ def test_a_province_far_more_populous_than_its_namesake_city_keeps_the_name(gaze
 
 def _where(found: list[ResolvedMention], text: str, n: int = 0) -> tuple[str | None, str | None, str]:
     """(country code, admin-1, feature class) of the n-th resolved mention with this text."""
-    place = [r for r in found if r.mention.text == text and r.mention.kind is MentionKind.TOPONYM][n].place
-    assert place is not None, f"{text!r} was not resolved"
+    place = _place(found, text, n=n).place
+    assert place is not None
     return place.country_code, place.admin1, place.feature_class
 
 
 def test_a_namesake_in_the_named_state_is_weighed_however_many_namesakes_there_are(gazetteer: Any) -> None:
-    """Seventeen US counties are called Monroe: the one in the state the story names is among those weighed."""
+    """Seventeen US counties are called Monroe: the one in the state the story names is weighed too."""
     found = _resolve(
         "Floods closed roads in Monroe County on Sunday. Officials in Missouri said more rain was due.",
         gazetteer,
