@@ -198,6 +198,7 @@ class _Lexicon:
         self.org_suffixes = words("org_suffixes")
         self.place_words = words("place_words")
         self.common = words("common_words")
+        self.function_words = words("function_words")
         self.generic = words("generic_words") | words("place_words")
         self.street = words("street_words")
         self.organisations = words("organisations")
@@ -974,6 +975,8 @@ class Recognizer:
         if single and low in lex.common and (initial or caps_heading):
             return None, 0.0, (i, k)
         a, b = self._run_bounds(toks, i, k)
+        if a == i - 1 and toks.sentence_initial(a) and self._everyday_opening(toks.words[a]):
+            a = i  # "Although Edmonton's economy...", "Former Arkansas Gov. ...": the sentence's first word
         # Inside a longer capitalised run: a person, an organisation, a club, a title.
         if a < i:
             prev = toks.words[i - 1].casefold()
@@ -1026,6 +1029,14 @@ class Recognizer:
         if role is MentionRole.METONYMIC and single:
             score = min(score, 0.45)  # "Henry said": a person unless the place is a capital or country
         return role, score, (i, k)
+
+    def _everyday_opening(self, word: str) -> bool:
+        """Whether a sentence's first word is capitalised only for that: a function word or a frequent
+        adverb ("Although", "Former", "Overall", "Eventually"), never part of a name that follows it."""
+        low = word.casefold()
+        if low in self.lex.function_words:
+            return True
+        return low.endswith("ly") and low not in self.lex.first_names and self._zipf(low) >= 3.0
 
     @staticmethod
     def _in_patronymic(toks: _Tokens, i: int) -> bool:

@@ -330,3 +330,22 @@ def test_a_dateline_in_capitals_ends_before_the_sentence_it_opens(gazetteer: Any
     assert all(m.end <= len("DETROIT") for m in found if m.start == 0)
     inside = _mentions("Talks were held in DETROIT Jane Doe said.", gazetteer)
     assert not [m for m in inside if m.text == "DETROIT"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Although Edmonton's economy remains healthy, growth slowed.", "Edmonton"),
+        ("Former Arkansas Gov. Mike Beebe spoke at the dinner.", "Arkansas"),
+        ("Eventually Kirkuk fell to the militants.", "Kirkuk"),
+    ],
+)
+def test_a_sentence_s_first_function_word_is_not_part_of_the_name_after_it(
+    gazetteer: Any, text: str, name: str
+) -> None:
+    assert _by_text(_mentions(text, gazetteer), name).role is not MentionRole.NOT_PLACE
+
+
+@pytest.mark.parametrize("text, name", [("Nora Henry said the vote was close.", "Nora Henry")])
+def test_a_first_name_opening_a_sentence_still_makes_a_person(gazetteer: Any, text: str, name: str) -> None:
+    assert _by_text(_mentions(text, gazetteer), name).role is MentionRole.NOT_PLACE
