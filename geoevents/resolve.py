@@ -82,12 +82,18 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AREA_WORD_AFTER = re.compile(
-    r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish)\b"
+    r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish"
+    r"|(?:[Ll]t\.\s+)?[Gg]ov\.|(?:[Ll]ieutenant\s+)?[Gg]overnor|[Ll]egislature)(?!\w)"
 )
 _INITIALS = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
 _AREA_CLASSES = frozenset({"admin1", "admin2", "region"})
 # "the Houston region" is the city's surroundings, not Houston County: a region is never a county.
 _CLASSES_BY_AREA_WORD = {"region": frozenset({"admin1", "region"})}
+# "New York Gov. Andrew Cuomo", "the Washington Legislature": a governor or a legislature is a state's.
+_STATE_OFFICE = frozenset({"admin1"})
+_CLASSES_BY_AREA_WORD.update(
+    {w: _STATE_OFFICE for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
+)
 _COMPASS_WORDS = {
     "northern": "north",
     "southern": "south",
@@ -135,6 +141,7 @@ class ResolverOptions:
     pair_min_score: float = 0.5  # ... and that name was recognised at least this surely
     w_local: float = 0.3  # candidate in the country or state named last before the mention ...
     local_chars: int = 200  # ... at most this many characters before it
+    one_sense: bool = True  # a bare name keeps one reading through a story
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
     weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
     strong_population: int = 100_000  # what a weakly recognised name must reach to count
@@ -198,6 +205,11 @@ def _pair_floor(static: list[float], best: float) -> float:
 
 _NO_SUPPORT: tuple[set[str], set[tuple[str | None, str | None]]] = (set(), set())
 _LOG_FAR = math.log1p(5000)
+
+
+def _in_named_a1(place: Place, named_a1: Counter[tuple[str | None, str]]) -> bool:
+    """Whether a place lies in an admin-1 area the article names."""
+    return place.admin1 is not None and bool(named_a1.get((place.country_code, place.admin1)))
 
 
 def _log_pop(place: Place) -> float:
@@ -369,11 +381,17 @@ class Resolver:
         counties: dict[tuple[str | None, str | None, str], set[str]] = {}
         towns_in: dict[tuple[str | None, str | None, str], set[str]] = {}
         for key, cands in name_keys.items():
+            # "Monroe County" in a story about Missouri is that state's, not the one in Illinois.
+            in_named = any(
+                c.place.feature_class == "admin2" and _in_named_a1(c.place, named_a1) for c in cands
+            )
             for c in cands:
                 p = c.place
                 if c.match_score < 0.99:  # "Texas County" itself, not "Texas" as its alias
                     continue
                 if p.feature_class == "admin2":
+                    if in_named and not _in_named_a1(p, named_a1):
+                        continue
                     counties.setdefault((p.country_code, p.admin1, p.name), set()).add(key)
                 elif p.feature_class == "populated_place" and p.admin2:
                     towns_in.setdefault((p.country_code, p.admin1, p.admin2), set()).add(key)
@@ -435,17 +453,32 @@ class Resolver:
         top_named = max(1, max(named_cc.values(), default=1))
         chosen: dict[int, tuple[Place | None, float]] = {}
         per_mention: dict[int, tuple[str, str | None, list[float]]] = {}
+        prev: Mention | None = None
+        worded: set[int] = set()  # names with a word of their own kind ("Kirkuk province", "Ohio Gov.")
         for m in toponyms:
             if id(m) not in direct:
                 key = normalize_name(lookup[id(m)])
                 word = _AREA_WORD_AFTER.match(text, m.end)
                 area_classes = (
-                    _CLASSES_BY_AREA_WORD.get(word.group(1).casefold(), _AREA_CLASSES)
+                    _CLASSES_BY_AREA_WORD.get(" ".join(word.group(1).casefold().split()), _AREA_CLASSES)
                     if word
                     else _NO_CLASSES
                 )
+                if (
+                    not word
+                    and prev is not None
+                    and prev.end == m.start - 2
+                    and text[prev.end : m.start] == ", "
+                    and self._qualifies(
+                        per_mention.get(id(prev)), cand_lists.get(id(prev)), cand_lists[id(m)]
+                    )
+                ):
+                    area_classes = _STATE_OFFICE  # "Bronx, New York": the state the place before lies in
                 static = self._static_scores(key, cand_lists[id(m)], area_classes=area_classes)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
+                if area_classes:
+                    worded.add(id(m))
+            prev = m
         list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
         pairs = self._pair_support(toponyms, per_mention, cand_lists) if opts.w_pair else {}
         match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
@@ -522,6 +555,8 @@ class Resolver:
                 chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
                 match[id(m)] = cands[memo[0]].match_score
 
+        if opts.one_sense:
+            self._one_sense(toponyms, per_mention, chosen, match, cand_lists, worded)
         self._spread_qualified(toponyms, per_mention, chosen, match, cand_lists)
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
@@ -680,6 +715,58 @@ class Resolver:
             if any(c.place.feature_id == place.feature_id for c in cand_lists[id(m)]):
                 chosen[id(m)] = (place, max(conf * m.score, chosen.get(id(m), (None, 0.0))[1]))
                 match[id(m)] = score
+
+    @staticmethod
+    def _qualifies(
+        before: tuple[str, str | None, list[float]] | None,
+        before_cands: list[Candidate] | None,
+        cands: list[Candidate],
+    ) -> bool:
+        """Whether a name right after "Town, " is the admin-1 area the town's likeliest reading lies in."""
+        if before is None or not before_cands:
+            return False
+        static = before[2]
+        top = before_cands[max(range(len(static)), key=static.__getitem__)].place
+        if not top.admin1:
+            return False
+        state = normalize_name(top.admin1)
+        return any(
+            c.place.feature_class == "admin1"
+            and c.place.country_code == top.country_code
+            and normalize_name(c.place.name) == state
+            for c in cands
+        )
+
+    @staticmethod
+    def _one_sense(
+        toponyms: Sequence[Mention],
+        per_mention: dict[int, tuple[str, str | None, list[float]]],
+        chosen: dict[int, tuple[Place | None, float]],
+        match: dict[int, float],
+        cand_lists: dict[int, list[Candidate]],
+        worded: set[int],
+    ) -> None:
+        """A bare name read two ways in one story means what its surest mention reads it as (one sense per
+        discourse): "London" beside "Canada" makes the story's other bare "London"s London, Ontario."""
+        groups: dict[str, list[tuple[Mention, Place]]] = {}
+        for m in toponyms:
+            info = per_mention.get(id(m))
+            place = chosen.get(id(m), (None, 0.0))[0]
+            if info is None or info[1] is not None or id(m) in worded:
+                continue  # "Paris, Texas", "Kirkuk province": the text itself says which
+            if place is not None and len(cand_lists[id(m)]) > 1:
+                groups.setdefault(info[0], []).append((m, place))
+        for group in groups.values():
+            if len({place.feature_id for _, place in group}) < 2:
+                continue
+            lead = max((m for m, _ in group), key=lambda m: chosen[id(m)][1])
+            best, conf = chosen[id(lead)]
+            assert best is not None
+            for m, _ in group:
+                if not any(c.place.feature_id == best.feature_id for c in cand_lists[id(m)]):
+                    continue
+                chosen[id(m)] = (best, conf)
+                match[id(m)] = match.get(id(lead), 1.0)
 
     def _following_area(self, text: str, end: int) -> str | None:
         """The state or country after "Town, " ("Alexandria, La." -> "louisiana"; ", Iraq" -> "iq")."""

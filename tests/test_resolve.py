@@ -469,3 +469,46 @@ def test_an_alternate_name_of_a_small_place_far_from_the_story_is_not_that_place
     assert not [r for r in found if r.mention.text == "Nylen" and r.place is not None]
     found = _resolve("Rescuers in Belgium searched near Nylen for two days.", gazetteer)
     assert _where(found, "Nylen")[:2] == ("BE", "Vlaams Gewest")
+
+
+def test_a_bare_name_keeps_the_reading_its_surest_mention_has(gazetteer: Any) -> None:
+    """One sense per story: "London" beside "Canada" is London, Ontario, and so is the earlier "London"."""
+    filler = " The speakers talked for hours and the crowd listened in the cold." * 4
+    found = _resolve(
+        "Organisers of a London rally spoke on Saturday."
+        + filler
+        + " He thanked Canada for its help, and the London event ended at dusk.",
+        gazetteer,
+    )
+    assert [_where(found, "London", n)[:2] for n in range(2)] == [("CA", "Ontario")] * 2
+    alone = _resolve("Organisers of a London rally spoke on Saturday." + filler, gazetteer)
+    assert _where(alone, "London")[0] == "GB"
+    # A name the text itself qualifies keeps its own reading and lends it to no other mention.
+    worded = _resolve(
+        "Gunmen attacked a checkpoint in Kirkuk province. Police in Kirkuk said two died.", gazetteer
+    )
+    assert _where(worded, "Kirkuk", 1) == ("IQ", "Kirkūk", "populated_place")
+
+
+def test_a_governor_or_legislature_after_a_name_makes_it_the_state(gazetteer: Any) -> None:
+    found = _resolve("New York Gov. Kathy Hochul signed the bill on Friday.", gazetteer)
+    assert _where(found, "New York") == ("US", "New York", "admin1")
+    city = _resolve("Crowds filled the streets of New York on Friday.", gazetteer)
+    assert _where(city, "New York")[2] == "populated_place"
+
+
+def test_a_state_after_town_comma_is_the_state_the_town_lies_in(gazetteer: Any) -> None:
+    found = _resolve("He worked at a hospital in Bronx, New York, for ten years.", gazetteer)
+    assert _where(found, "New York") == ("US", "New York", "admin1")
+    listed = _resolve("The band played in Boston, New York and Chicago last spring.", gazetteer)
+    assert _where(listed, "New York")[2] == "populated_place"
+
+
+def test_a_named_county_backs_its_town_only_in_the_state_the_story_names(gazetteer: Any) -> None:
+    """Columbia, Illinois lies in a Monroe County, but a Missouri story's Monroe County is Missouri's."""
+    found = _resolve(
+        "A man was hurt in a crash in Monroe County. He was flown to a hospital in Columbia. "
+        "The Missouri State Highway Patrol said he would recover.",
+        gazetteer,
+    )
+    assert _where(found, "Columbia")[:2] == ("US", "Missouri")
