@@ -617,10 +617,21 @@ class Recognizer:
             base, poss = _strip_possessive(word)
             if _is_contraction(base):
                 break  # "I've", "We'll"
+            head, _, tail = base.partition("-")
+            modified = k > i and bool(head) and tail[:1].islower()
+            if modified:
+                # "New York-based", "Saudi Arabia-led": the name ends at the hyphen, if written in full there
+                base, poss = head, False
+                if not self.gazetteer.is_exact_name(
+                    normalize_name(text[toks.starts[i] : toks.starts[k] + len(base)])
+                ):
+                    break
             end = toks.starts[k] + len(base)
             if k == i or _is_cap(word) or word[:1].isdigit() or _elided(word):
                 ends.append((k, end, poss))
             elif word.casefold() not in CONNECTORS:
+                break
+            if modified:
                 break
             if k + 1 >= toks.n:
                 break
@@ -760,6 +771,18 @@ class Recognizer:
             return i + 1, None
         k, end, possessive = found
         surface = text[start:end]
+        if k > i and end < toks.ends[k] and text[end] == "-":
+            adjectival = _allegiance(toks.words[k])
+            return k + 1, Mention(
+                article.id,
+                start,
+                end,
+                surface,
+                role=MentionRole.DEMONYM if adjectival else MentionRole.METONYMIC,
+                zone=zone,
+                parts=(surface,) if adjectival else (),
+                score=0.8,
+            )
         if i == k and surface.casefold() in lex.organisations:
             return i + 1, self._not_place(article, start, end, zone)
         if i < k and surface.casefold() in lex.organisations:

@@ -349,3 +349,16 @@ def test_a_sentence_s_first_function_word_is_not_part_of_the_name_after_it(
 @pytest.mark.parametrize("text, name", [("Nora Henry said the vote was close.", "Nora Henry")])
 def test_a_first_name_opening_a_sentence_still_makes_a_person(gazetteer: Any, text: str, name: str) -> None:
     assert _by_text(_mentions(text, gazetteer), name).role is MentionRole.NOT_PLACE
+
+
+def test_a_name_of_several_words_before_a_hyphenated_modifier_ends_at_the_hyphen(gazetteer: Any) -> None:
+    found = _mentions(
+        "A New York-based squad and a Saudi Arabia-led coalition met Ban Ki-moon "
+        "in a Los Angeles-area hotel.",
+        gazetteer,
+    )
+    assert _by_text(found, "New York").role is MentionRole.METONYMIC
+    assert _by_text(found, "Los Angeles").role is MentionRole.METONYMIC
+    led = _by_text(found, "Saudi Arabia")
+    assert led.role is MentionRole.DEMONYM and led.parts == ("Saudi Arabia",)
+    assert not [m for m in found if m.text in ("York", "Los", "Angeles", "Ban Ki")]
