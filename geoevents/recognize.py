@@ -617,8 +617,10 @@ class Recognizer:
             base, poss = _strip_possessive(word)
             if _is_contraction(base):
                 break  # "I've", "We'll"
-            head, _, tail = base.partition("-")
-            modified = k > i and bool(head) and tail[:1].islower()
+            modified = False
+            if k > i and "-" in base:
+                head, _, tail = base.partition("-")
+                modified = bool(head) and tail[:1].islower()
             if modified:
                 # "New York-based", "Saudi Arabia-led": the name ends at the hyphen, if written in full there
                 base, poss = head, False

@@ -382,7 +382,7 @@ class Resolver:
         towns_in: dict[tuple[str | None, str | None, str], set[str]] = {}
         for key, cands in name_keys.items():
             # "Monroe County" in a story about Missouri is that state's, not the one in Illinois.
-            in_named = any(
+            in_named = bool(named_a1) and any(
                 c.place.feature_class == "admin2" and _in_named_a1(c.place, named_a1) for c in cands
             )
             for c in cands:
