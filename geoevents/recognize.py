@@ -1001,7 +1001,7 @@ class Recognizer:
             return None, 0.0, (i, k)
         a, b = self._run_bounds(toks, i, k)
         if a == i - 1 and toks.sentence_initial(a) and self._everyday_opening(toks.words[a]):
-            a = i  # "Although Edmonton's economy...", "Former Arkansas Gov. ...": the sentence's first word
+            a = i  # "Although Edmonton voted", "Former Ohio Gov.": only the sentence's first word
         # Inside a longer capitalised run: a person, an organisation, a club, a title.
         if a < i:
             prev = toks.words[i - 1].casefold()

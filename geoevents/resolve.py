@@ -473,7 +473,7 @@ class Resolver:
                         per_mention.get(id(prev)), cand_lists.get(id(prev)), cand_lists[id(m)]
                     )
                 ):
-                    area_classes = _STATE_OFFICE  # "Bronx, New York": the state the place before lies in
+                    area_classes = _STATE_OFFICE  # "Yonkers, New York": the state the place before lies in
                 static = self._static_scores(key, cand_lists[id(m)], area_classes=area_classes)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
                 if area_classes:
