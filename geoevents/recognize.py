@@ -759,32 +759,12 @@ class Recognizer:
                 head = word.split("-", 1)[0]
                 tail = word.split("-", 1)[1]
                 if tail[:1].islower() and len(head) > 2 and self.is_name(head):
-                    adjectival = _allegiance(word)
-                    return i + 1, Mention(
-                        article.id,
-                        start,
-                        start + len(head),
-                        head,
-                        role=MentionRole.DEMONYM if adjectival else MentionRole.METONYMIC,
-                        zone=zone,
-                        parts=(head,) if adjectival else (),
-                        score=0.8,
-                    )
+                    return i + 1, _before_modifier(article, start, head, word, zone)
             return i + 1, None
         k, end, possessive = found
         surface = text[start:end]
         if k > i and end < toks.ends[k] and text[end] == "-":
-            adjectival = _allegiance(toks.words[k])
-            return k + 1, Mention(
-                article.id,
-                start,
-                end,
-                surface,
-                role=MentionRole.DEMONYM if adjectival else MentionRole.METONYMIC,
-                zone=zone,
-                parts=(surface,) if adjectival else (),
-                score=0.8,
-            )
+            return k + 1, _before_modifier(article, start, surface, toks.words[k], zone)
         if i == k and surface.casefold() in lex.organisations:
             return i + 1, self._not_place(article, start, end, zone)
         if i < k and surface.casefold() in lex.organisations:
@@ -1224,6 +1204,22 @@ def _ending_at(
 def _elided(word: str) -> bool:
     """A French or Italian article elided onto a name: "d'Ivoire", "l'Aquila"."""
     return word[:2].casefold() in ("d'", "d’", "l'", "l’") and word[2:3].isupper()
+
+
+def _before_modifier(article: Article, start: int, name: str, word: str, zone: ZoneKind) -> Mention:
+    """A place name before a hyphenated modifier: a demonym when it takes a side ("Iran-backed", "Saudi
+    Arabia-led"), otherwise an associative use ("Baghdad-based", "New York-based")."""
+    adjectival = _allegiance(word)
+    return Mention(
+        article.id,
+        start,
+        start + len(name),
+        name,
+        role=MentionRole.DEMONYM if adjectival else MentionRole.METONYMIC,
+        zone=zone,
+        parts=(name,) if adjectival else (),
+        score=0.8,
+    )
 
 
 def _allegiance(word: str) -> bool:

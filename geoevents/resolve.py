@@ -89,10 +89,10 @@ _INITIALS = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
 _AREA_CLASSES = frozenset({"admin1", "admin2", "region"})
 # "the Houston region" is the city's surroundings, not Houston County: a region is never a county.
 _CLASSES_BY_AREA_WORD = {"region": frozenset({"admin1", "region"})}
-# "New York Gov. Andrew Cuomo", "the Washington Legislature": a governor or a legislature is a state's.
-_STATE_OFFICE = frozenset({"admin1"})
+# "New York Gov. Kathy Hochul", "the Washington Legislature": a governor or a legislature is a state's.
+_ADMIN1_ONLY = frozenset({"admin1"})
 _CLASSES_BY_AREA_WORD.update(
-    {w: _STATE_OFFICE for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
+    {w: _ADMIN1_ONLY for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
 )
 _COMPASS_WORDS = {
     "northern": "north",
@@ -473,7 +473,7 @@ class Resolver:
                         per_mention.get(id(prev)), cand_lists.get(id(prev)), cand_lists[id(m)]
                     )
                 ):
-                    area_classes = _STATE_OFFICE  # "Yonkers, New York": the state the place before lies in
+                    area_classes = _ADMIN1_ONLY  # "Yonkers, New York": the state the place before lies in
                 static = self._static_scores(key, cand_lists[id(m)], area_classes=area_classes)
                 per_mention[id(m)] = (key, self._following_area(text, m.end), static)
                 if area_classes:
@@ -1004,7 +1004,7 @@ class Resolver:
             and self._frequent(m.text)
         ):
             key = (place.country_code, place.admin1)
-            if not place.admin1 or not context.named_a1.get((place.country_code, place.admin1)):
+            if not _in_named_a1(place, context.named_a1):
                 _, a1s = context.own.get(normalize_name(m.text), _NO_SUPPORT)
                 if context.support_a1[key] - (1 if key in a1s else 0) < 2:
                     return True
@@ -1014,11 +1014,7 @@ class Resolver:
             return not (
                 place.feature_class in ("country", "admin1", "region", "base")
                 or (place.population or 0) >= self.options.strong_population
-                or (
-                    m.role is MentionRole.LITERAL
-                    and place.admin1 is not None
-                    and bool(context.named_a1.get((place.country_code, place.admin1)))
-                )
+                or (m.role is MentionRole.LITERAL and _in_named_a1(place, context.named_a1))
             )
         if place.feature_class != "populated_place" or " " in m.text.strip():
             return False

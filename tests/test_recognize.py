@@ -346,8 +346,17 @@ def test_a_sentence_s_first_function_word_is_not_part_of_the_name_after_it(
     assert _by_text(_mentions(text, gazetteer), name).role is not MentionRole.NOT_PLACE
 
 
-@pytest.mark.parametrize("text, name", [("Nora Henry said the vote was close.", "Nora Henry")])
-def test_a_first_name_opening_a_sentence_still_makes_a_person(gazetteer: Any, text: str, name: str) -> None:
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Nora Henry said the vote was close.", "Nora Henry"),
+        ("Agent Orange was sprayed there.", "Agent Orange"),
+    ],
+)
+def test_a_first_name_or_noun_opening_a_sentence_still_makes_a_name(
+    gazetteer: Any, text: str, name: str
+) -> None:
+    """Only function words and adverbs are set apart: a first name or a noun stays part of the name."""
     assert _by_text(_mentions(text, gazetteer), name).role is MentionRole.NOT_PLACE
 
 
