@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -16,27 +16,28 @@ class _Stage(Protocol):
 S = TypeVar("S", bound=_Stage)
 
 
-class Memo(Generic[K, V]):
+class Memo(dict[K, V]):
     """Remembers ``compute(key)`` per key; forgets everything once it holds ``limit`` answers, so a
-    batch of 100,000 articles cannot grow it without bound."""
+    batch of 100,000 articles cannot grow it without bound.
 
-    __slots__ = ("_compute", "_data", "_limit")
+    A dict whose call is its lookup: an answer already known costs no Python frame, which matters for
+    the tens of thousands of questions an article asks."""
+
+    __slots__ = ("_compute", "_limit")
 
     def __init__(self, compute: Callable[[K], V], *, limit: int = 100_000) -> None:
+        super().__init__()
         self._compute = compute
-        self._data: dict[K, V] = {}
         self._limit = limit
 
-    def __call__(self, key: K) -> V:
-        try:
-            return self._data[key]
-        except KeyError:
-            pass
+    def __missing__(self, key: K) -> V:
         value = self._compute(key)
-        if len(self._data) >= self._limit:
-            self._data.clear()
-        self._data[key] = value
+        if len(self) >= self._limit:
+            self.clear()
+        self[key] = value
         return value
+
+    __call__ = dict.__getitem__
 
 
 def stage_for(

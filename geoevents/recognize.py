@@ -156,6 +156,24 @@ _RELATIVE_PREFIX = (
 )
 _REGION_RELATIVE = re.compile(rf"{_RELATIVE_PREFIX}(?P<a>{_NAME_SEQ})")
 _RELATIVE_BEFORE = re.compile(rf"{_RELATIVE_PREFIX}$")
+# The words those leads end in, to rule most places out before any regular expression runs.
+_COMPASS_LAST = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "upper",
+    "lower",
+    "far",
+    "ern",
+    "inner",
+    "outer",
+    "coastal",
+    "rural",
+    "greater",
+)
+_RELATIVE_LAST = ("of", "near", "outside", "to", "around", "nearby", "the")
 _REGION_SUFFIX = re.compile(
     rf"(?P<a>{_NAME_SEQ})\s+(?P<q>valley|basin|delta|desert|region|province|governorate|district|"
     rf"area|countryside|mountains|plains|coast)\b"
@@ -387,7 +405,8 @@ class Recognizer:
         caps = [
             x
             for x, w in enumerate(toks.words)
-            if w[0].isupper() or ("-" in w[:5] and (_ARABIC_PREFIX.match(w) or _STANCE_PREFIX.match(w)))
+            if w[0].isupper()
+            or (w[0] in "aeup" and "-" in w[:5] and (_ARABIC_PREFIX.match(w) or _STANCE_PREFIX.match(w)))
         ]
         for i_cap in caps:
             if i_cap < i:
@@ -435,10 +454,10 @@ class Recognizer:
     @staticmethod
     def _trimmed(article: Article, toks: _Tokens, m: Mention, after: int) -> Mention | None:
         """A not-a-place run cut to start after the mention before it ("Iraqi | President Barham Saleh")."""
-        starts = [s for s in toks.starts if after <= s < m.end]
-        if not starts or m.role is not MentionRole.NOT_PLACE:
+        k = bisect_left(toks.starts, after)
+        if k >= toks.n or toks.starts[k] >= m.end or m.role is not MentionRole.NOT_PLACE:
             return None
-        start = starts[0]
+        start = toks.starts[k]
         return Mention(
             article.id, start, m.end, article.text[start : m.end], role=m.role, zone=m.zone, score=0.0
         )
@@ -1153,12 +1172,12 @@ class Recognizer:
                 pa = part(m, "a")
                 if pa:
                     add(m.start(), m.end(), MentionKind.BORDER, (pa,), None)
-        for m in _ending_at(_COMPASS_BEFORE, _REGION_COMPASS, text, starts):
+        for m in _ending_at(_COMPASS_BEFORE, _REGION_COMPASS, text, starts, last=_COMPASS_LAST):
             pa = part(m, "a")
             q = m.group("q")
             if pa and (q[0].islower() or not self.is_name(text[m.start() : m.end("a")])):
                 add(m.start(), places[m.start("a")].end, MentionKind.REGION_EXPRESSION, (pa,), q.casefold())
-        for m in _ending_at(_RELATIVE_BEFORE, _REGION_RELATIVE, text, starts):
+        for m in _ending_at(_RELATIVE_BEFORE, _REGION_RELATIVE, text, starts, last=_RELATIVE_LAST):
             pa = part(m, "a")
             if pa:
                 q = " ".join(m.group("q").casefold().split()).removeprefix("the ")
@@ -1183,15 +1202,27 @@ def _anchored(rx: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator
 
 
 def _ending_at(
-    before: re.Pattern[str], rx: re.Pattern[str], text: str, starts: Sequence[int], *, window: int = 64
+    before: re.Pattern[str],
+    rx: re.Pattern[str],
+    text: str,
+    starts: Sequence[int],
+    *,
+    last: tuple[str, ...],
+    window: int = 64,
 ) -> Iterator[re.Match[str]]:
     """Non-overlapping matches of ``rx`` whose place group ``a`` begins at one of ``starts`` (ascending).
 
     ``before`` is the part of ``rx`` ahead of the place, anchored at its end: it is looked for only in
-    the few characters before each place instead of at every position of the text.
+    the few characters before each place instead of at every position of the text, and only where the
+    word before the place ends in one of ``last`` (lower case), the words ``before`` can end in.
     """
     after = 0
     for start in starts:
+        if start == 0 or not text[start - 1].isspace():
+            continue
+        words = text[max(0, start - 24) : start].split()
+        if not words or not words[-1].casefold().endswith(last):
+            continue
         lead = before.search(text, max(after, start - window), start)
         if lead is None:
             continue
@@ -1235,7 +1266,8 @@ def _is_contraction(word: str) -> bool:
 
 
 def _surname_key(word: str) -> str:
-
+    if "-" not in word[:4]:
+        return word.casefold()
     return _ARABIC_PREFIX.sub("", word).casefold()
 
 
