@@ -406,33 +406,52 @@ class Resolver:
 
         context = _Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
 
-        def context_score(
-            p: Place, key: str, follow: str | None, anchor: tuple[float, float] | None
-        ) -> float:
-            """What the article says about one candidate (the name-only part is ``_static_scores``)."""
-            cc = p.country_code
-            area_key = (key, cc, p.admin1)
-            s = area_part.get(area_key)
-            if s is None:  # the same for every candidate of this name in this area
-                s = 0.0
-                if cc and named_cc:
-                    if named_cc[cc]:
-                        s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
-                    else:
-                        near = max((named_cc[n] for n in self._neighbours.get(cc, ())), default=0)
-                        s += opts.w_neighbour_country * min(1.0, near / top_named)
-                if p.admin1 and named_a1.get((cc, p.admin1)):
-                    s += opts.w_named_admin1
-                ccs, a1s = own.get(key, _NO_SUPPORT)
-                if cc:
-                    others = support_cc[cc] - (1 if cc in ccs else 0)
-                    s += opts.w_coherence_cc * min(others, 3) / 3
-                if p.admin1:
-                    others = support_a1[(cc, p.admin1)] - (1 if (cc, p.admin1) in a1s else 0)
-                    s += opts.w_coherence_a1 * min(others, 3) / 3
-                if dominant and cc:
-                    s += opts.w_dominant * dominant.get(cc, 0.0)
-                area_part[area_key] = s
+        def country_score(cc: str, own_cc: bool) -> float:
+            """What the article says for a country: named outright or beside a named neighbour, other
+            names with readings in it (``own_cc``: the name weighed has one), the first pass's majority."""
+            s = 0.0
+            if named_cc:
+                if named_cc[cc]:
+                    s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
+                else:
+                    near = max((named_cc[n] for n in self._neighbours.get(cc, ())), default=0)
+                    s += opts.w_neighbour_country * min(1.0, near / top_named)
+            others = support_cc[cc] - (1 if own_cc else 0)
+            s += opts.w_coherence_cc * min(others, 3) / 3
+            if dominant:
+                s += opts.w_dominant * dominant.get(cc, 0.0)
+            cc_part[(cc, own_cc)] = s
+            return s
+
+        def admin1_score(cc: str | None, admin1: str, own_a1: bool) -> float:
+            """What the article says for a first-level area: named outright, other names read in it."""
+            s = opts.w_named_admin1 if named_a1.get((cc, admin1)) else 0.0
+            others = support_a1[(cc, admin1)] - (1 if own_a1 else 0)
+            s += opts.w_coherence_a1 * min(others, 3) / 3
+            a1_part[(cc, admin1, own_a1)] = s
+            return s
+
+        def area_score(p: Place, key: str) -> float:
+            """What the article's named and supported areas say for a candidate's country and admin-1
+            area: the same for every candidate of one name in one area, so remembered per area."""
+            cc, admin1 = p.country_code, p.admin1
+            ccs, a1s = own.get(key, _NO_SUPPORT)
+            s = 0.0
+            if cc:
+                own_cc = cc in ccs
+                part = cc_part.get((cc, own_cc))
+                s += country_score(cc, own_cc) if part is None else part
+            if admin1:
+                own_a1 = (cc, admin1) in a1s
+                part = a1_part.get((cc, admin1, own_a1))
+                s += admin1_score(cc, admin1, own_a1) if part is None else part
+            area_part[(key, cc, admin1)] = s
+            return s
+
+        def fixed_score(p: Place, key: str, follow: str | None) -> float:
+            """What the article says about one candidate that neither pass changes: the state written
+            after it, a county or town of it the article names, a nearby reading of another name."""
+            s = 0.0
             if follow is not None and _bears_out(p, follow):
                 s += opts.w_pattern
             if counties and p.feature_class == "populated_place" and context.names_county_of(p, key):
@@ -445,10 +464,34 @@ class Resolver:
                 s += opts.w_county_town
             if pairs:
                 s += opts.w_pair * pairs.get((key, p.feature_id), 0.0)
-            if anchor is not None and p.feature_class != "country":
-                d = _haversine_km(p.lat, p.lon, anchor[0], anchor[1])
-                s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
             return s
+
+        def in_article_scores(
+            key: str, follow: str | None, static: list[float], cands: list[Candidate]
+        ) -> list[float]:
+            """Each candidate's score from its name and the whole article (not the mention's surroundings)."""
+            fixed_key = (key, follow, id(static))
+            base = fixed.get(fixed_key)
+            if base is None:
+                base = [st + fixed_score(c.place, key, follow) for st, c in zip(static, cands, strict=True)]
+                fixed[fixed_key] = base
+            out: list[float] = []
+            for b, c in zip(base, cands, strict=True):
+                p = c.place
+                s = area_part.get((key, p.country_code, p.admin1))
+                if s is None:
+                    s = area_score(p, key)
+                if anchor is not None and p.feature_class != "country":
+                    # The haversine distance to the anchor, its trigonometry of the anchor done once a pass.
+                    p1 = math.radians(p.lat)
+                    a = (
+                        math.sin((anchor_lat - p1) / 2) ** 2
+                        + math.cos(p1) * anchor_cos * math.sin(math.radians(anchor[1] - p.lon) / 2) ** 2
+                    )
+                    d = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+                    s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
+                out.append(b + s)
+            return out
 
         top_named = max(1, max(named_cc.values(), default=1))
         chosen: dict[int, tuple[Place | None, float]] = {}
@@ -485,13 +528,22 @@ class Resolver:
         anchor: tuple[float, float] | None = None
         dominant: dict[str, float] = {}
         area_part: dict[tuple[str, str | None, str | None], float] = {}
+        cc_part: dict[tuple[str, bool], float] = {}
+        a1_part: dict[tuple[str | None, str, bool], float] = {}
+        fixed: dict[tuple[str, str | None, int], list[float]] = {}
+        anchor_lat = anchor_cos = 0.0
         for anchor_pass in (False, True):
             if anchor_pass:
                 anchor = self._anchor(chosen)
                 dominant = self._dominant(chosen)
                 if anchor is None and not dominant:
                     break
+                if anchor is not None:
+                    anchor_lat = math.radians(anchor[0])
+                    anchor_cos = math.cos(anchor_lat)
                 area_part.clear()
+                cc_part.clear()
+                a1_part.clear()
                 # An ambiguous area name ("Georgia") names what the first pass read it as.
                 for m in toponyms:
                     if id(m) in direct or id(m) not in cand_lists:
@@ -529,10 +581,7 @@ class Resolver:
                     # What the name and the article say, the same for each mention of the name ...
                     in_article = weighed.get((key, follow, id(static)))
                     if in_article is None:
-                        in_article = [
-                            base + context_score(c.place, key, follow, anchor)
-                            for base, c in zip(static, cands, strict=True)
-                        ]
+                        in_article = in_article_scores(key, follow, static, cands)
                         weighed[(key, follow, id(static))] = in_article
                     # ... and what the mention's own surroundings add.
                     scores = list(in_article)
