@@ -352,6 +352,7 @@ class Recognizer:
         self.lex = _lexicon()
         self.max_words = max(1, min(options.max_words, int(getattr(gazetteer, "max_name_words", 6) or 6)))
         self.is_name = Memo(self._is_name, limit=200_000)
+        self._name_goes_on = Memo(self._goes_on_as_name, limit=200_000)
         self.demonym_base = Memo(self._demonym_base, limit=200_000)
         self._lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
         self._top_candidates = Memo(self._best_candidates)
@@ -363,6 +364,13 @@ class Recognizer:
         """Whether a surface form is a gazetteer name (``is_name``, remembered per surface)."""
         key = normalize_name(surface)
         return bool(key) and self.gazetteer.is_name(key)
+
+    def _goes_on_as_name(self, surface: str) -> bool:
+        """Whether a longer name may begin with this surface form (``_name_goes_on``, remembered); true
+        when the gazetteer cannot tell."""
+        goes_on = getattr(self.gazetteer, "name_goes_on", None)
+        key = normalize_name(surface)
+        return goes_on is None or not key or bool(goes_on(key))
 
     def _nothing_alone(self, word: str) -> bool:
         """Whether a capitalised word standing alone can be no mention at all, whatever its context:
@@ -628,6 +636,7 @@ class Recognizer:
                 return None
             start = toks.starts[i]
             return (i, start + len(base), poss) if self.is_name(text[start : start + len(base)]) else None
+        start = toks.starts[i]
         limit = min(toks.n, i + self.max_words)
         ends: list[tuple[int, int, bool]] = []
         k = i
@@ -661,8 +670,9 @@ class Recognizer:
                 break
             if poss and not _is_cap(toks.words[k + 1]):
                 break  # "Iraq's army"; but "People's Republic of China", "Queen Anne's County" go on
+            if not self._name_goes_on(text[start : toks.ends[k]]):
+                break  # no name begins with these words ("Barack Obama")
             k += 1
-        start = toks.starts[i]
         for k, end, poss in reversed(ends):
             surface = text[start:end]
             if self.is_name(surface) and (k == i or self._whole_words_name(surface, toks, i, k)):

@@ -144,3 +144,32 @@ def test_curated_file_ships_inside_the_package() -> None:
     patterns = pyproject["tool"]["setuptools"]["package-data"]["geoevents"]
     for path in curated_files():
         assert any(fnmatch.fnmatch(f"gazetteer/data/{path.name}", p) for p in patterns), path.name
+
+
+def test_name_goes_on_answers_from_the_trie_and_from_user_files(gazetteer, tmp_path) -> None:
+    # Names as written and loosely written ("Albu Kamal" for Abu Kamal) both count as going on.
+    assert gazetteer.name_goes_on("new")
+    assert gazetteer.name_goes_on("new york")
+    assert gazetteer.name_goes_on("albu")
+    assert not gazetteer.name_goes_on("zyxqv")
+    assert not gazetteer.name_goes_on("kirkuk police")
+    path = write(tmp_path, "zyxqv-ridge,Zyxqv Ridge Outpost,,base,35.10,44.50,IQ,,analyst\n")
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    assert geocoder.name_goes_on("zyxqv")
+    assert geocoder.name_goes_on("zyxqv ridge")
+    # Only loosely: a doubled letter is one in a loose key.
+    path = write(tmp_path, "zzyxqv-hill,Zzyxqv Hill,,base,35.10,44.50,IQ,,analyst\n", name="loose.csv")
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    assert geocoder.name_goes_on("zyxqv")
+    assert not geocoder.name_goes_on("zyxqw")
+
+
+def test_recognition_walks_on_to_a_user_name(gazetteer, tmp_path) -> None:
+    from geoevents.recognize import mentions_from_article
+    from geoevents.records import Article
+
+    path = write(tmp_path, "zyxqv-ridge,Zyxqv Ridge Outpost,,base,35.10,44.50,IQ,,analyst\n")
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    text = "Mortar rounds fell on Zyxqv Ridge Outpost at dawn."
+    found = mentions_from_article(Article(id="a", text=text), gazetteer=geocoder)
+    assert [(m.text, m.role.value) for m in found] == [("Zyxqv Ridge Outpost", "literal")]

@@ -222,6 +222,10 @@ class NameTable(Mapping[str, tuple[int, ...]]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self._trie
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some key starts with ``prefix``."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._trie.keys())
 

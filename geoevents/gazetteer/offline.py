@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +22,13 @@ from geoevents.errors import GazetteerError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.borders import BRIDGE_DEGREES, border_feature_id, shared_boundary
 from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_curated_csv
-from geoevents.gazetteer.index import IndexData, _NameTables, load_or_build
-from geoevents.gazetteer.normalize import glued_article_variants, loose_key_from_normalized, normalize_name
+from geoevents.gazetteer.index import IndexData, NameTable, _NameTables, load_or_build
+from geoevents.gazetteer.normalize import (
+    ARABIC_ARTICLES,
+    glued_article_variants,
+    loose_key_from_normalized,
+    normalize_name,
+)
 from geoevents.records import Place
 from geoevents.settings import Settings
 
@@ -89,6 +95,7 @@ class OfflineGeocoder:
         self._fuzzy_keys: list[str] | None = None
         self._overlay_exact: dict[str, tuple[int, ...]] = {}
         self._overlay_loose: dict[str, tuple[int, ...]] = {}
+        self._sorted_keys: dict[int, list[str]] = {}
         self._overlay_start = len(self._index)
         self.extra_files = tuple(Path(p) for p in extra_files)
         self._extra_digest = ""
@@ -188,6 +195,31 @@ class OfflineGeocoder:
             return True
         lk = loose_key_from_normalized(key)
         return len(lk) >= 4 and (lk in ix.loose or lk in self._overlay_loose)
+
+    def name_goes_on(self, key: str) -> bool:
+        """Whether a longer name may begin with the words of a normalised key: some name as written does,
+        or some loose key begins with this one's. A recogniser walking a run of capitalised words stops
+        where none does ("Barack Obama"); a false yes costs a few lookups, never a name."""
+        ix = self._index
+        if self._has_prefix(ix.exact, key + " ") or self._has_prefix(self._overlay_exact, key + " "):
+            return True
+        if key.rsplit(" ", 1)[-1] in ARABIC_ARTICLES:
+            return True  # a loose key drops a trailing article only once a word follows it
+        lk = loose_key_from_normalized(key)
+        return self._has_prefix(ix.loose, lk) or self._has_prefix(self._overlay_loose, lk)
+
+    def _has_prefix(self, table: Mapping[str, tuple[int, ...]], prefix: str) -> bool:
+        """Whether some key of a name table starts with ``prefix`` (a trie answers at once; a table still
+        in memory, from a first build or a user file, through its keys sorted once)."""
+        if not table:
+            return False
+        if isinstance(table, NameTable):
+            return table.has_prefix(prefix)
+        keys = self._sorted_keys.get(id(table))
+        if keys is None:
+            keys = self._sorted_keys[id(table)] = sorted(table)
+        at = bisect_left(keys, prefix)
+        return at < len(keys) and keys[at].startswith(prefix)
 
     def _postings(
         self, table: Mapping[str, tuple[int, ...]], overlay: Mapping[str, tuple[int, ...]], key: str
