@@ -45,9 +45,16 @@ def stage_for(
 ) -> S:
     """One stage object (recogniser, resolver) per gazetteer and options, made on first use and reused:
     its memos are what make it fast. A gazetteer freed and another made at its address gets a new one."""
+    # The same objects as last time (the usual case) are found by identity, without hashing the options.
+    fast = (id(gazetteer), id(options))
+    stage = cache.get(fast)
+    if stage is not None and stage.gazetteer is gazetteer and getattr(stage, "options", None) is options:
+        return stage
     key = (id(gazetteer), options)
     stage = cache.get(key)
     if stage is None or stage.gazetteer is not gazetteer:
         stage = make(gazetteer, options)
         cache[key] = stage
+    if getattr(stage, "options", None) is options:
+        cache[fast] = stage
     return stage

@@ -110,7 +110,7 @@ _ALLEGIANCE = frozenset(
 )
 # "pro-Iran", "anti-American": a stance towards the place, also adjectival.
 _STANCE_PREFIX = re.compile(r"^(?:pro|anti)[-‑](?=[A-Z])", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?:;\"“”'‘’(\[\n|•—–-]\s*$")
+_SENTENCE_END_MARKS = frozenset(".!?:;\"“”'‘’([\n|•—–-")
 _AUX = frozenset(
     {
         "has",
@@ -174,10 +174,24 @@ _COMPASS_LAST = (
     "greater",
 )
 _RELATIVE_LAST = ("of", "near", "outside", "to", "around", "nearby", "the")
-_REGION_SUFFIX = re.compile(
-    rf"(?P<a>{_NAME_SEQ})\s+(?P<q>valley|basin|delta|desert|region|province|governorate|district|"
-    rf"area|countryside|mountains|plains|coast)\b"
+_SUFFIXES = (
+    "valley",
+    "basin",
+    "delta",
+    "desert",
+    "region",
+    "province",
+    "governorate",
+    "district",
+    "area",
+    "countryside",
+    "mountains",
+    "plains",
+    "coast",
 )
+_SUFFIX_WORDS = frozenset(_SUFFIXES)
+_REGION_SUFFIX = re.compile(rf"(?P<a>{_NAME_SEQ})\s+(?P<q>{'|'.join(_SUFFIXES)})\b")
+_WORD_HEAD = re.compile(r"[^\W\d_]+")
 _CURRENCY_SIGNS = frozenset("$€£¥")
 # Particles inside people's names ("Osama bin Laden", "Hassan el Tawil", "Rafael van der Vaart").
 _NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "el", "van", "von"})
@@ -321,9 +335,20 @@ class _Tokens:
             return True
         before = self.text[max(0, self.starts[i] - 3) : self.starts[i]]
         prev = self.words[i - 1]
-        return bool(_SENTENCE_END.search(before)) or (
-            prev.endswith(".") and len(prev) > 3 and prev[:-1].casefold() not in ("st", "mt", "ft")
+        # Sentence-ending punctuation (or a line break) before the word, spaces aside.
+        mark = before.rstrip()
+        return (
+            (mark[-1:] in _SENTENCE_END_MARKS if mark else False)
+            or "\n" in before[len(mark) :]
+            or (prev.endswith(".") and len(prev) > 3 and prev[:-1].casefold() not in ("st", "mt", "ft"))
         )
+
+    def word_after(self, offset: int) -> str:
+        """The lower-case word after ``offset`` when only spaces stand between ("" otherwise)."""
+        k = bisect_left(self.starts, offset)
+        if k >= self.n or not self.text[offset : self.starts[k]].isspace():
+            return ""
+        return self.words[k].casefold()
 
 
 def _dateline_word(word: str) -> bool:
@@ -355,6 +380,7 @@ class Recognizer:
         self._name_goes_on = Memo(self._goes_on_as_name, limit=200_000)
         self.demonym_base = Memo(self._demonym_base, limit=200_000)
         self._lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
+        self._opens_nothing = Memo(self._nothing_opened, limit=200_000)
         self._top_candidates = Memo(self._best_candidates)
         self._zipf = Memo(zipf_en, limit=200_000)
 
@@ -388,6 +414,16 @@ class Recognizer:
             or word.casefold() in ("st", "mt", "ft")
             or self.demonym_base(word) is not None
             or self.is_name(word)
+        )
+
+    def _nothing_opened(self, word: str) -> bool:
+        """Whether a capitalised word before another can open no mention: nothing alone, no multi-word
+        demonym's first word, and no name begins with it ("Barack", "Senator")
+        (``_opens_nothing``, remembered per word)."""
+        return (
+            self._lone_word_is_nothing(word)
+            and word.casefold() not in self.lex.multiword_demonym_heads
+            and not self._name_goes_on(word)
         )
 
     @staticmethod
@@ -437,7 +473,7 @@ class Recognizer:
                 i += 1
                 continue
             goes_on = self._may_continue(toks, i)
-            if not goes_on and self._lone_word_is_nothing(word):
+            if self._opens_nothing(word) if goes_on else self._lone_word_is_nothing(word):
                 i += 1
                 continue
             j, mention = self._match_at(article, toks, i, goes_on=goes_on)
@@ -449,7 +485,7 @@ class Recognizer:
             i = j
         found = self._propagate_people(found, toks)
         found = self._acronyms(article, found, skip)
-        found.extend(self._compounds(article, found, skip))
+        found.extend(self._compounds(article, toks, found, skip))
         fixtures = self._fixture_spans(text)
         if fixtures:
             found = [self._as_not_place(m) if _overlaps(m, fixtures) else m for m in found]
@@ -1125,7 +1161,7 @@ class Recognizer:
         return [m.span() for m in _FIXTURE.finditer(text)]
 
     def _compounds(
-        self, article: Article, singles: Sequence[Mention], skip: Sequence[tuple[int, int]]
+        self, article: Article, toks: _Tokens, singles: Sequence[Mention], skip: Sequence[tuple[int, int]]
     ) -> list[Mention]:
         text = article.text
         out: list[Mention] = []
@@ -1182,17 +1218,21 @@ class Recognizer:
                 pa = part(m, "a")
                 if pa:
                     add(m.start(), m.end(), MentionKind.BORDER, (pa,), None)
-        for m in _ending_at(_COMPASS_BEFORE, _REGION_COMPASS, text, starts, last=_COMPASS_LAST):
+        for m in _ending_at(_COMPASS_BEFORE, _REGION_COMPASS, toks, starts, last=_COMPASS_LAST):
             pa = part(m, "a")
             q = m.group("q")
             if pa and (q[0].islower() or not self.is_name(text[m.start() : m.end("a")])):
                 add(m.start(), places[m.start("a")].end, MentionKind.REGION_EXPRESSION, (pa,), q.casefold())
-        for m in _ending_at(_RELATIVE_BEFORE, _REGION_RELATIVE, text, starts, last=_RELATIVE_LAST):
+        for m in _ending_at(_RELATIVE_BEFORE, _REGION_RELATIVE, toks, starts, last=_RELATIVE_LAST):
             pa = part(m, "a")
             if pa:
                 q = " ".join(m.group("q").casefold().split()).removeprefix("the ")
                 add(m.start(), places[m.start("a")].end, MentionKind.REGION_EXPRESSION, (pa,), q)
-        for m in _anchored(_REGION_SUFFIX, text, starts):
+        # "the Euphrates valley": only a place with one of the words right after it.
+        before_suffix = [
+            start for start in starts if _head(toks.word_after(places[start].end)) in _SUFFIX_WORDS
+        ]
+        for m in _anchored(_REGION_SUFFIX, text, before_suffix):
             pa = part(m, "a")
             if pa and places[m.start("a")].end == m.end("a"):
                 add(m.start(), m.end(), MentionKind.REGION_EXPRESSION, (pa,), m.group("q").casefold())
@@ -1214,7 +1254,7 @@ def _anchored(rx: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator
 def _ending_at(
     before: re.Pattern[str],
     rx: re.Pattern[str],
-    text: str,
+    toks: _Tokens,
     starts: Sequence[int],
     *,
     last: tuple[str, ...],
@@ -1226,12 +1266,13 @@ def _ending_at(
     the few characters before each place instead of at every position of the text, and only where the
     word before the place ends in one of ``last`` (lower case), the words ``before`` can end in.
     """
+    text = toks.text
     after = 0
     for start in starts:
         if start == 0 or not text[start - 1].isspace():
             continue
-        words = text[max(0, start - 24) : start].split()
-        if not words or not words[-1].casefold().endswith(last):
+        k = bisect_left(toks.starts, start) - 1
+        if k < 0 or not toks.words[k].casefold().endswith(last):
             continue
         lead = before.search(text, max(after, start - window), start)
         if lead is None:
@@ -1240,6 +1281,12 @@ def _ending_at(
         if m is not None and m.start("a") == start:
             after = m.end()
             yield m
+
+
+def _head(word: str) -> str:
+    """The letters a word opens with ("area" of "area's" or "area-wide")."""
+    m = _WORD_HEAD.match(word)
+    return m.group() if m else ""
 
 
 def _elided(word: str) -> bool:

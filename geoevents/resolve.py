@@ -81,6 +81,7 @@ _NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NEAR_LAST = ("near", "outside", "of", "to", "around", "the")
 _AREA_WORD_AFTER = re.compile(
     r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish"
     r"|(?:[Ll]t\.\s+)?[Gg]ov\.|(?:[Ll]ieutenant\s+)?[Gg]overnor|[Ll]egislature)(?!\w)"
@@ -214,6 +215,24 @@ def _in_named_a1(place: Place, named_a1: Counter[tuple[str | None, str]]) -> boo
 
 def _log_pop(place: Place) -> float:
     return min(1.0, math.log10((place.population or 0) + 1) / 7.0)
+
+
+def _last_word(text: str, end: int) -> str:
+    """The lower-case word (run of non-spaces) that ends a few characters before ``end``."""
+    words = text[max(0, end - 24) : end].split()
+    return words[-1].casefold() if words else ""
+
+
+def _top_two(scores: list[float]) -> tuple[int, float]:
+    """The index of the highest of two or more scores (the first, on a tie) and the score that comes next."""
+    best, best_s, runner_up = 0, scores[0], -math.inf
+    for x in range(1, len(scores)):
+        s = scores[x]
+        if s > best_s:
+            best, best_s, runner_up = x, s, best_s
+        elif s > runner_up:
+            runner_up = s
+    return best, runner_up
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -597,9 +616,8 @@ class Resolver:
                         for x, c in enumerate(cands):
                             if c.place.feature_class == hint[0] and hint[1] in (None, c.place.country_code):
                                 scores[x] += opts.w_list
-                    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-                    best_s = scores[order[0]]
-                    memo = (order[0], 1.0 / (1.0 + math.exp(-2.0 * (best_s - scores[order[1]]))))
+                    best, runner_up = _top_two(scores)
+                    memo = (best, 1.0 / (1.0 + math.exp(-2.0 * (scores[best] - runner_up))))
                     ranked[memo_key] = memo
                 chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
                 match[id(m)] = cands[memo[0]].match_score
@@ -1089,7 +1107,13 @@ class Resolver:
         if place is None:
             return 3
         precision = PRECISION_BY_CLASS.get(place.feature_class, 2)
-        if precision == 1 and _NEAR_BEFORE.search(text[max(0, start - 40) : start]):
+        if (
+            precision == 1
+            and start > 0
+            and text[start - 1].isspace()
+            and _last_word(text, start).endswith(_NEAR_LAST)  # what the pattern can end in, first
+            and _NEAR_BEFORE.search(text[max(0, start - 40) : start])
+        ):
             return 2
         return precision
 

@@ -110,6 +110,27 @@ def test_regional_expressions(gazetteer: Any) -> None:
     assert _by_text(found, "Iraq").role is MentionRole.LITERAL
 
 
+def test_region_words_after_a_place(gazetteer: Any) -> None:
+    text = (
+        "Drones struck east of Erbil, in northern Syria's Hasakah province, and across the Nineveh plains, "
+        "while in the Basra area's oil fields pumps stopped.\nHeavy rain fell along the Sinai coast."
+    )
+    found = _mentions(text, gazetteer)
+    hasakah = _by_text(found, "Hasakah province", MentionKind.REGION_EXPRESSION)
+    assert hasakah.parts == ("Hasakah",) and hasakah.qualifier == "province"
+    assert _by_text(found, "Nineveh plains", MentionKind.REGION_EXPRESSION).qualifier == "plains"
+    assert _by_text(found, "Basra area", MentionKind.REGION_EXPRESSION).qualifier == "area"
+    assert _by_text(found, "Sinai coast", MentionKind.REGION_EXPRESSION).qualifier == "coast"
+    assert _by_text(found, "east of Erbil", MentionKind.REGION_EXPRESSION).qualifier == "east of"
+    assert _by_text(found, "northern Syria", MentionKind.REGION_EXPRESSION).qualifier == "northern"
+    # A region word that only begins a longer word is no region word.
+    assert not [
+        m
+        for m in _mentions("Rain fell on Basra areas.", gazetteer)
+        if m.kind is MentionKind.REGION_EXPRESSION
+    ]
+
+
 def test_junk_and_meta_zones_are_skipped(gazetteer: Any) -> None:
     text = "Rockets hit Kirkuk.\nRelated: Barcelona v Madrid\nContent retrieved from: Baghdad"
     zones = (
