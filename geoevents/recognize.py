@@ -41,8 +41,10 @@ from geoevents.memo import Memo, stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("K-1", "al-Qaim", "U.S.", "Hezbollah's").
-_TOKEN = re.compile(r"\w[\w'’]*(?:[-‑.]\w[\w'’]*)*")
+_TOKEN = re.compile(r"\w[\w'’]*+(?:[-‑.]\w[\w'’]*+)*+")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# The same tokens in ASCII text (most news), where the engine need not ask Unicode what a letter is.
+_TOKEN_SPLIT_ASCII = re.compile(r"(\w[\w']*+(?:[-.]\w[\w']*+)*+)", re.ASCII)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _START, _END = attrgetter("start"), attrgetter("end")
 CONNECTORS = frozenset(
@@ -303,7 +305,7 @@ class _Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         # One split in C gives [gap, token, gap, token, ..., gap]; running lengths give the offsets.
-        pieces = _TOKEN_SPLIT.split(text)
+        pieces = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
         offsets = list(accumulate(map(len, pieces)))
         self.words = pieces[1::2]
         self._gaps = pieces[2::2]
@@ -460,7 +462,7 @@ class Recognizer:
             if skip and _in_ranges(toks.starts[i], skip):
                 i += 1
                 continue
-            stance = _STANCE_PREFIX.match(word)
+            stance = _STANCE_PREFIX.match(word) if "-" in word[:5] or "‑" in word[:5] else None
             if stance:
                 mention = self._stance(article, toks, i, stance.end())
                 if mention is not None:

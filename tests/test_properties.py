@@ -151,3 +151,11 @@ def test_geojson_coordinates_round_exactly_like_round(points: list[tuple[float, 
         written = json.dumps(geometry_to_geojson(geometry))
         assert written == json.dumps(expected)
         assert "-0.0," not in written and "-0.0]" not in written
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ '-.,;:\n\tK1sS")), max_size=60))
+def test_ascii_tokens_are_the_unicode_tokens(text: str) -> None:
+    from geoevents.recognize import _TOKEN_SPLIT, _TOKEN_SPLIT_ASCII
+
+    assert _TOKEN_SPLIT_ASCII.split(text) == _TOKEN_SPLIT.split(text)
