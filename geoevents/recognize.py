@@ -380,6 +380,7 @@ class Recognizer:
         self.max_words = max(1, min(options.max_words, int(getattr(gazetteer, "max_name_words", 6) or 6)))
         self.is_name = Memo(self._is_name, limit=200_000)
         self._name_goes_on = Memo(self._goes_on_as_name, limit=200_000)
+        self._is_exact_name = Memo(self._exact_name, limit=200_000)
         self.demonym_base = Memo(self._demonym_base, limit=200_000)
         self._lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
         self._opens_nothing = Memo(self._nothing_opened, limit=200_000)
@@ -392,6 +393,10 @@ class Recognizer:
         """Whether a surface form is a gazetteer name (``is_name``, remembered per surface)."""
         key = normalize_name(surface)
         return bool(key) and self.gazetteer.is_name(key)
+
+    def _exact_name(self, surface: str) -> bool:
+        """Whether a surface form is a gazetteer name as written (``_is_exact_name``, remembered)."""
+        return bool(self.gazetteer.is_exact_name(normalize_name(surface)))
 
     def _goes_on_as_name(self, surface: str) -> bool:
         """Whether a longer name may begin with this surface form (``_name_goes_on``, remembered); true
@@ -673,7 +678,7 @@ class Recognizer:
             if _is_contraction(base):
                 return None
             start = toks.starts[i]
-            return (i, start + len(base), poss) if self.is_name(text[start : start + len(base)]) else None
+            return (i, start + len(base), poss) if self.is_name(base) else None
         start = toks.starts[i]
         limit = min(toks.n, i + self.max_words)
         ends: list[tuple[int, int, bool]] = []
@@ -690,9 +695,7 @@ class Recognizer:
             if modified:
                 # "New York-based", "Saudi Arabia-led": the name ends at the hyphen, if written in full there
                 base, poss = head, False
-                if not self.gazetteer.is_exact_name(
-                    normalize_name(text[toks.starts[i] : toks.starts[k] + len(base)])
-                ):
+                if not self._is_exact_name(text[toks.starts[i] : toks.starts[k] + len(base)]):
                     break
             end = toks.starts[k] + len(base)
             if k == i or _is_cap(word) or word[:1].isdigit() or _elided(word):
@@ -708,11 +711,11 @@ class Recognizer:
                 break
             if poss and not _is_cap(toks.words[k + 1]):
                 break  # "Iraq's army"; but "People's Republic of China", "Queen Anne's County" go on
-            if not self._name_goes_on(text[start : toks.ends[k]]):
+            if not self._name_goes_on(word if k == i else text[start : toks.ends[k]]):
                 break  # no name begins with these words ("Barack Obama")
             k += 1
         for k, end, poss in reversed(ends):
-            surface = text[start:end]
+            surface = text[start:end] if k > i or poss else toks.words[i]
             if self.is_name(surface) and (k == i or self._whole_words_name(surface, toks, i, k)):
                 return k, end, poss
         return None
@@ -720,7 +723,7 @@ class Recognizer:
     def _whole_words_name(self, surface: str, toks: _Tokens, i: int, k: int) -> bool:
         """A run of words names a place as written, or loosely ("Albu Kamal" for "Abu Kamal") only when
         no word of it is a short or everyday word: "And I" must not become "Andi", nor "A New" "Änew"."""
-        if self.gazetteer.is_exact_name(normalize_name(surface)):
+        if self._is_exact_name(surface):
             return True
         words = toks.words[i : k + 1]
         return all(len(w) > 2 and w.casefold() not in self.lex.common for w in words)

@@ -264,6 +264,7 @@ class Resolver:
         self._borders: dict[tuple[str, str], Place | None] = {}
         self._capitals, self._neighbours = _country_facts()
         self._zipf = Memo(zipf_en)
+        self._is_exact_name = Memo(self._exact_name)
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -286,6 +287,10 @@ class Resolver:
         except GeoeventsError:
             return []
 
+    def _exact_name(self, name: str) -> bool:
+        """Whether a name is a gazetteer name as written (``_is_exact_name``, remembered)."""
+        return bool(self.gazetteer.is_exact_name(normalize_name(name)))
+
     def _lookup_name(self, text: str, m: Mention) -> str:
         """The name to look a mention up by: with the "the" before it when the gazetteer knows that form
         ("the Pacific" is the ocean, "Pacific" also a town in Missouri)."""
@@ -293,7 +298,7 @@ class Resolver:
             return m.parts[0]
         if m.start >= 4 and text[m.start - 4 : m.start].casefold() == "the ":
             with_the = f"the {m.text}"
-            if self.gazetteer.is_exact_name(normalize_name(with_the)):
+            if self._is_exact_name(with_the):
                 return with_the
         return m.text
 
@@ -450,23 +455,6 @@ class Resolver:
             a1_part[(cc, admin1, own_a1)] = s
             return s
 
-        def area_score(p: Place, key: str) -> float:
-            """What the article's named and supported areas say for a candidate's country and admin-1
-            area: the same for every candidate of one name in one area, so remembered per area."""
-            cc, admin1 = p.country_code, p.admin1
-            ccs, a1s = own.get(key, _NO_SUPPORT)
-            s = 0.0
-            if cc:
-                own_cc = cc in ccs
-                part = cc_part.get((cc, own_cc))
-                s += country_score(cc, own_cc) if part is None else part
-            if admin1:
-                own_a1 = (cc, admin1) in a1s
-                part = a1_part.get((cc, admin1, own_a1))
-                s += admin1_score(cc, admin1, own_a1) if part is None else part
-            area_part[(key, cc, admin1)] = s
-            return s
-
         def fixed_score(p: Place, key: str, follow: str | None) -> float:
             """What the article says about one candidate that neither pass changes: the state written
             after it, a county or town of it the article names, a nearby reading of another name."""
@@ -495,11 +483,21 @@ class Resolver:
                 base = [st + fixed_score(c.place, key, follow) for st, c in zip(static, cands, strict=True)]
                 fixed[fixed_key] = base
             out: list[float] = []
+            ccs, a1s = own.get(key, _NO_SUPPORT)
             for b, c in zip(base, cands, strict=True):
                 p = c.place
-                s = area_part.get((key, p.country_code, p.admin1))
-                if s is None:
-                    s = area_score(p, key)
+                # What the article's named and supported areas say for the candidate's country and
+                # admin-1 area, remembered per area for every name.
+                cc, admin1 = p.country_code, p.admin1
+                s = 0.0
+                if cc:
+                    own_cc = cc in ccs
+                    part = cc_part.get((cc, own_cc))
+                    s += country_score(cc, own_cc) if part is None else part
+                if admin1:
+                    own_a1 = (cc, admin1) in a1s
+                    part = a1_part.get((cc, admin1, own_a1))
+                    s += admin1_score(cc, admin1, own_a1) if part is None else part
                 if anchor is not None and p.feature_class != "country":
                     # The haversine distance to the anchor, its trigonometry of the anchor done once a pass.
                     p1 = math.radians(p.lat)
@@ -546,7 +544,6 @@ class Resolver:
         match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
         anchor: tuple[float, float] | None = None
         dominant: dict[str, float] = {}
-        area_part: dict[tuple[str, str | None, str | None], float] = {}
         cc_part: dict[tuple[str, bool], float] = {}
         a1_part: dict[tuple[str | None, str, bool], float] = {}
         fixed: dict[tuple[str, str | None, int], list[float]] = {}
@@ -560,7 +557,6 @@ class Resolver:
                 if anchor is not None:
                     anchor_lat = math.radians(anchor[0])
                     anchor_cos = math.cos(anchor_lat)
-                area_part.clear()
                 cc_part.clear()
                 a1_part.clear()
                 # An ambiguous area name ("Georgia") names what the first pass read it as.
