@@ -467,6 +467,9 @@ class Recognizer:
             if skip and _in_ranges(toks.starts[i], skip):
                 i += 1
                 continue
+            if self._opens_nothing(word):  # "Monday", "Barack": nothing alone, and no name begins with it
+                i += 1
+                continue
             stance = _STANCE_PREFIX.match(word) if "-" in word[:5] or "‑" in word[:5] else None
             if stance:
                 mention = self._stance(article, toks, i, stance.end())
@@ -480,7 +483,7 @@ class Recognizer:
                 i += 1
                 continue
             goes_on = self._may_continue(toks, i)
-            if self._opens_nothing(word) if goes_on else self._lone_word_is_nothing(word):
+            if not goes_on and self._lone_word_is_nothing(word):
                 i += 1
                 continue
             j, mention = self._match_at(article, toks, i, goes_on=goes_on)
