@@ -381,6 +381,7 @@ class Recognizer:
         self.is_name = Memo(self._is_name, limit=200_000)
         self._name_goes_on = Memo(self._goes_on_as_name, limit=200_000)
         self._is_exact_name = Memo(self._exact_name, limit=200_000)
+        self._reads_as_a_person = Memo(self._looks_like_a_person)
         self.demonym_base = Memo(self._demonym_base, limit=200_000)
         self._lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
         self._opens_nothing = Memo(self._nothing_opened, limit=200_000)
@@ -555,7 +556,7 @@ class Recognizer:
         surnames = set()
         for m in found:
             if m.role is MentionRole.NOT_PLACE and " " in m.text:
-                if self._looks_like_a_person(m.text):
+                if self._reads_as_a_person(m.text):
                     surnames.add(_surname_key(m.text.rsplit(" ", 1)[1]))
             elif (
                 m.role in (MentionRole.LITERAL, MentionRole.METONYMIC)
@@ -587,7 +588,7 @@ class Recognizer:
         """A not-a-place run that reads as someone's name ("Hadi al-Amiri"), not an organisation's
         ("First Baptist Church Greenfield", "Burger Palace Canada"): no institutional or common word in
         it, and unless a first name or a title vouches for the person, a last word that is no well-known
-        place."""
+        place (``_reads_as_a_person``, remembered per run)."""
         lex = self.lex
         words = run.split()
         vouched = False

@@ -265,6 +265,9 @@ class Resolver:
         self._capitals, self._neighbours = _country_facts()
         self._zipf = Memo(zipf_en)
         self._is_exact_name = Memo(self._exact_name)
+        self._points: dict[
+            tuple[str, int], tuple[list[float], list[Candidate], list[tuple[float, float, str, float]]]
+        ] = {}
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -939,6 +942,27 @@ class Resolver:
                 best = (end, cc, a1)
         return (best[1], best[2]) if best else None
 
+    def _likely_points(
+        self, key: str, cands: list[Candidate], static: list[float]
+    ) -> list[tuple[float, float, str, float]]:
+        """A name's likeliest point readings, (lat, lon, feature id, likelihood beside the best), remembered
+        per name; the entry holds the lists it was made from, so their identity cannot pass to others."""
+        entry = self._points.get((key, id(static)))
+        if entry is not None and entry[0] is static and entry[1] is cands:
+            return entry[2]
+        best = max(static)
+        floor = _pair_floor(static, best)
+        points = [
+            (c.place.lat, c.place.lon, c.place.feature_id, math.exp(st - best))
+            for c, st in zip(cands, static, strict=True)
+            if c.place.feature_class in _POINT_CLASSES and st >= floor
+        ]
+        if len(cands) <= self.options.candidates:  # a list lengthened for one article is not kept
+            if len(self._points) >= 100_000:
+                self._points.clear()
+            self._points[(key, id(static))] = (static, cands, points)
+        return points
+
     def _pair_support(
         self,
         toponyms: Sequence[Mention],
@@ -970,15 +994,11 @@ class Resolver:
         for key, (cands, static) in names.items():
             if not cands:
                 continue
-            best = max(static)
-            floor = _pair_floor(static, best)
             backs = key in sure
             if len(cands) < 2 and not backs:
                 continue
-            for c, st in zip(cands, static, strict=True):
-                p = c.place
-                if p.feature_class in _POINT_CLASSES and st >= floor:
-                    points.append((p.lat, p.lon, key, p.feature_id, math.exp(st - best), backs))
+            for lat, lon, fid, rel in self._likely_points(key, cands, static):
+                points.append((lat, lon, key, fid, rel, backs))
         points.sort()
         backing: dict[tuple[str, str], float] = {}
         for i, (lat, lon, key, fid, rel, backs) in enumerate(points):
