@@ -156,6 +156,10 @@ class ResolverOptions:
 DEFAULT_OPTIONS = ResolverOptions()
 
 
+# The countries and the (country, admin-1) areas a name's candidates lie in.
+_Areas = tuple[frozenset[str], frozenset[tuple[str | None, str | None]]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What an article says about countries and first-level areas: those it names outright, and how many
@@ -165,7 +169,7 @@ class _Context:
     named_a1: Counter[tuple[str | None, str]]
     support_cc: Counter[str]
     support_a1: Counter[tuple[str | None, str | None]]
-    own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]]
+    own: dict[str, _Areas]
     counties: dict[tuple[str | None, str | None, str], set[str]]
     towns_in: dict[tuple[str | None, str | None, str], set[str]]
 
@@ -204,7 +208,7 @@ def _pair_floor(static: list[float], best: float) -> float:
     return max(top, best + _PAIR_MIN_LOG)
 
 
-_NO_SUPPORT: tuple[set[str], set[tuple[str | None, str | None]]] = (set(), set())
+_NO_SUPPORT: _Areas = (frozenset(), frozenset())
 _LOG_FAR = math.log1p(5000)
 
 
@@ -265,6 +269,7 @@ class Resolver:
         self._capitals, self._neighbours = _country_facts()
         self._zipf = Memo(zipf_en)
         self._is_exact_name = Memo(self._exact_name)
+        self._areas: dict[int, tuple[list[Candidate], _Areas]] = {}
         self._points: dict[
             tuple[str, int], tuple[list[float], list[Candidate], list[tuple[float, float, str, float]]]
         ] = {}
@@ -403,7 +408,7 @@ class Resolver:
         for m in toponyms:
             if id(m) in cand_lists:
                 name_keys.setdefault(normalize_name(m.text), cand_lists[id(m)])
-        own: dict[str, tuple[set[str], set[tuple[str | None, str | None]]]] = {}
+        own: dict[str, _Areas] = {}
         # Second-level areas the article's names may be ("Henry County"), with the names that may be them.
         counties: dict[tuple[str | None, str | None, str], set[str]] = {}
         towns_in: dict[tuple[str | None, str | None, str], set[str]] = {}
@@ -423,11 +428,7 @@ class Resolver:
                 elif p.feature_class == "populated_place" and p.admin2:
                     towns_in.setdefault((p.country_code, p.admin1, p.admin2), set()).add(key)
         for key, cands in name_keys.items():
-            ccs = {c.place.country_code for c in cands if c.place.country_code}
-            a1s: set[tuple[str | None, str | None]] = {
-                (c.place.country_code, c.place.admin1) for c in cands if c.place.admin1
-            }
-            own[key] = (ccs, a1s)
+            ccs, a1s = own[key] = self._areas_of(cands)
             support_cc.update(ccs)
             support_a1.update(a1s)
 
@@ -941,6 +942,20 @@ class Resolver:
             ):
                 best = (end, cc, a1)
         return (best[1], best[2]) if best else None
+
+    def _areas_of(self, cands: list[Candidate]) -> _Areas:
+        """The countries and admin-1 areas a name's candidates lie in, remembered per candidate list (the
+        entry keeps the list, so no other list can take its identity)."""
+        entry = self._areas.get(id(cands))
+        if entry is not None and entry[0] is cands:
+            return entry[1]
+        ccs = frozenset(c.place.country_code for c in cands if c.place.country_code)
+        a1s = frozenset((c.place.country_code, c.place.admin1) for c in cands if c.place.admin1)
+        if len(cands) <= self.options.candidates:  # a list lengthened for one article is not kept
+            if len(self._areas) >= 100_000:
+                self._areas.clear()
+            self._areas[id(cands)] = (cands, (ccs, a1s))
+        return ccs, a1s
 
     def _likely_points(
         self, key: str, cands: list[Candidate], static: list[float]
