@@ -1209,8 +1209,7 @@ class Recognizer:
         # Patterns that open with the place are tried only where a place mention starts, not at every
         # capital of the text: the same matches, at a fraction of the cost.
         starts = sorted(places)
-        lowered = text.casefold()
-        if "border" in lowered:
+        if "border" in text.lower():
             for m in _BORDER_BETWEEN.finditer(text):
                 pa, pb = part(m, "a"), part(m, "b")
                 if pa and pb:
