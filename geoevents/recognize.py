@@ -283,6 +283,13 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+def _has_possessive(word: str) -> bool:
+    """Whether ``_strip_possessive`` would strip a possessive ending from the word."""
+    return (len(word) > 2 and word[-1] == "s" and word[-2] in "'’") or (
+        len(word) > 3 and word[-1] in "'’" and word[-2] in "sS"
+    )
+
+
 def _demonym_base(word: str, demonyms: dict[str, tuple[str, ...]]) -> str | None:
     """'Iraqi' -> 'iraqi'; 'Iraqis' -> 'iraqi'; 'Iranian-backed' -> 'iranian'; else None."""
     low = word.casefold()
@@ -300,7 +307,7 @@ def _demonym_base(word: str, demonyms: dict[str, tuple[str, ...]]) -> str | None
 class _Tokens:
     """The article's tokens as parallel lists (fast to index)."""
 
-    __slots__ = ("_gaps", "_vocabulary", "ends", "n", "starts", "text", "words")
+    __slots__ = ("_vocabulary", "ends", "gaps", "n", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -308,7 +315,7 @@ class _Tokens:
         pieces = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
         offsets = list(accumulate(map(len, pieces)))
         self.words = pieces[1::2]
-        self._gaps = pieces[2::2]
+        self.gaps = pieces[2::2]  # gaps[i]: the text between token i and token i+1
         self.starts = offsets[0:-1:2]
         self.ends = offsets[1::2]
         self.n = len(self.words)
@@ -323,7 +330,7 @@ class _Tokens:
 
     def gap(self, i: int) -> str:
         """Text between token i and token i+1."""
-        return self._gaps[i]
+        return self.gaps[i]
 
     def line_initial(self, i: int) -> bool:
         """Whether token i opens a line (where a dateline stands)."""
@@ -646,22 +653,28 @@ class Recognizer:
 
     def _run_bounds(self, toks: _Tokens, i: int, j: int) -> tuple[int, int]:
         """The capitalised run around tokens i..j (joined by single spaces), as token indexes."""
+        words, gaps = toks.words, toks.gaps
         a = i
-        while (
-            a > 0
-            and _plain_gap(toks.gap(a - 1))
-            and _is_cap(toks.words[a - 1])
-            and not toks.sentence_initial(a)
-            and not _strip_possessive(toks.words[a - 1])[1]
-        ):
+        while a > 0:
+            word, gap = words[a - 1], gaps[a - 1]
+            if not (
+                (gap == " " or gap == "\u00a0")
+                and (word[0].isupper() or _is_cap(word))
+                and not toks.sentence_initial(a)
+                and not _has_possessive(word)
+            ):
+                break
             a -= 1
         b = j
-        while b + 1 < toks.n and _is_cap(toks.words[b + 1]) and not _strip_possessive(toks.words[b])[1]:
-            if _dateline_word(toks.words[b]) and not toks.words[b + 1].isupper() and toks.line_initial(a):
+        while b + 1 < toks.n:
+            word, after = words[b], words[b + 1]
+            if not (after[0].isupper() or _is_cap(after)) or _has_possessive(word):
+                break
+            if _dateline_word(word) and not after.isupper() and toks.line_initial(a):
                 break  # "WASHINGTON Barack Obama pardoned...": the dateline ends where the capitals do
-            gap = toks.gap(b)
+            gap = gaps[b]
             # A middle initial ("Dana K. Lewis") keeps a person's name in one run.
-            if not (_plain_gap(gap) or (gap == ". " and len(toks.words[b]) == 1 and toks.words[b].isupper())):
+            if not (gap == " " or gap == "\u00a0" or (gap == ". " and len(word) == 1 and word.isupper())):
                 break
             b += 1
         return a, b
