@@ -696,14 +696,15 @@ class Recognizer:
                 return None
             start = toks.starts[i]
             return (i, start + len(base), poss) if self.is_name(base) else None
-        start = toks.starts[i]
+        words, starts, gaps = toks.words, toks.starts, toks.gaps
+        start = starts[i]
         limit = min(toks.n, i + self.max_words)
         ends: list[tuple[int, int, bool]] = []
         k = i
         while k < limit:
-            word = toks.words[k]
+            word = words[k]
             base, poss = _strip_possessive(word)
-            if _is_contraction(base):
+            if ("'" in base or "’" in base) and _is_contraction(base):
                 break  # "I've", "We'll"
             modified = False
             if k > i and "-" in base:
@@ -712,10 +713,10 @@ class Recognizer:
             if modified:
                 # "New York-based", "Saudi Arabia-led": the name ends at the hyphen, if written in full there
                 base, poss = head, False
-                if not self._is_exact_name(text[toks.starts[i] : toks.starts[k] + len(base)]):
+                if not self._is_exact_name(text[start : starts[k] + len(base)]):
                     break
-            end = toks.starts[k] + len(base)
-            if k == i or _is_cap(word) or word[:1].isdigit() or _elided(word):
+            end = starts[k] + len(base)
+            if k == i or word[0].isupper() or _is_cap(word) or word[0].isdigit() or _elided(word):
                 ends.append((k, end, poss))
             elif word.casefold() not in CONNECTORS:
                 break
@@ -723,16 +724,16 @@ class Recognizer:
                 break
             if k + 1 >= toks.n:
                 break
-            gap = toks.gap(k)
-            if not (_plain_gap(gap) or (gap == ". " and word.casefold() in ("st", "mt", "ft"))):
+            gap = gaps[k]
+            if not (gap == " " or gap == "\u00a0" or (gap == ". " and word.casefold() in ("st", "mt", "ft"))):
                 break
-            if poss and not _is_cap(toks.words[k + 1]):
+            if poss and not _is_cap(words[k + 1]):
                 break  # "Iraq's army"; but "People's Republic of China", "Queen Anne's County" go on
             if not self._name_goes_on(word if k == i else text[start : toks.ends[k]]):
                 break  # no name begins with these words ("Barack Obama")
             k += 1
         for k, end, poss in reversed(ends):
-            surface = text[start:end] if k > i or poss else toks.words[i]
+            surface = text[start:end] if k > i or poss else words[i]
             if self.is_name(surface) and (k == i or self._whole_words_name(surface, toks, i, k)):
                 return k, end, poss
         return None
