@@ -444,10 +444,19 @@ class Recognizer:
     @staticmethod
     def _may_continue(toks: _Tokens, i: int) -> bool:
         """Whether token i may open a longer name or demonym with the token after it."""
-        if i + 1 >= toks.n or not _plain_gap(toks.gap(i)):
+        if i + 1 >= toks.n:
+            return False
+        gap = toks.gaps[i]
+        if gap != " " and gap != "\u00a0":
             return False
         nxt = toks.words[i + 1]
-        return _is_cap(nxt) or nxt[:1].isdigit() or nxt.casefold() in CONNECTORS or _elided(nxt)
+        return (
+            nxt[0].isupper()
+            or _is_cap(nxt)
+            or nxt[0].isdigit()
+            or nxt.casefold() in CONNECTORS
+            or _elided(nxt)
+        )
 
     def _demonym_base(self, word: str) -> str | None:
         """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"; ``demonym_base``, remembered)."""
@@ -467,15 +476,16 @@ class Recognizer:
             if w[0].isupper()
             or (w[0] in "aeup" and "-" in w[:5] and (_ARABIC_PREFIX.match(w) or _STANCE_PREFIX.match(w)))
         ]
+        words, opens_nothing = toks.words, self._opens_nothing
         for i_cap in caps:
             if i_cap < i:
                 continue  # inside the previous match
             i = i_cap
-            word = toks.words[i]
+            word = words[i]
             if skip and _in_ranges(toks.starts[i], skip):
                 i += 1
                 continue
-            if self._opens_nothing(word):  # "Monday", "Barack": nothing alone, and no name begins with it
+            if opens_nothing(word):  # "Monday", "Barack": nothing alone, and no name begins with it
                 i += 1
                 continue
             stance = _STANCE_PREFIX.match(word) if "-" in word[:5] or "‑" in word[:5] else None
@@ -756,14 +766,19 @@ class Recognizer:
         start = toks.starts[i]
         zone = article.zone_at(start) if article.zones else ZoneKind.BODY
         # Multi-word demonyms ("South African") before the gazetteer, so "South" alone is not tried.
-        if i + 1 < toks.n and word.casefold() in lex.multiword_demonym_heads and _plain_gap(toks.gap(i)):
+        gap = toks.gaps[i]
+        if (
+            i + 1 < toks.n
+            and word.casefold() in lex.multiword_demonym_heads
+            and (gap == " " or gap == "\u00a0")
+        ):
             pair = f"{word} {toks.words[i + 1]}"
             base = self.demonym_base(pair)
             if base is not None and base in lex.multiword_demonyms and not self.is_name(pair):
                 end = start + len(pair.split("-", 1)[0]) if "-" in toks.words[i + 1] else toks.ends[i + 1]
                 return i + 2, self._demonym(article, start, end, base, zone)
         # US state abbreviations after a town or a party letter ("Charleston, W.Va.", "D-S.C.").
-        dotted = word + "." if text[toks.ends[i] : toks.ends[i] + 1] == "." else word
+        dotted = word + "." if gap[:1] == "." else word
         party = 2 if word[:2] in ("D-", "R-", "I-") else 0  # "Sen. Lindsey Graham, R-S.C."
         state = lex.state_abbreviations.get(dotted[party:]) if dotted.endswith(".") else None
         if state is not None and (
