@@ -17,8 +17,9 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 GOAL = 1000.0  # LGL articles per second on one core
 
 
-def _rate(fn: Callable[[Any], object], items: list[Any], *, rounds: int = 5) -> tuple[float, float]:
-    """(articles per CPU second, per wall second): the best of a few timed passes after one warm-up."""
+def _rate(fn: Callable[[Any], object], items: list[Any], *, rounds: int = 10) -> tuple[float, float]:
+    """(articles per CPU second, per wall second): the best of ten timed passes after one warm-up (on a
+    shared machine a pass can run a third slower than the next; the best pass is the machine's rate)."""
     for item in items:
         fn(item)
     best_cpu = best_wall = 0.0
