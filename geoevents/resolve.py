@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -428,9 +429,9 @@ class Resolver:
                 elif p.feature_class == "populated_place" and p.admin2:
                     towns_in.setdefault((p.country_code, p.admin1, p.admin2), set()).add(key)
         for key, cands in name_keys.items():
-            ccs, a1s = own[key] = self._areas_of(cands)
-            support_cc.update(ccs)
-            support_a1.update(a1s)
+            own[key] = self._areas_of(cands)
+        support_cc.update(chain.from_iterable(ccs for ccs, _ in own.values()))
+        support_a1.update(chain.from_iterable(a1s for _, a1s in own.values()))
 
         context = _Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
 
@@ -438,13 +439,14 @@ class Resolver:
             """What the article says for a country: named outright or beside a named neighbour, other
             names with readings in it (``own_cc``: the name weighed has one), the first pass's majority."""
             s = 0.0
-            if named_cc:
-                if named_cc[cc]:
-                    s += opts.w_named_country * min(1.0, named_cc[cc] / top_named)
+            if named_cc:  # (.get: a Counter's missing key costs a Python call)
+                named = named_cc.get(cc, 0)
+                if named:
+                    s += opts.w_named_country * min(1.0, named / top_named)
                 else:
-                    near = max((named_cc[n] for n in self._neighbours.get(cc, ())), default=0)
+                    near = max((named_cc.get(n, 0) for n in self._neighbours.get(cc, ())), default=0)
                     s += opts.w_neighbour_country * min(1.0, near / top_named)
-            others = support_cc[cc] - (1 if own_cc else 0)
+            others = support_cc.get(cc, 0) - (1 if own_cc else 0)
             s += opts.w_coherence_cc * min(others, 3) / 3
             if dominant:
                 s += opts.w_dominant * dominant.get(cc, 0.0)
@@ -454,7 +456,7 @@ class Resolver:
         def admin1_score(cc: str | None, admin1: str, own_a1: bool) -> float:
             """What the article says for a first-level area: named outright, other names read in it."""
             s = opts.w_named_admin1 if named_a1.get((cc, admin1)) else 0.0
-            others = support_a1[(cc, admin1)] - (1 if own_a1 else 0)
+            others = support_a1.get((cc, admin1), 0) - (1 if own_a1 else 0)
             s += opts.w_coherence_a1 * min(others, 3) / 3
             a1_part[(cc, admin1, own_a1)] = s
             return s
@@ -1104,7 +1106,7 @@ class Resolver:
             key = (place.country_code, place.admin1)
             if not _in_named_a1(place, context.named_a1):
                 _, a1s = context.own.get(normalize_name(m.text), _NO_SUPPORT)
-                if context.support_a1[key] - (1 if key in a1s else 0) < 2:
+                if context.support_a1.get(key, 0) - (1 if key in a1s else 0) < 2:
                     return True
         if m.score < 0.5:
             # Weak evidence (a common word, a heading, "X said"): only a prominent place will do, or one
@@ -1122,7 +1124,7 @@ class Resolver:
         if cc and context.named_cc.get(cc):
             return False
         ccs, _ = context.own.get(normalize_name(m.text), _NO_SUPPORT)
-        return not (cc and context.support_cc[cc] - (1 if cc in ccs else 0) > 0)
+        return not (cc and context.support_cc.get(cc, 0) - (1 if cc in ccs else 0) > 0)
 
     def _near_named(self, code: str | None, context: _Context) -> bool:
         """Whether a country is one the article names, or a neighbour of one."""
