@@ -1255,12 +1255,18 @@ class Recognizer:
                 pa = part(m, "a")
                 if pa:
                     add(m.start(), m.end(), MentionKind.BORDER, (pa,), None)
-        for m in _ending_at(_COMPASS_BEFORE, _REGION_COMPASS, toks, starts, last=_COMPASS_LAST):
+        # The word before each place that follows a space, for the patterns that end at the place.
+        word_before = [
+            (start, toks.words[k - 1].casefold())
+            for start in starts
+            if start > 0 and text[start - 1].isspace() and (k := bisect_left(toks.starts, start)) > 0
+        ]
+        for m in _ending_at(_COMPASS_BEFORE, _REGION_COMPASS, text, word_before, last=_COMPASS_LAST):
             pa = part(m, "a")
             q = m.group("q")
             if pa and (q[0].islower() or not self.is_name(text[m.start() : m.end("a")])):
                 add(m.start(), places[m.start("a")].end, MentionKind.REGION_EXPRESSION, (pa,), q.casefold())
-        for m in _ending_at(_RELATIVE_BEFORE, _REGION_RELATIVE, toks, starts, last=_RELATIVE_LAST):
+        for m in _ending_at(_RELATIVE_BEFORE, _REGION_RELATIVE, text, word_before, last=_RELATIVE_LAST):
             pa = part(m, "a")
             if pa:
                 q = " ".join(m.group("q").casefold().split()).removeprefix("the ")
@@ -1291,25 +1297,22 @@ def _anchored(rx: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator
 def _ending_at(
     before: re.Pattern[str],
     rx: re.Pattern[str],
-    toks: _Tokens,
-    starts: Sequence[int],
+    text: str,
+    word_before: Sequence[tuple[int, str]],
     *,
     last: tuple[str, ...],
     window: int = 64,
 ) -> Iterator[re.Match[str]]:
-    """Non-overlapping matches of ``rx`` whose place group ``a`` begins at one of ``starts`` (ascending).
+    """Non-overlapping matches of ``rx`` whose place group ``a`` begins at one of the places of
+    ``word_before`` ((start, the lower-case word before it), ascending).
 
     ``before`` is the part of ``rx`` ahead of the place, anchored at its end: it is looked for only in
     the few characters before each place instead of at every position of the text, and only where the
-    word before the place ends in one of ``last`` (lower case), the words ``before`` can end in.
+    word before the place ends in one of ``last``, the words ``before`` can end in.
     """
-    text = toks.text
     after = 0
-    for start in starts:
-        if start == 0 or not text[start - 1].isspace():
-            continue
-        k = bisect_left(toks.starts, start) - 1
-        if k < 0 or not toks.words[k].casefold().endswith(last):
+    for start, word in word_before:
+        if not word.endswith(last):
             continue
         lead = before.search(text, max(after, start - window), start)
         if lead is None:
