@@ -240,15 +240,6 @@ def _top_two(scores: list[float]) -> tuple[int, float]:
     return best, runner_up
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _names_other_than(names: set[str] | None, key: str) -> bool:
     """Whether a set of the article's names holds one besides ``key`` and its "City" form (the area "Dublin
     City" is no independent witness for a town Dublin)."""
