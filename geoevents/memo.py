@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -38,6 +38,27 @@ class Memo(dict[K, V]):
         return value
 
     __call__ = dict.__getitem__
+
+
+class ByIdentity(Generic[V]):
+    """Remembers an answer per group of objects (a name's candidate list, its scores) by their identity,
+    for objects that are neither hashable nor cheap to compare. Each entry keeps its objects, so while it
+    lives no other object can take one of their ids; forgets everything once it holds ``limit`` entries."""
+
+    __slots__ = ("_data", "_limit")
+
+    def __init__(self, *, limit: int = 100_000) -> None:
+        self._data: dict[tuple[int, ...], tuple[tuple[object, ...], V]] = {}
+        self._limit = limit
+
+    def get(self, *objs: object) -> V | None:
+        entry = self._data.get(tuple(map(id, objs)))
+        return entry[1] if entry is not None else None
+
+    def put(self, value: V, *objs: object) -> None:
+        if len(self._data) >= self._limit:
+            self._data.clear()
+        self._data[tuple(map(id, objs))] = (objs, value)
 
 
 def stage_for(

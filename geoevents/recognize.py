@@ -347,7 +347,7 @@ class _Tokens:
         # Sentence-ending punctuation (or a line break) before the word, spaces aside.
         mark = before.rstrip()
         return (
-            (mark[-1:] in _SENTENCE_END_MARKS if mark else False)
+            mark[-1:] in _SENTENCE_END_MARKS  # (an empty mark is in no set)
             or "\n" in before[len(mark) :]
             or (prev.endswith(".") and len(prev) > 3 and prev[:-1].casefold() not in ("st", "mt", "ft"))
         )

@@ -34,7 +34,7 @@ from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.lexicon import table, zipf_en
-from geoevents.memo import Memo, stage_for
+from geoevents.memo import ByIdentity, Memo, stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
 
 AREA_CLASSES = ("country", "admin1", "region", "admin2")
@@ -261,10 +261,8 @@ class Resolver:
         self._capitals, self._neighbours = _country_facts()
         self._zipf = Memo(zipf_en)
         self._is_exact_name = Memo(self._exact_name)
-        self._areas: dict[int, tuple[list[Candidate], _Areas]] = {}
-        self._points: dict[
-            tuple[str, int], tuple[list[float], list[Candidate], list[tuple[float, float, str, float]]]
-        ] = {}
+        self._areas: ByIdentity[_Areas] = ByIdentity()
+        self._points: ByIdentity[list[tuple[float, float, str, float]]] = ByIdentity()
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
         for name, row in states.items():
@@ -937,27 +935,24 @@ class Resolver:
         return (best[1], best[2]) if best else None
 
     def _areas_of(self, cands: list[Candidate]) -> _Areas:
-        """The countries and admin-1 areas a name's candidates lie in, remembered per candidate list (the
-        entry keeps the list, so no other list can take its identity)."""
-        entry = self._areas.get(id(cands))
-        if entry is not None and entry[0] is cands:
-            return entry[1]
+        """The countries and admin-1 areas a name's candidates lie in, remembered per candidate list."""
+        found = self._areas.get(cands)
+        if found is not None:
+            return found
         ccs = frozenset(c.place.country_code for c in cands if c.place.country_code)
         a1s = frozenset((c.place.country_code, c.place.admin1) for c in cands if c.place.admin1)
         if len(cands) <= self.options.candidates:  # a list lengthened for one article is not kept
-            if len(self._areas) >= 100_000:
-                self._areas.clear()
-            self._areas[id(cands)] = (cands, (ccs, a1s))
+            self._areas.put((ccs, a1s), cands)
         return ccs, a1s
 
     def _likely_points(
-        self, key: str, cands: list[Candidate], static: list[float]
+        self, cands: list[Candidate], static: list[float]
     ) -> list[tuple[float, float, str, float]]:
         """A name's likeliest point readings, (lat, lon, feature id, likelihood beside the best), remembered
-        per name; the entry holds the lists it was made from, so their identity cannot pass to others."""
-        entry = self._points.get((key, id(static)))
-        if entry is not None and entry[0] is static and entry[1] is cands:
-            return entry[2]
+        per candidate list and scores."""
+        found = self._points.get(cands, static)
+        if found is not None:
+            return found
         best = max(static)
         floor = _pair_floor(static, best)
         points = [
@@ -966,9 +961,7 @@ class Resolver:
             if c.place.feature_class in _POINT_CLASSES and st >= floor
         ]
         if len(cands) <= self.options.candidates:  # a list lengthened for one article is not kept
-            if len(self._points) >= 100_000:
-                self._points.clear()
-            self._points[(key, id(static))] = (static, cands, points)
+            self._points.put(points, cands, static)
         return points
 
     def _pair_support(
@@ -1005,7 +998,7 @@ class Resolver:
             backs = key in sure
             if len(cands) < 2 and not backs:
                 continue
-            for lat, lon, fid, rel in self._likely_points(key, cands, static):
+            for lat, lon, fid, rel in self._likely_points(cands, static):
                 points.append((lat, lon, key, fid, rel, backs))
         points.sort()
         backing: dict[tuple[str, str], float] = {}

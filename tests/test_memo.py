@@ -54,3 +54,19 @@ def test_stage_for_never_hands_out_a_stage_of_another_gazetteer() -> None:
     stale.gazetteer = object()  # as if the gazetteer had been freed and another made at its address
     fresh = stage_for(cache, _Stage, gazetteer, options)
     assert fresh is not stale and fresh.gazetteer is gazetteer
+
+
+def test_by_identity_answers_for_the_same_objects_only_and_keeps_them() -> None:
+    from geoevents.memo import ByIdentity
+
+    memo: ByIdentity[str] = ByIdentity(limit=2)
+    first, equal = [1, 2], [1, 2]
+    memo.put("first", first)
+    assert memo.get(first) == "first"
+    assert memo.get(equal) is None  # equal contents, another list
+    memo.put("pair", first, equal)
+    assert memo.get(first, equal) == "pair" and memo.get(equal, first) is None
+    del first  # the entry keeps the list alive, so its id cannot pass to a new list
+    assert memo.get([9, 9]) is None
+    memo.put("third", equal)  # the third entry: the memo starts afresh
+    assert memo.get(equal) == "third" and memo.get(equal, equal) is None
