@@ -11,9 +11,11 @@ country of their sites, as ACLED codes multi-country events.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from collections import Counter
+from datetime import date, datetime, timedelta
 
 from geoevents.events.actors import (
+    PASSIVE_BEFORE,
     UNIDENTIFIED,
     UNIDENTIFIED_MILITARY,
     ActorLexicon,
@@ -33,22 +35,19 @@ from geoevents.events.dates import date_of_trigger, dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares
 from geoevents.events.ids import event_id_for
-from geoevents.events.realis import PAST_VERB_AFTER, asserted, generic_plural, not_political
+from geoevents.events.realis import PAST_VERB_AFTER, asserted, generic_plural, no_event_reason
 from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
+from geoevents.events.subtypes import final_type
 from geoevents.events.taxonomy import (
-    ARMED_WORDS,
-    CIVILIAN_WORDS,
-    GENERIC_EXPLOSION,
     PROTESTS,
     RIOTS,
-    TRIGGERS,
     VAC,
     VIOLENT_TYPES,
-    Trigger,
     disorder_type_of,
     event_type_of,
 )
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
+from geoevents.events.triggers import Trigger, best_trigger, trigger_for
 from geoevents.records import (
     Article,
     Event,
@@ -77,7 +76,7 @@ _CROWD_ACT = re.compile(
 _IN_PROTEST = re.compile(r"^\W*in\s+protest\s+(?:against|at|over|of)\b", re.IGNORECASE)
 
 
-_PROTEST_TRIGGER = next(t for t in TRIGGERS if t.sub_event_type == "Peaceful protest")
+_PROTEST_TRIGGER = trigger_for("Peaceful protest")
 
 
 def reference_date(article: Article) -> tuple[date | None, str | None]:
@@ -106,16 +105,9 @@ def article_source(article: Article) -> str:
 
 
 def _best_trigger(clause: str) -> tuple[Trigger, re.Match[str]] | None:
-    """The most specific trigger of a clause (specific before generic, then leftmost)."""
-    best: tuple[int, int, Trigger, re.Match[str]] | None = None
-    for rank, trigger in enumerate(TRIGGERS):
-        m = trigger.pattern.search(clause)
-        if not m:
-            continue
-        key = (1 if trigger.generic else 0, m.start() if trigger.generic else rank)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], trigger, m)
-    return (best[2], best[3]) if best else None
+    """The trigger of a clause as (row, match), or None."""
+    found = best_trigger(clause)
+    return (found.trigger, found.match) if found else None
 
 
 _PLACE_TAIL = re.compile(r"\s*(?:and|or)\s+(?:also\s+)?(?:in|at|near|on|outside|inside|into|around)\b", re.I)
@@ -148,8 +140,69 @@ def _with_place_tails(
     return out
 
 
+# "hit" and "struck" alone are too common in other senses: only a weapon's or a passive's count.
+_WEAK_VERBS = frozenset({"hit", "targeted", "struck"})
+_WEAK_VERB_SUBJECT = re.compile(
+    r"\b(?:was|were|been)\s+$|\b(?:bombs?|rockets?|missiles?|shells?|strikes?|forces|troops)\s+(?:\w+\s+)?$",
+    re.I,
+)
+# A trigger that is itself a finite past verb ("shelled", "kidnapped", "fought") reports an act.
+_PAST_TRIGGER = re.compile(
+    r"(?:\w+ed|fought|shot|struck|hit|took|overran|overrun|blew|threw|beat|beaten|sent|brought|set\s+up|built|"
+    r"withdrew|withdrawn|fell|held|seized|stole|burnt|burned|rounded\s+up|broke\s+up|gunned\s+down|killed)"
+    r"(?:\s+\w+){0,6}$",
+    re.IGNORECASE,
+)
+BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
+
+
+def _note(trace: list[str] | None, reason: str) -> None:
+    if trace is not None:
+        trace.append(reason)
+
+
+def _event_sentences(article: Article) -> list[Span]:
+    """The sentences that can report events; a text that is only a headline is read as its story."""
+    found = sentences_from_article(article)
+    return found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
+
+
+def _rejection(clause: str, trigger: Trigger, m: re.Match[str]) -> str | None:
+    """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None."""
+    if m.group(0).lower() in _WEAK_VERBS and not _WEAK_VERB_SUBJECT.search(clause[: m.start()]):
+        return "weak-verb"
+    if not asserted(clause, m.start()):
+        return "not-asserted"
+    if trigger.sub_event_type == "Mob violence":
+        return None  # a crowd punishing an alleged crime is mob violence, not the crime
+    return no_event_reason(clause, trigger.generic is not None, m)
+
+
+def _latest_day(d: Draft) -> date | None:
+    """The last day a draft's date may stand for (its week, month or year)."""
+    if d.date is None:
+        return None
+    if d.precision >= 4:
+        return date(d.date.year, 12, 31)
+    if d.precision == 3:
+        return d.date + timedelta(days=31)
+    return d.date + timedelta(days=6 if d.precision == 2 else 0)
+
+
+def _tag_background(drafts: list[Draft], ref: date | None) -> None:
+    """Events dated long before publication (history, anniversaries, attacks recalled) are background."""
+    for d in drafts:
+        latest = _latest_day(d)
+        if ref is not None and latest is not None and (ref - latest).days > BACKGROUND_DAYS:
+            d.tags.add("background")
+
+
 def _drafts_from_article(
-    article: Article, resolved: list[ResolvedMention], lexicon: ActorLexicon, settings: Settings
+    article: Article,
+    resolved: list[ResolvedMention],
+    lexicon: ActorLexicon,
+    settings: Settings,
+    trace: list[str] | None = None,
 ) -> list[Draft]:
     ref, ref_tag = reference_date(article)
     usable = sorted(
@@ -163,7 +216,7 @@ def _drafts_from_article(
         key=lambda rm: rm.mention.start,
     )
     drafts: list[Draft] = []
-    for sentence in sentences_from_article(article):
+    for sentence in _event_sentences(article):
         clauses = [(c, _best_trigger(c.text)) for c in clauses_from_sentence(sentence)]
         triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
         n_events = sum(1 for _, t in triggered if t)
@@ -171,13 +224,9 @@ def _drafts_from_article(
             if found is None:
                 continue
             trigger, m = found
-            if m.group(0).lower() in ("hit", "targeted", "struck") and not re.search(
-                r"\b(?:was|were|been)\s+$|\b(?:bombs?|rockets?|missiles?|shells?|strikes?|forces|troops)\s+(?:\w+\s+)?$",
-                clause.text[: m.start()],
-                re.I,
-            ):
-                continue  # "hit" and "struck" alone are too common in other senses
-            if not asserted(clause.text, m.start()) or not_political(clause.text, m):
+            rejected = _rejection(clause.text, trigger, m)
+            if rejected:
+                _note(trace, rejected)
                 continue
             scope = sentence if n_events == 1 else clause
             at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())
@@ -189,6 +238,7 @@ def _drafts_from_article(
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
             if generic_plural(clause.text, m, dates, has_count):
+                _note(trace, "pattern")
                 continue
             definite = trigger.nominal and bool(_DEFINITE.search(clause.text[: m.start()]))
             places = places_in(clause, usable)
@@ -230,7 +280,9 @@ def _drafts_from_article(
             for rm, site in zip(places, flags, strict=True):
                 (draft.sites if site else draft.mentioned).append(rm)
             draft.spans.append(sentence)
-            draft.context.append(clause.text[m.start() :])
+            passive = bool(PASSIVE_BEFORE.search(clause.text[: m.start()]))
+            # The target of "X was killed" is its subject; of "gunmen killed X", what follows.
+            draft.context.append(clause.text[: m.start()] if passive else clause.text[m.start() :])
             if definite:
                 antecedents = [
                     d
@@ -247,57 +299,14 @@ def _drafts_from_article(
                     best = max(antecedents, key=lambda d: (same_kind(d, draft), affinity(d, draft), d.order))
                     absorb(best, draft)
                     continue
-            if not (draft.date or draft.sites or has_count or PAST_VERB_AFTER.match(clause.text[m.end() :])):
+            acted = PAST_VERB_AFTER.match(clause.text[m.end() :]) or (
+                not definite and _PAST_TRIGGER.fullmatch(m.group(0))
+            )
+            if not (draft.date or draft.sites or has_count or acted):
+                _note(trace, "unsupported")
                 continue
             drafts.append(draft)
     return consolidate(drafts, ref, settings)
-
-
-def _final_type(d: Draft, lexicon: ActorLexicon) -> str:
-    """The ACLED sub-event type of a draft, deciding generic triggers from actor and target."""
-    context = " ".join(d.context)
-    if d.sub_event_type == "Peaceful protest":
-        context = " ".join(s.text for s in d.spans)
-        if re.search(
-            r"\b(?:storm(?:ed|ing)|torched|set(?:ting)?\s+(?:fire|ablaze)|forced\s+(?:their|its|a)\s+way|"
-            r"broke\s+into|thr(?:ew|owing)\s+(?:stones|rocks|petrol|molotov)|clashed|smash(?:ed|ing)|"
-            r"burn(?:ed|t|ing)(?!\s+(?:\w+\s+)?(?:flags?|effigy|effigies|pictures?|portraits?|posters?)))\b",
-            context,
-            re.I,
-        ):
-            return "Violent demonstration"
-        if re.search(r"\b(?:opened\s+fire\s+on|shot\s+(?:dead|and\s+killed))\b", context, re.I) or (
-            d.fatalities and d.fatalities[0] > 0
-        ):
-            return "Excessive force against protesters"
-        if re.search(
-            r"\b(?:dispersed|tear\s*gas|water\s+cannon|rubber\s+bullets|baton|arrested|detained|broke\s+up)\b",
-            context,
-            re.I,
-        ):
-            return "Protest with intervention"
-        return "Peaceful protest"
-    if d.sub_event_type:
-        return d.sub_event_type
-    d.tags.add("type-from-generic-trigger")
-    state = lexicon.inter(d.actor1) == 1
-    words = " ".join(d.trigger_texts).lower()
-    if d.generic == GENERIC_EXPLOSION:
-        return (
-            "Air/drone strike"
-            if state and re.search(r"bomb|strike|struck", words)
-            else "Remote explosive/landmine/IED"
-        )
-    if state and re.search(r"strike|struck|bomb", words):
-        return "Air/drone strike"
-    target = context
-    if (d.actor2 or "").startswith("Civilians") or (
-        CIVILIAN_WORDS.search(target) and not ARMED_WORDS.search(target)
-    ):
-        return "Attack"
-    if ARMED_WORDS.search(target) or lexicon.inter(d.actor2) in (1, 2, 3, 4, 8):
-        return "Armed clash"
-    return "Attack"
 
 
 def _confidence(d: Draft, locations: list[EventLocation]) -> float:
@@ -320,7 +329,7 @@ def events_from_drafts(article: Article, drafts: list[Draft], lexicon: ActorLexi
     source = article_source(article)
     events: list[Event] = []
     for d in drafts:
-        sub = _final_type(d, lexicon)
+        sub = final_type(d, lexicon)
         etype = event_type_of(sub)
         groups = location_groups(d, article.text) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
@@ -396,11 +405,47 @@ def events_from_article(
     settings: Settings | None = None,
     actors: ActorLexicon | None = None,
 ) -> list[Event]:
-    """The events an article reports, with dates, actors, counts, places and evidence."""
+    """The events an article reports, with dates, actors, counts, places and evidence.
+
+    Events dated long before publication are tagged ``background`` and left out
+    unless ``settings.keep_background`` is set.
+    """
     settings = settings or DEFAULT
     lexicon = actors or default_actors()
     drafts = _drafts_from_article(article, list(resolved), lexicon, settings)
+    _tag_background(drafts, reference_date(article)[0])
+    if not settings.keep_background:
+        drafts = [d for d in drafts if "background" not in d.tags]
     return events_from_drafts(article, drafts, lexicon)
 
 
-__all__ = ["article_source", "events_from_article", "places_compatible", "reference_date"]
+NO_TRIGGER = "no-trigger"  # nothing in the text is worded as an ACLED event
+
+
+def why_no_event(
+    article: Article, resolved: list[ResolvedMention] | None = None, *, settings: Settings | None = None
+) -> str:
+    """Why an article gives no event: the commonest reason its triggers were set aside.
+
+    "not-asserted" (negated, threatened, future, hypothetical), "pattern" (habitual or
+    generic), "background", "crime", "accident", "disaster", "unsupported" (no date,
+    place or toll to anchor it), or "no-trigger".
+    """
+    settings = settings or DEFAULT
+    trace: list[str] = []
+    drafts = _drafts_from_article(article, list(resolved or []), default_actors(), settings, trace)
+    _tag_background(drafts, reference_date(article)[0])
+    trace += ["background" for d in drafts if "background" in d.tags]
+    if not trace:
+        return NO_TRIGGER
+    return Counter(trace).most_common(1)[0][0]
+
+
+__all__ = [
+    "NO_TRIGGER",
+    "article_source",
+    "events_from_article",
+    "places_compatible",
+    "reference_date",
+    "why_no_event",
+]

@@ -35,6 +35,12 @@ _MODAL_NEAR = re.compile(
 _NEGATION_NEAR = re.compile(
     r"\b(?:not|never|no(?!\s+one\b)|nor|n't|without|neither|ruled\s+out)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
 )
+# "is not taking part in the bombing campaign", "were never involved in the attack".
+_NOT_PARTY = re.compile(
+    r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?(?:taking|take|took|participat\w*|involved|engaged|join\w*|"
+    r"part\s+of|carrying\s+out|carried\s+out|conducting|conducted|responsible|behind)\b(?:\s+[\w'’-]+){0,5}\s+$",
+    re.IGNORECASE,
+)
 
 
 HABITUAL = re.compile(
@@ -109,6 +115,8 @@ def asserted(clause: str, start: int) -> bool:
     before = clause[:start]
     if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
         return False
+    if _NOT_PARTY.search(before):
+        return False
     return not re.match(r"\s*(?:will|would|could|might|may|must|should)\b", clause[start:])
 
 
@@ -151,3 +159,57 @@ def generic_plural(clause: str, trigger: re.Match[str], dates: list[DateMatch], 
             or _COUNTED_TARGETS.match(clause[trigger.end() :])
         )
     return False
+
+
+# Harm by nature, illness or accident: "floods killed 12", "died when a bus overturned".
+_DISASTER = re.compile(
+    r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quakes?|landslides?|mudslides?|storms?|cyclones?|"
+    r"hurricanes?|typhoons?|tornado(?:es)?|tsunamis?|droughts?|avalanches?|heat\s?waves?|wildfires?|bushfires?|"
+    r"forest\s+fires?|lightning|volcan\w*|outbreaks?|epidemics?|pandemics?|cholera|ebola|measles|malaria|"
+    r"virus(?:es)?|coronavirus|covid|disease|infections?|infected|famine|starvation)\b",
+    re.IGNORECASE,
+)
+_ACCIDENT = re.compile(
+    r"\b(?:crash(?:ed|es)?|collisions?|collided|accidents?|accidental(?:ly)?|overturned|derailed|drown(?:ed|ing)|"
+    r"electrocuted|stampedes?|capsized|sank|gas\s+leak|short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|"
+    r"building\s+collapsed?|mine\s+collapse|plane\s+went\s+down)\b",
+    re.IGNORECASE,
+)
+# Ordinary crime: a motive or an offence with no political or communal side.
+_CRIME = re.compile(
+    r"\b(?:theft|thefts|thie(?:f|ves)|stealing|stole|stolen|robber(?:y|ies|s)?|robbed|armed\s+robbery|burglar\w*|"
+    r"drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|fraud\w*|embezzl\w*|brib\w*|"
+    r"shoplift\w*|drunk(?:en)?|domestic|(?:his|her)\s+(?:wife|husband|girlfriend|boyfriend|partner|mother|father|"
+    r"son|daughter|neighbou?r)|family\s+(?:dispute|feud|quarrel)|personal\s+(?:dispute|feud)|love\s+affair|"
+    r"carjack\w*|poach\w*|traffick\w*|gang(?:s|ster|sters)?|cartel|speeding|gambling|prostitut\w*|"
+    r"counterfeit\w*|extort\w*|burgl\w*|vandal\s+gang|murder(?:ed|ing)?\s+(?:his|her)|sex\s+offen\w*|"
+    r"child\s+abuse|paedophil\w*|pedophil\w*|hit-and-run)\b",
+    re.IGNORECASE,
+)
+_POLITICAL = re.compile(
+    r"\b(?:terror\w*|militan\w*|insurg\w*|rebels?|jihad\w*|extremis\w*|Islamic\s+State|(?-i:IS)|ISIS|ISIL|Daesh|"
+    r"Qaeda|Taliban|Shabaab|Boko|Houthis?|Hezbollah|PKK|opposition|activists?|protest\w*|demonstrat\w*|"
+    r"journalists?|politicians?|party|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
+    r"sectarian|tribal|communal|ethnic|election\w*|candidates?|lawmakers?|parliament\w*|dissidents?|"
+    r"separatists?|blasphemy|treason|sedition|belonging\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def no_event_reason(clause: str, generic: bool, trigger: re.Match[str]) -> str | None:
+    """Why a clause with a trigger reports no ACLED event ("disaster", "accident", "crime"), or None.
+
+    Nature and accidents are judged only for generic triggers ("killed", "explosion"):
+    a named weapon ("air strike", "roadside bomb") is violence whatever else the clause
+    says. Crime is judged for every trigger: an arrest for theft or a killing in a
+    robbery is not political unless the clause names a political side.
+    """
+    if not_political(clause, trigger):
+        return "accident"
+    if generic and _DISASTER.search(clause):
+        return "disaster"
+    if generic and _ACCIDENT.search(clause):
+        return "accident"
+    if _CRIME.search(clause) and not _POLITICAL.search(clause):
+        return "crime"
+    return None
