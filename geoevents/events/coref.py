@@ -117,6 +117,16 @@ def _conservative(a: tuple[int, bool] | None, b: tuple[int, bool] | None) -> tup
     return a if a[0] <= b[0] else b
 
 
+def _may_join(into: Draft, other: Draft) -> bool:
+    """Whether ``other`` may fold into ``into``: never a report that says it is another event
+    ("in another strike", "a separate attack"), and never a typed report into a bare killing or
+    attack, whose sub-type it would take over (the typed report is an event of its own)."""
+    if "another-event" in other.tags:
+        return False
+    untyped = into.sub_event_type is None and into.family is None
+    return not (untyped and (other.sub_event_type is not None or other.family is not None))
+
+
 def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> list[Draft]:
     """Undated reports join the compatible dated draft; same-day duplicates of one event fold together."""
     dated = [d for d in drafts if d.date is not None]
@@ -134,7 +144,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             ),
             None,
         )
-        if twin is not None:
+        if twin is not None and _may_join(twin, d):
             absorb(twin, d)
         else:
             kept.append(d)
@@ -153,7 +163,9 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             absorb(max(better, key=lambda k: (affinity(k, d), -k.order)), d)
             kept.remove(d)
     for d in undated:
-        candidates = [k for k in kept if drafts_compatible(k, d, settings.merge_distance_km)]
+        candidates = [
+            k for k in kept if drafts_compatible(k, d, settings.merge_distance_km) and _may_join(k, d)
+        ]
         if candidates:
             absorb(max(candidates, key=lambda k: (affinity(k, d), -abs(k.order - d.order))), d)
             continue

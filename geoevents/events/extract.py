@@ -35,7 +35,14 @@ from geoevents.events.dates import date_of_trigger, dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares
 from geoevents.events.ids import event_id_for
-from geoevents.events.realis import PAST_VERB_AFTER, asserted, generic_plural, no_event_reason
+from geoevents.events.realis import (
+    CRIME_LOOKALIKES,
+    PAST_VERB_AFTER,
+    asserted,
+    crime_story,
+    generic_plural,
+    no_event_reason,
+)
 from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
 from geoevents.events.subtypes import final_type
 from geoevents.events.taxonomy import (
@@ -153,6 +160,20 @@ _PAST_TRIGGER = re.compile(
     r"(?:\s+\w+){0,6}$",
     re.IGNORECASE,
 )
+# A finite past verb: the clause reports an act, not a topic ("rebels attacked ... with car bombs").
+_PAST_ACT = re.compile(
+    r"(?<!\bto\s)(?<!\bbe\s)\b(?:attacked|killed|struck|hit|bombed|shelled|targeted|fired|launched|carried\s+out|"
+    r"conducted|detonated|exploded|wounded|injured|destroyed|damaged|seized|captured|arrested|detained|stormed|"
+    r"raided|ambushed|clashed|fought|shot|threw|hurled|burned|burnt|looted|kidnapped|abducted|killed|landed|fell|"
+    r"blew|planted|dropped|pounded|gathered|marched|rallied|protested|demonstrated|dispersed|"
+    r"took|retook|recaptured|withdrew|deployed|sent|signed|agreed|established|handed|defused|intercepted)\b",
+    re.IGNORECASE,
+)
+# "In another strike", "a separate attack": a report that says it is not the event before it.
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+(?:separate|second|third|further|new|fresh)|other|separately)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
 
 
@@ -167,12 +188,17 @@ def _event_sentences(article: Article) -> list[Span]:
     return found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
 
 
-def _rejection(clause: str, trigger: Trigger, m: re.Match[str]) -> str | None:
-    """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None."""
+def _rejection(clause: str, trigger: Trigger, m: re.Match[str], *, crime: bool = False) -> str | None:
+    """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None.
+
+    ``crime``: the article reads as an ordinary crime story, so violence and arrests in it are crime.
+    """
     if m.group(0).lower() in _WEAK_VERBS and not _WEAK_VERB_SUBJECT.search(clause[: m.start()]):
         return "weak-verb"
     if not asserted(clause, m.start()):
         return "not-asserted"
+    if crime and trigger.sub_event_type in CRIME_LOOKALIKES:
+        return "crime"
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     return no_event_reason(clause, trigger.generic is not None, m)
@@ -190,7 +216,12 @@ def _latest_day(d: Draft) -> date | None:
 
 
 def _tag_background(drafts: list[Draft], ref: date | None) -> None:
-    """Events dated long before publication (history, anniversaries, attacks recalled) are background."""
+    """Events dated long before publication (history, anniversaries, attacks recalled) are background.
+
+    Without a publication date, the latest day-precise date the article reports stands for it.
+    """
+    if ref is None:
+        ref = max((d.date for d in drafts if d.date is not None and d.precision == 1), default=None)
     for d in drafts:
         latest = _latest_day(d)
         if ref is not None and latest is not None and (ref - latest).days > BACKGROUND_DAYS:
@@ -216,7 +247,9 @@ def _drafts_from_article(
         key=lambda rm: rm.mention.start,
     )
     drafts: list[Draft] = []
-    for sentence in _event_sentences(article):
+    sentences = _event_sentences(article)
+    crime = crime_story(" ".join(s.text for s in sentences))
+    for sentence in sentences:
         clauses = [(c, _best_trigger(c.text)) for c in clauses_from_sentence(sentence)]
         triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
         n_events = sum(1 for _, t in triggered if t)
@@ -224,7 +257,7 @@ def _drafts_from_article(
             if found is None:
                 continue
             trigger, m = found
-            rejected = _rejection(clause.text, trigger, m)
+            rejected = _rejection(clause.text, trigger, m, crime=crime)
             if rejected:
                 _note(trace, rejected)
                 continue
@@ -240,7 +273,8 @@ def _drafts_from_article(
             if generic_plural(clause.text, m, dates, has_count):
                 _note(trace, "pattern")
                 continue
-            definite = trigger.nominal and bool(_DEFINITE.search(clause.text[: m.start()]))
+            another = bool(_ANOTHER.search(clause.text[: m.start()]))
+            definite = trigger.nominal and not another and bool(_DEFINITE.search(clause.text[: m.start()]))
             places = places_in(clause, usable)
             draft = Draft(
                 order=len(drafts),
@@ -249,6 +283,8 @@ def _drafts_from_article(
                 zone=sentence.zone,
             )
             draft.trigger_texts.append(m.group(0))
+            if another:
+                draft.tags.add("another-event")
             if dates:
                 chosen = min(
                     dates,
@@ -300,7 +336,7 @@ def _drafts_from_article(
                     absorb(best, draft)
                     continue
             acted = PAST_VERB_AFTER.match(clause.text[m.end() :]) or (
-                not definite and _PAST_TRIGGER.fullmatch(m.group(0))
+                not definite and (_PAST_TRIGGER.fullmatch(m.group(0)) or _PAST_ACT.search(clause.text))
             )
             if not (draft.date or draft.sites or has_count or acted):
                 _note(trace, "unsupported")

@@ -213,3 +213,22 @@ def no_event_reason(clause: str, generic: bool, trigger: re.Match[str]) -> str |
     if _CRIME.search(clause) and not _POLITICAL.search(clause):
         return "crime"
     return None
+
+
+# The vocabulary of policing and courts: a story told in it, with no political side, is a crime story.
+_POLICING = re.compile(
+    r"\b(?:sheriff\w*|deputies|homicides?|warrants?|DUI|manslaughter|bail|bond|parole\w*|probation|felon\w*|"
+    r"misdemeanou?r|pleaded\s+(?:guilty|not\s+guilty)|jury|grand\s+jury|coroner|medical\s+examiner|"
+    r"charged\s+with|(?:first|second)-degree|murder\s+charges?|police\s+said\s+the\s+suspect|crime\s+scene|"
+    r"detectives?|burglar\w*|robber(?:y|ies)|shoplift\w*|drug\s+deal\w*|gang\s+(?:member|violence|related))\b",
+    re.IGNORECASE,
+)
+# The sub-event types an ordinary crime story can be mistaken for.
+CRIME_LOOKALIKES = frozenset(
+    {"Attack", "Armed clash", "Arrests", "Abduction/forced disappearance", "Sexual violence", None}
+)
+
+
+def crime_story(text: str) -> bool:
+    """Whether a text reads as ordinary crime: policing or crime words, and no political or communal side."""
+    return bool(_POLICING.search(text) or _CRIME.search(text)) and not _POLITICAL.search(text)
