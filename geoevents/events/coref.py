@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from geoevents.events.draft import Draft
-from geoevents.events.sites import places_compatible
+from geoevents.events.sites import GRANULARITY, places_compatible
 from geoevents.events.taxonomy import VIOLENT_TYPES
+from geoevents.records import Place
 from geoevents.settings import Settings
 
 
@@ -59,11 +61,27 @@ def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
         return False
     if a.sites and b.sites:
         return any(
-            places_compatible(x.place, y.place, max_km=max_km)  # type: ignore[arg-type]
+            _same_site(x.place, y.place, max_km=max_km)  # type: ignore[arg-type]
             for x in a.sites
             for y in b.sites
         )
     return True
+
+
+SAME_SITE_KM = 25.0  # two towns further apart are two events of one article, as ACLED codes them
+
+
+def _same_site(a: Place, b: Place, *, max_km: float) -> bool:
+    """Whether two sites of one article may be one event's: the same place, towns or sites within
+    ``SAME_SITE_KM``, or an area and a place it may hold (as ``places_compatible`` judges)."""
+    if a.feature_id == b.feature_id:
+        return True
+    areas = GRANULARITY.get(a.feature_class, 2) >= 2 or GRANULARITY.get(b.feature_class, 2) >= 2
+    if areas:
+        return places_compatible(a, b, max_km=max_km)
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h))) <= min(max_km, SAME_SITE_KM)
 
 
 def affinity(target: Draft, other: Draft) -> float:
@@ -104,6 +122,7 @@ def absorb(into: Draft, other: Draft) -> None:
         if all((span.start, span.end) != (s.start, s.end) for s in into.spans):
             into.spans.append(span)
     into.context += other.context
+    into.subjects += other.subjects
     into.tags |= other.tags - {"date-assumed"}
     into.trigger_texts += other.trigger_texts
 

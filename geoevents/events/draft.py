@@ -30,6 +30,7 @@ class Draft:
     mentioned: list[ResolvedMention] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # object-side text, to judge the target
+    subjects: list[str] = field(default_factory=list)  # agent-side text, to judge who acted
     tags: set[str] = field(default_factory=set)
     trigger_texts: list[str] = field(default_factory=list)
 

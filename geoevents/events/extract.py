@@ -44,7 +44,7 @@ from geoevents.events.realis import (
     no_event_reason,
 )
 from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
-from geoevents.events.subtypes import final_type
+from geoevents.events.subtypes import article_topic, final_type
 from geoevents.events.taxonomy import (
     PROTESTS,
     RIOTS,
@@ -177,6 +177,18 @@ _ANOTHER = re.compile(
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
 
 
+# A verb between a determiner and the trigger: "the observatory said air strikes" is no reference.
+_VERB_IN_PHRASE = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|announced|added|stated|claimed)\b", re.IGNORECASE
+)
+
+
+def _definite(before: str) -> bool:
+    """Whether the trigger's noun phrase is definite ("the strikes", "Friday's attack")."""
+    m = _DEFINITE.search(before)
+    return m is not None and not _VERB_IN_PHRASE.search(m.group(0))
+
+
 def _note(trace: list[str] | None, reason: str) -> None:
     if trace is not None:
         trace.append(reason)
@@ -188,7 +200,9 @@ def _event_sentences(article: Article) -> list[Span]:
     return found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
 
 
-def _rejection(clause: str, trigger: Trigger, m: re.Match[str], *, crime: bool = False) -> str | None:
+def _rejection(
+    clause: str, trigger: Trigger, m: re.Match[str], *, crime: bool = False, sentence: str | None = None
+) -> str | None:
     """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None.
 
     ``crime``: the article reads as an ordinary crime story, so violence and arrests in it are crime.
@@ -201,7 +215,8 @@ def _rejection(clause: str, trigger: Trigger, m: re.Match[str], *, crime: bool =
         return "crime"
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
-    return no_event_reason(clause, trigger.generic is not None, m)
+    loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
+    return no_event_reason(clause, loose, m, sentence=sentence)
 
 
 def _latest_day(d: Draft) -> date | None:
@@ -234,7 +249,10 @@ def _drafts_from_article(
     lexicon: ActorLexicon,
     settings: Settings,
     trace: list[str] | None = None,
+    seen: Counter[str] | None = None,
 ) -> list[Draft]:
+    """The article's drafts; ``trace`` collects why triggers were set aside, ``seen`` the specific
+    sub-types its triggers name, asserted or not (what the article is about)."""
     ref, ref_tag = reference_date(article)
     usable = sorted(
         (
@@ -257,7 +275,9 @@ def _drafts_from_article(
             if found is None:
                 continue
             trigger, m = found
-            rejected = _rejection(clause.text, trigger, m, crime=crime)
+            if seen is not None and trigger.sub_event_type:
+                seen[trigger.sub_event_type] += 1
+            rejected = _rejection(clause.text, trigger, m, crime=crime, sentence=sentence.text)
             if rejected:
                 _note(trace, rejected)
                 continue
@@ -274,7 +294,7 @@ def _drafts_from_article(
                 _note(trace, "pattern")
                 continue
             another = bool(_ANOTHER.search(clause.text[: m.start()]))
-            definite = trigger.nominal and not another and bool(_DEFINITE.search(clause.text[: m.start()]))
+            definite = trigger.nominal and not another and _definite(clause.text[: m.start()])
             places = places_in(clause, usable)
             draft = Draft(
                 order=len(drafts),
@@ -319,6 +339,7 @@ def _drafts_from_article(
             passive = bool(PASSIVE_BEFORE.search(clause.text[: m.start()]))
             # The target of "X was killed" is its subject; of "gunmen killed X", what follows.
             draft.context.append(clause.text[: m.start()] if passive else clause.text[m.start() :])
+            draft.subjects.append(clause.text[m.end() :] if passive else clause.text[: m.start()])
             if definite:
                 antecedents = [
                     d
@@ -360,12 +381,14 @@ def _confidence(d: Draft, locations: list[EventLocation]) -> float:
     return round(max(0.05, min(0.95, score)), 3)
 
 
-def events_from_drafts(article: Article, drafts: list[Draft], lexicon: ActorLexicon) -> list[Event]:
-    """Typed, located, identified ``Event`` records from finished drafts."""
+def events_from_drafts(
+    article: Article, drafts: list[Draft], lexicon: ActorLexicon, *, topic: str | None = None
+) -> list[Event]:
+    """Typed, located, identified ``Event`` records from finished drafts (``topic``: see ``final_type``)."""
     source = article_source(article)
     events: list[Event] = []
     for d in drafts:
-        sub = final_type(d, lexicon)
+        sub = final_type(d, lexicon, topic=topic)
         etype = event_type_of(sub)
         groups = location_groups(d, article.text) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
@@ -448,11 +471,12 @@ def events_from_article(
     """
     settings = settings or DEFAULT
     lexicon = actors or default_actors()
-    drafts = _drafts_from_article(article, list(resolved), lexicon, settings)
+    seen: Counter[str] = Counter()
+    drafts = _drafts_from_article(article, list(resolved), lexicon, settings, seen=seen)
     _tag_background(drafts, reference_date(article)[0])
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
-    return events_from_drafts(article, drafts, lexicon)
+    return events_from_drafts(article, drafts, lexicon, topic=article_topic(seen))
 
 
 NO_TRIGGER = "no-trigger"  # nothing in the text is worded as an ACLED event

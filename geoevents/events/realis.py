@@ -45,8 +45,9 @@ _NOT_PARTY = re.compile(
 
 HABITUAL = re.compile(
     r"\b(?:for\s+(?:many\s+|several\s+)?(?:years|decades|months)|repeated(?:ly)?|regularly|routinely|frequently|"
-    r"often|a\s+(?:series|string|wave|spate|campaign|history)\s+of|ha(?:s|ve)\s+long|rising|increasing(?:ly)?|"
-    r"recently\s+increased|over\s+the\s+(?:past|last)|in\s+the\s+past|usually|sometimes)\b",
+    r"often|a\s+(?:campaign|history)\s+of|ha(?:s|ve)\s+long|rising|increasing(?:ly)?|"
+    r"recently\s+increased|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)|in\s+the\s+past|"
+    r"usually|sometimes)\b",
     re.IGNORECASE,
 )
 
@@ -166,12 +167,14 @@ _DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quakes?|landslides?|mudslides?|storms?|cyclones?|"
     r"hurricanes?|typhoons?|tornado(?:es)?|tsunamis?|droughts?|avalanches?|heat\s?waves?|wildfires?|bushfires?|"
     r"forest\s+fires?|lightning|volcan\w*|outbreaks?|epidemics?|pandemics?|cholera|ebola|measles|malaria|"
-    r"virus(?:es)?|coronavirus|covid|disease|infections?|infected|famine|starvation)\b",
+    r"virus(?:es)?|coronavirus|covid|diseases?|infections?|infected|famine|starvation|HIV|contagious|"
+    r"patients|hospitali[sz]ed\s+with|symptoms|firefighters|flames)\b",
     re.IGNORECASE,
 )
 _ACCIDENT = re.compile(
-    r"\b(?:crash(?:ed|es)?|collisions?|collided|accidents?|accidental(?:ly)?|overturned|derailed|drown(?:ed|ing)|"
-    r"electrocuted|stampedes?|capsized|sank|gas\s+leak|short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|"
+    r"\b(?:crash(?:ed|es|ing)?|collisions?|collided|colliding|accidents?|accidental(?:ly)?|overturn(?:ed|ing)|"
+    r"derailed|drown(?:ed|ing)|electrocuted|stampedes?|capsized|sank|(?:gas|monoxide|chemical)\s+leak|leaks?|"
+    r"short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|legal\s+battles?|"
     r"building\s+collapsed?|mine\s+collapse|plane\s+went\s+down)\b",
     re.IGNORECASE,
 )
@@ -196,19 +199,23 @@ _POLITICAL = re.compile(
 )
 
 
-def no_event_reason(clause: str, generic: bool, trigger: re.Match[str]) -> str | None:
+def no_event_reason(
+    clause: str, generic: bool, trigger: re.Match[str], *, sentence: str | None = None
+) -> str | None:
     """Why a clause with a trigger reports no ACLED event ("disaster", "accident", "crime"), or None.
 
-    Nature and accidents are judged only for generic triggers ("killed", "explosion"):
+    Nature and accidents are judged, over the whole ``sentence``, only for generic
+    triggers ("killed", "explosion") and fighting words ("battled", "fought"):
     a named weapon ("air strike", "roadside bomb") is violence whatever else the clause
     says. Crime is judged for every trigger: an arrest for theft or a killing in a
     robbery is not political unless the clause names a political side.
     """
     if not_political(clause, trigger):
         return "accident"
-    if generic and _DISASTER.search(clause):
+    whole = sentence or clause
+    if generic and _DISASTER.search(whole):
         return "disaster"
-    if generic and _ACCIDENT.search(clause):
+    if generic and _ACCIDENT.search(whole):
         return "accident"
     if _CRIME.search(clause) and not _POLITICAL.search(clause):
         return "crime"

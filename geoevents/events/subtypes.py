@@ -14,6 +14,7 @@ actor are the few rules below. Generic triggers ("attack", "explosion",
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,11 @@ NON_STATE = frozenset({2, 3, 4})  # rebels, political and identity militias
 _PROPERTY = re.compile(
     r"\b(?:houses?|homes?|shops?|stores?|cars?|vehicles?|offices?|buildings?|property|premises|mosques?|churches?|"
     r"schools?|headquarters|warehouses?|trucks?)\b",
+    re.IGNORECASE,
+)
+# Forces that strike from the air when a report says only "strikes" or "raids".
+_AIR_SIDE = re.compile(
+    r"\b(?:coalition|US-led|Russian|Russia|regime|air\s+force|warplanes?|jets?|aircraft|drones?|helicopters?)\b",
     re.IGNORECASE,
 )
 _ARSON = re.compile(r"molotov|petrol\s+bomb|fire\s*bomb|incendiary", re.IGNORECASE)
@@ -69,9 +75,33 @@ def refined(sub_event_type: str, text: str) -> str:
     return sub_event_type
 
 
+# Who acted, by the words for them nearest the trigger on the agent side.
+_STATE_WORDS = re.compile(
+    r"\b(?:government|regime|army|armies|troops|soldiers|military|security\s+forces|police|"
+    r"pro-government|pro-regime|loyalist|national\s+guard|gendarmes?|air\s+force)\b",
+    re.IGNORECASE,
+)
+_NON_STATE_WORDS = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|militias?|militiamen|opposition|terrorists?|"
+    r"guerrillas?|tribesmen|gunmen|(?-i:IS|ISIS|ISIL|YPG|SDF|PKK|HTS)|Daesh|Islamic\s+State|Nusra|Qaeda|"
+    r"Taliban|Shabaab|Boko\s+Haram|Houthis?|Hezbollah|Kurdish\s+forces|Free\s+Syrian\s+Army)\b",
+    re.IGNORECASE,
+)
+
+
+def _side(d: Draft) -> int | None:
+    """1 when state forces acted, 2 when a non-state group did, by the words nearest the trigger."""
+    text = d.subjects[0] if d.subjects else ""
+    state = [m.end() for m in _STATE_WORDS.finditer(text)]
+    other = [m.end() for m in _NON_STATE_WORDS.finditer(text)]
+    if not state and not other:
+        return None
+    return STATE if max(state, default=-1) > max(other, default=-1) else 2
+
+
 def _by_actor(sub: str, d: Draft, lexicon: ActorLexicon) -> str:
     """Territory and detention typed by who acted: the codebook ties these sub-types to the actor."""
-    inter = lexicon.inter(d.actor1)
+    inter = _side(d) or lexicon.inter(d.actor1)
     if sub == "Government regains territory" and inter in NON_STATE:
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and inter == STATE:
@@ -86,10 +116,11 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
     d.tags.add("type-from-generic-trigger")
     state = lexicon.inter(d.actor1) == STATE
     words = " ".join(d.trigger_texts).lower()
+    aerial = state or lexicon.inter(d.actor1) == 8 or bool(_AIR_SIDE.search(" ".join(d.subjects)))
     if d.generic == GENERIC_EXPLOSION:
-        bombing = state and re.search(r"bomb|strike|struck", words)
+        bombing = aerial and re.search(r"bomb|strike|struck", words)
         return "Air/drone strike" if bombing else "Remote explosive/landmine/IED"
-    if state and re.search(r"strike|struck|bomb", words):
+    if aerial and re.search(r"strike|struck|bomb|raid", words):
         return "Air/drone strike"
     target = " ".join(d.context)
     if _ARSON.search(words) and _PROPERTY.search(target) and not CIVILIAN_WORDS.search(target):
@@ -104,8 +135,37 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
     return "Attack"
 
 
-def final_type(d: Draft, lexicon: ActorLexicon) -> str:
-    """The ACLED sub-event type of a draft: its trigger's, refined by its sentences and actors."""
+# Remote violence an article can be about, so that its bare casualty reports are of that kind.
+TOPICS = ("Air/drone strike", "Shelling/artillery/missile attack")
+# Wording of close violence: a report in these words is not the article's remote violence.
+_CLOSE_VIOLENCE = re.compile(
+    r"\b(?:gunmen|gunfire|shot|shooting|stabbed|knife|executed|execution|beheaded|crucified|kidnapped|abducted|"
+    r"clash\w*|fighting|fought|battles?|ambush\w*|stormed|raided|tortured|beaten|massacred?|suicide|bombs?|"
+    r"explosions?|blasts?|mines?|IEDs?)\b",
+    re.IGNORECASE,
+)
+
+
+_CASUALTY = re.compile(r"kill|dead|death|bodies|body|corpse", re.IGNORECASE)
+
+
+def article_topic(seen: Counter[str]) -> str | None:
+    """The remote violence an article is about: the commonest of ``TOPICS`` its triggers name."""
+    counts = [(seen[t], t) for t in TOPICS if seen[t]]
+    return max(counts)[1] if counts else None
+
+
+def final_type(d: Draft, lexicon: ActorLexicon, *, topic: str | None = None) -> str:
+    """The ACLED sub-event type of a draft: its trigger's, refined by its sentences and actors.
+
+    A bare casualty report ("40 fighters were killed around the town") in an article
+    about air strikes or shelling (``topic``) is of that kind, unless its own words are
+    those of close violence (gunmen, clashes, bombs).
+    """
+    bare = d.sub_event_type is None and all(_CASUALTY.search(t) for t in d.trigger_texts)
+    if bare and topic is not None and not _CLOSE_VIOLENCE.search(" ".join(s.text for s in d.spans)):
+        d.tags.add("type-from-article")
+        return topic
     sub = d.sub_event_type or _generic(d, lexicon)
     sub = refined(sub, " ".join(s.text for s in d.spans))
     return _by_actor(sub, d, lexicon)
