@@ -39,9 +39,11 @@ from geoevents.events.realis import (
     CRIME_LOOKALIKES,
     PAST_VERB_AFTER,
     asserted,
+    claimed,
     crime_story,
     generic_plural,
     no_event_reason,
+    recalled,
 )
 from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
 from geoevents.events.subtypes import article_topic, final_type
@@ -189,6 +191,20 @@ def _definite(before: str) -> bool:
     return m is not None and not _VERB_IN_PHRASE.search(m.group(0))
 
 
+# Headline grammar: the present tense tells what happened ("Army retakes town", "Drone strike kills 3").
+_HEADLINE_VERB = re.compile(
+    r"\b(?:kills?|attacks?|strikes?|hits?|seizes?|captures?|retakes?|recaptures?|storms?|bombs?|shells?|"
+    r"clash(?:es)?|protests?|marches|rall(?:y|ies)|arrests?|detains?|kidnaps?|abducts?|frees?|ambush(?:es)?|"
+    r"downs?|torch(?:es)?|loots?|signs?|agrees?|overruns?|takes?\s+control|blows?\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_act(sentence: str, clause: str) -> bool:
+    """Whether a sentence without final punctuation reports an act in headline grammar."""
+    return not sentence.rstrip().endswith((".", "!", "?", "”", '"')) and bool(_HEADLINE_VERB.search(clause))
+
+
 def _note(trace: list[str] | None, reason: str) -> None:
     if trace is not None:
         trace.append(reason)
@@ -211,6 +227,10 @@ def _rejection(
         return "weak-verb"
     if not asserted(clause, m.start()):
         return "not-asserted"
+    if claimed(clause, m.start()):
+        return "claim"
+    if recalled(clause):
+        return "background"
     if crime and trigger.sub_event_type in CRIME_LOOKALIKES:
         return "crime"
     if trigger.sub_event_type == "Mob violence":
@@ -290,7 +310,7 @@ def _drafts_from_article(
             ]
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
-            if generic_plural(clause.text, m, dates, has_count):
+            if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal):
                 _note(trace, "pattern")
                 continue
             another = bool(_ANOTHER.search(clause.text[: m.start()]))
@@ -356,8 +376,10 @@ def _drafts_from_article(
                     best = max(antecedents, key=lambda d: (same_kind(d, draft), affinity(d, draft), d.order))
                     absorb(best, draft)
                     continue
-            acted = PAST_VERB_AFTER.match(clause.text[m.end() :]) or (
-                not definite and (_PAST_TRIGGER.fullmatch(m.group(0)) or _PAST_ACT.search(clause.text))
+            acted = (
+                PAST_VERB_AFTER.match(clause.text[m.end() :])
+                or (not definite and (_PAST_TRIGGER.fullmatch(m.group(0)) or _PAST_ACT.search(clause.text)))
+                or _headline_act(sentence.text, clause.text)
             )
             if not (draft.date or draft.sites or has_count or acted):
                 _note(trace, "unsupported")

@@ -134,12 +134,17 @@ _COUNTED_TARGETS = re.compile(
 )
 
 
-def generic_plural(clause: str, trigger: re.Match[str], dates: list[DateMatch], has_count: bool) -> bool:
-    """A pattern of events ("attacks on bases have increased"), not one event."""
+def generic_plural(
+    clause: str, trigger: re.Match[str], dates: list[DateMatch], has_count: bool, *, noun: bool = True
+) -> bool:
+    """A pattern of events ("attacks on bases have increased"), not one event.
+
+    ``noun``: the trigger is a noun, whose bare plural may stand for a pattern ("retakes" is a verb).
+    """
     if HABITUAL.search(clause) or has_year_range(clause):
         return True
     word = trigger.group(0).lower()
-    plural = word.endswith("s") and not word.endswith(("ss", "us"))
+    plural = noun and word.endswith("s") and not word.endswith(("ss", "us"))
     perfect = bool(_PERFECT.search(clause)) and not dates
     if perfect and not has_count:
         return True
@@ -239,3 +244,26 @@ CRIME_LOOKALIKES = frozenset(
 def crime_story(text: str) -> bool:
     """Whether a text reads as ordinary crime: policing or crime words, and no political or communal side."""
     return bool(_POLICING.search(text) or _CRIME.search(text)) and not _POLITICAL.search(text)
+
+
+# Told as history or remembrance: "forty years ago", "the anniversary of the massacre".
+_RECALLED = re.compile(
+    r"\b(?:(?:\w+|\d+)\s+(?:years|decades)\s+ago|anniversary|commemorat\w*|in\s+memory\s+of|"
+    r"marked\s+every\s+year|remembered)\b",
+    re.IGNORECASE,
+)
+# A claim of responsibility names an event without reporting it.
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def recalled(clause: str) -> bool:
+    """Whether the clause tells its event as history or remembrance (background, not news)."""
+    return bool(_RECALLED.search(clause))
+
+
+def claimed(clause: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is the object of a claim of responsibility."""
+    return bool(_CLAIM_BEFORE.search(clause[:start]))
