@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=None, help="refuse input files (JSON lines: lines) larger than this"
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--keep-background",
+        action="store_true",
+        help="keep events dated long before publication (history, anniversaries), tagged background",
+    )
     _add_gazetteer_options(run)
 
     parse = add_parser("parse", help="print the place mentions of articles as JSON")
@@ -119,6 +124,7 @@ def _print_json(obj: object) -> None:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from geoevents.pipeline import RunOptions, run
+    from geoevents.settings import Settings
 
     options = RunOptions(
         overrides=args.overrides,
@@ -131,6 +137,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
         extra_gazetteers=tuple(args.gazetteer),
         online_geocoder=args.geocoder,
+        settings=Settings(keep_background=True) if args.keep_background else None,
     )
     summary = run(args.inputs, args.out, options=options)
     for line in summary.error_lines():  # repeats of one reason are counted, not all printed
