@@ -3,7 +3,8 @@
 The development set holds annotations only (see ``data/devset/README.md``): each
 item names a text of ``../shared`` (a corpus document, or a span of one) and the
 ACLED events it reports, with the sentences that report them. The texts are read
-from the shared folder, given to the pipeline's geoparse and events stages as
+from the shared folder (an item of our own wording carries its ``text`` and
+``published`` date instead), given to the pipeline's geoparse and events stages as
 articles, and the predicted events are matched to the gold ones by the overlap of
 their evidence with the gold sentences: each gold event is matched at most once,
 preferring a prediction of the same sub-event type. Only gold events with
@@ -62,6 +63,8 @@ class DevItem:
     shape: str
     none_reason: str | None
     events: tuple[GoldEvent, ...]
+    text: str | None = None  # an item that carries its own text (our own wordings) names no shared document
+    published: datetime | None = None
 
     @property
     def offset(self) -> int:
@@ -120,20 +123,43 @@ def dev_item_from_json(obj: Any, where: str) -> DevItem:
     if not isinstance(obj, dict):
         raise InputError(where, "an item must be a JSON object")
     corpus = obj.get("corpus")
-    if corpus not in CORPORA:
-        raise InputError(where, f"unknown corpus {corpus!r} (one of {', '.join(CORPORA)})")
+    text, published = _inline_text(obj, where)
+    if text is None and corpus not in CORPORA:
+        raise InputError(where, f"unknown corpus {corpus!r} (one of {', '.join(CORPORA)}, or give a text)")
+    if not corpus or not isinstance(corpus, str):
+        raise InputError(where, "no corpus")
     if obj.get("doc") in (None, ""):
         raise InputError(where, "no doc")
-    span = obj.get("span")
+    span = None if obj.get("span") is None else _offsets(obj["span"], where)
+    if text is not None and span is not None and span[1] > len(text):
+        raise InputError(where, f"span {list(span)} runs past the end of the item's text")
     return DevItem(
         item=str(obj.get("item") or f"{corpus}:{obj['doc']}"),
         corpus=corpus,
         doc=str(obj["doc"]),
-        span=None if span is None else _offsets(span, where),
+        span=span,
         shape=str(obj.get("shape") or "article"),
         none_reason=obj.get("none_reason"),
         events=tuple(_gold_event(e, where) for e in obj.get("events") or []),
+        text=text,
+        published=published,
     )
+
+
+def _inline_text(obj: dict[str, Any], where: str) -> tuple[str | None, datetime | None]:
+    """The item's own ``text`` and ``published`` date (ISO), when it carries them."""
+    text = obj.get("text")
+    if text is None:
+        return None, None
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(where, "text must be a non-empty string")
+    published = obj.get("published")
+    if published is None:
+        return text, None
+    date = _iso_date(published) if isinstance(published, str) else None
+    if date is None:
+        raise InputError(where, f"published {published!r} is not an ISO date")
+    return text, date
 
 
 def dev_items_from_folder(folder: Path, *, errors: list[InputError] | None = None) -> list[DevItem]:
@@ -250,7 +276,8 @@ def article_for(item: DevItem, documents: Documents) -> Article:
     """The article the pipeline is given for an item: its text (a span of it) and publication date."""
     from geoevents.ingest.articles import article_from_text
 
-    doc = documents.get(item.corpus, item.doc)
+    inline = item.text is not None
+    doc = Document(item.text or "", item.published) if inline else documents.get(item.corpus, item.doc)
     text = doc.text[item.span[0] : item.span[1]] if item.span else doc.text
     meta: dict[str, Any] = {"id": item.item}
     if doc.published is not None:
