@@ -617,12 +617,15 @@ def _run_batch(
     mentions = 0
     place_ids: set[str] = set()
     overrides_used: set[int] = set()
+    quiet: Counter[str] = Counter()  # articles that gave no event, by why
     # Counts and events only: the mentions are left as JSON here (the outputs read them in full).
     with open(store.results_path, "rb") as handle:
         for article_id in done:
             encoded = store.read_encoded(article_id, handle)
             overrides_used.update(encoded.get(OVERRIDES_USED, ()))
             found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
+            if not encoded["events"]:
+                quiet[_no_event_reason(encoded)] += 1
             mentions += len(encoded["mentions"])
             place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
     events_found = len(found)
@@ -660,6 +663,11 @@ def _run_batch(
         },
     )
 
+    run_info["articles_without_events"] = {
+        "count": sum(quiet.values()),
+        "reasons": dict(sorted(quiet.items())),
+    }
+
     staging = out / STAGING_DIR
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -688,6 +696,17 @@ def _run_batch(
         outputs=(*published, run_json),
         run_json=run_json,
     )
+
+
+def _no_event_reason(encoded: Mapping[str, Any]) -> str:
+    """Why a stored article gave no event ("no-trigger", "not-asserted", "crime", ...), for run.json."""
+    try:
+        from geoevents.events.extract import why_no_event
+
+        return why_no_event(decode_record(Article, encoded["article"]))
+    except Exception:  # a reason is a courtesy: never let it stop the run
+        log.debug("no reason found for an article without events", exc_info=True)
+        return "unknown"
 
 
 def _run_info(

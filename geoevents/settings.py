@@ -24,6 +24,7 @@ class Settings:
     max_html_depth: int = 2000  # deeper nesting is flattened, never recursed into
     max_query_chars: int = 300  # geocoder queries longer than this are refused
     merge_distance_km: float = 50.0  # events this close (or in one admin1) may be merged
+    keep_background: bool = False  # keep events dated long before publication (tagged "background")
     jobs: int = 1
     log_level: str = "WARNING"
 

@@ -14,6 +14,7 @@ from geoevents.events import events_from_article, merge_events
 from geoevents.events.counts import casualties_from_text
 from geoevents.events.dates import dates_from_text
 from geoevents.records import Article, Mention, Place, ResolvedMention, Zone, ZoneKind
+from geoevents.settings import Settings
 
 PUBLISHED = datetime(2019, 12, 29, 20, 30)  # a Sunday
 TOWNS = {
@@ -126,7 +127,8 @@ def test_date_forms(expression: str, expected: date, precision: int) -> None:
 
 
 def test_year_only_is_flagged() -> None:
-    events = _events("Soldiers arrested a militia leader in Basra in 2007.")
+    article, resolved = _article("Soldiers arrested a militia leader in Basra in 2007.")
+    events = events_from_article(article, resolved, settings=Settings(keep_background=True))
     assert events[0].time_precision == 4 and "year-only-date" in events[0].tags
 
 

@@ -13,10 +13,12 @@ from geoevents.events import events_from_article, merge_events
 from geoevents.geoparse import resolved_mentions_from_article
 from geoevents.ingest import articles_from_paths
 from geoevents.records import Article, Event, ZoneKind
+from geoevents.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 US_FORCES = "Military Forces of the United States"
 SampleRun = tuple[list[Article], list[Event], list[Event]]
+KEEP_BACKGROUND = Settings(keep_background=True)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -36,6 +38,21 @@ def sample_run(gazetteer: Any) -> SampleRun:
         for e in events_from_article(a, resolved_mentions_from_article(a, gazetteer=gazetteer))
     ]
     return articles, per_article, merge_events(per_article)
+
+
+@pytest.fixture(scope="module")
+def with_background(sample_run: SampleRun, gazetteer: Any) -> list[Event]:
+    """The samples' events with background ones kept (an option; they are left out by default)."""
+    articles = sample_run[0]
+    return merge_events(
+        [
+            e
+            for a in articles
+            for e in events_from_article(
+                a, resolved_mentions_from_article(a, gazetteer=gazetteer), settings=KEEP_BACKGROUND
+            )
+        ]
+    )
 
 
 def _site(event: Event) -> tuple[str, tuple[float, float]]:
@@ -72,10 +89,12 @@ def test_rocket_attack_on_k1_merges_every_report(sample_run: SampleRun) -> None:
     assert "injuries reported differently" in attack.notes and attack.injuries == 4
 
 
-def test_month_precision_strike_of_june_2018(sample_run: SampleRun) -> None:
+def test_month_precision_strike_of_june_2018(sample_run: SampleRun, with_background: list[Event]) -> None:
     _, _, merged = sample_run
-    (strike,) = _find(merged, "Air/drone strike", date(2018, 6, 1), "SY")
+    assert not _find(merged, "Air/drone strike", date(2018, 6, 1), "SY")  # background: left out by default
+    (strike,) = _find(with_background, "Air/drone strike", date(2018, 6, 1), "SY")
     assert strike.time_precision == 3 and strike.actor2 == "Kataib Hezbollah"
+    assert "background" in strike.tags
     assert not [e for e in merged if _site(e)[0] == "US"]  # "blamed on Washington" is no site
 
 

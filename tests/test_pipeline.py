@@ -444,3 +444,19 @@ def test_progress_bar_only_on_a_terminal_and_never_in_ci(
         monkeypatch.setenv("CI", ci)
     run([str(inputs)], tmp_path / "out", options=RunOptions(progress=True), stages=STAGES)
     assert ("articles:" in stream.getvalue()) is shown
+
+
+def test_run_json_counts_articles_without_events_and_why(tmp_path: Path) -> None:
+    """Articles that give no event are counted with the reason, not silently lost."""
+    folder = tmp_path / "quiet"
+    _write(folder, "a.txt", "A strike hit Alpha at dawn.")
+    _write(folder, "b.txt", "The ministers of Alpha and Beta discussed trade.")
+    _write(folder, "c.txt", "Floods killed nine people in Beta on Tuesday.")
+    _write(folder, "d.txt", "The army of Beta would shell Alpha if talks failed.")
+    out = tmp_path / "out"
+    run([str(folder)], out, options=RunOptions(progress=False), gazetteer=fakes.PLACES, stages=STAGES)
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["articles_without_events"] == {
+        "count": 3,
+        "reasons": {"disaster": 1, "no-trigger": 2},
+    }

@@ -368,6 +368,7 @@ def analyse_lines(text: str, lines: list[Line]) -> Structure:
         if kinds[i] is ZoneKind.META and found.url is None:
             found.url = source_url(line.clean)
 
+    _keep_a_story(kinds, counts)
     spans: list[tuple[int, int, ZoneKind]] = []
     for i, line in enumerate(lines):
         kind = kinds[i]
@@ -375,6 +376,16 @@ def analyse_lines(text: str, lines: list[Line]) -> Structure:
         spans.extend(pieces.get(i, [(line.start, line.end, kind)]))
     found.zones = merge_spans(spans, text)
     return found
+
+
+def _keep_a_story(kinds: list[ZoneKind | None], counts: list[int]) -> None:
+    """Zoning never discards a text's only story: with no body line left, the longest title or junk
+    line is the body (a one-line feed item, a snippet shaped like a headline)."""
+    if any(k in (ZoneKind.BODY, ZoneKind.CAPTION) for k in kinds):
+        return
+    candidates = [i for i, k in enumerate(kinds) if k in (ZoneKind.TITLE, ZoneKind.JUNK) and counts[i] >= 3]
+    if candidates:
+        kinds[max(candidates, key=lambda i: counts[i])] = ZoneKind.BODY
 
 
 def _find_head(
@@ -400,7 +411,9 @@ def _find_head(
             shaped = line.heading == 1 or (2 <= counts[i] <= 30 and not line.clean.endswith("."))
             plain = not is_name_like(line.clean) and dateline_date(line.clean) is None
             headline = line.heading == 1 or not prose[i] or line.clean.endswith(("?", "!"))
-            if shaped and plain and headline:
+            # A text of one paragraph is its story, however it ends ("... [AFP]", no full stop).
+            story_after = any(kinds[j] is None and counts[j] > 0 for j in range(i + 1, len(lines)))
+            if shaped and plain and headline and story_after:
                 kinds[i] = ZoneKind.TITLE
                 found.title = line.clean.strip("#*_ ").strip()
             break  # only the first candidate line may be the title

@@ -1,0 +1,269 @@
+"""Realis: whether a trigger reports an event that happened, and one event rather than a pattern.
+
+Triggers under a threat, denial, condition, future, opinion or habit are not
+events; nor are labour strikes, accidental explosions or traffic accidents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geoevents.events.dates import DateMatch, has_year_range
+
+# Words that put the trigger out of the real: threats, denials, conditions, futures, opinions.
+_GOVERNING = re.compile(
+    r"\b(?:threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|vow(?:s|ed)?|pledg\w*|promis\w*|den(?:y|ied|ies|ying)|"
+    r"accus\w*|alleg\w*|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
+    r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
+    r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
+    r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
+    r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
+    r"believe\w*|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|hypothetical|"
+    r"any|future|further|additional|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+_MODAL_NEAR = re.compile(
+    r"\b(?:will|would|could|might|may|shall|can|cannot|won't|wouldn't|going\s+to|about\s+to|set\s+to|to\s+be|"
+    r"to\s+(?:carry\s+out|conduct|launch|stage|commit|execute|mount|perpetrate))\s+"
+    r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_NEGATION_NEAR = re.compile(
+    r"\b(?:not|never|no(?!\s+one\b)|nor|n't|without|neither|ruled\s+out)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
+)
+# "is not taking part in the bombing campaign", "were never involved in the attack".
+_NOT_PARTY = re.compile(
+    r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?(?:taking|take|took|participat\w*|involved|engaged|join\w*|"
+    r"part\s+of|carrying\s+out|carried\s+out|conducting|conducted|responsible|behind)\b(?:\s+[\w'’-]+){0,5}\s+$",
+    re.IGNORECASE,
+)
+
+
+HABITUAL = re.compile(
+    r"\b(?:for\s+(?:many\s+|several\s+)?(?:years|decades|months)|repeated(?:ly)?|regularly|routinely|frequently|"
+    r"often|a\s+(?:campaign|history)\s+of|ha(?:s|ve)\s+long|rising|increasing(?:ly)?|"
+    r"recently\s+increased|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)|in\s+the\s+past|"
+    r"usually|sometimes)\b",
+    re.IGNORECASE,
+)
+
+
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ck|uck|ht)\b", re.I
+)
+
+
+# A past-tense verb right after the trigger, or after a short place phrase ("protesters in Basra burned").
+PAST_VERB_AFTER = re.compile(
+    r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:\w+ly\s+)?"
+    r"(?:\w+ed|hit|struck|killed|left|fell|shot|burnt|threw|fought|stormed)\b",
+    re.IGNORECASE,
+)
+
+
+# Strikes by workers, accidents and traffic: the words of violence without political violence.
+_LABOUR_STRIKE = re.compile(
+    r"\b(?:hunger|general|labou?r|workers['’]?|national|nationwide|teachers['’]?|doctors['’]?|nurses['’]?|rail|"
+    r"transport|union|(?:\w+|\d+)-(?:hour|day|week))\s+$",
+    re.IGNORECASE,
+)
+
+
+_LABOUR_AFTER = re.compile(
+    r"^\s*(?:(?:by|at|of)\s+(?:\w+\s+){0,4}?(?:workers|staff|employees|unions?|airports?|factories|schools)|"
+    r"(?:\w+\s+){0,8}?(?:called\s+by|over\s+(?:pay|wages|pensions|conditions)))\b",
+    re.IGNORECASE,
+)
+
+
+_ACCIDENT_BEFORE = re.compile(
+    r"\b(?:gas|boiler|cylinder|industrial|factory|mine|mining|firework|fireworks|pipeline|transformer|"
+    r"accidental|kitchen|dust)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_TRAFFIC_AFTER = re.compile(
+    r"^\s*by\s+(?:a|an|the)\s+(?:\w+\s+)?(?:car|vehicle|truck|lorry|bus|train|tram|motorbike|motorcycle|van|"
+    r"lightning|wave)\b",
+    re.IGNORECASE,
+)
+
+
+def not_political(clause: str, trigger: re.Match[str]) -> bool:
+    """A labour strike, an accidental explosion or a traffic accident, not political violence."""
+    word = trigger.group(0).lower()
+    before, after = clause[: trigger.start()], clause[trigger.end() :]
+    if re.fullmatch(r"strikes?", word) and (_LABOUR_STRIKE.search(before) or _LABOUR_AFTER.match(after)):
+        return True
+    if re.search(r"explo|blast", word) and (
+        _ACCIDENT_BEFORE.search(before) or re.search(r"gas\s+leak", after, re.I)
+    ):
+        return True
+    if word == "executed" and re.match(
+        r"\s*(?:an?|the)\s+(?:\w+\s+)?(?:warrant|order|plan|contract|deal|will)\b", after, re.I
+    ):
+        return True
+    return word in ("hit", "struck") and bool(_TRAFFIC_AFTER.match(after))
+
+
+def asserted(clause: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is reported as having happened."""
+    before = clause[:start]
+    if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
+        return False
+    if _NOT_PARTY.search(before):
+        return False
+    return not re.match(r"\s*(?:will|would|could|might|may|must|should)\b", clause[start:])
+
+
+# "conducted strikes", "strikes against five facilities": one operation's strikes, not a pattern of events.
+_SET_OF_STRIKES = re.compile(
+    r"\b(?:conducted|carried\s+out|launched|staged|mounted|unleashed)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.I
+)
+
+
+_COUNTED_TARGETS = re.compile(
+    r"^\s*(?:against|on|at|targeting|hit(?:ting)?)\s+(?:[\w-]+\s+){0,2}?(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|multiple)\b",
+    re.IGNORECASE,
+)
+
+
+def generic_plural(
+    clause: str, trigger: re.Match[str], dates: list[DateMatch], has_count: bool, *, noun: bool = True
+) -> bool:
+    """A pattern of events ("attacks on bases have increased"), not one event.
+
+    ``noun``: the trigger is a noun, whose bare plural may stand for a pattern ("retakes" is a verb).
+    """
+    if HABITUAL.search(clause) or has_year_range(clause):
+        return True
+    word = trigger.group(0).lower()
+    plural = noun and word.endswith("s") and not word.endswith(("ss", "us"))
+    perfect = bool(_PERFECT.search(clause)) and not dates
+    if perfect and not has_count:
+        return True
+    if plural and not dates and not has_count:
+        before = clause[: trigger.start()]
+        determined = bool(
+            re.search(
+                r"\b(?:the|these|those|its|their|\d+|two|three|four|five|several)\s+(?:\w+\s+){0,2}$",
+                before,
+                re.I,
+            )
+        )
+        followed = bool(PAST_VERB_AFTER.match(clause[trigger.end() :]))
+        return not (
+            determined
+            or followed
+            or _SET_OF_STRIKES.search(before)
+            or _COUNTED_TARGETS.match(clause[trigger.end() :])
+        )
+    return False
+
+
+# Harm by nature, illness or accident: "floods killed 12", "died when a bus overturned".
+_DISASTER = re.compile(
+    r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quakes?|landslides?|mudslides?|storms?|cyclones?|"
+    r"hurricanes?|typhoons?|tornado(?:es)?|tsunamis?|droughts?|avalanches?|heat\s?waves?|wildfires?|bushfires?|"
+    r"forest\s+fires?|lightning|volcan\w*|outbreaks?|epidemics?|pandemics?|cholera|ebola|measles|malaria|"
+    r"virus(?:es)?|coronavirus|covid|diseases?|infections?|infected|famine|starvation|HIV|contagious|"
+    r"patients|hospitali[sz]ed\s+with|symptoms|firefighters|flames)\b",
+    re.IGNORECASE,
+)
+_ACCIDENT = re.compile(
+    r"\b(?:crash(?:ed|es|ing)?|collisions?|collided|colliding|accidents?|accidental(?:ly)?|overturn(?:ed|ing)|"
+    r"derailed|drown(?:ed|ing)|electrocuted|stampedes?|capsized|sank|(?:gas|monoxide|chemical)\s+leak|leaks?|"
+    r"short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|legal\s+battles?|"
+    r"building\s+collapsed?|mine\s+collapse|plane\s+went\s+down)\b",
+    re.IGNORECASE,
+)
+# Ordinary crime: a motive or an offence with no political or communal side.
+_CRIME = re.compile(
+    r"\b(?:theft|thefts|thie(?:f|ves)|stealing|stole|stolen|robber(?:y|ies|s)?|robbed|armed\s+robbery|burglar\w*|"
+    r"drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|fraud\w*|embezzl\w*|brib\w*|"
+    r"shoplift\w*|drunk(?:en)?|domestic|(?:his|her)\s+(?:wife|husband|girlfriend|boyfriend|partner|mother|father|"
+    r"son|daughter|neighbou?r)|family\s+(?:dispute|feud|quarrel)|personal\s+(?:dispute|feud)|love\s+affair|"
+    r"carjack\w*|poach\w*|traffick\w*|gang(?:s|ster|sters)?|cartel|speeding|gambling|prostitut\w*|"
+    r"counterfeit\w*|extort\w*|burgl\w*|vandal\s+gang|murder(?:ed|ing)?\s+(?:his|her)|sex\s+offen\w*|"
+    r"child\s+abuse|paedophil\w*|pedophil\w*|hit-and-run)\b",
+    re.IGNORECASE,
+)
+_POLITICAL = re.compile(
+    r"\b(?:terror\w*|militan\w*|insurg\w*|rebels?|jihad\w*|extremis\w*|Islamic\s+State|(?-i:IS)|ISIS|ISIL|Daesh|"
+    r"Qaeda|Taliban|Shabaab|Boko|Houthis?|Hezbollah|PKK|opposition|activists?|protest\w*|demonstrat\w*|"
+    r"journalists?|politicians?|party|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
+    r"sectarian|tribal|communal|ethnic|election\w*|candidates?|lawmakers?|parliament\w*|dissidents?|"
+    r"separatists?|blasphemy|treason|sedition|belonging\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def no_event_reason(
+    clause: str, generic: bool, trigger: re.Match[str], *, sentence: str | None = None
+) -> str | None:
+    """Why a clause with a trigger reports no ACLED event ("disaster", "accident", "crime"), or None.
+
+    Nature and accidents are judged, over the whole ``sentence``, only for generic
+    triggers ("killed", "explosion") and fighting words ("battled", "fought"):
+    a named weapon ("air strike", "roadside bomb") is violence whatever else the clause
+    says. Crime is judged for every trigger: an arrest for theft or a killing in a
+    robbery is not political unless the clause names a political side.
+    """
+    if not_political(clause, trigger):
+        return "accident"
+    whole = sentence or clause
+    if generic and _DISASTER.search(whole):
+        return "disaster"
+    if generic and _ACCIDENT.search(whole):
+        return "accident"
+    if _CRIME.search(clause) and not _POLITICAL.search(clause):
+        return "crime"
+    return None
+
+
+# The vocabulary of policing and courts: a story told in it, with no political side, is a crime story.
+_POLICING = re.compile(
+    r"\b(?:sheriff\w*|deputies|homicides?|warrants?|DUI|manslaughter|bail|bond|parole\w*|probation|felon\w*|"
+    r"misdemeanou?r|pleaded\s+(?:guilty|not\s+guilty)|jury|grand\s+jury|coroner|medical\s+examiner|"
+    r"charged\s+with|(?:first|second)-degree|murder\s+charges?|police\s+said\s+the\s+suspect|crime\s+scene|"
+    r"detectives?|burglar\w*|robber(?:y|ies)|shoplift\w*|drug\s+deal\w*|gang\s+(?:member|violence|related))\b",
+    re.IGNORECASE,
+)
+# The sub-event types an ordinary crime story can be mistaken for.
+CRIME_LOOKALIKES = frozenset(
+    {"Attack", "Armed clash", "Arrests", "Abduction/forced disappearance", "Sexual violence", None}
+)
+
+
+def crime_story(text: str) -> bool:
+    """Whether a text reads as ordinary crime: policing or crime words, and no political or communal side."""
+    return bool(_POLICING.search(text) or _CRIME.search(text)) and not _POLITICAL.search(text)
+
+
+# Told as history or remembrance: "forty years ago", "the anniversary of the massacre".
+_RECALLED = re.compile(
+    r"\b(?:(?:\w+|\d+)\s+(?:years|decades)\s+ago|anniversary|commemorat\w*|in\s+memory\s+of|"
+    r"marked\s+every\s+year|remembered)\b",
+    re.IGNORECASE,
+)
+# A claim of responsibility names an event without reporting it.
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def recalled(clause: str) -> bool:
+    """Whether the clause tells its event as history or remembrance (background, not news)."""
+    return bool(_RECALLED.search(clause))
+
+
+def claimed(clause: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is the object of a claim of responsibility."""
+    return bool(_CLAIM_BEFORE.search(clause[:start]))

@@ -1,0 +1,171 @@
+"""Typing: the ACLED sub-event type of a finished draft.
+
+A draft starts with its trigger's type. The article then refines it by the
+codebook: a protest whose participants threw stones is a violent
+demonstration, one dispersed with tear gas a protest with intervention; an
+attack that fired on protesters is excessive force; territory taken by state
+forces is regained by the government, by anyone else overtaken by a
+non-state actor, and taken without a fight it is a non-violent transfer.
+Refinements by wording are rows of ``data/refinements.tsv``; refinements by
+actor are the few rules below. Generic triggers ("attack", "explosion",
+"killed") are typed by their actors and targets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geoevents.errors import InputError
+from geoevents.events.actors import ActorLexicon, is_unidentified_group
+from geoevents.events.draft import Draft
+from geoevents.events.taxonomy import ARMED_WORDS, CIVILIAN_WORDS, GENERIC_EXPLOSION, SUB_EVENT_TYPES
+from geoevents.events.triggers import data_rows, definitions
+
+_COLUMNS = ("from", "to", "definition", "pattern")
+STATE = 1  # ACLED inter code of state forces
+NON_STATE = frozenset({2, 3, 4})  # rebels, political and identity militias
+_PROPERTY = re.compile(
+    r"\b(?:houses?|homes?|shops?|stores?|cars?|vehicles?|offices?|buildings?|property|premises|mosques?|churches?|"
+    r"schools?|headquarters|warehouses?|trucks?)\b",
+    re.IGNORECASE,
+)
+# Forces that strike from the air when a report says only "strikes" or "raids".
+_AIR_SIDE = re.compile(
+    r"\b(?:coalition|US-led|Russian|Russia|regime|air\s+force|warplanes?|jets?|aircraft|drones?|helicopters?)\b",
+    re.IGNORECASE,
+)
+_ARSON = re.compile(r"molotov|petrol\s+bomb|fire\s*bomb|incendiary", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    source: str
+    target: str
+    definition: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def load_refinements() -> tuple[Refinement, ...]:
+    """The packaged refinement rows, each checked against the taxonomy and the definitions."""
+    known = definitions()
+    out = []
+    for where, row in data_rows(None, "refinements.tsv", _COLUMNS):
+        for key in ("from", "to"):
+            if row[key] not in SUB_EVENT_TYPES:
+                raise InputError(where, f"unknown sub_event_type {row[key]!r}")
+        if known.get(row["definition"]) != row["to"]:
+            raise InputError(where, f"definition {row['definition']!r} does not define {row['to']!r}")
+        out.append(Refinement(row["from"], row["to"], row["definition"], re.compile(row["pattern"], re.I)))
+    return tuple(out)
+
+
+def refined(sub_event_type: str, text: str) -> str:
+    """``sub_event_type`` after the refinement rows that match ``text`` (a chain of at most three)."""
+    for _ in range(3):
+        row = next(
+            (r for r in load_refinements() if r.source == sub_event_type and r.pattern.search(text)), None
+        )
+        if row is None:
+            break
+        sub_event_type = row.target
+    return sub_event_type
+
+
+# Who acted, by the words for them nearest the trigger on the agent side.
+_STATE_WORDS = re.compile(
+    r"\b(?:government|regime|army|armies|troops|soldiers|military|security\s+forces|police|"
+    r"pro-government|pro-regime|loyalist|national\s+guard|gendarmes?|air\s+force)\b",
+    re.IGNORECASE,
+)
+_NON_STATE_WORDS = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|militias?|militiamen|opposition|terrorists?|"
+    r"guerrillas?|tribesmen|gunmen|(?-i:IS|ISIS|ISIL|YPG|SDF|PKK|HTS)|Daesh|Islamic\s+State|Nusra|Qaeda|"
+    r"Taliban|Shabaab|Boko\s+Haram|Houthis?|Hezbollah|Kurdish\s+forces|Free\s+Syrian\s+Army)\b",
+    re.IGNORECASE,
+)
+
+
+def _side(d: Draft) -> int | None:
+    """1 when state forces acted, 2 when a non-state group did, by the words nearest the trigger."""
+    text = d.subjects[0] if d.subjects else ""
+    state = [m.end() for m in _STATE_WORDS.finditer(text)]
+    other = [m.end() for m in _NON_STATE_WORDS.finditer(text)]
+    if not state and not other:
+        return None
+    return STATE if max(state, default=-1) > max(other, default=-1) else 2
+
+
+def _by_actor(sub: str, d: Draft, lexicon: ActorLexicon) -> str:
+    """Territory and detention typed by who acted: the codebook ties these sub-types to the actor."""
+    inter = _side(d) or lexicon.inter(d.actor1)
+    if sub == "Government regains territory" and inter in NON_STATE:
+        return "Non-state actor overtakes territory"
+    if sub == "Non-state actor overtakes territory" and inter == STATE:
+        return "Government regains territory"
+    if sub == "Arrests" and inter in NON_STATE:
+        return "Abduction/forced disappearance"  # only state forces arrest; others abduct
+    return sub
+
+
+def _generic(d: Draft, lexicon: ActorLexicon) -> str:
+    """The sub-type of a draft with only generic triggers, from its actors and target."""
+    d.tags.add("type-from-generic-trigger")
+    state = lexicon.inter(d.actor1) == STATE
+    words = " ".join(d.trigger_texts).lower()
+    aerial = state or lexicon.inter(d.actor1) == 8 or bool(_AIR_SIDE.search(" ".join(d.subjects)))
+    if d.generic == GENERIC_EXPLOSION:
+        bombing = aerial and re.search(r"bomb|strike|struck", words)
+        return "Air/drone strike" if bombing else "Remote explosive/landmine/IED"
+    if aerial and re.search(r"strike|struck|bomb|raid", words):
+        return "Air/drone strike"
+    target = " ".join(d.context)
+    if _ARSON.search(words) and _PROPERTY.search(target) and not CIVILIAN_WORDS.search(target):
+        return "Looting/property destruction"
+    if (d.actor2 or "").startswith("Civilians") or (
+        CIVILIAN_WORDS.search(target) and not ARMED_WORDS.search(target)
+    ):
+        return "Attack"
+    named_party = lexicon.inter(d.actor2) in (1, 2, 3, 4, 8) and not is_unidentified_group(d.actor2)
+    if ARMED_WORDS.search(target) or named_party:
+        return "Armed clash"
+    return "Attack"
+
+
+# Remote violence an article can be about, so that its bare casualty reports are of that kind.
+TOPICS = ("Air/drone strike", "Shelling/artillery/missile attack")
+# Wording of close violence: a report in these words is not the article's remote violence.
+_CLOSE_VIOLENCE = re.compile(
+    r"\b(?:gunmen|gunfire|shot|shooting|stabbed|knife|executed|execution|beheaded|crucified|kidnapped|abducted|"
+    r"clash\w*|fighting|fought|battles?|ambush\w*|stormed|raided|tortured|beaten|massacred?|suicide|bombs?|"
+    r"explosions?|blasts?|mines?|IEDs?)\b",
+    re.IGNORECASE,
+)
+
+
+_CASUALTY = re.compile(r"kill|dead|death|bodies|body|corpse", re.IGNORECASE)
+
+
+def article_topic(seen: Counter[str]) -> str | None:
+    """The remote violence an article is about: the commonest of ``TOPICS`` its triggers name."""
+    counts = [(seen[t], t) for t in TOPICS if seen[t]]
+    return max(counts)[1] if counts else None
+
+
+def final_type(d: Draft, lexicon: ActorLexicon, *, topic: str | None = None) -> str:
+    """The ACLED sub-event type of a draft: its trigger's, refined by its sentences and actors.
+
+    A bare casualty report ("40 fighters were killed around the town") in an article
+    about air strikes or shelling (``topic``) is of that kind, unless its own words are
+    those of close violence (gunmen, clashes, bombs).
+    """
+    bare = d.sub_event_type is None and all(_CASUALTY.search(t) for t in d.trigger_texts)
+    if bare and topic is not None and not _CLOSE_VIOLENCE.search(" ".join(s.text for s in d.spans)):
+        d.tags.add("type-from-article")
+        return topic
+    sub = d.sub_event_type or _generic(d, lexicon)
+    sub = refined(sub, " ".join(s.text for s in d.spans))
+    return _by_actor(sub, d, lexicon)

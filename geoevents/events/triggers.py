@@ -1,0 +1,126 @@
+"""Event mentions: the trigger words of a clause, from the lexicon in ``data/triggers.tsv``.
+
+Each row of the lexicon is a class of wording ("shelled", "rockets landed",
+"fired mortar rounds at") for one ACLED sub-event type, or for a generic kind
+(an explosion, an attack, a killing) whose sub-type the article decides later.
+Each row names the codebook definition it implements (``data/definitions.tsv``).
+Rows are tried in file order: the first specific row that matches a clause
+wins; generic rows count only when no specific row matches (leftmost first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from geoevents.errors import InputError
+from geoevents.events.taxonomy import GENERIC_EXPLOSION, GENERIC_VIOLENCE, SUB_EVENT_TYPES
+
+_GENERIC = {"generic-explosion": GENERIC_EXPLOSION, "generic-violence": GENERIC_VIOLENCE}
+_TRIGGER_COLUMNS = ("sub_event_type", "definition", "nominal", "pattern")
+_DEFINITION_COLUMNS = ("definition", "event_type", "sub_event_type", "summary")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of the trigger lexicon."""
+
+    pattern: re.Pattern[str]
+    sub_event_type: str | None  # None for a generic trigger
+    generic: str | None = None
+    nominal: bool = False  # a noun ("the attack"): may refer back to an earlier event
+    definition: str = ""  # the codebook definition the row implements (data/definitions.tsv)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMention:
+    """A trigger found in a clause: the record handed from detection to typing and realis."""
+
+    trigger: Trigger
+    match: re.Match[str]
+
+    @property
+    def text(self) -> str:
+        return self.match.group(0)
+
+
+def data_rows(path: Path | None, name: str, columns: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
+    """The rows of a tab-separated data file (``#`` comments), each with ``file:line`` for errors."""
+    source = (
+        path.read_text(encoding="utf-8")
+        if path
+        else resources.files(__package__).joinpath(f"data/{name}").read_text(encoding="utf-8")
+    )
+    label = str(path) if path else f"geoevents/events/data/{name}"
+    lines = [(n, line) for n, line in enumerate(source.splitlines(), 1) if line and not line.startswith("#")]
+    if not lines or tuple(lines[0][1].split("\t")) != columns:
+        raise InputError(label, f"the header must be the columns {', '.join(columns)} (tab-separated)")
+    out = []
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) != len(columns):
+            raise InputError(f"{label}:{number}", f"expected {len(columns)} columns, found {len(cells)}")
+        out.append((f"{label}:{number}", dict(zip(columns, cells, strict=True))))
+    return out
+
+
+@lru_cache(maxsize=4)
+def definitions(path: Path | None = None) -> dict[str, str]:
+    """Definition id -> sub-event type ("" for the generic kinds)."""
+    found: dict[str, str] = {}
+    for where, row in data_rows(path, "definitions.tsv", _DEFINITION_COLUMNS):
+        sub = row["sub_event_type"]
+        if sub and sub not in SUB_EVENT_TYPES:
+            raise InputError(where, f"unknown sub_event_type {sub!r}")
+        found[row["definition"]] = sub
+    return found
+
+
+def _trigger(where: str, row: dict[str, str], known: dict[str, str]) -> Trigger:
+    name, definition = row["sub_event_type"], row["definition"]
+    if name not in SUB_EVENT_TYPES and name not in _GENERIC:
+        raise InputError(where, f"unknown sub_event_type {name!r}")
+    if definition not in known:
+        raise InputError(where, f"definition {definition!r} is not in definitions.tsv")
+    if known[definition] and known[definition] != name:
+        raise InputError(where, f"definition {definition!r} defines {known[definition]!r}, not {name!r}")
+    if row["nominal"] not in ("yes", "no"):
+        raise InputError(where, f"nominal must be yes or no, not {row['nominal']!r}")
+    try:
+        pattern = re.compile(row["pattern"], re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(where, f"bad pattern ({exc})") from exc
+    generic = _GENERIC.get(name)
+    return Trigger(pattern, None if generic else name, generic, row["nominal"] == "yes", definition)
+
+
+@lru_cache(maxsize=4)
+def load_triggers(path: Path | None = None, definitions_path: Path | None = None) -> tuple[Trigger, ...]:
+    """The trigger lexicon (the packaged one unless ``path`` is given), checked row by row."""
+    known = definitions(definitions_path)
+    return tuple(
+        _trigger(where, row, known) for where, row in data_rows(path, "triggers.tsv", _TRIGGER_COLUMNS)
+    )
+
+
+def best_trigger(clause: str, triggers: tuple[Trigger, ...] | None = None) -> TriggerMention | None:
+    """The trigger of a clause: the first specific row that matches, else the leftmost generic one."""
+    best: tuple[int, int, Trigger, re.Match[str]] | None = None
+    for rank, trigger in enumerate(triggers or load_triggers()):
+        m = trigger.pattern.search(clause)
+        if not m:
+            continue
+        key = (1 if trigger.generic else 0, m.start() if trigger.generic else rank)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], trigger, m)
+            if not trigger.generic:
+                break  # rows are in rank order: nothing later can beat a specific match
+    return TriggerMention(best[2], best[3]) if best else None
+
+
+def trigger_for(sub_event_type: str) -> Trigger:
+    """The first lexicon row of a sub-event type (for events a rule infers without a trigger word)."""
+    return next(t for t in load_triggers() if t.sub_event_type == sub_event_type)
