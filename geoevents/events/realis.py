@@ -111,9 +111,21 @@ def not_political(clause: str, trigger: re.Match[str]) -> bool:
     return word in ("hit", "struck") and bool(_TRAFFIC_AFTER.match(after))
 
 
+# After the trigger: "a vigil was planned", "the march is scheduled for Friday".
+_UNREALISED_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:being\s+)?(?:planned|scheduled|"
+    r"expected|proposed|called\s+for|announced\s+for|due|set\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def asserted(clause: str, start: int) -> bool:
     """Whether the trigger at ``start`` is reported as having happened."""
     before = clause[:start]
+    after = clause[start:]
+    word = re.match(r"\S+", after)
+    if word and _UNREALISED_AFTER.match(after[word.end() :]):
+        return False
     if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
         return False
     if _NOT_PARTY.search(before):
@@ -145,14 +157,18 @@ def generic_plural(
         return True
     word = trigger.group(0).lower()
     plural = noun and word.endswith("s") and not word.endswith(("ss", "us"))
-    perfect = bool(_PERFECT.search(clause)) and not dates
+    # The trigger's own verb phrase: "attacks have increased", "has carried out strikes", not a relative
+    # clause further on ("strikes targeted areas held by a group that has mounted an offensive").
+    window = clause[max(0, trigger.start() - 40) : trigger.end() + 30]
+    perfect = bool(_PERFECT.search(window)) and not dates
     if perfect and not has_count:
         return True
     if plural and not dates and not has_count:
         before = clause[: trigger.start()]
         determined = bool(
             re.search(
-                r"\b(?:the|these|those|its|their|\d+|two|three|four|five|several)\s+(?:\w+\s+){0,2}$",
+                r"\b(?:the|these|those|its|their|\d+|two|three|four|five|several|twin|double|triple|"
+                r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?['’]?s?|yesterday['’]?s|today['’]?s)\s+(?:\w+\s+){0,2}$",
                 before,
                 re.I,
             )
@@ -181,6 +197,12 @@ _ACCIDENT = re.compile(
     r"derailed|drown(?:ed|ing)|electrocuted|stampedes?|capsized|sank|(?:gas|monoxide|chemical)\s+leak|leaks?|"
     r"short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|legal\s+battles?|"
     r"building\s+collapsed?|mine\s+collapse|plane\s+went\s+down)\b",
+    re.IGNORECASE,
+)
+# Sport: "a 90th-minute strike", "the striker's shot", "attacked down the left".
+_SPORT = re.compile(
+    r"\b(?:goals?|minutes?|scored|scorer|striker|penalty|league|cup|match|matches|brace|kick-?off|half-time|"
+    r"season|coach|playoffs?|tournament|championship|innings|touchdown|quarterback|stadium\s+crowd|fans)\b",
     re.IGNORECASE,
 )
 # Ordinary crime: a motive or an offence with no political or communal side.
@@ -218,6 +240,8 @@ def no_event_reason(
     if not_political(clause, trigger):
         return "accident"
     whole = sentence or clause
+    if generic and _SPORT.search(whole):
+        return "sport"
     if generic and _DISASTER.search(whole):
         return "disaster"
     if generic and _ACCIDENT.search(whole):
