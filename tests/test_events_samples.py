@@ -122,7 +122,7 @@ def test_threats_and_conditionals_are_not_events(sample_run: SampleRun) -> None:
         "Riots",
         "Strategic developments",
     }
-    # The one strategic development is the launch site found with unused rockets (ACLED: disrupted weapons use).
+    # The one strategic development: a launch site found with unused rockets (disrupted weapons use).
     assert {e.sub_event_type for e in per_article if e.event_type == "Strategic developments"} <= {
         "Disrupted weapons use"
     }
