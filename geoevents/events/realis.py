@@ -18,8 +18,8 @@ _GOVERNING = re.compile(
     r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
     r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
     r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
-    r"believe\w*|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|hypothetical|"
-    r"any|future|further|additional|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
+    r"believe\w*(?!\s+to\s+(?:be|have))|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|"
+    r"hypothetical|any|future|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -53,7 +53,7 @@ HABITUAL = re.compile(
 
 
 _PERFECT = re.compile(
-    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ck|uck|ht)\b", re.I
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ck|uck|ht)\b", re.I
 )
 
 
@@ -133,6 +133,12 @@ def asserted(clause: str, start: int) -> bool:
     return not re.match(r"\s*(?:will|would|could|might|may|must|should)\b", clause[start:])
 
 
+# A finite verb of the trigger's own report further on: "clashes between the two forces broke out".
+_ACT_LATER = re.compile(
+    r"\b(?:broke\s+out|erupted|raged|continued|intensified|flared|took\s+place|killed|left|wounded|injured|"
+    r"hit|struck|targeted|destroyed|damaged|rocked|claimed\s+(?:\w+\s+)?lives)\b",
+    re.IGNORECASE,
+)
 # "conducted strikes", "strikes against five facilities": one operation's strikes, not a pattern of events.
 _SET_OF_STRIKES = re.compile(
     r"\b(?:conducted|carried\s+out|launched|staged|mounted|unleashed)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.I
@@ -173,7 +179,8 @@ def generic_plural(
                 re.I,
             )
         )
-        followed = bool(PAST_VERB_AFTER.match(clause[trigger.end() :]))
+        rest = clause[trigger.end() :]
+        followed = bool(PAST_VERB_AFTER.match(rest) or _ACT_LATER.search(rest[:90]))
         return not (
             determined
             or followed
@@ -221,7 +228,7 @@ _POLITICAL = re.compile(
     r"Qaeda|Taliban|Shabaab|Boko|Houthis?|Hezbollah|PKK|opposition|activists?|protest\w*|demonstrat\w*|"
     r"journalists?|politicians?|party|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
     r"sectarian|tribal|communal|ethnic|election\w*|candidates?|lawmakers?|parliament\w*|dissidents?|"
-    r"separatists?|blasphemy|treason|sedition|belonging\s+to)\b",
+    r"separatists?|blasphemy|treason|sedition|belonging\s+to|army|military|soldiers|troops|marines)\b",
     re.IGNORECASE,
 )
 
@@ -288,6 +295,10 @@ def recalled(clause: str) -> bool:
     return bool(_RECALLED.search(clause))
 
 
+_DETAILS = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|\d+)\b", re.IGNORECASE)
+
+
 def claimed(clause: str, start: int) -> bool:
-    """Whether the trigger at ``start`` is the object of a claim of responsibility."""
-    return bool(_CLAIM_BEFORE.search(clause[:start]))
+    """Whether the trigger at ``start`` is only the object of a claim of responsibility (a claim that
+    reports the act's toll reports the act)."""
+    return bool(_CLAIM_BEFORE.search(clause[:start])) and not _DETAILS.search(clause[start:])
