@@ -444,3 +444,13 @@ def test_why_no_event(text: str, reason: str) -> None:
 )
 def test_the_actor_decides_between_sibling_types(text: str, sub_event_type: str) -> None:
     assert _types(text) == [sub_event_type]
+
+
+def test_two_weapons_named_together_are_two_events() -> None:
+    text = "Government air strikes and artillery fire hit the eastern districts of the town on Monday."
+    assert sorted(_types(text)) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_battle_going_on_during_a_strike_is_its_own_event() -> None:
+    text = "Warplanes bombed rebel positions in the north of the town on Friday as fighting continued nearby."
+    assert sorted(_types(text)) == ["Air/drone strike", "Armed clash"]

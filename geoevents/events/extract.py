@@ -56,7 +56,7 @@ from geoevents.events.taxonomy import (
     event_type_of,
 )
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
-from geoevents.events.triggers import Trigger, best_trigger, trigger_for
+from geoevents.events.triggers import Trigger, best_trigger, conjoined_trigger, trigger_for
 from geoevents.records import (
     Article,
     Event,
@@ -117,6 +117,18 @@ def _best_trigger(clause: str) -> tuple[Trigger, re.Match[str]] | None:
     """The trigger of a clause as (row, match), or None."""
     found = best_trigger(clause)
     return (found.trigger, found.match) if found else None
+
+
+def _triggers_of(clause: Span) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """The clause with its trigger, twice when it names two weapons of one kind ("strikes and shelling")."""
+    found = best_trigger(clause.text)
+    if found is None:
+        return [(clause, None)]
+    pairs: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = [(clause, (found.trigger, found.match))]
+    second = conjoined_trigger(clause.text, found)
+    if second is not None:
+        pairs.append((clause, (second.trigger, second.match)))
+    return pairs
 
 
 _PLACE_TAIL = re.compile(r"\s*(?:and|or)\s+(?:also\s+)?(?:in|at|near|on|outside|inside|into|around)\b", re.I)
@@ -287,7 +299,7 @@ def _drafts_from_article(
     sentences = _event_sentences(article)
     crime = crime_story(" ".join(s.text for s in sentences))
     for sentence in sentences:
-        clauses = [(c, _best_trigger(c.text)) for c in clauses_from_sentence(sentence)]
+        clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:

@@ -224,3 +224,29 @@ def best_trigger(clause: str, triggers: tuple[Trigger, ...] | None = None) -> Tr
 def trigger_for(sub_event_type: str) -> Trigger:
     """The first lexicon row of a sub-event type (for events a rule infers without a trigger word)."""
     return next(t for t in load_triggers() if t.sub_event_type == sub_event_type)
+
+
+# Two weapons named together report two events: "air strikes and shelling", "rockets and air raids".
+_CONJOINED = re.compile(
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
+)
+
+
+def conjoined_trigger(clause: str, first: TriggerMention) -> TriggerMention | None:
+    """A second trigger of the clause of another sub-type of the same event type, joined to the first
+    by "and" ("regime air strikes and rocket attacks hit the town"), or None."""
+    kind = first.trigger.sub_event_type
+    if kind is None:
+        return None
+    family = SUB_EVENT_TYPES[kind]
+    for trigger in load_triggers():
+        other = trigger.sub_event_type
+        if other is None or other == kind or SUB_EVENT_TYPES[other] != family:
+            continue
+        m = trigger.pattern.search(clause)
+        if m is None:
+            continue
+        a, b = sorted((first.match, m), key=lambda x: x.start())
+        if a.end() <= b.start() and _CONJOINED.fullmatch(clause[a.end() : b.start()]):
+            return TriggerMention(trigger, m)
+    return None
