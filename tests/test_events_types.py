@@ -454,3 +454,12 @@ def test_two_weapons_named_together_are_two_events() -> None:
 def test_a_battle_going_on_during_a_strike_is_its_own_event() -> None:
     text = "Warplanes bombed rebel positions in the north of the town on Friday as fighting continued nearby."
     assert sorted(_types(text)) == ["Air/drone strike", "Armed clash"]
+
+
+def test_a_shooting_in_local_news_is_crime() -> None:
+    """No armed actor, no political side, no word of armed conflict: ordinary crime."""
+    text = "Two men were hospitalized after being shot outside a liquor store on Sunday night."
+    article = article_from_text(text, metadata={"published": PUBLISHED})
+    assert events_from_article(article, []) == []
+    assert why_no_event(article) == "crime"
+    assert _types("Gunmen shot dead two men outside a shop in the town on Sunday night.") == ["Attack"]

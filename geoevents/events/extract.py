@@ -43,6 +43,7 @@ from geoevents.events.realis import (
     crime_story,
     generic_plural,
     no_event_reason,
+    quiet_story,
     recalled,
 )
 from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
@@ -228,7 +229,13 @@ def _event_sentences(article: Article) -> list[Span]:
 
 
 def _rejection(
-    clause: str, trigger: Trigger, m: re.Match[str], *, crime: bool = False, sentence: str | None = None
+    clause: str,
+    trigger: Trigger,
+    m: re.Match[str],
+    *,
+    crime: bool = False,
+    quiet: bool = False,
+    sentence: str | None = None,
 ) -> str | None:
     """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None.
 
@@ -247,7 +254,10 @@ def _rejection(
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
-    return no_event_reason(clause, loose, m, sentence=sentence)
+    reason = no_event_reason(clause, loose, m, sentence=sentence)
+    if reason is None and quiet and trigger.generic is not None:
+        return "crime"  # a killing or shooting told with no armed actor or political side at all
+    return reason
 
 
 def _latest_day(d: Draft) -> date | None:
@@ -297,7 +307,8 @@ def _drafts_from_article(
     )
     drafts: list[Draft] = []
     sentences = _event_sentences(article)
-    crime = crime_story(" ".join(s.text for s in sentences))
+    story = " ".join(s.text for s in sentences)
+    crime, quiet = crime_story(story), quiet_story(story)
     for sentence in sentences:
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
@@ -308,7 +319,7 @@ def _drafts_from_article(
             trigger, m = found
             if seen is not None and trigger.sub_event_type:
                 seen[trigger.sub_event_type] += 1
-            rejected = _rejection(clause.text, trigger, m, crime=crime, sentence=sentence.text)
+            rejected = _rejection(clause.text, trigger, m, crime=crime, quiet=quiet, sentence=sentence.text)
             if rejected:
                 _note(trace, rejected)
                 continue

@@ -285,7 +285,8 @@ _RECALLED = re.compile(
 )
 # A claim of responsibility names an event without reporting it.
 _CLAIM_BEFORE = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for\s+(?:[\w'’-]+\s+){0,4}$",
+    r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for|claim(?:ed|s|ing)?)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -302,3 +303,17 @@ def claimed(clause: str, start: int) -> bool:
     """Whether the trigger at ``start`` is only the object of a claim of responsibility (a claim that
     reports the act's toll reports the act)."""
     return bool(_CLAIM_BEFORE.search(clause[:start])) and not _DETAILS.search(clause[start:])
+
+
+# Words of armed conflict: with none of them (nor a political side), a bare killing is not political.
+_CONFLICT = re.compile(
+    r"\b(?:civilians?|gunmen|armed\s+(?:men|group)|attackers|assailants|insurgen\w*|war|conflict|forces|"
+    r"airstrikes?|shelling|bomb\w*|checkpoints?|villagers|tribes?\w*|clans?|sectarian|killings|attacks?|"
+    r"rockets?|missiles?|mortars?|soldiers?|ministry)\b",
+    re.IGNORECASE,
+)
+
+
+def quiet_story(text: str) -> bool:
+    """Whether a text has neither a political side nor the words of armed conflict (local news)."""
+    return not _POLITICAL.search(text) and not _CONFLICT.search(text)
