@@ -463,3 +463,21 @@ def test_a_shooting_in_local_news_is_crime() -> None:
     assert events_from_article(article, []) == []
     assert why_no_event(article) == "crime"
     assert _types("Gunmen shot dead two men outside a shop in the town on Sunday night.") == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Under the deal, rebel fighters withdrew from the town on Sunday and handed their heavy weapons "
+            "to the army.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Army troops on Tuesday seized a rebel-held neighbourhood on the edge of the city.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_territory_by_deal_and_hyphenated_places(text: str, sub_event_type: str) -> None:
+    assert _types(text) == [sub_event_type]
