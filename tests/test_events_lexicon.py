@@ -47,3 +47,17 @@ def test_bad_rows_are_named_with_file_and_line(tmp_path: Path, row: str, reason:
     with pytest.raises(InputError, match=reason) as caught:
         load_triggers(path)
     assert f"{path}:3" in str(caught.value)
+
+
+def test_the_prefilter_never_hides_a_match() -> None:
+    """Every match of a row contains one of the row's keys, so skipping rows without keys loses nothing."""
+    from tests.test_events_types import NO_EVENT, SHAPES, TYPED
+
+    texts = [t for _, t in TYPED] + NO_EVENT + [t for _, t in SHAPES]
+    for trigger in load_triggers():
+        for text in texts:
+            for m in trigger.pattern.finditer(text):
+                assert trigger.keys is None or any(k in m.group(0).lower() for k in trigger.keys), (
+                    trigger.definition,
+                    m.group(0),
+                )

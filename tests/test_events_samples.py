@@ -116,4 +116,13 @@ def test_threats_and_conditionals_are_not_events(sample_run: SampleRun) -> None:
             assert by_id[ev.article_id].zone_at(ev.start) in (ZoneKind.BODY, ZoneKind.CAPTION)
     said = " ".join(ev.sentence for e in per_article for ev in e.evidence)
     assert "threatened to attack" not in said and "would pay a heavy price" not in said
-    assert {e.event_type for e in per_article} <= {"Explosions/Remote violence", "Protests", "Riots"}
+    assert {e.event_type for e in per_article} <= {
+        "Explosions/Remote violence",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    }
+    # The one strategic development: a launch site found with unused rockets (disrupted weapons use).
+    assert {e.sub_event_type for e in per_article if e.event_type == "Strategic developments"} <= {
+        "Disrupted weapons use"
+    }

@@ -444,3 +444,40 @@ def test_why_no_event(text: str, reason: str) -> None:
 )
 def test_the_actor_decides_between_sibling_types(text: str, sub_event_type: str) -> None:
     assert _types(text) == [sub_event_type]
+
+
+def test_two_weapons_named_together_are_two_events() -> None:
+    text = "Government air strikes and artillery fire hit the eastern districts of the town on Monday."
+    assert sorted(_types(text)) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_battle_going_on_during_a_strike_is_its_own_event() -> None:
+    text = "Warplanes bombed rebel positions in the north of the town on Friday as fighting continued nearby."
+    assert sorted(_types(text)) == ["Air/drone strike", "Armed clash"]
+
+
+def test_a_shooting_in_local_news_is_crime() -> None:
+    """No armed actor, no political side, no word of armed conflict: ordinary crime."""
+    text = "Two men were hospitalized after being shot outside a liquor store on Sunday night."
+    article = article_from_text(text, metadata={"published": PUBLISHED})
+    assert events_from_article(article, []) == []
+    assert why_no_event(article) == "crime"
+    assert _types("Gunmen shot dead two men outside a shop in the town on Sunday night.") == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Under the deal, rebel fighters withdrew from the town on Sunday and handed their heavy weapons "
+            "to the army.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Army troops on Tuesday seized a rebel-held neighbourhood on the edge of the city.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_territory_by_deal_and_hyphenated_places(text: str, sub_event_type: str) -> None:
+    assert _types(text) == [sub_event_type]

@@ -43,6 +43,7 @@ from geoevents.events.realis import (
     crime_story,
     generic_plural,
     no_event_reason,
+    quiet_story,
     recalled,
 )
 from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
@@ -56,7 +57,7 @@ from geoevents.events.taxonomy import (
     event_type_of,
 )
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
-from geoevents.events.triggers import Trigger, best_trigger, trigger_for
+from geoevents.events.triggers import Trigger, best_trigger, conjoined_trigger, trigger_for
 from geoevents.records import (
     Article,
     Event,
@@ -119,6 +120,18 @@ def _best_trigger(clause: str) -> tuple[Trigger, re.Match[str]] | None:
     return (found.trigger, found.match) if found else None
 
 
+def _triggers_of(clause: Span) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """The clause with its trigger, twice when it names two weapons of one kind ("strikes and shelling")."""
+    found = best_trigger(clause.text)
+    if found is None:
+        return [(clause, None)]
+    pairs: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = [(clause, (found.trigger, found.match))]
+    second = conjoined_trigger(clause.text, found)
+    if second is not None:
+        pairs.append((clause, (second.trigger, second.match)))
+    return pairs
+
+
 _PLACE_TAIL = re.compile(r"\s*(?:and|or)\s+(?:also\s+)?(?:in|at|near|on|outside|inside|into|around)\b", re.I)
 
 
@@ -164,11 +177,10 @@ _PAST_TRIGGER = re.compile(
 )
 # A finite past verb: the clause reports an act, not a topic ("rebels attacked ... with car bombs").
 _PAST_ACT = re.compile(
-    r"(?<!\bto\s)(?<!\bbe\s)\b(?:attacked|killed|struck|hit|bombed|shelled|targeted|fired|launched|carried\s+out|"
-    r"conducted|detonated|exploded|wounded|injured|destroyed|damaged|seized|captured|arrested|detained|stormed|"
-    r"raided|ambushed|clashed|fought|shot|threw|hurled|burned|burnt|looted|kidnapped|abducted|killed|landed|fell|"
-    r"blew|planted|dropped|pounded|gathered|marched|rallied|protested|demonstrated|dispersed|"
-    r"took|retook|recaptured|withdrew|deployed|sent|signed|agreed|established|handed|defused|intercepted)\b",
+    r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwill\s)(?<!\bwould\s)"
+    r"\b(?!(?:said|added|stated|reported|noted|claimed|warned|announced|expected|needed|based|used|called)\b)"
+    r"(?:[a-z]{3,}ed|brought|came|took|made|held|began|broke|fled|fought|left|led|sent|set|shot|struck|threw|"
+    r"went|won|bore|drew|fell|gave|got|hit|lost|overran|blew|rode|stole|tore|beat|burnt|withdrew|retook)\b",
     re.IGNORECASE,
 )
 # "In another strike", "a separate attack": a report that says it is not the event before it.
@@ -217,7 +229,13 @@ def _event_sentences(article: Article) -> list[Span]:
 
 
 def _rejection(
-    clause: str, trigger: Trigger, m: re.Match[str], *, crime: bool = False, sentence: str | None = None
+    clause: str,
+    trigger: Trigger,
+    m: re.Match[str],
+    *,
+    crime: bool = False,
+    quiet: bool = False,
+    sentence: str | None = None,
 ) -> str | None:
     """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None.
 
@@ -236,7 +254,10 @@ def _rejection(
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
-    return no_event_reason(clause, loose, m, sentence=sentence)
+    reason = no_event_reason(clause, loose, m, sentence=sentence)
+    if reason is None and quiet and trigger.generic is not None:
+        return "crime"  # a killing or shooting told with no armed actor or political side at all
+    return reason
 
 
 def _latest_day(d: Draft) -> date | None:
@@ -286,9 +307,10 @@ def _drafts_from_article(
     )
     drafts: list[Draft] = []
     sentences = _event_sentences(article)
-    crime = crime_story(" ".join(s.text for s in sentences))
+    story = " ".join(s.text for s in sentences)
+    crime, quiet = crime_story(story), quiet_story(story)
     for sentence in sentences:
-        clauses = [(c, _best_trigger(c.text)) for c in clauses_from_sentence(sentence)]
+        clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:
@@ -297,7 +319,7 @@ def _drafts_from_article(
             trigger, m = found
             if seen is not None and trigger.sub_event_type:
                 seen[trigger.sub_event_type] += 1
-            rejected = _rejection(clause.text, trigger, m, crime=crime, sentence=sentence.text)
+            rejected = _rejection(clause.text, trigger, m, crime=crime, quiet=quiet, sentence=sentence.text)
             if rejected:
                 _note(trace, rejected)
                 continue

@@ -18,8 +18,8 @@ _GOVERNING = re.compile(
     r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
     r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
     r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
-    r"believe\w*|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|hypothetical|"
-    r"any|future|further|additional|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
+    r"believe\w*(?!\s+to\s+(?:be|have))|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|"
+    r"hypothetical|any|future|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -53,7 +53,7 @@ HABITUAL = re.compile(
 
 
 _PERFECT = re.compile(
-    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ck|uck|ht)\b", re.I
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ck|uck|ht)\b", re.I
 )
 
 
@@ -111,9 +111,21 @@ def not_political(clause: str, trigger: re.Match[str]) -> bool:
     return word in ("hit", "struck") and bool(_TRAFFIC_AFTER.match(after))
 
 
+# After the trigger: "a vigil was planned", "the march is scheduled for Friday".
+_UNREALISED_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:being\s+)?(?:planned|scheduled|"
+    r"expected|proposed|called\s+for|announced\s+for|due|set\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def asserted(clause: str, start: int) -> bool:
     """Whether the trigger at ``start`` is reported as having happened."""
     before = clause[:start]
+    after = clause[start:]
+    word = re.match(r"\S+", after)
+    if word and _UNREALISED_AFTER.match(after[word.end() :]):
+        return False
     if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
         return False
     if _NOT_PARTY.search(before):
@@ -121,6 +133,12 @@ def asserted(clause: str, start: int) -> bool:
     return not re.match(r"\s*(?:will|would|could|might|may|must|should)\b", clause[start:])
 
 
+# A finite verb of the trigger's own report further on: "clashes between the two forces broke out".
+_ACT_LATER = re.compile(
+    r"\b(?:broke\s+out|erupted|raged|continued|intensified|flared|took\s+place|killed|left|wounded|injured|"
+    r"hit|struck|targeted|destroyed|damaged|rocked|claimed\s+(?:\w+\s+)?lives)\b",
+    re.IGNORECASE,
+)
 # "conducted strikes", "strikes against five facilities": one operation's strikes, not a pattern of events.
 _SET_OF_STRIKES = re.compile(
     r"\b(?:conducted|carried\s+out|launched|staged|mounted|unleashed)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.I
@@ -145,19 +163,24 @@ def generic_plural(
         return True
     word = trigger.group(0).lower()
     plural = noun and word.endswith("s") and not word.endswith(("ss", "us"))
-    perfect = bool(_PERFECT.search(clause)) and not dates
+    # The trigger's own verb phrase: "attacks have increased", "has carried out strikes", not a relative
+    # clause further on ("strikes targeted areas held by a group that has mounted an offensive").
+    window = clause[max(0, trigger.start() - 40) : trigger.end() + 30]
+    perfect = bool(_PERFECT.search(window)) and not dates
     if perfect and not has_count:
         return True
     if plural and not dates and not has_count:
         before = clause[: trigger.start()]
         determined = bool(
             re.search(
-                r"\b(?:the|these|those|its|their|\d+|two|three|four|five|several)\s+(?:\w+\s+){0,2}$",
+                r"\b(?:the|these|those|its|their|\d+|two|three|four|five|several|twin|double|triple|"
+                r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?['’]?s?|yesterday['’]?s|today['’]?s)\s+(?:\w+\s+){0,2}$",
                 before,
                 re.I,
             )
         )
-        followed = bool(PAST_VERB_AFTER.match(clause[trigger.end() :]))
+        rest = clause[trigger.end() :]
+        followed = bool(PAST_VERB_AFTER.match(rest) or _ACT_LATER.search(rest[:90]))
         return not (
             determined
             or followed
@@ -183,6 +206,12 @@ _ACCIDENT = re.compile(
     r"building\s+collapsed?|mine\s+collapse|plane\s+went\s+down)\b",
     re.IGNORECASE,
 )
+# Sport: "a 90th-minute strike", "the striker's shot", "attacked down the left".
+_SPORT = re.compile(
+    r"\b(?:goals?|minutes?|scored|scorer|striker|penalty|league|cup|match|matches|brace|kick-?off|half-time|"
+    r"season|coach|playoffs?|tournament|championship|innings|touchdown|quarterback|stadium\s+crowd|fans)\b",
+    re.IGNORECASE,
+)
 # Ordinary crime: a motive or an offence with no political or communal side.
 _CRIME = re.compile(
     r"\b(?:theft|thefts|thie(?:f|ves)|stealing|stole|stolen|robber(?:y|ies|s)?|robbed|armed\s+robbery|burglar\w*|"
@@ -199,7 +228,7 @@ _POLITICAL = re.compile(
     r"Qaeda|Taliban|Shabaab|Boko|Houthis?|Hezbollah|PKK|opposition|activists?|protest\w*|demonstrat\w*|"
     r"journalists?|politicians?|party|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
     r"sectarian|tribal|communal|ethnic|election\w*|candidates?|lawmakers?|parliament\w*|dissidents?|"
-    r"separatists?|blasphemy|treason|sedition|belonging\s+to)\b",
+    r"separatists?|blasphemy|treason|sedition|belonging\s+to|army|military|soldiers|troops|marines)\b",
     re.IGNORECASE,
 )
 
@@ -218,6 +247,8 @@ def no_event_reason(
     if not_political(clause, trigger):
         return "accident"
     whole = sentence or clause
+    if generic and _SPORT.search(whole):
+        return "sport"
     if generic and _DISASTER.search(whole):
         return "disaster"
     if generic and _ACCIDENT.search(whole):
@@ -254,7 +285,8 @@ _RECALLED = re.compile(
 )
 # A claim of responsibility names an event without reporting it.
 _CLAIM_BEFORE = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for\s+(?:[\w'’-]+\s+){0,4}$",
+    r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for|claim(?:ed|s|ing)?)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -264,6 +296,24 @@ def recalled(clause: str) -> bool:
     return bool(_RECALLED.search(clause))
 
 
+_DETAILS = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|\d+)\b", re.IGNORECASE)
+
+
 def claimed(clause: str, start: int) -> bool:
-    """Whether the trigger at ``start`` is the object of a claim of responsibility."""
-    return bool(_CLAIM_BEFORE.search(clause[:start]))
+    """Whether the trigger at ``start`` is only the object of a claim of responsibility (a claim that
+    reports the act's toll reports the act)."""
+    return bool(_CLAIM_BEFORE.search(clause[:start])) and not _DETAILS.search(clause[start:])
+
+
+# Words of armed conflict: with none of them (nor a political side), a bare killing is not political.
+_CONFLICT = re.compile(
+    r"\b(?:civilians?|gunmen|armed\s+(?:men|group)|attackers|assailants|insurgen\w*|war|conflict|forces|"
+    r"airstrikes?|shelling|bomb\w*|checkpoints?|villagers|tribes?\w*|clans?|sectarian|killings|attacks?|"
+    r"rockets?|missiles?|mortars?|soldiers?|ministry)\b",
+    re.IGNORECASE,
+)
+
+
+def quiet_story(text: str) -> bool:
+    """Whether a text has neither a political side nor the words of armed conflict (local news)."""
+    return not _POLITICAL.search(text) and not _CONFLICT.search(text)

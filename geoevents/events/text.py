@@ -172,7 +172,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?:[;:]\s+|,?\s+(?=(?:in (?:response|retaliation|reply|revenge) (?:to|for)|following|days? after|"
     r"(?:were|was|is|are|came|comes)\s+(?:an?\s+|in\s+)?(?:retaliation|reprisal|revenge|response)\s+(?:to|for)|"
     r"in\s+protest\s+(?:against|at|over|of)|"
-    r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but)\b)|,\s+(?=and\b))",
+    r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but|"
+    r"as\s+(?=(?:the\s+|heavy\s+|fierce\s+)?(?:fighting|clashes|battles|air\s*strikes|shelling|bombardment|"
+    r"rebels|troops|forces|militants|fighters|protesters)\b))\b)|,\s+(?=and\b))",
     re.IGNORECASE,
 )
 

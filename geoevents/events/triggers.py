@@ -11,10 +11,13 @@ wins; generic rows count only when no specific row matches (leftmost first).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from geoevents.errors import InputError
 from geoevents.events.taxonomy import GENERIC_EXPLOSION, GENERIC_VIOLENCE, SUB_EVENT_TYPES
@@ -33,6 +36,8 @@ class Trigger:
     generic: str | None = None
     nominal: bool = False  # a noun ("the attack"): may refer back to an earlier event
     definition: str = ""  # the codebook definition the row implements (data/definitions.tsv)
+    # Lower-case strings one of which every match contains (None: no such set), tested before the pattern.
+    keys: tuple[str, ...] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,42 @@ def _trigger(where: str, row: dict[str, str], known: dict[str, str]) -> Trigger:
     except re.error as exc:
         raise InputError(where, f"bad pattern ({exc})") from exc
     generic = _GENERIC.get(name)
-    return Trigger(pattern, None if generic else name, generic, row["nominal"] == "yes", definition)
+    keys = required_strings(pattern)
+    return Trigger(pattern, None if generic else name, generic, row["nominal"] == "yes", definition, keys)
+
+
+def _required(items: Any) -> set[str] | None:
+    """Strings one of which every match of the parsed pattern ``items`` contains, or None."""
+    found: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            found.append({"".join(run)})
+            run = []
+        if op is _sre.SUBPATTERN:
+            inner = _required(av[-1])
+        elif op is _sre.BRANCH:
+            alternatives = [_required(branch) for branch in av[1]]
+            inner = set().union(*alternatives) if all(alternatives) else None  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+        else:
+            inner = None
+        if inner:
+            found.append(inner)
+    if run:
+        found.append({"".join(run)})
+    found = [option for option in found if all(option)]
+    return max(found, key=lambda o: (min(map(len, o)), -len(o))) if found else None
+
+
+def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which any match of ``pattern`` must contain (a sound prefilter), or None."""
+    found = _required(_parser.parse(pattern.pattern, pattern.flags))
+    return tuple(sorted(found)) if found else None
 
 
 @lru_cache(maxsize=4)
@@ -106,10 +146,70 @@ def load_triggers(path: Path | None = None, definitions_path: Path | None = None
     )
 
 
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, branching one character at a time (fast in ``re``)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        ends = "" in node
+        parts = [re.escape(c) + walk(child) for c, child in sorted(node.items()) if c]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(tree)
+
+
+@dataclass(frozen=True)
+class _KeyIndex:
+    """Which rows of a lexicon can match a clause, from the keys that occur in it (one scan)."""
+
+    scan: re.Pattern[str]
+    rows_of: dict[str, frozenset[int]]  # a key found at a position -> rows with a key that is its prefix
+    always: frozenset[int]  # rows without keys
+
+    @classmethod
+    def of(cls, triggers: tuple[Trigger, ...]) -> _KeyIndex:
+        keys = sorted({k for t in triggers for k in t.keys or ()})
+        rows_of = {
+            key: frozenset(i for i, t in enumerate(triggers) if any(key.startswith(k) for k in t.keys or ()))
+            for key in keys
+        }
+        always = frozenset(i for i, t in enumerate(triggers) if not t.keys)
+        return cls(re.compile(f"(?=({_trie(keys)}))"), rows_of, always)
+
+    def candidates(self, lowered: str) -> set[int]:
+        rows = set(self.always)
+        for found in set(self.scan.findall(lowered)):
+            rows |= self.rows_of[found]
+        return rows
+
+
+_INDEXES: dict[int, tuple[tuple[Trigger, ...], _KeyIndex]] = {}
+
+
+def _index(triggers: tuple[Trigger, ...]) -> _KeyIndex:
+    """The key index of a lexicon, built once per lexicon object (lexicons are loaded once and kept)."""
+    found = _INDEXES.get(id(triggers))
+    if found is None or found[0] is not triggers:
+        found = _INDEXES[id(triggers)] = (triggers, _KeyIndex.of(triggers))
+    return found[1]
+
+
 def best_trigger(clause: str, triggers: tuple[Trigger, ...] | None = None) -> TriggerMention | None:
     """The trigger of a clause: the first specific row that matches, else the leftmost generic one."""
     best: tuple[int, int, Trigger, re.Match[str]] | None = None
-    for rank, trigger in enumerate(triggers or load_triggers()):
+    rows = triggers or load_triggers()
+    possible = _index(rows).candidates(clause.lower())
+    for rank, trigger in enumerate(rows):
+        if rank not in possible:
+            continue
         m = trigger.pattern.search(clause)
         if not m:
             continue
@@ -124,3 +224,29 @@ def best_trigger(clause: str, triggers: tuple[Trigger, ...] | None = None) -> Tr
 def trigger_for(sub_event_type: str) -> Trigger:
     """The first lexicon row of a sub-event type (for events a rule infers without a trigger word)."""
     return next(t for t in load_triggers() if t.sub_event_type == sub_event_type)
+
+
+# Two weapons named together report two events: "air strikes and shelling", "rockets and air raids".
+_CONJOINED = re.compile(
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
+)
+
+
+def conjoined_trigger(clause: str, first: TriggerMention) -> TriggerMention | None:
+    """A second trigger of the clause of another sub-type of the same event type, joined to the first
+    by "and" ("regime air strikes and rocket attacks hit the town"), or None."""
+    kind = first.trigger.sub_event_type
+    if kind is None:
+        return None
+    family = SUB_EVENT_TYPES[kind]
+    for trigger in load_triggers():
+        other = trigger.sub_event_type
+        if other is None or other == kind or SUB_EVENT_TYPES[other] != family:
+            continue
+        m = trigger.pattern.search(clause)
+        if m is None:
+            continue
+        a, b = sorted((first.match, m), key=lambda x: x.start())
+        if a.end() <= b.start() and _CONJOINED.fullmatch(clause[a.end() : b.start()]):
+            return TriggerMention(trigger, m)
+    return None
