@@ -289,6 +289,8 @@ def test_an_event_with_no_site_is_drawn_at_the_first_place_it_names() -> None:
     assert drawn is not None and len(drawn) == 1 == len(event_rows([event]))
     assert list(event_mentions_to_frame([event])["place_id"]) == ["ne:IQ-AN"]
     assert "no site is given" in frame["caveats"].iloc[0]
+    nowhere = _event("ev-nowhere", ("Battles", "Armed clash"), date(2020, 1, 4), fatalities=2)
+    assert len(events_to_frame([nowhere])) == 0 and len(event_mentions_to_frame([nowhere])) == 0
 
 
 def test_place_frames_split_by_geometry_and_skip_non_places() -> None:

@@ -187,3 +187,13 @@ def test_static_svg_keeps_its_text_as_text(tmp_path: Path) -> None:
     write_images(_layers(sample_events()), png, svg, title="Reported events")
     document = svg.read_text(encoding="utf-8")
     assert "Al-Qaim</text>" in document and "km</text>" in document
+
+
+def test_static_world_map_shows_no_scale_bar_it_could_not_keep() -> None:
+    fig = draw_map(frames_from_records([], _sites((-100.0, 40.0, 1), (100.0, -30.0, 1))))
+    try:
+        ax = fig.axes[0]
+        assert not any(t.get_text().endswith(" km") for t in ax.texts)
+        assert "N" in {t.get_text() for t in ax.texts} and not ax.child_axes
+    finally:
+        plt.close(fig)

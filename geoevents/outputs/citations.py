@@ -204,6 +204,20 @@ def caveats(event: Event, *, sites: int | None = None) -> list[str]:
     return [text for text in dict.fromkeys(out) if text]
 
 
+_CONFLICT = re.compile(r"(fatalities|injuries) reported differently: (.*?); coded (\d+)\.")
+_REPORTED = re.compile(r"(?:^|; )(\d+)(?: \((?:vague|share of a total)\))* per ")
+
+
 def _conflicts(notes: str) -> str:
-    found = re.findall(r"(?:fatalities|injuries) reported differently: [^.]*?coded \d+\.", notes)
-    return " ".join(found) if found else notes.strip()
+    """Each disputed figure in a line: how many reports, their range, what was coded.
+
+    The events stage lists every report ("6 per A; 9 per B; coded 6."): fine for two, unreadable
+    for twenty; the sources are cited beside the event anyway.
+    """
+    said = []
+    for field, listed, coded in _CONFLICT.findall(notes):
+        values = [int(v) for v in _REPORTED.findall(listed)]
+        if not values:
+            continue
+        said.append(f"{field}: {len(values)} reports give {min(values)} to {max(values)}, {coded} coded")
+    return "; ".join(said) if said else notes.strip()[:200]

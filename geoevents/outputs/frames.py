@@ -219,7 +219,10 @@ def _place_fields(event: Event, location: EventLocation) -> dict[str, object]:
 
 
 def _shares(total: int | None, parts: int) -> list[int | None]:
-    return [None] * parts if total is None else list[int | None](split_evenly(total, parts))
+    """``total`` split over ``parts`` sites (nothing for an event with no place at all)."""
+    if total is None or parts == 0:
+        return [None] * parts
+    return list[int | None](split_evenly(total, parts))
 
 
 def events_to_frame(

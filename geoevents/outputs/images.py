@@ -102,8 +102,8 @@ def draw_map(
 
     areas = layers.get("areas")
     if areas is not None and len(areas):
-        areas.plot(ax=ax, facecolor=AREA_COLOR, alpha=0.12, edgecolor="none", zorder=3)
-        areas.boundary.plot(ax=ax, color=AREA_COLOR, linewidth=1.2, linestyle="--", zorder=3)
+        # outlines only: a filled region named in passing would paint whole countries
+        areas.boundary.plot(ax=ax, color=AREA_COLOR, linewidth=0.9, linestyle="--", alpha=0.8, zorder=3)
     borders = layers.get("borders")
     if borders is not None and len(borders):
         borders.plot(ax=ax, color=BORDER_COLOR, linewidth=2.4, linestyle="--", zorder=4)
@@ -196,9 +196,7 @@ def draw_map(
             Line2D([], [], marker="o", linestyle="", color=PLACE_COLOR, markersize=3, label="place named")
         )
     if areas is not None and len(areas):
-        handles.append(
-            Patch(facecolor=AREA_COLOR, alpha=0.3, edgecolor=AREA_COLOR, linestyle="--", label="region named")
-        )
+        handles.append(Patch(facecolor="none", edgecolor=AREA_COLOR, linestyle="--", label="region named"))
     if borders is not None and len(borders):
         handles.append(Line2D([], [], color=BORDER_COLOR, linestyle="--", linewidth=2, label="border named"))
     ax.set_xlim(minx, maxx)
@@ -222,9 +220,12 @@ def draw_map(
     fig.tight_layout()
     ax.set_xlabel("")
     ax.set_ylabel("")
-    keep_clear += [*_scale_bar(ax), _north_arrow(ax)]
+    # a scale holds on a regional map, not across a continent; a locator helps only a regional map
+    regional = maxy - miny <= SCALE_MAX_SPAN_DEGREES
+    keep_clear += [*(_scale_bar(ax) if regional else []), _north_arrow(ax)]
     fig.draw_without_rendering()  # final aspect and positions, so boxes are measured where they land
-    keep_clear.append(_locator(ax, world, keep_clear))
+    if regional:
+        keep_clear.append(_locator(ax, world, keep_clear))
     placed = place_labels(ax, event_labels, keep_clear, _EVENT_LABEL)
     keep_clear += placed
     place_labels(ax, country_labels, keep_clear, _COUNTRY_LABEL, offsets=((0, 0),))
@@ -232,6 +233,8 @@ def draw_map(
     return fig
 
 
+# Above this north-south span (degrees) the map's scale varies too much for one bar to be honest.
+SCALE_MAX_SPAN_DEGREES = 40.0
 _EVENT_LABEL: dict[str, Any] = {
     "fontsize": 8.5,
     "color": "#222222",

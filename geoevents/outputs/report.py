@@ -43,7 +43,7 @@ thead { display: table-header-group; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 4px; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }
 th { background: #f4f4f4; }
-td.num { text-align: right; white-space: nowrap; }
+td.num, td.date { text-align: right; white-space: nowrap; } td.date { text-align: left; }
 .swatch { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 4px; }
 .quote { font-style: italic; color: #444; }
 .caveat { color: #8a4b00; display: block; margin-top: 2px; }
@@ -54,8 +54,8 @@ td.num { text-align: right; white-space: nowrap; }
   a { color: inherit; } .timeline { break-inside: avoid; } }
 """
 _COLUMNS = (
-    ("Date", "10%"),
-    ("Event", "17%"),
+    ("Date", "11%"),
+    ("Event", "16%"),
     ("Where (precision)", "13%"),
     ("Killed", "7%"),
     ("Injured", "8%"),
@@ -209,22 +209,35 @@ def _figure(value: int | None, tag: str, tags: tuple[str, ...]) -> str:
     return f"{value}{marks}"
 
 
-def _event_row(event: Event, sources: Mapping[str, SourceRef] | None) -> str:
+# A row cites this many sources and quotes this much evidence; the Sources list has them all.
+ROW_SOURCES = 3
+ROW_QUOTE = 320
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _event_row(event: Event, sources: Mapping[str, SourceRef] | None, *, anchor: bool = True) -> str:
     actors = " vs ".join(_esc(a) for a in (event.actor1, event.actor2) if a)
-    quote = (evidence_text(event) or "").split(" | ")[0]
+    quote = _short((evidence_text(event) or "").split(" | ")[0], ROW_QUOTE)
     said = caveats(event, sites=len(event_sites(event)))
     caveat_html = "".join(f"<span class='caveat'>&#9888; {_esc(c)}</span>" for c in said)
-    cited = "<br>".join(_cite(ref) for ref in event_sources(event, sources)) or "-"
+    refs = event_sources(event, sources)
+    cited = "<br>".join(_cite(ref) for ref in refs[:ROW_SOURCES]) or "-"
+    if len(refs) > ROW_SOURCES:
+        cited += f"<br><span class='muted'>and {len(refs) - ROW_SOURCES} more</span>"
     when = event.event_date.isoformat() if event.event_date else "undated"
+    row_id = f" id='{_esc(event.event_id)}'" if anchor else ""
     return (
-        f"<tr id='{_esc(event.event_id)}'><td>{_esc(when)}</td>"
+        f"<tr{row_id}><td class='date'>{_esc(when)}</td>"
         f"<td><span class='swatch' style='background:{event_color(event.event_type)}'></span>"
         f"{_esc(event.event_type)}<br><span class='muted'>{_esc(event.sub_event_type)}</span>"
         f"{'<br>' + actors if actors else ''}<br><span class='id'>{_esc(event.event_id)}</span></td>"
         f"<td>{_where(event)}</td>"
         f"<td class='num'>{_figure(event.fatalities, 'fatalities-', event.tags)}</td>"
         f"<td class='num'>{_figure(event.injuries, 'injuries-', event.tags)}</td>"
-        f"<td><span class='quote'>{_esc(quote[:400])}</span>{caveat_html}</td>"
+        f"<td><span class='quote'>{_esc(quote)}</span>{caveat_html}</td>"
         f"<td>{cited}</td></tr>"
     )
 
@@ -234,11 +247,15 @@ def _event_table(events: list[Event], sources: Mapping[str, SourceRef] | None) -
         return "<p class='muted'>No events were found in these articles.</p>"
     cols = "".join(f"<col style='width:{w}'>" for _, w in _COLUMNS)
     head = "".join(f"<th>{_esc(name)}</th>" for name, _ in _COLUMNS)
-    rows = "".join(_event_row(event, sources) for event in events)
+    seen: set[str] = set()
+    rows = []
+    for event in events:
+        rows.append(_event_row(event, sources, anchor=event.event_id not in seen))
+        seen.add(event.event_id)
     note = "<p class='muted'>* a split, vague or disputed figure: see the caveat beside it.</p>"
-    return (
-        f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}"
-    )
+    body = "".join(rows)
+    table = f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return table + note
 
 
 def _sources(events: list[Event], sources: Mapping[str, SourceRef] | None) -> str:
