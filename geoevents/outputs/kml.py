@@ -4,7 +4,7 @@ A KMZ is a zip holding ``doc.kml`` and the files it refers to. Its icons are dra
 here (one shape and colour per event type) and shipped inside, so Google Earth
 needs no network to show them. Each description is HTML built from escaped
 article text; ElementTree then escapes it again as XML text, which is how KML
-carries HTML. Zip entries get a fixed time, so the same events give the same bytes.
+carries HTML. The same events give the same bytes.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import io
 import os
-import zipfile
 from collections.abc import Iterable, Mapping
 from xml.etree import ElementTree as ET
 
@@ -22,6 +21,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 from geoevents.atomic import atomic_write_bytes
+from geoevents.outputs.archive import zip_bytes
 from geoevents.outputs.citations import SourceRef, caveats, event_sources
 from geoevents.outputs.frames import NAMED_ONLY, event_sites, event_sort_key
 from geoevents.outputs.style import EVENT_TYPES, OTHER, event_color, event_type_key, slug
@@ -39,7 +39,6 @@ EVENT_SHAPES: dict[str, str] = {
     "Strategic developments": "D",
     OTHER: "h",
 }
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def icon_png(event_type: str) -> bytes:
@@ -175,24 +174,16 @@ def kml_document(
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(kml, encoding="utf-8") + b"\n"
 
 
-def _entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
-
-
 def kmz_bytes(
     events: Iterable[Event], *, sources: Mapping[str, SourceRef] | None = None, title: str | None = None
 ) -> bytes:
     """The KMZ archive: ``doc.kml`` first (Google Earth reads the first .kml entry), then the icons."""
     events = list(events)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        _entry(archive, "doc.kml", kml_document(events, sources=sources, title=title))
-        for label in sorted({event_type_key(e.event_type) for e in events}):
-            _entry(archive, f"files/type-{slug(label)}.png", icon_png(label))
-    return buffer.getvalue()
+    icons = [
+        (f"files/type-{slug(label)}.png", icon_png(label))
+        for label in sorted({event_type_key(e.event_type) for e in events})
+    ]
+    return zip_bytes([("doc.kml", kml_document(events, sources=sources, title=title)), *icons])
 
 
 def write_kmz(

@@ -10,9 +10,7 @@ Temporal Controller's range and step (one day), set to animate.
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from collections.abc import Mapping
 from datetime import date, timedelta
 from xml.etree import ElementTree as ET
@@ -21,6 +19,7 @@ import geopandas as gpd
 from pyproj import CRS
 
 from geoevents.atomic import atomic_write_bytes
+from geoevents.outputs.archive import zip_bytes
 from geoevents.outputs.frames import event_dates
 from geoevents.outputs.qgis_style import LAYER_QML, QGIS_VERSION
 
@@ -36,7 +35,6 @@ LAYER_TITLES: dict[str, str] = {
 }
 GEOMETRY_NAMES = {"Point": "Point", "MultiLineString": "Line", "MultiPolygon": "Polygon"}
 ANIMATED = 1  # QgsTemporalNavigationObject.Animated
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def _srs(parent: ET.Element) -> None:
@@ -167,13 +165,7 @@ def project_xml(layers: Mapping[str, gpd.GeoDataFrame], *, gpkg_name: str = "geo
 
 def qgz_bytes(layers: Mapping[str, gpd.GeoDataFrame], *, gpkg_name: str = "geoevents.gpkg") -> bytes:
     """The ``.qgz`` archive: one ``geoevents.qgs`` entry, with a fixed time so reruns give the same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        info = zipfile.ZipInfo("geoevents.qgs", date_time=_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        archive.writestr(info, project_xml(layers, gpkg_name=gpkg_name).encode("utf-8"))
-    return buffer.getvalue()
+    return zip_bytes([("geoevents.qgs", project_xml(layers, gpkg_name=gpkg_name).encode("utf-8"))])
 
 
 def write_qgis_project(
