@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -163,3 +164,13 @@ def test_event_sources_keep_evidence_links_when_the_article_has_no_url() -> None
         "Clashes in the west",
         "https://m.wire.example/a9",
     )
+
+
+def test_a_day_precise_date_is_not_called_year_only() -> None:
+    """Merged reports keep every tag: once one of them gives the day, the year-only caveat is wrong."""
+    where = EventLocation(PLACES["qaim"], 1)
+    exact = _event("e1", ("Battles", "Armed clash"), date(2020, 3, 4), where, tags=("year-only-date",))
+    vague = _event("e2", ("Battles", "Armed clash"), date(2020, 1, 1), where, tags=("year-only-date",))
+    vague = replace(vague, time_precision=3)
+    assert not any("year" in c for c in caveats(exact))
+    assert "only the year is known" in caveats(vague)

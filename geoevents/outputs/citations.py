@@ -193,6 +193,8 @@ def caveats(event: Event, *, sites: int | None = None) -> list[str]:
     ``sites`` is the number of sites the event is drawn at; above one, the toll is split between them.
     """
     tags = set(event.tags)
+    if event.time_precision == 1:
+        tags.discard("year-only-date")  # a merged report gave the day
     out = [text for tag, text in _TAG_CAVEATS if tag in tags]
     out += [" ".join(note.split()) for note in _SPLIT_NOTE.findall(event.notes)]
     if re.search(r"\breported differently\b", event.notes):
