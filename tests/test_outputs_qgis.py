@@ -152,6 +152,15 @@ report["labels_placed"] = len(labels)
 report["labelled_layers"] = sorted({project.mapLayer(l.layerID).name() for l in labels})
 span = project.timeSettings().temporalRange()
 report["time_range"] = [span.begin().toString("yyyy-MM-dd"), span.end().toString("yyyy-MM-dd")]
+# the first animation frame (the project's first day): which events does the Temporal Controller show?
+from qgis.core import QgsDateTimeRange, QgsFeatureRequest, QgsVectorLayerTemporalContext
+events = next(l for l in project.mapLayers().values() if l.source().endswith("layername=events"))
+context = QgsVectorLayerTemporalContext()
+context.setLayer(events)
+first_day = QgsDateTimeRange(span.begin(), span.begin().addDays(1), True, False)
+expression = events.temporalProperties().createFilterString(context, first_day)
+request = QgsFeatureRequest().setFilterExpression(expression)
+report["first_frame"] = sorted(f["event_id"] for f in events.getFeatures(request))
 report["navigation"] = project.readNumEntry("TemporalControllerWidget", "/NavigationMode", -1)[0]
 print(json.dumps(report, default=str), flush=True)
 os._exit(0)
@@ -198,4 +207,6 @@ def test_qgis_project_opens_every_layer_styled_labelled_and_animated(tmp_path: P
     # events win where their labels compete with places on the same spot (label priority)
     assert "Events (one point per site)" in report["labelled_layers"]
     assert report["time_range"][0] == "2019-12-27"
+    # the first day's events, and the undated one, which QGIS keeps on in every frame
+    assert report["first_frame"] == ["ev-hostile", "ev-k1"]
     assert report["navigation"] == 1
