@@ -130,8 +130,21 @@ def _temporal(root: ET.Element, field: str = "event_date") -> None:
     ET.SubElement(fixed, "end")
 
 
+# Label text by layer: events stand out (bold, dark, larger); everything else is quieter.
+LABEL_TEXT: dict[str, dict[str, str]] = {
+    "events": {"fontSize": "8.5", "textColor": "20,20,20,255", "fontWeight": "75", "namedStyle": "Bold"},
+    "other": {"fontSize": "7.5", "textColor": "90,90,90,255", "fontWeight": "50", "namedStyle": "Regular"},
+}
+
+
 def _labeling(
-    root: ET.Element, field: str, placement: int, *, priority: int = 5, obstacle: bool = True
+    root: ET.Element,
+    field: str,
+    placement: int,
+    *,
+    priority: int = 5,
+    obstacle: bool = True,
+    text: str = "other",
 ) -> None:
     """Simple labels; placement 0 around a point, 1 over a polygon centroid, 2 along a line.
 
@@ -146,11 +159,9 @@ def _labeling(
         "text-style",
         fieldName=field,
         isExpression="0",
-        fontSize="8",
         fontSizeUnit="Point",
-        textColor="40,40,40,255",
-        namedStyle="Regular",
         fontFamily="Sans Serif",
+        **LABEL_TEXT[text],
     )
     buffer = ET.SubElement(settings, "text-buffer")
     buffer.attrib.update(
@@ -201,7 +212,7 @@ def events_qml() -> str:
         _event_symbol(symbols, str(index), EVENT_COLORS[label])
     order = ET.SubElement(renderer, "orderby")
     ET.SubElement(order, "orderByClause", asc="0", nullsFirst="0").text = 'coalesce("fatalities", 0)'
-    _labeling(root, "location", 0, priority=LABEL_PRIORITY["events"])
+    _labeling(root, "location", 0, priority=LABEL_PRIORITY["events"], text="events")
     _temporal(root)
     return _to_text(root, 0)
 
