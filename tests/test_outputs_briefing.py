@@ -4,6 +4,7 @@ geoevents.qgz (zip + XML), and the citations and caveats they share."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -123,6 +124,7 @@ def test_kmz_reads_back_with_gdal(outputs: dict[str, Path]) -> None:
     text = hostile.findtext("k:description", namespaces=ns) or ""
     assert "<script>" not in text and "&lt;script&gt;" in text  # escaped once more as HTML inside XML
     assert kmz_bytes(sample_events()) == kmz_bytes(sample_events())
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", m.get("id", "")) for m in marks)  # xsd:ID
 
 
 def test_qgis_project_refers_to_the_geopackage_relatively(outputs: dict[str, Path]) -> None:

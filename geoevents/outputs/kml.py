@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import re
 from collections.abc import Iterable, Mapping
 from xml.etree import ElementTree as ET
 
@@ -39,6 +40,16 @@ EVENT_SHAPES: dict[str, str] = {
     "Strategic developments": "D",
     OTHER: "h",
 }
+
+
+_DATE_PRECISION = {1: "to the day", 2: "to the week", 3: "to the month", 4: "year only"}
+_NOT_ID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def placemark_id(event_id: str, feature_id: str) -> str:
+    """A valid XML id (KML ids are xsd:ID, so no ':' or '@') for an event at one place."""
+    ident = _NOT_ID.sub("_", f"{event_id}.{feature_id}")
+    return ident if ident[:1].isalpha() or ident[:1] == "_" else f"_{ident}"
 
 
 def icon_png(event_type: str) -> bytes:
@@ -90,7 +101,7 @@ def description_html(event: Event, *, sources: Mapping[str, SourceRef] | None = 
     when = event.event_date.isoformat() if event.event_date else "undated"
     lines = [
         f"<b>{esc(event.event_type)}</b>: {esc(event.sub_event_type)}<br>",
-        f"Date: {esc(when)} (time precision {event.time_precision})<br>",
+        f"Date: {esc(when)} ({esc(_DATE_PRECISION.get(event.time_precision, 'precision unknown'))})<br>",
     ]
     actors = " vs ".join(esc(a) for a in (event.actor1, event.actor2) if a)
     if actors:
@@ -147,7 +158,7 @@ def kml_document(
         label = event_type_key(event.event_type)
         for location in sites:
             mark = ET.SubElement(
-                folders[label], "Placemark", id=f"{event.event_id}@{location.place.feature_id}"
+                folders[label], "Placemark", id=placemark_id(event.event_id, location.place.feature_id)
             )
             ET.SubElement(mark, "name").text = location.place.name
             if event.event_date:

@@ -154,15 +154,13 @@ def _labeling(
     root.set("labelsEnabled", "1")
     labeling = ET.SubElement(root, "labeling", type="simple")
     settings = ET.SubElement(labeling, "settings", calloutType="simple")
-    ET.SubElement(
-        settings,
-        "text-style",
-        fieldName=field,
-        isExpression="0",
-        fontSizeUnit="Point",
-        fontFamily="Sans Serif",
-        **LABEL_TEXT[text],
-    )
+    attributes = {
+        "fieldName": field,
+        "isExpression": "0",
+        "fontSizeUnit": "Point",
+        "fontFamily": "Sans Serif",
+    }
+    ET.SubElement(settings, "text-style", {**attributes, **LABEL_TEXT[text]})
     buffer = ET.SubElement(settings, "text-buffer")
     buffer.attrib.update(
         bufferDraw="1", bufferSize="0.8", bufferSizeUnits="MM", bufferColor="255,255,255,255"
