@@ -208,7 +208,7 @@ def draw_map(
     ax.set_title(f"{title}{span}", fontsize=13, loc="left")
     ax.set_xticks([])
     ax.set_yticks([])
-    fig.text(
+    credit = fig.text(
         0.99,
         0.01,
         "Boundaries: Natural Earth. Positions from news reports; approximate where dashed.",
@@ -230,6 +230,10 @@ def draw_map(
     keep_clear += placed
     place_labels(ax, country_labels, keep_clear, _COUNTRY_LABEL, offsets=((0, 0),))
     _place_legend(fig, ax, handles, keep_clear)
+    if not fig.legends:  # the legend is on the map: the credit goes right under it, not at the page foot
+        frame = ax.get_position()
+        credit.set_position((frame.x1, frame.y0 - 0.005))
+        credit.set_verticalalignment("top")
     return fig
 
 
@@ -431,7 +435,9 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
     # SVG text stays text (selectable, searchable, editable in slides), not outlines
     with matplotlib.rc_context({"svg.hashsalt": "geoevents", "svg.fonttype": "none"}):
         metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
-        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=150 if fmt == "png" else 100)
+        # cropped to what is drawn: a world map at a fixed figure size leaves white bands
+        dpi = 150 if fmt == "png" else 100
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=dpi, bbox_inches="tight", pad_inches=0.08)
     return buffer.getvalue()
 
 
