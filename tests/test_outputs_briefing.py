@@ -81,6 +81,9 @@ def test_report_has_as_of_method_page_numbers_and_escaped_sources() -> None:
     assert "@page" in page and "counter(page)" in page and "counter(pages)" in page
     assert "Method and caveats" in page and "date known to the week" in page
     assert "<th>Injured</th>" in page and ">51<" in page and "ev-strike" in page
+    # per type: the two explosions hold 26 of the 30 fatalities and all 51 injuries
+    explosions = page.split("Explosions/Remote violence</td>", 1)[1].split("</tr>", 1)[0]
+    assert explosions == "<td class='num'>2</td><td class='num'>26</td><td class='num'>51</td>"
     assert '<a href="https://news.example/a1"' in page and "<b>news.example</b>" in page
     assert "file:" not in page and "/tmp/a3" not in page and "javascript:" not in page
     assert HOSTILE not in page and "&lt;script&gt;" in page

@@ -49,6 +49,7 @@ td.num, td.date { text-align: right; white-space: nowrap; } td.date { text-align
 .caveat { color: #8a4b00; display: block; margin-top: 2px; }
 .id { font-family: "DejaVu Sans Mono", monospace; font-size: 7pt; color: #666; }
 .sources li { overflow-wrap: anywhere; margin-bottom: 2px; }
+table.by-type { width: auto; min-width: 50%; margin: 4px 0 6px; table-layout: auto; }
 .method { font-size: 8.5pt; } .method li { margin-bottom: 2px; }
 @media print { body { margin: 0; max-width: none; padding: 0; } tr { break-inside: avoid; }
   a { color: inherit; } .timeline { break-inside: avoid; } }
@@ -254,8 +255,8 @@ def _event_table(events: list[Event], sources: Mapping[str, SourceRef] | None) -
         seen.add(event.event_id)
     note = "<p class='muted'>* a split, vague or disputed figure: see the caveat beside it.</p>"
     body = "".join(rows)
-    table = f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    return table + note
+    table = f"<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+    return f"<table class='events'>{table}</table>{note}"
 
 
 def _sources(events: list[Event], sources: Mapping[str, SourceRef] | None) -> str:
@@ -278,6 +279,23 @@ def _method() -> str:
         "total, vague or disputed, when its date comes from a photo caption or the publication date, and "
         "when no site was given and the event stands at a place its report names.</p></div>"
     )
+
+
+def _by_type(events: list[Event]) -> str:
+    """Events, fatalities and injuries per event type, in ACLED's order."""
+    if not events:
+        return ""
+    rows = []
+    for label in (*EVENT_TYPES, OTHER):
+        chosen = [e for e in events if event_type_key(e.event_type) == label]
+        if chosen:
+            killed = sum(e.fatalities or 0 for e in chosen)
+            hurt = sum(e.injuries or 0 for e in chosen)
+            swatch = f"<span class='swatch' style='background:{event_color(label)}'></span>"
+            numbers = "".join(f"<td class='num'>{n}</td>" for n in (len(chosen), killed, hurt))
+            rows.append(f"<tr><td>{swatch}{_esc(label)}</td>{numbers}</tr>")
+    head = "<tr><th>Event type</th><th>Events</th><th>Killed</th><th>Injured</th></tr>"
+    return f"<table class='by-type'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _as_of(events: list[Event], sources: Mapping[str, SourceRef] | None) -> date | None:
@@ -329,10 +347,12 @@ def render_report(
         f"<span class='muted'>&middot; {_esc(span)}</span></div>",
         "<div class='figures'>",
         f"<div class='figure'><b>{len(ordered)}</b>events</div>",
+        f"<div class='figure'><b>{sum(1 for e in ordered if event_sites(e))}</b>on the map</div>",
         f"<div class='figure'><b>{fatalities}</b>reported fatalities</div>",
         f"<div class='figure'><b>{injuries}</b>reported injuries</div>",
         f"<div class='figure'><b>{len(articles)}</b>articles</div>",
         "</div>",
+        _by_type(ordered),
         "<h2>Map</h2>",
     ]
     if map_png:
