@@ -190,3 +190,12 @@ def test_a_day_precise_date_is_not_called_year_only() -> None:
     vague = replace(vague, time_precision=3)
     assert not any("year" in c for c in caveats(exact))
     assert "only the year is known" in caveats(vague)
+
+
+def test_layers_cite_links_or_titles_never_paths_or_scripts() -> None:
+    frame = events_to_frame(sample_events()).set_index("event_id")
+    assert frame.loc["ev-strike", "sources"] == "https://news.example/a1 | https://wire.example/a2"
+    assert frame.loc["ev-strike", "source_names"] == "news.example: article a1 | wire.example: article a2"
+    for event_id in ("ev-funeral", "ev-hostile"):
+        cited = f"{frame.loc[event_id, 'sources']} {frame.loc[event_id, 'source_names']}"
+        assert "file:" not in cited and "/tmp" not in cited and "javascript" not in cited, cited

@@ -196,7 +196,7 @@ def _event_fields(event: Event, refs: Mapping[str, SourceRef] | None) -> dict[st
         "notes": event.notes or None,
         "tags": _join(event.tags),
         "evidence": evidence_text(event),
-        "sources": _join(ref.url or "" for ref in cited),
+        "sources": _join(ref.url or ref.text for ref in cited),  # a link, else the citation (never a path)
         "source_names": _join(ref.text for ref in cited),
         "article_ids": _join(event.article_ids),
     }
