@@ -14,48 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from geoevents import lexicon
 from geoevents.records import ArticleResult, Event
 
-# Query keys that only say where a click came from; the article is the same without them.
-_TRACKING_KEYS = frozenset(
-    [
-        "fbclid",
-        "gclid",
-        "dclid",
-        "gbraid",
-        "wbraid",
-        "msclkid",
-        "yclid",
-        "twclid",
-        "igshid",
-        "mc_cid",
-        "mc_eid",
-        "_ga",
-        "_gl",
-        "_hsenc",
-        "_hsmi",
-        "ocid",
-        "cmpid",
-        "smid",
-        "smtyp",
-        "ref_src",
-        "ref_url",
-        "ito",
-        "guccounter",
-        "guce_referrer",
-        "guce_referrer_sig",
-        "sr_share",
-        "spm",
-        "share_source",
-        "mkt_tok",
-        "oly_anon_id",
-        "oly_enc_id",
-        "vero_id",
-        "wt.mc_id",
-        "s_cid",
-        "rss",
-    ]
-)
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "__", "icid", "cmp")
 _PATH_LIKE = re.compile(
     r"^(?:[a-z]:[\\/]|[\\/~.]|file:)|[\\/]|\.(?:html?|txt|json|jsonl|pdf|docx?|xml)$", re.I
@@ -92,7 +53,8 @@ def clean_url(url: str | None) -> str | None:
     query = [
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() not in _TRACKING_KEYS and not key.lower().startswith(_TRACKING_PREFIXES)
+        if key.lower() not in lexicon.words("tracking_parameters")
+        and not key.lower().startswith(_TRACKING_PREFIXES)
     ]
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, urlencode(query), ""))
 
