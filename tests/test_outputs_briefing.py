@@ -199,3 +199,21 @@ def test_layers_cite_links_or_titles_never_paths_or_scripts() -> None:
     for event_id in ("ev-funeral", "ev-hostile"):
         cited = f"{frame.loc[event_id, 'sources']} {frame.loc[event_id, 'source_names']}"
         assert "file:" not in cited and "/tmp" not in cited and "javascript" not in cited, cited
+
+
+def test_without_pango_the_pdf_is_left_out_and_everything_else_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from geoevents.outputs import report
+
+    def no_pango(document: str, *, paper: str = "A4") -> bytes:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(report, "report_pdf", no_pango)
+    with caplog.at_level("WARNING"):
+        paths = write_outputs(sample_results(), sample_events(), tmp_path)
+    assert "report.pdf" not in paths and not (tmp_path / "report.pdf").exists()
+    assert paths["report.html"].exists() and paths["events.kmz"].exists()
+    assert any(
+        "report.pdf not written" in r.getMessage() and "Pango" in r.getMessage() for r in caplog.records
+    )

@@ -137,7 +137,8 @@ def write_outputs(
 ) -> dict[str, Path]:
     """Write every output file into ``out_dir``; returns file name -> path.
 
-    Each file is written atomically, and the same inputs give byte-identical files.
+    Each file is written atomically, and the same inputs give byte-identical files. A file
+    whose optional system library is missing (``report.pdf``) is left out of the result.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -147,7 +148,7 @@ def write_outputs(
     outputs = OutputSet(out, events, layers, sources, tiles=tiles, run_info=run_info, title=title)
     for writer, _names in WRITERS:
         writer(outputs)
-    return {name: outputs.path(name) for name in FILES}
+    return {name: outputs.path(name) for name in FILES if outputs.path(name).exists()}
 
 
 __all__ = [

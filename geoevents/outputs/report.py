@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import itertools
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
@@ -22,6 +23,7 @@ from geoevents.outputs.style import EVENT_TYPES, OTHER, PRECISION_LABELS, event_
 from geoevents.records import Event
 
 DEFAULT_TITLE = "Event briefing"
+log = logging.getLogger(__name__)
 Paper = Literal["A4", "Letter"]
 
 # Printable on both papers: A4 is the narrower (210 mm), Letter the shorter (279 mm).
@@ -388,8 +390,21 @@ def write_report(
     run_info: Mapping[str, Any] | None = None,
     sources: Mapping[str, SourceRef] | None = None,
 ) -> None:
-    """Write the printable briefing page, and its PDF when ``pdf_path`` is given (atomically)."""
+    """Write the printable briefing page, and its PDF when ``pdf_path`` is given (atomically).
+
+    Without the system libraries WeasyPrint lays pages out with (Pango), the PDF is left out with
+    a warning naming the fix; the HTML, which prints to PDF from any browser, is still written.
+    """
     document = render_report(events, map_png=map_png, title=title, run_info=run_info, sources=sources)
     atomic_write_text(path, document)
-    if pdf_path is not None:
-        atomic_write_bytes(pdf_path, report_pdf(document, paper=paper))
+    if pdf_path is None:
+        return
+    try:
+        pdf = report_pdf(document, paper=paper)
+    except (ImportError, OSError) as exc:
+        reason = " ".join(str(exc).split())[:160]
+        log.warning(
+            "%s not written: WeasyPrint cannot load (make system-deps installs Pango): %s", pdf_path, reason
+        )
+        return
+    atomic_write_bytes(pdf_path, pdf)
