@@ -25,15 +25,22 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Headless Chromium and its driver for the browser tests, from Debian, only when missing.
+# Headless Chromium and its driver for the browser tests, and Pango, which WeasyPrint lays report.pdf
+# out with, from Debian, only when missing.
 system-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		echo "installing chromium and chromium-driver (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
+	@if ! /sbin/ldconfig -p | grep -q libpangoft2-1.0; then \
+		echo "installing Pango for WeasyPrint (apt-get)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+			fonts-dejavu-core >/dev/null; \
+	fi
 
-demo: install
+demo: install system-deps
 	$(BIN)/geoevents run data/articles --out $(DEMO_OUT)
 	@echo "map: $(abspath $(DEMO_OUT))/map.html"
 

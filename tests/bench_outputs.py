@@ -32,7 +32,9 @@ from geoevents.outputs import (  # noqa: E402
     write_acled_csv,
     write_geojson,
     write_geopackage,
+    write_kmz,
     write_map,
+    write_qgis_project,
     write_report,
 )
 from geoevents.outputs.images import draw_map, figure_bytes  # noqa: E402
@@ -192,7 +194,7 @@ def output_rows(
                 write_geojson(layers[name], out / f"{name}.geojson", name=name)
 
         steps: list[tuple[str, Callable[[], None], tuple[str, ...], str]] = [
-            ("GeoJSON (4 layers)", geojson, tuple(f"{n}.geojson" for n in layers), "< 2 s"),
+            ("GeoJSON (5 layers)", geojson, tuple(f"{n}.geojson" for n in layers), "< 2 s"),
             ("events.csv", lambda: write_acled_csv(events, out / "events.csv"), ("events.csv",), "< 1 s"),
             (
                 "geoevents.gpkg",
@@ -207,6 +209,21 @@ def output_rows(
                 lambda: write_report(events, out / "report.html", map_png=png[-1] if png else None),
                 ("report.html",),
                 "< 3 s",
+            ),
+            (
+                "report.html + report.pdf",
+                lambda: write_report(
+                    events, out / "report.html", pdf_path=out / "report.pdf", map_png=png[-1] if png else None
+                ),
+                ("report.html", "report.pdf"),
+                "< 30 s",
+            ),
+            ("events.kmz", lambda: write_kmz(events, out / "events.kmz"), ("events.kmz",), "< 3 s"),
+            (
+                "geoevents.qgz",
+                lambda: write_qgis_project(layers, out / "geoevents.qgz"),
+                ("geoevents.qgz",),
+                "< 1 s",
             ),
         ]
         for name, action, files, goal in steps:

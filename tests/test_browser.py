@@ -192,7 +192,7 @@ def test_report_loads_offline_and_escapes(browser: Any, outputs: dict[str, Path]
     assert all(url.startswith(("file:", "data:")) for url in requested), requested
     assert _console_errors(browser) == []
     assert browser.execute_script("return window.__pwned === undefined")
-    rows = browser.find_elements("css selector", "table tbody tr")
+    rows = browser.find_elements("css selector", "table.events tbody tr")
     assert len(rows) == 5
     assert browser.execute_script("return document.querySelector('img.map').naturalWidth") > 500
     assert browser.execute_script("return document.querySelectorAll('a[href^=\"javascript\"]').length") == 0

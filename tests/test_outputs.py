@@ -199,9 +199,12 @@ def _resolved():
 @pytest.fixture
 def layers() -> dict[str, Any]:
     """The four layers of the sample, built from the records (not through write_outputs)."""
+    from geoevents.outputs import event_mentions_to_frame
+
     resolved = _resolved()
     return {
         "events": events_to_frame(sample_events()),
+        "event_mentions": event_mentions_to_frame(sample_events()),
         "places": places_to_frame(resolved),
         "areas": areas_to_frame(resolved),
         "borders": borders_to_frame(resolved),
@@ -213,16 +216,16 @@ def _ring_area(ring) -> float:
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
 
 
-def test_events_frame_has_a_point_per_location_and_refers_to_areas() -> None:
+def test_events_frame_has_a_point_per_site_and_refers_to_areas() -> None:
     frame = events_to_frame(sample_events())
     assert set(frame.geometry.geom_type) == {"Point"}
-    assert len(frame) == 6  # the strike has a site and a mentioned region
-    assert frame["id"].is_unique
+    assert len(frame) == 5  # one site each; the strike's mentioned region is not an event row
+    assert frame["id"].is_unique and frame["is_primary"].all()
     anbar = frame[frame["event_id"] == "ev-anbar"].iloc[0]
     assert anbar["area_id"] == "ne:IQ-AN" and anbar["geo_precision"] == 3
     assert frame.loc[frame["event_id"] == "ev-k1", "area_id"].isna().all()
-    strike = frame[frame["event_id"] == "ev-strike"]
-    assert list(strike["is_primary"]) == [True, False]
+    assert set(frame["role"]) == {"site"}
+    assert int(frame["fatalities"].sum()) == sum(e.fatalities or 0 for e in sample_events())
     # sorted by date, undated last
     assert list(dict.fromkeys(frame["event_id"])) == [
         "ev-k1",
@@ -231,6 +234,63 @@ def test_events_frame_has_a_point_per_location_and_refers_to_areas() -> None:
         "ev-funeral",
         "ev-hostile",
     ]
+
+
+def test_mentioned_places_have_their_own_layer_without_figures() -> None:
+    from geoevents.outputs import event_mentions_to_frame
+
+    mentions = event_mentions_to_frame(sample_events())
+    assert list(mentions["id"]) == ["ev-strike@ne:IQ-AN"]
+    assert set(mentions["role"]) == {"mentioned"}
+    assert "fatalities" not in mentions.columns and int(mentions["event_fatalities"].iloc[0]) == 25
+
+
+def test_a_toll_over_several_sites_is_split_so_the_layer_sums_to_the_total() -> None:
+    """Three sites, 25 dead and 7 hurt: ACLED's even split (first sites take the remainder)."""
+    event = _event(
+        "ev-three",
+        ("Battles", "Armed clash"),
+        date(2020, 1, 2),
+        EventLocation(PLACES["qaim"], 1),
+        EventLocation(PLACES["k1"], 1),
+        EventLocation(PLACES["baghdad"], 1),
+        EventLocation(PLACES["anbar"], 3, role="mentioned"),
+        fatalities=25,
+        injuries=7,
+    )
+    frame = events_to_frame([event, *sample_events()])
+    rows = frame[frame["event_id"] == "ev-three"]
+    assert list(rows["fatalities"]) == [9, 8, 8] and list(rows["injuries"]) == [3, 2, 2]
+    assert set(rows["event_fatalities"]) == {25} and set(rows["sites"]) == {3}
+    assert list(rows["is_primary"]) == [True, False, False]
+    assert "split evenly between its 3 sites" in rows["caveats"].iloc[0]
+    assert int(frame["fatalities"].sum()) == 25 + sum(e.fatalities or 0 for e in sample_events())
+
+
+def test_an_event_with_no_site_is_drawn_at_the_first_place_it_names() -> None:
+    """Otherwise the map and the layers would miss an event that the CSV and the report count."""
+    from geoevents.outputs import event_mentions_to_frame
+    from geoevents.outputs.acled import event_rows
+    from geoevents.outputs.basemap import sited_events
+    from geoevents.outputs.frames import NAMED_ONLY
+
+    event = _event(
+        "ev-named",
+        ("Battles", "Armed clash"),
+        date(2020, 1, 3),
+        EventLocation(PLACES["baghdad"], 2, role="mentioned"),
+        EventLocation(PLACES["anbar"], 3, role="mentioned"),
+        fatalities=3,
+        tags=("unlocated",),
+    )
+    frame = events_to_frame([event])
+    assert list(frame["place_id"]) == ["geonames:2"] and list(frame["role"]) == [NAMED_ONLY]
+    drawn = sited_events(frame)
+    assert drawn is not None and len(drawn) == 1 == len(event_rows([event]))
+    assert list(event_mentions_to_frame([event])["place_id"]) == ["ne:IQ-AN"]
+    assert "no site is given" in frame["caveats"].iloc[0]
+    nowhere = _event("ev-nowhere", ("Battles", "Armed clash"), date(2020, 1, 4), fatalities=2)
+    assert len(events_to_frame([nowhere])) == 0 and len(event_mentions_to_frame([nowhere])) == 0
 
 
 def test_place_frames_split_by_geometry_and_skip_non_places() -> None:
@@ -273,13 +333,13 @@ def test_geojson_follows_rfc7946_and_gdal_types_dates(tmp_path: Path, layers: di
     assert types["fatalities"] in ("OFTInteger", "OFTInteger64")
     assert types["confidence"] == "OFTReal"
     back = pyogrio.read_dataframe(tmp_path / "events.geojson")
-    assert len(back) == 6 and back["fatalities"].max() == 25
+    assert len(back) == 5 and back["fatalities"].max() == 25
 
 
 def test_acled_csv_columns_order_and_values(tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     write_acled_csv(sample_events(), path)
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
         assert CSV_COLUMNS[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
@@ -291,7 +351,7 @@ def test_acled_csv_columns_order_and_values(tmp_path: Path) -> None:
     # stable: the same event id gives the same ACLED id in a later run
     again = tmp_path / "again.csv"
     write_acled_csv(list(reversed(sample_events())), again)
-    with again.open(encoding="utf-8", newline="") as handle:
+    with again.open(encoding="utf-8-sig", newline="") as handle:
         assert {r["event_id"]: r["event_id_cnty"] for r in csv.DictReader(handle)} == {
             r["event_id"]: r["event_id_cnty"] for r in rows
         }
@@ -306,6 +366,38 @@ def test_acled_csv_columns_order_and_values(tmp_path: Path) -> None:
     assert hostile["notes"].startswith("'="), "formula-looking cells are neutralised"
     protest = next(r for r in rows if r["event_id"] == "ev-funeral")
     assert protest["civilian_targeting"] == ""
+
+
+def test_csv_opens_in_excel_with_diacritics_and_stacks_onto_acled(tmp_path: Path) -> None:
+    """A UTF-8 byte order mark by default (Excel's cue for UTF-8); readers that stack CSVs skip it."""
+    import pandas as pd
+
+    place = _place("geonames:9", "Şırnak Köyü", "town", 42.46, 37.52, cc="TR")
+    event = _event("ev-tr", ("Battles", "Armed clash"), date(2020, 2, 1), EventLocation(place, 1))
+    path, plain = tmp_path / "events.csv", tmp_path / "plain.csv"
+    write_acled_csv([event, *sample_events()], path)
+    write_acled_csv([event, *sample_events()], plain, bom=False)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw[3:] == plain.read_bytes()
+    assert "Şırnak Köyü".encode() in raw
+    frame = pd.read_csv(path, encoding="utf-8", dtype=str)
+    assert frame.columns[0] == "event_id_cnty" and "Şırnak Köyü" in set(frame["location"])
+    back = pyogrio.read_dataframe(path, read_geometry=False)  # GDAL's CSV driver, as QGIS reads it
+    assert back.columns[0] == "event_id_cnty" and len(back) == len(frame) == 6
+    # stacking onto an ACLED export: the data lines carry no mark, only the header line does
+    assert all(not line.startswith("\ufeff") for line in raw.decode("utf-8").splitlines()[1:])
+
+
+def test_csv_cites_publishers_and_clean_links_never_paths(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    write_acled_csv(sample_events(), path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["event_id"]: r for r in csv.DictReader(handle)}
+    assert rows["ev-strike"]["source"] == "news.example; wire.example"
+    assert rows["ev-strike"]["sources"] == "https://news.example/a1 | https://wire.example/a2"
+    assert "file:" not in rows["ev-funeral"]["sources"] and "/tmp" not in rows["ev-funeral"]["sources"]
+    assert "javascript" not in rows["ev-hostile"]["sources"]
+    assert "Caveats: date known to the week" in rows["ev-anbar"]["notes"]
 
 
 def test_country_fields_use_acled_names() -> None:
@@ -328,9 +420,10 @@ def test_geopackage_layers_types_and_default_styles(tmp_path: Path, layers: dict
     assert types["event_date"] == "OFTDate"
     assert subtypes["is_primary"] == "OFSTBoolean"
     assert info["geometry_name"] == "geom" and info["crs"] == "EPSG:4326"
-    assert info["features"] == 6
+    assert info["features"] == 5
+    assert pyogrio.read_info(path, layer="event_mentions")["features"] == 1
     styles = pyogrio.read_dataframe(path, layer="layer_styles")
-    assert sorted(styles["f_table_name"]) == ["areas", "borders", "events", "places"]
+    assert sorted(styles["f_table_name"]) == ["areas", "borders", "event_mentions", "events", "places"]
     assert styles["useAsDefault"].all()
     assert set(styles["f_geometry_column"]) == {"geom"}
     assert set(styles["f_table_schema"]) == {""} and set(styles["f_table_catalog"]) == {""}
@@ -349,8 +442,10 @@ def test_geopackage_layers_types_and_default_styles(tmp_path: Path, layers: dict
 def test_write_outputs_writes_every_file_byte_identically(tmp_path: Path) -> None:
     first = write_outputs(sample_results(), sample_events(), tmp_path / "one")
     second = write_outputs(sample_results(), sample_events(), tmp_path / "two")
-    expected = {f"{layer}.geojson" for layer in ("events", "places", "areas", "borders")}
-    expected |= {"events.csv", "geoevents.gpkg", "map.html", "map.png", "map.svg", "report.html"}
+    layers = ("events", "event_mentions", "places", "areas", "borders")
+    expected = {f"{layer}.geojson" for layer in layers}
+    expected |= {"events.csv", "geoevents.gpkg", "geoevents.qgz", "map.html", "map.png", "map.svg"}
+    expected |= {"report.html", "report.pdf", "events.kmz"}
     assert {p.name for p in first.values()} == expected
     for key, path in first.items():
         assert path.stat().st_size > 0, key
@@ -397,6 +492,5 @@ def test_maps_read_event_rows_alike() -> None:
     assert as_date("2019-12-29T10:00:00Z") == date(2019, 12, 29) and as_date("not a date") is None
     frame = events_to_frame(sample_events())
     sited = sited_events(frame)
-    assert sited is not None and len(sited) == len(frame) - 1  # the strike's region is only mentioned
-    assert set(sited["role"]) == set(frame["role"]) - {"mentioned"}
+    assert sited is not None and len(sited) == len(frame)  # the events layer holds sites only
     assert sited_events(None) is None

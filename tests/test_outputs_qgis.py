@@ -119,3 +119,94 @@ def test_qgis_loads_each_layer_with_its_default_style(tmp_path: Path) -> None:
     assert (by_id["ev-k1"]["stroke"], by_id["ev-k1"]["ring"]) == ("solid", False)
     for ident in ("ev-funeral", "ev-anbar", "ev-hostile"):
         assert (by_id[ident]["stroke"], by_id[ident]["ring"]) == ("dash", True), ident
+
+
+# Opens the project as QGIS does, then renders it once and counts the labels the labelling engine placed.
+PROJECT_PROBE = r"""
+import json, os, sys
+from qgis.core import QgsApplication, QgsMapRendererSequentialJob, QgsMapSettings, QgsProject
+from qgis.PyQt.QtCore import QSize
+app = QgsApplication([], False)
+app.initQgis()
+project = QgsProject.instance()
+report = {"read": project.read(sys.argv[1]), "layers": {}}
+root = project.layerTreeRoot()
+for layer in project.mapLayers().values():
+    node = root.findLayer(layer.id())
+    report["layers"][layer.source().split("layername=")[-1]] = {
+        "valid": layer.isValid(), "count": layer.featureCount(), "labels": layer.labelsEnabled(),
+        "temporal": layer.temporalProperties().isActive(), "visible": node.isVisible(),
+        "renderer": layer.renderer().type(),
+    }
+settings = QgsMapSettings()
+settings.setLayers([l for l in root.checkedLayers()])
+settings.setDestinationCrs(project.crs())
+settings.setOutputSize(QSize(1200, 900))
+settings.setExtent(settings.fullExtent())
+job = QgsMapRendererSequentialJob(settings)
+job.start()
+job.waitForFinished()
+results = job.takeLabelingResults()
+labels = results.allLabels() if results else []
+report["labels_placed"] = len(labels)
+report["labelled_layers"] = sorted({project.mapLayer(l.layerID).name() for l in labels})
+span = project.timeSettings().temporalRange()
+report["time_range"] = [span.begin().toString("yyyy-MM-dd"), span.end().toString("yyyy-MM-dd")]
+# the first animation frame (the project's first day): which events does the Temporal Controller show?
+from qgis.core import QgsDateTimeRange, QgsFeatureRequest, QgsVectorLayerTemporalContext
+events = next(l for l in project.mapLayers().values() if l.source().endswith("layername=events"))
+context = QgsVectorLayerTemporalContext()
+context.setLayer(events)
+first_day = QgsDateTimeRange(span.begin(), span.begin().addDays(1), True, False)
+expression = events.temporalProperties().createFilterString(context, first_day)
+request = QgsFeatureRequest().setFilterExpression(expression)
+report["first_frame"] = sorted(f["event_id"] for f in events.getFeatures(request))
+report["navigation"] = project.readNumEntry("TemporalControllerWidget", "/NavigationMode", -1)[0]
+print(json.dumps(report, default=str), flush=True)
+os._exit(0)
+"""
+
+
+def _run_probe(probe: str, path: Path) -> dict[str, Any]:
+    if not SYSTEM_PYTHON.exists():
+        pytest.skip("no system Python to run QGIS with")
+    has_qgis = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c", "import qgis.core"], capture_output=True, text=True, check=False
+    )
+    if has_qgis.returncode != 0:
+        pytest.skip("python3-qgis is not installed (apt-get install python3-qgis qgis-providers)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
+    done = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c", probe, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_qgis_project_opens_every_layer_styled_labelled_and_animated(tmp_path: Path) -> None:
+    paths = write_outputs(sample_results(), sample_events(), tmp_path / "moved-later")
+    moved = tmp_path / "elsewhere"
+    paths["geoevents.gpkg"].parent.rename(moved)  # relative paths: the folder can move
+    report = _run_probe(PROJECT_PROBE, moved / "geoevents.qgz")
+    assert report["read"]
+    layers = report["layers"]
+    assert set(layers) == {"events", "event_mentions", "places", "areas", "borders"}
+    for name, layer in layers.items():
+        assert layer["valid"] and layer["count"] > 0, name
+    assert layers["events"]["renderer"] == "categorizedSymbol"
+    assert layers["events"]["temporal"] and layers["event_mentions"]["temporal"]
+    assert not layers["event_mentions"]["visible"] and layers["events"]["visible"]
+    # the areas layer is on, and still the event and place labels are placed
+    assert layers["areas"]["visible"]
+    assert report["labels_placed"] > 0
+    # events win where their labels compete with places on the same spot (label priority)
+    assert "Events (one point per site)" in report["labelled_layers"]
+    assert report["time_range"][0] == "2019-12-27"
+    # the first day's events, and the undated one, which QGIS keeps on in every frame
+    assert report["first_frame"] == ["ev-hostile", "ev-k1"]
+    assert report["navigation"] == 1

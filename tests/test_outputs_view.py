@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -157,3 +158,42 @@ def test_static_legend_goes_under_the_map_when_every_corner_holds_a_ring() -> No
     assert legend.y1 <= decorated.y0, "below the map and its axis labels, where it hides nothing"
     assert not any(legend.overlaps(ring) for ring in drawn["rings"])
     assert legend.y0 > 0 and decorated.y1 <= 800, "legend and title stay inside the 8-inch, 100 dpi figure"
+
+
+def test_static_map_labels_never_collide_and_it_has_a_scale_bar_north_arrow_and_locator() -> None:
+    # a dozen sites a few kilometres apart: their labels cannot all fit, and none may overlap
+    crowd = _sites(*[(44.0 + 0.03 * (n % 4), 33.0 + 0.03 * (n // 4), 1) for n in range(12)])
+    fig = draw_map(frames_from_records([], [*crowd, *_sites((40.0, 30.0, 1))]))
+    try:
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = fig.axes[0]
+        labels = [t for t in ax.texts if t.get_text().startswith("Site ")]
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        assert 1 <= len(labels) < 13, "crowded labels are dropped, not stacked"
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+        assert ax.get_xticks().size == 0 and ax.get_yticks().size == 0  # no raw lat/lon ticks
+        texts = {t.get_text() for t in ax.texts}
+        assert "N" in texts and any(t.endswith(" km") for t in texts)
+        assert len(ax.child_axes) == 1  # the locator inset
+    finally:
+        plt.close(fig)
+
+
+def test_static_svg_keeps_its_text_as_text(tmp_path: Path) -> None:
+    from geoevents.outputs.images import write_images
+
+    png, svg = tmp_path / "map.png", tmp_path / "map.svg"
+    write_images(_layers(sample_events()), png, svg, title="Reported events")
+    document = svg.read_text(encoding="utf-8")
+    assert "Al-Qaim</text>" in document and "km</text>" in document
+
+
+def test_static_world_map_shows_no_scale_bar_it_could_not_keep() -> None:
+    fig = draw_map(frames_from_records([], _sites((-100.0, 40.0, 1), (100.0, -30.0, 1))))
+    try:
+        ax = fig.axes[0]
+        assert not any(t.get_text().endswith(" km") for t in ax.texts)
+        assert "N" in {t.get_text() for t in ax.texts} and not ax.child_axes
+    finally:
+        plt.close(fig)

@@ -1,20 +1,23 @@
-"""Outputs: GeoJSON, GeoPackage with QGIS styles, ACLED CSV, offline HTML map, images, report.
+"""Outputs: GeoJSON, GeoPackage with QGIS styles and project, ACLED CSV, HTML map, images, report, KMZ.
 
 Each format is a thin function over GeoDataFrames (``events_to_frame`` and
-friends build them from pipeline records); ``write_outputs`` writes them all.
+friends build them from pipeline records); ``write_outputs`` runs every writer of ``WRITERS``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from geoevents.outputs.acled import write_acled_csv
+from geoevents.outputs.citations import SourceRef, refs_from_results
 from geoevents.outputs.frames import (
     areas_to_frame,
     borders_to_frame,
+    event_mentions_to_frame,
     events_to_frame,
     place_layers_from_results,
     places_to_frame,
@@ -22,29 +25,105 @@ from geoevents.outputs.frames import (
 from geoevents.outputs.geojson import write_geojson
 from geoevents.outputs.geopackage import write_geopackage
 from geoevents.outputs.images import write_images
+from geoevents.outputs.kml import write_kmz
+from geoevents.outputs.qgis_project import write_qgis_project
 from geoevents.outputs.report import write_report
 from geoevents.outputs.webmap import build_map, write_map
 from geoevents.records import ArticleResult, Event
 
-LAYERS: tuple[str, ...] = ("events", "places", "areas", "borders")
-FILES: tuple[str, ...] = (
-    "events.geojson",
-    "places.geojson",
-    "areas.geojson",
-    "borders.geojson",
-    "events.csv",
-    "geoevents.gpkg",
-    "map.html",
-    "map.png",
-    "map.svg",
-    "report.html",
+LAYERS: tuple[str, ...] = ("events", "event_mentions", "places", "areas", "borders")
+
+
+@dataclass
+class OutputSet:
+    """What every writer reads: the layers, the events, their citations, the options."""
+
+    out: Path
+    events: list[Event]
+    layers: dict[str, Any]
+    sources: dict[str, SourceRef]
+    tiles: str | None = None
+    run_info: Mapping[str, Any] | None = None
+    title: str | None = None
+    map_png: bytes | None = None
+
+    def path(self, name: str) -> Path:
+        return self.out / name
+
+
+def _geojson(outputs: OutputSet) -> None:
+    for layer in LAYERS:
+        write_geojson(outputs.layers[layer], outputs.path(f"{layer}.geojson"), name=layer)
+
+
+def _csv(outputs: OutputSet) -> None:
+    write_acled_csv(outputs.events, outputs.path("events.csv"), sources=outputs.sources)
+
+
+def _geopackage(outputs: OutputSet) -> None:
+    write_geopackage(outputs.layers, outputs.path("geoevents.gpkg"))
+    write_qgis_project(outputs.layers, outputs.path("geoevents.qgz"), gpkg_name="geoevents.gpkg")
+
+
+def _webmap(outputs: OutputSet) -> None:
+    title = outputs.title or "geoevents: reported events"
+    write_map(outputs.layers, outputs.path("map.html"), tiles=outputs.tiles, title=title)
+
+
+def _images(outputs: OutputSet) -> None:
+    outputs.map_png = write_images(
+        outputs.layers,
+        outputs.path("map.png"),
+        outputs.path("map.svg"),
+        title=outputs.title or "Reported events",
+    )
+
+
+def _report(outputs: OutputSet) -> None:
+    write_report(
+        outputs.events,
+        outputs.path("report.html"),
+        pdf_path=outputs.path("report.pdf"),
+        map_png=outputs.map_png,
+        title=outputs.title or "Event briefing",
+        run_info=outputs.run_info,
+        sources=outputs.sources,
+    )
+
+
+def _kmz(outputs: OutputSet) -> None:
+    write_kmz(outputs.events, outputs.path("events.kmz"), sources=outputs.sources, title=outputs.title)
+
+
+Writer = Callable[[OutputSet], None]
+# Each writer with the files it writes, in order: the report embeds the PNG the images writer made.
+WRITERS: tuple[tuple[Writer, tuple[str, ...]], ...] = (
+    (_geojson, tuple(f"{layer}.geojson" for layer in LAYERS)),
+    (_csv, ("events.csv",)),
+    (_geopackage, ("geoevents.gpkg", "geoevents.qgz")),
+    (_webmap, ("map.html",)),
+    (_images, ("map.png", "map.svg")),
+    (_report, ("report.html", "report.pdf")),
+    (_kmz, ("events.kmz",)),
 )
+FILES: tuple[str, ...] = tuple(name for _, names in WRITERS for name in names)
 
 
-def frames_from_records(results: Iterable[ArticleResult], events: Iterable[Event]) -> dict[str, Any]:
-    """The four layers (events, places, areas, borders) as GeoDataFrames."""
+def frames_from_records(
+    results: Iterable[ArticleResult], events: Iterable[Event], *, sources: dict[str, SourceRef] | None = None
+) -> dict[str, Any]:
+    """The layers (events, event_mentions, places, areas, borders) as GeoDataFrames.
+
+    ``sources`` (when given) is filled with each article's citation while the results stream by.
+    """
     events = list(events)
-    return {"events": events_to_frame(events), **place_layers_from_results(results, events)}
+    refs: dict[str, SourceRef] = {} if sources is None else sources
+    places = place_layers_from_results(refs_from_results(results, refs), events)
+    return {
+        "events": events_to_frame(events, sources=refs),
+        "event_mentions": event_mentions_to_frame(events, sources=refs),
+        **places,
+    }
 
 
 def write_outputs(
@@ -58,32 +137,28 @@ def write_outputs(
 ) -> dict[str, Path]:
     """Write every output file into ``out_dir``; returns file name -> path.
 
-    Each file is written atomically, and the same inputs give byte-identical files.
+    Each file is written atomically, and the same inputs give byte-identical files. A file
+    whose optional system library is missing (``report.pdf``) is left out of the result.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     events = list(events)
-    layers = frames_from_records(results, events)
-    paths = {name: out / name for name in FILES}
-    for layer in LAYERS:
-        write_geojson(layers[layer], paths[f"{layer}.geojson"], name=layer)
-    write_acled_csv(events, paths["events.csv"])
-    write_geopackage(layers, paths["geoevents.gpkg"])
-    map_title = title or "geoevents: reported events"
-    write_map(layers, paths["map.html"], tiles=tiles, title=map_title)
-    png = write_images(layers, paths["map.png"], paths["map.svg"], title=title or "Reported events")
-    write_report(
-        events, paths["report.html"], map_png=png, title=title or "Event briefing", run_info=run_info
-    )
-    return paths
+    sources: dict[str, SourceRef] = {}
+    layers = frames_from_records(results, events, sources=sources)
+    outputs = OutputSet(out, events, layers, sources, tiles=tiles, run_info=run_info, title=title)
+    for writer, _names in WRITERS:
+        writer(outputs)
+    return {name: outputs.path(name) for name in FILES if outputs.path(name).exists()}
 
 
 __all__ = [
     "FILES",
     "LAYERS",
+    "OutputSet",
     "areas_to_frame",
     "borders_to_frame",
     "build_map",
+    "event_mentions_to_frame",
     "events_to_frame",
     "frames_from_records",
     "place_layers_from_results",
@@ -92,7 +167,9 @@ __all__ = [
     "write_geojson",
     "write_geopackage",
     "write_images",
+    "write_kmz",
     "write_map",
     "write_outputs",
+    "write_qgis_project",
     "write_report",
 ]

@@ -19,12 +19,13 @@ import csv
 import hashlib
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 import pycountry
 
 from geoevents.atomic import atomic_write_text
+from geoevents.outputs.citations import SourceRef, caveats, event_sources
 from geoevents.outputs.frames import SEPARATOR, event_sort_key, evidence_text, primary_location
 from geoevents.records import Event
 
@@ -145,10 +146,25 @@ def _text(value: object) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
-def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list[dict[str, str]]:
-    """The CSV rows for events (as strings, in CSV_COLUMNS order), sorted by date then id."""
+def _notes(event: Event) -> str:
+    """ACLED's notes with the caveats a reader of the figures needs, in one cell."""
+    said = caveats(event)
+    text = _text(event.notes)
+    if said:
+        text = f"{text} Caveats: {'; '.join(said)}.".strip()
+    return text
+
+
+def event_rows(
+    events: Iterable[Event], *, timestamp: int | None = None, sources: Mapping[str, SourceRef] | None = None
+) -> list[dict[str, str]]:
+    """The CSV rows for events (as strings, in CSV_COLUMNS order), sorted by date then id.
+
+    ACLED's ``source`` names the publishers; ``sources`` holds the cleaned links (never a path).
+    """
     rows = []
     for event in sorted(events, key=event_sort_key):
+        cited = event_sources(event, sources)
         location = primary_location(event)
         place = location.place if location else None
         iso, region, country = country_fields(place.country_code if place else None)
@@ -179,16 +195,16 @@ def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list
                 "latitude": f"{place.lat:.4f}" if place else "",
                 "longitude": f"{place.lon:.4f}" if place else "",
                 "geo_precision": str(location.precision) if location else "",
-                "source": "; ".join(_text(s) for s in event.sources),
+                "source": "; ".join(dict.fromkeys(_text(ref.publisher) for ref in cited)),
                 "source_scale": "",
-                "notes": _text(event.notes),
+                "notes": _notes(event),
                 "fatalities": "" if event.fatalities is None else str(event.fatalities),
                 "tags": "; ".join(_text(t) for t in event.tags),
                 "timestamp": "" if timestamp is None else str(int(timestamp)),
                 "event_id": event.event_id,
                 "injuries": "" if event.injuries is None else str(event.injuries),
                 "confidence": f"{event.confidence:.2f}",
-                "sources": SEPARATOR.join(_text(s) for s in event.sources),
+                "sources": SEPARATOR.join(_text(ref.url or ref.text) for ref in cited),
                 "evidence": evidence_text(event) or "",
                 "article_ids": SEPARATOR.join(event.article_ids),
             }
@@ -212,16 +228,25 @@ def _is_number(value: str) -> bool:
 
 
 def write_acled_csv(
-    events: Iterable[Event], path: str | os.PathLike[str], *, timestamp: int | None = None
+    events: Iterable[Event],
+    path: str | os.PathLike[str],
+    *,
+    timestamp: int | None = None,
+    sources: Mapping[str, SourceRef] | None = None,
+    bom: bool = True,
 ) -> None:
     """Write ``events`` as an ACLED-shaped CSV (UTF-8, header row, atomically).
 
     ``timestamp`` fills ACLED's ``timestamp`` column (seconds since 1970); it is
-    left blank by default so the same inputs give the same bytes.
+    left blank by default so the same inputs give the same bytes. ``bom`` starts the
+    file with a UTF-8 byte order mark, without which Excel reads it as a legacy code
+    page and garbles every diacritic; pandas, R, GDAL and QGIS skip the mark, and it
+    sits on the header line, which is the line dropped when rows are stacked onto an
+    ACLED export.
     """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in event_rows(events, timestamp=timestamp):
+    for row in event_rows(events, timestamp=timestamp, sources=sources):
         writer.writerow({key: _neutralise_formula(value) for key, value in row.items()})
-    atomic_write_text(path, buffer.getvalue())
+    atomic_write_text(path, ("\ufeff" if bom else "") + buffer.getvalue())

@@ -3,8 +3,13 @@
 Every frame is in WGS84 (EPSG:4326), sorted by a stable key, with an ``id`` column
 that stays the same across runs for the same inputs. Four layers:
 
-- ``events``: one point per event location (an event placed on a region or a
-  border keeps its representative point, and ``area_id`` names the area feature);
+- ``events``: one point per event site (an event placed on a region or a border
+  keeps its representative point, and ``area_id`` names the area feature). An
+  event with several sites has its toll split evenly between them, as ACLED
+  splits a total over locations, so a sum over the layer is the reported total;
+  ``event_fatalities`` keeps the event's whole figure;
+- ``event_mentions``: the places an event's evidence only names (not its site),
+  one point per event and place, without figures;
 - ``places``: one point per resolved gazetteer feature;
 - ``areas``: the polygons of resolved regions and countries;
 - ``borders``: the lines of resolved borders.
@@ -12,7 +17,7 @@ that stays the same across runs for the same inputs. Four layers:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +27,8 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from geoevents.events.counts import split_evenly
+from geoevents.outputs.citations import SourceRef, caveats, event_sources
 from geoevents.records import ArticleResult, Event, EventLocation, MentionRole, Place, ResolvedMention
 
 CRS = "EPSG:4326"
@@ -41,6 +48,9 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "assoc_actor_2",
     "fatalities",
     "injuries",
+    "event_fatalities",
+    "event_injuries",
+    "sites",
     "location",
     "place_id",
     "area_id",
@@ -54,9 +64,14 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "confidence",
     "notes",
     "tags",
+    "caveats",
     "evidence",
     "sources",
+    "source_names",
     "article_ids",
+)
+MENTION_COLUMNS: tuple[str, ...] = tuple(
+    c for c in EVENT_COLUMNS if c not in ("fatalities", "injuries", "sites", "is_primary", "caveats")
 )
 
 PLACE_COLUMNS: tuple[str, ...] = (
@@ -76,7 +91,20 @@ PLACE_COLUMNS: tuple[str, ...] = (
 
 SEPARATOR = " | "
 
-_INT_COLUMNS = ("year", "time_precision", "fatalities", "injuries", "geo_precision", "population", "mentions")
+_INT_COLUMNS = (
+    "year",
+    "time_precision",
+    "fatalities",
+    "injuries",
+    "event_fatalities",
+    "event_injuries",
+    "sites",
+    "geo_precision",
+    "population",
+    "mentions",
+)
+# The role of the row that stands for an event whose text names places but gives no site.
+NAMED_ONLY = "named"
 
 
 def is_areal(geometry: BaseGeometry) -> bool:
@@ -85,6 +113,26 @@ def is_areal(geometry: BaseGeometry) -> bool:
 
 def is_linear(geometry: BaseGeometry) -> bool:
     return geometry.geom_type in ("LineString", "MultiLineString")
+
+
+def event_sites(event: Event) -> list[EventLocation]:
+    """Where an event is drawn: its sites (one per place); with none, the first place its text names.
+
+    The stand-in keeps its precision and takes the role ``NAMED_ONLY``, so a reader can
+    tell it from a real site, but the event is still on every map and in every count.
+    """
+    sites = list({loc.place.feature_id: loc for loc in event.locations if loc.role == "site"}.values())
+    if not sites and event.locations:
+        first = event.locations[0]
+        sites = [EventLocation(first.place, first.precision, role=NAMED_ONLY)]
+    return sites
+
+
+def event_mentions(event: Event) -> list[EventLocation]:
+    """The places an event's evidence names that are not where it is drawn, one per place."""
+    drawn = {loc.place.feature_id for loc in event_sites(event)}
+    named = {loc.place.feature_id: loc for loc in event.locations if loc.place.feature_id not in drawn}
+    return list(named.values())
 
 
 def primary_location(event: Event) -> EventLocation | None:
@@ -127,55 +175,92 @@ def _typed(frame: pd.DataFrame, columns: Iterable[str], geometries: list[BaseGeo
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=CRS), crs=CRS)
 
 
-def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
-    """One row per event location, as points; ``event_date`` holds ``datetime.date`` values."""
+def _event_fields(event: Event, refs: Mapping[str, SourceRef] | None) -> dict[str, object]:
+    """The columns an event's rows share, whatever place they stand at."""
+    cited = event_sources(event, refs)
+    return {
+        "event_id": event.event_id,
+        "event_date": event.event_date,
+        "year": event.event_date.year if event.event_date else None,
+        "time_precision": event.time_precision,
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1,
+        "assoc_actor_1": event.assoc_actor_1,
+        "actor2": event.actor2,
+        "assoc_actor_2": event.assoc_actor_2,
+        "event_fatalities": event.fatalities,
+        "event_injuries": event.injuries,
+        "confidence": float(event.confidence),
+        "notes": event.notes or None,
+        "tags": _join(event.tags),
+        "evidence": evidence_text(event),
+        "sources": _join(ref.url or ref.text for ref in cited),  # a link, else the citation (never a path)
+        "source_names": _join(ref.text for ref in cited),
+        "article_ids": _join(event.article_ids),
+    }
+
+
+def _place_fields(event: Event, location: EventLocation) -> dict[str, object]:
+    place = location.place
+    return {
+        "id": f"{event.event_id}@{place.feature_id}",
+        "location": place.name,
+        "place_id": place.feature_id,
+        "area_id": place.feature_id if not isinstance(place.geometry, Point) else None,
+        "feature_class": place.feature_class,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "geo_precision": location.precision,
+        "role": location.role,
+    }
+
+
+def _shares(total: int | None, parts: int) -> list[int | None]:
+    """``total`` split over ``parts`` sites (nothing for an event with no place at all)."""
+    if total is None or parts == 0:
+        return [None] * parts
+    return list[int | None](split_evenly(total, parts))
+
+
+def events_to_frame(
+    events: Iterable[Event], *, sources: Mapping[str, SourceRef] | None = None
+) -> gpd.GeoDataFrame:
+    """One point per event site; ``event_date`` holds ``datetime.date`` values.
+
+    ``fatalities`` and ``injuries`` are each site's share of the event's figures
+    (the whole figure when it has one site), so summing the layer gives the total.
+    ``sources`` maps article ids to their citations (see ``citations.refs_from_results``).
+    """
     rows: list[dict[str, object]] = []
     geometries: list[BaseGeometry] = []
     for event in sorted(events, key=event_sort_key):
-        primary = primary_location(event)
-        seen: set[str] = set()
-        for location in event.locations:
-            place = location.place
-            if place.feature_id in seen:
-                continue
-            seen.add(place.feature_id)
-            areal = not isinstance(place.geometry, Point)
-            rows.append(
-                {
-                    "id": f"{event.event_id}@{place.feature_id}",
-                    "event_id": event.event_id,
-                    "event_date": event.event_date,
-                    "year": event.event_date.year if event.event_date else None,
-                    "time_precision": event.time_precision,
-                    "disorder_type": event.disorder_type,
-                    "event_type": event.event_type,
-                    "sub_event_type": event.sub_event_type,
-                    "actor1": event.actor1,
-                    "assoc_actor_1": event.assoc_actor_1,
-                    "actor2": event.actor2,
-                    "assoc_actor_2": event.assoc_actor_2,
-                    "fatalities": event.fatalities,
-                    "injuries": event.injuries,
-                    "location": place.name,
-                    "place_id": place.feature_id,
-                    "area_id": place.feature_id if areal else None,
-                    "feature_class": place.feature_class,
-                    "country_code": place.country_code,
-                    "admin1": place.admin1,
-                    "admin2": place.admin2,
-                    "geo_precision": location.precision,
-                    "role": location.role,
-                    "is_primary": location is primary,
-                    "confidence": float(event.confidence),
-                    "notes": event.notes or None,
-                    "tags": _join(event.tags),
-                    "evidence": evidence_text(event),
-                    "sources": _join(event.sources),
-                    "article_ids": _join(event.article_ids),
-                }
-            )
-            geometries.append(Point(place.lon, place.lat))
+        shared = _event_fields(event, sources)
+        sites = event_sites(event)
+        notes = SEPARATOR.join(caveats(event, sites=len(sites))) or None
+        deaths, hurt = _shares(event.fatalities, len(sites)), _shares(event.injuries, len(sites))
+        for index, location in enumerate(sites):
+            row = {**shared, **_place_fields(event, location), "caveats": notes, "sites": len(sites)}
+            row |= {"fatalities": deaths[index], "injuries": hurt[index], "is_primary": index == 0}
+            rows.append(row)
+            geometries.append(Point(location.place.lon, location.place.lat))
     return _typed(pd.DataFrame(rows), EVENT_COLUMNS, geometries)
+
+
+def event_mentions_to_frame(
+    events: Iterable[Event], *, sources: Mapping[str, SourceRef] | None = None
+) -> gpd.GeoDataFrame:
+    """One point per event and place its evidence only names: context, never counted as the event."""
+    rows: list[dict[str, object]] = []
+    geometries: list[BaseGeometry] = []
+    for event in sorted(events, key=event_sort_key):
+        shared = _event_fields(event, sources)
+        for location in event_mentions(event):
+            rows.append({**shared, **_place_fields(event, location)})
+            geometries.append(Point(location.place.lon, location.place.lat))
+    return _typed(pd.DataFrame(rows), MENTION_COLUMNS, geometries)
 
 
 @dataclass

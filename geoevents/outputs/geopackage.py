@@ -23,6 +23,7 @@ from geoevents.outputs.qgis_style import LAYER_QML
 
 GEOMETRY_TYPES: dict[str, str] = {
     "events": "Point",
+    "event_mentions": "Point",
     "places": "Point",
     "areas": "MultiPolygon",
     "borders": "MultiLineString",

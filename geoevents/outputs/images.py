@@ -90,6 +90,7 @@ def draw_map(
     view = box(minx, miny, maxx, maxy)
     world = countries()
     shown = world[world.geometry.intersects(view)]
+    country_labels: list[tuple[str, float, float]] = []
     if len(shown):
         shown.plot(ax=ax, color=LAND_COLOR, edgecolor=COUNTRY_EDGE, linewidth=0.6, zorder=1)
         for name, geometry in zip(shown["name"], shown.geometry, strict=True):
@@ -97,21 +98,12 @@ def draw_map(
             if part.is_empty or part.area < view.area * 0.01:
                 continue
             point = part.representative_point()
-            ax.annotate(
-                name.upper(),
-                (point.x, point.y),
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="#8a8478",
-                zorder=2,
-                alpha=0.9,
-            )
+            country_labels.append((name.upper(), point.x, point.y))
 
     areas = layers.get("areas")
     if areas is not None and len(areas):
-        areas.plot(ax=ax, facecolor=AREA_COLOR, alpha=0.12, edgecolor="none", zorder=3)
-        areas.boundary.plot(ax=ax, color=AREA_COLOR, linewidth=1.2, linestyle="--", zorder=3)
+        # outlines only: a filled region named in passing would paint whole countries
+        areas.boundary.plot(ax=ax, color=AREA_COLOR, linewidth=0.9, linestyle="--", alpha=0.8, zorder=3)
     borders = layers.get("borders")
     if borders is not None and len(borders):
         borders.plot(ax=ax, color=BORDER_COLOR, linewidth=2.4, linestyle="--", zorder=4)
@@ -128,6 +120,7 @@ def draw_map(
     events = layers.get("events")
     present: list[str] = []
     labelled: set[str] = set()
+    event_labels: list[tuple[str, float, float]] = []
     rows = sited_events(events)
     if rows is not None and len(rows):
         present = list(type_counts(rows["event_type"]))
@@ -170,17 +163,7 @@ def draw_map(
             label = str(row["location"])
             if label not in labelled:
                 labelled.add(label)
-                text = ax.annotate(
-                    label,
-                    (x, y),
-                    xytext=(6, 5),
-                    textcoords="offset points",
-                    fontsize=8.5,
-                    color="#222222",
-                    zorder=8,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
-                )
-                keep_clear.append(text)
+                event_labels.append((label, x, y))
 
     handles: list[Line2D | Patch] = [
         Line2D(
@@ -213,9 +196,7 @@ def draw_map(
             Line2D([], [], marker="o", linestyle="", color=PLACE_COLOR, markersize=3, label="place named")
         )
     if areas is not None and len(areas):
-        handles.append(
-            Patch(facecolor=AREA_COLOR, alpha=0.3, edgecolor=AREA_COLOR, linestyle="--", label="region named")
-        )
+        handles.append(Patch(facecolor="none", edgecolor=AREA_COLOR, linestyle="--", label="region named"))
     if borders is not None and len(borders):
         handles.append(Line2D([], [], color=BORDER_COLOR, linestyle="--", linewidth=2, label="border named"))
     ax.set_xlim(minx, maxx)
@@ -225,10 +206,9 @@ def draw_map(
     dates = sorted({d for d in (as_date(v) for v in raw_dates) if d is not None})
     span = f"  ({dates[0].isoformat()} to {dates[-1].isoformat()})" if dates else ""
     ax.set_title(f"{title}{span}", fontsize=13, loc="left")
-    ax.tick_params(labelsize=7, colors="#666666")
-    ax.set_xlabel("longitude", fontsize=7, color="#666666")
-    ax.set_ylabel("latitude", fontsize=7, color="#666666")
-    fig.text(
+    ax.set_xticks([])
+    ax.set_yticks([])
+    credit = fig.text(
         0.99,
         0.01,
         "Boundaries: Natural Earth. Positions from news reports; approximate where dashed.",
@@ -238,8 +218,161 @@ def draw_map(
         color="#777777",
     )
     fig.tight_layout()
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    # a scale holds on a regional map, not across a continent; a locator helps only a regional map
+    regional = maxy - miny <= SCALE_MAX_SPAN_DEGREES
+    keep_clear += [*(_scale_bar(ax) if regional else []), _north_arrow(ax)]
+    fig.draw_without_rendering()  # final aspect and positions, so boxes are measured where they land
+    if regional:
+        keep_clear.append(_locator(ax, world, keep_clear))
+    placed = place_labels(ax, event_labels, keep_clear, _EVENT_LABEL)
+    keep_clear += placed
+    place_labels(ax, country_labels, keep_clear, _COUNTRY_LABEL, offsets=((0, 0),))
     _place_legend(fig, ax, handles, keep_clear)
+    if not fig.legends:  # the legend is on the map: the credit goes right under it, not at the page foot
+        frame = ax.get_position()
+        credit.set_position((frame.x1, frame.y0 - 0.005))
+        credit.set_verticalalignment("top")
     return fig
+
+
+# Above this north-south span (degrees) the map's scale varies too much for one bar to be honest.
+SCALE_MAX_SPAN_DEGREES = 40.0
+_EVENT_LABEL: dict[str, Any] = {
+    "fontsize": 8.5,
+    "color": "#222222",
+    "zorder": 8,
+    "bbox": {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+}
+_COUNTRY_LABEL: dict[str, Any] = {"fontsize": 8, "color": "#8a8478", "zorder": 2, "alpha": 0.9}
+# Where a label may sit around its point (offset in points, then alignment), in order of preference.
+LABEL_OFFSETS: tuple[tuple[float, float], ...] = ((7, 5), (-7, 5), (7, -5), (-7, -5), (0, 11), (0, -11))
+
+
+def place_labels(
+    ax: Axes,
+    labels: Sequence[tuple[str, float, float]],
+    obstacles: Sequence[Artist],
+    style: Mapping[str, Any],
+    *,
+    offsets: Sequence[tuple[float, float]] = LABEL_OFFSETS,
+) -> list[Artist]:
+    """Each label at the first offset where it overlaps no other label and no obstacle, else dropped.
+
+    Labels are tried in the order given (the caller puts the most important first); returns the
+    labels kept. Only marker boxes and label boxes count as obstacles: a ring may sit under a label.
+    """
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes, _ = _clear_shapes([a for a in obstacles if not isinstance(a, Patch)], renderer)
+    frame = ax.get_window_extent(renderer)
+    kept: list[Artist] = []
+    for text, x, y in labels:
+        for dx, dy in offsets:
+            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+            va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+            label = ax.annotate(
+                text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **style
+            )
+            extent = label.get_window_extent(renderer)
+            inside = frame.x0 <= extent.x0 and extent.x1 <= frame.x1 and frame.y0 <= extent.y0
+            if inside and extent.y1 <= frame.y1 and not any(extent.overlaps(b) for b in boxes):
+                boxes.append(extent)
+                kept.append(label)
+                break
+            label.remove()
+    return kept
+
+
+def _nice_length(km: float) -> float:
+    """The largest 1, 2 or 5 times a power of ten not above ``km``."""
+    power = 10 ** math.floor(math.log10(km))
+    return max(step * power for step in (1, 2, 5) if step * power <= km)
+
+
+def _scale_bar(ax: Axes) -> list[Artist]:
+    """A scale bar about a fifth of the map wide, lower right, true at the map's middle latitude."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    km_per_degree = 111.32 * max(math.cos(math.radians((y0 + y1) / 2)), 0.01)
+    length_km = _nice_length((x1 - x0) * km_per_degree / 5)
+    length = length_km / km_per_degree
+    right, base = x1 - (x1 - x0) * 0.03, y0 + (y1 - y0) * 0.04
+    tick = (y1 - y0) * 0.008
+    (bar,) = ax.plot(
+        [right - length, right - length, right, right],
+        [base + tick, base, base, base + tick],
+        color="#333333",
+        linewidth=1.6,
+        zorder=9,
+        solid_capstyle="butt",
+    )
+    label = f"{length_km:g} km"
+    text = ax.text(
+        right - length / 2, base + tick * 1.5, label, ha="center", va="bottom", fontsize=7.5, zorder=9
+    )
+    return [bar, text]
+
+
+def _north_arrow(ax: Axes) -> Artist:
+    """An N with an arrow pointing up (the map is plate carrée: north is up everywhere on it)."""
+    return ax.annotate(
+        "N",
+        xy=(0.975, 0.2),
+        xytext=(0.975, 0.12),
+        xycoords="axes fraction",
+        ha="center",
+        va="center",
+        fontsize=9,
+        fontweight="bold",
+        zorder=9,
+        arrowprops={"arrowstyle": "-|>", "color": "#333333", "linewidth": 1.2},
+    )
+
+
+# Where the locator may go (axes fraction: left, bottom, width, height); the scale bar holds the lower right.
+LOCATOR_SPOTS: tuple[tuple[float, float, float, float], ...] = (
+    (0.80, 0.76, 0.19, 0.22),
+    (0.01, 0.76, 0.19, 0.22),
+    (0.01, 0.02, 0.19, 0.22),
+)
+
+
+def _locator(ax: Axes, world: gpd.GeoDataFrame, obstacles: Sequence[Artist]) -> Axes:
+    """An inset world map with the main map's frame on it, in the first corner that hides fewest markers."""
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes, _ = _clear_shapes([a for a in obstacles if isinstance(a, PathCollection)], renderer)
+    to_display = ax.transAxes.transform
+
+    def hidden(spot: tuple[float, float, float, float]) -> int:
+        left, bottom, width, height = spot
+        (px0, py0), (px1, py1) = to_display([(left, bottom), (left + width, bottom + height)])
+        frame = Bbox.from_extents(px0, py0, px1, py1)
+        return sum(frame.overlaps(b) for b in boxes)
+
+    spot = min(LOCATOR_SPOTS, key=hidden)  # min keeps the first of equals
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    inset = ax.inset_axes(spot)
+    inset.set_facecolor(SEA_COLOR)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half = max(x1 - x0, (y1 - y0) * 1.2, 30.0) * 1.6
+    wx0, wx1 = max(cx - half, -180.0), min(cx + half, 180.0)
+    wy0, wy1 = max(cy - half * 0.7, -85.0), min(cy + half * 0.7, 85.0)
+    near = world[world.geometry.intersects(box(wx0, wy0, wx1, wy1))]
+    if len(near):
+        near.plot(ax=inset, color=LAND_COLOR, edgecolor=COUNTRY_EDGE, linewidth=0.3)
+    inset.plot([x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0], color="#c0392b", linewidth=1.2)
+    inset.set_xlim(wx0, wx1)
+    inset.set_ylim(wy0, wy1)
+    inset.set_aspect(1 / max(math.cos(math.radians(cy)), 0.2))
+    inset.set_xticks([])
+    inset.set_yticks([])
+    inset.set_xlabel("")
+    inset.set_ylabel("")
+    for spine in inset.spines.values():
+        spine.set_edgecolor("#777777")
+    inset.set_zorder(10)
+    return inset
 
 
 def _clear_shapes(artists: Sequence[Artist], renderer: RendererBase) -> tuple[list[Bbox], list[Path]]:
@@ -299,9 +432,12 @@ def _place_legend(
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
     """The figure as PNG or SVG bytes with no timestamps, so identical maps give identical files."""
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "geoevents", "svg.fonttype": "path"}):
+    # SVG text stays text (selectable, searchable, editable in slides), not outlines
+    with matplotlib.rc_context({"svg.hashsalt": "geoevents", "svg.fonttype": "none"}):
         metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
-        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=150 if fmt == "png" else 100)
+        # cropped to what is drawn: a world map at a fixed figure size leaves white bands
+        dpi = 150 if fmt == "png" else 100
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=dpi, bbox_inches="tight", pad_inches=0.08)
     return buffer.getvalue()
 
 

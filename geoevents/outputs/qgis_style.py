@@ -4,7 +4,10 @@ QGIS looks for a row of ``layer_styles`` with the layer's table and geometry
 column and ``useAsDefault`` set, and applies its ``styleQML`` when the layer is
 opened. Events: symbol colour by ``event_type`` (categorised), size by
 ``fatalities``, a dashed outline and a dashed uncertainty ring for
-``geo_precision`` 2 and 3.
+``geo_precision`` 2 and 3, labels by place with the highest priority, and the
+Temporal Controller set on ``event_date`` (each event shown on its day). Areas
+are outlines whose labels never push other labels away (not obstacles), so the
+event and place labels still show once they are loaded.
 """
 
 from __future__ import annotations
@@ -92,35 +95,92 @@ def _event_symbol(parent: ET.Element, name: str, color: str) -> None:
     _data_defined(dot, {"size": SIZE_BY_FATALITIES, "outlineStyle": OUTLINE_BY_PRECISION})
 
 
+# Label priorities (QGIS: 0 lowest, 10 highest): when labels compete, events win, then places.
+LABEL_PRIORITY: dict[str, int] = {"events": 10, "places": 6, "borders": 4, "areas": 2}
+
+
 def _root() -> ET.Element:
-    return ET.Element("qgis", version=QGIS_VERSION, styleCategories="Symbology|Labeling", labelsEnabled="0")
+    return ET.Element(
+        "qgis",
+        version=QGIS_VERSION,
+        styleCategories="Symbology|Labeling|Temporal|Rendering",
+        labelsEnabled="0",
+    )
 
 
-def _labeling(root: ET.Element, field: str, placement: int) -> None:
-    """Simple labels; placement 0 around a point, 1 over a polygon centroid, 2 along a line."""
+def _temporal(root: ET.Element, field: str = "event_date") -> None:
+    """Temporal properties: each feature is an instant at ``field``, shown for one day."""
+    temporal = ET.SubElement(
+        root,
+        "temporal",
+        enabled="1",
+        mode="1",  # QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField
+        limitMode="0",
+        startField=field,
+        endField="",
+        startExpression="",
+        endExpression="",
+        durationField="",
+        durationUnit="d",
+        fixedDuration="1",
+        accumulate="0",
+    )
+    fixed = ET.SubElement(temporal, "fixedRange")
+    ET.SubElement(fixed, "start")
+    ET.SubElement(fixed, "end")
+
+
+# Label text by layer: events stand out (bold, dark, larger); everything else is quieter.
+LABEL_TEXT: dict[str, dict[str, str]] = {
+    "events": {"fontSize": "8.5", "textColor": "20,20,20,255", "fontWeight": "75", "namedStyle": "Bold"},
+    "other": {"fontSize": "7.5", "textColor": "90,90,90,255", "fontWeight": "50", "namedStyle": "Regular"},
+}
+
+
+def _labeling(
+    root: ET.Element,
+    field: str,
+    placement: int,
+    *,
+    priority: int = 5,
+    obstacle: bool = True,
+    text: str = "other",
+) -> None:
+    """Simple labels; placement 0 around a point, 1 over a polygon centroid, 2 along a line.
+
+    ``priority`` decides which label QGIS keeps when two collide; a layer that is not an
+    ``obstacle`` lets other layers' labels sit over its features.
+    """
     root.set("labelsEnabled", "1")
     labeling = ET.SubElement(root, "labeling", type="simple")
     settings = ET.SubElement(labeling, "settings", calloutType="simple")
-    ET.SubElement(
-        settings,
-        "text-style",
-        fieldName=field,
-        isExpression="0",
-        fontSize="8",
-        fontSizeUnit="Point",
-        textColor="40,40,40,255",
-        namedStyle="Regular",
-        fontFamily="Sans Serif",
-    )
+    attributes = {
+        "fieldName": field,
+        "isExpression": "0",
+        "fontSizeUnit": "Point",
+        "fontFamily": "Sans Serif",
+    }
+    ET.SubElement(settings, "text-style", {**attributes, **LABEL_TEXT[text]})
     buffer = ET.SubElement(settings, "text-buffer")
     buffer.attrib.update(
         bufferDraw="1", bufferSize="0.8", bufferSizeUnits="MM", bufferColor="255,255,255,255"
     )
     ET.SubElement(settings, "placement", placement=str(placement), dist="1.5", distUnits="MM")
-    ET.SubElement(settings, "rendering", obstacle="1", scaleVisibility="0", drawLabels="1")
+    ET.SubElement(
+        settings,
+        "rendering",
+        obstacle="1" if obstacle else "0",
+        obstacleFactor="1",
+        obstacleType="0",
+        priority=str(priority),
+        scaleVisibility="0",
+        drawLabels="1",
+        displayAll="0",
+    )
 
 
-def _to_text(root: ET.Element, geometry_type: int) -> str:
+def _to_text(root: ET.Element, geometry_type: int, *, opacity: float = 1.0) -> str:
+    ET.SubElement(root, "layerOpacity").text = f"{opacity:g}"
     ET.SubElement(root, "blendMode").text = "0"
     ET.SubElement(root, "featureBlendMode").text = "0"
     ET.SubElement(root, "layerGeometryType").text = str(geometry_type)
@@ -150,7 +210,20 @@ def events_qml() -> str:
         _event_symbol(symbols, str(index), EVENT_COLORS[label])
     order = ET.SubElement(renderer, "orderby")
     ET.SubElement(order, "orderByClause", asc="0", nullsFirst="0").text = 'coalesce("fatalities", 0)'
+    _labeling(root, "location", 0, priority=LABEL_PRIORITY["events"], text="events")
+    _temporal(root)
     return _to_text(root, 0)
+
+
+def event_mentions_qml() -> str:
+    """Places an event only names: small grey rings at half opacity, unlabelled, on the event's day."""
+    root = _root()
+    renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
+    symbol = _symbol(ET.SubElement(renderer, "symbols"), "marker", "0")
+    props = _marker_props(PLACE_COLOR, "2.4", fill_alpha=0, stroke=_rgba(PLACE_COLOR, 200))
+    _props(_symbol_layer(symbol, "SimpleMarker"), {**props, "outline_style": "dot"})
+    _temporal(root)
+    return _to_text(root, 0, opacity=0.5)
 
 
 def _dashed(prefix: str, color: str, width: str) -> dict[str, str]:
@@ -164,7 +237,14 @@ def _dashed(prefix: str, color: str, width: str) -> dict[str, str]:
 
 
 def _single_symbol_qml(
-    kind: str, layer_class: str, props: dict[str, str], *, label_placement: int, geometry_type: int
+    kind: str,
+    layer_class: str,
+    props: dict[str, str],
+    *,
+    label_placement: int,
+    geometry_type: int,
+    priority: int = 5,
+    obstacle: bool = True,
 ) -> str:
     """A style with one symbol (of one symbol layer) for every feature, labelled by ``name``.
 
@@ -175,25 +255,40 @@ def _single_symbol_qml(
     renderer = ET.SubElement(root, "renderer-v2", type="singleSymbol", forceraster="0", symbollevels="0")
     symbol = _symbol(ET.SubElement(renderer, "symbols"), kind, "0")
     _props(_symbol_layer(symbol, layer_class), props)
-    _labeling(root, "name", label_placement)
+    _labeling(root, "name", label_placement, priority=priority, obstacle=obstacle)
     return _to_text(root, geometry_type)
 
 
 def places_qml() -> str:
     marker = _marker_props(PLACE_COLOR, "1.8", stroke="255,255,255,255")
-    return _single_symbol_qml("marker", "SimpleMarker", marker, label_placement=0, geometry_type=0)
+    return _single_symbol_qml(
+        "marker",
+        "SimpleMarker",
+        marker,
+        label_placement=0,
+        geometry_type=0,
+        priority=LABEL_PRIORITY["places"],
+    )
 
 
 def areas_qml() -> str:
     fill = {
-        "color": _rgba(AREA_COLOR, 50),
-        "style": "solid",
+        "color": _rgba(AREA_COLOR, 0),
+        "style": "no",
         **_dashed("outline", AREA_COLOR, "0.5"),
         "joinstyle": "bevel",
         "offset": "0,0",
         "offset_unit": "MM",
     }
-    return _single_symbol_qml("fill", "SimpleFill", fill, label_placement=1, geometry_type=2)
+    return _single_symbol_qml(
+        "fill",
+        "SimpleFill",
+        fill,
+        label_placement=1,
+        geometry_type=2,
+        priority=LABEL_PRIORITY["areas"],
+        obstacle=False,
+    )
 
 
 def borders_qml() -> str:
@@ -204,7 +299,15 @@ def borders_qml() -> str:
         "offset": "0",
         "offset_unit": "MM",
     }
-    return _single_symbol_qml("line", "SimpleLine", line, label_placement=2, geometry_type=1)
+    return _single_symbol_qml(
+        "line", "SimpleLine", line, label_placement=2, geometry_type=1, priority=LABEL_PRIORITY["borders"]
+    )
 
 
-LAYER_QML = {"events": events_qml, "places": places_qml, "areas": areas_qml, "borders": borders_qml}
+LAYER_QML = {
+    "events": events_qml,
+    "event_mentions": event_mentions_qml,
+    "places": places_qml,
+    "areas": areas_qml,
+    "borders": borders_qml,
+}
