@@ -12,6 +12,7 @@ single-process run, ``--jobs N`` and a Dask run give byte-identical outputs.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import dataclasses
 import enum
 import gc
@@ -19,8 +20,11 @@ import importlib
 import json
 import logging
 import multiprocessing
+import os
 import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -472,8 +476,33 @@ _PROCESS_STATE: WorkerState | None = None
 _PROCESS_ERROR: StageUnavailable | None = None
 
 
-def _init_process_worker(config: WorkerConfig) -> None:
+PARENT_CHECK_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies (SIGKILL, the OOM killer), so no
+    orphan keeps a gazetteer's memory: PR_SET_PDEATHSIG on Linux, and everywhere a thread that
+    sees the parent change."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    threading.Thread(target=watch, name="geoevents-parent-watch", daemon=True).start()
+
+
+def _init_process_worker(config: WorkerConfig, parent: int) -> None:
     global _PROCESS_STATE, _PROCESS_ERROR
+    die_with_parent(parent)
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not die mid-reply.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -535,7 +564,7 @@ class LocalRunner:
         for article in articles:
             yield article, process_article(article, self.state)
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         return None
 
 
@@ -564,7 +593,7 @@ class ProcessRunner:
             max_workers=self.jobs,
             mp_context=self.context,
             initializer=_init_process_worker,
-            initargs=(self.config,),
+            initargs=(self.config, os.getpid()),
         )
 
     def gazetteer_version(self) -> str | None:
@@ -618,7 +647,12 @@ class ProcessRunner:
                 log.warning("a worker process died; restarting the pool")
                 self.pool = self._new_pool()
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the pool; ``abort`` (the run was interrupted) ends the workers without waiting."""
+        if abort:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                with contextlib.suppress(OSError):
+                    process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -745,7 +779,7 @@ class DaskRunner:
                 yield from zip(batch, replies, strict=True)
             fill()
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         try:
             self.client.unregister_worker_plugin(self.name)
         except Exception:  # the cluster may already be gone

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
@@ -28,8 +29,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from geoevents import __version__
-from geoevents.atomic import atomic_write_text, fsync_directory
+from geoevents.atomic import atomic_write_bytes, atomic_write_text
 from geoevents.errors import GeoeventsError, InputError
+from geoevents.outset import (
+    OutputLock,
+    check_obstacles,
+    discard,
+    free_mb,
+    new_generation,
+    publish,
+    write_failure,
+)
 from geoevents.parallel import (
     OVERRIDES_USED,
     Failure,
@@ -51,7 +61,6 @@ log = logging.getLogger(__name__)
 __all__ = ["RunError", "RunOptions", "RunSummary", "StoredResults", "collapsed_error_lines", "run"]
 
 CACHE_DIR = ".geoevents-cache"
-STAGING_DIR = ".geoevents-staging"
 RUN_JSON = "run.json"
 STORE_FORMAT = 1
 ENGINES = ("local", "dask")
@@ -126,8 +135,14 @@ class RunSummary:
     events_found: int
     events: int
     errors: tuple[RunError, ...]
-    outputs: tuple[Path, ...]
+    outputs: tuple[Path, ...]  # empty when nothing was published
     run_json: Path
+    inputs_named: tuple[str, ...] = ()  # the inputs as given (for "no articles found in ...")
+
+    @property
+    def published(self) -> bool:
+        """Whether this run replaced the output set (not when it read no article)."""
+        return bool(self.outputs)
 
     def error_lines(self, *, shown: int = SHOWN_PER_REASON) -> list[str]:
         """The errors for the terminal: repeats of one reason after the first few are only counted."""
@@ -135,6 +150,8 @@ class RunSummary:
 
     def describe(self) -> str:
         """One paragraph for the terminal."""
+        if not self.published:
+            return self._describe_unpublished()
         parts = [
             f"{self.articles} article{'s' if self.articles != 1 else ''} from {self.inputs} "
             f"input{'s' if self.inputs != 1 else ''}"
@@ -150,6 +167,16 @@ class RunSummary:
         names = ", ".join(p.name for p in self.outputs)
         text += f" Wrote {names} to {self.out_dir}."
         return text
+
+    def _describe_unpublished(self) -> str:
+        kept = f"the outputs in {self.out_dir} were left as they were"
+        if not self.errors:
+            return f"no articles found in {', '.join(self.inputs_named) or 'the inputs'}; {kept}."
+        count = len(self.errors)
+        return (
+            f"no article could be read ({count} input{'s' if count != 1 else ''} failed, "
+            f"see {self.run_json}); {kept}."
+        )
 
 
 # --------------------------------------------------------------------------- secrets
@@ -443,28 +470,6 @@ class _ErrorLog:
             )
 
 
-# --------------------------------------------------------------------------- outputs
-
-
-def _publish(staging: Path, out_dir: Path) -> list[Path]:
-    """Move every finished output from the staging folder into ``out_dir`` (one rename each)."""
-    published = []
-    for entry in sorted(staging.iterdir()):
-        target = out_dir / entry.name
-        if entry.is_dir() and not entry.is_symlink():
-            old = out_dir / f".{entry.name}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            if target.exists():
-                os.replace(target, old)
-            os.replace(entry, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(entry, target)
-        published.append(target)
-    fsync_directory(out_dir)
-    return published
-
-
 # --------------------------------------------------------------------------- run
 
 
@@ -495,6 +500,18 @@ def run(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GeoeventsError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
+    with OutputLock(out):  # before anything in OUT is read or changed
+        return _run_locked(inputs, out, options, settings, stages, gazetteer)
+
+
+def _run_locked(
+    inputs: Sequence[str | os.PathLike[str]],
+    out: Path,
+    options: RunOptions,
+    settings: Settings,
+    stages: Stages,
+    gazetteer: Any,
+) -> RunSummary:
     overrides = stages.load_overrides(Path(options.overrides)) if options.overrides else None
     config = WorkerConfig(
         stages=stages,
@@ -513,7 +530,7 @@ def run(
             out / CACHE_DIR, _fingerprint(options, settings, gazetteer_version), reuse=options.resume
         )
         try:
-            return _run_batch(
+            summary = _run_batch(
                 [os.fspath(p) for p in inputs],
                 out,
                 options,
@@ -526,8 +543,11 @@ def run(
             )
         finally:
             store.close()
-    finally:
-        runner.close()
+    except BaseException:
+        runner.close(abort=True)
+        raise
+    runner.close()
+    return summary
 
 
 def _run_batch(
@@ -660,21 +680,8 @@ def _run_batch(
         },
     )
 
-    staging = out / STAGING_DIR
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
-        stages.write_outputs(results, events, staging, tiles=options.tiles, run_info=run_info)
-        (staging / RUN_JSON).unlink(missing_ok=True)  # ours is written last, below
-        names = sorted(p.name for p in staging.iterdir())
-        run_info["outputs"] = [*names, RUN_JSON]
-        published = _publish(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    run_json = out / RUN_JSON
-    atomic_write_text(run_json, json.dumps(run_info, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
     counts = run_info["counts"]
-    return RunSummary(
+    summary = RunSummary(
         out_dir=out,
         inputs=counts["inputs"],
         articles=counts["articles"],
@@ -685,9 +692,51 @@ def _run_batch(
         events_found=counts["events_found"],
         events=len(events),
         errors=tuple(sorted_errors),
-        outputs=(*published, run_json),
-        run_json=run_json,
+        outputs=(),
+        run_json=out / RUN_JSON,
+        inputs_named=tuple(inputs),
     )
+    if not done:  # nothing read: the previous outputs stay; what failed goes beside the cache
+        attempt = store.folder / RUN_JSON
+        atomic_write_bytes(attempt, _run_json_bytes(run_info))
+        return dataclasses.replace(summary, run_json=attempt)
+    published = _write_output_set(out, results, events, stages, options, run_info)
+    return dataclasses.replace(summary, outputs=tuple(published))
+
+
+def _run_json_bytes(run_info: Mapping[str, Any]) -> bytes:
+    text = json.dumps(run_info, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return text.encode("utf-8", "backslashreplace")  # a file name's stray bytes stay readable
+
+
+def _write_output_set(
+    out: Path,
+    results: StoredResults,
+    events: list[Event],
+    stages: Stages,
+    options: RunOptions,
+    run_info: dict[str, Any],
+) -> list[Path]:
+    """Stage every output and run.json in a new generation, then publish it whole (one rename)."""
+    generation = new_generation(out)
+    try:
+        try:
+            stages.write_outputs(results, events, generation, tiles=options.tiles, run_info=run_info)
+            (generation / RUN_JSON).unlink(missing_ok=True)  # ours is written last, below
+            names = sorted(p.name for p in generation.iterdir())
+            run_info["outputs"] = sorted([*names, RUN_JSON])
+            atomic_write_bytes(generation / RUN_JSON, _run_json_bytes(run_info))
+        except OSError as exc:
+            raise write_failure(exc, generation) from exc
+        except Exception as exc:
+            if 0 <= free_mb(generation) < 1:  # a writer that words a full disk its own way
+                raise write_failure(OSError(errno.ENOSPC, str(exc), str(generation)), generation) from exc
+            raise
+        check_obstacles(out, run_info["outputs"])
+        return publish(out, generation)
+    except BaseException:
+        discard(generation)
+        raise
 
 
 def _run_info(
