@@ -435,7 +435,7 @@ def process_article(article: Article, state: WorkerState) -> Reply:
             stage = "overrides"
             overrides = _with_fresh_usage(config.overrides)
             resolved = tuple(stages.apply_to_resolved(overrides, resolved, article=article))
-            used = sorted(getattr(overrides, "used", ()))
+            used = _place_row_numbers(config.overrides, getattr(overrides, "used", ()))
         stage = "events"
         events = tuple(stages.extract_events(article, resolved, settings=config.settings))
         stage = "encode"
@@ -459,6 +459,15 @@ def process_article(article: Article, state: WorkerState) -> Reply:
     except Exception as exc:  # one article's bug must not stop the batch
         log.debug("article %s failed in %s", article.id, stage, exc_info=True)
         return Failure(article.id, stage, one_line(exc_text(exc)))
+
+
+def _place_row_numbers(overrides: Any, used: Iterable[int]) -> list[int]:
+    """Used rows by their order among the place rows: numbers that stay right when event rows
+    change, since a stored result outlives such a change (see pipeline._place_corrections)."""
+    rows = getattr(overrides, "rows", ())
+    places = [i for i, row in enumerate(rows) if getattr(row, "target", None) == "place"]
+    ordinal = {index: n for n, index in enumerate(places)}
+    return sorted(ordinal.get(i, i) for i in used)
 
 
 def _with_fresh_usage(overrides: Any) -> Any:

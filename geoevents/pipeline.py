@@ -380,7 +380,9 @@ def _show_progress(requested: bool) -> bool:
     return requested and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def _fingerprint(options: RunOptions, settings: Settings, gazetteer_version: str | None) -> str:
+def _fingerprint(
+    options: RunOptions, settings: Settings, gazetteer_version: str | None, overrides: Any
+) -> str:
     payload = {
         "version": __version__,
         "settings": {
@@ -391,9 +393,29 @@ def _fingerprint(options: RunOptions, settings: Settings, gazetteer_version: str
             [str(p), _sha256_file(str(p), limit=1 << 40)] for p in sorted(options.extra_gazetteers)
         ],
         "online_geocoder": options.online_geocoder,
-        "overrides": _sha256_file(str(options.overrides), limit=1 << 40) if options.overrides else None,
+        "overrides": _place_corrections(overrides, options),
     }
     return hashlib.sha256(dumps(payload).encode()).hexdigest()
+
+
+def _place_corrections(overrides: Any, options: RunOptions) -> Any:
+    """What of the corrections shapes stored article results: the place rows, in order.
+
+    Event rows are applied after the merge, so fixing or adding one keeps the resume store;
+    corrections of an unknown shape (a stage of one's own) count as a whole file.
+    """
+    rows = getattr(overrides, "rows", None)
+    if rows is None:
+        return _sha256_file(str(options.overrides), limit=1 << 40) if options.overrides else None
+    return [
+        [row.action, row.id, row.field, _jsonable_value(row.value)]
+        for row in rows
+        if getattr(row, "target", None) == "place"
+    ]
+
+
+def _jsonable_value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _stale_event_overrides(overrides: Any) -> list[str]:
@@ -411,14 +433,11 @@ def _stale_event_overrides(overrides: Any) -> list[str]:
 def _stale_place_overrides(overrides: Any, used: set[int]) -> list[str]:
     """Where ("file:row") each place correction is that matched no mention of any article of the run.
 
-    Place rows are applied in the workers; each stored result lists the rows it used
-    (resumed articles included), and ``used`` is their union.
+    Place rows are applied in the workers; each stored result lists the place rows it used
+    (their order among the place rows, resumed articles included), and ``used`` is their union.
     """
-    return [
-        str(getattr(row, "where", "?"))
-        for index, row in enumerate(getattr(overrides, "rows", ()))
-        if getattr(row, "target", None) == "place" and index not in used
-    ]
+    places = [row for row in getattr(overrides, "rows", ()) if getattr(row, "target", None) == "place"]
+    return [str(getattr(row, "where", "?")) for index, row in enumerate(places) if index not in used]
 
 
 # --------------------------------------------------------------------------- error lines
@@ -526,9 +545,8 @@ def _run_locked(
     )
     try:
         gazetteer_version = runner.gazetteer_version()
-        store = ResultStore(
-            out / CACHE_DIR, _fingerprint(options, settings, gazetteer_version), reuse=options.resume
-        )
+        fingerprint = _fingerprint(options, settings, gazetteer_version, overrides)
+        store = ResultStore(out / CACHE_DIR, fingerprint, reuse=options.resume)
         try:
             summary = _run_batch(
                 [os.fspath(p) for p in inputs],

@@ -263,3 +263,104 @@ def test_an_empty_input_set_is_exit_1_no_articles_found(
     assert cli.main(["run", str(empty), "--out", str(out), "--no-progress"]) == 1
     assert f"no articles found in {empty}" in capsys.readouterr().out
     assert visible(out) == before
+
+
+# --------------------------------------------------------------------------- hostile overrides
+
+
+HEADER = "action,target,id,field,value,note\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "reason"),
+    [
+        ('remove,event,E-1,,,"never closed\nremove,event,E-2,,,\nremove,event,E-3,,,\n', 2, "quote"),
+        ('remove,event,E-1,,,"two\nlines"\nremove,event,E-2,,,\n', 2, "runs over lines 2-3"),
+        ("remove,event,E-1,,,,extra\n", 2, "7 fields where the header has 6"),
+        ("remove,event,E-1,,\n", 2, "5 fields where the header has 6"),
+        ("remove,event,E-1,,,\nedit,event,E-2,fatalities,100000000000000000000000000,\n", 3, "fatalities"),
+        ("edit,event,E-2,fatalities,-4,\n", 2, "fatalities cannot be '-4'"),
+        ('set,place,*:Alpha,latlon,"nan,10",\n', 2, "lat cannot be 'nan'"),
+        ('set,place,*:Alpha,latlon,"10,inf",\n', 2, "lon cannot be 'inf'"),
+        ("add,event,A-1,sub_event_type,Arrests,\nadd,event,A-1,lat,95,\n", 3, "lat cannot be '95'"),
+        ("add,event,A-1,sub_event_type,Arrests,\n", 2, "added event A-1 lacks event_date, lat"),
+    ],
+)
+def test_a_hostile_overrides_csv_is_refused_at_load_with_file_line_and_reason(
+    tmp_path: Path, rows: str, line: int, reason: str
+) -> None:
+    """Failure 3: an unbalanced quote, extra or missing fields, numbers out of range, an incomplete
+    add: each is one error naming the line, raised before any article is processed."""
+    from geoevents.errors import InputError
+    from geoevents.events.overrides import load_overrides
+
+    path = tmp_path / "fix.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_overrides(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: ") and reason in message and "\n" not in message
+
+
+BILLION_LAUGHS = """\
+a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+overrides:
+  - {action: edit, target: event, id: E-1, field: notes, value: *g}
+"""
+
+
+def test_a_yaml_overrides_file_with_aliases_is_refused_at_once(tmp_path: Path) -> None:
+    """Failure 4: nested aliases are refused (with their line) before they expand; big files too."""
+    from geoevents.errors import InputError
+    from geoevents.events.overrides import MAX_FILE_BYTES, load_overrides
+
+    path = tmp_path / "fix.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"fix\.yaml:2: YAML aliases"):
+        load_overrides(path)
+    assert time.monotonic() - started < 5
+    path.write_text("overrides:\n" + "  - {action: remove, target: event, id: E-1}\n" * 200_000)
+    assert path.stat().st_size > MAX_FILE_BYTES
+    with pytest.raises(InputError, match="too large"):
+        load_overrides(path)
+    path.write_text("overrides:\n  - {action: remove, target: event, id: E-1}\n\n  - [1]\n")
+    with pytest.raises(InputError, match=r"fix\.yaml:4: each item is a mapping"):
+        load_overrides(path)
+
+
+def test_resume_survives_fixing_the_event_rows_of_an_overrides_file(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Failure 3: fixing an overrides file keeps the finished articles when only event rows change
+    (they apply after the merge); a changed place row redoes the articles."""
+    from tests import test_pipeline_fakes as fakes
+
+    calls = tmp_path / "calls.txt"
+    monkeypatch.setenv(fakes.CALLS_FILE_ENV, str(calls))
+    stages = fakes.with_real_overrides(STAGES)
+    out = tmp_path / "out"
+    fix = tmp_path / "fix.csv"
+
+    def go(rows: str) -> int:
+        fix.write_text(HEADER + rows, encoding="utf-8")
+        options = RunOptions(progress=False, resume=True, overrides=fix)
+        calls.unlink(missing_ok=True)
+        summary = run([str(inputs)], out, options=options, stages=stages)
+        assert summary.published
+        return len(calls.read_text().split()) if calls.exists() else 0
+
+    assert go("remove,place,*:Gamma,,,\n") == 2
+    first = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]["events"]
+    assert go("remove,place,*:Gamma,,,\nremove,event,no-such-event,,,a fixed row\n") == 0
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["events"] == first
+    assert info["options"]["overrides"]["unused_event_rows"] == [f"{fix}:3"]
+    assert info["options"]["overrides"]["unused_place_rows"] == []  # row numbers follow the place rows
+    assert go("remove,place,*:Beta,,,\n") == 2

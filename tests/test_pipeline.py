@@ -19,7 +19,7 @@ from shapely.geometry import Polygon, mapping
 
 from geoevents.errors import GeoeventsError
 from geoevents.outset import GENERATIONS_DIR, LOCK_FILE
-from geoevents.parallel import Stages, StageUnavailable, decode_record, dumps, encode_record
+from geoevents.parallel import StageUnavailable, decode_record, dumps, encode_record
 from geoevents.pipeline import (
     CACHE_DIR,
     SHOWN_PER_REASON,
@@ -390,13 +390,7 @@ def test_error_lines_show_every_reason_and_count_only_repeats() -> None:
 def test_place_corrections_that_match_no_mention_are_reported_once(
     inputs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, jobs: int
 ) -> None:
-    real = Stages()
-    stages = dataclasses.replace(
-        STAGES,
-        load_overrides=real.load_overrides,
-        apply_to_resolved=real.apply_to_resolved,
-        apply_to_events=real.apply_to_events,
-    )
+    stages = fakes.with_real_overrides(STAGES)
     overrides = _write(
         tmp_path,
         "overrides.csv",

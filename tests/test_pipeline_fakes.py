@@ -5,6 +5,7 @@ They live at module level so worker processes and Dask workers can unpickle them
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -217,3 +218,14 @@ def geoparse_without_its_module(article: Article, *, gazetteer: Any) -> list[Res
 def geoparse_with_a_bug(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
     """A stage bug that no input causes: every article fails with the same reason."""
     raise KeyError("zone_kind")
+
+
+def with_real_overrides(stages: Stages) -> Stages:
+    """``stages`` with the real overrides module (loading, place and event corrections)."""
+    real = Stages()
+    return dataclasses.replace(
+        stages,
+        load_overrides=real.load_overrides,
+        apply_to_resolved=real.apply_to_resolved,
+        apply_to_events=real.apply_to_events,
+    )
