@@ -66,10 +66,13 @@ class StageUnavailable(GeoeventsError):
     built): the run stops with this one usage-level error instead of one error per article."""
 
 
-def _default_ingest(inputs: Sequence[str], *, settings: Settings) -> Iterable[Any]:
+def _default_ingest(
+    inputs: Sequence[str], *, settings: Settings, exclude: Sequence[Path] = ()
+) -> Iterable[Any]:
+    """Articles, InputErrors, and notes (``Skipped``, ``FileRead``); nothing under ``exclude`` is read."""
     from geoevents.ingest import articles_from_paths
 
-    return articles_from_paths(inputs, settings=settings)
+    return articles_from_paths(inputs, settings=settings, exclude=exclude, notes=True)
 
 
 def _default_geoparse(article: Article, *, gazetteer: Any) -> Sequence[ResolvedMention]:

@@ -53,7 +53,7 @@ from geoevents.parallel import (
     place_id_of_encoded,
     runner_from_options,
 )
-from geoevents.records import Article, ArticleResult, Event, Place
+from geoevents.records import Article, ArticleResult, Event, FileRead, Place, Skipped
 from geoevents.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -278,14 +278,14 @@ class ResultStore:
         for fid, encoded in reply.new_places:
             if fid in self._place_lines:
                 continue
-            self._places_out.write(f"{fid}\t{encoded}\n".encode())
+            self._places_out.write(f"{fid}\t{encoded}\n".encode("utf-8", "backslashreplace"))
             self._place_lines[fid] = encoded
             self.places[fid] = decode_record(Place, json.loads(encoded))
             wrote_place = True
         if wrote_place:
             self._places_out.flush()
         offset = self._results.tell()
-        self._results.write(reply.line.encode("utf-8") + b"\n")
+        self._results.write(reply.line.encode("utf-8", "backslashreplace") + b"\n")
         self._results.flush()
         self.index[reply.article_id] = offset
 
@@ -471,19 +471,20 @@ def collapsed_error_lines(errors: Sequence[RunError], *, shown: int = SHOWN_PER_
 class _ErrorLog:
     """Logs errors as they happen, each reason only ``shown`` times (then once that the rest are counted)."""
 
-    def __init__(self, *, shown: int = SHOWN_PER_REASON) -> None:
+    def __init__(self, *, shown: int = SHOWN_PER_REASON, prefix: str = "") -> None:
         self.shown = shown
+        self.prefix = prefix
         self.seen: Counter[tuple[str, str]] = Counter()
 
     def __call__(self, error: RunError) -> None:
         key = (error.stage, error.reason)
         self.seen[key] += 1
         if self.seen[key] <= self.shown:
-            log.warning("%s", error)
+            log.warning("%s%s", self.prefix, error)
         elif self.seen[key] == self.shown + 1:
             log.warning(
-                "more %s fail with the same reason (%s); they are counted at the end and listed in %s",
-                _noun(error.stage, 2),
+                "more %s with the same reason (%s); they are listed in %s",
+                "entries skipped" if error.stage == "skipped" else _noun(error.stage, 2) + " fail",
                 error.reason,
                 RUN_JSON,
             )
@@ -590,6 +591,8 @@ def _run_batch(
     seq = 0
 
     report = _ErrorLog()
+    notes = _ErrorLog(prefix="skipped ")
+    skipped: list[Skipped] = []
 
     def record_for(path: str) -> _InputRecord:
         if path not in records:
@@ -606,7 +609,14 @@ def _run_batch(
 
     def to_process() -> Iterator[Article]:
         nonlocal seq, resumed
-        for item in stages.ingest(inputs, settings=settings):
+        for item in stages.ingest(inputs, settings=settings, exclude=(out,)):
+            if isinstance(item, FileRead):
+                record_for(item.path).sha256 = item.sha256
+                continue
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                notes(RunError(redact(item.source), item.reason, "skipped"))
+                continue
             seq += 1
             if isinstance(item, InputError):
                 error = RunError(redact(item.source), redact(one_line(item.reason)), "ingest")
@@ -684,6 +694,7 @@ def _run_batch(
         gazetteer_version,
         records,
         sorted_errors,
+        skipped=skipped,
         stale_overrides=stale,
         stale_place_overrides=stale_places,
         counts={
@@ -764,14 +775,18 @@ def _run_info(
     records: Mapping[str, _InputRecord],
     errors: Sequence[RunError],
     *,
+    skipped: Sequence[Skipped] = (),
     stale_overrides: Sequence[str] = (),
     stale_place_overrides: Sequence[str] = (),
     counts: dict[str, int],
 ) -> dict[str, Any]:
     """run.json: what went in, what came out, what failed; nothing that varies between reruns."""
     inputs = []
+    reported_reads = any(r.sha256 is not None for r in records.values())
     for record in sorted(records.values(), key=lambda r: (r.seq, r.path)):
-        sha = _sha256_file(record.path, limit=settings.max_input_bytes) if record.articles else None
+        sha = record.sha256 if record.articles else None
+        if sha is None and record.articles and not reported_reads:  # an ingest that does not say
+            sha = _sha256_file(record.path, limit=settings.max_input_bytes)
         inputs.append(
             {
                 "path": redact(record.path),
@@ -807,6 +822,7 @@ def _run_info(
         "counts": counts,
         "inputs": inputs,
         "errors": [{"source": e.source, "stage": e.stage, "reason": e.reason} for e in errors],
+        "skipped": [{"source": redact(s.source), "reason": s.reason} for s in skipped],
     }
     if options.record_time:
         from datetime import UTC, datetime

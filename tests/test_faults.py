@@ -364,3 +364,169 @@ def test_resume_survives_fixing_the_event_rows_of_an_overrides_file(
     assert info["options"]["overrides"]["unused_event_rows"] == [f"{fix}:3"]
     assert info["options"]["overrides"]["unused_place_rows"] == []  # row numbers follow the place rows
     assert go("remove,place,*:Beta,,,\n") == 2
+
+
+# --------------------------------------------------------------------------- hostile gazetteer files
+
+
+GAZ_HEADER = "id,name,aliases,feature_class,lat,lon,country_code,geometry,source\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ("p1,Post,,base,nan,44,IQ,,notes\n", "lat 'nan' is outside"),
+        ("p1,Post,,base,35,inf,IQ,,notes\n", "lon 'inf' is outside"),
+        ('p1,Post,,region,,,IQ,"POINT EMPTY",notes\n', "geometry is empty"),
+        ('p1,Post,,region,,,IQ,"LINESTRING(40 33, 400 33)",notes\n', "outside lon -180..180"),
+        ('p1,Post,,region,,,IQ,"POINT(nan 33)",notes\n', "not a finite number"),
+        ("p1,Post,,region,,,IQ,via:Raqqa@SY|Mayadin@SY;buffer_km=abc,notes\n", "buffer_km 'abc'"),
+        ("p1,Post,,region,,,IQ,via:Raqqa@SY|Mayadin@SY;buffer_km=-3,notes\n", "buffer_km '-3'"),
+        ("p1,Post,,region,,,IQ,via:Raqqa@SY|Mayadin@SY;buffer_km=inf,notes\n", "buffer_km 'inf'"),
+        ("p1,Post,,border,,,IQ,border:SY|SY,notes\n", "two different areas"),
+        ("p1,Post,,base,35,44,IQ,,notes,extra\n", "more fields than columns"),
+        ("p1,Post,,base,35,44\n", "fewer fields"),
+        ('p1,"Post,,base,35,44,IQ,,notes\n', "bad CSV"),
+    ],
+)
+def test_a_hostile_gazetteer_file_is_refused_at_load_with_file_line_and_reason(
+    tmp_path: Path, row: str, reason: str
+) -> None:
+    """Failure 8: NaN, inf, empty or out-of-range WKT, a bad buffer_km and ``border:X|X`` are one
+    error naming file and line, not a traceback later."""
+    from geoevents.errors import GazetteerError
+    from geoevents.gazetteer.curated import read_curated_csv
+
+    path = tmp_path / "extra.csv"
+    path.write_text(GAZ_HEADER + "ok-1,Fine,,base,35,44,IQ,,notes\n" + row, encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        read_curated_csv(path)
+    assert str(caught.value).startswith(f"{path}: line 3: ") and reason in str(caught.value)
+
+
+# --------------------------------------------------------------------------- input hygiene
+
+
+def _real_ingest() -> Any:
+    from geoevents.parallel import Stages
+
+    return dataclasses.replace(STAGES, ingest=Stages().ingest)
+
+
+def _run_real_ingest(inputs: list[str], out: Path) -> Any:
+    return run(inputs, out, options=RunOptions(progress=False), stages=_real_ingest())
+
+
+def test_file_names_of_any_bytes_are_reported_with_escapes(tmp_path: Path) -> None:
+    """Failure 5: a name that is not UTF-8 neither crashes the batch nor loses run.json."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = os.fsdecode(bytes(folder) + b"/caf\xe9 strike.txt")
+    Path(good).write_text("A strike hit Alpha at dawn.", encoding="utf-8")
+    Path(os.fsdecode(bytes(folder) + b"/\xff\x1b.txt")).write_bytes(b"")
+    out = tmp_path / "out"
+    summary = _run_real_ingest([str(folder)], out)
+    assert summary.published and summary.articles == 1
+    info = json.loads(assert_consistent(out)["run.json"].decode("utf-8"))
+    assert [entry["path"] for entry in info["inputs"]] == [
+        f"{folder}/caf\\xe9 strike.txt",
+        f"{folder}/\\xff\x1b.txt",
+    ]
+    assert info["errors"] == [
+        {"source": f"{folder}/\\xff\x1b.txt", "stage": "ingest", "reason": "empty file"}
+    ]
+
+
+def test_the_output_folder_inside_an_input_folder_is_never_read(tmp_path: Path) -> None:
+    """Failure 8: ``--out`` inside the input folder: its outputs are not read back as articles."""
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "A strike hit Alpha at dawn.")
+    out = folder / "out"
+    for _ in range(2):
+        summary = _run_real_ingest([str(folder)], out)
+        assert summary.articles == 1 and not summary.errors
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert {"source": str(out), "reason": "the output folder (or inside it) is never read as input"} in info[
+        "skipped"
+    ]
+
+
+def test_nul_and_control_byte_files_are_binary(tmp_path: Path) -> None:
+    """Failure 8: zeros or control bytes are refused at once, not decoded as text."""
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "A strike hit Alpha at dawn.")
+    (folder / "zeros.txt").write_bytes(b"\x00" * (8 << 20))
+    (folder / "controls.txt").write_bytes(bytes(range(1, 9)) * (1 << 20))
+    (folder / "zeros.jsonl").write_bytes(b"\x00" * 4096)
+    started = time.monotonic()
+    summary = _run_real_ingest([str(folder)], tmp_path / "out")
+    assert time.monotonic() - started < 20
+    reasons = {Path(e.source).name: e.reason for e in summary.errors}
+    assert set(reasons) == {"zeros.txt", "controls.txt", "zeros.jsonl"}
+    assert all("binary" in reason for reason in reasons.values()), reasons
+
+
+def test_links_to_folders_are_followed_once_and_special_entries_get_a_line(tmp_path: Path) -> None:
+    """Failure 8: a linked folder is read (not called broken), a loop ends with a note, a FIFO and a
+    README get a line each; a README named explicitly is read."""
+    other = tmp_path / "other"
+    _write(other, "b.txt", "A strike in Beta at noon.")
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "A strike hit Alpha at dawn.")
+    _write(folder, "README.md", "# About this folder\n\nNotes on where the strike reports come from.\n")
+    (folder / "linked").symlink_to(other, target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    os.mkfifo(folder / "pipe")
+    summary = _run_real_ingest([str(folder)], tmp_path / "out")
+    assert summary.articles == 2 and not summary.errors
+    info = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    skipped = {Path(s["source"]).name: s["reason"] for s in info["skipped"]}
+    assert set(skipped) == {"README.md", "loop", "pipe"}
+    assert (
+        "already read" in skipped["loop"] and "pipe" in skipped["pipe"] and "README" in skipped["README.md"]
+    )
+    summary = _run_real_ingest([str(folder / "README.md")], tmp_path / "out2")
+    assert summary.articles == 1
+
+
+def _rewrite_input(article: Any, *, gazetteer: Any) -> Any:
+    Path(article.path).write_text("changed after it was read", encoding="utf-8")
+    return []
+
+
+def test_run_json_hashes_the_bytes_that_were_read(tmp_path: Path) -> None:
+    """Failure 8: a file changed during the run keeps the hash of the bytes its article came from."""
+    import hashlib
+
+    folder = tmp_path / "in"
+    text = "A strike hit Alpha at dawn."
+    path = _write(folder, "a.txt", text)
+    stages = dataclasses.replace(_real_ingest(), geoparse=_rewrite_input)
+    run([str(folder)], tmp_path / "out", options=RunOptions(progress=False), stages=stages)
+    assert path.read_text(encoding="utf-8") != text
+    info = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert info["inputs"][0]["sha256"] == hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_the_sites_of_a_merged_event_do_not_depend_on_input_order() -> None:
+    """Failure 8: reports of one event from several articles combine the same in any order."""
+    from datetime import date
+
+    from geoevents.events.merge import combine_events
+    from geoevents.records import Event, EventLocation, Evidence
+    from tests.test_pipeline_fakes import PLACES
+
+    def report(article: str, first: str, second: str) -> Event:
+        return Event(
+            event_id="E",
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            disorder_type="Political violence",
+            event_date=date(2019, 12, 29),
+            time_precision=1,
+            locations=(EventLocation(PLACES[first], 1), EventLocation(PLACES[second], 1)),
+            evidence=(Evidence(article, 0, 10, "a strike", f"{article}.txt"),),
+        )
+
+    one, two = report("art-1", "Alpha", "Beta"), report("art-2", "Beta", "Alpha")
+    assert combine_events([one, two]) == combine_events([two, one])

@@ -50,11 +50,14 @@ PLACES = {
 CALLS_FILE_ENV = "GEOEVENTS_TEST_CALLS"
 
 
-def ingest(inputs: Sequence[str], *, settings: Settings) -> Iterator[Article | InputError]:
+def ingest(
+    inputs: Sequence[str], *, settings: Settings, exclude: Sequence[Path] = ()
+) -> Iterator[Article | InputError]:
     """Every file of every input folder (sorted); files whose text starts with BAD are refused."""
     for item in inputs:
         base = Path(item)
         paths = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        paths = [p for p in paths if not any(p.resolve().is_relative_to(x.resolve()) for x in exclude)]
         for path in paths:
             try:
                 data = path.read_bytes()
