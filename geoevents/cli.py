@@ -232,7 +232,7 @@ def _failure_line(exc: Exception) -> str:
     if isinstance(exc, OSError):
         from geoevents.outset import write_failure
 
-        return str(write_failure(exc, exc.filename or "."))
+        return str(write_failure(exc, exc.filename or "the output folder"))
     return f"internal error: {type(exc).__name__}: {exc}"
 
 

@@ -64,7 +64,7 @@ def free_mb(path: str | os.PathLike[str]) -> int:
 
 def write_failure(exc: OSError, where: str | os.PathLike[str]) -> RunFailed:
     """A RunFailed for an OSError met while writing under ``where``: one plain line."""
-    target = exc.filename or where
+    target = exc.filename if isinstance(exc.filename, str) and exc.filename else where
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return RunFailed(f"no space left on device writing {target}: free {free_mb(where)} MB")
     return RunFailed(f"cannot write {target}: {exc.strerror or exc}")
@@ -95,12 +95,13 @@ class OutputLock:
                     f"{self.path.parent} is in use by {holder}; wait for it or use another --out"
                 ) from None
             raise RunFailed(f"cannot lock {self.path}: {exc.strerror or exc}") from exc
-        handle.seek(0)
-        handle.truncate()
-        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
-        handle.write(f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n")
-        handle.flush()
         self._handle = handle
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
+        with contextlib.suppress(OSError):  # who holds it is a courtesy; a full disk must not stop here
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n")
+            handle.flush()
         return self
 
     def release(self) -> None:
@@ -108,7 +109,8 @@ class OutputLock:
             with contextlib.suppress(OSError):
                 self._handle.truncate(0)
                 fcntl.lockf(self._handle, fcntl.LOCK_UN)
-            self._handle.close()
+            with contextlib.suppress(OSError):
+                self._handle.close()
             self._handle = None
 
     def __enter__(self) -> OutputLock:

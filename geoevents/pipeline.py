@@ -274,6 +274,12 @@ class ResultStore:
 
     def add(self, reply: Success) -> None:
         """Store one article's result (its new places first, so the result never points at nothing)."""
+        try:
+            self._add(reply)
+        except OSError as exc:  # a full disk: the run cannot go on, and says where
+            raise write_failure(exc, self.results_path) from exc
+
+    def _add(self, reply: Success) -> None:
         wrote_place = False
         for fid, encoded in reply.new_places:
             if fid in self._place_lines:

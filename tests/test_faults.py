@@ -7,6 +7,7 @@ with the stand-in stages) stopped at each phase; full disks come from writers th
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import json
@@ -183,6 +184,102 @@ def test_a_full_disk_in_a_writer_is_one_plain_line_and_exit_3(
     assert "no space left on device writing events.csv: free " in lines[0] and lines[0].endswith(" MB")
     assert assert_consistent(out) == before
     assert sorted(p.name for p in (out / GENERATIONS_DIR).iterdir()) == ["current", "g-000001"]
+
+
+WRITERS = (
+    "write_geojson",
+    "write_acled_csv",
+    "write_geopackage",
+    "write_map",
+    "write_images",
+    "write_report",
+)
+
+
+@pytest.fixture(scope="module")
+def real_writers() -> Any:
+    """The stand-in stages with the real output writers."""
+    from geoevents.parallel import Stages
+
+    return dataclasses.replace(STAGES, write_outputs=Stages().write_outputs)
+
+
+@pytest.mark.parametrize("writer", [*WRITERS, "run.json"])
+def test_a_full_disk_at_each_writer_keeps_the_previous_set(
+    inputs: Path,
+    tmp_path: Path,
+    writer: str,
+    real_writers: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Failure 2 and 7: ENOSPC in any real writer, or at run.json, publishes nothing; exit 3, one line."""
+    from geoevents import cli, outputs, pipeline
+
+    out = tmp_path / "out"
+    run([str(inputs)], out, options=RunOptions(progress=False), stages=real_writers)
+    before = assert_consistent(out)
+    assert len(before) == 11
+    _write(inputs, "c.txt", "A strike near Gamma at night.")
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device", os.fspath(args[0]))
+
+    if writer == "run.json":
+        real = pipeline.atomic_write_bytes
+
+        def full_at_run_json(path: Any, data: bytes, **kwargs: Any) -> None:
+            if Path(path).name == "run.json":
+                full(path)
+            real(path, data, **kwargs)
+
+        monkeypatch.setattr(pipeline, "atomic_write_bytes", full_at_run_json)
+    else:
+        monkeypatch.setattr(outputs, writer, lambda *args, **kwargs: full(args[1]))
+    monkeypatch.setattr(pipeline, "Stages", lambda: real_writers)
+    assert cli.main(["run", str(inputs), "--out", str(out), "--no-progress"]) == 3
+    stderr = capsys.readouterr().err
+    lines = [line for line in stderr.splitlines() if "no space left on device writing " in line]
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    assert f"{out}/{GENERATIONS_DIR}/" in lines[0] and lines[0].endswith(" MB")
+    assert assert_consistent(out) == before
+    assert sorted(p.name for p in (out / GENERATIONS_DIR).iterdir()) == ["current", "g-000001"]
+
+
+def _mount_tmpfs(where: Path, size: str) -> bool:
+    where.mkdir()
+    if os.geteuid() != 0:
+        return False
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True
+    )
+    return done.returncode == 0
+
+
+def test_a_really_full_disk_on_a_small_tmpfs(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Failure 7 for real: OUT on a 1 MB tmpfs, filled; the run exits 3 with the plain line."""
+    from geoevents import cli, pipeline
+
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "1m"):
+        pytest.skip("mounting a tmpfs needs root")
+    try:
+        out = disk / "out"
+        before = _publish_first(inputs, out)
+        _write(inputs, "c.txt", "A strike near Gamma at night. " + "Long report. " * 20_000)
+        with open(disk / "filler", "wb", buffering=0) as filler, contextlib.suppress(OSError):
+            while True:
+                filler.write(b"x" * 4096)
+        monkeypatch.setattr(pipeline, "Stages", lambda: STAGES)
+        assert cli.main(["run", str(inputs), "--out", str(out), "--no-progress"]) == 3
+        stderr = capsys.readouterr().err
+        assert f"no space left on device writing {out}/" in stderr and "free 0 MB" in stderr, stderr
+        assert "Traceback" not in stderr and stderr.count("\n") == 1
+        assert assert_consistent(out) == before
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_an_internal_error_is_exit_3_with_the_traceback_only_under_debug(
