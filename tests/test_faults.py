@@ -204,20 +204,32 @@ def real_writers() -> Any:
     return dataclasses.replace(STAGES, write_outputs=Stages().write_outputs)
 
 
+@pytest.fixture(scope="module")
+def published_by_real_writers(tmp_path_factory: pytest.TempPathFactory, real_writers: Any) -> Path:
+    """An output folder published once by the real writers, copied by each test that needs one."""
+    folder = tmp_path_factory.mktemp("real")
+    _write(folder / "in", "a.txt", "A strike hit Alpha at dawn. Officials in Beta condemned it.")
+    _write(folder / "in", "b.txt", "A strike in Beta. A second strike in Gamma.")
+    run([str(folder / "in")], folder / "out", options=RunOptions(progress=False), stages=real_writers)
+    return folder
+
+
 @pytest.mark.parametrize("writer", [*WRITERS, "run.json"])
 def test_a_full_disk_at_each_writer_keeps_the_previous_set(
-    inputs: Path,
     tmp_path: Path,
     writer: str,
     real_writers: Any,
+    published_by_real_writers: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Failure 2 and 7: ENOSPC in any real writer, or at run.json, publishes nothing; exit 3, one line."""
+    import shutil
+
     from geoevents import cli, outputs, pipeline
 
-    out = tmp_path / "out"
-    run([str(inputs)], out, options=RunOptions(progress=False), stages=real_writers)
+    shutil.copytree(published_by_real_writers, tmp_path, symlinks=True, dirs_exist_ok=True)
+    inputs, out = tmp_path / "in", tmp_path / "out"
     before = assert_consistent(out)
     assert len(before) == 11
     _write(inputs, "c.txt", "A strike near Gamma at night.")
