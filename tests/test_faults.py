@@ -159,6 +159,24 @@ def test_workers_die_when_the_main_process_is_killed(inputs: Path, tmp_path: Pat
     assert not any(_alive(pid) for pid in workers)
 
 
+def test_sigterm_with_workers_stops_them_at_once_and_keeps_the_set(inputs: Path, tmp_path: Path) -> None:
+    """Failure 2 and 6 with --jobs 2: SIGTERM mid-article ends the run (143) and its workers, no waiting
+    for the article in hand, and the previous set stays."""
+    out = tmp_path / "out"
+    before = _publish_first(inputs, out)
+    _write(inputs, "c.txt", "A strike near Gamma at night.")
+    mark = tmp_path / "mark"
+    process = _driver(str(inputs), "--out", str(out), "--jobs", "2", pause="processing", mark=mark)
+    workers = _wait_for_mark(mark, process)
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143 and "Traceback" not in stderr, stderr
+    assert time.monotonic() - started < 30  # a paused worker would hold it for 60 s
+    assert not any(_alive(pid) for pid in workers)
+    assert assert_consistent(out) == before
+
+
 # --------------------------------------------------------------------------- full disk
 
 
