@@ -477,23 +477,31 @@ def collapsed_error_lines(errors: Sequence[RunError], *, shown: int = SHOWN_PER_
 class _ErrorLog:
     """Logs errors as they happen, each reason only ``shown`` times (then once that the rest are counted)."""
 
-    def __init__(self, *, shown: int = SHOWN_PER_REASON, prefix: str = "") -> None:
+    def __init__(self, *, shown: int = SHOWN_PER_REASON) -> None:
         self.shown = shown
-        self.prefix = prefix
         self.seen: Counter[tuple[str, str]] = Counter()
 
     def __call__(self, error: RunError) -> None:
         key = (error.stage, error.reason)
         self.seen[key] += 1
         if self.seen[key] <= self.shown:
-            log.warning("%s%s", self.prefix, error)
+            log.warning("%s", error)
         elif self.seen[key] == self.shown + 1:
             log.warning(
-                "more %s with the same reason (%s); they are listed in %s",
-                "entries skipped" if error.stage == "skipped" else _noun(error.stage, 2) + " fail",
+                "more %s fail with the same reason (%s); they are counted at the end and listed in %s",
+                _noun(error.stage, 2),
                 error.reason,
                 RUN_JSON,
             )
+
+
+def _note_skipped(entry: Skipped, seen: Counter[str]) -> None:
+    """One note line per entry not read (a few per reason; run.json lists them all)."""
+    seen[entry.reason] += 1
+    if seen[entry.reason] <= SHOWN_PER_REASON:
+        log.warning("skipped %s: %s", redact(entry.source), entry.reason)
+    elif seen[entry.reason] == SHOWN_PER_REASON + 1:
+        log.warning("more entries skipped for the same reason (%s); %s lists them", entry.reason, RUN_JSON)
 
 
 # --------------------------------------------------------------------------- run
@@ -597,7 +605,7 @@ def _run_batch(
     seq = 0
 
     report = _ErrorLog()
-    notes = _ErrorLog(prefix="skipped ")
+    skip_reasons: Counter[str] = Counter()
     skipped: list[Skipped] = []
 
     def record_for(path: str) -> _InputRecord:
@@ -621,7 +629,7 @@ def _run_batch(
                 continue
             if isinstance(item, Skipped):
                 skipped.append(item)
-                notes(RunError(redact(item.source), item.reason, "skipped"))
+                _note_skipped(item, skip_reasons)
                 continue
             seq += 1
             if isinstance(item, InputError):

@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import errno
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -593,7 +594,9 @@ def test_nul_and_control_byte_files_are_binary(tmp_path: Path) -> None:
     assert all("binary" in reason for reason in reasons.values()), reasons
 
 
-def test_links_to_folders_are_followed_once_and_special_entries_get_a_line(tmp_path: Path) -> None:
+def test_links_to_folders_are_followed_once_and_special_entries_get_a_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """Failure 8: a linked folder is read (not called broken), a loop ends with a note, a FIFO and a
     README get a line each; a README named explicitly is read."""
     other = tmp_path / "other"
@@ -604,8 +607,12 @@ def test_links_to_folders_are_followed_once_and_special_entries_get_a_line(tmp_p
     (folder / "linked").symlink_to(other, target_is_directory=True)
     (folder / "loop").symlink_to(folder, target_is_directory=True)
     os.mkfifo(folder / "pipe")
-    summary = _run_real_ingest([str(folder)], tmp_path / "out")
+    with caplog.at_level(logging.WARNING, logger="geoevents.pipeline"):
+        summary = _run_real_ingest([str(folder)], tmp_path / "out")
     assert summary.articles == 2 and not summary.errors
+    noted = [r.getMessage() for r in caplog.records if r.getMessage().startswith("skipped ")]
+    named = sorted(Path(line.split(":")[0].split()[-1]).name for line in noted)
+    assert named == ["README.md", "loop", "pipe"]
     info = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     skipped = {Path(s["source"]).name: s["reason"] for s in info["skipped"]}
     assert set(skipped) == {"README.md", "loop", "pipe"}
