@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import logging
 import os
 import shutil
 import socket
@@ -43,6 +44,8 @@ __all__ = [
     "publish",
     "write_failure",
 ]
+
+log = logging.getLogger(__name__)
 
 LOCK_FILE = ".geoevents.lock"
 GENERATIONS_DIR = ".geoevents-generations"
@@ -94,6 +97,12 @@ class OutputLock:
                 raise RunFailed(
                     f"{self.path.parent} is in use by {holder}; wait for it or use another --out"
                 ) from None
+            if exc.errno in (errno.ENOLCK, errno.ENOTSUP, errno.EOPNOTSUPP):  # NFS without locks
+                log.warning(
+                    "%s: this filesystem cannot lock; two runs into it at once are not stopped",
+                    self.path.parent,
+                )
+                return self
             raise RunFailed(f"cannot lock {self.path}: {exc.strerror or exc}") from exc
         self._handle = handle
         started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
@@ -231,7 +240,12 @@ def publish(out: Path, generation: Path) -> list[Path]:
     swap = root / f".{CURRENT}.{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         swap.unlink()
-    os.symlink(generation.name, swap)
+    try:
+        os.symlink(generation.name, swap)
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        return _publish_by_moving(out, generation, names)
     os.replace(swap, root / CURRENT)  # the one step at which OUT switches sets
     fsync_directory(root)
     legacy = _previous_outputs(out) if previous is None else set()
@@ -242,6 +256,24 @@ def publish(out: Path, generation: Path) -> list[Path]:
             link = out / gone
             if link.is_symlink() and os.readlink(link) == _link_text(gone):
                 link.unlink()
+    fsync_directory(out)
+    return [out / name for name in names]
+
+
+_NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS})
+
+
+def _publish_by_moving(out: Path, generation: Path, names: list[str]) -> list[Path]:
+    """Where the filesystem has no symbolic links (FAT, some network shares): each output is
+    moved into OUT by its own rename, run.json last. Not one step, so the set is whole only
+    once this returns; said once per run."""
+    log.warning("%s: the filesystem has no symbolic links, so the outputs are replaced one by one", out)
+    for name in sorted(names, key=lambda n: n == "run.json"):
+        target = out / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        os.replace(generation / name, target)
+    discard(generation)
     fsync_directory(out)
     return [out / name for name in names]
 

@@ -356,6 +356,26 @@ def test_outputs_of_an_older_release_are_replaced_by_the_set(inputs: Path, tmp_p
     assert seen["events.geojson"] != b"old"
 
 
+def test_a_filesystem_without_links_gets_its_outputs_moved_one_by_one(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where symbolic links are refused (FAT, some shares), outputs are plain files, replaced each run."""
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "symlink", refused)
+    out = tmp_path / "out"
+    for articles in (2, 3):
+        run([str(inputs)], out, options=RunOptions(progress=False), stages=STAGES)
+        seen = visible(out)
+        assert sorted(seen) == sorted(json.loads(seen["run.json"])["outputs"])
+        assert json.loads(seen["run.json"])["counts"]["articles"] == articles
+        assert not any((out / name).is_symlink() for name in seen)
+        assert [p.name for p in (out / GENERATIONS_DIR).iterdir()] == []
+        _write(inputs, "c.txt", "A strike near Gamma at night.")
+
+
 # --------------------------------------------------------------------------- nothing read (issue 19)
 
 
