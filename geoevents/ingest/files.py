@@ -212,7 +212,7 @@ def files_from_inputs(
     for item in inputs:
         for found in _files_from_input(item, walk):
             if isinstance(found, Path):
-                key = os.path.realpath(found)
+                key = os.path.abspath(found)  # folders reached twice are walked once (_Walk)
                 if key in seen:
                     continue
                 seen.add(key)
