@@ -34,6 +34,7 @@ from geoevents.errors import GeoeventsError, InputError
 from geoevents.outset import (
     OutputLock,
     check_obstacles,
+    current_set,
     discard,
     free_mb,
     new_generation,
@@ -778,7 +779,8 @@ def _write_output_set(
         check_obstacles(out, run_info["outputs"])
         return publish(out, generation)
     except BaseException:
-        discard(generation)
+        if current_set(out) != generation:  # an interrupt after the switch keeps the new set
+            discard(generation)
         raise
 
 

@@ -356,6 +356,25 @@ def test_outputs_of_an_older_release_are_replaced_by_the_set(inputs: Path, tmp_p
     assert seen["events.geojson"] != b"old"
 
 
+def test_an_interrupt_just_after_the_switch_keeps_the_new_set(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the link is switched the new set is published: an interrupt then must not remove it."""
+    from geoevents import outset
+
+    out = tmp_path / "out"
+    _publish_first(inputs, out)
+    _write(inputs, "c.txt", "A strike near Gamma at night.")
+
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outset, "_link_output", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run([str(inputs)], out, options=RunOptions(progress=False), stages=STAGES)
+    assert json.loads(assert_consistent(out)["run.json"])["counts"]["articles"] == 3
+
+
 def test_a_filesystem_without_links_gets_its_outputs_moved_one_by_one(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
