@@ -1,6 +1,7 @@
 """Command line: parses arguments and calls the library, nothing more.
 
-Exit status: 0 all went well, 1 some inputs failed, 2 usage error.
+Exit status: 0 all went well, 1 some inputs failed (or none could be read), 2 usage error,
+3 the run itself failed (output folder in use, disk full, internal error).
 """
 
 from __future__ import annotations
@@ -9,15 +10,18 @@ import argparse
 import functools
 import json
 import logging
+import signal
 import sys
+import threading
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from geoevents import __version__
-from geoevents.errors import GeoeventsError
+from geoevents.errors import GeoeventsError, RunFailed
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 
 def _add_gazetteer_options(parser: argparse.ArgumentParser) -> None:
@@ -143,7 +147,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     for line in summary.error_lines():  # repeats of one reason are counted, not all printed
         print(f"error: {line}", file=sys.stderr)
     print(summary.describe())
-    return EXIT_PARTIAL if summary.errors else EXIT_OK
+    return EXIT_PARTIAL if summary.errors or not summary.published else EXIT_OK
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -224,18 +228,52 @@ COMMANDS = {
 }
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so the run cleans up as on Ctrl-C."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if on_main_thread else None
     try:
         return COMMANDS[args.command](args)
+    except RunFailed as exc:
+        print(f"geoevents {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except GeoeventsError as exc:
         print(f"geoevents {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Terminated:
+        print("geoevents: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("geoevents: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the run itself failed: one plain line, the traceback only when asked
+        print(f"geoevents {args.command}: {_failure_line(exc)}", file=sys.stderr)
+        if args.log_level == "DEBUG":
+            traceback.print_exc()
+        else:
+            print("(run again with --log-level DEBUG for the traceback)", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        if on_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _failure_line(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        from geoevents.outset import write_failure
+
+        return str(write_failure(exc, exc.filename or "the output folder"))
+    return f"internal error: {type(exc).__name__}: {exc}"
 
 
 if __name__ == "__main__":

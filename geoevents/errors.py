@@ -18,3 +18,8 @@ class InputError(GeoeventsError):
 
 class GazetteerError(GeoeventsError):
     """The gazetteer cannot answer: bad query, bad extra file, broken cache."""
+
+
+class RunFailed(GeoeventsError):
+    """The run itself cannot go on (output folder locked, disk full, an obstacle at an output path):
+    nothing is published, the previous outputs stay whole; exit status 3."""

@@ -12,6 +12,7 @@ single-process run, ``--jobs N`` and a Dask run give byte-identical outputs.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import dataclasses
 import enum
 import gc
@@ -19,8 +20,11 @@ import importlib
 import json
 import logging
 import multiprocessing
+import os
 import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -62,10 +66,13 @@ class StageUnavailable(GeoeventsError):
     built): the run stops with this one usage-level error instead of one error per article."""
 
 
-def _default_ingest(inputs: Sequence[str], *, settings: Settings) -> Iterable[Any]:
+def _default_ingest(
+    inputs: Sequence[str], *, settings: Settings, exclude: Sequence[Path] = ()
+) -> Iterable[Any]:
+    """Articles, InputErrors, and notes (``Skipped``, ``FileRead``); nothing under ``exclude`` is read."""
     from geoevents.ingest import articles_from_paths
 
-    return articles_from_paths(inputs, settings=settings)
+    return articles_from_paths(inputs, settings=settings, exclude=exclude, notes=True)
 
 
 def _default_geoparse(article: Article, *, gazetteer: Any) -> Sequence[ResolvedMention]:
@@ -431,7 +438,7 @@ def process_article(article: Article, state: WorkerState) -> Reply:
             stage = "overrides"
             overrides = _with_fresh_usage(config.overrides)
             resolved = tuple(stages.apply_to_resolved(overrides, resolved, article=article))
-            used = sorted(getattr(overrides, "used", ()))
+            used = _place_row_numbers(config.overrides, getattr(overrides, "used", ()))
         stage = "events"
         events = tuple(stages.extract_events(article, resolved, settings=config.settings))
         stage = "encode"
@@ -457,6 +464,15 @@ def process_article(article: Article, state: WorkerState) -> Reply:
         return Failure(article.id, stage, one_line(exc_text(exc)))
 
 
+def _place_row_numbers(overrides: Any, used: Iterable[int]) -> list[int]:
+    """Used rows by their order among the place rows: numbers that stay right when event rows
+    change, since a stored result outlives such a change (see pipeline._place_corrections)."""
+    rows = getattr(overrides, "rows", ())
+    places = [i for i, row in enumerate(rows) if getattr(row, "target", None) == "place"]
+    ordinal = {index: n for n, index in enumerate(places)}
+    return sorted(ordinal.get(i, i) for i in used)
+
+
 def _with_fresh_usage(overrides: Any) -> Any:
     """A copy of loaded corrections that records only what this article uses (``used`` row numbers),
     so every stored result says which corrections it used, whichever worker made it."""
@@ -472,8 +488,33 @@ _PROCESS_STATE: WorkerState | None = None
 _PROCESS_ERROR: StageUnavailable | None = None
 
 
-def _init_process_worker(config: WorkerConfig) -> None:
+PARENT_CHECK_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies (SIGKILL, the OOM killer), so no
+    orphan keeps a gazetteer's memory: PR_SET_PDEATHSIG on Linux, and everywhere a thread that
+    sees the parent change."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    threading.Thread(target=watch, name="geoevents-parent-watch", daemon=True).start()
+
+
+def _init_process_worker(config: WorkerConfig, parent: int) -> None:
     global _PROCESS_STATE, _PROCESS_ERROR
+    die_with_parent(parent)
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not die mid-reply.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -535,7 +576,7 @@ class LocalRunner:
         for article in articles:
             yield article, process_article(article, self.state)
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         return None
 
 
@@ -564,7 +605,7 @@ class ProcessRunner:
             max_workers=self.jobs,
             mp_context=self.context,
             initializer=_init_process_worker,
-            initargs=(self.config,),
+            initargs=(self.config, os.getpid()),
         )
 
     def gazetteer_version(self) -> str | None:
@@ -618,7 +659,12 @@ class ProcessRunner:
                 log.warning("a worker process died; restarting the pool")
                 self.pool = self._new_pool()
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the pool; ``abort`` (the run was interrupted) ends the workers without waiting."""
+        if abort:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                with contextlib.suppress(OSError):
+                    process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -745,7 +791,7 @@ class DaskRunner:
                 yield from zip(batch, replies, strict=True)
             fill()
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         try:
             self.client.unregister_worker_plugin(self.name)
         except Exception:  # the cluster may already be gone

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
@@ -28,8 +29,18 @@ from pathlib import Path
 from typing import IO, Any
 
 from geoevents import __version__
-from geoevents.atomic import atomic_write_text, fsync_directory
+from geoevents.atomic import atomic_write_bytes, atomic_write_text
 from geoevents.errors import GeoeventsError, InputError
+from geoevents.outset import (
+    OutputLock,
+    check_obstacles,
+    current_set,
+    discard,
+    free_mb,
+    new_generation,
+    publish,
+    write_failure,
+)
 from geoevents.parallel import (
     OVERRIDES_USED,
     Failure,
@@ -43,7 +54,7 @@ from geoevents.parallel import (
     place_id_of_encoded,
     runner_from_options,
 )
-from geoevents.records import Article, ArticleResult, Event, Place
+from geoevents.records import Article, ArticleResult, Event, FileRead, Place, Skipped
 from geoevents.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -51,7 +62,6 @@ log = logging.getLogger(__name__)
 __all__ = ["RunError", "RunOptions", "RunSummary", "StoredResults", "collapsed_error_lines", "run"]
 
 CACHE_DIR = ".geoevents-cache"
-STAGING_DIR = ".geoevents-staging"
 RUN_JSON = "run.json"
 STORE_FORMAT = 1
 ENGINES = ("local", "dask")
@@ -126,8 +136,14 @@ class RunSummary:
     events_found: int
     events: int
     errors: tuple[RunError, ...]
-    outputs: tuple[Path, ...]
+    outputs: tuple[Path, ...]  # empty when nothing was published
     run_json: Path
+    inputs_named: tuple[str, ...] = ()  # the inputs as given (for "no articles found in ...")
+
+    @property
+    def published(self) -> bool:
+        """Whether this run replaced the output set (not when it read no article)."""
+        return bool(self.outputs)
 
     def error_lines(self, *, shown: int = SHOWN_PER_REASON) -> list[str]:
         """The errors for the terminal: repeats of one reason after the first few are only counted."""
@@ -135,6 +151,8 @@ class RunSummary:
 
     def describe(self) -> str:
         """One paragraph for the terminal."""
+        if not self.published:
+            return self._describe_unpublished()
         parts = [
             f"{self.articles} article{'s' if self.articles != 1 else ''} from {self.inputs} "
             f"input{'s' if self.inputs != 1 else ''}"
@@ -150,6 +168,16 @@ class RunSummary:
         names = ", ".join(p.name for p in self.outputs)
         text += f" Wrote {names} to {self.out_dir}."
         return text
+
+    def _describe_unpublished(self) -> str:
+        kept = f"the outputs in {self.out_dir} were left as they were"
+        if not self.errors:
+            return f"no articles found in {', '.join(self.inputs_named) or 'the inputs'}; {kept}."
+        count = len(self.errors)
+        return (
+            f"no article could be read ({count} input{'s' if count != 1 else ''} failed, "
+            f"see {self.run_json}); {kept}."
+        )
 
 
 # --------------------------------------------------------------------------- secrets
@@ -247,18 +275,24 @@ class ResultStore:
 
     def add(self, reply: Success) -> None:
         """Store one article's result (its new places first, so the result never points at nothing)."""
+        try:
+            self._add(reply)
+        except OSError as exc:  # a full disk: the run cannot go on, and says where
+            raise write_failure(exc, self.results_path) from exc
+
+    def _add(self, reply: Success) -> None:
         wrote_place = False
         for fid, encoded in reply.new_places:
             if fid in self._place_lines:
                 continue
-            self._places_out.write(f"{fid}\t{encoded}\n".encode())
+            self._places_out.write(f"{fid}\t{encoded}\n".encode("utf-8", "backslashreplace"))
             self._place_lines[fid] = encoded
             self.places[fid] = decode_record(Place, json.loads(encoded))
             wrote_place = True
         if wrote_place:
             self._places_out.flush()
         offset = self._results.tell()
-        self._results.write(reply.line.encode("utf-8") + b"\n")
+        self._results.write(reply.line.encode("utf-8", "backslashreplace") + b"\n")
         self._results.flush()
         self.index[reply.article_id] = offset
 
@@ -353,7 +387,9 @@ def _show_progress(requested: bool) -> bool:
     return requested and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def _fingerprint(options: RunOptions, settings: Settings, gazetteer_version: str | None) -> str:
+def _fingerprint(
+    options: RunOptions, settings: Settings, gazetteer_version: str | None, overrides: Any
+) -> str:
     payload = {
         "version": __version__,
         "settings": {
@@ -364,9 +400,29 @@ def _fingerprint(options: RunOptions, settings: Settings, gazetteer_version: str
             [str(p), _sha256_file(str(p), limit=1 << 40)] for p in sorted(options.extra_gazetteers)
         ],
         "online_geocoder": options.online_geocoder,
-        "overrides": _sha256_file(str(options.overrides), limit=1 << 40) if options.overrides else None,
+        "overrides": _place_corrections(overrides, options),
     }
     return hashlib.sha256(dumps(payload).encode()).hexdigest()
+
+
+def _place_corrections(overrides: Any, options: RunOptions) -> Any:
+    """What of the corrections shapes stored article results: the place rows, in order.
+
+    Event rows are applied after the merge, so fixing or adding one keeps the resume store;
+    corrections of an unknown shape (a stage of one's own) count as a whole file.
+    """
+    rows = getattr(overrides, "rows", None)
+    if rows is None:
+        return _sha256_file(str(options.overrides), limit=1 << 40) if options.overrides else None
+    return [
+        [row.action, row.id, row.field, _jsonable_value(row.value)]
+        for row in rows
+        if getattr(row, "target", None) == "place"
+    ]
+
+
+def _jsonable_value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _stale_event_overrides(overrides: Any) -> list[str]:
@@ -384,14 +440,11 @@ def _stale_event_overrides(overrides: Any) -> list[str]:
 def _stale_place_overrides(overrides: Any, used: set[int]) -> list[str]:
     """Where ("file:row") each place correction is that matched no mention of any article of the run.
 
-    Place rows are applied in the workers; each stored result lists the rows it used
-    (resumed articles included), and ``used`` is their union.
+    Place rows are applied in the workers; each stored result lists the place rows it used
+    (their order among the place rows, resumed articles included), and ``used`` is their union.
     """
-    return [
-        str(getattr(row, "where", "?"))
-        for index, row in enumerate(getattr(overrides, "rows", ()))
-        if getattr(row, "target", None) == "place" and index not in used
-    ]
+    places = [row for row in getattr(overrides, "rows", ()) if getattr(row, "target", None) == "place"]
+    return [str(getattr(row, "where", "?")) for index, row in enumerate(places) if index not in used]
 
 
 # --------------------------------------------------------------------------- error lines
@@ -443,26 +496,13 @@ class _ErrorLog:
             )
 
 
-# --------------------------------------------------------------------------- outputs
-
-
-def _publish(staging: Path, out_dir: Path) -> list[Path]:
-    """Move every finished output from the staging folder into ``out_dir`` (one rename each)."""
-    published = []
-    for entry in sorted(staging.iterdir()):
-        target = out_dir / entry.name
-        if entry.is_dir() and not entry.is_symlink():
-            old = out_dir / f".{entry.name}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            if target.exists():
-                os.replace(target, old)
-            os.replace(entry, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(entry, target)
-        published.append(target)
-    fsync_directory(out_dir)
-    return published
+def _note_skipped(entry: Skipped, seen: Counter[str]) -> None:
+    """One note line per entry not read (a few per reason; run.json lists them all)."""
+    seen[entry.reason] += 1
+    if seen[entry.reason] <= SHOWN_PER_REASON:
+        log.warning("skipped %s: %s", redact(entry.source), entry.reason)
+    elif seen[entry.reason] == SHOWN_PER_REASON + 1:
+        log.warning("more entries skipped for the same reason (%s); %s lists them", entry.reason, RUN_JSON)
 
 
 # --------------------------------------------------------------------------- run
@@ -495,6 +535,18 @@ def run(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GeoeventsError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
+    with OutputLock(out):  # before anything in OUT is read or changed
+        return _run_locked(inputs, out, options, settings, stages, gazetteer)
+
+
+def _run_locked(
+    inputs: Sequence[str | os.PathLike[str]],
+    out: Path,
+    options: RunOptions,
+    settings: Settings,
+    stages: Stages,
+    gazetteer: Any,
+) -> RunSummary:
     overrides = stages.load_overrides(Path(options.overrides)) if options.overrides else None
     config = WorkerConfig(
         stages=stages,
@@ -509,11 +561,10 @@ def run(
     )
     try:
         gazetteer_version = runner.gazetteer_version()
-        store = ResultStore(
-            out / CACHE_DIR, _fingerprint(options, settings, gazetteer_version), reuse=options.resume
-        )
+        fingerprint = _fingerprint(options, settings, gazetteer_version, overrides)
+        store = ResultStore(out / CACHE_DIR, fingerprint, reuse=options.resume)
         try:
-            return _run_batch(
+            summary = _run_batch(
                 [os.fspath(p) for p in inputs],
                 out,
                 options,
@@ -526,8 +577,11 @@ def run(
             )
         finally:
             store.close()
-    finally:
-        runner.close()
+    except BaseException:
+        runner.close(abort=True)
+        raise
+    runner.close()
+    return summary
 
 
 def _run_batch(
@@ -552,6 +606,8 @@ def _run_batch(
     seq = 0
 
     report = _ErrorLog()
+    skip_reasons: Counter[str] = Counter()
+    skipped: list[Skipped] = []
 
     def record_for(path: str) -> _InputRecord:
         if path not in records:
@@ -568,7 +624,14 @@ def _run_batch(
 
     def to_process() -> Iterator[Article]:
         nonlocal seq, resumed
-        for item in stages.ingest(inputs, settings=settings):
+        for item in stages.ingest(inputs, settings=settings, exclude=(out,)):
+            if isinstance(item, FileRead):
+                record_for(item.path).sha256 = item.sha256
+                continue
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                _note_skipped(item, skip_reasons)
+                continue
             seq += 1
             if isinstance(item, InputError):
                 error = RunError(redact(item.source), redact(one_line(item.reason)), "ingest")
@@ -649,6 +712,7 @@ def _run_batch(
         gazetteer_version,
         records,
         sorted_errors,
+        skipped=skipped,
         stale_overrides=stale,
         stale_place_overrides=stale_places,
         counts={
@@ -667,22 +731,8 @@ def _run_batch(
         "count": sum(quiet.values()),
         "reasons": dict(sorted(quiet.items())),
     }
-
-    staging = out / STAGING_DIR
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
-        stages.write_outputs(results, events, staging, tiles=options.tiles, run_info=run_info)
-        (staging / RUN_JSON).unlink(missing_ok=True)  # ours is written last, below
-        names = sorted(p.name for p in staging.iterdir())
-        run_info["outputs"] = [*names, RUN_JSON]
-        published = _publish(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    run_json = out / RUN_JSON
-    atomic_write_text(run_json, json.dumps(run_info, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
     counts = run_info["counts"]
-    return RunSummary(
+    summary = RunSummary(
         out_dir=out,
         inputs=counts["inputs"],
         articles=counts["articles"],
@@ -693,9 +743,52 @@ def _run_batch(
         events_found=counts["events_found"],
         events=len(events),
         errors=tuple(sorted_errors),
-        outputs=(*published, run_json),
-        run_json=run_json,
+        outputs=(),
+        run_json=out / RUN_JSON,
+        inputs_named=tuple(inputs),
     )
+    if not done:  # nothing read: the previous outputs stay; what failed goes beside the cache
+        attempt = store.folder / RUN_JSON
+        atomic_write_bytes(attempt, _run_json_bytes(run_info))
+        return dataclasses.replace(summary, run_json=attempt)
+    published = _write_output_set(out, results, events, stages, options, run_info)
+    return dataclasses.replace(summary, outputs=tuple(published))
+
+
+def _run_json_bytes(run_info: Mapping[str, Any]) -> bytes:
+    text = json.dumps(run_info, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return text.encode("utf-8", "backslashreplace")  # a file name's stray bytes stay readable
+
+
+def _write_output_set(
+    out: Path,
+    results: StoredResults,
+    events: list[Event],
+    stages: Stages,
+    options: RunOptions,
+    run_info: dict[str, Any],
+) -> list[Path]:
+    """Stage every output and run.json in a new generation, then publish it whole (one rename)."""
+    generation = new_generation(out)
+    try:
+        try:
+            stages.write_outputs(results, events, generation, tiles=options.tiles, run_info=run_info)
+            (generation / RUN_JSON).unlink(missing_ok=True)  # ours is written last, below
+            names = sorted(p.name for p in generation.iterdir())
+            run_info["outputs"] = sorted([*names, RUN_JSON])
+            atomic_write_bytes(generation / RUN_JSON, _run_json_bytes(run_info))
+        except OSError as exc:
+            raise write_failure(exc, generation) from exc
+        except Exception as exc:
+            if 0 <= free_mb(generation) < 1:  # a writer that words a full disk its own way
+                raise write_failure(OSError(errno.ENOSPC, str(exc), str(generation)), generation) from exc
+            raise
+        check_obstacles(out, run_info["outputs"])
+        return publish(out, generation)
+    except BaseException:
+        if current_set(out) != generation:  # an interrupt after the switch keeps the new set
+            discard(generation)
+        raise
 
 
 def _no_event_reason(encoded: Mapping[str, Any]) -> str:
@@ -716,14 +809,18 @@ def _run_info(
     records: Mapping[str, _InputRecord],
     errors: Sequence[RunError],
     *,
+    skipped: Sequence[Skipped] = (),
     stale_overrides: Sequence[str] = (),
     stale_place_overrides: Sequence[str] = (),
     counts: dict[str, int],
 ) -> dict[str, Any]:
     """run.json: what went in, what came out, what failed; nothing that varies between reruns."""
     inputs = []
+    reported_reads = any(r.sha256 is not None for r in records.values())
     for record in sorted(records.values(), key=lambda r: (r.seq, r.path)):
-        sha = _sha256_file(record.path, limit=settings.max_input_bytes) if record.articles else None
+        sha = record.sha256 if record.articles else None
+        if sha is None and record.articles and not reported_reads:  # an ingest that does not say
+            sha = _sha256_file(record.path, limit=settings.max_input_bytes)
         inputs.append(
             {
                 "path": redact(record.path),
@@ -759,6 +856,7 @@ def _run_info(
         "counts": counts,
         "inputs": inputs,
         "errors": [{"source": e.source, "stage": e.stage, "reason": e.reason} for e in errors],
+        "skipped": [{"source": redact(s.source), "reason": s.reason} for s in skipped],
     }
     if options.record_time:
         from datetime import UTC, datetime

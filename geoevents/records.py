@@ -36,6 +36,22 @@ class Zone:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """An entry of an input folder that is not read as an article, and why (one note line)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """An input file ingest has finished: the SHA-256 of the bytes its articles came from."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One decoded article; ``text`` is what every offset refers to."""
 

@@ -204,7 +204,7 @@ def test_a_bug_in_a_stage_does_not_flood_stderr(
     """A stage that raises for every article (no input's fault): run.json lists each article, the
     terminal shows a few and counts the rest."""
     import geoevents.geoparse
-    from geoevents.pipeline import SHOWN_PER_REASON
+    from geoevents.pipeline import CACHE_DIR, SHOWN_PER_REASON
 
     def broken(article: Any, *, gazetteer: Any) -> Any:
         raise AttributeError("'NoneType' object has no attribute 'span'")
@@ -215,9 +215,11 @@ def test_a_bug_in_a_stage_does_not_flood_stderr(
     for i in range(10):
         (folder / f"{i}.txt").write_text(f"{GOOD}Report number {i}.\n", encoding="utf-8")
     out = tmp_path / "out"
-    status, _, stderr = _run(capsys, str(folder), "--out", str(out))
+    status, stdout, stderr = _run(capsys, str(folder), "--out", str(out))
     assert status == 1
-    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert not (out / "run.json").exists()  # every article failed: nothing is published
+    info = json.loads((out / CACHE_DIR / "run.json").read_text(encoding="utf-8"))
+    assert str(out / CACHE_DIR / "run.json") in stdout
     assert len(info["errors"]) == 10 and info["counts"]["articles_failed"] == 10
     about = [line for line in stderr.splitlines() if line.startswith("error: ") and "'span'" in line]
     assert len(about) == SHOWN_PER_REASON + 1, stderr  # the first few, then one line counting the rest
@@ -347,12 +349,12 @@ def test_overrides_remove_and_edit_events_and_survive_reruns(
         f"edit,event,{edited},fatalities,many,\n",
         encoding="utf-8",
     )
-    published = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    published = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name[0] != "."}
     status, _, stderr = _run(capsys, str(folder), "--out", str(out), "--overrides", str(bad))
     assert status == 2
     assert stderr.strip().count("\n") == 0
     assert f"{bad}:3" in stderr and "fatalities" in stderr and "many" in stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == published
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name[0] != "."} == published
 
 
 @pytest.mark.skipif(not ARTICLES.is_dir(), reason="data/articles is missing")

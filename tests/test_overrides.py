@@ -169,7 +169,7 @@ def test_added_event_without_a_place_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "fix.csv"
     path.write_text(HEADER + "add,event,analyst-2,sub_event_type,Arrests,\n")
     with pytest.raises(InputError, match=r"fix\.csv:2: added event analyst-2 lacks event_date, lat"):
-        apply_to_events(load_overrides(path), [])
+        load_overrides(path)  # at load, before any article is processed
 
 
 def test_missing_and_undecodable_files(tmp_path: Path) -> None:

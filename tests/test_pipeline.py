@@ -18,7 +18,8 @@ import pytest
 from shapely.geometry import Polygon, mapping
 
 from geoevents.errors import GeoeventsError
-from geoevents.parallel import Stages, StageUnavailable, decode_record, dumps, encode_record
+from geoevents.outset import GENERATIONS_DIR, LOCK_FILE
+from geoevents.parallel import StageUnavailable, decode_record, dumps, encode_record
 from geoevents.pipeline import (
     CACHE_DIR,
     SHOWN_PER_REASON,
@@ -71,7 +72,7 @@ def geoparsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Geoparsed:
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name[0] != "."}
 
 
 def _run(inputs: Path, out: Path, **options: object) -> object:
@@ -172,6 +173,8 @@ def test_crash_while_writing_outputs_keeps_previous_outputs(inputs: Path, tmp_pa
     assert _outputs(out) == before
     assert sorted(p.name for p in out.iterdir()) == [
         CACHE_DIR,
+        GENERATIONS_DIR,
+        LOCK_FILE,
         "events.geojson",
         "map.html",
         "places.geojson",
@@ -353,7 +356,8 @@ def test_a_bug_failing_every_article_is_listed_in_full_but_printed_only_a_few_ti
     with caplog.at_level(logging.WARNING, logger="geoevents.pipeline"):
         summary = run([str(folder)], out, options=RunOptions(progress=False), stages=stages)
     assert summary.failed_articles == 12 and len(summary.errors) == 13
-    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert not summary.published  # every input failed: nothing to publish
+    info = json.loads(summary.run_json.read_text(encoding="utf-8"))
     assert len(info["errors"]) == 13  # run.json keeps every article's error
     assert {e["reason"] for e in info["errors"][:12]} == {"geoparse failed: KeyError: 'zone_kind'"}
     logged = [r.getMessage() for r in caplog.records if "zone_kind" in r.getMessage()]
@@ -386,13 +390,7 @@ def test_error_lines_show_every_reason_and_count_only_repeats() -> None:
 def test_place_corrections_that_match_no_mention_are_reported_once(
     inputs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, jobs: int
 ) -> None:
-    real = Stages()
-    stages = dataclasses.replace(
-        STAGES,
-        load_overrides=real.load_overrides,
-        apply_to_resolved=real.apply_to_resolved,
-        apply_to_events=real.apply_to_events,
-    )
+    stages = fakes.with_real_overrides(STAGES)
     overrides = _write(
         tmp_path,
         "overrides.csv",

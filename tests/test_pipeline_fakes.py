@@ -5,6 +5,7 @@ They live at module level so worker processes and Dask workers can unpickle them
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -49,11 +50,14 @@ PLACES = {
 CALLS_FILE_ENV = "GEOEVENTS_TEST_CALLS"
 
 
-def ingest(inputs: Sequence[str], *, settings: Settings) -> Iterator[Article | InputError]:
+def ingest(
+    inputs: Sequence[str], *, settings: Settings, exclude: Sequence[Path] = ()
+) -> Iterator[Article | InputError]:
     """Every file of every input folder (sorted); files whose text starts with BAD are refused."""
     for item in inputs:
         base = Path(item)
         paths = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        paths = [p for p in paths if not any(p.resolve().is_relative_to(x.resolve()) for x in exclude)]
         for path in paths:
             try:
                 data = path.read_bytes()
@@ -217,3 +221,14 @@ def geoparse_without_its_module(article: Article, *, gazetteer: Any) -> list[Res
 def geoparse_with_a_bug(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
     """A stage bug that no input causes: every article fails with the same reason."""
     raise KeyError("zone_kind")
+
+
+def with_real_overrides(stages: Stages) -> Stages:
+    """``stages`` with the real overrides module (loading, place and event corrections)."""
+    real = Stages()
+    return dataclasses.replace(
+        stages,
+        load_overrides=real.load_overrides,
+        apply_to_resolved=real.apply_to_resolved,
+        apply_to_events=real.apply_to_events,
+    )

@@ -108,8 +108,12 @@ def events_match(a: Event, b: Event, *, settings: Settings = DEFAULT) -> bool:
     return bool(_sites(a)) == bool(_sites(b)) or _same_details(a, b)
 
 
-def _sort_key(e: Event) -> tuple[str, str, str, str]:
-    return (e.event_date.isoformat() if e.event_date else "9999", e.event_type, e.sub_event_type, e.event_id)
+def _sort_key(e: Event) -> tuple[str, str, str, str, tuple[tuple[str, int, int], ...]]:
+    """Date, type, id, then the text it came from: reports of one event (same id) from several
+    articles sort by their text, not by the order of the inputs."""
+    evidence = tuple(sorted((ev.article_id, ev.start, ev.end) for ev in e.evidence))
+    day = e.event_date.isoformat() if e.event_date else "9999"
+    return (day, e.event_type, e.sub_event_type, e.event_id, evidence)
 
 
 def merge_events(events: list[Event], *, settings: Settings | None = None) -> list[Event]:
@@ -181,7 +185,8 @@ def _most_common(values: list[str | None], *, skip: set[str | None]) -> str | No
 
 
 def combine_events(events: list[Event]) -> Event:
-    """One event from several reports of it."""
+    """One event from several reports of it (the same whatever order they come in)."""
+    events = sorted(events, key=_sort_key)
     specific = [e for e in events if not _generic(e)] or events
     subs = Counter(e.sub_event_type for e in specific)
     sub = sorted(subs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

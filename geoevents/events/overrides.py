@@ -81,16 +81,24 @@ class Overrides:
         return [r for i, r in enumerate(self.rows) if i not in self.used]
 
 
+def _whole_number(text: str) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise ValueError(text)
+    return int(text)
+
+
 def _validate_value(name: str, value: Any, where: str) -> Any:
     text = "" if value is None else str(value).strip()
+    if len(text) > MAX_TEXT:
+        raise InputError(where, f"{name} is longer than {MAX_TEXT:,} characters")
     try:
         if name in ("fatalities", "injuries"):
-            number = int(text)
-            if number < 0:
+            number = _whole_number(text)
+            if number > MAX_COUNT:
                 raise ValueError
             return number
         if name in ("time_precision", "precision"):
-            number = int(text)
+            number = _whole_number(text)
             if not 1 <= number <= (4 if name == "time_precision" else 3):
                 raise ValueError
             return number
@@ -147,41 +155,129 @@ def _check(row: dict[str, Any], where: str) -> Override:
     return Override(action, target, ident, name, value, str(row.get("note") or ""), where)
 
 
+MAX_FILE_BYTES = 5 << 20  # an analyst's corrections, not a data set
+MAX_TEXT = 2000  # characters in one value (a note, an actor)
+MAX_COUNT = 1_000_000  # fatalities or injuries in one event
+ADD_NEEDS = frozenset({"sub_event_type", "event_date", "lat", "lon", "location"})
+
+
 def load_overrides(path: str | Path) -> Overrides:
-    """Read and validate an overrides file (CSV or YAML); a bad row raises InputError naming it."""
+    """Read and validate a whole overrides file (CSV or YAML) before any article is processed.
+
+    Every problem raises InputError naming the file, the line and the reason: a CSV row with an
+    unbalanced quote or too many or too few fields, a value out of range, an added event that
+    lacks a field, a YAML alias (an alias can grow a small file without bound), a file over 5 MB.
+    """
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(str(path), f"overrides file too large ({size:,} bytes; the limit is 5 MB)")
         raw = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(str(path), f"cannot read overrides ({exc.strerror})") from exc
     except UnicodeDecodeError:
         raise InputError(str(path), "overrides must be UTF-8 text") from None
-    rows: list[Override] = []
-    if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            data = yaml.safe_load(raw) or {}
-        except yaml.YAMLError as exc:
-            raise InputError(str(path), f"not valid YAML ({str(exc).splitlines()[0]})") from None
-        items = data.get("overrides") if isinstance(data, dict) else None
-        if not isinstance(items, list):
-            raise InputError(str(path), "a YAML overrides file holds a list under 'overrides:'")
-        for i, item in enumerate(items, start=1):
-            where = f"{path}: overrides item {i}"
-            if not isinstance(item, dict):
-                raise InputError(where, "each item is a mapping of action, target, id, field, value")
-            rows.append(_check(item, where))
-    else:
-        reader = csv.DictReader(io.StringIO(raw))
-        missing = {"action", "target", "id"} - set(reader.fieldnames or ())
+    reader = _yaml_items if path.suffix.lower() in (".yaml", ".yml") else _csv_items
+    items: Sequence[tuple[str, Any]] = reader(raw, path)
+    rows = tuple(_check(item, where) for where, item in items)
+    _check_additions(rows)
+    return Overrides(str(path), rows)
+
+
+def _check_additions(rows: Sequence[Override]) -> None:
+    """Every added event has all the fields it needs (else the writers would fail after the batch)."""
+    fields: dict[str, set[str]] = {}
+    first: dict[str, Override] = {}
+    for row in rows:
+        if row.target == "event" and row.action == "add":
+            fields.setdefault(row.id, set()).add(row.field)
+            first.setdefault(row.id, row)
+    for ident, given in fields.items():
+        missing = ADD_NEEDS - given
         if missing:
+            raise InputError(first[ident].where, f"added event {ident} lacks {', '.join(sorted(missing))}")
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases (``*name``): nested aliases make a few hundred bytes into gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.events.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise InputError(f"{self.name}:{mark.line + 1}", "YAML aliases (*name) are not allowed here")
+        return super().compose_node(parent, index)
+
+
+def _yaml_items(raw: str, path: Path) -> list[tuple[str, Any]]:
+    loader = _NoAliasLoader(raw)
+    loader.name = str(path)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        raise InputError(str(path), f"not valid YAML ({str(exc).splitlines()[0]})") from None
+    finally:
+        loader.dispose()
+    items = data.get("overrides") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InputError(str(path), "a YAML overrides file holds a list under 'overrides:'")
+    lines = _item_lines(node)
+    found = []
+    for i, item in enumerate(items, start=1):
+        line = lines[i - 1] if i <= len(lines) else 0
+        where = f"{path}:{line}" if line else f"{path}: overrides item {i}"
+        if not isinstance(item, dict):
+            raise InputError(where, "each item is a mapping of action, target, id, field, value")
+        found.append((where, item))
+    return found
+
+
+def _item_lines(node: Any) -> list[int]:
+    """The line of each item of the ``overrides:`` list."""
+    for key, value in getattr(node, "value", ()):
+        if getattr(key, "value", None) == "overrides" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _csv_items(raw: str, path: Path) -> list[tuple[str, dict[str, str]]]:
+    """The rows of an overrides CSV, read strictly: a row that is not exactly one record of the
+    header's fields is an error, never silently merged into the rows after it."""
+    reader = csv.reader(io.StringIO(raw, newline=""), strict=True)
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+    except csv.Error as exc:
+        raise InputError(f"{path}:1", f"bad CSV header ({exc})") from None
+    missing = {"action", "target", "id"} - set(header)
+    if missing:
+        raise InputError(
+            str(path), f"missing column(s) {', '.join(sorted(missing))}; expected {','.join(COLUMNS)}"
+        )
+    unknown = [name for name in header if name not in COLUMNS]
+    if unknown or len(set(header)) != len(header):
+        raise InputError(f"{path}:1", f"the header must name each of {','.join(COLUMNS)} once")
+    found: list[tuple[str, dict[str, str]]] = []
+    start = reader.line_num + 1
+    while True:
+        try:
+            fields = next(reader, None)
+        except csv.Error as exc:
+            reason = "a quote is never closed" if "end of data" in str(exc) else f"bad CSV ({exc})"
+            raise InputError(f"{path}:{start}", reason) from None
+        if fields is None:
+            return found
+        where = f"{path}:{start}"
+        if reader.line_num != start:
             raise InputError(
-                str(path), f"missing column(s) {', '.join(sorted(missing))}; expected {','.join(COLUMNS)}"
+                where, f"one row runs over lines {start}-{reader.line_num} (an unbalanced quote?)"
             )
-        for number, item in enumerate(reader, start=2):
-            if not any((v or "").strip() for v in item.values() if isinstance(v, str)):
-                continue
-            rows.append(_check(item, f"{path}:{number}"))
-    return Overrides(str(path), tuple(rows))
+        start = reader.line_num + 1
+        if not any(field.strip() for field in fields):
+            continue
+        if len(fields) != len(header):
+            raise InputError(where, f"{len(fields)} fields where the header has {len(header)}")
+        found.append((where, dict(zip(header, fields, strict=True))))
 
 
 def _mention_matches(ident: str, article: Article, rm: ResolvedMention) -> bool:

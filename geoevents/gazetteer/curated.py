@@ -13,10 +13,12 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import shapely
 from shapely import wkt
 from shapely.geometry import LineString, Point
@@ -76,6 +78,48 @@ def _coordinate(path: Path, line: int, value: str, name: str, bound: float) -> f
     return number
 
 
+MAX_BUFFER_KM = 500.0
+
+
+def _check_geometry(path: Path, line: int, spec: str) -> None:
+    """A geometry column that will derive or parse: finite, in range, well formed (checked at load)."""
+    kind, _, body = spec.partition(":")
+    if kind == "union":
+        if not [r for r in body.split("|") if r.strip()]:
+            raise _fail(path, line, "a union: geometry names no area")
+        return
+    if kind == "border":
+        refs = [r.strip() for r in body.split("|") if r.strip()]
+        if len(refs) != 2 or refs[0] == refs[1]:
+            raise _fail(path, line, "a border: geometry needs exactly two different areas")
+        return
+    if kind == "via":
+        names, _, option = body.partition(";")
+        if len([n for n in names.split("|") if n.strip()]) < 2:
+            raise _fail(path, line, "a via: geometry needs two places or more")
+        key, _, value = option.partition("=")
+        if option and key.strip() != "buffer_km":
+            raise _fail(path, line, f"unknown via: option {option!r} (only buffer_km=N)")
+        try:
+            km = float(value) if option else 0.0
+        except ValueError:
+            km = math.nan
+        if not (math.isfinite(km) and 0 <= km <= MAX_BUFFER_KM):
+            raise _fail(path, line, f"buffer_km {value!r} must be a number from 0 to {MAX_BUFFER_KM:g}")
+        return
+    try:
+        shape = wkt.loads(spec)
+    except Exception:
+        raise _fail(path, line, "geometry is neither WKT nor union:/via:/border:") from None
+    coords = shapely.get_coordinates(shape)
+    if shape.is_empty or not len(coords):
+        raise _fail(path, line, "geometry is empty")
+    if not np.isfinite(coords).all():
+        raise _fail(path, line, "geometry has a coordinate that is not a finite number")
+    if (np.abs(coords[:, 0]) > 180).any() or (np.abs(coords[:, 1]) > 90).any():
+        raise _fail(path, line, "geometry has a coordinate outside lon -180..180, lat -90..90")
+
+
 def read_curated_csv(path: Path | str, *, source: str = "user") -> list[CuratedRow]:
     """Read and validate a gazetteer CSV; a problem raises ``GazetteerError`` naming file, line and reason."""
     path = Path(path)
@@ -89,7 +133,7 @@ def read_curated_csv(path: Path | str, *, source: str = "user") -> list[CuratedR
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    reader = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    reader = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), strict=True)
     header = reader.fieldnames or []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -97,10 +141,12 @@ def read_curated_csv(path: Path | str, *, source: str = "user") -> list[CuratedR
     rows: list[CuratedRow] = []
     seen: set[str] = set()
     lines = [n for n, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")]
-    for pos, record in enumerate(reader, start=1):
+    for pos, record in enumerate(_records(reader, path, lines), start=1):
         line = lines[pos] if pos < len(lines) else pos + 1
         if None in record:
             raise _fail(path, line, "more fields than columns (quote values that contain commas)")
+        if None in record.values():
+            raise _fail(path, line, f"fewer fields than the {len(header)} columns")
         values = {k: (v or "").strip() for k, v in record.items()}
         if not any(values.values()):
             continue
@@ -126,11 +172,8 @@ def read_curated_csv(path: Path | str, *, source: str = "user") -> list[CuratedR
             raise _fail(path, line, "give both lat and lon, or neither")
         if lat is None and not geometry:
             raise _fail(path, line, "no location: give lat and lon, or a geometry")
-        if geometry and not geometry.startswith(("union:", "via:", "border:")):
-            try:
-                wkt.loads(geometry)
-            except Exception:
-                raise _fail(path, line, "geometry is neither WKT nor union:/via:/border:") from None
+        if geometry:
+            _check_geometry(path, line, geometry)
         cc = values.get("country_code", "").upper() or None
         if cc is not None and not re.fullmatch(r"[A-Z]{2}", cc):
             raise _fail(path, line, f"country_code {cc!r} is not an ISO 3166-1 alpha-2 code")
@@ -150,6 +193,21 @@ def read_curated_csv(path: Path | str, *, source: str = "user") -> list[CuratedR
             )
         )
     return rows
+
+
+def _records(reader: csv.DictReader[str], path: Path, lines: list[int]) -> Iterator[dict[str, Any]]:
+    """The reader's records; a CSV syntax error (a quote never closed) names its line."""
+    done = 0
+    while True:
+        try:
+            record = next(reader, None)
+        except csv.Error as exc:  # the row after the last good one (header: lines[0])
+            line = lines[done + 1] if done + 1 < len(lines) else done + 2
+            raise _fail(path, line, f"bad CSV ({exc})") from None
+        if record is None:
+            return
+        done += 1
+        yield record
 
 
 def _resolve_place_name(index: IndexData, spec: str, origin: str) -> Point:

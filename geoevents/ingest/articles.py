@@ -11,14 +11,21 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from geoevents.errors import InputError
-from geoevents.ingest.decode import UndecodableError, decode_bytes, normalize_text
-from geoevents.ingest.files import binary_kind, files_from_inputs, open_input, read_bytes, sniff_format
+from geoevents.ingest.decode import UndecodableError, decode_bytes, looks_binary, normalize_text
+from geoevents.ingest.files import (
+    binary_kind,
+    files_from_inputs,
+    open_input,
+    read_bytes,
+    shown,
+    sniff_format,
+)
 from geoevents.ingest.html import page_from_html
 from geoevents.ingest.jsonl import TEXT_FIELDS, records_from_json, records_from_jsonl, records_from_lines
 from geoevents.ingest.markdown import markdown_lines
 from geoevents.ingest.metadata import parse_date
 from geoevents.ingest.text import Line, Structure, analyse_lines, lines_from_text
-from geoevents.records import Article
+from geoevents.records import Article, FileRead, Skipped
 from geoevents.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -206,11 +213,14 @@ def _articles_from_records(
 STREAMED_SUFFIXES = (".jsonl", ".ndjson")
 
 
-def _lines_of(handle: BinaryIO, *, name: str, max_bytes: int) -> Iterator[tuple[int, str | InputError]]:
-    """Numbered lines of an open JSON-lines file, read one at a time; a line over ``max_bytes`` or one
-    that cannot be decoded is an error for that line alone."""
+def _lines_of(
+    handle: BinaryIO, *, name: str, max_bytes: int, digest: Any
+) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines of an open JSON-lines file, read one at a time (each added to ``digest``); a
+    line over ``max_bytes`` or one that cannot be decoded is an error for that line alone."""
     number = 0
     for raw in handle:  # binary files split on b"\n" only, like records_from_jsonl
+        digest.update(raw)
         number += 1
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -226,14 +236,14 @@ def _lines_of(handle: BinaryIO, *, name: str, max_bytes: int) -> Iterator[tuple[
                 yield number, InputError(f"{name}:{number}", f"binary content: {exc}")
 
 
-def _articles_from_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Article | InputError]:
+def _articles_from_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Article | InputError | FileRead]:
     """The articles of a JSON-lines file, streamed: memory stays flat however many articles it holds,
     and the size limit applies to each line (each article), not to the file."""
-    name = str(path)
+    name = shown(path)
     try:
         handle = open_input(path)
     except InputError as exc:
-        yield exc
+        yield InputError(name, exc.reason)
         return
     with handle:
         try:
@@ -242,14 +252,15 @@ def _articles_from_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Art
         except OSError as exc:
             yield InputError(name, f"cannot be read ({exc.strerror or exc})")
             return
-        kind = binary_kind(head)
+        kind = binary_kind(head) or ("NUL or control bytes" if looks_binary(head) else None)
         if kind is not None:
             yield InputError(name, f"binary file ({kind}), not an article")
             return
         base_meta: dict[str, Any] = {"encoding": "utf-8"}
         if head.startswith(b"\xef\xbb\xbf"):
             base_meta["bom"] = True
-        lines = _lines_of(handle, name=name, max_bytes=settings.max_input_bytes)
+        digest = hashlib.sha256()
+        lines = _lines_of(handle, name=name, max_bytes=settings.max_input_bytes, digest=digest)
         found = False
         try:
             for item in _articles_from_records(
@@ -266,20 +277,30 @@ def _articles_from_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Art
             return
         if not found:
             yield InputError(name, "file holds only whitespace")
+        yield FileRead(name, digest.hexdigest())
 
 
-def articles_from_file(path: Path, *, settings: Settings | None = None) -> Iterator[Article | InputError]:
-    """The article(s) of one file; problems come back as InputError values, never raised."""
+def articles_from_file(
+    path: Path, *, settings: Settings | None = None
+) -> Iterator[Article | InputError | FileRead]:
+    """The article(s) of one file, then a FileRead; problems come back as InputError values, never raised."""
     settings = settings or DEFAULT
-    name = str(path)
+    name = shown(path)
     if path.suffix.lower() in STREAMED_SUFFIXES:
         yield from _articles_from_jsonl_file(path, settings=settings)
         return
     try:
         data = read_bytes(path, max_bytes=settings.max_input_bytes)
     except InputError as exc:
-        yield exc
+        yield InputError(name, exc.reason)
         return
+    yield from _articles_from_bytes(data, name=name, path=path, settings=settings)
+    yield FileRead(name, hashlib.sha256(data).hexdigest())
+
+
+def _articles_from_bytes(
+    data: bytes, *, name: str, path: Path, settings: Settings
+) -> Iterator[Article | InputError]:
     kind = binary_kind(data[:64])
     if kind is not None:
         yield InputError(name, f"binary file ({kind}), not an article")
@@ -319,10 +340,23 @@ def articles_from_paths(
     inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     settings: Settings | None = None,
-) -> Iterator[Article | InputError]:
-    """Articles from files, folders (recursive, sorted) and globs; each bad input yields an InputError."""
-    for found in files_from_inputs(inputs):  # type: ignore[arg-type]
+    exclude: Iterable[str | os.PathLike[str]] = (),
+    notes: bool = False,
+) -> Iterator[Any]:
+    """Articles from files, folders (recursive, sorted) and globs; each bad input yields an InputError.
+
+    Nothing under ``exclude`` is read. With ``notes``, entries not read come as ``Skipped`` and each
+    finished file as ``FileRead`` (the hash of the bytes read); without, skips are logged.
+    """
+    for found in files_from_inputs(inputs, exclude=exclude):  # type: ignore[arg-type]
         if isinstance(found, InputError):
             yield found
+        elif isinstance(found, Skipped):
+            if notes:
+                yield found
+            else:
+                log.warning("skipped %s: %s", found.source, found.reason)
         else:
-            yield from articles_from_file(found, settings=settings)
+            for item in articles_from_file(found, settings=settings):
+                if notes or not isinstance(item, FileRead):
+                    yield item

@@ -69,16 +69,16 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError:
                 text = data[len(bom) :].decode(encoding, errors="replace")
                 return _finish(text, encoding, bom=True, replaced=text.count("\ufffd"))
-    try:
-        return _finish(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         text = data.decode(utf16, errors="replace")
         return _finish(text, utf16, detected=True, replaced=text.count("\ufffd"))
-    if looks_binary(data):
+    if looks_binary(data):  # NUL and control bytes are valid UTF-8, but no article
         raise UndecodableError("binary content (NUL or control bytes), not text")
+    try:
+        return _finish(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
     # Mostly UTF-8 with a few broken bytes: replacing those few beats mis-decoding every accent.
     if _UTF8_MULTIBYTE.search(data[:65536]):
         text = data.decode("utf-8", errors="replace")

@@ -1,7 +1,8 @@
 """Finding input files (files, folders, globs) and reading them safely.
 
-Folders are walked without recursion into symlinked directories, in sorted order, so a run
-always sees the same files in the same order. Reading never loads more than the size limit.
+Folders are walked in sorted order, so a run always sees the same files in the same order; a
+link to a folder is followed once (a second way to the same folder is a note, so a loop ends).
+Every entry not read gets a note or an error. Reading never loads more than the size limit.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from geoevents.errors import InputError
+from geoevents.records import Skipped
 
 FORMATS_BY_SUFFIX = {
     ".txt": "text",
@@ -78,72 +80,139 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def files_from_folder(folder: Path) -> Iterator[Path | InputError]:
-    """Files under ``folder`` (recursive, sorted, hidden entries skipped); unreadable parts as errors."""
-    stack: list[Path] = [folder]
-    while stack:
-        current = stack.pop()
+# Files that travel with a folder of articles without being one; read only when named.
+_NOT_ARTICLES = frozenset(
+    {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "NOTICE", "AUTHORS",
+     "CONTRIBUTING", "CODE_OF_CONDUCT", "SECURITY", "MANIFEST"}
+)  # fmt: skip
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as text that can always be printed and stored: bytes that are not UTF-8 as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _folder_key(path: str | os.PathLike[str]) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def _inside(path: str, folders: Iterable[str]) -> bool:
+    real = os.path.realpath(path)
+    return any(real == f or real.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+
+
+def _skip_reason(entry: os.DirEntry[str]) -> str | None:
+    if _is_hidden(entry.name):
+        return "hidden"
+    if entry.name.split(".")[0].upper() in _NOT_ARTICLES and entry.is_file():
+        return "not an article (a README, LICENSE or the like); name it to read it"
+    return None
+
+
+class _Walk:
+    """One walk over input folders: each real folder read once, the excluded ones never."""
+
+    def __init__(self, exclude: Iterable[str | os.PathLike[str]]) -> None:
+        self.exclude = [os.path.realpath(p) for p in exclude]
+        self.visited: dict[tuple[int, int], str] = {}
+
+    def folder(self, folder: Path) -> Iterator[Path | InputError | Skipped]:
+        """Files under ``folder`` (recursive, sorted; links to folders followed once); the rest as
+        errors (unreadable parts, broken links) and notes (hidden, special or excluded entries)."""
+        stack: list[Path] = [folder]
+        while stack:
+            yield from self._one(stack.pop(), stack)
+
+    def _one(self, current: Path, stack: list[Path]) -> Iterator[Path | InputError | Skipped]:
+        name = shown(current)
+        if _inside(str(current), self.exclude):
+            yield Skipped(name, "the output folder (or inside it) is never read as input")
+            return
         try:
+            key = _folder_key(current)
+            if key in self.visited:
+                yield Skipped(name, f"a link to a folder already read ({self.visited[key]}): a loop?")
+                return
+            self.visited[key] = name
             with os.scandir(current) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
         except PermissionError:
-            yield InputError(str(current), "folder cannot be read (permission denied)")
-            continue
+            yield InputError(name, "folder cannot be read (permission denied)")
+            return
         except FileNotFoundError:
-            yield InputError(str(current), "folder vanished during the run")
-            continue
+            yield InputError(name, "folder vanished during the run")
+            return
         except OSError as exc:
-            yield InputError(str(current), f"folder cannot be read ({exc.strerror or exc})")
-            continue
+            yield InputError(name, f"folder cannot be read ({exc.strerror or exc})")
+            return
         subfolders: list[Path] = []
         for entry in entries:
-            if _is_hidden(entry.name):
-                continue
             try:
-                if entry.is_dir(follow_symlinks=False):
+                reason = _skip_reason(entry)
+                if reason is not None:
+                    yield Skipped(shown(entry.path), reason)
+                elif entry.is_dir(follow_symlinks=True):
                     subfolders.append(Path(entry.path))
                 elif entry.is_file(follow_symlinks=True):
                     yield Path(entry.path)
                 elif entry.is_symlink():
-                    yield InputError(entry.path, "broken symbolic link")
+                    yield InputError(shown(entry.path), "broken symbolic link")
+                else:
+                    yield Skipped(shown(entry.path), "not a regular file (a pipe, socket or device)")
             except OSError as exc:
-                yield InputError(entry.path, f"cannot be inspected ({exc.strerror or exc})")
+                yield InputError(shown(entry.path), f"cannot be inspected ({exc.strerror or exc})")
         # depth-first in name order: push in reverse so the first name is walked first
         stack.extend(reversed(subfolders))
 
 
-def _files_from_input(item: str | os.PathLike[str]) -> Iterator[Path | InputError]:
+def files_from_folder(
+    folder: Path, *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Path | InputError | Skipped]:
+    """Files under ``folder`` (recursive, sorted, hidden entries skipped with a note)."""
+    return _Walk(exclude).folder(folder)
+
+
+def _files_from_input(item: str | os.PathLike[str], walk: _Walk) -> Iterator[Path | InputError | Skipped]:
     path = Path(item)
-    text = os.fspath(item)
+    text = shown(item)
     try:
         exists = path.exists()
     except OSError as exc:
         yield InputError(text, f"cannot be inspected ({exc.strerror or exc})")
         return
     if not exists and _GLOB_CHARS & set(text):
-        matches = sorted(glob.glob(text, recursive=True))
+        matches = sorted(glob.glob(os.fspath(item), recursive=True))
         if not matches:
             yield InputError(text, "no files match this pattern")
         for match in matches:
-            yield from _files_from_input(match)
+            yield from _files_from_input(match, walk)
         return
     if not exists:
         yield InputError(text, "no such file or directory")
     elif path.is_dir():
-        yield from files_from_folder(path)
+        yield from walk.folder(path)
+    elif _inside(str(path), walk.exclude):
+        yield Skipped(text, "inside the output folder, which is never read as input")
     else:
         yield path
 
 
-def files_from_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
-    """Every file named by ``inputs`` (files, folders, globs), each once, in a stable order."""
+def files_from_inputs(
+    inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Path | InputError | Skipped]:
+    """Every file named by ``inputs`` (files, folders, globs), each once, in a stable order.
+
+    Nothing under an ``exclude`` folder (the run's output folder) is read.
+    """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     seen: set[str] = set()
+    walk = _Walk(exclude)
     for item in inputs:
-        for found in _files_from_input(item):
+        for found in _files_from_input(item, walk):
             if isinstance(found, Path):
-                key = os.path.abspath(found)
+                key = os.path.abspath(found)  # folders reached twice are walked once (_Walk)
                 if key in seen:
                     continue
                 seen.add(key)
