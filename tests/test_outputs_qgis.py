@@ -162,6 +162,7 @@ expression = events.temporalProperties().createFilterString(context, first_day)
 request = QgsFeatureRequest().setFilterExpression(expression)
 report["first_frame"] = sorted(f["event_id"] for f in events.getFeatures(request))
 report["navigation"] = project.readNumEntry("TemporalControllerWidget", "/NavigationMode", -1)[0]
+report["frame_start"] = project.readEntry("TemporalControllerWidget", "/StartDateTime", "")[0]
 print(json.dumps(report, default=str), flush=True)
 os._exit(0)
 """
@@ -209,4 +210,4 @@ def test_qgis_project_opens_every_layer_styled_labelled_and_animated(tmp_path: P
     assert report["time_range"][0] == "2019-12-27"
     # the first day's events, and the undated one, which QGIS keeps on in every frame
     assert report["first_frame"] == ["ev-hostile", "ev-k1"]
-    assert report["navigation"] == 1
+    assert report["navigation"] == 1 and report["frame_start"].startswith("2019-12-27T00:00:00")

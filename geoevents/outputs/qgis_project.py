@@ -151,10 +151,16 @@ def project_xml(layers: Mapping[str, gpd.GeoDataFrame], *, gpkg_name: str = "geo
     order = ET.SubElement(root, "layerorder")
     for name in names:
         ET.SubElement(order, "layer", id=_layer_id(name))
-    _time_settings(root, event_dates(layers["events"]) if "events" in layers else [])
+    days = event_dates(layers["events"]) if "events" in layers else []
+    _time_settings(root, days)
     properties = ET.SubElement(root, "properties")
     _entry(properties, "Paths/Absolute", "bool", "false")
     _entry(properties, "TemporalControllerWidget/NavigationMode", "int", str(ANIMATED))
+    if days:  # the first frame, which clients that read the controller's state open on
+        first = f"{days[0].isoformat()}T00:00:00.000Z"
+        last = f"{(days[0] + timedelta(days=1)).isoformat()}T00:00:00.000Z"
+        _entry(properties, "TemporalControllerWidget/StartDateTime", "QString", first)
+        _entry(properties, "TemporalControllerWidget/EndDateTime", "QString", last)
     ET.indent(root)
     return (
         "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
