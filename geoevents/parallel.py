@@ -368,6 +368,7 @@ class WorkerConfig:
     online_geocoder: str | None = None
     overrides: Any = None
     gazetteer: Any = None  # an already loaded gazetteer (tests, library callers); else loaded per worker
+    article_timeout: float | None = None  # seconds one article may take (None: no limit)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -420,8 +421,44 @@ class WorkerState:
         return str(value) if value else None
 
 
+class ArticleTimeout(Exception):
+    """An article ran past its time budget (``--article-timeout``)."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise ArticleTimeout
+
+
+class _TimeBudget:
+    """Raises ``ArticleTimeout`` in the code it wraps after ``seconds`` (a SIGALRM timer). Only the main
+    thread of a process receives signals, so elsewhere (Dask's worker threads) there is no budget."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.armed = False
+
+    def __enter__(self) -> None:
+        if self.seconds and self.seconds > 0 and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.armed = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def process_article(article: Article, state: WorkerState) -> Reply:
     """Geoparse one article, apply corrections, extract its events; never raises for the article's sake."""
+    limit = state.config.article_timeout
+    try:
+        with _TimeBudget(limit):
+            return _process_article(article, state)
+    except ArticleTimeout:
+        return Failure(article.id, "timeout", f"took longer than {limit:g} s (--article-timeout), skipped")
+
+
+def _process_article(article: Article, state: WorkerState) -> Reply:
     config, stages = state.config, state.config.stages
     stage = "geoparse"
     used: list[int] = []

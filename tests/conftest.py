@@ -10,7 +10,10 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the repository (or beside the folder of worktrees that holds it).
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared"
+)
 SEEDS = SHARED / "seeds"
 CORPORA = SHARED / "corpora"
 DATA = ROOT / "data"

@@ -226,7 +226,8 @@ def test_a_bug_in_a_stage_does_not_flood_stderr(
 
 
 def test_log_level_sets_what_is_logged(tmp_path: Path) -> None:
-    """Warnings (each bad input, as it happens) by default; --log-level ERROR keeps only the summary."""
+    """Each error is printed once by default (as the README says); --log-level INFO also logs each as it
+    happens; --log-level ERROR keeps the same one line."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "k1.txt").write_text(GOOD, encoding="utf-8")
@@ -252,11 +253,11 @@ def test_log_level_sets_what_is_logged(tmp_path: Path) -> None:
         assert done.returncode == 1, done.stderr[-2000:]
         return done.stderr
 
-    warned = stderr_of()
-    assert f"WARNING geoevents.pipeline: {folder / 'empty.txt'}: empty file" in warned
-    quiet = stderr_of("--log-level", "ERROR")
-    assert "WARNING" not in quiet
-    assert quiet.strip() == f"error: {folder / 'empty.txt'}: empty file"
+    once = f"error: {folder / 'empty.txt'}: empty file"
+    default = stderr_of()
+    assert default.strip() == once, default
+    assert f"INFO geoevents.pipeline: {folder / 'empty.txt'}: empty file" in stderr_of("--log-level", "INFO")
+    assert stderr_of("--log-level", "ERROR").strip() == once
 
 
 def test_all_good_exits_zero_and_usage_errors_exit_two(

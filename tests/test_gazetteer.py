@@ -272,7 +272,23 @@ def test_cli_reverse_prints_country_and_admin1(gazetteer) -> None:
     doc = _cli_json(["reverse", "36.1912", "44.0092"])
     classes = [f["properties"]["feature_class"] for f in doc["features"]]
     assert classes == ["admin1", "country"]
-    assert doc["features"][1]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    country = doc["features"][1]
+    assert country["geometry"]["type"] == "Point" and country["id"] == country["properties"]["feature_id"]
+    west, south, east, north = country["bbox"]
+    assert west < 44.0092 < east and south < 36.1912 < north and east - west > 5
+    assert len(json.dumps(doc)) < 4096  # by reference: no polygon unless asked
+    full = _cli_json(["reverse", "36.1912", "44.0092", "--geometry", "full"])
+    assert full["features"][1]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    assert full["features"][1]["bbox"] == country["bbox"]
+
+
+def test_cli_geocode_without_an_answer_says_so_and_exits_1(gazetteer, capsys) -> None:
+    from geoevents.cli import main
+
+    assert main(["geocode", "Qzxwvbnm Junction"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["features"] == []
+    assert "no place called 'Qzxwvbnm Junction'" in captured.err and captured.err.count("\n") == 1
 
 
 def test_cli_bad_query_exits_with_usage_error(gazetteer, capsys) -> None:

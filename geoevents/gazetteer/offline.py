@@ -157,8 +157,7 @@ class OfflineGeocoder:
                 "prominence": round(ix.prominence[i], 3),
                 "name": ix.name[i],
             }
-            raw.update(ix.extra.get(i, {}))
-            raw["geometry"] = shapely.geometry.mapping(geom)
+            raw.update(ix.extra.get(i, {}))  # the shape is not repeated here: place_to_location adds it
             place = Place(
                 feature_id=ix.fid[i],
                 name=ix.name[i],
@@ -416,7 +415,6 @@ class OfflineGeocoder:
             "population": None,
             "name": name,
             **extra,
-            "geometry": shapely.geometry.mapping(geom),
         }
         place = Place(
             feature_id=fid,
