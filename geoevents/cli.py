@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=30.0,
         metavar="SECONDS",
-        help="give up on an article that takes longer than this (one error line; the batch goes on; "
+        help="give up on an article that takes more CPU time than this (one error line; the batch goes on; "
         "default 30, 0 for no limit)",
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")

@@ -421,8 +421,9 @@ class WorkerState:
         return str(value) if value else None
 
 
-class ArticleTimeout(Exception):
-    """An article ran past its time budget (``--article-timeout``)."""
+class ArticleTimeout(BaseException):
+    """An article ran past its time budget (``--article-timeout``). A BaseException, like
+    KeyboardInterrupt, so that no stage's ``except Exception`` takes it for the article's own error."""
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
@@ -430,8 +431,9 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 
 class _TimeBudget:
-    """Raises ``ArticleTimeout`` in the code it wraps after ``seconds`` (a SIGALRM timer). Only the main
-    thread of a process receives signals, so elsewhere (Dask's worker threads) there is no budget."""
+    """Raises ``ArticleTimeout`` in the code it wraps once it has used ``seconds`` of CPU time (a
+    SIGPROF timer: other load on the machine, and waiting for an online geocoder, do not count).
+    Only the main thread of a process receives signals, so elsewhere (Dask's threads) there is none."""
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
@@ -439,13 +441,13 @@ class _TimeBudget:
 
     def __enter__(self) -> None:
         if self.seconds and self.seconds > 0 and threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.signal(signal.SIGPROF, _on_alarm)
+            signal.setitimer(signal.ITIMER_PROF, self.seconds)
             self.armed = True
 
     def __exit__(self, *exc: object) -> None:
         if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def process_article(article: Article, state: WorkerState) -> Reply:
@@ -454,8 +456,12 @@ def process_article(article: Article, state: WorkerState) -> Reply:
     try:
         with _TimeBudget(limit):
             return _process_article(article, state)
-    except ArticleTimeout:
-        return Failure(article.id, "timeout", f"took longer than {limit:g} s (--article-timeout), skipped")
+    except ArticleTimeout:  # in the instant between the article's end and the timer's
+        return Failure(article.id, "encode", _timeout_reason(limit))
+
+
+def _timeout_reason(limit: float | None) -> str:
+    return f"more than {limit or 0:g} s of CPU time (--article-timeout), skipped"
 
 
 def _process_article(article: Article, state: WorkerState) -> Reply:
@@ -483,6 +489,8 @@ def _process_article(article: Article, state: WorkerState) -> Reply:
             state.sent.update(fresh)
         new_places = tuple((fid, dumps(encode_record(places[fid]))) for fid in fresh)
         return Success(article.id, line, new_places)
+    except ArticleTimeout:
+        return Failure(article.id, stage, _timeout_reason(config.article_timeout))
     except ImportError as exc:  # a module a stage needs is missing: every article would fail alike
         return Failure(article.id, stage, one_line(exc_text(exc)), fatal=True)
     except MemoryError:

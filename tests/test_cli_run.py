@@ -383,3 +383,32 @@ def test_log_level_is_accepted_before_and_after_the_command() -> None:
     assert parser.parse_args(["run", "a.txt", "--out", "o", "--log-level", "DEBUG"]).log_level == "DEBUG"
     assert parser.parse_args(["--log-level", "ERROR", "run", "a.txt", "--out", "o"]).log_level == "ERROR"
     assert parser.parse_args(["run", "a.txt", "--out", "o"]).log_level == "WARNING"
+
+
+def test_a_runaway_article_is_one_error_line_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--article-timeout stops an article that never finishes; the other articles are mapped."""
+    import geoevents.geoparse
+
+    real = geoevents.geoparse.resolved_mentions_from_article
+
+    def runaway_on_marker(article: Any, *, gazetteer: Any) -> Any:
+        while "RUNAWAY" in article.text:  # a stage caught in a loop, burning CPU
+            pass
+        return real(article, gazetteer=gazetteer)
+
+    monkeypatch.setattr(geoevents.geoparse, "resolved_mentions_from_article", runaway_on_marker)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.txt").write_text("RUNAWAY " + GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    status, stdout, stderr = _run(capsys, str(folder), "--out", str(out), "--article-timeout", "0.5")
+    assert status == 1
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    reason = "geoparse failed: more than 0.5 s of CPU time (--article-timeout), skipped"
+    assert lines == [f"error: {folder / 'b.txt'}: {reason}"]
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["articles"] == 1 and len(info["errors"]) == 1
+    assert "1 events" in stdout
