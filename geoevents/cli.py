@@ -130,14 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_geometry_option(geocode)
     _add_gazetteer_options(geocode)
 
-    reverse = add_parser("reverse", help="country and admin1 at a point, as GeoJSON")
+    reverse = add_parser("reverse", help="the country and province (admin1) at a point, as GeoJSON")
     reverse.add_argument("lat", type=float, help="latitude in degrees, -90 to 90")
     reverse.add_argument("lon", type=float, help="longitude in degrees, -180 to 180")
     _add_geometry_option(reverse)
     _add_gazetteer_options(reverse)
 
     evaluate = add_parser("evaluate", help="score geoparsing on a public corpus (EUPEG rules)")
-    evaluate.add_argument("--corpus", required=True, choices=["lgl", "trnews", "geovirus"])
+    evaluate.add_argument(
+        "--corpus",
+        required=True,
+        choices=["lgl", "trnews", "geovirus"],
+        help="which public corpus the file is (its format and published scores)",
+    )
     evaluate.add_argument("path", type=Path, help="the corpus file (e.g. LGL's lgl.xml)")
     evaluate.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     _add_gazetteer_options(evaluate)
