@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,3 +27,18 @@ def test_countries_are_cached_and_read_back_the_same(tmp_path: Path, monkeypatch
         assert len(basemap.countries()) == len(made)
     finally:
         basemap.countries.cache_clear()
+
+
+def test_shapes_drawn_on_the_map_are_simplified_by_their_size(gazetteer: Any) -> None:
+    """A country on the HTML map carries a fraction of its 10 m vertices; small shapes keep ~100 m."""
+    import shapely
+
+    big = gazetteer.country("CL").geometry
+    drawn = basemap.map_shape(big)
+    assert shapely.get_num_coordinates(drawn) < shapely.get_num_coordinates(big) / 2
+    assert (
+        drawn.hausdorff_distance(big)
+        < max(big.bounds[2] - big.bounds[0], big.bounds[3] - big.bounds[1]) / 500
+    )
+    square = shapely.box(44.0, 35.0, 44.01, 35.01)
+    assert basemap.map_shape(square).equals(square)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,28 @@ def _simplified_countries() -> gpd.GeoDataFrame:
     frame["geometry"] = frame.geometry.simplify(TOLERANCE, preserve_topology=True).make_valid()
     frame["name"] = frame["name"].astype(str)
     return frame.sort_values(["name", "iso_a2"], na_position="last").reset_index(drop=True)
+
+
+# Region and border shapes drawn on the HTML map: simplified to about 100 m, or a 3,000th of the
+# shape's extent for large ones (a country seen whole), below how exact the derived admin areas are
+# (kilometres), so the page and its rendering do not carry every vertex of a 10 m outline.
+MAP_TOLERANCE = 0.001
+
+
+def map_shape(geometry: BaseGeometry) -> BaseGeometry:
+    """A region or border simplified for the HTML map (the data files keep the full shape)."""
+    minx, miny, maxx, maxy = geometry.bounds
+    tolerance = max(MAP_TOLERANCE, max(maxx - minx, maxy - miny) / 3000)
+    return geometry.simplify(tolerance, preserve_topology=True)
+
+
+def for_display(frame: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """``frame`` with its shapes simplified to ``tolerance`` degrees for drawing (points unchanged)."""
+    if frame is None or not len(frame) or tolerance <= 0:
+        return frame
+    out = frame.copy()
+    out["geometry"] = frame.geometry.simplify(tolerance, preserve_topology=True)
+    return out
 
 
 def view_bounds(

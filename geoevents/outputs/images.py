@@ -27,7 +27,7 @@ from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
 from geoevents.atomic import atomic_write_bytes
-from geoevents.outputs.basemap import countries, focus_bounds, sited_events, view_bounds
+from geoevents.outputs.basemap import countries, focus_bounds, for_display, sited_events, view_bounds
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
@@ -108,11 +108,14 @@ def draw_map(
                 alpha=0.9,
             )
 
-    areas = layers.get("areas")
+    # Shapes simplified to a small fraction of the view (invisible at the PNG's resolution): a country's
+    # 10 m outline costs the PNG and above all the SVG more than everything else drawn.
+    tolerance = (maxx - minx) / 4000
+    areas = for_display(layers.get("areas"), tolerance)
     if areas is not None and len(areas):
         areas.plot(ax=ax, facecolor=AREA_COLOR, alpha=0.12, edgecolor="none", zorder=3)
         areas.boundary.plot(ax=ax, color=AREA_COLOR, linewidth=1.2, linestyle="--", zorder=3)
-    borders = layers.get("borders")
+    borders = for_display(layers.get("borders"), tolerance)
     if borders is not None and len(borders):
         borders.plot(ax=ax, color=BORDER_COLOR, linewidth=2.4, linestyle="--", zorder=4)
 
