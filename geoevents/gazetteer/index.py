@@ -5,8 +5,12 @@ The index is column-oriented (plain lists, one entry per feature) with two name 
 is ``feature_index << 1 | is_alternate``; postings are sorted by prominence, so lists are best first.
 Frozen name tables are ``NameTable``s (a MARISA trie of the keys and one array of postings), which load
 from the cache as a few large buffers instead of a million small objects: that is what keeps process
-start to first answer well under a second. Only areas and lines keep a geometry (as WKB); points are
-rebuilt from lat/lon on demand.
+start to first answer well under a second. Only areas and lines keep a geometry (as WKB, in one
+``WkbStore``); points are rebuilt from lat/lon on demand.
+
+The cache file holds the pickle and, after it, every NumPy array of the index (postings, the WKB of the
+shapes) out of band (pickle protocol 5). Those arrays are memory-mapped from the file, never copied:
+the processes of ``--jobs N`` share one copy of them through the page cache.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ import gc
 import hashlib
 import logging
 import math
+import mmap
 import os
 import pickle
+import struct
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -46,7 +52,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
@@ -114,7 +120,7 @@ class IndexData:
     extra: dict[int, dict[str, Any]] = field(
         default_factory=dict
     )  # per-feature extras (aliases, source note)
-    geoms: dict[int, bytes] = field(default_factory=dict)
+    geoms: Any = field(default_factory=dict)  # a dict while building, a WkbStore once frozen
     exact: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     loose: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     by_fid: dict[str, int] = field(default_factory=dict)  # filled by index_of, up to fids_indexed
@@ -188,6 +194,54 @@ class IndexData:
         if extra:
             self.extra[i] = extra
         return i
+
+
+class WkbStore(Mapping[int, bytes]):
+    """Feature index -> WKB of its shape, held in three NumPy arrays (memory-mapped once loaded):
+    each feature's slot (-1 for none), the slots' offsets into one byte array, and the features in the
+    order they were added (what iterating gives, as the dict it replaces did)."""
+
+    __slots__ = ("_blob", "_order", "_slot", "_starts")
+
+    def __init__(self, shapes: Mapping[int, bytes], features: int) -> None:
+        order = list(shapes)
+        self._order = np.asarray(order, dtype=np.int32)
+        self._slot = np.full(max(features, max(order, default=-1) + 1), -1, dtype=np.int32)
+        self._slot[self._order] = np.arange(len(order), dtype=np.int32)
+        lengths = np.fromiter((len(shapes[i]) for i in order), dtype=np.int64, count=len(order))
+        self._starts = np.zeros(len(order) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._starts[1:])
+        self._blob = np.frombuffer(b"".join(shapes[i] for i in order), dtype=np.uint8)
+
+    def _at(self, i: object) -> int:
+        if not isinstance(i, (int, np.integer)) or not 0 <= i < len(self._slot):
+            return -1
+        return int(self._slot[i])
+
+    def get(self, i: int, default: Any = None) -> Any:
+        slot = self._at(i)
+        if slot < 0:
+            return default
+        return self._blob[self._starts[slot] : self._starts[slot + 1]].tobytes()
+
+    def __getitem__(self, i: int) -> bytes:
+        found = self.get(i)
+        if found is None:
+            raise KeyError(i)
+        return found
+
+    def __contains__(self, i: object) -> bool:
+        return self._at(i) >= 0
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._order.tolist())
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def copy(self) -> dict[int, bytes]:
+        """A private, writable copy (a user's gazetteer file adds its own shapes)."""
+        return {i: self[i] for i in self}
 
 
 class NameTable(Mapping[str, tuple[int, ...]]):
@@ -795,6 +849,7 @@ def build_index(step: Step = _no_step) -> IndexData:
     add_world_regions(index, tables, regions)
     step("name tables")
     index.exact, index.loose = tables.freeze_packed(index.prominence)
+    index.geoms = WkbStore(index.geoms, len(index))
     index.max_name_words = tables.max_words
     index.stats["features"] = len(index)
     index.stats["names"] = len(index.exact)
@@ -871,12 +926,35 @@ class _BuildProgress:
             self.bar.close()
 
 
+_MAGIC = b"GEOEVIX1"
+_ALIGN = 64  # NumPy arrays mapped from the file start on this boundary
+
+
+def _aligned(n: int) -> int:
+    return -(-n // _ALIGN) * _ALIGN
+
+
 def write_atomic(path: Path, index: IndexData) -> None:
-    """Write to a temporary file beside ``path`` and rename: readers never see half a file."""
+    """Write to a temporary file beside ``path`` and rename: readers never see half a file.
+
+    Layout: magic, the pickle's length, the number of out-of-band buffers and each one's length, the
+    pickle, then the buffers, each aligned (see the module docstring)."""
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(index, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    header = (
+        _MAGIC
+        + struct.pack("<QI", len(data), len(raws))
+        + b"".join(struct.pack("<Q", r.nbytes) for r in raws)
+    )
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(header)
+            handle.write(data)
+            for raw in raws:
+                handle.write(b"\0" * (_aligned(handle.tell()) - handle.tell()))
+                handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -885,14 +963,33 @@ def write_atomic(path: Path, index: IndexData) -> None:
         raise
 
 
+def _read_mapped(path: Path) -> Any:
+    """Unpickle a cache file written by ``write_atomic``, its arrays mapped from the file."""
+    with path.open("rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if bytes(view[:8]) != _MAGIC:
+        raise ValueError("not a gazetteer index file")
+    size, count = struct.unpack_from("<QI", view, 8)
+    lengths = struct.unpack_from(f"<{count}Q", view, 20)
+    at = 20 + 8 * count
+    data = view[at : at + size]
+    at += size
+    buffers = []
+    for length in lengths:
+        at = _aligned(at)
+        buffers.append(view[at : at + length])
+        at += length
+    return pickle.loads(data, buffers=buffers)
+
+
 def _load(path: Path) -> IndexData | None:
     if not path.is_file():
         return None
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the collector would only slow the load down
     try:
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
+        index = _read_mapped(path)
     except Exception as exc:  # a damaged cache is rebuilt, never trusted
         log.warning("ignoring unreadable gazetteer cache %s (%s)", path, exc)
         return None

@@ -22,7 +22,7 @@ from geoevents.errors import GazetteerError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.borders import BRIDGE_DEGREES, border_feature_id, shared_boundary
 from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_curated_csv
-from geoevents.gazetteer.index import IndexData, NameTable, _NameTables, load_or_build
+from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, _NameTables, load_or_build
 from geoevents.gazetteer.normalize import (
     ARABIC_ARTICLES,
     glued_article_variants,
@@ -582,7 +582,7 @@ def fuzzy_edits(key: str) -> int:
 
 
 def _copy(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, dict, WkbStore)):
         return value.copy()
     return value
 
