@@ -1,14 +1,13 @@
 """Command line: parses arguments and calls the library, nothing more.
 
-Exit status: 0 all went well, 1 some inputs failed (or none could be read), 2 usage error,
-3 the run itself failed (output folder in use, disk full, internal error).
+Exit status: 0 all went well, 1 some inputs failed (or none could be read; for geocode/reverse,
+nothing found), 2 usage error, 3 the run itself failed (output folder in use, disk full, internal error).
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import json
 import logging
 import signal
 import sys
@@ -43,12 +42,36 @@ def _add_gazetteer_options(parser: argparse.ArgumentParser) -> None:
 
 
 LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR"]
+DESCRIPTION = "Turn news articles into maps: find the places and events they report, offline."
+EPILOG = (
+    "examples:\n"
+    "  geoevents run data/articles --out out/demo     map a folder of articles\n"
+    "  geoevents parse story.txt --jsonl              the places a text names\n"
+    '  geoevents geocode "Al Qa\'im" --country IQ      look a place up\n'
+    "  geoevents reverse 35.51 44.28                  the country and province at a point\n\n"
+    "exit status: 0 all went well, 1 some inputs failed or nothing was found, 2 usage error"
+)
+GEOMETRY_HELP = (
+    "point (default): each place as its point, bbox and feature id; full: also its whole shape "
+    "(a country's polygon can be hundreds of KB)"
+)
+
+
+def _add_geometry_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--geometry", choices=["point", "full"], default="point", help=GEOMETRY_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="geoevents", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="geoevents",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"geoevents {__version__}")
-    parser.add_argument("--log-level", default="WARNING", choices=LOG_LEVELS, help="logging detail")
+    parser.add_argument(
+        "--log-level", default="WARNING", choices=LOG_LEVELS, help="logging detail (default WARNING)"
+    )
     # Also accepted after the command ("geoevents run ... --log-level DEBUG"); SUPPRESS keeps the
     # top-level value when it is not repeated there.
     common = argparse.ArgumentParser(add_help=False)
@@ -57,12 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_parser = functools.partial(sub.add_parser, parents=[common])
 
     run = add_parser("run", help="articles in, maps and data files out")
-    run.add_argument("inputs", nargs="+", help="files, folders or globs")
+    run.add_argument(
+        "inputs", nargs="+", metavar="ARTICLES", help="article files, folders (read recursively) or globs"
+    )
     run.add_argument("--out", required=True, type=Path, help="output folder")
     run.add_argument("--overrides", type=Path, default=None, help="analyst corrections (CSV or YAML)")
     run.add_argument("--resume", action="store_true", help="skip articles already done (by content hash)")
     run.add_argument("--jobs", type=int, default=1, help="worker processes on this machine")
-    run.add_argument("--engine", choices=["local", "dask"], default="local")
+    run.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local: processes on this machine (default); dask: a dask.distributed cluster",
+    )
     run.add_argument(
         "--scheduler", default=None, help="dask.distributed scheduler address (with --engine dask)"
     )
@@ -71,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--max-bytes", type=int, default=None, help="refuse input files (JSON lines: lines) larger than this"
+    )
+    run.add_argument(
+        "--article-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="give up on an article that takes more CPU time than this (one error line; the batch goes on; "
+        "default 30, 0 for no limit)",
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument(
@@ -81,27 +119,40 @@ def build_parser() -> argparse.ArgumentParser:
     _add_gazetteer_options(run)
 
     parse = add_parser("parse", help="print the place mentions of articles as JSON")
-    parse.add_argument("files", nargs="+")
+    parse.add_argument("files", nargs="+", metavar="ARTICLES", help="article files, folders or globs")
     parse.add_argument(
         "--jsonl", action="store_true", help="one JSON object per line (default: a JSON array)"
     )
+    _add_geometry_option(parse)
     _add_gazetteer_options(parse)
 
     geocode = add_parser("geocode", help="look a name up; prints a GeoJSON FeatureCollection, best first")
-    geocode.add_argument("query")
-    geocode.add_argument("--country", action="append", default=None, metavar="CC", help="ISO 3166-1 alpha-2")
-    geocode.add_argument("--limit", type=int, default=5)
+    geocode.add_argument("query", help='a place name, e.g. "Al Qa\'im" or Kirkuk')
+    geocode.add_argument(
+        "--country",
+        action="append",
+        default=None,
+        metavar="CC",
+        help="only places in this country, ISO 3166-1 alpha-2 such as IQ (repeatable)",
+    )
+    geocode.add_argument("--limit", type=int, default=5, help="at most this many answers (default 5)")
+    _add_geometry_option(geocode)
     _add_gazetteer_options(geocode)
 
-    reverse = add_parser("reverse", help="country and admin1 at a point, as GeoJSON")
-    reverse.add_argument("lat", type=float)
-    reverse.add_argument("lon", type=float)
+    reverse = add_parser("reverse", help="the country and province (admin1) at a point, as GeoJSON")
+    reverse.add_argument("lat", type=float, help="latitude in degrees, -90 to 90")
+    reverse.add_argument("lon", type=float, help="longitude in degrees, -180 to 180")
+    _add_geometry_option(reverse)
     _add_gazetteer_options(reverse)
 
     evaluate = add_parser(
         "evaluate", help="score geoparsing on a public corpus (EUPEG rules), or events on the development set"
     )
-    evaluate.add_argument("--corpus", choices=["lgl", "trnews", "geovirus"])
+    evaluate.add_argument(
+        "--corpus",
+        choices=["lgl", "trnews", "geovirus"],
+        help="which public corpus the file is (its format and published scores)",
+    )
     evaluate.add_argument("path", type=Path, nargs="?", help="the corpus file or folder (geoparsing)")
     evaluate.add_argument("--events", action="store_true", help="score event detection and typing instead")
     evaluate.add_argument(
@@ -122,7 +173,9 @@ def _gazetteer(args: argparse.Namespace) -> Any:
 
 
 def _print_json(obj: object) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    from geoevents.gazetteer.geojson import dumps_with_geometry
+
+    sys.stdout.write(dumps_with_geometry(obj, indent=2))
     sys.stdout.write("\n")
 
 
@@ -138,6 +191,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         tiles=args.tiles,
         max_bytes=args.max_bytes,
+        article_timeout=args.article_timeout or None,
         progress=not args.no_progress,
         extra_gazetteers=tuple(args.gazetteer),
         online_geocoder=args.geocoder,
@@ -151,40 +205,50 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from geoevents.gazetteer.geojson import dumps_with_geometry
     from geoevents.geoparse import mention_records_from_paths
 
-    records = mention_records_from_paths(args.files, gazetteer=_gazetteer(args))
+    records = mention_records_from_paths(args.files, gazetteer=_gazetteer(args), geometry=args.geometry)
     failed = False
-    collected = []
+    write = sys.stdout.write
+    first = True
+    if not args.jsonl:
+        write("[")
     for record in records:
         if "error" in record:
             failed = True
             print(f"error: {record['error']}", file=sys.stderr)
             continue
         if args.jsonl:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            write(dumps_with_geometry(record) + "\n")
         else:
-            collected.append(record)
+            write(("\n" if first else ",\n") + dumps_with_geometry(record))
+            first = False
     if not args.jsonl:
-        _print_json(collected)
+        write("]\n" if first else "\n]\n")
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
-def _cmd_geocode(args: argparse.Namespace) -> int:
+def _print_locations(found: Any, args: argparse.Namespace, what: str) -> int:
     from geoevents.gazetteer.geojson import locations_to_feature_collection
 
+    _print_json(locations_to_feature_collection(found or [], geometry=args.geometry))
+    if not found:
+        print(f"geoevents {args.command}: {what}", file=sys.stderr)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
     geocoder = _gazetteer(args)
     found = geocoder.geocode(args.query, exactly_one=False, country_codes=args.country, limit=args.limit)
-    _print_json(locations_to_feature_collection(found or []))
-    return EXIT_OK
+    where = f" in {', '.join(args.country)}" if args.country else ""
+    return _print_locations(found, args, f"no place called {args.query!r}{where} in the gazetteer")
 
 
 def _cmd_reverse(args: argparse.Namespace) -> int:
-    from geoevents.gazetteer.geojson import locations_to_feature_collection
-
     found = _gazetteer(args).reverse((args.lat, args.lon), exactly_one=False)
-    _print_json(locations_to_feature_collection(found or []))
-    return EXIT_OK
+    return _print_locations(found, args, f"no country or province at {args.lat}, {args.lon} (open sea?)")
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:

@@ -6,12 +6,12 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import shapely.geometry
-
 from geoevents.errors import GeoeventsError, InputError
 from geoevents.recognize import mentions_from_article
 from geoevents.records import Article, ResolvedMention
 from geoevents.resolve import resolved_mentions_from_mentions
+
+GEOMETRY_KEY = "geometry"
 
 
 def resolved_mentions_from_article(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
@@ -22,8 +22,14 @@ def resolved_mentions_from_article(article: Article, *, gazetteer: Any) -> list[
     return resolved_mentions_from_mentions(article, mentions, gazetteer=gazetteer)
 
 
-def mention_record(article: Article, rm: ResolvedMention) -> dict[str, Any]:
-    """The JSON-ready dict ``geoevents parse`` prints for one mention."""
+def mention_record(article: Article, rm: ResolvedMention, *, geometry: str = "point") -> dict[str, Any]:
+    """The JSON-ready dict ``geoevents parse`` prints for one mention.
+
+    A place is given by reference (point, ``bbox``, ``feature_id``); ``geometry="full"`` adds its shape
+    as a placeholder that ``gazetteer.geojson.dumps_with_geometry`` fills with the shape's cached text.
+    """
+    from geoevents.gazetteer.geojson import bbox_of, shape_slot
+
     m = rm.mention
     record: dict[str, Any] = {
         "file": article.path,
@@ -45,17 +51,19 @@ def mention_record(article: Article, rm: ResolvedMention) -> dict[str, Any]:
             source=place.source,
             lat=place.lat,
             lon=place.lon,
-            geometry=shapely.geometry.mapping(place.geometry),
+            bbox=bbox_of(place.geometry, place.lon, place.lat, feature_id=place.feature_id),
             country_code=place.country_code,
             admin1=place.admin1,
             precision=rm.precision,
             score=rm.score,
         )
+        if geometry == "full":
+            record[GEOMETRY_KEY] = shape_slot(place.feature_id, place.geometry)
     return record
 
 
 def mention_records_from_paths(
-    paths: Iterable[str | os.PathLike[str]], *, gazetteer: Any
+    paths: Iterable[str | os.PathLike[str]], *, gazetteer: Any, geometry: str = "point"
 ) -> Iterator[dict[str, Any]]:
     """One dict per mention of every article in ``paths``; a bad input yields ``{"error": "<one line>"}``."""
     from geoevents.ingest import articles_from_paths
@@ -70,4 +78,4 @@ def mention_records_from_paths(
             yield {"error": f"{item.path or item.id}: {exc}"}
             continue
         for rm in resolved:
-            yield mention_record(item, rm)
+            yield mention_record(item, rm, geometry=geometry)

@@ -375,6 +375,7 @@ class WorkerConfig:
     online_geocoder: str | None = None
     overrides: Any = None
     gazetteer: Any = None  # an already loaded gazetteer (tests, library callers); else loaded per worker
+    article_timeout: float | None = None  # seconds one article may take (None: no limit)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -427,8 +428,50 @@ class WorkerState:
         return str(value) if value else None
 
 
+class ArticleTimeout(BaseException):
+    """An article ran past its time budget (``--article-timeout``). A BaseException, like
+    KeyboardInterrupt, so that no stage's ``except Exception`` takes it for the article's own error."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise ArticleTimeout
+
+
+class _TimeBudget:
+    """Raises ``ArticleTimeout`` in the code it wraps once it has used ``seconds`` of CPU time (a
+    SIGPROF timer: other load on the machine, and waiting for an online geocoder, do not count).
+    Only the main thread of a process receives signals, so elsewhere (Dask's threads) there is none."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.armed = False
+
+    def __enter__(self) -> None:
+        if self.seconds and self.seconds > 0 and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGPROF, _on_alarm)
+            signal.setitimer(signal.ITIMER_PROF, self.seconds)
+            self.armed = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+
+
 def process_article(article: Article, state: WorkerState) -> Reply:
     """Geoparse one article, apply corrections, extract its events; never raises for the article's sake."""
+    limit = state.config.article_timeout
+    try:
+        with _TimeBudget(limit):
+            return _process_article(article, state)
+    except ArticleTimeout:  # in the instant between the article's end and the timer's
+        return Failure(article.id, "encode", _timeout_reason(limit))
+
+
+def _timeout_reason(limit: float | None) -> str:
+    return f"more than {limit or 0:g} s of CPU time (--article-timeout), skipped"
+
+
+def _process_article(article: Article, state: WorkerState) -> Reply:
     config, stages = state.config, state.config.stages
     stage = "geoparse"
     used: list[int] = []
@@ -453,6 +496,8 @@ def process_article(article: Article, state: WorkerState) -> Reply:
             state.sent.update(fresh)
         new_places = tuple((fid, dumps(encode_record(places[fid]))) for fid in fresh)
         return Success(article.id, line, new_places)
+    except ArticleTimeout:
+        return Failure(article.id, stage, _timeout_reason(config.article_timeout))
     except ImportError as exc:  # a module a stage needs is missing: every article would fail alike
         return Failure(article.id, stage, one_line(exc_text(exc)), fatal=True)
     except MemoryError:

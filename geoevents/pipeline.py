@@ -79,6 +79,7 @@ class RunOptions:
     scheduler: str | None = None  # dask.distributed address; None starts a LocalCluster
     tiles: str | None = None
     max_bytes: int | None = None  # per input file; None keeps Settings.max_input_bytes
+    article_timeout: float | None = 30.0  # seconds one article may take; None for no limit
     progress: bool = True  # a progress bar, only ever on a terminal and never when $CI is set
     extra_gazetteers: tuple[Path, ...] = ()
     online_geocoder: str | None = None
@@ -94,6 +95,8 @@ class RunOptions:
             raise GeoeventsError(f"--engine must be one of {', '.join(ENGINES)} (got {self.engine!r})")
         if self.scheduler is not None and self.engine != "dask":
             raise GeoeventsError("--scheduler needs --engine dask")
+        if self.article_timeout is not None and not self.article_timeout > 0:
+            raise GeoeventsError(f"--article-timeout must be positive (got {self.article_timeout})")
         if self.max_bytes is not None and self.max_bytes < 1:
             raise GeoeventsError(f"--max-bytes must be positive (got {self.max_bytes})")
         if self.overrides is not None and not Path(self.overrides).is_file():
@@ -476,7 +479,8 @@ def collapsed_error_lines(errors: Sequence[RunError], *, shown: int = SHOWN_PER_
 
 
 class _ErrorLog:
-    """Logs errors as they happen, each reason only ``shown`` times (then once that the rest are counted)."""
+    """Logs errors as they happen at INFO, each reason only ``shown`` times (then once that the rest are
+    counted)."""
 
     def __init__(self, *, shown: int = SHOWN_PER_REASON) -> None:
         self.shown = shown
@@ -485,10 +489,12 @@ class _ErrorLog:
     def __call__(self, error: RunError) -> None:
         key = (error.stage, error.reason)
         self.seen[key] += 1
+        # INFO, not WARNING: the command line prints every error once at the end ("error: ..." lines);
+        # these are for whoever wants to see them as they happen (--log-level INFO).
         if self.seen[key] <= self.shown:
-            log.warning("%s", error)
+            log.info("%s", error)
         elif self.seen[key] == self.shown + 1:
-            log.warning(
+            log.info(
                 "more %s fail with the same reason (%s); they are counted at the end and listed in %s",
                 _noun(error.stage, 2),
                 error.reason,
@@ -555,6 +561,7 @@ def _run_locked(
         online_geocoder=options.online_geocoder,
         overrides=overrides,
         gazetteer=gazetteer,
+        article_timeout=options.article_timeout,
     )
     runner = runner_from_options(
         config, engine=options.engine, jobs=options.jobs, scheduler=options.scheduler, window=options.window

@@ -228,7 +228,8 @@ def test_a_bug_in_a_stage_does_not_flood_stderr(
 
 
 def test_log_level_sets_what_is_logged(tmp_path: Path) -> None:
-    """Warnings (each bad input, as it happens) by default; --log-level ERROR keeps only the summary."""
+    """Each error is printed once by default (as the README says); --log-level INFO also logs each as it
+    happens; --log-level ERROR keeps the same one line."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "k1.txt").write_text(GOOD, encoding="utf-8")
@@ -254,11 +255,11 @@ def test_log_level_sets_what_is_logged(tmp_path: Path) -> None:
         assert done.returncode == 1, done.stderr[-2000:]
         return done.stderr
 
-    warned = stderr_of()
-    assert f"WARNING geoevents.pipeline: {folder / 'empty.txt'}: empty file" in warned
-    quiet = stderr_of("--log-level", "ERROR")
-    assert "WARNING" not in quiet
-    assert quiet.strip() == f"error: {folder / 'empty.txt'}: empty file"
+    once = f"error: {folder / 'empty.txt'}: empty file"
+    default = stderr_of()
+    assert default.strip() == once, default
+    assert f"INFO geoevents.pipeline: {folder / 'empty.txt'}: empty file" in stderr_of("--log-level", "INFO")
+    assert stderr_of("--log-level", "ERROR").strip() == once
 
 
 def test_all_good_exits_zero_and_usage_errors_exit_two(
@@ -384,3 +385,32 @@ def test_log_level_is_accepted_before_and_after_the_command() -> None:
     assert parser.parse_args(["run", "a.txt", "--out", "o", "--log-level", "DEBUG"]).log_level == "DEBUG"
     assert parser.parse_args(["--log-level", "ERROR", "run", "a.txt", "--out", "o"]).log_level == "ERROR"
     assert parser.parse_args(["run", "a.txt", "--out", "o"]).log_level == "WARNING"
+
+
+def test_a_runaway_article_is_one_error_line_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--article-timeout stops an article that never finishes; the other articles are mapped."""
+    import geoevents.geoparse
+
+    real = geoevents.geoparse.resolved_mentions_from_article
+
+    def runaway_on_marker(article: Any, *, gazetteer: Any) -> Any:
+        while "RUNAWAY" in article.text:  # a stage caught in a loop, burning CPU
+            pass
+        return real(article, gazetteer=gazetteer)
+
+    monkeypatch.setattr(geoevents.geoparse, "resolved_mentions_from_article", runaway_on_marker)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.txt").write_text("RUNAWAY " + GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    status, stdout, stderr = _run(capsys, str(folder), "--out", str(out), "--article-timeout", "0.5")
+    assert status == 1
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    reason = "geoparse failed: more than 0.5 s of CPU time (--article-timeout), skipped"
+    assert lines == [f"error: {folder / 'b.txt'}: {reason}"]
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["articles"] == 1 and len(info["errors"]) == 1
+    assert "1 events" in stdout

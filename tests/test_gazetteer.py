@@ -92,6 +92,38 @@ def test_fuzzy_only_when_asked_and_scored_lower(gazetteer) -> None:
     assert fuzzy[0].match_score < 0.8
 
 
+@pytest.mark.parametrize(
+    ("typo", "name", "country"),
+    [("Kirkukh", "Kirkuk", "IQ"), ("Baghdadh", "Baghdad", "IQ"), ("Nangahar", "Nangarhar", "AF")],
+)
+def test_fuzzy_finds_close_misspellings_and_says_what_matched(gazetteer, typo, name, country) -> None:
+    found = gazetteer.geocode(typo, exactly_one=False)
+    assert found, typo
+    best = found[0]
+    assert normalize_name(best.raw["name"]) == normalize_name(name) and best.raw["country_code"] == country
+    assert 0 < best.raw["match_score"] < 0.8 and best.raw["matched_name"]
+
+
+@pytest.mark.parametrize("word", ["Gorkha", "Everest", "Qzxwv", "Erbl"])
+def test_fuzzy_never_answers_a_different_place(gazetteer, word) -> None:
+    """A name English text uses in its own right, or one too short to guess at, has no fuzzy answer."""
+    assert gazetteer.geocode(word, exactly_one=False) is None
+
+
+def test_fuzzy_edits_grow_with_length_and_keep_the_initial(gazetteer) -> None:
+    from geoevents.gazetteer.offline import fuzzy_edits
+
+    assert [fuzzy_edits(k) for k in ("mosl", "mosull", "nangahar", "nangarharr", "abcdefghijklmn")] == [
+        0,
+        1,
+        1,
+        2,
+        3,
+    ]
+    assert all(m[0] == "k" for m, _ in gazetteer._fuzzy("kirkukh"))
+    assert gazetteer._fuzzy("xirkuk") == [] or all(m[0] == "x" for m, _ in gazetteer._fuzzy("xirkuk"))
+
+
 def test_countries_are_polygons_and_country_lookup(gazetteer) -> None:
     iraq = gazetteer.country("IQ")
     assert iraq.feature_id == "ne:IRQ"
@@ -272,7 +304,23 @@ def test_cli_reverse_prints_country_and_admin1(gazetteer) -> None:
     doc = _cli_json(["reverse", "36.1912", "44.0092"])
     classes = [f["properties"]["feature_class"] for f in doc["features"]]
     assert classes == ["admin1", "country"]
-    assert doc["features"][1]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    country = doc["features"][1]
+    assert country["geometry"]["type"] == "Point" and country["id"] == country["properties"]["feature_id"]
+    west, south, east, north = country["bbox"]
+    assert west < 44.0092 < east and south < 36.1912 < north and east - west > 5
+    assert len(json.dumps(doc)) < 4096  # by reference: no polygon unless asked
+    full = _cli_json(["reverse", "36.1912", "44.0092", "--geometry", "full"])
+    assert full["features"][1]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    assert full["features"][1]["bbox"] == country["bbox"]
+
+
+def test_cli_geocode_without_an_answer_says_so_and_exits_1(gazetteer, capsys) -> None:
+    from geoevents.cli import main
+
+    assert main(["geocode", "Qzxwvbnm Junction"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["features"] == []
+    assert "no place called 'Qzxwvbnm Junction'" in captured.err and captured.err.count("\n") == 1
 
 
 def test_cli_bad_query_exits_with_usage_error(gazetteer, capsys) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pickle
+import os
 from pathlib import Path
 
 import pytest
@@ -109,7 +109,7 @@ def test_interrupted_cache_write_leaves_nothing_behind(tmp_path, monkeypatch) ->
     def explode(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pickle, "dump", explode)
+    monkeypatch.setattr(os, "fsync", explode)  # interrupted after the bytes, before the rename
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, IndexData(version="abc"))
     assert list(tmp_path.iterdir()) == []

@@ -14,7 +14,7 @@ PLACE_FIELDS = {
     "source",
     "lat",
     "lon",
-    "geometry",
+    "bbox",
     "country_code",
     "admin1",
     "precision",
@@ -38,7 +38,9 @@ def test_records_carry_offsets_roles_and_places(tmp_path: Path, gazetteer: Any) 
     kirkuk = next(r for r in records if r["text"] == "Kirkuk")
     assert set(kirkuk) >= PLACE_FIELDS
     assert kirkuk["role"] == "literal" and kirkuk["country_code"] == "IQ"
-    assert kirkuk["geometry"]["type"] == "Point" and kirkuk["precision"] == 1
+    assert kirkuk["precision"] == 1 and "geometry" not in kirkuk  # by reference unless asked
+    west, south, east, north = kirkuk["bbox"]
+    assert west <= kirkuk["lon"] <= east and south <= kirkuk["lat"] <= north
     person = next(r for r in records if r["text"] == "Hadi al-Amiri")
     assert person["role"] == "not_place" and "feature_id" not in person
     iraqi = next(r for r in records if r["text"] == "Iraqi")
@@ -83,3 +85,41 @@ def test_seed_junk_never_becomes_a_place(seeds_dir: Path, gazetteer: Any) -> Non
         "EGY",
     ):
         assert junk not in placed
+
+
+def test_cli_parse_gives_places_by_reference_unless_the_shape_is_asked_for(
+    tmp_path: Path, gazetteer: Any, capsys: Any
+) -> None:
+    """A country's polygon is never repeated per mention by default; --geometry full adds each shape."""
+    from geoevents.cli import main
+
+    path = tmp_path / "story.txt"
+    path.write_text("Iraq and Iran traded fire. In Iraq, Mosul was calm. Iraq said so.", encoding="utf-8")
+    assert main(["parse", "--jsonl", str(path)]) == 0
+    lean = capsys.readouterr().out.splitlines()
+    records = [json.loads(line) for line in lean]
+    iraq = [r for r in records if r["text"] == "Iraq"]
+    assert len(iraq) == 3 and all("geometry" not in r for r in records)
+    assert all(len(line.encode()) <= 1024 for line in lean)
+    west, south, east, north = iraq[0]["bbox"]
+    assert east - west > 5 and north - south > 5  # the country's extent, not a point's
+    assert main(["parse", "--jsonl", "--geometry", "full", str(path)]) == 0
+    full = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    shapes = [r["geometry"] for r in full if r["text"] == "Iraq"]
+    assert shapes[0]["type"] in ("Polygon", "MultiPolygon") and shapes[0] == shapes[2]
+    assert [{k: v for k, v in r.items() if k != "geometry"} for r in full] == records
+
+
+def test_cli_parse_array_is_valid_json(tmp_path: Path, gazetteer: Any, capsys: Any) -> None:
+    from geoevents.cli import main
+
+    path = tmp_path / "story.txt"
+    path.write_text("Rockets hit Mosul and Erbil.", encoding="utf-8")
+    for extra in ([], ["--geometry", "full"]):
+        assert main(["parse", *extra, str(path)]) == 0
+        records = json.loads(capsys.readouterr().out)
+        assert {r["text"] for r in records} >= {"Mosul", "Erbil"}
+    empty = tmp_path / "empty.txt"
+    empty.write_text("nothing here at all", encoding="utf-8")
+    assert main(["parse", str(empty)]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -353,7 +353,7 @@ def test_a_bug_failing_every_article_is_listed_in_full_but_printed_only_a_few_ti
     _write(folder, "zz.txt", "BAD input: refused by ingest")
     stages = dataclasses.replace(STAGES, geoparse=fakes.geoparse_with_a_bug)
     out = tmp_path / "out"
-    with caplog.at_level(logging.WARNING, logger="geoevents.pipeline"):
+    with caplog.at_level(logging.INFO, logger="geoevents.pipeline"):
         summary = run([str(folder)], out, options=RunOptions(progress=False), stages=stages)
     assert summary.failed_articles == 12 and len(summary.errors) == 13
     assert not summary.published  # every input failed: nothing to publish

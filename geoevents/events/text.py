@@ -141,7 +141,7 @@ def sentences_from_text(text: str, start: int = 0, end: int | None = None) -> li
         for m in _BOUNDARY.finditer(text, b_start, b_end):
             if _is_abbreviation(text, m.start()):
                 continue
-            nxt = re.match(r"\s+(\S)", text[m.end() : b_end])
+            nxt = _NEXT_CHAR.match(text, m.end(), b_end)
             if nxt and nxt.group(1).islower():  # "... 8 p.m. on Friday": not a new sentence
                 continue
             spans.append((cursor, m.end()))
@@ -151,8 +151,35 @@ def sentences_from_text(text: str, start: int = 0, end: int | None = None) -> li
     for s, e in spans:
         s, e = _trim(text, s, e)
         if e - s >= 3:
-            out.append((s, e))
+            out.extend(_bounded(text, s, e))
     return out
+
+
+_NEXT_CHAR = re.compile(r"\s+(\S)")
+# No real sentence is this long; a longer run (a list of thousands of names, text with no full stops) is
+# read in pieces of at most this many characters, so that the work per sentence, some of it quadratic
+# in the places a sentence names, stays bounded and a whole article costs time linear in its length.
+MAX_SENTENCE_CHARS = 2000
+_PIECE_BREAK = re.compile(r"[,;]\s|\s")
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)``, or pieces of it no longer than ``MAX_SENTENCE_CHARS``, cut after a comma or
+    space in the second half of each piece where there is one."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        for m in _PIECE_BREAK.finditer(text, start + MAX_SENTENCE_CHARS // 2, limit):
+            cut = m.end()
+        s, e = _trim(text, start, cut)
+        if e > s:
+            pieces.append((s, e))
+        start = cut
+    s, e = _trim(text, start, end)
+    if e - s >= 3:
+        pieces.append((s, e))
+    return pieces
 
 
 def sentences_from_article(article: Article, *, zones: frozenset[ZoneKind] = EVENT_ZONES) -> list[Span]:

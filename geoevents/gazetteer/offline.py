@@ -22,7 +22,7 @@ from geoevents.errors import GazetteerError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.borders import BRIDGE_DEGREES, border_feature_id, shared_boundary
 from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_curated_csv
-from geoevents.gazetteer.index import IndexData, NameTable, _NameTables, load_or_build
+from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, _NameTables, load_or_build
 from geoevents.gazetteer.normalize import (
     ARABIC_ARTICLES,
     glued_article_variants,
@@ -36,8 +36,11 @@ if TYPE_CHECKING:  # geopy (and the HTTP stack it imports) loads only when a geo
     from geopy.location import Location
 
 EXACT_SCORE, ALIAS_SCORE, LOOSE_SCORE, GLUED_SCORE = 1.0, 0.95, 0.85, 0.8
-FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100) a fuzzy match must reach
 FUZZY_MAX_SCORE = 0.7  # fuzzy matches always rank below exact, alias and loose ones
+FUZZY_MIN_CHARS = 5  # shorter names differ by one letter from too many others to guess at
+# A query English text uses this often (wordfreq Zipf) is a word or name in its own right ("Everest",
+# "Gorkha"), not a misspelling of a different place; true misspellings score about 0.
+FUZZY_MAX_QUERY_ZIPF = 1.5
 AREA_CLASSES = frozenset({"country", "admin1", "admin2", "region"})
 # "northern Iraq": compass words and the part of the area's extent they select (fractions of the bbox).
 DIRECTIONS: dict[str, tuple[float, float, float, float]] = {
@@ -92,7 +95,7 @@ class OfflineGeocoder:
         self._geoms: dict[int, BaseGeometry] = {}
         self._derived: dict[str, Place] = {}
         self._admin1_tree: Any = None
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
         self._overlay_exact: dict[str, tuple[int, ...]] = {}
         self._overlay_loose: dict[str, tuple[int, ...]] = {}
         self._sorted_keys: dict[int, list[str]] = {}
@@ -157,8 +160,7 @@ class OfflineGeocoder:
                 "prominence": round(ix.prominence[i], 3),
                 "name": ix.name[i],
             }
-            raw.update(ix.extra.get(i, {}))
-            raw["geometry"] = shapely.geometry.mapping(geom)
+            raw.update(ix.extra.get(i, {}))  # the shape is not repeated here: place_to_location adds it
             place = Place(
                 feature_id=ix.fid[i],
                 name=ix.name[i],
@@ -250,7 +252,7 @@ class OfflineGeocoder:
         out: list[Candidate] = []
         limit = limit if limit and limit > 0 else None
 
-        def take(postings: Iterable[int], score_exact: float, score_alt: float) -> None:
+        def take(postings: Iterable[int], score_exact: float, score_alt: float, matched: str) -> None:
             for posting in postings:
                 i = posting >> 1
                 if i in seen:
@@ -260,20 +262,21 @@ class OfflineGeocoder:
                 if classes is not None and ix.fclass[i] not in classes:
                     continue
                 seen.add(i)
-                out.append(Candidate(self.place(i), score_alt if posting & 1 else score_exact, ix.name[i]))
+                out.append(Candidate(self.place(i), score_alt if posting & 1 else score_exact, matched))
 
-        take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE)
+        take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE, key)
         if key.startswith("the ") and not out:  # "the Euphrates valley", "the Kurdistan Region"
             key = key[4:]
-            take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE)
+            take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE, key)
         lk = loose_key_from_normalized(key)
-        take(self._postings(ix.loose, self._overlay_loose, lk), LOOSE_SCORE, LOOSE_SCORE)
+        take(self._postings(ix.loose, self._overlay_loose, lk), LOOSE_SCORE, LOOSE_SCORE, lk)
         for variant in glued_article_variants(key):
-            take(self._postings(ix.loose, self._overlay_loose, variant), GLUED_SCORE, GLUED_SCORE)
+            take(self._postings(ix.loose, self._overlay_loose, variant), GLUED_SCORE, GLUED_SCORE, variant)
         if not out:
             out.extend(self._derived_candidates(key, codes, classes))
         if not out and fuzzy:
-            self._fuzzy(key, take)
+            for match, fuzzy_score in self._fuzzy(key):
+                take(self._postings(ix.exact, self._overlay_exact, match), fuzzy_score, fuzzy_score, match)
         out.sort(key=lambda c: (-c.match_score, -self._prominence(c.place)))
         return out[:limit] if limit else out
 
@@ -281,17 +284,43 @@ class OfflineGeocoder:
         i = self._index.index_of(place.feature_id)
         return self._index.prominence[i] if i is not None else 5.0
 
-    def _fuzzy(self, key: str, take: Any) -> None:
-        """Near spellings (rapidfuzz ratio >= FUZZY_THRESHOLD), scored below every exact or loose match."""
-        from rapidfuzz import fuzz, process
+    def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+        """Close spellings of the same name, with their scores (below every exact or loose match): names
+        with the same initial letter at most ``fuzzy_edits`` edits away, and only for a query that is
+        no word of its own (see ``FUZZY_MAX_QUERY_ZIPF``)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
 
+        from geoevents.lexicon import zipf_en
+
+        edits = fuzzy_edits(key)
+        if not edits or any(zipf_en(word) >= FUZZY_MAX_QUERY_ZIPF for word in key.split(" ")):
+            return []
+        keys = self._fuzzy_buckets()
+        found = []
+        for length in range(len(key) - edits, len(key) + edits + 1):
+            for match, distance, _ in process.extract(
+                key,
+                keys.get((key[0], length), ()),
+                scorer=DamerauLevenshtein.distance,
+                score_cutoff=edits,
+                limit=10,
+            ):
+                if match[0] == key[0]:
+                    similarity = 1.0 - distance / len(key)  # equal edits tie: prominence decides
+                    found.append((match, round(FUZZY_MAX_SCORE * similarity**2, 4)))
+        found.sort(key=lambda m: -m[1])
+        return found[:10]
+
+    def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
+        """Every name as written, by (initial letter, length): a fuzzy query reads only its neighbours."""
         if self._fuzzy_keys is None:
-            self._fuzzy_keys = list(self._index.exact) + list(self._overlay_exact)
-        for match, score, _ in process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=10
-        ):
-            fuzzy_score = round(FUZZY_MAX_SCORE * (score / 100.0) ** 2, 4)
-            take(self._postings(self._index.exact, self._overlay_exact, match), fuzzy_score, fuzzy_score)
+            buckets: dict[tuple[str, int], list[str]] = {}
+            for name in (*self._index.exact, *self._overlay_exact):
+                if name:
+                    buckets.setdefault((name[0], len(name)), []).append(name)
+            self._fuzzy_keys = buckets
+        return self._fuzzy_keys
 
     def _areas(self, key: str, codes: Any = None) -> list[Place]:
         key = key.removeprefix("the ")
@@ -416,7 +445,6 @@ class OfflineGeocoder:
             "population": None,
             "name": name,
             **extra,
-            "geometry": shapely.geometry.mapping(geom),
         }
         place = Place(
             feature_id=fid,
@@ -468,7 +496,9 @@ class OfflineGeocoder:
             limit=1 if exactly_one else limit,
             fuzzy=fuzzy,
         )
-        locations = [place_to_location(c.place, match_score=c.match_score) for c in found]
+        locations = [
+            place_to_location(c.place, match_score=c.match_score, matched_name=c.matched_name) for c in found
+        ]
         if exactly_one:
             return locations[0] if locations else None
         return locations or None
@@ -542,8 +572,17 @@ class OfflineGeocoder:
         return classes
 
 
+def fuzzy_edits(key: str) -> int:
+    """How many edits (a letter added, dropped, changed or two swapped) a fuzzy match of a normalised
+    name may be away: none under five letters, one up to eight, two up to twelve, then three."""
+    letters = len(key.replace(" ", ""))
+    if letters < FUZZY_MIN_CHARS:
+        return 0
+    return 1 if letters <= 8 else 2 if letters <= 12 else 3
+
+
 def _copy(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, dict, WkbStore)):
         return value.copy()
     return value
 
@@ -564,11 +603,14 @@ def _parse_point(query: Any) -> tuple[float, float]:
     return lat, lon
 
 
-def place_to_location(place: Place, *, match_score: float = 1.0) -> Location:
-    """A geopy ``Location`` whose ``raw`` carries the feature (id, source, class, codes, geometry)."""
+def place_to_location(place: Place, *, match_score: float = 1.0, matched_name: str | None = None) -> Location:
+    """A geopy ``Location`` whose ``raw`` carries the feature (id, source, class, codes, geometry), the
+    match score and the name (as normalised) that matched: an alternate name, or a fuzzy match's."""
     from geopy.location import Location
 
     raw = {**place.raw, "match_score": match_score}
+    if matched_name is not None:
+        raw["matched_name"] = matched_name
     if "geometry" not in raw:
         raw["geometry"] = shapely.geometry.mapping(place.geometry)
     address = ", ".join(

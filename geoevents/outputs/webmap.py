@@ -35,7 +35,7 @@ from shapely.ops import polylabel
 
 from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
-from geoevents.outputs.basemap import countries, focus_bounds, sited_events, view_bounds
+from geoevents.outputs.basemap import countries, focus_bounds, map_shape, sited_events, view_bounds
 from geoevents.outputs.frames import SEPARATOR
 from geoevents.outputs.geojson import geometry_to_geojson
 from geoevents.outputs.style import (
@@ -522,7 +522,11 @@ def _shape_group(frame: gpd.GeoDataFrame, kind: str, style: dict[str, Any], name
     group = folium.FeatureGroup(name=name)
     for _, row in frame.iterrows():
         layer = folium.GeoJson(
-            {"type": "Feature", "properties": {}, "geometry": geometry_to_geojson(row.geometry)},
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": geometry_to_geojson(map_shape(row.geometry)),
+            },
             style_function=lambda _feature: style,
         )
         layer.add_child(_Bind(_place_popup_html(row, kind), html.escape(str(row["name"]))))
