@@ -481,3 +481,13 @@ def test_a_shooting_in_local_news_is_crime() -> None:
 )
 def test_territory_by_deal_and_hyphenated_places(text: str, sub_event_type: str) -> None:
     assert _types(text) == [sub_event_type]
+
+
+def test_a_toll_clause_is_the_toll_of_the_act_named_beside_it() -> None:
+    text = (
+        "On Thursday, 30 people were killed and 90 others were injured after a suicide bomber "
+        "blew himself up "
+        "at a wedding hall near the village."
+    )
+    (event,) = _events(text)
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 30

@@ -147,6 +147,27 @@ def _with_protest_acts(
     return out
 
 
+_TOLL_ONLY = re.compile(
+    r"(?:(?:was|were|been|being|got)\s+(?:\w+ly\s+)?)?(?:killed|killing|dead|died|wounded|injured)",
+    re.IGNORECASE,
+)
+
+
+def _with_tolls_folded(
+    triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]],
+) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """A bare toll clause of a sentence whose other clause names the act ("30 people were killed after
+    a suicide bomber blew himself up") is that act's toll, not an event of its own."""
+    typed = [found for _, found in triggered if found is not None and found[0].sub_event_type is not None]
+    if not typed:
+        return triggered
+    out: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = []
+    for clause, found in triggered:
+        toll = found is not None and found[0].generic is not None and _TOLL_ONLY.fullmatch(found[1].group(0))
+        out.append((clause, None if toll else found))
+    return out
+
+
 def _with_place_tails(
     triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]], sentence: Span
 ) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
@@ -311,7 +332,7 @@ def _drafts_from_article(
     crime, quiet = crime_story(story), quiet_story(story)
     for sentence in sentences:
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
-        triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
+        triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:
             if found is None:
