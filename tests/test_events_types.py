@@ -491,3 +491,8 @@ def test_a_toll_clause_is_the_toll_of_the_act_named_beside_it() -> None:
     )
     (event,) = _events(text)
     assert event.sub_event_type == "Suicide bomb" and event.fatalities == 30
+
+
+def test_a_town_retaken_with_air_support_is_two_events() -> None:
+    text = "On Monday the army recaptured the town with support from Russian air strikes."
+    assert sorted(_types(text)) == ["Air/drone strike", "Government regains territory"]

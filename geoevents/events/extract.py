@@ -57,7 +57,13 @@ from geoevents.events.taxonomy import (
     event_type_of,
 )
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
-from geoevents.events.triggers import Trigger, best_trigger, conjoined_trigger, trigger_for
+from geoevents.events.triggers import (
+    Trigger,
+    best_trigger,
+    conjoined_trigger,
+    territory_trigger,
+    trigger_for,
+)
 from geoevents.records import (
     Article,
     Event,
@@ -126,9 +132,9 @@ def _triggers_of(clause: Span) -> list[tuple[Span, tuple[Trigger, re.Match[str]]
     if found is None:
         return [(clause, None)]
     pairs: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = [(clause, (found.trigger, found.match))]
-    second = conjoined_trigger(clause.text, found)
-    if second is not None:
-        pairs.append((clause, (second.trigger, second.match)))
+    for second in (conjoined_trigger(clause.text, found), territory_trigger(clause.text, found)):
+        if second is not None:
+            pairs.append((clause, (second.trigger, second.match)))
     return pairs
 
 

@@ -250,3 +250,19 @@ def conjoined_trigger(clause: str, first: TriggerMention) -> TriggerMention | No
         if a.end() <= b.start() and _CONJOINED.fullmatch(clause[a.end() : b.start()]):
             return TriggerMention(trigger, m)
     return None
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def territory_trigger(clause: str, first: TriggerMention) -> TriggerMention | None:
+    """A change of control the clause reports beside its main act ("recaptured the city with support from
+    air strikes": a strike and a town regained, two events as ACLED codes them), or None."""
+    if first.trigger.sub_event_type in TERRITORY:
+        return None
+    for trigger in load_triggers():
+        if trigger.sub_event_type in TERRITORY:
+            m = trigger.pattern.search(clause)
+            if m is not None:
+                return TriggerMention(trigger, m)
+    return None
