@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from geoevents.events.actors import (
     PASSIVE_BEFORE,
@@ -255,18 +256,32 @@ def _event_sentences(article: Article) -> list[Span]:
     return found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
 
 
+class _Story:
+    """An article's text, judged on first need (most articles never ask): crime story, local news."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def crime(self) -> bool:
+        return crime_story(self.text)
+
+    @cached_property
+    def quiet(self) -> bool:
+        return quiet_story(self.text)
+
+
 def _rejection(
     clause: str,
     trigger: Trigger,
     m: re.Match[str],
     *,
-    crime: bool = False,
-    quiet: bool = False,
+    story: _Story | None = None,
     sentence: str | None = None,
 ) -> str | None:
     """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None.
 
-    ``crime``: the article reads as an ordinary crime story, so violence and arrests in it are crime.
+    ``story``: the article's text, judged once whether it reads as ordinary crime or local news.
     """
     if m.group(0).lower() in _WEAK_VERBS and not _WEAK_VERB_SUBJECT.search(clause[: m.start()]):
         return "weak-verb"
@@ -276,13 +291,13 @@ def _rejection(
         return "claim"
     if recalled(clause):
         return "background"
-    if crime and trigger.sub_event_type in CRIME_LOOKALIKES:
+    if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
         return "crime"
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
     reason = no_event_reason(clause, loose, m, sentence=sentence)
-    if reason is None and quiet and trigger.generic is not None:
+    if reason is None and story is not None and trigger.generic is not None and story.quiet:
         return "crime"  # a killing or shooting told with no armed actor or political side at all
     return reason
 
@@ -334,8 +349,7 @@ def _drafts_from_article(
     )
     drafts: list[Draft] = []
     sentences = _event_sentences(article)
-    story = " ".join(s.text for s in sentences)
-    crime, quiet = crime_story(story), quiet_story(story)
+    story = _Story(" ".join(s.text for s in sentences))
     for sentence in sentences:
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
@@ -346,7 +360,7 @@ def _drafts_from_article(
             trigger, m = found
             if seen is not None and trigger.sub_event_type:
                 seen[trigger.sub_event_type] += 1
-            rejected = _rejection(clause.text, trigger, m, crime=crime, quiet=quiet, sentence=sentence.text)
+            rejected = _rejection(clause.text, trigger, m, story=story, sentence=sentence.text)
             if rejected:
                 _note(trace, rejected)
                 continue

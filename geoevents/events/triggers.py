@@ -239,8 +239,12 @@ def conjoined_trigger(clause: str, first: TriggerMention) -> TriggerMention | No
     if kind is None:
         return None
     family = SUB_EVENT_TYPES[kind]
-    for trigger in load_triggers():
+    rows = load_triggers()
+    possible = _index(rows).candidates(clause.lower())
+    for rank, trigger in enumerate(rows):
         other = trigger.sub_event_type
+        if rank not in possible:
+            continue
         if other is None or other == kind or SUB_EVENT_TYPES[other] != family:
             continue
         m = trigger.pattern.search(clause)
@@ -260,8 +264,10 @@ def territory_trigger(clause: str, first: TriggerMention) -> TriggerMention | No
     air strikes": a strike and a town regained, two events as ACLED codes them), or None."""
     if first.trigger.sub_event_type in TERRITORY:
         return None
-    for trigger in load_triggers():
-        if trigger.sub_event_type in TERRITORY:
+    rows = load_triggers()
+    possible = _index(rows).candidates(clause.lower())
+    for rank, trigger in enumerate(rows):
+        if rank in possible and trigger.sub_event_type in TERRITORY:
             m = trigger.pattern.search(clause)
             if m is not None:
                 return TriggerMention(trigger, m)
