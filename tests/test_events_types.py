@@ -496,3 +496,17 @@ def test_a_toll_clause_is_the_toll_of_the_act_named_beside_it() -> None:
 def test_a_town_retaken_with_air_support_is_two_events() -> None:
     text = "On Monday the army recaptured the town with support from Russian air strikes."
     assert sorted(_types(text)) == ["Air/drone strike", "Government regains territory"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seven people have been arrested in connection with the bombing of the police station.",
+            ["Arrests"],
+        ),
+        ("Attacks on army bases in the province have increased sharply.", []),
+    ],
+)
+def test_present_perfect_reports_an_act_unless_it_tells_a_trend(text: str, expected: list[str]) -> None:
+    assert _types(text) == expected

@@ -52,8 +52,12 @@ HABITUAL = re.compile(
 )
 
 
+# A trend told in the present perfect: "attacks on bases have increased", "raids have become routine".
 _PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ck|uck|ht)\b", re.I
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:increased|intensified|escalated|risen|grown|"
+    r"continued|become|persisted|spread|multiplied|surged|declined|dropped|fallen|decreased|doubled|tripled|"
+    r"been\s+(?:common|frequent|rare|routine|regular))\b",
+    re.IGNORECASE,
 )
 
 
