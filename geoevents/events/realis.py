@@ -285,7 +285,8 @@ def crime_story(text: str) -> bool:
 _RECALLED = re.compile(
     r"\b(?:(?:\w+|\d+)\s+(?:years|decades)\s+ago|anniversary|commemorat\w*|in\s+memory\s+of|"
     r"marked\s+every\s+year|remembered|since\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|"
-    r"(?:erupted|began|started|broke\s+out)\s+in\s+(?:early\s+|late\s+)?(?:\w+\s+)?(?:19|20)\d\d)\b",
+    r"(?:erupted|began|started|broke\s+out)\s+in\s+(?:early\s+|late\s+)?(?:\w+\s+)?(?:19|20)\d\d|"
+    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # A claim of responsibility names an event without reporting it.
