@@ -510,3 +510,13 @@ def test_a_town_retaken_with_air_support_is_two_events() -> None:
 )
 def test_present_perfect_reports_an_act_unless_it_tells_a_trend(text: str, expected: list[str]) -> None:
     assert _types(text) == expected
+
+
+def test_a_determiner_before_a_verb_trigger_is_no_reference() -> None:
+    """ "The army shelled ..." reports a shelling of its own; it is not "the shelling" said before."""
+    text = (
+        "Government troops stormed a village in the north overnight, killing 12 people. "
+        "The army shelled two districts of the capital on the same night."
+    )
+    assert "Shelling/artillery/missile attack" in _types(text)
+    assert len(_events(text)) == 2

@@ -377,7 +377,9 @@ def _drafts_from_article(
                 _note(trace, "pattern")
                 continue
             another = bool(_ANOTHER.search(clause.text[: m.start()]))
-            definite = trigger.nominal and not another and _definite(clause.text[: m.start()])
+            # "The army shelled ...": a determiner before a verb is its subject's, not a reference.
+            verbal = bool(_PAST_TRIGGER.fullmatch(m.group(0)))
+            definite = trigger.nominal and not another and not verbal and _definite(clause.text[: m.start()])
             places = places_in(clause, usable)
             draft = Draft(
                 order=len(drafts),
