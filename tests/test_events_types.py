@@ -481,3 +481,42 @@ def test_a_shooting_in_local_news_is_crime() -> None:
 )
 def test_territory_by_deal_and_hyphenated_places(text: str, sub_event_type: str) -> None:
     assert _types(text) == [sub_event_type]
+
+
+def test_a_toll_clause_is_the_toll_of_the_act_named_beside_it() -> None:
+    text = (
+        "On Thursday, 30 people were killed and 90 others were injured after a suicide bomber "
+        "blew himself up "
+        "at a wedding hall near the village."
+    )
+    (event,) = _events(text)
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 30
+
+
+def test_a_town_retaken_with_air_support_is_two_events() -> None:
+    text = "On Monday the army recaptured the town with support from Russian air strikes."
+    assert sorted(_types(text)) == ["Air/drone strike", "Government regains territory"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seven people have been arrested in connection with the bombing of the police station.",
+            ["Arrests"],
+        ),
+        ("Attacks on army bases in the province have increased sharply.", []),
+    ],
+)
+def test_present_perfect_reports_an_act_unless_it_tells_a_trend(text: str, expected: list[str]) -> None:
+    assert _types(text) == expected
+
+
+def test_a_determiner_before_a_verb_trigger_is_no_reference() -> None:
+    """ "The army shelled ..." reports a shelling of its own; it is not "the shelling" said before."""
+    text = (
+        "Government troops stormed a village in the north overnight, killing 12 people. "
+        "The army shelled two districts of the capital on the same night."
+    )
+    assert "Shelling/artillery/missile attack" in _types(text)
+    assert len(_events(text)) == 2

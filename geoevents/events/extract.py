@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from geoevents.events.actors import (
     PASSIVE_BEFORE,
@@ -57,7 +58,13 @@ from geoevents.events.taxonomy import (
     event_type_of,
 )
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
-from geoevents.events.triggers import Trigger, best_trigger, conjoined_trigger, trigger_for
+from geoevents.events.triggers import (
+    Trigger,
+    best_trigger,
+    conjoined_trigger,
+    territory_trigger,
+    trigger_for,
+)
 from geoevents.records import (
     Article,
     Event,
@@ -126,9 +133,9 @@ def _triggers_of(clause: Span) -> list[tuple[Span, tuple[Trigger, re.Match[str]]
     if found is None:
         return [(clause, None)]
     pairs: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = [(clause, (found.trigger, found.match))]
-    second = conjoined_trigger(clause.text, found)
-    if second is not None:
-        pairs.append((clause, (second.trigger, second.match)))
+    for second in (conjoined_trigger(clause.text, found), territory_trigger(clause.text, found)):
+        if second is not None:
+            pairs.append((clause, (second.trigger, second.match)))
     return pairs
 
 
@@ -144,6 +151,27 @@ def _with_protest_acts(
         act = _CROWD_ACT.search(clause.text) if found is None or found[0].generic else None
         if act and _IN_PROTEST.match(out[i + 1][0].text):
             out[i] = (clause, (_PROTEST_TRIGGER, act))
+    return out
+
+
+_TOLL_ONLY = re.compile(
+    r"(?:(?:was|were|been|being|got)\s+(?:\w+ly\s+)?)?(?:killed|killing|dead|died|wounded|injured)",
+    re.IGNORECASE,
+)
+
+
+def _with_tolls_folded(
+    triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]],
+) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """A bare toll clause of a sentence whose other clause names the act ("30 people were killed after
+    a suicide bomber blew himself up") is that act's toll, not an event of its own."""
+    typed = [found for _, found in triggered if found is not None and found[0].sub_event_type is not None]
+    if not typed:
+        return triggered
+    out: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = []
+    for clause, found in triggered:
+        toll = found is not None and found[0].generic is not None and _TOLL_ONLY.fullmatch(found[1].group(0))
+        out.append((clause, None if toll else found))
     return out
 
 
@@ -228,18 +256,32 @@ def _event_sentences(article: Article) -> list[Span]:
     return found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
 
 
+class _Story:
+    """An article's text, judged on first need (most articles never ask): crime story, local news."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def crime(self) -> bool:
+        return crime_story(self.text)
+
+    @cached_property
+    def quiet(self) -> bool:
+        return quiet_story(self.text)
+
+
 def _rejection(
     clause: str,
     trigger: Trigger,
     m: re.Match[str],
     *,
-    crime: bool = False,
-    quiet: bool = False,
+    story: _Story | None = None,
     sentence: str | None = None,
 ) -> str | None:
     """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None.
 
-    ``crime``: the article reads as an ordinary crime story, so violence and arrests in it are crime.
+    ``story``: the article's text, judged once whether it reads as ordinary crime or local news.
     """
     if m.group(0).lower() in _WEAK_VERBS and not _WEAK_VERB_SUBJECT.search(clause[: m.start()]):
         return "weak-verb"
@@ -249,13 +291,13 @@ def _rejection(
         return "claim"
     if recalled(clause):
         return "background"
-    if crime and trigger.sub_event_type in CRIME_LOOKALIKES:
+    if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
         return "crime"
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
     reason = no_event_reason(clause, loose, m, sentence=sentence)
-    if reason is None and quiet and trigger.generic is not None:
+    if reason is None and story is not None and trigger.generic is not None and story.quiet:
         return "crime"  # a killing or shooting told with no armed actor or political side at all
     return reason
 
@@ -307,11 +349,10 @@ def _drafts_from_article(
     )
     drafts: list[Draft] = []
     sentences = _event_sentences(article)
-    story = " ".join(s.text for s in sentences)
-    crime, quiet = crime_story(story), quiet_story(story)
+    story = _Story(" ".join(s.text for s in sentences))
     for sentence in sentences:
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
-        triggered = _with_protest_acts(_with_place_tails(clauses, sentence))
+        triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:
             if found is None:
@@ -319,7 +360,7 @@ def _drafts_from_article(
             trigger, m = found
             if seen is not None and trigger.sub_event_type:
                 seen[trigger.sub_event_type] += 1
-            rejected = _rejection(clause.text, trigger, m, crime=crime, quiet=quiet, sentence=sentence.text)
+            rejected = _rejection(clause.text, trigger, m, story=story, sentence=sentence.text)
             if rejected:
                 _note(trace, rejected)
                 continue
@@ -336,7 +377,9 @@ def _drafts_from_article(
                 _note(trace, "pattern")
                 continue
             another = bool(_ANOTHER.search(clause.text[: m.start()]))
-            definite = trigger.nominal and not another and _definite(clause.text[: m.start()])
+            # "The army shelled ...": a determiner before a verb is its subject's, not a reference.
+            verbal = bool(_PAST_TRIGGER.fullmatch(m.group(0)))
+            definite = trigger.nominal and not another and not verbal and _definite(clause.text[: m.start()])
             places = places_in(clause, usable)
             draft = Draft(
                 order=len(drafts),

@@ -52,8 +52,12 @@ HABITUAL = re.compile(
 )
 
 
+# A trend told in the present perfect: "attacks on bases have increased", "raids have become routine".
 _PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ck|uck|ht)\b", re.I
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:increased|intensified|escalated|risen|grown|"
+    r"continued|become|persisted|spread|multiplied|surged|declined|dropped|fallen|decreased|doubled|tripled|"
+    r"been\s+(?:common|frequent|rare|routine|regular))\b",
+    re.IGNORECASE,
 )
 
 
@@ -280,7 +284,9 @@ def crime_story(text: str) -> bool:
 # Told as history or remembrance: "forty years ago", "the anniversary of the massacre".
 _RECALLED = re.compile(
     r"\b(?:(?:\w+|\d+)\s+(?:years|decades)\s+ago|anniversary|commemorat\w*|in\s+memory\s+of|"
-    r"marked\s+every\s+year|remembered)\b",
+    r"marked\s+every\s+year|remembered|since\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|"
+    r"(?:erupted|began|started|broke\s+out)\s+in\s+(?:early\s+|late\s+)?(?:\w+\s+)?(?:19|20)\d\d|"
+    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # A claim of responsibility names an event without reporting it.

@@ -239,8 +239,12 @@ def conjoined_trigger(clause: str, first: TriggerMention) -> TriggerMention | No
     if kind is None:
         return None
     family = SUB_EVENT_TYPES[kind]
-    for trigger in load_triggers():
+    rows = load_triggers()
+    possible = _index(rows).candidates(clause.lower())
+    for rank, trigger in enumerate(rows):
         other = trigger.sub_event_type
+        if rank not in possible:
+            continue
         if other is None or other == kind or SUB_EVENT_TYPES[other] != family:
             continue
         m = trigger.pattern.search(clause)
@@ -249,4 +253,22 @@ def conjoined_trigger(clause: str, first: TriggerMention) -> TriggerMention | No
         a, b = sorted((first.match, m), key=lambda x: x.start())
         if a.end() <= b.start() and _CONJOINED.fullmatch(clause[a.end() : b.start()]):
             return TriggerMention(trigger, m)
+    return None
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def territory_trigger(clause: str, first: TriggerMention) -> TriggerMention | None:
+    """A change of control the clause reports beside its main act ("recaptured the city with support from
+    air strikes": a strike and a town regained, two events as ACLED codes them), or None."""
+    if first.trigger.sub_event_type in TERRITORY:
+        return None
+    rows = load_triggers()
+    possible = _index(rows).candidates(clause.lower())
+    for rank, trigger in enumerate(rows):
+        if rank in possible and trigger.sub_event_type in TERRITORY:
+            m = trigger.pattern.search(clause)
+            if m is not None:
+                return TriggerMention(trigger, m)
     return None
