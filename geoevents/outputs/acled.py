@@ -25,6 +25,7 @@ from functools import cache
 import pycountry
 
 from geoevents.atomic import atomic_write_text
+from geoevents.events.actors import ACLED_COUNTRY_NAMES
 from geoevents.outputs.frames import SEPARATOR, event_sort_key, evidence_text, primary_location
 from geoevents.records import Event
 
@@ -91,26 +92,6 @@ REGION_BY_CODE: dict[str, str] = {
     code: region for region, codes in _REGIONS.items() for code in codes.split()
 }
 
-# Where ACLED's country name differs from ISO's short name.
-_ACLED_NAMES: dict[str, str] = {
-    "CD": "Democratic Republic of Congo",
-    "CG": "Republic of Congo",
-    "CI": "Ivory Coast",
-    "CZ": "Czech Republic",
-    "FM": "Micronesia",
-    "GB": "United Kingdom",
-    "LA": "Laos",
-    "MD": "Moldova",
-    "PS": "Palestine",
-    "RU": "Russia",
-    "SZ": "eSwatini",
-    "TR": "Turkey",
-    "US": "United States",
-    "VN": "Vietnam",
-    "XK": "Kosovo",
-}
-
-
 @cache
 def country_fields(code: str | None) -> tuple[str, str, str]:
     """(ISO numeric, ACLED region, country name) for an alpha-2 code; blanks when unknown."""
@@ -120,8 +101,8 @@ def country_fields(code: str | None) -> tuple[str, str, str]:
     region = REGION_BY_CODE.get(code, "")
     record = pycountry.countries.get(alpha_2=code)
     if record is None:
-        return ("", region, _ACLED_NAMES.get(code, ""))
-    name = _ACLED_NAMES.get(code) or getattr(record, "common_name", None) or record.name
+        return ("", region, ACLED_COUNTRY_NAMES.get(code, ""))
+    name = ACLED_COUNTRY_NAMES.get(code) or getattr(record, "common_name", None) or record.name
     return (str(int(record.numeric)), region, name)
 
 
