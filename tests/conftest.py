@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the repository; GEOEVENTS_SHARED names it when the checkout lives elsewhere.
+SHARED = Path(os.environ.get("GEOEVENTS_SHARED") or ROOT.parent / "shared")
 SEEDS = SHARED / "seeds"
 CORPORA = SHARED / "corpora"
 DATA = ROOT / "data"

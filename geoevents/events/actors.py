@@ -25,6 +25,9 @@ from importlib import resources
 from pathlib import Path
 
 from geoevents.errors import InputError
+from geoevents.events.draft import Draft
+from geoevents.events.sites import ACT_AFTER, NEAR_WORDS, PHRASE_BREAK, PHRASE_WORDS
+from geoevents.events.text import Span
 
 # ACLED's names for unnamed perpetrators: "Unidentified Armed Group (Country)" (inter 3), and
 # "Unidentified Military Forces" (inter 1 or 8) for state weapons such as aircraft of an unknown state.
@@ -267,3 +270,106 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
 def is_unidentified_group(name: str | None) -> bool:
     """Whether ``name`` is an unidentified armed group, of a country or not."""
     return name is not None and (name == UNIDENTIFIED or name.startswith(f"{UNIDENTIFIED} ("))
+
+
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+_AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def actors_of_clause(
+    lexicon: ActorLexicon, clause: str, trigger: re.Match[str]
+) -> tuple[str | None, str | None, str | None]:
+    """(actor1, actor2, victim kind) from the words around the trigger, passive voice included."""
+    actor1 = actor2 = None
+    passive = bool(PASSIVE_BEFORE.search(clause[: trigger.start()])) or bool(
+        re.match(r"\s*(?:was|were)\b", clause[trigger.end() :])
+    )
+    subject: str | None = None
+    for am in lexicon.find(clause):
+        civilian_after = bool(
+            re.match(
+                r"\s*(?:civilian|contractor|journalist|aid\s+worker|national|citizen)s?\b",
+                clause[am.end :],
+                re.I,
+            )
+        )
+        name = am.canonical
+        if civilian_after and name.startswith("Military Forces of "):
+            name = f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+        if am.start <= trigger.start():
+            if _AGENT.search(clause[: am.start]):
+                actor1, passive = name, True  # "positions were hit by US air strikes"
+            else:
+                subject = name  # the nearest before the trigger wins
+        elif _AGENT.search(clause[: am.start]) and (passive or am.start - trigger.end() < 4):
+            actor1 = actor1 or name
+        elif name != subject:
+            actor2 = actor2 or name
+    if subject:
+        if passive:
+            actor2 = actor2 or subject
+        else:
+            actor1 = actor1 or subject
+    if actor1 == actor2:
+        actor2 = None
+    return actor1, actor2, None
+
+
+# "his group", "the militia": a group named earlier acting again; "its bases", "those positions": its targets.
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:his|her|its|their|the|this|that)\s+(?:group|militia|organi[sz]ation|movement|faction)\b(?!['’])",
+    re.I,
+)
+
+
+_TARGET_ANAPHOR = re.compile(
+    r"\b(?:its|their|his|her|those|these|the\s+group['’]s|the\s+militia['’]s)\s+(?:own\s+)?(?:bases?|positions?|"
+    r"fighters?|members?|headquarters|facilities|depots?|camps?|offices?|outposts?|commanders?|leaders?)\b",
+    re.I,
+)
+
+
+_ANAPHOR_WINDOW = 600  # characters before the clause where the antecedent group may be named
+
+
+def resolve_anaphors(
+    draft: Draft, lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]
+) -> None:
+    """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named."""
+    group = _GROUP_ANAPHOR.search(clause.text)
+    target = _TARGET_ANAPHOR.search(clause.text)
+    first = group or target
+    if first is None:
+        return
+    window = text[max(0, clause.start - _ANAPHOR_WINDOW) : clause.start + first.start()]
+    named = [a for a in lexicon.find(window) if a.inter in (2, 3, 4)]
+    if not named:
+        return
+    antecedent = named[-1].canonical
+    if target and (
+        target.start() < trigger.start() or len(clause.text[trigger.end() : target.start()].split()) <= 6
+    ):
+        if draft.actor1 != antecedent:
+            draft.actor2 = antecedent
+    elif group and group.start() < trigger.start() and draft.actor1 is None:
+        passive = bool(PASSIVE_BEFORE.search(clause.text[: trigger.start()]))
+        if passive:
+            draft.actor2 = draft.actor2 or antecedent
+        else:
+            draft.actor1 = antecedent
+    if draft.actor1 == draft.actor2:
+        draft.actor2 = None
+
+
+def phrase_end(clause: str, trigger_end: int) -> int:
+    """Where a reference's own phrase ends: actors after it ("... US policy") are not its parties."""
+    rest = clause[trigger_end:]
+    if re.match(r"\s*(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.IGNORECASE):
+        return len(clause)  # "the attack was carried out by ..." names its perpetrator
+    cut = PHRASE_BREAK.search(rest)
+    words = list(re.finditer(r"\S+", rest))
+    limit = PHRASE_WORDS if ACT_AFTER.match(rest) else NEAR_WORDS
+    end = len(rest) if len(words) <= limit else words[limit].start()
+    return trigger_end + (min(end, cut.start()) if cut else end)

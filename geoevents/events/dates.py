@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
+
 MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -249,3 +251,33 @@ def has_year_range(text: str) -> bool:
             text,
         )
     )
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|claimed|declared|wrote)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+_CAUSE_AFTER = re.compile(
+    r"\b(?:after|following|since|in\s+(?:response|retaliation|revenge)\s+(?:to|for))\b", re.IGNORECASE
+)
+
+
+def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
+    """Whether a date in the trigger's sentence dates the trigger's event.
+
+    Not when it dates the reporting ("officials said on Tuesday"), a span
+    ("since Friday"), or another act the trigger is only the cause of
+    ("mourners gathered on Monday for fighters killed in air strikes"; "strikes
+    on Sunday after the attack on Friday").
+    """
+    before = text[: found.start]
+    possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
+    if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (_REPORTED.search(before) and not possessive):
+        return False
+    if found.end <= trigger[0]:
+        return before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)
+    if found.start >= trigger[1]:
+        return not _CAUSE_AFTER.search(text[trigger[1] : found.start])
+    return True

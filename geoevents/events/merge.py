@@ -18,8 +18,9 @@ from collections import Counter
 from dataclasses import replace
 
 from geoevents.events.actors import UNIDENTIFIED_MILITARY, is_unidentified_group
-from geoevents.events.extract import GRANULARITY, VIOLENT_TYPES, places_compatible
 from geoevents.events.ids import event_id_for
+from geoevents.events.sites import GRANULARITY, places_compatible
+from geoevents.events.taxonomy import VIOLENT_TYPES
 from geoevents.records import Event, EventLocation
 from geoevents.settings import DEFAULT, Settings
 

@@ -17,6 +17,7 @@ VAC = "Violence against civilians"
 PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
+VIOLENT_TYPES = frozenset({BATTLES, EXPLOSIONS, VAC})
 
 POLITICAL_VIOLENCE = "Political violence"
 DEMONSTRATIONS = "Demonstrations"

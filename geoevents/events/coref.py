@@ -1,0 +1,164 @@
+"""Coreference within an article: which drafts report the same event, and folding them together."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geoevents.events.draft import Draft
+from geoevents.events.sites import places_compatible
+from geoevents.events.taxonomy import VIOLENT_TYPES
+from geoevents.settings import Settings
+
+
+def same_kind(antecedent: Draft, reference: Draft) -> int:
+    """2 when a reference names its antecedent's kind (same sub-type, or an untyped report of its family),
+    1 for an untyped violent report, else 0.
+
+    "The airstrikes" refers back to the bombing, not to a rocket attack or an
+    untyped "attack" reported in between.
+    """
+    if reference.sub_event_type is None:
+        return 1
+    if antecedent.sub_event_type == reference.sub_event_type:
+        return 2
+    if antecedent.sub_event_type is None:
+        return 2 if antecedent.family == reference.family else 1
+    return 0
+
+
+def _types_compatible(a: Draft, b: Draft) -> bool:
+    if a.sub_event_type and b.sub_event_type:
+        return a.sub_event_type == b.sub_event_type
+    fa, fb = a.family, b.family
+    if fa is None and fb is None:
+        return True
+    if fa is None:
+        return fb in VIOLENT_TYPES
+    if fb is None:
+        return fa in VIOLENT_TYPES
+    return fa == fb
+
+
+def _dates_compatible(a: Draft, b: Draft) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.precision == 1 and b.precision == 1:
+        return a.date == b.date
+    slack = {1: 0, 2: 6, 3: 31, 4: 366}
+    return abs((a.date - b.date).days) <= max(slack[a.precision], slack[b.precision])
+
+
+def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
+    if not (_types_compatible(a, b) and _dates_compatible(a, b)):
+        return False
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+        return False
+    if a.actor2 and b.actor2 and a.actor2 != b.actor2 and not (a.actor2 + b.actor2).count("Civilians"):
+        return False
+    if (a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2):
+        return False
+    if a.sites and b.sites:
+        return any(
+            places_compatible(x.place, y.place, max_km=max_km)  # type: ignore[arg-type]
+            for x in a.sites
+            for y in b.sites
+        )
+    return True
+
+
+def affinity(target: Draft, other: Draft) -> float:
+    """How well ``other`` fits ``target`` when choosing what a reference or undated report belongs to."""
+    score = 0.0
+    if target.family and target.family == other.family:
+        score += 2
+    if target.date and other.date and target.date == other.date:
+        score += 3
+    if target.actor1 and target.actor1 == other.actor1:
+        score += 1
+    if target.actor2 and target.actor2 == other.actor2:
+        score += 1
+    if target.date_explicit:
+        score += 0.5
+    return score + 0.25 * min(4, len(target.spans))  # the article's main event is the likelier referent
+
+
+def absorb(into: Draft, other: Draft) -> None:
+    """Fold what ``other`` says into ``into`` (same event, another sentence)."""
+    if other.sub_event_type and not into.sub_event_type:
+        into.sub_event_type, into.generic = other.sub_event_type, None
+    elif into.generic is None and into.sub_event_type is None:
+        into.generic = other.generic
+    if other.date is not None and (into.date is None or other.precision < into.precision):
+        into.date, into.precision = other.date, other.precision
+        into.date_explicit = into.date_explicit or other.date_explicit
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    into.assoc_actor_1 = into.assoc_actor_1 or other.assoc_actor_1
+    into.fatalities = _conservative(into.fatalities, other.fatalities)
+    into.injuries = _conservative(into.injuries, other.injuries)
+    for rm in other.sites:
+        if all(rm.place.feature_id != s.place.feature_id for s in into.sites):  # type: ignore[union-attr]
+            into.sites.append(rm)
+    into.mentioned += other.mentioned
+    for span in other.spans:
+        if all((span.start, span.end) != (s.start, s.end) for s in into.spans):
+            into.spans.append(span)
+    into.context += other.context
+    into.tags |= other.tags - {"date-assumed"}
+    into.trigger_texts += other.trigger_texts
+
+
+def _conservative(a: tuple[int, bool] | None, b: tuple[int, bool] | None) -> tuple[int, bool] | None:
+    """An exact figure beats a vague one; between equals, the lower (ACLED's conservative rule)."""
+    if a is None or b is None:
+        return a or b
+    if a[1] != b[1]:
+        return a if not a[1] else b
+    return a if a[0] <= b[0] else b
+
+
+def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> list[Draft]:
+    """Undated reports join the compatible dated draft; same-day duplicates of one event fold together."""
+    dated = [d for d in drafts if d.date is not None]
+    undated = [d for d in drafts if d.date is None]
+    kept: list[Draft] = []
+    for d in dated:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.date == d.date
+                and k.precision == d.precision
+                and drafts_compatible(k, d, settings.merge_distance_km)
+                and (k.sub_event_type == d.sub_event_type or not (k.sub_event_type and d.sub_event_type))
+            ),
+            None,
+        )
+        if twin is not None:
+            absorb(twin, d)
+        else:
+            kept.append(d)
+    # Soft-dated drafts (a caption's date) give way to an exactly dated report of the same event.
+    for d in sorted(kept, key=lambda k: -k.precision):
+        if "date-from-caption" not in d.tags:
+            continue
+        better = [
+            k
+            for k in kept
+            if k is not d
+            and k.precision < d.precision
+            and drafts_compatible(k, d, settings.merge_distance_km)
+        ]
+        if better:
+            absorb(max(better, key=lambda k: (affinity(k, d), -k.order)), d)
+            kept.remove(d)
+    for d in undated:
+        candidates = [k for k in kept if drafts_compatible(k, d, settings.merge_distance_km)]
+        if candidates:
+            absorb(max(candidates, key=lambda k: (affinity(k, d), -abs(k.order - d.order))), d)
+            continue
+        if ref is not None:
+            d.date, d.precision = ref, 2
+            d.tags.add("date-assumed-publication")
+        kept.append(d)
+    return sorted(kept, key=lambda d: d.order)

@@ -1,0 +1,196 @@
+"""Where an event happened: which places of its sentences are its sites, and how precisely.
+
+A place is a site when the text puts the act there ("in Qaim", "near Al-Qaim",
+"Qaim, Iraq"); other places of the sentence are only mentioned. Sites become
+ACLED locations with geo_precision, one group per country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from geoevents.events.draft import Draft
+from geoevents.events.text import Span
+from geoevents.records import EventLocation, Place, ResolvedMention
+
+GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
+               "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
+
+
+_NEAR = re.compile(
+    r"\b(?:near|outside|outskirts\s+of|close\s+to|around|vicinity\s+of|km\s+\w+\s+of|kilomet(?:re|er)s\s+\w+\s+of|"
+    r"miles\s+\w+\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
+    r"(?:north|south|east|west)-?(?:east|west)?\s+of)\s+(?:the\s+(?:city|town|village|district|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def places_in(span: Span, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
+    return [
+        rm
+        for rm in resolved
+        if span.start <= rm.mention.start and rm.mention.end <= span.end and rm.place is not None
+    ]
+
+
+def site_precision(text: str, rm: ResolvedMention, sentence: Span) -> int:
+    """ACLED geo_precision: the resolver's, raised to 2 when the text says "near" a point place."""
+    before = text[max(sentence.start, rm.mention.start - 60) : rm.mention.start]
+    precision = rm.precision
+    if _NEAR.search(before) and precision < 2:
+        precision = 2
+    return max(1, min(3, precision))
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|outside|inside|across|around|along|into|off|over|through(?:out)?|of\s+(?:the\s+)?(?:city|town|village|"
+    r"province|district|region|area|outskirts|base|camp))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|close\s+to|"
+    r"(?:km|kilomet(?:re|er)s|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "blamed on Washington", "attributed to Iran": a culprit named through a place, not where it happened.
+_ATTRIBUTION = re.compile(r"\b(?:blam\w*|pinned|attribut\w*|accus\w*)\s+(?:\w+\s+){0,3}?(?:on|to)\s+$", re.I)
+
+
+# Between a place and a later trigger: the trigger is the cause or topic of what happened at the place
+# ("mourners gathered in Baghdad for the funerals of fighters killed in air strikes").
+_SUBORDINATE = re.compile(
+    r"\b(?:for|after|following|against|over|since|before|about|because\s+of|in\s+(?:response|retaliation|"
+    r"revenge|protest)\s+(?:to|for|against|at))\b",
+    re.IGNORECASE,
+)
+
+
+# Words that end a trigger's noun phrase: a finite auxiliary or reporting verb, a clause opener,
+# or a past tense that is not itself an act of violence.
+PHRASE_BREAK = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|may|might|can|did|does|do|said|says|told|"
+    r"while|because|but|although|though|(?!(?:killed|wounded|injured|targeted|struck|hit|aimed|located|based|slammed|landed|exploded|"
+    r"damaged|destroyed|occurred|happened)\b)"
+    r"\w+ed)\b|[;:]",
+    re.IGNORECASE,
+)
+
+
+PHRASE_WORDS = 12  # a reference's phrase: its complements, or an act of violence and its complements
+
+
+NEAR_WORDS = 6  # places this close after a reference with no verb between are its complements
+
+
+ACT_AFTER = re.compile(
+    r"\s*(?:(?:that|which)\s+)?(?:\w+ly\s+)?(?:killed|wounded|injured|hit|struck|targeted|destroyed|damaged|"
+    r"slammed|landed|exploded|went\s+off|took\s+place|occurred|happened)\b",
+    re.IGNORECASE,
+)
+
+
+# What may open a sentence before its place or date: "In Mosul, ...", "On Friday, ...".
+_OPENING_PLACE = re.compile(r"\W*(?:in|at|near|outside)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+OPENING_DATE = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on|in|at|during)?\s*", re.IGNORECASE)
+
+
+def before_is_the_triggers(
+    text: str, span: tuple[int, int, int], trigger_start: int, *, opener: re.Pattern[str]
+) -> bool:
+    """Whether a place or date before a trigger is the trigger's (``span``: sentence start, its start, end).
+
+    Not when a subordinating word comes between ("mourners gathered in Basra on
+    Monday for fighters killed in air strikes"), unless it opens the sentence and
+    a comma closes it: "On Friday, after weeks of tension, militants attacked ...".
+    """
+    sentence_start, start, end = span
+    if opener.fullmatch(text, sentence_start, start) and re.match(r"\s*,", text[end:]):
+        return True
+    return not _SUBORDINATE.search(text[end:trigger_start])
+
+
+def site_flags(
+    text: str, places: list[ResolvedMention], clause: Span, trigger: tuple[int, int], *, reference: bool
+) -> list[bool]:
+    """Which places of a clause are where its event happened ("in Qaim", "near Al-Qaim", "Qaim, Iraq").
+
+    A place is a site when the text puts it there with a locative preposition (or
+    as the apposition of a site: "in Qaim, Iraq"), unless it names a culprit
+    ("blamed on Washington") or comes before a trigger that is only the cause of
+    something else done there. For a reference back ("the airstrikes ..."), only
+    places in the trigger's own phrase count, or chained to one by "and" or a comma.
+    """
+    flags: list[bool] = []
+    anchor = trigger[1]  # where the reference's phrase continues from
+    for rm in places:
+        before = text[max(clause.start, rm.mention.start - 40) : rm.mention.start]
+        prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
+        appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
+        site = (bool(_LOCATIVE.search(before)) or appositive) and not _ATTRIBUTION.search(before)
+        if site and rm.mention.end <= trigger[0]:
+            span = (clause.start, rm.mention.start, rm.mention.end)
+            site = before_is_the_triggers(text, span, trigger[0], opener=_OPENING_PLACE)
+        if site and reference:
+            gap = text[anchor : rm.mention.start] if rm.mention.start >= anchor else None
+            limit = PHRASE_WORDS if anchor != trigger[1] or (gap and ACT_AFTER.match(gap)) else NEAR_WORDS
+            site = gap is not None and len(gap.split()) <= limit and not PHRASE_BREAK.search(gap)
+            if site:
+                anchor = rm.mention.end
+        flags.append(site)
+    return flags
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
+    """Same place, same admin1, within ``max_km``, or one area containing the other's point."""
+    if a.feature_id == b.feature_id:
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    if a.admin1 and b.admin1 and a.admin1 == b.admin1:
+        return True
+    if _km(a, b) <= max_km:
+        return True
+    try:
+        from shapely.geometry import Point
+
+        if a.geometry.geom_type != "Point" and a.geometry.covers(Point(b.lon, b.lat)):
+            return True
+        if b.geometry.geom_type != "Point" and b.geometry.covers(Point(a.lon, a.lat)):
+            return True
+    except Exception:  # malformed geometry: fall back to the tests above
+        return False
+    return GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4
+
+
+def location_groups(d: Draft, text: str) -> list[list[EventLocation]]:
+    """The sites of a draft, the finest per country; one group per country."""
+    by_country: dict[str, list[ResolvedMention]] = {}
+    for rm in d.sites:
+        by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
+    groups: list[list[EventLocation]] = []
+    for _, items in sorted(by_country.items()):
+        finest = min(GRANULARITY.get(rm.place.feature_class, 2) for rm in items)  # type: ignore[union-attr]
+        chosen = [rm for rm in items if GRANULARITY.get(rm.place.feature_class, 2) == finest]  # type: ignore[union-attr]
+        seen: dict[str, EventLocation] = {}
+        for rm in chosen:
+            span = next(
+                (s for s in d.spans if s.start <= rm.mention.start < s.end),
+                Span(rm.mention.start, rm.mention.end, ""),
+            )
+            loc = EventLocation(place=rm.place, precision=site_precision(text, rm, span), role="site")  # type: ignore[arg-type]
+            old = seen.get(loc.place.feature_id)
+            if old is None or loc.precision < old.precision:
+                seen[loc.place.feature_id] = loc
+        groups.append(list(seen.values()))
+    # Countries named only as the wider area of a finer site elsewhere are not separate events.
+    countried = [g for g in groups if g and g[0].place.country_code] or groups
+    fine = [g for g in countried if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
+    return fine or countried
