@@ -123,17 +123,52 @@ def _words_to_int(words: str) -> int | None:
 
 
 _MORE = re.compile(
-    rf"^\s+{_WHO}[\w’'\-]+\s*(?:,\s*|\s+and\s+)(?P<num>{NUMBER})\s+(?!{_WHO}(?:were|was)\b)", re.I
+    rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
+    rf"(?=\s+(?!{_WHO}(?:were|was)\b))",
+    re.I,
+)
+# Everyone aboard: "killing all 12 on board", "all those aboard died"; the figure is the people carried.
+_ALL_ABOARD = re.compile(
+    rf"\b(?:killing|killed|kills|kill)\s+(?:all|everyone|everybody)\s+(?:(?P<num>{NUMBER})\s+)?(?:(?:people|"
+    rf"passengers|crew(?:\s+members)?|those|persons|soldiers|troops)\s+)?(?:on\s+board|aboard)\b|"
+    rf"\b(?:all|everyone)\s+(?:(?P<num2>{NUMBER})\s+)?(?:\w+\s+)?(?:on\s+board|aboard)\s+(?:were\s+)?"
+    rf"(?:killed|died|perished)\b",
+    re.I,
+)
+_CARRYING = re.compile(
+    rf"\b(?:carrying|with)\s+(?P<num>{NUMBER})\s+(?:people|passengers|persons|crew(?:\s+members)?|soldiers|"
+    rf"troops|servicemen|personnel)\b|\b(?P<num2>{NUMBER})\s+(?:people|passengers|crew(?:\s+members)?|"
+    rf"soldiers|servicemen)\s+(?:were\s+)?(?:on\s+board|aboard)\b",
+    re.I,
+)
+# A group listed before the one a verb counts: "24 civilians, 24 fighters and [25 militiamen were killed]".
+_EARLIER = re.compile(
+    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*"
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+    re.I,
 )
 
 
 def _more_victims(tail: str) -> int:
-    """Victims listed after the first group: "wounding four troops and two policemen" adds 2."""
-    m = _MORE.match(tail)
-    if not m:
-        return 0
-    parsed = number_from_phrase(m.group("num"))
-    return parsed[0] if parsed and not parsed[1] else 0
+    """Victims listed after the first group: "wounding four troops, two policemen and a child" adds 3."""
+    total, at = 0, 0
+    while m := _MORE.match(tail, at):
+        parsed = number_from_phrase(m.group("num"))
+        if not parsed or parsed[1]:
+            break
+        total, at = total + parsed[0], m.end()
+    return total
+
+
+def _earlier_victims(head: str) -> int:
+    """Victims listed before the group a verb counts: "24 civilians, 24 fighters and 25 ..." adds 48."""
+    total, end = 0, len(head)
+    while m := _EARLIER.search(head, 0, end):
+        parsed = number_from_phrase(m.group("num"))
+        if not parsed or parsed[1] or re.search(r"\d", m.group(0)[len(m.group("num")) :]):
+            break
+        total, end = total + parsed[0], m.start()
+    return total
 
 
 def _category(verb: str) -> str:
@@ -184,12 +219,16 @@ def casualties_from_text(text: str) -> Casualties:
             if figure is None:
                 continue
             category, value, vague = figure
-            if pattern is _AFTER_VERB and m.group("verb").lower() != "left":
+            if pattern is _AFTER_VERB and m.group("verb").lower() != "left" and not vague:
                 value += _more_victims(text[m.end() :])
+            if pattern is _BEFORE_VERB and not vague and not re.match(_QUALIFIER, m.group("num"), re.I):
+                value += _earlier_victims(text[: m.start()])
             keep(category, value, vague)
             # "Several members ... were killed and wounded": the same figure for both.
             if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):
                 keep("injuries", value, vague)
+    if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
+        found["fatalities"] = aboard
     f, i = found.get("fatalities"), found.get("injuries")
     return Casualties(
         fatalities=f[0] if f else None,
@@ -197,6 +236,21 @@ def casualties_from_text(text: str) -> Casualties:
         fatalities_vague=bool(f and f[1]),
         injuries_vague=bool(i and i[1]),
     )
+
+
+def _all_aboard(text: str) -> tuple[int, bool] | None:
+    """ "killing all on board": the people the text says were carried; at least one when it does not say."""
+    m = _ALL_ABOARD.search(text)
+    if m is None:
+        return None
+    for said in (
+        m.group("num") or m.group("num2"),
+        *(c.group("num") or c.group("num2") for c in _CARRYING.finditer(text)),
+    ):
+        parsed = number_from_phrase(said) if said else None
+        if parsed is not None:
+            return parsed
+    return 1, True
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from geoevents.events.actors import (
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
 from geoevents.events.counts import casualties_from_text
-from geoevents.events.dates import date_of_trigger, dates_from_text
+from geoevents.events.dates import acled_time_precision, date_of_trigger, dateline_date, dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares
 from geoevents.events.ids import event_id_for
@@ -96,6 +96,9 @@ def reference_date(article: Article) -> tuple[date | None, str | None]:
                 ).date(), f"date-ref:{article.metadata.get('fallback_date_source', 'caption')}"
             except ValueError:
                 continue
+    dateline = dateline_date(article.text)
+    if dateline is not None and dateline.date is not None:
+        return dateline.date, "date-ref:dateline"
     return None, None
 
 
@@ -201,7 +204,11 @@ def _drafts_from_article(
             if dates:
                 chosen = min(
                     dates,
-                    key=lambda d: (d.precision, abs(d.start - (clause.start - scope.start) - m.start())),
+                    key=lambda d: (
+                        d.dateline,  # a dateline dates the report: the text's own date of the act comes first
+                        d.precision,
+                        abs(d.start - (clause.start - scope.start) - m.start()),
+                    ),
                 )
                 draft.date, draft.precision, draft.date_explicit = chosen.date, chosen.precision, True
                 if chosen.precision == 4:
@@ -357,13 +364,15 @@ def events_from_drafts(article: Article, drafts: list[Draft], lexicon: ActorLexi
                 tags.add("injuries-vague")
             if not locations:
                 tags.add("unlocated")
+            if d.date is None:
+                tags.add("undated:no-date-in-text-and-no-publication-date")
             event = Event(
                 event_id="",
                 event_type=etype,
                 sub_event_type=sub,
                 disorder_type=disorder_type_of(etype, sub),
                 event_date=d.date,
-                time_precision=d.precision,
+                time_precision=acled_time_precision(d.date, d.precision),
                 actor1=actor1,
                 actor2=actor2,
                 assoc_actor_1=in_country(d.assoc_actor_1, country),

@@ -52,7 +52,7 @@ def types_compatible(a: Event, b: Event) -> bool:
 def dates_compatible(a: Event, b: Event) -> bool:
     if a.event_date is None or b.event_date is None:
         return a.event_date is None and b.event_date is None
-    slack = max(_SLACK.get(a.time_precision, 0), _SLACK.get(b.time_precision, 0))
+    slack = max(_SLACK.get(a.time_precision or 1, 0), _SLACK.get(b.time_precision or 1, 0))
     return abs((a.event_date - b.event_date).days) <= slack
 
 
@@ -118,7 +118,7 @@ def merge_events(events: list[Event], *, settings: Settings | None = None) -> li
     clusters: list[list[Event]] = []
     cluster_articles: list[set[str]] = []
     # Most precise reports first, so vaguer ones join a well-defined cluster.
-    ordered = sorted(events, key=lambda e: (e.time_precision, _generic(e), _sort_key(e)))
+    ordered = sorted(events, key=lambda e: (e.time_precision or 9, _generic(e), _sort_key(e)))
     for event in ordered:
         articles = set(event.article_ids)
         home = None
@@ -186,7 +186,7 @@ def combine_events(events: list[Event]) -> Event:
     subs = Counter(e.sub_event_type for e in specific)
     sub = sorted(subs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     typed = next(e for e in specific if e.sub_event_type == sub)
-    dated = sorted((e for e in events if e.event_date), key=lambda e: (e.time_precision, e.event_date))
+    dated = sorted((e for e in events if e.event_date), key=lambda e: (e.time_precision or 9, e.event_date))
     best_date = dated[0] if dated else events[0]
 
     def site_rank(e: Event) -> tuple[int, int, int]:

@@ -52,6 +52,20 @@ _LOCATIVE = re.compile(
 )
 
 
+# The part of a place the act was in, or the place a verb of violence acts on: "the Jadida neighbourhood
+# of Mosul", "shelled the town of Kafr Nabl".
+_PART_OF = re.compile(
+    r"\b(?:neighbou?rhoods?|distric?ts?|suburbs?|quarters?|outskirts|countryside|environs|areas?|villages?|"
+    r"towns?|city|province|governorate|region|sub-district|subdistrict|municipality|camp|countryside)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OBJECT_OF_TRIGGER = re.compile(
+    r"\s+(?:the\s+)?(?:(?:town|village|city|district|area|camp|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
 # "blamed on Washington", "attributed to Iran": a culprit named through a place, not where it happened.
 _ATTRIBUTION = re.compile(r"\b(?:blam\w*|pinned|attribut\w*|accus\w*)\s+(?:\w+\s+){0,3}?(?:on|to)\s+$", re.I)
 
@@ -128,7 +142,10 @@ def site_flags(
         before = text[max(clause.start, rm.mention.start - 40) : rm.mention.start]
         prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
         appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
-        site = (bool(_LOCATIVE.search(before)) or appositive) and not _ATTRIBUTION.search(before)
+        object_of = not reference and bool(_OBJECT_OF_TRIGGER.fullmatch(text, trigger[1], rm.mention.start))
+        site = (
+            bool(_LOCATIVE.search(before) or _PART_OF.search(before)) or appositive or object_of
+        ) and not _ATTRIBUTION.search(before)
         if site and rm.mention.end <= trigger[0]:
             span = (clause.start, rm.mention.start, rm.mention.end)
             site = before_is_the_triggers(text, span, trigger[0], opener=_OPENING_PLACE)

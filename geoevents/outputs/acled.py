@@ -92,6 +92,7 @@ REGION_BY_CODE: dict[str, str] = {
     code: region for region, codes in _REGIONS.items() for code in codes.split()
 }
 
+
 @cache
 def country_fields(code: str | None) -> tuple[str, str, str]:
     """(ISO numeric, ACLED region, country name) for an alpha-2 code; blanks when unknown."""
@@ -138,7 +139,7 @@ def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list
                 "event_id_cnty": acled_event_id(event.event_id, place.country_code if place else None),
                 "event_date": event.event_date.isoformat() if event.event_date else "",
                 "year": str(event.event_date.year) if event.event_date else "",
-                "time_precision": str(event.time_precision),
+                "time_precision": "" if event.time_precision is None else str(event.time_precision),
                 "disorder_type": _text(event.disorder_type),
                 "event_type": _text(event.event_type),
                 "sub_event_type": _text(event.sub_event_type),

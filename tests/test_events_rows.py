@@ -1,0 +1,127 @@
+"""Rows an ACLED coder would sign: when, who and how many, on wordings of the project's own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from geoevents.events import default_actors, events_from_article
+from geoevents.events.actors import in_country
+from geoevents.events.counts import casualties_from_text
+from geoevents.events.dates import dates_from_text
+from tests.test_events_tolls import _article
+
+REF = date(2021, 3, 14)
+
+
+def _only(text: str) -> object:
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    return event
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "precision"),
+    [
+        ("fighting between 3 and 5 March 2021 near the dam", date(2021, 3, 3), 2),
+        ("clashes on March 3-5, 2021 in the hills", date(2021, 3, 3), 2),
+        ("on the night of 9 March 2021", date(2021, 3, 9), 1),
+        ("a march on 2 March 2021", date(2021, 3, 2), 1),
+    ],
+)
+def test_explicit_dates_and_ranges(text: str, when: date, precision: int) -> None:
+    found = [d for d in dates_from_text(text, reference=REF) if d.date is not None]
+    assert (found[0].date, found[0].precision) == (when, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a shop in the March 8 quarter of the city.",
+        "A crowd gathered at the 17 February Square.",
+        "Police closed the 14 July Bridge.",
+    ],
+)
+def test_a_date_inside_a_name_is_a_name(text: str) -> None:
+    assert dates_from_text(text, reference=REF) == []
+
+
+def test_as_reported_on_dates_the_event_not_the_publication() -> None:
+    event = _only("As reported on 2 March 2021, gunmen shot dead a trader in Mosul.")
+    assert (event.event_date, event.time_precision) == (date(2021, 3, 2), 1)
+
+
+def test_a_wire_dateline_dates_the_event() -> None:
+    event = _only("MOSUL, Iraq, March 9, 2021 - Gunmen shot dead a trader in the old city of Mosul.")
+    assert event.event_date == date(2021, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "hurt"),
+    [
+        ("Shelling killed 11 soldiers, 6 policemen and 2 farmers in the valley.", 19, None),
+        ("9 soldiers, 4 guards and 3 drivers were killed in the ambush.", 16, None),
+        ("Between 17 and 30 people died in the raid.", 17, None),
+        ("The raid killed a dozen fighters.", 12, None),
+        ("Scores of fighters were killed.", 20, None),
+        ("A bomb killed one man, wounding three women and a boy.", 1, 4),
+        ("A transport plane carrying 9 crew was downed, killing all on board.", 9, None),
+        ("The drone came down, killing everyone aboard.", 1, None),
+        ("No one was killed in the blast.", 0, None),
+    ],
+)
+def test_tolls_by_acled_rules(text: str, killed: int | None, hurt: int | None) -> None:
+    found = casualties_from_text(text)
+    assert (found.fatalities, found.injuries) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Lebanese troops fired on a car.", "Military Forces of Lebanon"),
+        ("Jordanian police detained two men.", "Police Forces of Jordan"),
+        ("American jets bombed a depot.", "Military Forces of the United States"),
+        ("The Saudi-led coalition bombed a bridge.", "Operation Restoring Hope"),
+        ("Fighters of Hayat Tahrir al-Sham shelled a village.", "Hayat Tahrir al Sham"),
+    ],
+)
+def test_actors_by_acled_names(text: str, actor: str) -> None:
+    assert actor in [a.canonical for a in default_actors().find(text)]
+
+
+def test_country_templates_take_the_events_country() -> None:
+    (police,) = [a.canonical for a in default_actors().find("The police arrested a reporter.")]
+    assert in_country(police, "IQ") == "Police Forces of Iraq"
+    assert in_country(police, None) == "Police Forces"
+    assert default_actors().inter("Police Forces of Iraq") == 1
+    assert in_country("Islamic State ({country})", "SY") == "Islamic State (Syria)"
+
+
+def test_regime_forces_are_the_state_of_the_site() -> None:
+    event = _only("Regime forces shelled the town of Aleppo on Friday, killing two civilians.")
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.fatalities == 2
+
+
+def test_a_dateline_is_the_reference_for_relative_days() -> None:
+    article, resolved = _article(
+        "TIKRIT, Iraq, March 9, 2021 - Gunmen shot dead a trader in Tikrit on Monday."
+    )
+    article = replace(article, published=None)
+    (event,) = events_from_article(article, resolved)
+    assert event.event_date == date(2021, 3, 8)  # the Monday before the dateline's Tuesday
+    assert "date-ref:dateline" in event.tags
+
+
+def test_an_undated_event_has_no_time_precision_and_says_why() -> None:
+    article, resolved = _article("Gunmen shot dead a trader in Tikrit.")
+    (event,) = events_from_article(replace(article, published=None), resolved)
+    assert (event.event_date, event.time_precision) == (None, None)
+    assert any(tag.startswith("undated") for tag in event.tags)
+
+
+def test_time_precision_stays_within_acled_codes() -> None:
+    event = _only("Gunmen shot dead a trader in Tikrit in 2019.")
+    assert event.time_precision in (1, 2, 3)
