@@ -125,3 +125,23 @@ def test_an_undated_event_has_no_time_precision_and_says_why() -> None:
 def test_time_precision_stays_within_acled_codes() -> None:
     event = _only("Gunmen shot dead a trader in Tikrit in 2019.")
     assert event.time_precision in (1, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Shops shut in Aden as the rial fell against the US dollar.", "US"),
+        ("Youths hurled Molotov cocktails at a police station in Basra.", "Molotov"),
+        ("Crowds blocked Salman street in Baghdad.", "Salman"),
+    ],
+)
+def test_currencies_weapons_and_streets_are_never_the_site(
+    text: str, surface: str, gazetteer: object
+) -> None:
+    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.records import Article
+
+    resolved = resolved_mentions_from_article(Article(id="t", text=text), gazetteer=gazetteer)
+    named = [rm for rm in resolved if rm.mention.text.startswith(surface)]
+    assert named and all(rm.place is None for rm in named)
+    assert any(rm.place is not None for rm in resolved)  # the real place of the sentence is still found
