@@ -129,6 +129,7 @@ class Evidence:
     end: int
     sentence: str
     source: str  # URL, title or file of the article
+    publisher: str = ""  # the publisher's name (ACLED's source), never a file path
 
 
 @dataclass(frozen=True, slots=True)

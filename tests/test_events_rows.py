@@ -145,3 +145,39 @@ def test_currencies_weapons_and_streets_are_never_the_site(
     named = [rm for rm in resolved if rm.mention.text.startswith(surface)]
     assert named and all(rm.place is None for rm in named)
     assert any(rm.place is not None for rm in resolved)  # the real place of the sentence is still found
+
+
+def _row(text: str, **article_fields: object) -> dict[str, str]:
+    from geoevents.outputs.acled import event_rows
+
+    article, resolved = _article(text)
+    article = replace(article, **article_fields)  # type: ignore[arg-type]
+    (row,) = event_rows(events_from_article(article, resolved))
+    return row
+
+
+def test_an_acled_row_is_complete() -> None:
+    row = _row(
+        "Islamic State fighters shot dead two shepherds near Tikrit on Friday.",
+        url="https://www.reuters.com/world/x",
+    )
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("2", "7", "27")
+    assert row["civilian_targeting"] == "Civilian targeting"
+    assert (row["source"], row["source_scale"]) == ("Reuters", "International")
+    assert row["notes"].startswith("On 12 March 2021, ")
+    assert row["location"].isascii() and row["fatalities"] == "2"
+
+
+def test_the_source_is_never_a_local_path() -> None:
+    row = _row("Gunmen stormed a shop in Mosul on Friday.", url=None, path="/home/me/feeds/item-7.txt")
+    assert "/" not in row["source"]
+
+
+def test_no_reported_death_is_coded_zero() -> None:
+    assert _row("Protesters rallied in Mosul on Friday.")["fatalities"] == "0"
+
+
+def test_a_sole_actor_interaction_is_its_code_times_ten() -> None:
+    from geoevents.outputs.acled import interaction
+
+    assert interaction(6, None) == "60" and interaction(7, 1) == "17" and interaction(None, None) == ""

@@ -34,6 +34,7 @@ from geoevents.events.figures import shares
 from geoevents.events.ids import event_id_for
 from geoevents.events.realis import PAST_VERB_AFTER, asserted, generic_plural, not_political
 from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
+from geoevents.events.sources import publisher_of
 from geoevents.events.taxonomy import (
     ARMED_WORDS,
     CIVILIAN_WORDS,
@@ -323,7 +324,7 @@ def _confidence(d: Draft, locations: list[EventLocation]) -> float:
 
 def events_from_drafts(article: Article, drafts: list[Draft], lexicon: ActorLexicon) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts."""
-    source = article_source(article)
+    source, publisher = article_source(article), publisher_of(article)
     events: list[Event] = []
     for d in drafts:
         sub = _final_type(d, lexicon)
@@ -353,7 +354,7 @@ def events_from_drafts(article: Article, drafts: list[Draft], lexicon: ActorLexi
             for s in sorted(d.spans, key=lambda s: s.start):
                 first_of_text.setdefault(s.text, s)  # a caption repeated by the page is one piece of evidence
             evidence = tuple(
-                Evidence(article.id, s.start, s.end, s.text, source)
+                Evidence(article.id, s.start, s.end, s.text, source, publisher)
                 for s in sorted(first_of_text.values(), key=lambda s: s.start)
             )
             tags = d.tags | share.tags

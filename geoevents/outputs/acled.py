@@ -19,13 +19,16 @@ import csv
 import hashlib
 import io
 import os
+import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
 import pycountry
 
 from geoevents.atomic import atomic_write_text
-from geoevents.events.actors import ACLED_COUNTRY_NAMES
+from geoevents.events.actors import ACLED_COUNTRY_NAMES, default_actors
+from geoevents.events.sources import combined_scale
 from geoevents.outputs.frames import SEPARATOR, event_sort_key, evidence_text, primary_location
 from geoevents.records import Event
 
@@ -118,9 +121,82 @@ def acled_event_id(event_id: str, country_code: str | None) -> str:
     return f"{letters}{number}"
 
 
+def _ascii(name: str | None) -> str:
+    """A place name as ACLED writes it: ASCII, no diacritics, ayn or hamza ("Al Ḩasakah" -> "Al Hasakah")."""
+    if not name:
+        return ""
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c) and c not in _MARKS
+    )
+    plain = " ".join(stripped.encode("ascii", "ignore").decode("ascii").split())
+    return _ARTICLE_HYPHEN.sub(
+        lambda m: m.group(1) + " ", plain
+    )  # "Al-Qaim" -> "Al Qaim", as ACLED writes it
+
+
+_ARTICLE_HYPHEN = re.compile(r"\b(Al|Ar|As|Ash|An|Ad|Adh|At|Ath|Az|Ath|El|Ed|Es|Et)-(?=[A-Z])")
+
+
+_MARKS = frozenset("ʻʼʾʿ‘’`´'")
+
+
+def interaction(inter1: int | None, inter2: int | None) -> str:
+    """ACLED's interaction: both inter codes, lower first ("17"); a sole actor's code times ten ("60")."""
+    if inter1 is None:
+        return ""
+    if inter2 is None:
+        return f"{inter1}0"
+    low, high = sorted((inter1, inter2))
+    return f"{low}{high}"
+
+
+def acled_notes(event: Event) -> str:
+    """ACLED-style notes: "On 29 December 2019, <what the report says>." then any merge remarks."""
+    sentence = next((" ".join(e.sentence.split()) for e in event.evidence), "")
+    sentence = _LEADING_DATE.sub("", _DATELINE.sub("", sentence)).strip()
+    if sentence:
+        sentence = sentence[0].upper() + sentence[1:]
+        sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    when = event.event_date
+    if when is None:
+        lead = ""
+    elif event.time_precision == 3:
+        lead = f"In {when.strftime('%B %Y')}, "
+    elif event.time_precision == 2:
+        lead = f"Around {when.day} {when.strftime('%B %Y')}, "
+    else:
+        lead = f"On {when.day} {when.strftime('%B %Y')}, "
+    if lead and sentence:
+        sentence = sentence[0].lower() + sentence[1:] if not _KEEPS_CAPITAL.match(sentence) else sentence
+    body = (lead + sentence).strip()
+    return " ".join(part for part in (body, _text(event.notes)) if part)
+
+
+# What a note's own date replaces: a dateline, or a leading "On Friday," / "As reported on 2 May 2020,".
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’ /-]{1,40},\s*(?:[^,\n]{1,40},\s*)*?[^-–—]{0,40}?(?:\([^)]*\)\s*)?[-–—]+\s*"
+)
+_LEADING_DATE = re.compile(
+    r"^(?:as\s+reported\s+on|on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on|in|during)?\s*"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*",
+    re.I,
+)
+# Words that keep their capital after "On <date>, ": names, acronyms and "I".
+_KEEPS_CAPITAL = re.compile(
+    r"^(?:[A-Z]{2,}|[A-Z][a-z]+\s+[A-Z]|I\b|(?!(?:The|A|An|This|That|Two|Three|Several|Some|"
+    r"Unidentified|Unknown|Gunmen|Protesters|Rioters|Police|Security|Militants)\b)[A-Z])"
+)
+
+
 def _civilian_targeting(event: Event) -> str:
     targeted = event.event_type == "Violence against civilians" or "civilian" in (event.actor2 or "").lower()
     return "Civilian targeting" if targeted else ""
+
+
+def _code(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def _text(value: object) -> str:
@@ -130,10 +206,13 @@ def _text(value: object) -> str:
 def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list[dict[str, str]]:
     """The CSV rows for events (as strings, in CSV_COLUMNS order), sorted by date then id."""
     rows = []
+    actors = default_actors()
     for event in sorted(events, key=event_sort_key):
         location = primary_location(event)
         place = location.place if location else None
         iso, region, country = country_fields(place.country_code if place else None)
+        inter1, inter2 = actors.inter(event.actor1), actors.inter(event.actor2)
+        publishers = list(dict.fromkeys(e.publisher for e in event.evidence if e.publisher))
         rows.append(
             {
                 "event_id_cnty": acled_event_id(event.event_id, place.country_code if place else None),
@@ -145,26 +224,26 @@ def event_rows(events: Iterable[Event], *, timestamp: int | None = None) -> list
                 "sub_event_type": _text(event.sub_event_type),
                 "actor1": _text(event.actor1),
                 "assoc_actor_1": _text(event.assoc_actor_1),
-                "inter1": "",
+                "inter1": _code(inter1),
                 "actor2": _text(event.actor2),
                 "assoc_actor_2": _text(event.assoc_actor_2),
-                "inter2": "",
-                "interaction": "",
+                "inter2": _code(inter2),
+                "interaction": interaction(inter1, inter2),
                 "civilian_targeting": _civilian_targeting(event),
                 "iso": iso,
                 "region": region,
                 "country": country,
-                "admin1": _text(place.admin1) if place else "",
-                "admin2": _text(place.admin2) if place else "",
+                "admin1": _ascii(place.admin1) if place else "",
+                "admin2": _ascii(place.admin2) if place else "",
                 "admin3": "",
-                "location": _text(place.name) if place else "",
+                "location": _ascii(place.name) if place else "",
                 "latitude": f"{place.lat:.4f}" if place else "",
                 "longitude": f"{place.lon:.4f}" if place else "",
                 "geo_precision": str(location.precision) if location else "",
-                "source": "; ".join(_text(s) for s in event.sources),
-                "source_scale": "",
-                "notes": _text(event.notes),
-                "fatalities": "" if event.fatalities is None else str(event.fatalities),
+                "source": "; ".join(_text(p) for p in publishers),
+                "source_scale": combined_scale(publishers),
+                "notes": acled_notes(event),
+                "fatalities": str(event.fatalities or 0),  # ACLED: 0 when no death is reported
                 "tags": "; ".join(_text(t) for t in event.tags),
                 "timestamp": "" if timestamp is None else str(int(timestamp)),
                 "event_id": event.event_id,
