@@ -89,9 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
     reverse.add_argument("lon", type=float)
     _add_gazetteer_options(reverse)
 
-    evaluate = add_parser("evaluate", help="score geoparsing on a public corpus (EUPEG rules)")
-    evaluate.add_argument("--corpus", required=True, choices=["lgl", "trnews", "geovirus"])
-    evaluate.add_argument("path", type=Path)
+    evaluate = add_parser(
+        "evaluate", help="score geoparsing on a public corpus (EUPEG rules), or events on the development set"
+    )
+    evaluate.add_argument("--corpus", choices=["lgl", "trnews", "geovirus"])
+    evaluate.add_argument("path", type=Path, nargs="?", help="the corpus file or folder (geoparsing)")
+    evaluate.add_argument("--events", action="store_true", help="score event detection and typing instead")
+    evaluate.add_argument(
+        "--devset", type=Path, default=None, help="folder of development-set *.jsonl (default data/devset)"
+    )
+    evaluate.add_argument(
+        "--shared", type=Path, default=None, help="folder holding seeds/ and corpora/ (default ../shared)"
+    )
     evaluate.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     _add_gazetteer_options(evaluate)
     return parser
@@ -170,9 +179,33 @@ def _cmd_reverse(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from geoevents.evaluate import evaluate_corpus, format_report
 
+    if args.events:
+        return _cmd_evaluate_events(args)
+    if args.corpus is None or args.path is None:
+        raise GeoeventsError("evaluate: give --corpus and a path (geoparsing), or --events")
     report = evaluate_corpus(args.corpus, args.path, gazetteer=_gazetteer(args), limit=args.limit)
     print(format_report(report))
     return EXIT_OK
+
+
+def _cmd_evaluate_events(args: argparse.Namespace) -> int:
+    from geoevents.errors import InputError
+    from geoevents.evaluate_events import default_folders, evaluate_devset, format_events_report
+    from geoevents.geoparse import resolved_mentions_from_article
+
+    devset, shared = default_folders(args.devset, args.shared)
+    gazetteer = _gazetteer(args)
+    errors: list[InputError] = []
+    report, _ = evaluate_devset(
+        devset,
+        shared,
+        geoparse=lambda article: resolved_mentions_from_article(article, gazetteer=gazetteer),
+        errors=errors,
+    )
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(format_events_report(report))
+    return EXIT_PARTIAL if errors else EXIT_OK
 
 
 COMMANDS = {
