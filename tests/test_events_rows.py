@@ -181,3 +181,10 @@ def test_a_sole_actor_interaction_is_its_code_times_ten() -> None:
     from geoevents.outputs.acled import interaction
 
     assert interaction(6, None) == "60" and interaction(7, 1) == "17" and interaction(None, None) == ""
+
+
+def test_a_pages_publication_line_is_the_reference_day() -> None:
+    text = "Checkpoint hit Wire Service Posted on 9 March 2021 Gunmen shot dead a guard in Tikrit on Sunday."
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    assert event.event_date == date(2021, 3, 7)  # the Sunday before the page's Tuesday, not the metadata date

@@ -214,7 +214,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "today":
         return ref, 1, True
     if kind == "overnight":
-        return ref, 2, True
+        return ref - timedelta(days=1), 2, True  # the night before the report's day
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
@@ -286,7 +286,8 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             when, precision, relative = _resolve(kind, m, reference)
             taken.append((m.start(), m.end()))
             dateline = bool(
-                _DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end())
+                (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
+                or _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
             )
             found.append(DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline))
     return sorted(found, key=lambda d: d.start)
@@ -299,11 +300,19 @@ _DATELINE_HEAD = re.compile(
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|]+|\n)")
 
 
+# A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
+_PUBLISHED_BEFORE = re.compile(
+    r"(?:\bpublished(?:\s+on)?|\bdate\s+of\s+publication|\bposted(?:\s+on)?|\b(?:last\s+)?updated(?:\s+on)?|"
+    r"\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
+    r"\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
+    re.I,
+)
+
+
 def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | None:
-    """The date of the text's dateline, if it opens with one."""
-    head = text[:160]
-    first = next((d for d in dates_from_text(head, reference=reference) if d.dateline), None)
-    return first if first is not None and first.date is not None else None
+    """The date of the text's dateline or publication line, if one opens the text."""
+    head = text[:400]
+    return next((d for d in dates_from_text(head, reference=reference) if d.dateline and d.date), None)
 
 
 def acled_time_precision(when: date | None, precision: int) -> int | None:

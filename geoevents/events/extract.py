@@ -81,7 +81,14 @@ _PROTEST_TRIGGER = next(t for t in TRIGGERS if t.sub_event_type == "Peaceful pro
 
 
 def reference_date(article: Article) -> tuple[date | None, str | None]:
-    """The date relative expressions count from, and a tag when it is not the publication date."""
+    """The date relative expressions count from, and a tag when it is not the publication date.
+
+    The text's own dateline or publication line comes first: it is the day the report speaks from.
+    """
+    stated = dateline_date(article.text)
+    if stated is not None and stated.date is not None:
+        same = article.published is not None and article.published.date() == stated.date
+        return stated.date, None if same else "date-ref:dateline"
     if article.published is not None:
         return article.published.date(), None
     for key in ("fallback_date", "caption_date"):
@@ -97,9 +104,6 @@ def reference_date(article: Article) -> tuple[date | None, str | None]:
                 ).date(), f"date-ref:{article.metadata.get('fallback_date_source', 'caption')}"
             except ValueError:
                 continue
-    dateline = dateline_date(article.text)
-    if dateline is not None and dateline.date is not None:
-        return dateline.date, "date-ref:dateline"
     return None, None
 
 
