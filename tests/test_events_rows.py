@@ -188,3 +188,46 @@ def test_a_pages_publication_line_is_the_reference_day() -> None:
     article, resolved = _article(text)
     (event,) = events_from_article(article, resolved)
     assert event.event_date == date(2021, 3, 7)  # the Sunday before the page's Tuesday, not the metadata date
+
+
+def _protest(i: int, lat: float | None, lon: float | None) -> object:
+    from shapely.geometry import Point
+
+    from geoevents.records import Event, EventLocation, Evidence, Place
+
+    locations = ()
+    if lat is not None and lon is not None:
+        place = Place(f"test:{i}", f"Town {i}", "populated_place", lat, lon, Point(lon, lat), "test", "IQ")
+        locations = (EventLocation(place, 1),)
+    evidence = (Evidence(f"art-{i}", 0, 10, f"report {i}", f"https://example.org/{i}"),)
+    return Event(f"e{i}", "Protests", "Peaceful protest", "Demonstrations", date(2021, 3, 12), 1,
+                 actor1="Protesters (Iraq)", locations=locations, evidence=evidence)  # fmt: skip
+
+
+def test_a_thousand_distinct_reports_of_one_day_stay_a_thousand_events() -> None:
+    from geoevents.events import merge_events
+
+    located = [_protest(i, 29.0 + (i // 30) * 0.6, 38.0 + (i % 30) * 0.6) for i in range(900)]
+    unlocated = [_protest(900 + i, None, None) for i in range(100)]
+    merged = merge_events(located + unlocated)  # type: ignore[arg-type]
+    assert len(merged) == 1000
+
+
+def test_two_reports_of_one_strike_become_one_row_with_both_sources() -> None:
+    from geoevents.events import merge_events
+    from geoevents.outputs.acled import event_rows
+
+    a, ra = _article("Warplanes bombed a depot in Mosul on Friday, killing four guards.", ident="a")
+    b, rb = _article("A depot in Mosul was bombed by warplanes on Friday; four guards died.", ident="b")
+    a = replace(a, url="https://www.reuters.com/a")
+    b = replace(b, url="https://apnews.com/b")
+    (row,) = event_rows(merge_events(events_from_article(a, ra) + events_from_article(b, rb)))
+    assert set(row["source"].split("; ")) == {"Reuters", "Associated Press"}
+    assert row["fatalities"] == "4"
+
+
+def test_reports_without_a_site_never_merge_across_articles() -> None:
+    from geoevents.events import merge_events
+
+    merged = merge_events([_protest(1, None, None), _protest(2, None, None)])  # type: ignore[list-item]
+    assert len(merged) == 2

@@ -159,7 +159,7 @@ def site_flags(
     return flags
 
 
-def _km(a: Place, b: Place) -> float:
+def km_between(a: Place, b: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
@@ -173,7 +173,7 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
         return False
     if a.admin1 and b.admin1 and a.admin1 == b.admin1:
         return True
-    if _km(a, b) <= max_km:
+    if km_between(a, b) <= max_km:
         return True
     try:
         from shapely.geometry import Point
