@@ -2,8 +2,9 @@
 
 For each event found (a gold event matched by ``evaluate_events.matched_pairs``): the site within
 25 km of the annotated point, the date exact, fatalities exact (ACLED's 0 when none is reported) and
-actor1 equal after normalisation (case, spacing, a leading "the", and ACLED's period suffix such as
-"(2014-)" are ignored). A gold field left blank is not scored for that pair.
+actor1 equal after normalisation (case, spacing, a leading "the", ACLED's period suffix such as
+"(2014-)" and its acronym prefix such as "SDF: " are ignored). A gold field left blank is not
+scored for that pair.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class RowScore:
 def normal_actor(name: str | None) -> str:
     """An actor name for comparison: no period suffix, no leading "the", case and spacing ignored."""
     text = _PERIOD.sub("", name or "").casefold()
+    text = re.sub(r"^[a-z0-9]{2,8}:\s+", "", text)  # ACLED's acronym prefix: "SDF: Syrian Democratic Forces"
     text = re.sub(r"\bthe\s+", "", text)
     return " ".join(text.replace("-", " ").split())
 

@@ -231,3 +231,23 @@ def test_reports_without_a_site_never_merge_across_articles() -> None:
 
     merged = merge_events([_protest(1, None, None), _protest(2, None, None)])  # type: ignore[list-item]
     assert len(merged) == 2
+
+
+def test_an_unplaced_event_takes_the_articles_country_for_its_actors() -> None:
+    text = "Army units retook a hill in Tikrit on Friday. Later, regime shelling killed a shepherd on Friday."
+    article, resolved = _article(text)
+    events = events_from_article(article, resolved)
+    assert {e.actor1 for e in events} == {"Military Forces of Iraq"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Rebels shelled a checkpoint.", "Opposition Rebels ({country})"),
+        ("Government air strikes hit a market.", "Military Forces of {country}"),
+        ("Syrian government air strikes hit a market.", "Military Forces of Syria"),
+        ("Fighters of the Nusra Front attacked a post.", "Al Nusra Front"),
+    ],
+)
+def test_more_actors_by_acled_names(text: str, actor: str) -> None:
+    assert actor in [a.canonical for a in default_actors().find(text)]

@@ -42,6 +42,9 @@ _FORCE_NOUNS = {
         "forces", "troops", "army", "soldiers", "military", "armed forces", "security forces",
         "government forces", "regime forces", "warplanes", "jets", "aircraft", "helicopters", "drones",
         "drone", "air force", "navy", "artillery", "special forces", "border guards", "units",
+        "air strikes", "airstrikes", "air strike", "airstrike", "strikes", "air raids", "raids", "warplane",
+        "fighter jets", "jet fighters", "planes", "bombers", "shelling", "bombardment", "bombing", "gunships",
+        "helicopter gunships", "tanks", "navy ships", "warships", "missiles", "rockets", "shells",
     ),
     "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
 }  # fmt: skip

@@ -33,7 +33,7 @@ from geoevents.events.draft import Draft
 from geoevents.events.figures import shares
 from geoevents.events.ids import event_id_for
 from geoevents.events.realis import PAST_VERB_AFTER, asserted, generic_plural, not_political
-from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
+from geoevents.events.sites import article_country, location_groups, places_compatible, places_in, site_flags
 from geoevents.events.sources import publisher_of
 from geoevents.events.taxonomy import (
     ARMED_WORDS,
@@ -326,7 +326,9 @@ def _confidence(d: Draft, locations: list[EventLocation]) -> float:
     return round(max(0.05, min(0.95, score)), 3)
 
 
-def events_from_drafts(article: Article, drafts: list[Draft], lexicon: ActorLexicon) -> list[Event]:
+def events_from_drafts(
+    article: Article, drafts: list[Draft], lexicon: ActorLexicon, *, home: str | None = None
+) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts."""
     source, publisher = article_source(article), publisher_of(article)
     events: list[Event] = []
@@ -335,7 +337,7 @@ def events_from_drafts(article: Article, drafts: list[Draft], lexicon: ActorLexi
         etype = event_type_of(sub)
         groups = location_groups(d, article.text) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
-            country = locations[0].place.country_code if locations else None
+            country = locations[0].place.country_code if locations else home
             actor1, actor2 = d.actor1, d.actor2
             if etype in (PROTESTS, RIOTS):
                 # A demonstration's second actor is only who intervened ("police fired tear gas").
@@ -411,7 +413,7 @@ def events_from_article(
     settings = settings or DEFAULT
     lexicon = actors or default_actors()
     drafts = _drafts_from_article(article, list(resolved), lexicon, settings)
-    return events_from_drafts(article, drafts, lexicon)
+    return events_from_drafts(article, drafts, lexicon, home=article_country(resolved))
 
 
 __all__ = ["article_source", "events_from_article", "places_compatible", "reference_date"]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
-from geoevents.records import EventLocation, Place, ResolvedMention
+from geoevents.records import EventLocation, MentionRole, Place, ResolvedMention, ZoneKind
 
 GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
                "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
@@ -211,3 +213,21 @@ def location_groups(d: Draft, text: str) -> list[list[EventLocation]]:
     countried = [g for g in groups if g and g[0].place.country_code] or groups
     fine = [g for g in countried if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
     return fine or countried
+
+
+def article_country(resolved: Iterable[ResolvedMention]) -> str | None:
+    """The country an article is about: the one its places and demonyms name most (a dateline counts twice).
+
+    It names the state, civilians or protesters of an event the text does not place.
+    """
+    votes: Counter[str] = Counter()
+    for rm in resolved:
+        m = rm.mention
+        code = m.country_code if m.role is MentionRole.DEMONYM else None
+        if m.role is MentionRole.LITERAL and rm.place is not None:
+            code = rm.place.country_code
+        if code:
+            votes[code] += 2 if m.zone is ZoneKind.DATELINE else 1
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
