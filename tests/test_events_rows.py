@@ -251,3 +251,41 @@ def test_an_unplaced_event_takes_the_articles_country_for_its_actors() -> None:
 )
 def test_more_actors_by_acled_names(text: str, actor: str) -> None:
     assert actor in [a.canonical for a in default_actors().find(text)]
+
+
+def _site_names(text: str) -> list[str]:
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    return [loc.place.name for loc in event.locations if loc.role == "site"]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Clashes rocked Aleppo on Friday, killing two fighters.", "Aleppo"),  # no locative: its place
+        ("Rocket fire killed two boys in the old quarter of Mosul on Friday.", "Mosul"),
+        ("Regime shelling of Aleppo killed four people on Friday.", "Aleppo"),
+        ("Gunmen shot dead a trader in the March 8 neighbourhood of Tikrit on Friday.", "Tikrit"),
+    ],
+)
+def test_the_site_of_the_act(text: str, site: str) -> None:
+    assert _site_names(text) == [site]
+
+
+def test_a_speaker_or_an_owner_is_never_the_fallback_site() -> None:
+    assert _site_names("The embassy of Iraq said gunmen shot dead a guard on Friday.") == []
+
+
+def test_a_name_inside_a_longer_place_name_is_part_of_it() -> None:
+    from shapely.geometry import Point
+
+    from geoevents.events.sites import places_in
+    from geoevents.events.text import Span
+    from geoevents.records import Mention, Place, ResolvedMention
+
+    text = "Jets bombed Hays district on Friday."
+    district = Place("g:1", "Hays", "admin2", 14.0, 43.5, Point(43.5, 14.0), "geonames", "YE")
+    county = Place("g:2", "Hays County", "admin2", 30.0, -98.0, Point(-98.0, 30.0), "geonames", "US")
+    outer = ResolvedMention(Mention("a", 12, 25, "Hays district"), district, 0.9, 2)
+    inner = ResolvedMention(Mention("a", 12, 16, "Hays"), county, 0.5, 2)
+    assert places_in(Span(0, len(text), text), [outer, inner]) == [outer]

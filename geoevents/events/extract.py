@@ -385,7 +385,7 @@ def events_from_drafts(
                 assoc_actor_1=in_country(d.assoc_actor_1, country),
                 fatalities=fatalities[0] if fatalities else None,
                 injuries=injuries[0] if injuries else None,
-                locations=tuple(sorted(locations, key=lambda loc: loc.place.feature_id))
+                locations=tuple(locations)  # first-named finest site first: the row's location
                 + tuple(mentioned.values()),
                 evidence=evidence,
                 confidence=_confidence(d, locations),

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
-from geoevents.records import EventLocation, MentionRole, Place, ResolvedMention, ZoneKind
+from geoevents.records import EventLocation, MentionKind, MentionRole, Place, ResolvedMention, ZoneKind
 
 GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
                "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
@@ -29,17 +29,47 @@ _NEAR = re.compile(
 
 
 def places_in(span: Span, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
-    return [
+    """The placed mentions of a span; a name inside a longer placed one ("Hays" in "Hays district") is
+    part of it, not a place of its own."""
+    inside = [
         rm
         for rm in resolved
         if span.start <= rm.mention.start and rm.mention.end <= span.end and rm.place is not None
     ]
+    return [
+        rm
+        for rm in inside
+        if not any(
+            o is not rm
+            and o.mention.kind is MentionKind.TOPONYM
+            and o.mention.start <= rm.mention.start
+            and rm.mention.end <= o.mention.end
+            and o.mention.end - o.mention.start > rm.mention.end - rm.mention.start
+            for o in inside
+        )
+    ]
+
+
+# A place named with its area word: "Aleppo province", "Idlib countryside": the area, not its town.
+_AREA_WORD_AFTER = re.compile(
+    r"\s+(?:province|governorate|region|countryside|district|sub-district|prefecture|state|county|"
+    r"countryside|desert|hinterland|outskirts)\b",
+    re.IGNORECASE,
+)
+
+
+def granularity(text: str, rm: ResolvedMention) -> int:
+    """How coarse a site is: its feature class, or an area when the text calls it one ("Aleppo province")."""
+    coarse = GRANULARITY.get(rm.place.feature_class, 2) if rm.place else 2
+    if _AREA_WORD_AFTER.match(text, rm.mention.end) and coarse < 3:
+        return 3
+    return coarse
 
 
 def site_precision(text: str, rm: ResolvedMention, sentence: Span) -> int:
     """ACLED geo_precision: the resolver's, raised to 2 when the text says "near" a point place."""
     before = text[max(sentence.start, rm.mention.start - 60) : rm.mention.start]
-    precision = rm.precision
+    precision = max(rm.precision, 3 if granularity(text, rm) >= 3 else 1)
     if _NEAR.search(before) and precision < 2:
         precision = 2
     return max(1, min(3, precision))
@@ -63,7 +93,7 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_OF_TRIGGER = re.compile(
-    r"\s+(?:the\s+)?(?:(?:town|village|city|district|area|camp|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?)?",
+    r"\s+(?:(?:of|on|against|targeting|into)\s+)?(?:the\s+)?(?:(?:town|village|city|district|area|camp|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -189,15 +219,48 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
     return GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4
 
 
+def _sentence_places(d: Draft, text: str) -> list[ResolvedMention]:
+    """With no site, the places the event's main sentence names ("Fighting shook Aleppo"), leaving out
+    culprits ("blamed on Washington") and origins ("from Iraq"): the best site a coder has."""
+    if not d.spans:
+        return []
+    main = d.spans[0]
+    found = []
+    for rm in d.mentioned:
+        if not (main.start <= rm.mention.start < main.end) or rm.place is None:
+            continue
+        before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
+        if _ATTRIBUTION.search(before) or _ORIGIN.search(before) or _SPEAKS_AFTER.match(text, rm.mention.end):
+            continue
+        found.append(rm)
+    return found
+
+
+_ORIGIN = re.compile(
+    r"\b(?:(?:from|to|by|with|toward|towards|against)|(?:ministry|ministers?|government|president|embassy|army|"
+    r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
+
+
 def location_groups(d: Draft, text: str) -> list[list[EventLocation]]:
-    """The sites of a draft, the finest per country; one group per country."""
+    """The sites of a draft, the finest per country (first named first); one group per country.
+
+    A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``).
+    """
     by_country: dict[str, list[ResolvedMention]] = {}
-    for rm in d.sites:
+    sites = d.sites
+    if not sites:
+        sites = _sentence_places(d, text)
+        if sites:
+            d.tags.add("site-from-sentence")
+    for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
     groups: list[list[EventLocation]] = []
     for _, items in sorted(by_country.items()):
-        finest = min(GRANULARITY.get(rm.place.feature_class, 2) for rm in items)  # type: ignore[union-attr]
-        chosen = [rm for rm in items if GRANULARITY.get(rm.place.feature_class, 2) == finest]  # type: ignore[union-attr]
+        finest = min(granularity(text, rm) for rm in items)
+        chosen = [rm for rm in items if granularity(text, rm) == finest]
         seen: dict[str, EventLocation] = {}
         for rm in chosen:
             span = next(
