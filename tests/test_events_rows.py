@@ -70,6 +70,10 @@ def test_a_wire_dateline_dates_the_event() -> None:
         ("A transport plane carrying 9 crew was downed, killing all on board.", 9, None),
         ("The drone came down, killing everyone aboard.", 1, None),
         ("No one was killed in the blast.", 0, None),
+        ("Eleven people, including four boys and a nurse, were killed in the raid.", 11, None),
+        ("Shelling killed 14 people including three medics.", 14, None),
+        ("3 guards among 17 dead in the assault", 17, None),
+        ("Wire Service Monday 4 Mar 2019 At least nine people were killed in the blast.", 9, None),
     ],
 )
 def test_tolls_by_acled_rules(text: str, killed: int | None, hurt: int | None) -> None:

@@ -73,6 +73,12 @@ _NONE = re.compile(
     r"\b(?:no\s+one|nobody|none|no\s+(?:one\s+)?(?:casualties|injuries|deaths|fatalities))\b(?:\s+(?:was|were|has\s+been|had\s+been))?\s*(?P<verb>killed|hurt|injured|wounded|harmed|reported)?",
     re.I,
 )
+# "25 people, including seven women and a child, were killed": the whole before its parts.
+_INCLUDING = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?:[\w’'\-]+\s+){{0,3}}?[\w’'\-]+,?\s+(?:including|among\s+them)\s+[^.;:]{{1,80}}?,?\s+"
+    rf"(?:were|was|have\s+been|had\s+been)\s+(?:reportedly\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
+    re.I,
+)
 _ELLIPSIS = re.compile(
     rf"\band\s+(?P<num>{NUMBER})\s+(?:(?:others?|more|people)\s+)?(?P<verb>{_HURT}|{_DEATH})\b", re.I
 )
@@ -171,6 +177,17 @@ def _earlier_victims(head: str) -> int:
     return total
 
 
+def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of a count pattern; after a date's year ("30 Sep 2014 eight people were killed") the scan
+    goes on right after it, so the real figure is still read."""
+    found, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        found.append(m)
+        year = re.fullmatch(r"(?:19|20)\d\d", m.group("num"))
+        pos = m.end("num") if year and m.end("num") < m.end() else m.end()
+    return found
+
+
 def _category(verb: str) -> str:
     return "injuries" if re.match(_HURT, verb.lower()) else "fatalities"
 
@@ -188,9 +205,52 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     if verb == "casualties":
         return None  # "casualties" mixes dead and wounded: too loose to code
     parsed = number_from_phrase(m.group("num"))
-    if parsed is None:
+    if parsed is None or _is_year(text, m, parsed[0]):
         return None
+    if _is_part(text, m):
+        whole = _whole_of(text, m)
+        return (_category(verb), whole, False) if whole is not None else None
     return _category(verb), parsed[0], parsed[1]
+
+
+# A figure that is part of another: "15 people, including 3 children, were killed", "2 medics among 31 dead".
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+the\s+dead)\W*$", re.I
+)
+_PART_AFTER = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.I
+)
+
+
+def _is_part(text: str, m: re.Match[str]) -> bool:
+    start = m.start("num")
+    return bool(_PART_BEFORE.search(text, max(0, start - 30), start)) or bool(
+        _PART_AFTER.match(text, m.end("num"))
+    )
+
+
+_WHOLE_BEFORE = re.compile(
+    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,3}}?(?:including|among\s+them)\W*$",
+    re.I,
+)
+_WHOLE_AFTER = re.compile(
+    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?(?P<num>\d+)", re.I
+)
+
+
+def _whole_of(text: str, m: re.Match[str]) -> int | None:
+    """The figure a part belongs to: "15 people including three children" -> 15."""
+    start = m.start("num")
+    found = _WHOLE_BEFORE.search(text, max(0, start - 80), start) or _WHOLE_AFTER.match(text, m.end("num"))
+    parsed = number_from_phrase(found.group("num")) if found else None
+    return parsed[0] if parsed and not parsed[1] else None
+
+
+def _is_year(text: str, m: re.Match[str], value: int) -> bool:
+    """ "30 Sep 2014 At least eight people were killed": the year of a date, not a toll."""
+    start = m.start("num")
+    return 1900 <= value <= 2100 and bool(_MONTH_BEFORE.search(text, max(0, start - 16), start))
 
 
 def casualties_from_text(text: str) -> Casualties:
@@ -213,8 +273,8 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (_BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
-        for m in pattern.finditer(text):
+    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
+        for m in _scan(pattern, text):
             figure = _figure_of(m, text)
             if figure is None:
                 continue
