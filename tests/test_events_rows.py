@@ -293,3 +293,33 @@ def test_a_name_inside_a_longer_place_name_is_part_of_it() -> None:
     outer = ResolvedMention(Mention("a", 12, 25, "Hays district"), district, 0.9, 2)
     inner = ResolvedMention(Mention("a", 12, 16, "Hays"), county, 0.5, 2)
     assert places_in(Span(0, len(text), text), [outer, inner]) == [outer]
+
+
+def test_row_actors_by_acled_conventions() -> None:
+    from geoevents.events.actors import row_actors
+
+    lex = default_actors()
+    police = "Police Forces of {country}"
+    assert row_actors(lex, "Protests", "Protest with intervention", (police, None), country="IQ") == (
+        "Protesters (Iraq)",
+        "Police Forces of Iraq",
+    )
+    state = "Military Forces of Syria"
+    assert row_actors(lex, "Explosions/Remote violence", "Air/drone strike", (None, state), country="SY") == (
+        state,
+        None,
+    )
+    strike = row_actors(lex, "Explosions/Remote violence", "Air/drone strike", (None, None), country="SY")
+    assert strike == ("Unidentified Military Forces", None)
+    named = row_actors(
+        lex, "Explosions/Remote violence", "Air/drone strike", (None, None), country="SY", air_power=state
+    )
+    assert named == (state, None)
+
+
+def test_the_articles_air_power_is_the_state_it_says_flies_the_strikes() -> None:
+    from geoevents.events.actors import article_air_power
+
+    text = "Russian warplanes pounded the hills. Later, strikes hit a bakery. Turkish diplomats protested."
+    assert article_air_power(default_actors(), text) == "Military Forces of Russia"
+    assert article_air_power(default_actors(), "Strikes hit a bakery.") is None

@@ -270,6 +270,63 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
     return re.sub(r"\s*(?:of\s+)?\(?\{country\}\)?", "", name).strip() or name
 
 
+_AIR_WORDS = re.compile(
+    r"\b(?:air\s*strikes?|air\s+raids?|warplanes?|jets?|aircraft|helicopters?|air\s+force|bomb(?:ed|ing|ers)|drones?)\b",
+    re.IGNORECASE,
+)
+
+
+def article_air_power(lexicon: ActorLexicon, text: str) -> str | None:
+    """The state the article says flies its air strikes ("Syrian warplanes", "Russian air strikes"), if one
+    is named most: an unattributed strike of the same article is most likely its."""
+    counts: dict[str, int] = {}
+    for found in lexicon.find(text):
+        if found.inter not in (INTER_STATE, 8) or COUNTRY in found.canonical:
+            continue
+        near = text[max(0, found.start - 30) : found.end + 30]
+        if _AIR_WORDS.search(near):
+            counts[found.canonical] = counts.get(found.canonical, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def row_actors(
+    lexicon: ActorLexicon,
+    event_type: str,
+    sub_event_type: str,
+    found: tuple[str | None, str | None],
+    *,
+    country: str | None,
+    air_power: str | None = None,
+) -> tuple[str | None, str | None]:
+    """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
+
+    Demonstrators are actor1 and only who intervened is actor2 ("police dispersed the crowd"); an armed
+    or state actor named only as the object of a violent act against unnamed victims is the perpetrator;
+    an unattributed air strike is the article's air power when it names one; civilians are named after the
+    country.
+    """
+    actor1, actor2 = found
+    if event_type in ("Protests", "Riots"):
+        intervened = sub_event_type in ("Protest with intervention", "Excessive force against protesters")
+        forces = [a for a in (actor2, actor1) if lexicon.inter(a) in (1, 2, 3, 4)]
+        actor1 = protesters(country) if event_type == "Protests" else rioters(country)
+        actor2 = forces[0] if intervened and forces else None
+    elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        if actor1 is None and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
+            actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
+        if actor1 is None:
+            if sub_event_type == "Air/drone strike":
+                actor1 = air_power or UNIDENTIFIED_MILITARY
+            else:
+                actor1 = UNIDENTIFIED
+    if event_type == "Violence against civilians" and actor2 is None:
+        actor2 = civilians(country)
+    return in_country(actor1, country), in_country(actor2, country)
+
+
 def is_unidentified_group(name: str | None) -> bool:
     """Whether ``name`` is an unidentified armed group, of a country or not."""
     return name is not None and (name == UNIDENTIFIED or name.startswith(f"{UNIDENTIFIED} ("))

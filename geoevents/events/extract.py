@@ -14,17 +14,14 @@ import re
 from datetime import date, datetime
 
 from geoevents.events.actors import (
-    UNIDENTIFIED,
-    UNIDENTIFIED_MILITARY,
     ActorLexicon,
     actors_of_clause,
-    civilians,
+    article_air_power,
     default_actors,
     in_country,
     phrase_end,
-    protesters,
     resolve_anaphors,
-    rioters,
+    row_actors,
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
 from geoevents.events.counts import casualties_from_text
@@ -39,11 +36,7 @@ from geoevents.events.taxonomy import (
     ARMED_WORDS,
     CIVILIAN_WORDS,
     GENERIC_EXPLOSION,
-    PROTESTS,
-    RIOTS,
     TRIGGERS,
-    VAC,
-    VIOLENT_TYPES,
     Trigger,
     disorder_type_of,
     event_type_of,
@@ -331,6 +324,7 @@ def events_from_drafts(
 ) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts."""
     source, publisher = article_source(article), publisher_of(article)
+    air_power = article_air_power(lexicon, article.text)
     events: list[Event] = []
     for d in drafts:
         sub = _final_type(d, lexicon)
@@ -338,17 +332,9 @@ def events_from_drafts(
         groups = location_groups(d, article.text) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
             country = locations[0].place.country_code if locations else home
-            actor1, actor2 = d.actor1, d.actor2
-            if etype in (PROTESTS, RIOTS):
-                # A demonstration's second actor is only who intervened ("police fired tear gas").
-                actor1 = protesters(country) if etype == PROTESTS else rioters(country)
-                intervened = sub in ("Protest with intervention", "Excessive force against protesters")
-                actor2 = actor2 if intervened and lexicon.inter(actor2) in (1, 2, 3, 4) else None
-            elif actor1 is None and etype in VIOLENT_TYPES:
-                actor1 = UNIDENTIFIED_MILITARY if sub == "Air/drone strike" else UNIDENTIFIED
-            if etype == VAC and actor2 is None:
-                actor2 = civilians(country)
-            actor1, actor2 = (in_country(a, country) for a in (actor1, actor2))
+            actor1, actor2 = row_actors(
+                lexicon, etype, sub, (d.actor1, d.actor2), country=country, air_power=air_power
+            )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}
             for rm in d.sites + d.mentioned:
