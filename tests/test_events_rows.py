@@ -323,3 +323,20 @@ def test_the_articles_air_power_is_the_state_it_says_flies_the_strikes() -> None
     text = "Russian warplanes pounded the hills. Later, strikes hit a bakery. Turkish diplomats protested."
     assert article_air_power(default_actors(), text) == "Military Forces of Russia"
     assert article_air_power(default_actors(), "Strikes hit a bakery.") is None
+
+
+def test_a_json_lines_id_is_the_article_id_in_every_output(tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from geoevents.ingest import articles_from_paths
+    from geoevents.outputs.acled import event_rows
+
+    path = Path(str(tmp_path)) / "feed.jsonl"
+    text = "Gunmen shot dead a trader in Mosul on Friday."
+    path.write_text(json.dumps({"id": "case-0042", "text": text, "published": "2021-03-14"}) + "\n")
+    (article,) = list(articles_from_paths([path]))
+    assert article.id == "case-0042"  # type: ignore[union-attr]
+    _, resolved = _article(text, ident="case-0042")
+    (row,) = event_rows(events_from_article(article, resolved))  # type: ignore[arg-type]
+    assert row["article_ids"] == "case-0042"
