@@ -329,7 +329,7 @@ def events_from_drafts(
     for d in drafts:
         sub = _final_type(d, lexicon)
         etype = event_type_of(sub)
-        groups = location_groups(d, article.text) or [[]]
+        groups = location_groups(d, article.text, home=home) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
             country = locations[0].place.country_code if locations else home
             actor1, actor2 = row_actors(

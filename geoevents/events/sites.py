@@ -219,15 +219,18 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
     return GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4
 
 
-def _sentence_places(d: Draft, text: str) -> list[ResolvedMention]:
+def _sentence_places(d: Draft, text: str, home: str | None) -> list[ResolvedMention]:
     """With no site, the places the event's main sentence names ("Fighting shook Aleppo"), leaving out
-    culprits ("blamed on Washington") and origins ("from Iraq"): the best site a coder has."""
+    culprits ("blamed on Washington"), origins ("from Iraq") and places outside the article's country
+    (``home``, when known): the best site a coder has."""
     if not d.spans:
         return []
     main = d.spans[0]
     found = []
     for rm in d.mentioned:
         if not (main.start <= rm.mention.start < main.end) or rm.place is None:
+            continue
+        if home and rm.place.country_code and rm.place.country_code != home:
             continue
         before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
         if _ATTRIBUTION.search(before) or _ORIGIN.search(before) or _SPEAKS_AFTER.match(text, rm.mention.end):
@@ -244,7 +247,7 @@ _ORIGIN = re.compile(
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
 
 
-def location_groups(d: Draft, text: str) -> list[list[EventLocation]]:
+def location_groups(d: Draft, text: str, *, home: str | None = None) -> list[list[EventLocation]]:
     """The sites of a draft, the finest per country (first named first); one group per country.
 
     A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``).
@@ -252,7 +255,7 @@ def location_groups(d: Draft, text: str) -> list[list[EventLocation]]:
     by_country: dict[str, list[ResolvedMention]] = {}
     sites = d.sites
     if not sites:
-        sites = _sentence_places(d, text)
+        sites = _sentence_places(d, text, home)
         if sites:
             d.tags.add("site-from-sentence")
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
