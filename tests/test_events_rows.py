@@ -340,3 +340,40 @@ def test_a_json_lines_id_is_the_article_id_in_every_output(tmp_path: object) -> 
     _, resolved = _article(text, ident="case-0042")
     (row,) = event_rows(events_from_article(article, resolved))  # type: ignore[arg-type]
     assert row["article_ids"] == "case-0042"
+
+
+@pytest.mark.parametrize(
+    ("text", "village", "precision"),
+    [
+        ("Gunmen shot dead two farmers in the village of Umm Jarab near Mosul on Friday.", "Umm Jarab", 2),
+        ("Shelling hit Tal Sakhr village, south of Aleppo, on Friday, killing a boy.", "Tal Sakhr", 2),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_place_it_lies_in(
+    text: str, village: str, precision: int
+) -> None:
+    from geoevents.outputs.acled import event_rows
+
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    (site,) = [loc for loc in event.locations if loc.role == "site"]
+    town = next(rm.place for rm in resolved if rm.place is not None)
+    assert (site.place.name, site.precision) == (village, precision)
+    assert (site.place.lat, site.place.lon, site.place.admin1) == (town.lat, town.lon, town.admin1)
+    assert event_rows([event])[0]["location"] == village
+
+
+def test_an_area_expression_holds_its_name() -> None:
+    from shapely.geometry import Point
+
+    from geoevents.events.sites import places_in
+    from geoevents.events.text import Span
+    from geoevents.records import Mention, MentionKind, Place, ResolvedMention
+
+    text = "Jets bombed Hays district on Friday."
+    district = Place("g:1", "Hays", "admin2", 14.0, 43.5, Point(43.5, 14.0), "geonames", "YE")
+    county = Place("g:2", "Hays County", "admin2", 30.0, -98.0, Point(-98.0, 30.0), "geonames", "US")
+    kind = MentionKind.REGION_EXPRESSION
+    outer = ResolvedMention(Mention("a", 12, 25, "Hays district", kind=kind), district, 0.9, 2)
+    inner = ResolvedMention(Mention("a", 12, 16, "Hays"), county, 0.5, 2)
+    assert places_in(Span(0, len(text), text), [outer, inner]) == [outer]

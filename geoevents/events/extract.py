@@ -11,6 +11,7 @@ country of their sites, as ACLED codes multi-country events.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from geoevents.events.actors import (
@@ -320,7 +321,12 @@ def _confidence(d: Draft, locations: list[EventLocation]) -> float:
 
 
 def events_from_drafts(
-    article: Article, drafts: list[Draft], lexicon: ActorLexicon, *, home: str | None = None
+    article: Article,
+    drafts: list[Draft],
+    lexicon: ActorLexicon,
+    *,
+    home: str | None = None,
+    unknown: Sequence[ResolvedMention] = (),
 ) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts."""
     source, publisher = article_source(article), publisher_of(article)
@@ -329,7 +335,7 @@ def events_from_drafts(
     for d in drafts:
         sub = _final_type(d, lexicon)
         etype = event_type_of(sub)
-        groups = location_groups(d, article.text, home=home) or [[]]
+        groups = location_groups(d, article.text, home=home, unknown=unknown) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
             country = locations[0].place.country_code if locations else home
             actor1, actor2 = row_actors(
@@ -399,7 +405,8 @@ def events_from_article(
     settings = settings or DEFAULT
     lexicon = actors or default_actors()
     drafts = _drafts_from_article(article, list(resolved), lexicon, settings)
-    return events_from_drafts(article, drafts, lexicon, home=article_country(resolved))
+    unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
+    return events_from_drafts(article, drafts, lexicon, home=article_country(resolved), unknown=unknown)
 
 
 __all__ = ["article_source", "events_from_article", "places_compatible", "reference_date"]

@@ -41,7 +41,7 @@ def places_in(span: Span, resolved: list[ResolvedMention]) -> list[ResolvedMenti
         for rm in inside
         if not any(
             o is not rm
-            and o.mention.kind is MentionKind.TOPONYM
+            and (o.mention.kind is MentionKind.TOPONYM or _AREA_WORD_END.search(o.mention.text))
             and o.mention.start <= rm.mention.start
             and rm.mention.end <= o.mention.end
             and o.mention.end - o.mention.start > rm.mention.end - rm.mention.start
@@ -50,6 +50,9 @@ def places_in(span: Span, resolved: list[ResolvedMention]) -> list[ResolvedMenti
     ]
 
 
+_AREA_WORD_END = re.compile(
+    r"\s(?:province|governorate|district|sub-district|county|prefecture|municipality)$", re.IGNORECASE
+)
 # A place named with its area word: "Aleppo province", "Idlib countryside": the area, not its town.
 _AREA_WORD_AFTER = re.compile(
     r"\s+(?:province|governorate|region|countryside|district|sub-district|prefecture|state|county|"
@@ -247,7 +250,79 @@ _ORIGIN = re.compile(
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
 
 
-def location_groups(d: Draft, text: str, *, home: str | None = None) -> list[list[EventLocation]]:
+_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|an|at|az)-[\w'’-]+)"
+_NAME = rf"(?:{_WORD}(?:\s+{_WORD}){{0,3}})"
+# A village named as one: "the village of Kharbat Zalqa", "Bani Hasan village".
+_VILLAGE = re.compile(
+    rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
+    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood)\b"
+)
+# Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
+_TO_CONTAINER = re.compile(
+    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:(?:city|town|district|province|governorate|region)\s+of\s+)?"
+    r"|\s*,\s*",
+    re.IGNORECASE,
+)
+
+
+def unlisted_villages(
+    spans: list[Span], places: list[ResolvedMention], text: str, unknown: Iterable[ResolvedMention] = ()
+) -> dict[int, EventLocation]:
+    """Villages the gazetteer lacks, placed at the place the sentence puts them in, keyed by that place's
+    ``id``: ACLED keeps the village's name and codes geo_precision 2 (in or near a town or district) or 3.
+
+    A village is one the text calls so ("the village of X", "X village") or a name the recogniser found
+    and the gazetteer did not place (``unknown``: "the K-1 base near Kirkuk").
+    """
+    found: dict[int, EventLocation] = {}
+    placed = [rm for rm in places if rm.place is not None]
+    for span in spans:
+        named = [(m.group("a") or m.group("b"), m.start("a" if m.group("a") else "b"), m.end())
+                 for m in _VILLAGE.finditer(text, span.start, span.end)]  # fmt: skip
+        named += [
+            (rm.mention.text, rm.mention.start, rm.mention.end)
+            for rm in unknown
+            if span.start <= rm.mention.start < span.end
+        ]
+        for name, start, end in named:
+            if any(rm.mention.start < start + len(name) and start < rm.mention.end for rm in places):
+                continue  # the gazetteer knows it: the ordinary site rules place it
+            container = next(
+                (
+                    rm
+                    for rm in placed
+                    if rm.mention.start >= end and _TO_CONTAINER.fullmatch(text, end, rm.mention.start)
+                ),
+                None,
+            )
+            if container is None or container.place is None or id(container) in found:
+                continue
+            place = _village_place(name, container.place)
+            found[id(container)] = EventLocation(place, _village_precision(container))
+    return found
+
+
+def _village_place(name: str, within: Place) -> Place:
+    from shapely.geometry import Point
+
+    admin1 = within.admin1 or (within.name if within.feature_class == "admin1" else None)
+    admin2 = within.admin2 or (within.name if within.feature_class == "admin2" else None)
+    return Place(
+        f"derived:{within.feature_id}:{name}", name, "populated_place", within.lat, within.lon,
+        Point(within.lon, within.lat), "derived", within.country_code, admin1, admin2,
+        raw={"within": within.feature_id},
+    )  # fmt: skip
+
+
+def _village_precision(container: ResolvedMention) -> int:
+    cls = container.place.feature_class if container.place else "admin1"
+    return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
+
+
+def location_groups(
+    d: Draft, text: str, *, home: str | None = None, unknown: Iterable[ResolvedMention] = ()
+) -> list[list[EventLocation]]:
     """The sites of a draft, the finest per country (first named first); one group per country.
 
     A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``).
@@ -258,19 +333,29 @@ def location_groups(d: Draft, text: str, *, home: str | None = None) -> list[lis
         sites = _sentence_places(d, text, home)
         if sites:
             d.tags.add("site-from-sentence")
+    villages = unlisted_villages(d.spans, sites, text, unknown)
+    if villages:
+        d.tags.add("site-unlisted-village")
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
+
+    def coarseness(rm: ResolvedMention) -> int:
+        return 1 if id(rm) in villages else granularity(text, rm)
+
     groups: list[list[EventLocation]] = []
     for _, items in sorted(by_country.items()):
-        finest = min(granularity(text, rm) for rm in items)
-        chosen = [rm for rm in items if granularity(text, rm) == finest]
+        finest = min(coarseness(rm) for rm in items)
+        chosen = [rm for rm in items if coarseness(rm) == finest]
         seen: dict[str, EventLocation] = {}
         for rm in chosen:
             span = next(
                 (s for s in d.spans if s.start <= rm.mention.start < s.end),
                 Span(rm.mention.start, rm.mention.end, ""),
             )
-            loc = EventLocation(place=rm.place, precision=site_precision(text, rm, span), role="site")  # type: ignore[arg-type]
+            if id(rm) in villages:
+                loc = villages[id(rm)]
+            else:
+                loc = EventLocation(place=rm.place, precision=site_precision(text, rm, span), role="site")  # type: ignore[arg-type]
             old = seen.get(loc.place.feature_id)
             if old is None or loc.precision < old.precision:
                 seen[loc.place.feature_id] = loc
