@@ -377,3 +377,19 @@ def test_an_area_expression_holds_its_name() -> None:
     outer = ResolvedMention(Mention("a", 12, 25, "Hays district", kind=kind), district, 0.9, 2)
     inner = ResolvedMention(Mention("a", 12, 16, "Hays"), county, 0.5, 2)
     assert places_in(Span(0, len(text), text), [outer, inner]) == [outer]
+
+
+def test_two_sides_named_together_are_actor1_and_actor2_in_order() -> None:
+    event = _only("Clashes between Syrian troops and Hayat Tahrir al-Sham fighters near Aleppo on Friday.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Hayat Tahrir al Sham")
+    event = _only("Islamic State fighters and Iraqi troops clashed near Mosul on Friday.")
+    assert (event.actor1, event.actor2) == ("Islamic State (Iraq)", "Military Forces of Iraq")
+
+
+def test_a_place_struck_by_the_trigger_is_its_site() -> None:
+    assert _site_names("Air strikes pounded Aleppo on Friday, killing six people.") == ["Aleppo"]
+
+
+def test_acled_style_governorate_in_brackets_places_an_unlisted_village() -> None:
+    text = "On 12 March 2021, gunmen shot dead a shepherd in Umm Dalia village (Mosul)."
+    assert _site_names(text) == ["Umm Dalia"]

@@ -17,6 +17,7 @@ demonym lexicon, so the CSV only lists what a demonym cannot say.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -341,7 +342,14 @@ _AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 def actors_of_clause(
     lexicon: ActorLexicon, clause: str, trigger: re.Match[str]
 ) -> tuple[str | None, str | None, str | None]:
-    """(actor1, actor2, victim kind) from the words around the trigger, passive voice included."""
+    """(actor1, actor2, victim kind) from the words around the trigger, passive voice included.
+
+    Two sides joined by "and" ("clashes between X and Y", "X and Y clashed") are actor1 and actor2 in
+    the order named.
+    """
+    sides = _joined_sides(lexicon.find(clause), clause, trigger)
+    if sides is not None:
+        return sides[0], sides[1], None
     actor1 = actor2 = None
     passive = bool(PASSIVE_BEFORE.search(clause[: trigger.start()])) or bool(
         re.match(r"\s*(?:was|were)\b", clause[trigger.end() :])
@@ -375,6 +383,28 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+_JOINED = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen))?\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _joined_sides(found: list[ActorMatch], clause: str, trigger: re.Match[str]) -> tuple[str, str] | None:
+    """The two sides of a fight named together: "between X and Y", or "X and Y" right before the trigger."""
+    for a, b in itertools.pairwise(found):
+        if a.canonical == b.canonical or not _JOINED.fullmatch(clause, a.end, b.start):
+            continue
+        between = _BETWEEN.search(clause, max(0, a.start - 20), a.start)
+        before_trigger = (
+            b.end <= trigger.start() and not clause[b.end : trigger.start()].strip(" ,").count(" ") > 3
+        )
+        if between or before_trigger:
+            return a.canonical, b.canonical
+    return None
 
 
 # "his group", "the militia": a group named earlier acting again; "its bases", "those positions": its targets.

@@ -96,7 +96,8 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_OF_TRIGGER = re.compile(
-    r"\s+(?:(?:of|on|against|targeting|into)\s+)?(?:the\s+)?(?:(?:town|village|city|district|area|camp|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?)?",
+    r"\s+(?:(?:of|on|against|targeting|into|hit|struck|targeted|pounded|shelled|bombed|attacked|rocked|shook)\s+)?"
+    r"(?:the\s+)?(?:(?:town|village|city|district|area|camp|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -261,7 +262,7 @@ _VILLAGE = re.compile(
 _TO_CONTAINER = re.compile(
     r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
     r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:(?:city|town|district|province|governorate|region)\s+of\s+)?"
-    r"|\s*,\s*",
+    r"|\s*,\s*|\s*\(\s*",  # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
     re.IGNORECASE,
 )
 
