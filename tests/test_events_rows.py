@@ -74,6 +74,11 @@ def test_a_wire_dateline_dates_the_event() -> None:
         ("Shelling killed 14 people including three medics.", 14, None),
         ("3 guards among 17 dead in the assault", 17, None),
         ("Wire Service Monday 4 Mar 2019 At least nine people were killed in the blast.", 9, None),
+        ("Agency Friday 8 Nov 2019 forty-one fighters were killed in the assault.", 41, None),
+        ("12-11-2019 0930 AM Army units killed 14 fighters in the hills.", 14, None),
+        ("The death toll from the market bombing in the old city rose to 58.", 58, None),
+        ("The militia executed five prisoners.", 5, None),
+        ("Between 3-5 March, 7 people were killed in the hills.", 7, None),
     ],
 )
 def test_tolls_by_acled_rules(text: str, killed: int | None, hurt: int | None) -> None:

@@ -58,7 +58,7 @@ _DEATH = "(?:" + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>shot\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
@@ -66,7 +66,7 @@ _BEFORE_VERB = re.compile(
     re.I,
 )
 _TOLL = re.compile(
-    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|stood\s+at|rose\s+to)\s+(?P<num>{NUMBER})",
+    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,8}}?(?:to|at|of|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
     re.I,
 )
 _NONE = re.compile(
@@ -171,10 +171,25 @@ def _earlier_victims(head: str) -> int:
     total, end = 0, len(head)
     while m := _EARLIER.search(head, 0, end):
         parsed = number_from_phrase(m.group("num"))
-        if not parsed or parsed[1] or re.search(r"\d", m.group(0)[len(m.group("num")) :]):
+        if (
+            not parsed
+            or parsed[1]
+            or re.search(r"\d", m.group(0)[len(m.group("num")) :])
+            or _NOT_A_COUNT_AFTER.match(head, m.end("num"))
+        ):
             break
         total, end = total + parsed[0], m.start()
     return total
+
+
+# A number that is a day of a date or a clock time: "7 Aug 2013 ...", "0147 PM".
+_NOT_A_COUNT_AFTER = re.compile(
+    r"\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
+    re.I,
+)
+
+
+_IN_NUMERIC_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b")
 
 
 def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -183,8 +198,12 @@ def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     found, pos = [], 0
     while (m := pattern.search(text, pos)) is not None:
         found.append(m)
-        year = re.fullmatch(r"(?:19|20)\d\d", m.group("num"))
-        pos = m.end("num") if year and m.end("num") < m.end() else m.end()
+        dated = (
+            re.fullmatch(r"(?:19|20)\d\d|0\d+|\d+[-/.]\d+", m.group("num"))
+            or _NOT_A_COUNT_AFTER.match(text, m.end("num"))
+            or _IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
+        )
+        pos = m.end("num") if dated and m.end("num") < m.end() else m.end()
     return found
 
 
@@ -205,8 +224,11 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     if verb == "casualties":
         return None  # "casualties" mixes dead and wounded: too loose to code
     parsed = number_from_phrase(m.group("num"))
-    if parsed is None or _is_year(text, m, parsed[0]):
+    if parsed is None or _is_year(text, m, parsed[0]) or _NOT_A_COUNT_AFTER.match(text, m.end("num")):
         return None
+    near = _IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
+    if re.fullmatch(r"0\d+", m.group("num")) or (near and near.start() <= m.start("num") < near.end()):
+        return None  # "0147": a clock time; "12-11-2019": a date
     if _is_part(text, m):
         whole = _whole_of(text, m)
         return (_category(verb), whole, False) if whole is not None else None
