@@ -410,3 +410,16 @@ def test_acled_style_governorate_in_brackets_places_an_unlisted_village() -> Non
 )
 def test_acled_names_written_in_a_note_are_read(text: str, actor: str) -> None:
     assert actor in [a.canonical for a in default_actors().find(text)]
+
+
+def test_a_weak_foreign_namesake_is_never_the_site() -> None:
+    from shapely.geometry import Point
+
+    from geoevents.events.sites import foreign_namesake
+    from geoevents.records import Mention, Place, ResolvedMention
+
+    abroad = Place("g:9", "Palmyra", "populated_place", 40.0, -75.0, Point(-75.0, 40.0), "geonames", "US")
+    weak = ResolvedMention(Mention("a", 0, 7, "Palmyra"), abroad, 0.4, 1)
+    strong = ResolvedMention(Mention("a", 0, 7, "Palmyra"), abroad, 0.9, 1)
+    assert foreign_namesake(weak, "SY") and not foreign_namesake(strong, "SY")
+    assert not foreign_namesake(weak, "US") and not foreign_namesake(weak, None)

@@ -321,6 +321,16 @@ def _village_precision(container: ResolvedMention) -> int:
     return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
 
 
+NAMESAKE_SCORE = 0.5  # below this, a place abroad is more likely a namesake of one in the article's country
+
+
+def foreign_namesake(rm: ResolvedMention, home: str | None) -> bool:
+    """A weakly chosen place outside the country the article is about ("Palmyra" read as the town in
+    Pennsylvania in a report on Syria): never the site of the act."""
+    code = rm.place.country_code if rm.place else None
+    return bool(home and code and code != home and rm.score < NAMESAKE_SCORE)
+
+
 def location_groups(
     d: Draft, text: str, *, home: str | None = None, unknown: Iterable[ResolvedMention] = ()
 ) -> list[list[EventLocation]]:
@@ -329,7 +339,9 @@ def location_groups(
     A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``).
     """
     by_country: dict[str, list[ResolvedMention]] = {}
-    sites = d.sites
+    sites = [rm for rm in d.sites if not foreign_namesake(rm, home)]
+    if len(sites) < len(d.sites):
+        d.tags.add("site-namesake-dropped")
     if not sites:
         sites = _sentence_places(d, text, home)
         if sites:
