@@ -423,3 +423,18 @@ def test_a_weak_foreign_namesake_is_never_the_site() -> None:
     strong = ResolvedMention(Mention("a", 0, 7, "Palmyra"), abroad, 0.9, 1)
     assert foreign_namesake(weak, "SY") and not foreign_namesake(strong, "SY")
     assert not foreign_namesake(weak, "US") and not foreign_namesake(weak, None)
+
+
+def test_a_strike_on_civilians_names_them_actor2_and_targets_them() -> None:
+    row = _row("Regime shelling killed three children in Aleppo on Friday.")
+    assert (row["actor2"], row["interaction"], row["civilian_targeting"]) == (
+        "Civilians (Syria)",
+        "17",
+        "Civilian targeting",
+    )
+    assert _row("Regime shelling killed three fighters in Aleppo on Friday.")["actor2"] != "Civilians (Syria)"
+
+
+def test_notes_read_as_acled_writes_them() -> None:
+    notes = _row("Regime forces shelled Aleppo on Friday.")["notes"]
+    assert notes.startswith("On 12 March 2021, regime forces shelled Aleppo")

@@ -337,13 +337,15 @@ def row_actors(
     *,
     country: str | None,
     air_power: str | None = None,
+    civilian_victims: bool = False,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
     Demonstrators are actor1 and only who intervened is actor2 ("police dispersed the crowd"); an armed
     or state actor named only as the object of a violent act against unnamed victims is the perpetrator;
     an unattributed air strike is the article's air power when it names one; civilians are named after the
-    country.
+    country, and are actor2 of a strike or shelling whose only named victims are civilians
+    (``civilian_victims``: see ``civilians_hit``).
     """
     actor1, actor2 = found
     if event_type in ("Protests", "Riots"):
@@ -359,9 +361,28 @@ def row_actors(
                 actor1 = air_power or UNIDENTIFIED_MILITARY
             else:
                 actor1 = UNIDENTIFIED
-    if event_type == "Violence against civilians" and actor2 is None:
+    violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    if actor2 is None and (event_type == "Violence against civilians" or (violent and civilian_victims)):
         actor2 = civilians(country)
     return in_country(actor1, country), in_country(actor2, country)
+
+
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians?|children|child|women|woman|residents?|villagers?|farmers?|shepherds?|worshippers|"
+    r"students?|pupils|passers-?by|families|family|medics?|doctors?|nurses?|journalists?|teachers?|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:men|man|boys?|girls?|people|persons))\b",
+    re.IGNORECASE,
+)
+_ARMED_VICTIMS = re.compile(
+    r"\b(?:soldiers?|troops|fighters?|militants?|militiamen|gunmen|rebels?|jihadists?|policem[ae]n|officers?|"
+    r"guards?|combatants?|members|personnel|commanders?|recruits|insurgents?)\b",
+    re.IGNORECASE,
+)
+
+
+def civilians_hit(text: str) -> bool:
+    """Whether the victims a clause names are civilians only ("killing two children"), not fighters."""
+    return bool(_CIVILIAN_VICTIMS.search(text)) and not _ARMED_VICTIMS.search(text)
 
 
 def is_unidentified_group(name: str | None) -> bool:

@@ -18,6 +18,7 @@ from geoevents.events.actors import (
     ActorLexicon,
     actors_of_clause,
     article_air_power,
+    civilians_hit,
     default_actors,
     in_country,
     phrase_end,
@@ -339,7 +340,13 @@ def events_from_drafts(
         for locations, share in zip(groups, shares(d, groups), strict=True):
             country = locations[0].place.country_code if locations else home
             actor1, actor2 = row_actors(
-                lexicon, etype, sub, (d.actor1, d.actor2), country=country, air_power=air_power
+                lexicon,
+                etype,
+                sub,
+                (d.actor1, d.actor2),
+                country=country,
+                air_power=air_power,
+                civilian_victims=civilians_hit(" ".join(d.context)),
             )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}

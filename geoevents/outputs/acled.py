@@ -172,6 +172,15 @@ def acled_notes(event: Event) -> str:
     return " ".join(part for part in (body, _text(event.notes)) if part)
 
 
+_OPENERS = (
+    "The", "A", "An", "This", "That", "These", "Those", "Two", "Three", "Four", "Five", "Six", "Seven",
+    "Eight",
+    "Nine", "Ten", "Several", "Some", "Dozens", "Hundreds", "Thousands", "Scores", "Unidentified", "Unknown",
+    "Gunmen", "Armed", "Protesters", "Demonstrators", "Rioters", "Police", "Security", "Militants", "Regime",
+    "Government", "Pro-government", "Rebels", "Rebel", "Opposition", "Jihadists", "Fighters", "Troops",
+    "Soldiers", "Forces", "Army", "Air", "Airstrikes", "Warplanes", "Clashes", "Fighting", "Shelling",
+    "Residents", "Civilians", "Local", "Tribesmen", "Militiamen", "Suspected", "Masked", "At", "More", "Over",
+)  # fmt: skip
 # What a note's own date replaces: a dateline, or a leading "On Friday," / "As reported on 2 May 2020,".
 _DATELINE = re.compile(
     r"^[A-Z][\w.'’ /-]{1,40},\s*(?:[^,\n]{1,40},\s*)*?[^-–—]{0,40}?(?:\([^)]*\)\s*)?[-–—]+\s*"
@@ -183,10 +192,10 @@ _LEADING_DATE = re.compile(
     r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*",
     re.I,
 )
-# Words that keep their capital after "On <date>, ": names, acronyms and "I".
+# Words that keep their capital after "On <date>, ": names, acronyms and "I"; a common word opening the
+# report ("Regime forces", "Unidentified gunmen", "Two children") is lower-cased.
 _KEEPS_CAPITAL = re.compile(
-    r"^(?:[A-Z]{2,}|[A-Z][a-z]+\s+[A-Z]|I\b|(?!(?:The|A|An|This|That|Two|Three|Several|Some|"
-    r"Unidentified|Unknown|Gunmen|Protesters|Rioters|Police|Security|Militants)\b)[A-Z])"
+    r"^(?:[A-Z]{2,}|I\b|(?!(?:" + "|".join(sorted(_OPENERS, key=len, reverse=True)) + r")\b)[A-Z])"
 )
 
 
