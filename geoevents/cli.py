@@ -265,13 +265,19 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate_events(args: argparse.Namespace) -> int:
     from geoevents.errors import InputError
-    from geoevents.evaluate_events import default_folders, evaluate_devset, format_events_report
+    from geoevents.evaluate_events import (
+        default_folders,
+        evaluate_devset,
+        format_events_report,
+        matched_pairs,
+    )
+    from geoevents.evaluate_rows import format_row_report, row_scores
     from geoevents.geoparse import resolved_mentions_from_article
 
     devset, shared = default_folders(args.devset, args.shared)
     gazetteer = _gazetteer(args)
     errors: list[InputError] = []
-    report, _ = evaluate_devset(
+    report, results = evaluate_devset(
         devset,
         shared,
         geoparse=lambda article: resolved_mentions_from_article(article, gazetteer=gazetteer),
@@ -280,6 +286,7 @@ def _cmd_evaluate_events(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     print(format_events_report(report))
+    print(format_row_report(row_scores(matched_pairs(results))))
     return EXIT_PARTIAL if errors else EXIT_OK
 
 

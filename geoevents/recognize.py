@@ -223,6 +223,11 @@ class RecognizerOptions:
 DEFAULT_OPTIONS = RecognizerOptions()
 
 
+_WORD_AFTER = re.compile(r"[A-Za-z]+")
+# Lower-case street words that can only make an address ("Raju street"); "the Kirkuk road" leads to a place.
+_LOWER_STREET = frozenset({"street", "streets", "avenue", "lane", "alley", "boulevard"})
+
+
 class _Lexicon:
     """The word lists, loaded once."""
 
@@ -239,6 +244,7 @@ class _Lexicon:
         self.named_like_places = words("named_like_places")
         self.surnames = words("surnames")
         self.disease = words("disease_words")
+        self.things = words("thing_words")
 
         self.state_abbreviations = {
             row[0]: name.title() for name, row in table("us_states").items() if "." in row[0]
@@ -517,6 +523,7 @@ class Recognizer:
         fixtures = self._fixture_spans(text)
         if fixtures:
             found = [self._as_not_place(m) if _overlaps(m, fixtures) else m for m in found]
+        found = [self._as_not_place(m) if self._names_a_thing(text, m) else m for m in found]
         if not self.options.keep_not_place:
             found = [m for m in found if m.role is not MentionRole.NOT_PLACE]
         found.sort(key=_END, reverse=True)
@@ -1061,6 +1068,13 @@ class Recognizer:
             score=0.0,
         )
 
+    def _names_a_thing(self, text: str, m: Mention) -> bool:
+        """A name that is part of a currency or weapon ("the US dollar", "Molotov cocktails")."""
+        if m.role is MentionRole.NOT_PLACE or text[m.end : m.end + 1] != " ":
+            return False
+        after = _WORD_AFTER.match(text, m.end + 1)
+        return after is not None and after.group(0).casefold() in self.lex.things
+
     def _classify(
         self, toks: _Tokens, i: int, k: int, surface: str, possessive: bool
     ) -> tuple[MentionRole | None, float, tuple[int, int]]:
@@ -1073,6 +1087,12 @@ class Recognizer:
         single = i == k
         if k + 1 < toks.n and toks.words[k + 1].casefold() in lex.disease:
             return MentionRole.NOT_PLACE, 0.0, (i, k)  # "Marburg virus", "Spanish flu"
+        if k + 1 < toks.n and toks.gap(k) == " ":
+            after = toks.words[k + 1]
+            if after.casefold() in lex.things:
+                return MentionRole.NOT_PLACE, 0.0, (i, k)  # "the US dollar", "Molotov cocktails"
+            if after.islower() and after in _LOWER_STREET:
+                return MentionRole.NOT_PLACE, 0.0, (i, k + 1)  # "Raju street": an address, not the town
         common_here = single and toks.used_lowercase(surface)
         if common_here and initial:
             return None, 0.0, (i, k)  # "Samples from the ducks..." beside "the samples"

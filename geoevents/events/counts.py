@@ -58,7 +58,7 @@ _DEATH = "(?:" + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>shot\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
@@ -66,11 +66,17 @@ _BEFORE_VERB = re.compile(
     re.I,
 )
 _TOLL = re.compile(
-    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|stood\s+at|rose\s+to)\s+(?P<num>{NUMBER})",
+    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,8}}?(?:to|at|of|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
     re.I,
 )
 _NONE = re.compile(
     r"\b(?:no\s+one|nobody|none|no\s+(?:one\s+)?(?:casualties|injuries|deaths|fatalities))\b(?:\s+(?:was|were|has\s+been|had\s+been))?\s*(?P<verb>killed|hurt|injured|wounded|harmed|reported)?",
+    re.I,
+)
+# "25 people, including seven women and a child, were killed": the whole before its parts.
+_INCLUDING = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?:[\w’'\-]+\s+){{0,3}}?[\w’'\-]+,?\s+(?:including|among\s+them)\s+[^.;:]{{1,80}}?,?\s+"
+    rf"(?:were|was|have\s+been|had\s+been)\s+(?:reportedly\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
 _ELLIPSIS = re.compile(
@@ -123,17 +129,82 @@ def _words_to_int(words: str) -> int | None:
 
 
 _MORE = re.compile(
-    rf"^\s+{_WHO}[\w’'\-]+\s*(?:,\s*|\s+and\s+)(?P<num>{NUMBER})\s+(?!{_WHO}(?:were|was)\b)", re.I
+    rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
+    rf"(?=\s+(?!{_WHO}(?:were|was)\b))",
+    re.I,
+)
+# Everyone aboard: "killing all 12 on board", "all those aboard died"; the figure is the people carried.
+_ALL_ABOARD = re.compile(
+    rf"\b(?:killing|killed|kills|kill)\s+(?:all|everyone|everybody)\s+(?:(?P<num>{NUMBER})\s+)?(?:(?:people|"
+    rf"passengers|crew(?:\s+members)?|those|persons|soldiers|troops)\s+)?(?:on\s+board|aboard)\b|"
+    rf"\b(?:all|everyone)\s+(?:(?P<num2>{NUMBER})\s+)?(?:\w+\s+)?(?:on\s+board|aboard)\s+(?:were\s+)?"
+    rf"(?:killed|died|perished)\b",
+    re.I,
+)
+_CARRYING = re.compile(
+    rf"\b(?:carrying|with)\s+(?P<num>{NUMBER})\s+(?:people|passengers|persons|crew(?:\s+members)?|soldiers|"
+    rf"troops|servicemen|personnel)\b|\b(?P<num2>{NUMBER})\s+(?:people|passengers|crew(?:\s+members)?|"
+    rf"soldiers|servicemen)\s+(?:were\s+)?(?:on\s+board|aboard)\b",
+    re.I,
+)
+# A group listed before the one a verb counts: "24 civilians, 24 fighters and [25 militiamen were killed]".
+_EARLIER = re.compile(
+    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*"
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+    re.I,
 )
 
 
 def _more_victims(tail: str) -> int:
-    """Victims listed after the first group: "wounding four troops and two policemen" adds 2."""
-    m = _MORE.match(tail)
-    if not m:
-        return 0
-    parsed = number_from_phrase(m.group("num"))
-    return parsed[0] if parsed and not parsed[1] else 0
+    """Victims listed after the first group: "wounding four troops, two policemen and a child" adds 3."""
+    total, at = 0, 0
+    while m := _MORE.match(tail, at):
+        parsed = number_from_phrase(m.group("num"))
+        if not parsed or parsed[1]:
+            break
+        total, at = total + parsed[0], m.end()
+    return total
+
+
+def _earlier_victims(head: str) -> int:
+    """Victims listed before the group a verb counts: "24 civilians, 24 fighters and 25 ..." adds 48."""
+    total, end = 0, len(head)
+    while m := _EARLIER.search(head, 0, end):
+        parsed = number_from_phrase(m.group("num"))
+        if (
+            not parsed
+            or parsed[1]
+            or re.search(r"\d", m.group(0)[len(m.group("num")) :])
+            or _NOT_A_COUNT_AFTER.match(head, m.end("num"))
+        ):
+            break
+        total, end = total + parsed[0], m.start()
+    return total
+
+
+# A number that is a day of a date or a clock time: "7 Aug 2013 ...", "0147 PM".
+_NOT_A_COUNT_AFTER = re.compile(
+    r"\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
+    re.I,
+)
+
+
+_IN_NUMERIC_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b")
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of a count pattern; after a date's year ("30 Sep 2014 eight people were killed") the scan
+    goes on right after it, so the real figure is still read."""
+    found, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        found.append(m)
+        dated = (
+            re.fullmatch(r"(?:19|20)\d\d|0\d+|\d+[-/.]\d+", m.group("num"))
+            or _NOT_A_COUNT_AFTER.match(text, m.end("num"))
+            or _IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
+        )
+        pos = m.end("num") if dated and m.end("num") < m.end() else m.end()
+    return found
 
 
 def _category(verb: str) -> str:
@@ -153,9 +224,55 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     if verb == "casualties":
         return None  # "casualties" mixes dead and wounded: too loose to code
     parsed = number_from_phrase(m.group("num"))
-    if parsed is None:
+    if parsed is None or _is_year(text, m, parsed[0]) or _NOT_A_COUNT_AFTER.match(text, m.end("num")):
         return None
+    near = _IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
+    if re.fullmatch(r"0\d+", m.group("num")) or (near and near.start() <= m.start("num") < near.end()):
+        return None  # "0147": a clock time; "12-11-2019": a date
+    if _is_part(text, m):
+        whole = _whole_of(text, m)
+        return (_category(verb), whole, False) if whole is not None else None
     return _category(verb), parsed[0], parsed[1]
+
+
+# A figure that is part of another: "15 people, including 3 children, were killed", "2 medics among 31 dead".
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+the\s+dead)\W*$", re.I
+)
+_PART_AFTER = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.I
+)
+
+
+def _is_part(text: str, m: re.Match[str]) -> bool:
+    start = m.start("num")
+    return bool(_PART_BEFORE.search(text, max(0, start - 30), start)) or bool(
+        _PART_AFTER.match(text, m.end("num"))
+    )
+
+
+_WHOLE_BEFORE = re.compile(
+    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,3}}?(?:including|among\s+them)\W*$",
+    re.I,
+)
+_WHOLE_AFTER = re.compile(
+    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?(?P<num>\d+)", re.I
+)
+
+
+def _whole_of(text: str, m: re.Match[str]) -> int | None:
+    """The figure a part belongs to: "15 people including three children" -> 15."""
+    start = m.start("num")
+    found = _WHOLE_BEFORE.search(text, max(0, start - 80), start) or _WHOLE_AFTER.match(text, m.end("num"))
+    parsed = number_from_phrase(found.group("num")) if found else None
+    return parsed[0] if parsed and not parsed[1] else None
+
+
+def _is_year(text: str, m: re.Match[str], value: int) -> bool:
+    """ "30 Sep 2014 At least eight people were killed": the year of a date, not a toll."""
+    start = m.start("num")
+    return 1900 <= value <= 2100 and bool(_MONTH_BEFORE.search(text, max(0, start - 16), start))
 
 
 def casualties_from_text(text: str) -> Casualties:
@@ -178,18 +295,22 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (_BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
-        for m in pattern.finditer(text):
+    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
+        for m in _scan(pattern, text):
             figure = _figure_of(m, text)
             if figure is None:
                 continue
             category, value, vague = figure
-            if pattern is _AFTER_VERB and m.group("verb").lower() != "left":
+            if pattern is _AFTER_VERB and m.group("verb").lower() != "left" and not vague:
                 value += _more_victims(text[m.end() :])
+            if pattern is _BEFORE_VERB and not vague and not re.match(_QUALIFIER, m.group("num"), re.I):
+                value += _earlier_victims(text[: m.start()])
             keep(category, value, vague)
             # "Several members ... were killed and wounded": the same figure for both.
             if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):
                 keep("injuries", value, vague)
+    if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
+        found["fatalities"] = aboard
     f, i = found.get("fatalities"), found.get("injuries")
     return Casualties(
         fatalities=f[0] if f else None,
@@ -197,6 +318,21 @@ def casualties_from_text(text: str) -> Casualties:
         fatalities_vague=bool(f and f[1]),
         injuries_vague=bool(i and i[1]),
     )
+
+
+def _all_aboard(text: str) -> tuple[int, bool] | None:
+    """ "killing all on board": the people the text says were carried; at least one when it does not say."""
+    m = _ALL_ABOARD.search(text)
+    if m is None:
+        return None
+    for said in (
+        m.group("num") or m.group("num2"),
+        *(c.group("num") or c.group("num2") for c in _CARRYING.finditer(text)),
+    ):
+        parsed = number_from_phrase(said) if said else None
+        if parsed is not None:
+            return parsed
+    return 1, True
 
 
 @dataclass(frozen=True, slots=True)

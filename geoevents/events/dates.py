@@ -57,6 +57,20 @@ _NUMBER_WORDS = {
 # Ordered: the first pattern that matches at a position wins; longer forms come first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    (
+        "day_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_DAY}\s*(?:-|–|and|to|until)\s*{_DAY2}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_DAY2},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     (
@@ -130,6 +144,9 @@ class DateMatch:
     date: date | None  # None when relative and no reference date is known
     precision: int
     relative: bool  # needed the reference date
+    dateline: bool = (
+        False  # the date of a wire dateline ("BEIRUT, Lebanon, April 30, 2020 -"): the report's day
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -156,6 +173,13 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
         return _safe_date(int(g["year"]), int(g["month"]), int(g["day"])), 1, False
     if kind in ("day_month_year", "month_day_year"):
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 1, False
+    if kind == "day_range":
+        # A span of days: its first day, precision 2 (ACLED codes a few days as a week's precision).
+        first = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"]))
+        last = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day2"]))
+        if first is None or last is None or first == last:
+            return first, 1, False
+        return first, 2 if 0 < (last - first).days <= 7 else 3, False
     if kind == "month_year":
         return _safe_date(int(g["year"]), _month_name(g["month"]), 1), 3, False
     if kind == "year":
@@ -190,7 +214,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "today":
         return ref, 1, True
     if kind == "overnight":
-        return ref, 2, True
+        return ref - timedelta(days=1), 2, True  # the night before the report's day
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
@@ -217,13 +241,35 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     raise AssertionError(kind)
 
 
+# A date that is part of a name: "the July 7 neighbourhood", "14 July Street", "the 26 September Revolution".
+_NAME_NOUN = re.compile(
+    r"\s*(?:neighbou?rhoods?|distric?ts?|streets?|st\b|squares?|bridges?|roads?|avenues?|quarters?|suburbs?|"
+    r"towns?|city|camps?|hospitals?|schools?|stadiums?|mosques?|universit(?:y|ies)|movements?|brigades?|"
+    r"battalions?|regiments?|fronts?|coalitions?|revolution|uprising|forces|party|parties|group|"
+    r"compound|base|airport|port|dam|highway|junction|roundabout|circle|market|area)\b",
+    re.I,
+)
+
+
+def _is_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the date is part of a name rather than a date of something."""
+    if _NAME_NOUN.match(text, m.end()):
+        return True
+    # "the 14 July Bridge": "the", a bare day and month, then a capitalised word.
+    before = text[max(0, m.start() - 4) : m.start()].lower()
+    return before.endswith("the ") and bool(re.match(r"\s+[A-Z][a-z]", text[m.end() :]))
+
+
 def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
-    """Every date expression in ``text``, left to right, without overlaps."""
+    """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out."""
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind in ("day_month", "month_day", "day_month_year", "month_day_year") and _is_name(text, m):
+                taken.append((m.start(), m.end()))
                 continue
             if (
                 kind == "month"
@@ -239,8 +285,39 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
                 continue
             when, precision, relative = _resolve(kind, m, reference)
             taken.append((m.start(), m.end()))
-            found.append(DateMatch(m.start(), m.end(), m.group(0), when, precision, relative))
+            dateline = bool(
+                (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
+                or _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            )
+            found.append(DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline))
     return sorted(found, key=lambda d: d.start)
+
+
+# A wire dateline ("CITY, Country, Month D, YYYY -", "City, March 3 (Agency) -") or a date alone on line one.
+_DATELINE_HEAD = re.compile(
+    r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?,\s*){0,2}(?:\([^)]{1,30}\)\s*)?"
+)
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|]+|\n)")
+
+
+# A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
+_PUBLISHED_BEFORE = re.compile(
+    r"(?:\bpublished(?:\s+on)?|\bdate\s+of\s+publication|\bposted(?:\s+on)?|\b(?:last\s+)?updated(?:\s+on)?|"
+    r"\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
+    r"\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
+    re.I,
+)
+
+
+def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | None:
+    """The date of the text's dateline or publication line, if one opens the text."""
+    head = text[:400]
+    return next((d for d in dates_from_text(head, reference=reference) if d.dateline and d.date), None)
+
+
+def acled_time_precision(when: date | None, precision: int) -> int | None:
+    """ACLED's time_precision (1-3 only): none without a date, a year-only date as 3 (the event is tagged)."""
+    return None if when is None else min(3, max(1, precision))
 
 
 def has_year_range(text: str) -> bool:
@@ -274,7 +351,11 @@ def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bo
     """
     before = text[: found.start]
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
-    if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (_REPORTED.search(before) and not possessive):
+    # "As reported on 28 April 2020, ...": the coder's date of the event, not of the reporting.
+    as_reported = re.search(r"\bas\s+(?:was\s+)?(?:first\s+)?reported\s+(?:on\s+)?$", before, re.I)
+    if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (
+        _REPORTED.search(before) and not possessive and not as_reported
+    ):
         return False
     if found.end <= trigger[0]:
         return before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)

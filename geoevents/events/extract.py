@@ -12,27 +12,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from geoevents.events.actors import (
     PASSIVE_BEFORE,
-    UNIDENTIFIED,
-    UNIDENTIFIED_MILITARY,
     ActorLexicon,
     actors_of_clause,
-    civilians,
+    article_air_power,
+    civilians_hit,
     default_actors,
-    is_unidentified_group,
+    in_country,
     phrase_end,
-    protesters,
     resolve_anaphors,
-    rioters,
-    unidentified_group,
+    row_actors,
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
 from geoevents.events.counts import casualties_from_text
-from geoevents.events.dates import date_of_trigger, dates_from_text
+from geoevents.events.dates import acled_time_precision, date_of_trigger, dateline_date, dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares
 from geoevents.events.ids import event_id_for
@@ -47,13 +45,10 @@ from geoevents.events.realis import (
     quiet_story,
     recalled,
 )
-from geoevents.events.sites import location_groups, places_compatible, places_in, site_flags
+from geoevents.events.sites import article_country, location_groups, places_compatible, places_in, site_flags
+from geoevents.events.sources import publisher_of
 from geoevents.events.subtypes import article_topic, final_type
 from geoevents.events.taxonomy import (
-    PROTESTS,
-    RIOTS,
-    VAC,
-    VIOLENT_TYPES,
     disorder_type_of,
     event_type_of,
 )
@@ -97,7 +92,14 @@ _PROTEST_TRIGGER = trigger_for("Peaceful protest")
 
 
 def reference_date(article: Article) -> tuple[date | None, str | None]:
-    """The date relative expressions count from, and a tag when it is not the publication date."""
+    """The date relative expressions count from, and a tag when it is not the publication date.
+
+    The text's own dateline or publication line comes first: it is the day the report speaks from.
+    """
+    stated = dateline_date(article.text)
+    if stated is not None and stated.date is not None:
+        same = article.published is not None and article.published.date() == stated.date
+        return stated.date, None if same else "date-ref:dateline"
     if article.published is not None:
         return article.published.date(), None
     for key in ("fallback_date", "caption_date"):
@@ -393,7 +395,11 @@ def _drafts_from_article(
             if dates:
                 chosen = min(
                     dates,
-                    key=lambda d: (d.precision, abs(d.start - (clause.start - scope.start) - m.start())),
+                    key=lambda d: (
+                        d.dateline,  # a dateline dates the report: the text's own date of the act comes first
+                        d.precision,
+                        abs(d.start - (clause.start - scope.start) - m.start()),
+                    ),
                 )
                 draft.date, draft.precision, draft.date_explicit = chosen.date, chosen.precision, True
                 if chosen.precision == 4:
@@ -469,29 +475,32 @@ def _confidence(d: Draft, locations: list[EventLocation]) -> float:
 
 
 def events_from_drafts(
-    article: Article, drafts: list[Draft], lexicon: ActorLexicon, *, topic: str | None = None
+    article: Article,
+    drafts: list[Draft],
+    lexicon: ActorLexicon,
+    *,
+    topic: str | None = None,
+    home: str | None = None,
+    unknown: Sequence[ResolvedMention] = (),
 ) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts (``topic``: see ``final_type``)."""
-    source = article_source(article)
+    source, publisher = article_source(article), publisher_of(article)
+    air_power = article_air_power(lexicon, article.text)
     events: list[Event] = []
     for d in drafts:
         sub = final_type(d, lexicon, topic=topic)
         etype = event_type_of(sub)
-        groups = location_groups(d, article.text) or [[]]
+        groups = location_groups(d, article.text, home=home, unknown=unknown) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
-            country = locations[0].place.country_code if locations else None
-            actor1, actor2 = d.actor1, d.actor2
-            if etype in (PROTESTS, RIOTS):
-                # A demonstration's second actor is only who intervened ("police fired tear gas").
-                actor1 = protesters(country) if etype == PROTESTS else rioters(country)
-                intervened = sub in ("Protest with intervention", "Excessive force against protesters")
-                actor2 = actor2 if intervened and lexicon.inter(actor2) in (1, 2, 3, 4) else None
-            elif actor1 is None and etype in VIOLENT_TYPES:
-                actor1 = UNIDENTIFIED_MILITARY if sub == "Air/drone strike" else UNIDENTIFIED
-            if etype == VAC and actor2 is None:
-                actor2 = civilians(country)
-            actor1, actor2 = (
-                unidentified_group(country) if is_unidentified_group(a) else a for a in (actor1, actor2)
+            country = locations[0].place.country_code if locations else home
+            actor1, actor2 = row_actors(
+                lexicon,
+                etype,
+                sub,
+                (d.actor1, d.actor2),
+                country=country,
+                air_power=air_power,
+                civilian_victims=civilians_hit(" ".join(d.context)),
             )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}
@@ -504,7 +513,7 @@ def events_from_drafts(
             for s in sorted(d.spans, key=lambda s: s.start):
                 first_of_text.setdefault(s.text, s)  # a caption repeated by the page is one piece of evidence
             evidence = tuple(
-                Evidence(article.id, s.start, s.end, s.text, source)
+                Evidence(article.id, s.start, s.end, s.text, source, publisher)
                 for s in sorted(first_of_text.values(), key=lambda s: s.start)
             )
             tags = d.tags | share.tags
@@ -515,19 +524,21 @@ def events_from_drafts(
                 tags.add("injuries-vague")
             if not locations:
                 tags.add("unlocated")
+            if d.date is None:
+                tags.add("undated:no-date-in-text-and-no-publication-date")
             event = Event(
                 event_id="",
                 event_type=etype,
                 sub_event_type=sub,
                 disorder_type=disorder_type_of(etype, sub),
                 event_date=d.date,
-                time_precision=d.precision,
+                time_precision=acled_time_precision(d.date, d.precision),
                 actor1=actor1,
                 actor2=actor2,
-                assoc_actor_1=d.assoc_actor_1,
+                assoc_actor_1=in_country(d.assoc_actor_1, country),
                 fatalities=fatalities[0] if fatalities else None,
                 injuries=injuries[0] if injuries else None,
-                locations=tuple(sorted(locations, key=lambda loc: loc.place.feature_id))
+                locations=tuple(locations)  # first-named finest site first: the row's location
                 + tuple(mentioned.values()),
                 evidence=evidence,
                 confidence=_confidence(d, locations),
@@ -563,7 +574,10 @@ def events_from_article(
     _tag_background(drafts, reference_date(article)[0])
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
-    return events_from_drafts(article, drafts, lexicon, topic=article_topic(seen))
+    unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
+    return events_from_drafts(
+        article, drafts, lexicon, topic=article_topic(seen), home=article_country(resolved), unknown=unknown
+    )
 
 
 NO_TRIGGER = "no-trigger"  # nothing in the text is worded as an ACLED event

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from geoevents.events.actors import UNIDENTIFIED_MILITARY, is_unidentified_group
 from geoevents.events.ids import event_id_for
-from geoevents.events.sites import GRANULARITY, places_compatible
+from geoevents.events.sites import GRANULARITY, km_between, places_compatible
 from geoevents.events.taxonomy import VIOLENT_TYPES
 from geoevents.records import Event, EventLocation
 from geoevents.settings import DEFAULT, Settings
@@ -52,7 +52,7 @@ def types_compatible(a: Event, b: Event) -> bool:
 def dates_compatible(a: Event, b: Event) -> bool:
     if a.event_date is None or b.event_date is None:
         return a.event_date is None and b.event_date is None
-    slack = max(_SLACK.get(a.time_precision, 0), _SLACK.get(b.time_precision, 0))
+    slack = max(_SLACK.get(a.time_precision or 1, 0), _SLACK.get(b.time_precision or 1, 0))
     return abs((a.event_date - b.event_date).days) <= slack
 
 
@@ -60,20 +60,29 @@ def _sites(e: Event) -> list[EventLocation]:
     return [loc for loc in e.locations if loc.role == "site"]
 
 
-def locations_compatible(a: Event, b: Event, *, max_km: float) -> bool:
-    """Sites that may be one place; an unlocated report fits a site inside an area it names."""
-    sa, sb = _sites(a), _sites(b)
-    if sa and sb:
-        return any(places_compatible(x.place, y.place, max_km=max_km) for x in sa for y in sb)
-    if not sa and not sb:
+def _reach_km(precision: int, max_km: float) -> float:
+    """How far apart two sites of one event may be, by the coarser geo_precision: a point, a town's
+    surroundings, a region."""
+    return max_km * {1: 0.5, 2: 1.0}.get(precision, 2.0)
+
+
+def _sites_compatible(x: EventLocation, y: EventLocation, *, max_km: float) -> bool:
+    a, b = x.place, y.place
+    if a.feature_id == b.feature_id:
         return True
-    unlocated, located = (a, sb) if not sa else (b, sa)
-    areas = [
-        loc.place
-        for loc in unlocated.locations
-        if loc.role == "mentioned" and GRANULARITY.get(loc.place.feature_class, 2) >= 3
-    ]
-    return any(places_compatible(area, y.place, max_km=max_km) for area in areas for y in located)
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    if GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4:
+        return False  # a country-wide site says nothing of where: only the same country feature matches
+    if km_between(a, b) <= _reach_km(max(x.precision, y.precision), max_km):
+        return True
+    return places_compatible(a, b, max_km=0.0) and max(x.precision, y.precision) >= 3
+
+
+def locations_compatible(a: Event, b: Event, *, max_km: float) -> bool:
+    """Sites that may be one place, at a distance that fits their geo_precision; no site never matches."""
+    sa, sb = _sites(a), _sites(b)
+    return bool(sa and sb) and any(_sites_compatible(x, y, max_km=max_km) for x in sa for y in sb)
 
 
 def _same_victims(x: str | None, y: str | None) -> bool:
@@ -104,8 +113,9 @@ def events_match(a: Event, b: Event, *, settings: Settings = DEFAULT) -> bool:
         return False
     if not locations_compatible(a, b, max_km=settings.merge_distance_km):
         return False
-    # A report without a site joins a located one only when the details say it is the same event.
-    return bool(_sites(a)) == bool(_sites(b)) or _same_details(a, b)
+    country_wide = all(GRANULARITY.get(loc.place.feature_class, 2) == 4 for loc in _sites(a) + _sites(b))
+    # Two reports placed only in the same country are one event only when the details agree.
+    return not country_wide or _same_details(a, b)
 
 
 def _sort_key(e: Event) -> tuple[str, str, str, str, tuple[tuple[str, int, int], ...]]:
@@ -122,7 +132,7 @@ def merge_events(events: list[Event], *, settings: Settings | None = None) -> li
     clusters: list[list[Event]] = []
     cluster_articles: list[set[str]] = []
     # Most precise reports first, so vaguer ones join a well-defined cluster.
-    ordered = sorted(events, key=lambda e: (e.time_precision, _generic(e), _sort_key(e)))
+    ordered = sorted(events, key=lambda e: (e.time_precision or 9, _generic(e), _sort_key(e)))
     for event in ordered:
         articles = set(event.article_ids)
         home = None
@@ -191,7 +201,7 @@ def combine_events(events: list[Event]) -> Event:
     subs = Counter(e.sub_event_type for e in specific)
     sub = sorted(subs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     typed = next(e for e in specific if e.sub_event_type == sub)
-    dated = sorted((e for e in events if e.event_date), key=lambda e: (e.time_precision, e.event_date))
+    dated = sorted((e for e in events if e.event_date), key=lambda e: (e.time_precision or 9, e.event_date))
     best_date = dated[0] if dated else events[0]
 
     def site_rank(e: Event) -> tuple[int, int, int]:

@@ -7,7 +7,7 @@ row; ``note`` is free text), or a YAML file with the same rows as a list under
 - ``event``, ``remove``: drop the event ``id`` (an ``event_id`` from events.csv).
 - ``event``, ``edit``: set ``field`` to ``value`` on event ``id``; fields are
   event_type, sub_event_type, disorder_type, event_date (YYYY-MM-DD),
-  time_precision (1-4), actor1, actor2, assoc_actor_1, assoc_actor_2,
+  time_precision (1-3), actor1, actor2, assoc_actor_1, assoc_actor_2,
   fatalities, injuries (integers >= 0), notes, confidence (0-1).
 - ``event``, ``add``: one row per field of a new event ``id`` (your own id);
   needs event_type, sub_event_type, event_date, lat, lon and location (name),
@@ -99,7 +99,7 @@ def _validate_value(name: str, value: Any, where: str) -> Any:
             return number
         if name in ("time_precision", "precision"):
             number = _whole_number(text)
-            if not 1 <= number <= (4 if name == "time_precision" else 3):
+            if not 1 <= number <= 3:  # ACLED's time and geo precision codes are both 1-3
                 raise ValueError
             return number
         if name == "event_date":

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
-from geoevents.records import EventLocation, Place, ResolvedMention
+from geoevents.records import EventLocation, MentionKind, MentionRole, Place, ResolvedMention, ZoneKind
 
 GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
                "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
@@ -27,17 +29,50 @@ _NEAR = re.compile(
 
 
 def places_in(span: Span, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
-    return [
+    """The placed mentions of a span; a name inside a longer placed one ("Hays" in "Hays district") is
+    part of it, not a place of its own."""
+    inside = [
         rm
         for rm in resolved
         if span.start <= rm.mention.start and rm.mention.end <= span.end and rm.place is not None
     ]
+    return [
+        rm
+        for rm in inside
+        if not any(
+            o is not rm
+            and (o.mention.kind is MentionKind.TOPONYM or _AREA_WORD_END.search(o.mention.text))
+            and o.mention.start <= rm.mention.start
+            and rm.mention.end <= o.mention.end
+            and o.mention.end - o.mention.start > rm.mention.end - rm.mention.start
+            for o in inside
+        )
+    ]
+
+
+_AREA_WORD_END = re.compile(
+    r"\s(?:province|governorate|district|sub-district|county|prefecture|municipality)$", re.IGNORECASE
+)
+# A place named with its area word: "Aleppo province", "Idlib countryside": the area, not its town.
+_AREA_WORD_AFTER = re.compile(
+    r"\s+(?:province|governorate|region|countryside|district|sub-district|prefecture|state|county|"
+    r"countryside|desert|hinterland|outskirts)\b",
+    re.IGNORECASE,
+)
+
+
+def granularity(text: str, rm: ResolvedMention) -> int:
+    """How coarse a site is: its feature class, or an area when the text calls it one ("Aleppo province")."""
+    coarse = GRANULARITY.get(rm.place.feature_class, 2) if rm.place else 2
+    if _AREA_WORD_AFTER.match(text, rm.mention.end) and coarse < 3:
+        return 3
+    return coarse
 
 
 def site_precision(text: str, rm: ResolvedMention, sentence: Span) -> int:
     """ACLED geo_precision: the resolver's, raised to 2 when the text says "near" a point place."""
     before = text[max(sentence.start, rm.mention.start - 60) : rm.mention.start]
-    precision = rm.precision
+    precision = max(rm.precision, 3 if granularity(text, rm) >= 3 else 1)
     if _NEAR.search(before) and precision < 2:
         precision = 2
     return max(1, min(3, precision))
@@ -48,6 +83,21 @@ _LOCATIVE = re.compile(
     r"province|district|region|area|outskirts|base|camp))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|close\s+to|"
     r"(?:km|kilomet(?:re|er)s|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# The part of a place the act was in, or the place a verb of violence acts on: "the Jadida neighbourhood
+# of Mosul", "shelled the town of Kafr Nabl".
+_PART_OF = re.compile(
+    r"\b(?:neighbou?rhoods?|distric?ts?|suburbs?|quarters?|outskirts|countryside|environs|areas?|villages?|"
+    r"towns?|city|province|governorate|region|sub-district|subdistrict|municipality|camp|countryside)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OBJECT_OF_TRIGGER = re.compile(
+    r"\s+(?:(?:of|on|against|targeting|into|hit|struck|targeted|pounded|shelled|bombed|attacked|rocked|shook)\s+)?"
+    r"(?:the\s+)?(?:(?:town|village|city|district|area|camp|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -128,7 +178,10 @@ def site_flags(
         before = text[max(clause.start, rm.mention.start - 40) : rm.mention.start]
         prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
         appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
-        site = (bool(_LOCATIVE.search(before)) or appositive) and not _ATTRIBUTION.search(before)
+        object_of = not reference and bool(_OBJECT_OF_TRIGGER.fullmatch(text, trigger[1], rm.mention.start))
+        site = (
+            bool(_LOCATIVE.search(before) or _PART_OF.search(before)) or appositive or object_of
+        ) and not _ATTRIBUTION.search(before)
         if site and rm.mention.end <= trigger[0]:
             span = (clause.start, rm.mention.start, rm.mention.end)
             site = before_is_the_triggers(text, span, trigger[0], opener=_OPENING_PLACE)
@@ -142,7 +195,7 @@ def site_flags(
     return flags
 
 
-def _km(a: Place, b: Place) -> float:
+def km_between(a: Place, b: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
@@ -156,7 +209,7 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
         return False
     if a.admin1 and b.admin1 and a.admin1 == b.admin1:
         return True
-    if _km(a, b) <= max_km:
+    if km_between(a, b) <= max_km:
         return True
     try:
         from shapely.geometry import Point
@@ -170,22 +223,152 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
     return GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4
 
 
-def location_groups(d: Draft, text: str) -> list[list[EventLocation]]:
-    """The sites of a draft, the finest per country; one group per country."""
+def _sentence_places(d: Draft, text: str, home: str | None) -> list[ResolvedMention]:
+    """With no site, the places the event's main sentence names ("Fighting shook Aleppo"), leaving out
+    culprits ("blamed on Washington"), origins ("from Iraq") and places outside the article's country
+    (``home``, when known): the best site a coder has."""
+    if not d.spans:
+        return []
+    main = d.spans[0]
+    found = []
+    for rm in d.mentioned:
+        if not (main.start <= rm.mention.start < main.end) or rm.place is None:
+            continue
+        if home and rm.place.country_code and rm.place.country_code != home:
+            continue
+        before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
+        if _ATTRIBUTION.search(before) or _ORIGIN.search(before) or _SPEAKS_AFTER.match(text, rm.mention.end):
+            continue
+        found.append(rm)
+    return found
+
+
+_ORIGIN = re.compile(
+    r"\b(?:(?:from|to|by|with|toward|towards|against)|(?:ministry|ministers?|government|president|embassy|army|"
+    r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
+
+
+_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|an|at|az)-[\w'’-]+)"
+_NAME = rf"(?:{_WORD}(?:\s+{_WORD}){{0,3}})"
+# A village named as one: "the village of Kharbat Zalqa", "Bani Hasan village".
+_VILLAGE = re.compile(
+    rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
+    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood)\b"
+)
+# Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
+_TO_CONTAINER = re.compile(
+    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:(?:city|town|district|province|governorate|region)\s+of\s+)?"
+    r"|\s*,\s*|\s*\(\s*",  # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
+    re.IGNORECASE,
+)
+
+
+def unlisted_villages(
+    spans: list[Span], places: list[ResolvedMention], text: str, unknown: Iterable[ResolvedMention] = ()
+) -> dict[int, EventLocation]:
+    """Villages the gazetteer lacks, placed at the place the sentence puts them in, keyed by that place's
+    ``id``: ACLED keeps the village's name and codes geo_precision 2 (in or near a town or district) or 3.
+
+    A village is one the text calls so ("the village of X", "X village") or a name the recogniser found
+    and the gazetteer did not place (``unknown``: "the K-1 base near Kirkuk").
+    """
+    found: dict[int, EventLocation] = {}
+    placed = [rm for rm in places if rm.place is not None]
+    for span in spans:
+        named = [(m.group("a") or m.group("b"), m.start("a" if m.group("a") else "b"), m.end())
+                 for m in _VILLAGE.finditer(text, span.start, span.end)]  # fmt: skip
+        named += [
+            (rm.mention.text, rm.mention.start, rm.mention.end)
+            for rm in unknown
+            if span.start <= rm.mention.start < span.end
+        ]
+        for name, start, end in named:
+            if any(rm.mention.start < start + len(name) and start < rm.mention.end for rm in places):
+                continue  # the gazetteer knows it: the ordinary site rules place it
+            container = next(
+                (
+                    rm
+                    for rm in placed
+                    if rm.mention.start >= end and _TO_CONTAINER.fullmatch(text, end, rm.mention.start)
+                ),
+                None,
+            )
+            if container is None or container.place is None or id(container) in found:
+                continue
+            place = _village_place(name, container.place)
+            found[id(container)] = EventLocation(place, _village_precision(container))
+    return found
+
+
+def _village_place(name: str, within: Place) -> Place:
+    from shapely.geometry import Point
+
+    admin1 = within.admin1 or (within.name if within.feature_class == "admin1" else None)
+    admin2 = within.admin2 or (within.name if within.feature_class == "admin2" else None)
+    return Place(
+        f"derived:{within.feature_id}:{name}", name, "populated_place", within.lat, within.lon,
+        Point(within.lon, within.lat), "derived", within.country_code, admin1, admin2,
+        raw={"within": within.feature_id},
+    )  # fmt: skip
+
+
+def _village_precision(container: ResolvedMention) -> int:
+    cls = container.place.feature_class if container.place else "admin1"
+    return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
+
+
+NAMESAKE_SCORE = 0.5  # below this, a place abroad is more likely a namesake of one in the article's country
+
+
+def foreign_namesake(rm: ResolvedMention, home: str | None) -> bool:
+    """A weakly chosen place outside the country the article is about ("Palmyra" read as the town in
+    Pennsylvania in a report on Syria): never the site of the act."""
+    code = rm.place.country_code if rm.place else None
+    return bool(home and code and code != home and rm.score < NAMESAKE_SCORE)
+
+
+def location_groups(
+    d: Draft, text: str, *, home: str | None = None, unknown: Iterable[ResolvedMention] = ()
+) -> list[list[EventLocation]]:
+    """The sites of a draft, the finest per country (first named first); one group per country.
+
+    A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``).
+    """
     by_country: dict[str, list[ResolvedMention]] = {}
-    for rm in d.sites:
+    sites = [rm for rm in d.sites if not foreign_namesake(rm, home)]
+    if len(sites) < len(d.sites):
+        d.tags.add("site-namesake-dropped")
+    if not sites:
+        sites = _sentence_places(d, text, home)
+        if sites:
+            d.tags.add("site-from-sentence")
+    villages = unlisted_villages(d.spans, sites, text, unknown)
+    if villages:
+        d.tags.add("site-unlisted-village")
+    for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
+
+    def coarseness(rm: ResolvedMention) -> int:
+        return 1 if id(rm) in villages else granularity(text, rm)
+
     groups: list[list[EventLocation]] = []
     for _, items in sorted(by_country.items()):
-        finest = min(GRANULARITY.get(rm.place.feature_class, 2) for rm in items)  # type: ignore[union-attr]
-        chosen = [rm for rm in items if GRANULARITY.get(rm.place.feature_class, 2) == finest]  # type: ignore[union-attr]
+        finest = min(coarseness(rm) for rm in items)
+        chosen = [rm for rm in items if coarseness(rm) == finest]
         seen: dict[str, EventLocation] = {}
         for rm in chosen:
             span = next(
                 (s for s in d.spans if s.start <= rm.mention.start < s.end),
                 Span(rm.mention.start, rm.mention.end, ""),
             )
-            loc = EventLocation(place=rm.place, precision=site_precision(text, rm, span), role="site")  # type: ignore[arg-type]
+            if id(rm) in villages:
+                loc = villages[id(rm)]
+            else:
+                loc = EventLocation(place=rm.place, precision=site_precision(text, rm, span), role="site")  # type: ignore[arg-type]
             old = seen.get(loc.place.feature_id)
             if old is None or loc.precision < old.precision:
                 seen[loc.place.feature_id] = loc
@@ -194,3 +377,21 @@ def location_groups(d: Draft, text: str) -> list[list[EventLocation]]:
     countried = [g for g in groups if g and g[0].place.country_code] or groups
     fine = [g for g in countried if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
     return fine or countried
+
+
+def article_country(resolved: Iterable[ResolvedMention]) -> str | None:
+    """The country an article is about: the one its places and demonyms name most (a dateline counts twice).
+
+    It names the state, civilians or protesters of an event the text does not place.
+    """
+    votes: Counter[str] = Counter()
+    for rm in resolved:
+        m = rm.mention
+        code = m.country_code if m.role is MentionRole.DEMONYM else None
+        if m.role is MentionRole.LITERAL and rm.place is not None:
+            code = rm.place.country_code
+        if code:
+            votes[code] += 2 if m.zone is ZoneKind.DATELINE else 1
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -154,8 +154,10 @@ def article_from_text(
     for key, value in given.items():
         if key not in ("title", "url", "published", "byline", "id", *TEXT_FIELDS) and key not in out_meta:
             out_meta[key] = value
+    given_id = out_meta.get("source_id")
     return Article(
-        id=article_id(body),
+        # A feed's own id is the article's id, so every output joins back to the user's records.
+        id=str(given_id) if given_id else article_id(body),
         text=body,
         path=path,
         title=pick("title", found.title),

@@ -19,12 +19,16 @@ import csv
 import hashlib
 import io
 import os
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 
 import pycountry
 
 from geoevents.atomic import atomic_write_text
+from geoevents.events.actors import ACLED_COUNTRY_NAMES, default_actors
+from geoevents.events.sources import combined_scale
 from geoevents.outputs.citations import SourceRef, caveats, event_sources
 from geoevents.outputs.frames import SEPARATOR, event_sort_key, evidence_text, primary_location
 from geoevents.records import Event
@@ -92,25 +96,6 @@ REGION_BY_CODE: dict[str, str] = {
     code: region for region, codes in _REGIONS.items() for code in codes.split()
 }
 
-# Where ACLED's country name differs from ISO's short name.
-_ACLED_NAMES: dict[str, str] = {
-    "CD": "Democratic Republic of Congo",
-    "CG": "Republic of Congo",
-    "CI": "Ivory Coast",
-    "CZ": "Czech Republic",
-    "FM": "Micronesia",
-    "GB": "United Kingdom",
-    "LA": "Laos",
-    "MD": "Moldova",
-    "PS": "Palestine",
-    "RU": "Russia",
-    "SZ": "eSwatini",
-    "TR": "Turkey",
-    "US": "United States",
-    "VN": "Vietnam",
-    "XK": "Kosovo",
-}
-
 
 @cache
 def country_fields(code: str | None) -> tuple[str, str, str]:
@@ -121,8 +106,8 @@ def country_fields(code: str | None) -> tuple[str, str, str]:
     region = REGION_BY_CODE.get(code, "")
     record = pycountry.countries.get(alpha_2=code)
     if record is None:
-        return ("", region, _ACLED_NAMES.get(code, ""))
-    name = _ACLED_NAMES.get(code) or getattr(record, "common_name", None) or record.name
+        return ("", region, ACLED_COUNTRY_NAMES.get(code, ""))
+    name = ACLED_COUNTRY_NAMES.get(code) or getattr(record, "common_name", None) or record.name
     return (str(int(record.numeric)), region, name)
 
 
@@ -137,9 +122,91 @@ def acled_event_id(event_id: str, country_code: str | None) -> str:
     return f"{letters}{number}"
 
 
+def _ascii(name: str | None) -> str:
+    """A place name as ACLED writes it: ASCII, no diacritics, ayn or hamza ("Al Ḩasakah" -> "Al Hasakah")."""
+    if not name:
+        return ""
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c) and c not in _MARKS
+    )
+    plain = " ".join(stripped.encode("ascii", "ignore").decode("ascii").split())
+    return _ARTICLE_HYPHEN.sub(
+        lambda m: m.group(1) + " ", plain
+    )  # "Al-Qaim" -> "Al Qaim", as ACLED writes it
+
+
+_ARTICLE_HYPHEN = re.compile(r"\b(Al|Ar|As|Ash|An|Ad|Adh|At|Ath|Az|Ath|El|Ed|Es|Et)-(?=[A-Z])")
+
+
+_MARKS = frozenset("ʻʼʾʿ‘’`´'")
+
+
+def interaction(inter1: int | None, inter2: int | None) -> str:
+    """ACLED's interaction: both inter codes, lower first ("17"); a sole actor's code times ten ("60")."""
+    if inter1 is None:
+        return ""
+    if inter2 is None:
+        return f"{inter1}0"
+    low, high = sorted((inter1, inter2))
+    return f"{low}{high}"
+
+
+def acled_notes(event: Event) -> str:
+    """ACLED-style notes: "On 29 December 2019, <what the report says>." then any merge remarks."""
+    sentence = next((" ".join(e.sentence.split()) for e in event.evidence), "")
+    sentence = _LEADING_DATE.sub("", _DATELINE.sub("", sentence)).strip()
+    if sentence:
+        sentence = sentence[0].upper() + sentence[1:]
+        sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    when = event.event_date
+    if when is None:
+        lead = ""
+    elif event.time_precision == 3:
+        lead = f"In {when.strftime('%B %Y')}, "
+    elif event.time_precision == 2:
+        lead = f"Around {when.day} {when.strftime('%B %Y')}, "
+    else:
+        lead = f"On {when.day} {when.strftime('%B %Y')}, "
+    if lead and sentence:
+        sentence = sentence[0].lower() + sentence[1:] if not _KEEPS_CAPITAL.match(sentence) else sentence
+    body = (lead + sentence).strip()
+    return " ".join(part for part in (body, _text(event.notes)) if part)
+
+
+_OPENERS = (
+    "The", "A", "An", "This", "That", "These", "Those", "Two", "Three", "Four", "Five", "Six", "Seven",
+    "Eight",
+    "Nine", "Ten", "Several", "Some", "Dozens", "Hundreds", "Thousands", "Scores", "Unidentified", "Unknown",
+    "Gunmen", "Armed", "Protesters", "Demonstrators", "Rioters", "Police", "Security", "Militants", "Regime",
+    "Government", "Pro-government", "Rebels", "Rebel", "Opposition", "Jihadists", "Fighters", "Troops",
+    "Soldiers", "Forces", "Army", "Air", "Airstrikes", "Warplanes", "Clashes", "Fighting", "Shelling",
+    "Residents", "Civilians", "Local", "Tribesmen", "Militiamen", "Suspected", "Masked", "At", "More", "Over",
+)  # fmt: skip
+# What a note's own date replaces: a dateline, or a leading "On Friday," / "As reported on 2 May 2020,".
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’ /-]{1,40},\s*(?:[^,\n]{1,40},\s*)*?[^-–—]{0,40}?(?:\([^)]*\)\s*)?[-–—]+\s*"
+)
+_LEADING_DATE = re.compile(
+    r"^(?:as\s+reported\s+on|on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on|in|during)?\s*"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*",
+    re.I,
+)
+# Words that keep their capital after "On <date>, ": names, acronyms and "I"; a common word opening the
+# report ("Regime forces", "Unidentified gunmen", "Two children") is lower-cased.
+_KEEPS_CAPITAL = re.compile(
+    r"^(?:[A-Z]{2,}|I\b|(?!(?:" + "|".join(sorted(_OPENERS, key=len, reverse=True)) + r")\b)[A-Z])"
+)
+
+
 def _civilian_targeting(event: Event) -> str:
     targeted = event.event_type == "Violence against civilians" or "civilian" in (event.actor2 or "").lower()
     return "Civilian targeting" if targeted else ""
+
+
+def _code(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def _text(value: object) -> str:
@@ -149,7 +216,7 @@ def _text(value: object) -> str:
 def _notes(event: Event) -> str:
     """ACLED's notes with the caveats a reader of the figures needs, in one cell."""
     said = caveats(event)
-    text = _text(event.notes)
+    text = acled_notes(event)
     if said:
         text = f"{text} Caveats: {'; '.join(said)}.".strip()
     return text
@@ -163,42 +230,47 @@ def event_rows(
     ACLED's ``source`` names the publishers; ``sources`` holds the cleaned links (never a path).
     """
     rows = []
+    actors = default_actors()
     for event in sorted(events, key=event_sort_key):
         cited = event_sources(event, sources)
         location = primary_location(event)
         place = location.place if location else None
         iso, region, country = country_fields(place.country_code if place else None)
+        inter1, inter2 = actors.inter(event.actor1), actors.inter(event.actor2)
+        publishers = list(dict.fromkeys(e.publisher for e in event.evidence if e.publisher)) or list(
+            dict.fromkeys(_text(ref.publisher) for ref in cited if ref.publisher)
+        )
         rows.append(
             {
                 "event_id_cnty": acled_event_id(event.event_id, place.country_code if place else None),
                 "event_date": event.event_date.isoformat() if event.event_date else "",
                 "year": str(event.event_date.year) if event.event_date else "",
-                "time_precision": str(event.time_precision),
+                "time_precision": "" if event.time_precision is None else str(event.time_precision),
                 "disorder_type": _text(event.disorder_type),
                 "event_type": _text(event.event_type),
                 "sub_event_type": _text(event.sub_event_type),
                 "actor1": _text(event.actor1),
                 "assoc_actor_1": _text(event.assoc_actor_1),
-                "inter1": "",
+                "inter1": _code(inter1),
                 "actor2": _text(event.actor2),
                 "assoc_actor_2": _text(event.assoc_actor_2),
-                "inter2": "",
-                "interaction": "",
+                "inter2": _code(inter2),
+                "interaction": interaction(inter1, inter2),
                 "civilian_targeting": _civilian_targeting(event),
                 "iso": iso,
                 "region": region,
                 "country": country,
-                "admin1": _text(place.admin1) if place else "",
-                "admin2": _text(place.admin2) if place else "",
+                "admin1": _ascii(place.admin1) if place else "",
+                "admin2": _ascii(place.admin2) if place else "",
                 "admin3": "",
-                "location": _text(place.name) if place else "",
+                "location": _ascii(place.name) if place else "",
                 "latitude": f"{place.lat:.4f}" if place else "",
                 "longitude": f"{place.lon:.4f}" if place else "",
                 "geo_precision": str(location.precision) if location else "",
-                "source": "; ".join(dict.fromkeys(_text(ref.publisher) for ref in cited)),
-                "source_scale": "",
+                "source": "; ".join(_text(p) for p in publishers),
+                "source_scale": combined_scale(publishers),
                 "notes": _notes(event),
-                "fatalities": "" if event.fatalities is None else str(event.fatalities),
+                "fatalities": str(event.fatalities or 0),  # ACLED: 0 when no death is reported
                 "tags": "; ".join(_text(t) for t in event.tags),
                 "timestamp": "" if timestamp is None else str(int(timestamp)),
                 "event_id": event.event_id,

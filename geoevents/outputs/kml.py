@@ -42,7 +42,7 @@ EVENT_SHAPES: dict[str, str] = {
 }
 
 
-_DATE_PRECISION = {1: "to the day", 2: "to the week", 3: "to the month", 4: "year only"}
+_DATE_PRECISION: dict[int | None, str] = {1: "to the day", 2: "to the week", 3: "to the month"}
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 

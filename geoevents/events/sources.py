@@ -1,0 +1,69 @@
+"""Who published an article: ACLED's ``source`` (the publisher's name) and ``source_scale``.
+
+The name comes from the feed or page (``publisher``, ``source``, ``site_name`` fields), else from the
+URL's domain through ``data/publishers.csv`` (the domain itself when it is not listed). A local file
+path is never a source. The scale is the listed one, else "Other", as ACLED writes unknown scales.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from geoevents.records import Article
+
+_FIELDS = ("publisher", "source", "site_name", "og:site_name", "outlet", "feed")
+UNKNOWN_SCALE = "Other"
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> dict[str, tuple[str, str]]:
+    text = resources.files("geoevents.events").joinpath("data/publishers.csv").read_text(encoding="utf-8")
+    return {row["domain"]: (row["name"], row["scale"]) for row in csv.DictReader(text.splitlines())}
+
+
+def _domain(url: str | None) -> str:
+    if not url or "://" not in url:
+        return ""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+
+
+def _listed(domain: str) -> tuple[str, str] | None:
+    table = _publishers()
+    parts = domain.split(".")
+    for i in range(len(parts) - 1):  # "english.alarabiya.net" -> "alarabiya.net"
+        found = table.get(".".join(parts[i:]))
+        if found:
+            return found
+    return None
+
+
+def publisher_of(article: Article) -> str:
+    """The publisher's name for ACLED's ``source`` column ("" when nothing names one)."""
+    for key in _FIELDS:
+        value = article.metadata.get(key)
+        if isinstance(value, str) and value.strip() and "/" not in value and "\\" not in value:
+            return " ".join(value.split())
+    domain = _domain(article.url)
+    listed = _listed(domain) if domain else None
+    return listed[0] if listed else domain
+
+
+def source_scale(publisher: str) -> str:
+    """ACLED's ``source_scale`` of a publisher name: the listed scale, else "Other"."""
+    for name, scale in _publishers().values():
+        if name == publisher:
+            return scale
+    return UNKNOWN_SCALE
+
+
+def combined_scale(publishers: list[str]) -> str:
+    """One scale for several sources, as ACLED joins them ("National-International")."""
+    order = ["Local", "Subnational", "National", "Regional", "International", "New media", UNKNOWN_SCALE]
+    scales = sorted({source_scale(p) for p in publishers if p}, key=order.index)
+    if not scales:
+        return ""
+    return scales[0] if len(scales) == 1 else "-".join(scales[:2])
