@@ -63,7 +63,7 @@ __all__ = ["RunError", "RunOptions", "RunSummary", "StoredResults", "collapsed_e
 
 CACHE_DIR = ".geoevents-cache"
 RUN_JSON = "run.json"
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 2: evidence carries its publisher; undated events have no time precision
 ENGINES = ("local", "dask")
 SHOWN_PER_REASON = 3  # errors with the same reason printed before they are only counted
 
