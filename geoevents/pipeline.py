@@ -31,6 +31,7 @@ from typing import IO, Any
 from geoevents import __version__
 from geoevents.atomic import atomic_write_bytes, atomic_write_text
 from geoevents.errors import GeoeventsError, InputError
+from geoevents.ingest.articles import article_id as text_digest
 from geoevents.outset import (
     OutputLock,
     check_obstacles,
@@ -311,6 +312,13 @@ class ResultStore:
             ArticleResult, self.read_encoded(article_id, handle), self.places
         )
         return result
+
+    def holds(self, article: Article) -> bool:
+        """Whether this article's result is stored for the same text (a feed's id may be reused)."""
+        if article.id not in self.index:
+            return False
+        with open(self.results_path, "rb") as handle:
+            return bool(self.read_encoded(article.id, handle)["article"]["text"] == article.text)
 
     def read_encoded(self, article_id: str, handle: IO[bytes]) -> dict[str, Any]:
         """An article's stored result as plain JSON data (cheap: no records are built)."""
@@ -607,7 +615,7 @@ def _run_batch(
     records: dict[str, _InputRecord] = {}
     errors: list[tuple[int, RunError]] = []
     order: list[str] = []  # article ids in input order, each once
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article id -> its text's hash
     sources: dict[str, tuple[int, str]] = {}  # in-flight article id -> (seq, source)
     resumed = 0
     seq = 0
@@ -650,11 +658,22 @@ def _run_batch(
             article: Article = item
             if article.path:
                 record_for(article.path).articles.append(article.id)
+            digest = text_digest(article.text)
+            if seen.get(article.id, digest) != digest:  # a feed's id given to two different texts
+                error = RunError(
+                    redact(_article_source(article)),
+                    f"id {article.id!r} is used by another article with a different text",
+                    "ingest",
+                )
+                errors.append((seq, error))
+                report(error)
+                progress.update(1)
+                continue
             if article.id in seen:  # the same text twice: one article, listed under both inputs
                 continue
-            seen.add(article.id)
+            seen[article.id] = digest
             order.append(article.id)
-            if article.id in store:
+            if store.holds(article):
                 resumed += 1
                 progress.update(1)
                 continue

@@ -458,3 +458,27 @@ def test_run_json_counts_articles_without_events_and_why(tmp_path: Path) -> None
         "count": 3,
         "reasons": {"disaster": 1, "no-trigger": 2},
     }
+
+
+def test_a_feed_id_is_one_article_only_and_resume_sees_an_edited_text(
+    tmp_path: Path, geoparsed: Geoparsed
+) -> None:
+    """A JSON-lines id names one text: a second text under it is an error, an edited text is redone."""
+    from geoevents.parallel import _default_ingest
+
+    stages = dataclasses.replace(STAGES, ingest=_default_ingest)
+    feed = tmp_path / "in" / "feed.jsonl"
+    rows = [
+        {"id": "row-1", "text": "A strike hit Alpha at dawn."},
+        {"id": "row-1", "text": "A strike in Beta."},
+    ]
+    _write(feed.parent, feed.name, "".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out"
+    summary = run([str(feed)], out, options=RunOptions(progress=False), stages=stages)
+    assert summary.articles == 1 and geoparsed.take() == 1
+    assert [e.reason for e in summary.errors] == [
+        "id 'row-1' is used by another article with a different text"
+    ]
+    _write(feed.parent, feed.name, json.dumps({"id": "row-1", "text": "A strike hit Gamma at dusk."}) + "\n")
+    summary = run([str(feed)], out, options=RunOptions(progress=False, resume=True), stages=stages)
+    assert summary.resumed == 0 and geoparsed.take() == 1  # type: ignore[attr-defined]
