@@ -147,6 +147,9 @@ return {hits: hits, inside: inside, text: document.querySelector('.leaflet-popup
 """
 
 
+STILL_JS = "var m = geoevents.map; return !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress);"
+
+
 def _viewport(driver: Any, width: int, height: int, mobile: bool = False) -> None:
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
@@ -172,12 +175,17 @@ def _drawn(driver: Any, expected: int) -> list[int]:
 
 def _open_popups_clear_of_panels(driver: Any, ids: list[str]) -> None:
     """Open every event's popup from the list's hook and check it sits in view, under no panel."""
+    import time
+
     for event_id in ids:
+        _until(driver, STILL_JS, bool)  # as a reader does: the map has settled from the last click
+        time.sleep(0.3)
         assert driver.execute_script("return geoevents.showEvent(arguments[0])", event_id)
         where = _until(
             driver,
             POPUP_JS,
             lambda v, i=event_id: bool(v and v["inside"] and not v["hits"] and i in v["text"]),
+            timeout=10,
         )
         assert where and event_id in where["text"], (event_id, where)
         assert where["inside"], (event_id, where)

