@@ -478,3 +478,51 @@ def test_map_opens_on_the_events_and_labels_places_by_zoom(browser: Any, tmp_pat
     browser.save_screenshot(str(tmp_path / "city.png"))
     assert _not_blank(tmp_path / "city.png") > 50
     assert _console_errors(browser) == []
+
+
+# The README's pictures: written to docs/images when GEOEVENTS_DOCS_IMAGES=1 (make docs-images).
+DOCS_IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
+
+
+def _small_png(source: Path, target: Path, width: int) -> None:
+    """A small palette PNG for the docs (about 100-200 kB)."""
+    from PIL import Image
+
+    image = Image.open(source).convert("RGB")
+    if image.width > width:
+        image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+
+
+def test_docs_screenshots(browser: Any, outputs: dict[str, Path], tmp_path: Path) -> None:
+    import os
+    import time
+
+    folder = DOCS_IMAGES if os.environ.get("GEOEVENTS_DOCS_IMAGES") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    shots = {
+        "map-desktop.png": (1400, 900, False, "ev-strike", 1000),
+        "map-phone.png": (390, 844, True, "ev-anbar", 390),
+    }
+    for name, (width, height, mobile, event_id, out_width) in shots.items():
+        _viewport(browser, width, height, mobile)
+        _load(browser, outputs["map.html"])
+        assert sum(_drawn(browser, 5)[:2]) == 5
+        _open_popups_clear_of_panels(browser, [event_id])
+        browser.execute_script("geoevents.showEvent(arguments[0])", event_id)
+        _until(browser, POPUP_JS, lambda v, i=event_id: bool(v and i in v["text"] and not v["hits"]))
+        time.sleep(0.6)  # the popup's fade-in
+        raw = tmp_path / f"raw-{name}"
+        browser.save_screenshot(str(raw))
+        _small_png(raw, folder / name, out_width)
+        assert _not_blank(folder / name) > 50
+        assert (folder / name).stat().st_size < 400_000
+    # city scale: towns named around the capital
+    _viewport(browser, 1400, 900)
+    _load(browser, outputs["map.html"])
+    browser.execute_script("geoevents.map.setView([33.31, 44.37], 10, {animate: false});")
+    _until(browser, "return document.querySelectorAll('.ge-town-label').length", lambda n: n >= 5)
+    raw = tmp_path / "raw-city.png"
+    browser.save_screenshot(str(raw))
+    _small_png(raw, folder / "map-city.png", 1000)
+    assert _not_blank(folder / "map-city.png") > 50
