@@ -427,10 +427,14 @@ def _same_spot_events() -> list[Any]:
 
 
 def test_same_spot_events_fan_out(browser: Any, tmp_path: Path) -> None:
+    import time
+
     paths = write_outputs(sample_results(), _same_spot_events(), tmp_path / "out")
     _viewport(browser, 1400, 900)
     _load(browser, paths["map.html"])
     assert _drawn(browser, 3)[1] == 3  # one numbered cluster holds the three
+    _until(browser, STILL_JS, bool)
+    time.sleep(0.5)  # the cluster's own fade-in
     browser.find_element("css selector", ".leaflet-marker-icon.ge-cluster").click()
     assert _until(browser, DRAWN_JS, lambda v: v[0] == 3)[0] == 3  # spiderfied: three separate icons
     spread = _until(

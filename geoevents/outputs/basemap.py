@@ -302,15 +302,11 @@ def rivers_and_lakes(region: BaseGeometry) -> tuple[list[BaseGeometry], list[Bas
     The largest lakes (the Caspian, the Great Lakes ...) are kept everywhere for the world view.
     """
     shapely.prepare(region)
-    rivers = []
-    for _, coords in _read_segments("rivers", "i", region.bounds):
-        if len(coords) < 2:
-            continue
-        line = LineString(coords)
-        if region.intersects(line):
-            line = line.simplify(RIVER_TOLERANCE).intersection(region)
-            if not line.is_empty:
-                rivers.append(line)
+    segments = [coords for _, coords in _read_segments("rivers", "i", region.bounds) if len(coords) >= 2]
+    lines = np.array([LineString(c) for c in segments], dtype=object)
+    lines = lines[shapely.intersects(region, lines)] if len(lines) else lines
+    clipped = shapely.intersection(shapely.simplify(lines, RIVER_TOLERANCE), region)
+    rivers = [line for line in clipped if not line.is_empty]
     lakes = []
     for level, coords in _read_segments("gshhs", "i", (-180.0, -90.0, 180.0, 90.0)):
         if level != 2 or len(coords) < 4:

@@ -441,15 +441,32 @@ def _countries_layer(
     return {"type": "FeatureCollection", "features": features}, labels, near_codes
 
 
+def _shared_edges(shapes: np.ndarray) -> BaseGeometry:
+    """The edges two polygons of a coverage share: inside a country, not along its border.
+
+    After ``coverage_simplify`` a shared edge has the same vertices on both sides, so it is the
+    segments that occur twice (in either direction).
+    """
+    rings = shapely.get_rings(shapely.get_parts(shapes))
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    same = index[:-1] == index[1:]
+    a, b = coords[:-1][same], coords[1:][same]
+    flip = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
+    first, second = np.where(flip[:, None], b, a), np.where(flip[:, None], a, b)
+    segments, counts = np.unique(np.round(np.hstack([first, second]), 7), axis=0, return_counts=True)
+    shared = segments[counts >= 2]
+    if not len(shared):
+        return shapely.multilinestrings([])
+    return shapely.line_merge(shapely.multilinestrings(shapely.linestrings(shared.reshape(-1, 2, 2))))
+
+
 def _provinces_layer(codes: set[str], region: BaseGeometry) -> tuple[list[Any], list[list[Any]]]:
     """First-level division lines inside these countries (not along their borders), and labels."""
     areas = admin1_areas(codes)
     if not areas:
         return [], []
     shapes = shapely.coverage_simplify(np.array([a[2] for a in areas], dtype=object), 0.01)
-    # Edges shared by two divisions are inside a country; the coverage's outline is the border.
-    edges = shapely.union_all(shapely.boundary(shapes))
-    inner = edges.difference(shapely.union_all(shapes).boundary)
+    inner = _shared_edges(shapes)
     parts = [g for g in shapely.get_parts(inner.intersection(region)) if g.geom_type == "LineString"]
     inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else shapely.multilinestrings([])
     lines = [_rounded(g, 3) for g in getattr(inner, "geoms", [inner]) if not g.is_empty]
