@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,21 +23,13 @@ EXPECTED = {
     "K-1 Air Base": ((35.5125, 44.2842), 5.0),
 }
 
-# Every point the page's Leaflet maps carry, including markers folded into clusters.
+# Every event the page draws, including markers folded into clusters (not the town labels).
 MARKERS_JS = """
-const seen = [];
-function walk(layer) {
-  if (layer.getLayers) { layer.getLayers().forEach(walk); }
-  else if (layer.getLatLng && !(layer instanceof L.Circle)) {  // L.Circle: uncertainty rings
-    const p = layer.getLatLng(); seen.push([p.lat, p.lng]);
-  }
-}
-for (const key of Object.keys(window)) {
-  let value; try { value = window[key]; } catch (e) { continue; }
-  if (value instanceof L.Map) { value.eachLayer(walk); }
-}
-return seen;
+return geoevents.events.map(function (e) { var p = e.marker.getLatLng(); return [p.lat, p.lng]; });
 """
+
+# Every event the run wrote (one CSV row each) that has coordinates.
+LOCATED_CSV_JS = "return geoevents.drawnCount();"
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -92,6 +85,9 @@ def test_demo_map_shows_markers_at_the_sample_sites_offline(browser: Any, demo_o
     _load(browser, demo_out / "map.html")
     points = [tuple(p) for p in browser.execute_script(MARKERS_JS)]
     assert points, "the demo map carries no markers"
+    with (demo_out / "events.csv").open(encoding="utf-8") as handle:
+        located = sum(1 for row in csv.DictReader(handle) if row["latitude"])
+    assert len(points) == browser.execute_script(LOCATED_CSV_JS) == located  # the map and the CSV agree
     for name, (where, tolerance_km) in EXPECTED.items():
         nearest = min(_km(where, p) for p in points)
         assert nearest <= tolerance_km, f"no marker within {tolerance_km} km of {name}: {nearest:.1f} km"

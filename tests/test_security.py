@@ -109,7 +109,7 @@ def test_template_syntax_in_article_text_is_kept_as_text(tmp_path: Path) -> None
     summary = run([str(article)], out, options=RunOptions(progress=False))
     assert summary.events >= 1 and not summary.errors
     page = (out / "map.html").read_text(encoding="utf-8")
-    quoted = [json.loads(s) for s in re.findall(r'\.bindPopup\(("(?:[^"\\]|\\.)*")', page)]
+    quoted = [json.loads(s) for s in re.findall(r'"html":("(?:[^"\\]|\\.)*")', page)]
     evidence = [q for q in quoted if "K-1 air base" in q]
     assert evidence, "the event's evidence is in a popup"
     for popup in evidence:

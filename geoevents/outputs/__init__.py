@@ -28,7 +28,7 @@ from geoevents.outputs.images import write_images
 from geoevents.outputs.kml import write_kmz
 from geoevents.outputs.qgis_project import write_qgis_project
 from geoevents.outputs.report import write_report
-from geoevents.outputs.webmap import build_map, write_map
+from geoevents.outputs.webmap import ArticleInfo, build_map, write_map
 from geoevents.records import ArticleResult, Event
 
 LAYERS: tuple[str, ...] = ("events", "event_mentions", "places", "areas", "borders")
@@ -42,6 +42,7 @@ class OutputSet:
     events: list[Event]
     layers: dict[str, Any]
     sources: dict[str, SourceRef]
+    articles: dict[str, ArticleInfo]
     tiles: str | None = None
     run_info: Mapping[str, Any] | None = None
     title: str | None = None
@@ -67,7 +68,14 @@ def _geopackage(outputs: OutputSet) -> None:
 
 def _webmap(outputs: OutputSet) -> None:
     title = outputs.title or "geoevents: reported events"
-    write_map(outputs.layers, outputs.path("map.html"), tiles=outputs.tiles, title=title)
+    write_map(
+        outputs.layers,
+        outputs.path("map.html"),
+        tiles=outputs.tiles,
+        title=title,
+        articles=outputs.articles,
+        records=outputs.events,
+    )
 
 
 def _images(outputs: OutputSet) -> None:
@@ -126,6 +134,15 @@ def frames_from_records(
     }
 
 
+def _remember_articles(
+    results: Iterable[ArticleResult], into: dict[str, ArticleInfo]
+) -> Iterable[ArticleResult]:
+    """Pass the results on, keeping each article's title and URL for the map's source links."""
+    for result in results:
+        into[result.article.id] = ArticleInfo(result.article.title, result.article.url)
+        yield result
+
+
 def write_outputs(
     results: Iterable[ArticleResult],
     events: Iterable[Event],
@@ -144,8 +161,9 @@ def write_outputs(
     out.mkdir(parents=True, exist_ok=True)
     events = list(events)
     sources: dict[str, SourceRef] = {}
-    layers = frames_from_records(results, events, sources=sources)
-    outputs = OutputSet(out, events, layers, sources, tiles=tiles, run_info=run_info, title=title)
+    articles: dict[str, ArticleInfo] = {}
+    layers = frames_from_records(_remember_articles(results, articles), events, sources=sources)
+    outputs = OutputSet(out, events, layers, sources, articles, tiles=tiles, run_info=run_info, title=title)
     for writer, _names in WRITERS:
         writer(outputs)
     return {name: outputs.path(name) for name in FILES if outputs.path(name).exists()}

@@ -58,3 +58,18 @@ def markercluster_js() -> str:
 
 def versions() -> dict[str, str]:
     return {"leaflet": xs_leaflet.VERSION, "leaflet.markercluster": xs_cluster.VERSION}
+
+
+_MAP_ASSETS = Path(__file__).resolve().parent / "assets_map"
+
+
+@cache
+def map_js() -> str:
+    """The map page's own script (drawing, filters, panels), from ``assets_map/map.js``."""
+    return _script_safe((_MAP_ASSETS / "map.js").read_text(encoding="utf-8"))
+
+
+def map_css(colors: dict[str, str]) -> str:
+    """The map page's stylesheet with the palette filled in (``var(--ge-NAME)``)."""
+    variables = ";".join(f"--ge-{name}:{value}" for name, value in sorted(colors.items()))
+    return f":root{{{variables}}}\n" + (_MAP_ASSETS / "map.css").read_text(encoding="utf-8")

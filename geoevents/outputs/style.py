@@ -99,3 +99,41 @@ def slug(text: str) -> str:
     """A CSS/HTML-safe class suffix for a label."""
     out = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
     return "-".join(part for part in out.split("-") if part) or "x"
+
+
+# What an event's tags mean for a reader, shown next to the figures they qualify (map popups).
+CAVEAT_TEXT: dict[str, str] = {
+    "fatalities-split": "Toll split between places: the article gives one total for several places.",
+    "injuries-split": "Injuries split between places: one total was given for several places.",
+    "fatalities-vague": 'Toll is vague in the source ("dozens", "at least"): a low estimate is coded.',
+    "injuries-vague": "Injury count is vague in the source: a low estimate is coded.",
+    "date-from-caption": "Date taken from a photo caption: the event may be a day or two earlier.",
+    "date-assumed-publication": "No date in the text: the article's publication date is used.",
+    "year-only-date": "Only the year is known.",
+    "type-from-generic-trigger": 'Event type inferred from a generic word ("attack", "violence").',
+    "analyst-edited": "Edited by an analyst (overrides file).",
+    "analyst-added": "Added by an analyst (overrides file).",
+}
+
+# A marker shape per event type, so types differ at a glance and not only by colour (SVG paths
+# on a 20 x 20 box, centred on 10,10).
+EVENT_SHAPES: dict[str, str] = {
+    "Battles": "M10 1 L19 10 L10 19 L1 10 Z",  # diamond
+    "Explosions/Remote violence": (  # eight-point burst
+        "M10 0 L12.3 5.4 L17.1 2.9 L14.6 7.7 L20 10 L14.6 12.3 L17.1 17.1 L12.3 14.6 L10 20 "
+        "L7.7 14.6 L2.9 17.1 L5.4 12.3 L0 10 L5.4 7.7 L2.9 2.9 L7.7 5.4 Z"
+    ),
+    "Violence against civilians": "M10 1.5 L19 18 L1 18 Z",  # triangle
+    "Protests": "M10 1 A9 9 0 1 1 9.99 1 Z",  # circle
+    "Riots": "M10 1 L18.6 6.2 L18.6 13.8 L10 19 L1.4 13.8 L1.4 6.2 Z",  # hexagon
+    "Strategic developments": "M2 2 L18 2 L18 18 L2 18 Z",  # square
+    OTHER: "M10 3 A7 7 0 1 1 9.99 3 Z",  # small circle
+}
+
+
+def caveats(tags: Iterable[str], notes: str | None = None) -> list[str]:
+    """The reader-facing caveats of an event: its tags explained, then its coder's notes."""
+    out = [CAVEAT_TEXT[tag] for tag in tags if tag in CAVEAT_TEXT]
+    if notes:
+        out.append(notes)
+    return out

@@ -1,15 +1,18 @@
-"""The offline HTML map (folium): a layer per event type, places, areas, borders.
+"""The offline HTML map (folium + Leaflet): events, places, areas and a basemap legible to city scale.
 
-Nothing is loaded from the network: Leaflet and marker clustering are inlined
-from their packages, folium's CDN links (jQuery, Bootstrap, fonts, icons) are
-dropped, and the basemap is drawn from country polygons. Online tiles are
-added only when asked for by name.
+Nothing is loaded from the network: Leaflet and marker clustering are inlined from their packages,
+folium's CDN links are dropped, and the basemap (countries, approximate provinces, towns, rivers,
+lakes) is drawn from installed data. Online tiles are added only when asked for by name.
 
-Article text is untrusted. Every string that reaches the page is HTML-escaped
-and then JSON-encoded with ``<``, ``>`` and ``&`` as unicode escapes before it
-goes into a script, so it can neither close the script nor become markup;
-only http(s) URLs become links. Folium's own popups (jQuery and JavaScript
-template literals) are not used for that reason.
+The page is one folium map with four elements: the inlined assets, the map's data (one JSON value),
+the map's script (``assets_map/map.js``) and the initial view. Every event is drawn once, at its
+primary location (an event whose sites were only "mentioned" still has one), so the heading, the
+legend, the event list and the ACLED CSV count the same events.
+
+Article text is untrusted. Every string that reaches the page is HTML-escaped where it becomes
+markup (popups are built here, in Python) and the data is JSON-encoded with ``<``, ``>`` and ``&``
+as unicode escapes, so it can neither close the script nor become markup; only http(s) URLs become
+links. The script itself sets article text with ``textContent`` only.
 """
 
 from __future__ import annotations
@@ -19,45 +22,60 @@ import json
 import math
 import os
 import re
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import folium
 import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 from branca.element import Element, MacroElement
-from folium.plugins import MarkerCluster
 from jinja2 import Template
-from shapely.geometry import box
+from shapely.geometry import box, mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
-from geoevents.outputs.basemap import countries, focus_bounds, map_shape, sited_events, view_bounds
+from geoevents.outputs.basemap import (
+    admin1_areas,
+    countries,
+    focus_bounds,
+    neighbourhood,
+    rivers_and_lakes,
+    tiered_coverage,
+    towns,
+    view_bounds,
+)
 from geoevents.outputs.frames import SEPARATOR
-from geoevents.outputs.geojson import geometry_to_geojson
+from geoevents.outputs.sources import source_link
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
     COUNTRY_EDGE,
+    EVENT_SHAPES,
     LAND_COLOR,
+    OTHER,
     PLACE_COLOR,
     PRECISION_RING_KM,
     SEA_COLOR,
     as_date,
+    caveats,
     event_color,
     event_type_key,
     geo_precision,
     marker_radius_px,
     number_or_none,
-    slug,
     type_counts,
 )
+from geoevents.records import Event
 
 DEFAULT_TITLE = "geoevents: reported events"
 MIN_ZOOM = 2
+MAX_ZOOM = 16
 # The initial view: events (else places) plus a margin, never narrower than
 # FOCUS_MIN_DEGREES (a single town opens with its surroundings), never closer than FIT_MAX_ZOOM.
 FOCUS_MIN_DEGREES = 1.5
@@ -67,13 +85,29 @@ FIT_MAX_ZOOM = 10
 LABEL_CHAR_PX = 8.5
 LABEL_HEIGHT_PX = 14
 LABEL_MAX_ZOOM = 8
+# Town labels: a label needs about this many pixels of room from the next one.
+TOWN_LABEL_PX = 70
+TOWN_MAX_ZOOM = 13
+# Areas wider or taller than this are continents or world regions: never drawn.
+MAX_AREA_DEGREES = 40.0
+# Precision rings never grow past this (a whole country named as the place).
+MAX_RING_KM = 400.0
+BORDER_RING_KM = PRECISION_RING_KM[3]
+EARTH_RADIUS_KM = 6371.0088
+POPUP_WIDTH_PX = 360
+# Basemap detail: fine within NEAR_DEGREES of an event site, medium within AROUND_DEGREES; a set of
+# events that fits in COMPACT_FOCUS_DEGREES gets the detail over its whole box too.
+NEAR_DEGREES = 2.5
+AROUND_DEGREES = 8.0
+COMPACT_FOCUS_DEGREES = 30.0
+# Named regions and borders: ~1 km, finer than a pixel up to zoom 7 and still close at city scale.
+SHAPE_TOLERANCE = 0.01
 
 
 # branca compiles each element's rendered script as a Jinja template again, so text such as
 # "{{ 7*7 }}" would be evaluated (or break the page). In JSON, "{" before "{", "%" or "#" is
 # always inside a string, where "\u007b" is the same character.
 _TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
-
 
 # Characters that could end a <script> element or a JavaScript line, as JSON unicode escapes.
 _SCRIPT_ESCAPES = (
@@ -121,8 +155,6 @@ def _esc(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     try:
-        import pandas as pd
-
         if pd.isna(value):
             return ""
     except (TypeError, ValueError):
@@ -141,6 +173,14 @@ def _short(text: str, limit: int = 320) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What the map shows of an article beside its URL: its title."""
+
+    title: str | None = None
+    url: str | None = None
+
+
 class OfflineMap(folium.Map):
     """A folium Map that links no CDN: its page gets Leaflet inline instead."""
 
@@ -148,257 +188,202 @@ class OfflineMap(folium.Map):
     default_css: list[tuple[str, str]] = []  # noqa: RUF012
 
 
-class OfflineMarkerCluster(MarkerCluster):
-    default_js: list[tuple[str, str]] = []  # noqa: RUF012 (folium's own attribute type)
-    default_css: list[tuple[str, str]] = []  # noqa: RUF012
-
-
-class _Script(MacroElement):
-    """Raw script placed in the map's script section (built only from escaped values)."""
-
-    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self._name = "GeoeventsScript"
-        self.code = code
-
-
-class _Bind(MacroElement):
-    """Bind an already-escaped HTML popup and tooltip to the parent layer."""
+class _InlineAssets(MacroElement):
+    """Leaflet, marker clustering and the map's own script and style, inlined in the page header."""
 
     _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{% if this.popup %}{{ this._parent.get_name() }}"
-        ".bindPopup({{ this.popup }}, {maxWidth: 380});{% endif %}"
-        "{% if this.tooltip %}{{ this._parent.get_name() }}"
-        ".bindTooltip({{ this.tooltip }}, {sticky: true});{% endif %}"
+        "{% macro header(this, kwargs) %}"
+        "<style>{{ this.css }}</style><script>{{ this.js }}</script>"
         "{% endmacro %}"
     )
 
-    def __init__(self, popup_html: str | None, tooltip_html: str | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._name = "Bind"
-        self.popup = js_string(popup_html) if popup_html else None
-        self.tooltip = js_string(tooltip_html) if tooltip_html else None
-
-
-class _EventMarker(MacroElement):
-    """A circle marker for one event location, registered with the date filter."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = L.circleMarker({{ this.latlng }}, {{ this.options }})"
-        ".bindPopup({{ this.popup }}, {maxWidth: 380}).bindTooltip({{ this.tooltip }});"
-        "{{ this._parent.get_name() }}.addLayer({{ this.get_name() }});"
-        "geoevents.items.push({layer: {{ this.get_name() }}, group: {{ this._parent.get_name() }}, "
-        "date: {{ this.date }}});"
-        "{% endmacro %}"
-    )
-
-    def __init__(
-        self,
-        lat: float,
-        lon: float,
-        options: dict[str, Any],
-        popup_html: str,
-        tooltip_html: str,
-        event_date: str | None,
-    ) -> None:
-        super().__init__()
-        self._name = "EventMarker"
-        self.latlng = js_value([round(lat, 6), round(lon, 6)])
-        self.options = js_value(options)
-        self.popup = js_string(popup_html)
-        self.tooltip = js_string(tooltip_html)
-        self.date = js_value(event_date)
-
-
-class _Ring(MacroElement):
-    """An uncertainty ring (metres) around an imprecise event, filtered with its marker."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = L.circle({{ this.latlng }}, {{ this.options }});"
-        "{{ this._parent.get_name() }}.addLayer({{ this.get_name() }});"
-        "geoevents.items.push({layer: {{ this.get_name() }}, group: {{ this._parent.get_name() }}, "
-        "date: {{ this.date }}});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, lat: float, lon: float, radius_m: float, color: str, event_date: str | None) -> None:
-        super().__init__()
-        self._name = "Ring"
-        self.latlng = js_value([round(lat, 6), round(lon, 6)])
-        self.options = js_value(
-            {
-                "radius": round(radius_m),
-                "color": color,
-                "weight": 1.2,
-                "dashArray": "4 4",
-                "fillOpacity": 0.06,
-                "interactive": False,
-                "className": "ge-ring",
-            }
+        self._name = "InlineAssets"
+        self.css = "\n".join(
+            (assets.leaflet_css(), assets.markercluster_css(), assets.map_css(_CSS_VARIABLES))
         )
-        self.date = js_value(event_date)
+        self.js = "\n".join((assets.leaflet_js(), assets.markercluster_js()))
 
 
-def event_popup_html(row: Mapping[str, Any]) -> str:
-    """The popup of one event: type, date, place, actors, fatalities, evidence, source links."""
+class _MapApp(MacroElement):
+    """The map's data (one JSON value) and the script that draws it on the parent map."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "window.geoevents = {map: {{ this._parent.get_name() }}, data: {{ this.data }}};"
+        "{{ this.code }}"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "GeoeventsApp"
+        self.data = js_value(data)
+        self.code = assets.map_js()
+
+
+_CSS_VARIABLES = {
+    "sea": SEA_COLOR,
+    "land": LAND_COLOR,
+    "edge": COUNTRY_EDGE,
+    "place": PLACE_COLOR,
+    "area": AREA_COLOR,
+    "border": BORDER_COLOR,
+}
+
+
+# -- events ---------------------------------------------------------------------------------------
+
+
+def located_events(frame: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
+    """One row per event at its primary location (its first site, else its first place).
+
+    An event whose places were all tagged "mentioned" keeps its best one, so every event that has
+    a location is drawn, as the ACLED CSV lists it.
+    """
+    if frame is None or not len(frame):
+        return gpd.GeoDataFrame({"geometry": []}, crs="EPSG:4326")
+    if "is_primary" in frame.columns:
+        primary = frame[frame["is_primary"].astype(bool)]
+        rest = frame[~frame["event_id"].isin(primary["event_id"])]
+        frame = gpd.GeoDataFrame(
+            pd.concat([primary, rest.drop_duplicates("event_id")]), crs=frame.crs, geometry="geometry"
+        )
+    else:
+        frame = frame.drop_duplicates("event_id")
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    return frame.sort_values(["event_id"]).reset_index(drop=True)
+
+
+def _caveat_list(row: Mapping[str, Any]) -> list[str]:
+    tags = _split(row.get("tags")) if SEPARATOR in str(row.get("tags") or "") else []
+    if not tags and row.get("tags"):
+        tags = [t.strip() for t in re.split(r"[|;,]", str(row.get("tags"))) if t.strip()]
+    notes = row.get("notes")
+    return caveats(tags, str(notes) if notes and str(notes) != "nan" else None)
+
+
+def _sources_html(row: Mapping[str, Any], articles: Mapping[str, ArticleInfo]) -> str:
+    """Publisher and linked title per source, in the evidence order."""
+    ids = _split(row.get("article_ids"))
+    items = []
+    seen = set()
+    for i, source in enumerate(_split(row.get("sources"))):
+        info = articles.get(ids[i]) if i < len(ids) else None
+        link = source_link(source, info.title if info else None, info.url if info else None)
+        key = (link.publisher, link.title, link.url)
+        if key in seen:
+            continue
+        seen.add(key)
+        title = safe_link(link.url, link.title) if link.url else f"<span>{html.escape(link.title)}</span>"
+        pub = f"<b>{html.escape(link.publisher)}</b>: " if link.publisher else ""
+        items.append(f"<li>{pub}{title}</li>")
+    return f'<div class="ge-sources">Sources<ul>{"".join(items)}</ul></div>' if items else ""
+
+
+def event_popup_html(row: Mapping[str, Any], articles: Mapping[str, ArticleInfo] | None = None) -> str:
+    """The popup of one event: id, type, date, place, actors, figures, caveats, evidence, sources."""
     color = event_color(row.get("event_type"))
+    when = as_date(row.get("event_date"))
     lines = [
         f'<div class="ge-popup"><div class="ge-popup-type" style="border-left-color:{color}">'
-        f"<b>{_esc(row.get('event_type'))}</b><br><span>{_esc(row.get('sub_event_type'))}</span></div>",
+        f"<b>{_esc(row.get('event_type'))}</b><br><span>{_esc(row.get('sub_event_type'))}</span>"
+        f'<div class="ge-muted">Event <code>{_esc(row.get("event_id"))}</code></div></div>',
         "<table>",
-    ]
-    when = row.get("event_date")
-    when_text = when.isoformat() if isinstance(when, date) else "date unknown"
-    lines.append(
-        f"<tr><th>Date</th><td>{_esc(when_text)} (time precision {_esc(row.get('time_precision'))})</td></tr>"
-    )
-    lines.append(
+        f"<tr><th>Date</th><td>{_esc(when.isoformat() if when else 'date unknown')}"
+        f" (time precision {_esc(row.get('time_precision'))})</td></tr>",
         f"<tr><th>Where</th><td>{_esc(row.get('location'))} "
-        f"(geo precision {_esc(row.get('geo_precision'))})</td></tr>"
-    )
+        f"(geo precision {_esc(row.get('geo_precision'))})</td></tr>",
+    ]
     actors = " vs ".join(_esc(a) for a in (row.get("actor1"), row.get("actor2")) if _esc(a))
     if actors:
         lines.append(f"<tr><th>Actors</th><td>{actors}</td></tr>")
-    fatalities = _esc(row.get("fatalities")) or "not reported"
-    lines.append(f"<tr><th>Fatalities</th><td>{fatalities}</td></tr>")
+    lines.append(f"<tr><th>Fatalities</th><td>{_esc(row.get('fatalities')) or 'not reported'}</td></tr>")
     if _esc(row.get("injuries")):
         lines.append(f"<tr><th>Injuries</th><td>{_esc(row.get('injuries'))}</td></tr>")
     confidence = number_or_none(row.get("confidence"))
     if confidence is not None:
         lines.append(f"<tr><th>Confidence</th><td>{confidence:.2f}</td></tr>")
     lines.append("</table>")
+    notes = _caveat_list(row)
+    if notes:
+        items = "".join(f"<li>{html.escape(_short(n))}</li>" for n in notes)
+        lines.append(f'<div class="ge-caveats"><b>Caveats</b><ul>{items}</ul></div>')
     for quote in _split(row.get("evidence"))[:2]:
         lines.append(f"<blockquote>{html.escape(_short(quote))}</blockquote>")
-    sources = _split(row.get("sources"))
-    if sources:
-        links = ", ".join(safe_link(url, _source_label(url)) for url in sources)
-        lines.append(f'<div class="ge-sources">Sources: {links}</div>')
+    lines.append(_sources_html(row, articles or {}))
     lines.append("</div>")
     return "".join(lines)
 
 
-def _source_label(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc or url if parts.scheme in ("http", "https") else url
+def _equivalent_radius_km(geometry: BaseGeometry) -> float:
+    """The radius of the circle with the area of a polygon, or half the length of a line (km)."""
+    lat = math.radians(geometry.centroid.y)
+    km_per_deg = math.pi * EARTH_RADIUS_KM / 180
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        area_km2 = geometry.area * km_per_deg**2 * math.cos(lat)
+        return math.sqrt(area_km2 / math.pi)
+    if geometry.geom_type in ("LineString", "MultiLineString"):  # a border area: a band, not the line
+        return min(geometry.length * km_per_deg * max(math.cos(lat), 0.3) / 2, BORDER_RING_KM)
+    return 0.0
 
 
-def _place_popup_html(row: Mapping[str, Any], kind: str) -> str:
-    names = ", ".join(html.escape(n) for n in _split(row.get("names")))
-    return (
-        f'<div class="ge-popup"><b>{_esc(row.get("name"))}</b> <span class="ge-muted">({html.escape(kind)}, '
-        f"{_esc(row.get('feature_class'))})</span><br>"
-        f'<span class="ge-muted">{_esc(row.get("id"))}</span><br>'
-        f"Mentions: {_esc(row.get('mentions'))}{'; as ' + names if names else ''}</div>"
+def ring_radius_km(row: Mapping[str, Any], shapes: Mapping[str, BaseGeometry]) -> float:
+    """The precision ring of an event: the size of the area or border it stands for, else the
+    distance ACLED's precision code means ("near a town": 25 km); none for a town or site."""
+    precision = geo_precision(row.get("geo_precision"))
+    shape = shapes.get(str(row.get("place_id")))
+    if shape is not None:
+        return round(min(_equivalent_radius_km(shape), MAX_RING_KM), 1)
+    return PRECISION_RING_KM.get(precision, 0.0) if precision > 1 else 0.0
+
+
+def _event_item(
+    row: Mapping[str, Any], type_index: Mapping[str, int], shapes: Mapping[str, BaseGeometry], popup: str
+) -> dict[str, Any]:
+    when = as_date(row.get("event_date"))
+    search = " ".join(
+        _plain(row.get(k))
+        for k in ("event_id", "event_type", "sub_event_type", "location", "actor1", "actor2", "admin1")
     )
-
-
-def _legend_html(types: list[str], counts: Mapping[str, int]) -> str:
-    rows = ["<div class='ge-legend-title'>Events</div>"]
-    for label in types:
-        rows.append(
-            f"<div><span class='ge-dot' style='background:{event_color(label)}'></span>"
-            f"{html.escape(label)} <span class='ge-muted'>({counts.get(label, 0)})</span></div>"
-        )
-    rows.append("<div class='ge-legend-title'>Size</div><div>grows with fatalities</div>")
-    rows.append("<div class='ge-legend-title'>Location precision</div>")
-    rows.append("<div><span class='ge-dot ge-solid'></span>1 town or site</div>")
-    rows.append("<div><span class='ge-ring-key'></span>2-3 near a place / region (dashed ring)</div>")
-    rows.append(
-        f"<div class='ge-legend-title'>Reference</div>"
-        f"<div><span class='ge-dot' style='background:{PLACE_COLOR};width:8px;height:8px'></span>"
-        "place named</div>"
-        f"<div><span class='ge-box' style='border-color:{AREA_COLOR}'></span>region named</div>"
-        f"<div><span class='ge-line' style='border-color:{BORDER_COLOR}'></span>border named</div>"
-    )
-    return "".join(rows)
-
-
-_PAGE_CSS = f"""
-.leaflet-container {{ background: {SEA_COLOR};
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
-.ge-panel {{ background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 6px;
-  box-shadow: 0 1px 5px rgba(0,0,0,.35); max-width: 300px; }}
-.ge-title {{ font-weight: 600; font-size: 15px; }}
-.ge-muted {{ color: #666; font-size: 11px; }}
-.ge-legend-title {{ font-weight: 600; margin-top: 6px; }}
-.ge-dot {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px;
-  border: 1px solid #333; vertical-align: middle; }}
-.ge-ring-key {{ display: inline-block; width: 13px; height: 13px; border-radius: 50%; margin-right: 4px;
-  border: 1.5px dashed #555; vertical-align: middle; }}
-.ge-box {{ display: inline-block; width: 14px; height: 10px; margin-right: 6px; border: 2px dashed;
-  vertical-align: middle; }}
-.ge-line {{ display: inline-block; width: 16px; margin-right: 6px; border-top: 3px dashed;
-  vertical-align: middle; }}
-.ge-popup table {{ border-collapse: collapse; margin: 4px 0; }}
-.ge-popup th {{ text-align: left; padding-right: 8px; color: #555; font-weight: 500; vertical-align: top; }}
-.ge-popup-type {{ border-left: 5px solid; padding-left: 6px; margin-bottom: 4px; }}
-.ge-popup blockquote {{ margin: 4px 0; padding: 2px 6px; border-left: 3px solid #ccc; color: #333;
-  font-style: italic; }}
-.ge-sources a, .ge-sources span {{ word-break: break-all; }}
-.ge-country-label {{ color: #7a7467; font-size: 11px; letter-spacing: .08em; text-transform: uppercase;
-  white-space: nowrap; text-shadow: 0 0 3px #fff; pointer-events: none; }}
-.ge-filter input[type=range] {{ width: 220px; }}
-.ge-filter label {{ display: block; }}
-.leaflet-control-layers-overlays label span {{ vertical-align: middle; }}
-@media print {{ .leaflet-control-layers, .ge-filter {{ display: none; }} }}
-"""
-
-
-_FILTER_JS = """
-(function () {
-  var map = %(map)s, dates = %(dates)s;
-  var control = L.control({position: 'bottomleft'});
-  control.onAdd = function () {
-    var div = L.DomUtil.create('div', 'ge-panel ge-filter');
-    var title = L.DomUtil.create('div', 'ge-legend-title', div);
-    title.textContent = 'Dates shown';
-    var label = L.DomUtil.create('div', 'ge-filter-label', div);
-    var from = L.DomUtil.create('input', 'ge-from', div);
-    var to = L.DomUtil.create('input', 'ge-to', div);
-    [from, to].forEach(function (input) {
-      input.type = 'range'; input.min = 0; input.max = Math.max(dates.length - 1, 0); input.step = 1;
-    });
-    from.value = 0; to.value = Math.max(dates.length - 1, 0);
-    var undatedLabel = L.DomUtil.create('label', '', div);
-    var undated = L.DomUtil.create('input', 'ge-undated', undatedLabel);
-    undated.type = 'checkbox'; undated.checked = true;
-    undatedLabel.appendChild(document.createTextNode(' events with no date'));
-    function apply() {
-      var lo = Math.min(+from.value, +to.value), hi = Math.max(+from.value, +to.value);
-      var start = dates[lo], end = dates[hi];
-      label.textContent = dates.length ? (start === end ? start : start + ' to ' + end) : 'no dated events';
-      geoevents.items.forEach(function (item) {
-        var show = item.date === null ? undated.checked : (item.date >= start && item.date <= end);
-        var has = item.group.hasLayer(item.layer);
-        if (show && !has) { item.group.addLayer(item.layer); }
-        if (!show && has) { item.group.removeLayer(item.layer); }
-      });
+    return {
+        "id": _plain(row.get("event_id")),
+        "t": type_index[event_type_key(row.get("event_type"))],
+        "sub": _plain(row.get("sub_event_type")),
+        "d": when.isoformat() if when else None,
+        "ll": [round(row["geometry"].y, 5), round(row["geometry"].x, 5)],
+        "loc": _plain(row.get("location")),
+        "p": geo_precision(row.get("geo_precision")),
+        "ring": round(ring_radius_km(row, shapes) * 1000),
+        "f": _int_or_none(row.get("fatalities")),
+        "r": marker_radius_px(row.get("fatalities")),
+        "q": search.lower(),
+        "html": popup,
     }
-    [from, to, undated].forEach(function (input) { L.DomEvent.on(input, 'input change', apply); });
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    geoevents.applyFilter = apply;
-    geoevents.filterInputs = {from: from, to: to, undated: undated};
-    apply();
-    return div;
-  };
-  control.addTo(map);
-})();
-"""
 
 
-def _panel_js(map_name: str, position: str, css_class: str, inner_html: str) -> str:
-    return (
-        f"(function(){{var c=L.control({{position:{js_string(position)}}});c.onAdd=function(){{"
-        f"var d=L.DomUtil.create('div',{js_string(css_class)});d.innerHTML={js_string(inner_html)};"
-        "L.DomEvent.disableClickPropagation(d);L.DomEvent.disableScrollPropagation(d);return d;};"
-        f"c.addTo({map_name});}})();"
-    )
+def _plain(value: Any) -> str:
+    text = _esc(value)
+    return html.unescape(text) if text else ""
+
+
+def _int_or_none(value: Any) -> int | None:
+    number = number_or_none(value)
+    return None if number is None else int(number)
+
+
+# -- reference layers -----------------------------------------------------------------------------
+
+
+def _rounded(geometry: BaseGeometry, digits: int) -> Any:
+    """GeoJSON coordinates rounded to ``digits`` decimals (4: ~10 m, well under a pixel at zoom 13)."""
+    return mapping(shapely.transform(geometry, lambda c: np.round(c, digits)))["coordinates"]
+
+
+def _feature(geometry: BaseGeometry, digits: int, **properties: Any) -> dict[str, Any]:
+    geo = mapping(shapely.transform(geometry, lambda c: np.round(c, digits)))
+    return {"type": "Feature", "properties": properties, "geometry": geo}
 
 
 def label_min_zoom(name: str, geometry: BaseGeometry) -> int:
@@ -428,110 +413,331 @@ def _largest_part(geometry: BaseGeometry) -> BaseGeometry:
     return max(parts, key=lambda g: g.area)
 
 
-def _basemap(
-    bounds: tuple[float, float, float, float],
-) -> tuple[dict[str, Any], list[tuple[float, float, str, int]]]:
-    """Country polygons (detailed near the data, coarse elsewhere) and their labels.
+def _label_point(geometry: BaseGeometry) -> tuple[float, float]:
+    part = _largest_part(geometry)
+    point = polylabel(part, tolerance=0.05) if part.geom_type == "Polygon" else part.representative_point()
+    return round(point.y, 3), round(point.x, 3)
 
-    Each label is (lat, lon, name, lowest zoom at which it shows), placed at the
-    pole of inaccessibility of the country's largest part.
-    """
+
+def _countries_layer(
+    near: BaseGeometry, around: BaseGeometry
+) -> tuple[dict[str, Any], list[list[Any]], set[str]]:
+    """Country polygons (tiered detail, shared edges kept), their labels, and the codes of those near."""
     frame = countries()
-    near = box(*view_bounds(bounds, margin=1.0, minimum=20.0))
-    features = []
-    labels = []
-    for name, geometry in zip(frame["name"], frame.geometry, strict=True):
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    geometries = tiered_coverage(list(frame.geometry), near, around)
+    features, labels, near_codes = [], [], set()
+    for name, code, original, geometry in zip(
+        frame["name"], frame["iso_a2"], frame.geometry, geometries, strict=True
+    ):
         if geometry is None or geometry.is_empty:
             continue
-        detailed = geometry.intersects(near)
-        shape_ = geometry if detailed else geometry.simplify(0.25, preserve_topology=True)
-        if shape_.is_empty:
-            continue
-        geo = geometry_to_geojson(shape_)
-        geo["coordinates"] = _round_nested(geo["coordinates"], 3 if detailed else 2)
-        features.append({"type": "Feature", "properties": {"name": name}, "geometry": geo})
-        part = _largest_part(geometry)
-        if part.area <= 0:
-            continue
-        point = (
-            polylabel(part, tolerance=0.05) if part.geom_type == "Polygon" else part.representative_point()
-        )
-        labels.append((round(point.y, 3), round(point.x, 3), name, label_min_zoom(name, geometry)))
+        features.append(_feature(geometry, 3, cc=code if isinstance(code, str) else None))
+        if original.intersects(near) and isinstance(code, str):
+            near_codes.add(code)
+        if _largest_part(original).area > 0:
+            labels.append([*_label_point(original), str(name), label_min_zoom(str(name), original)])
     labels.sort(key=lambda item: (item[3], item[2]))
-    return {"type": "FeatureCollection", "features": features}, labels
+    return {"type": "FeatureCollection", "features": features}, labels, near_codes
 
 
-_FIT_JS = """
-(function () {
-  // Fit again once the panels exist, keeping the events clear of the panels on either side
-  // (each side's padding at most 30%% of the map's width, so small embedded maps still fit).
-  var map = %(map)s, bounds = %(bounds)s;
-  function side(selector) {
-    var width = 0, corners = map.getContainer().querySelectorAll(selector);
-    corners.forEach(function (corner) { width = Math.max(width, corner.offsetWidth); });
-    return Math.min(width, map.getSize().x * 0.3) + %(pad)s;
-  }
-  geoevents.fitView = function () {
-    var right = side('.leaflet-right .ge-panel, .leaflet-right .leaflet-control-layers');
-    map.fitBounds(bounds, {paddingTopLeft: [side('.leaflet-left .ge-panel'), %(pad)s],
-                           paddingBottomRight: [right, %(pad)s], maxZoom: %(max)s, animate: false});
-  };
-  geoevents.fitView();
-})();
-"""
+def _shared_edges(shapes: np.ndarray) -> BaseGeometry:
+    """The edges two polygons of a coverage share: inside a country, not along its border.
+
+    After ``coverage_simplify`` a shared edge has the same vertices on both sides, so it is the
+    segments that occur twice (in either direction).
+    """
+    rings = shapely.get_rings(shapely.get_parts(shapes))
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    same = index[:-1] == index[1:]
+    a, b = coords[:-1][same], coords[1:][same]
+    flip = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
+    first, second = np.where(flip[:, None], b, a), np.where(flip[:, None], a, b)
+    segments, counts = np.unique(np.round(np.hstack([first, second]), 7), axis=0, return_counts=True)
+    shared = segments[counts >= 2]
+    if not len(shared):
+        return shapely.multilinestrings([])
+    return shapely.line_merge(shapely.multilinestrings(shapely.linestrings(shared.reshape(-1, 2, 2))))
 
 
-_LABELS_JS = """
-(function () {
-  var map = %(map)s, data = %(labels)s;
-  var pane = map.createPane('ge-labels');
-  pane.style.zIndex = 450;
-  pane.style.pointerEvents = 'none';
-  var group = L.layerGroup().addTo(map);
-  var items = data.map(function (d) {
-    var text = document.createElement('div');
-    text.textContent = d[2];
-    var icon = L.divIcon({html: text, className: 'ge-country-label',
-                          iconSize: [160, 14], iconAnchor: [80, 7]});
-    var marker = L.marker([d[0], d[1]], {icon: icon, interactive: false, keyboard: false, pane: 'ge-labels'});
-    return {min: d[3], marker: marker};
-  });
-  function update() {
-    var zoom = map.getZoom();
-    items.forEach(function (item) {
-      var show = zoom >= item.min, has = group.hasLayer(item.marker);
-      if (show && !has) { group.addLayer(item.marker); }
-      if (!show && has) { group.removeLayer(item.marker); }
-    });
-  }
-  map.on('zoomend', update);
-  map.whenReady(update);
-  geoevents.countryLabels = group;
-})();
-"""
+def _provinces_layer(codes: set[str], region: BaseGeometry) -> tuple[list[Any], list[list[Any]]]:
+    """First-level division lines inside these countries (not along their borders), and labels."""
+    areas = admin1_areas(codes)
+    if not areas:
+        return [], []
+    shapes = shapely.coverage_simplify(np.array([a[2] for a in areas], dtype=object), 0.01)
+    inner = _shared_edges(shapes)
+    parts = [g for g in shapely.get_parts(inner.intersection(region)) if g.geom_type == "LineString"]
+    inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else shapely.multilinestrings([])
+    lines = [_rounded(g, 3) for g in getattr(inner, "geoms", [inner]) if not g.is_empty]
+    shapely.prepare(region)
+    labels = [
+        [*_label_point(shape), name]
+        for (name, _, _), shape in zip(areas, shapes, strict=True)
+        if region.intersects(shape)
+    ]
+    return lines, labels
 
 
-def _round_nested(coords: Any, digits: int) -> Any:
-    if isinstance(coords, float):
-        return round(coords, digits)
-    return [_round_nested(c, digits) for c in coords]
+def town_min_zooms(items: Sequence[tuple[float, float]], *, first: int = 4) -> list[int]:
+    """The zoom from which each town (in priority order) is labelled without crowding.
+
+    Greedy by zoom: a town gets its label at the first zoom where it is at least TOWN_LABEL_PX
+    from every town labelled before it; a town labelled at one zoom stays labelled closer in.
+    """
+    zooms = [TOWN_MAX_ZOOM + 1] * len(items)
+    xy = [_mercator(lat, lon) for lat, lon in items]
+    for zoom in range(first, TOWN_MAX_ZOOM + 1):
+        cell = TOWN_LABEL_PX / (256 * 2**zoom)
+        taken: dict[tuple[int, int], list[int]] = {}
+        for i, (x, y) in enumerate(xy):
+            key = (int(x / cell), int(y / cell))
+            if zooms[i] <= zoom or not _crowded(key, x, y, cell, taken, xy):
+                zooms[i] = min(zooms[i], zoom)
+                taken.setdefault(key, []).append(i)
+    return zooms
 
 
-def _shape_group(frame: gpd.GeoDataFrame, kind: str, style: dict[str, Any], name: str) -> folium.FeatureGroup:
-    """A layer of named regions or borders, each with its own popup."""
-    group = folium.FeatureGroup(name=name)
+def _crowded(
+    key: tuple[int, int],
+    x: float,
+    y: float,
+    cell: float,
+    taken: Mapping[tuple[int, int], list[int]],
+    xy: Sequence[tuple[float, float]],
+) -> bool:
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for j in taken.get((key[0] + dx, key[1] + dy), ()):
+                if abs(xy[j][0] - x) < cell and abs(xy[j][1] - y) < cell / 3:
+                    return True
+    return False
+
+
+def _mercator(lat: float, lon: float) -> tuple[float, float]:
+    """Web-Mercator position on a unit square (0..1 both ways)."""
+    lat = max(min(lat, 85.0), -85.0)
+    y = (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2
+    return (lon + 180) / 360, y
+
+
+def _towns_layer(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Any]:
+    found = towns(focus, points)
+    zooms = town_min_zooms([(t.lat, t.lon) for t in found], first=3)
+    return [
+        [
+            round(t.lat, 4),
+            round(t.lon, 4),
+            t.name,
+            t.population,
+            z if not t.capital else min(z, 5),
+            int(t.capital),
+        ]
+        for t, z in zip(found, zooms, strict=True)
+        if z <= TOWN_MAX_ZOOM
+    ]
+
+
+def _water_layer(region: BaseGeometry) -> tuple[list[Any], list[Any]]:
+    rivers, lakes = rivers_and_lakes(region)
+    river_lines = [
+        _rounded(part, 3)
+        for r in rivers
+        for part in getattr(r, "geoms", [r])
+        if part.geom_type == "LineString"
+    ]
+    lake_shapes = [
+        _rounded(part, 3)
+        for lake in lakes
+        for part in getattr(lake, "geoms", [lake])
+        if part.geom_type == "Polygon"
+    ]
+    return river_lines, lake_shapes
+
+
+def _detail_regions(
+    focus: tuple[float, float, float, float], points: list[tuple[float, float]]
+) -> tuple[BaseGeometry, BaseGeometry]:
+    """Where the basemap is detailed (near the events) and moderately so (around them).
+
+    Neighbourhoods of the event sites, not their bounding box: events on three continents
+    would otherwise make the whole world "near".
+    """
+    near_box, around_box = (
+        box(*view_bounds(focus, margin=0.5, minimum=6.0)),
+        box(*view_bounds(focus, margin=1.0, minimum=25.0)),
+    )
+    near, around = neighbourhood(points, NEAR_DEGREES), neighbourhood(points, AROUND_DEGREES)
+    if near is None or around is None:
+        return near_box, around_box
+    if _compact(focus):
+        near, around = near.union(near_box), around.union(around_box)
+    return near, around
+
+
+def _basemap(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> dict[str, Any]:
+    """The offline basemap: countries, approximate provinces, towns, rivers and lakes."""
+    near, around = _detail_regions(focus, points)
+    world, labels, codes = _countries_layer(near, around)
+    provinces, province_labels = _provinces_layer(codes, around)
+    rivers, lakes = _water_layer(around)
+    return {
+        "countries": world,
+        "countryLabels": labels,
+        "provinces": provinces,
+        "provinceLabels": province_labels,
+        "towns": _towns_layer(focus if _compact(focus) else (0.0, 0.0, 0.0, 0.0), points),
+        "rivers": rivers,
+        "lakes": lakes,
+    }
+
+
+def _compact(focus: tuple[float, float, float, float]) -> bool:
+    return focus[2] - focus[0] <= COMPACT_FOCUS_DEGREES and focus[3] - focus[1] <= COMPACT_FOCUS_DEGREES
+
+
+def _place_popup_html(row: Mapping[str, Any], kind: str) -> str:
+    names = ", ".join(html.escape(n) for n in _split(row.get("names")))
+    approx = " · approximate outline" if _esc(row.get("source")) == "derived" else ""
+    return (
+        f'<div class="ge-popup"><b>{_esc(row.get("name"))}</b> <span class="ge-muted">({html.escape(kind)}, '
+        f"{_esc(row.get('feature_class'))}{approx})</span><br>"
+        f'<span class="ge-muted">{_esc(row.get("id"))}</span><br>'
+        f"Mentions: {_esc(row.get('mentions'))}{'; as ' + names if names else ''}</div>"
+    )
+
+
+def drawable_areas(frame: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """The named areas a map may draw: never continents or world regions (too big to mean a place)."""
+    if frame is None or not len(frame):
+        return frame
+    bounds = frame.geometry.bounds
+    small = ((bounds["maxx"] - bounds["minx"]) <= MAX_AREA_DEGREES) & (
+        (bounds["maxy"] - bounds["miny"]) <= MAX_AREA_DEGREES
+    )
+    world_region = (frame["feature_class"] == "region") & (frame["source"] == "naturalearth")
+    return frame[small & ~world_region]
+
+
+def _shapes_layer(
+    frame: gpd.GeoDataFrame | None,
+    kind: str,
+    drawn: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[dict[str, Any]]:
+    """Named regions or borders; a country the basemap already draws refers to it (written once)."""
+    if frame is None or not len(frame):
+        return []
+    out = []
     for _, row in frame.iterrows():
-        layer = folium.GeoJson(
+        item = {
+            "name": _plain(row.get("name")),
+            "approx": _plain(row.get("source")) == "derived",
+            "html": _place_popup_html(row, kind),
+        }
+        code = row.get("country_code")
+        if row.get("feature_class") == "country" and isinstance(code, str) and code in drawn:
+            item.update(k="ref", ref=code)
+        else:
+            geometry = shapely.simplify(row.geometry, SHAPE_TOLERANCE, preserve_topology=True)
+            item.update(k=geometry.geom_type, g=_rounded(geometry, 3))
+        out.append(item)
+    return out
+
+
+def _places_layer(frame: gpd.GeoDataFrame | None, shape_ids: set[str]) -> list[dict[str, Any]]:
+    if frame is None or not len(frame):
+        return []
+    out = []
+    for _, row in frame.iterrows():
+        if str(row.get("id")) in shape_ids or row.geometry is None or row.geometry.is_empty:
+            continue
+        out.append(
             {
-                "type": "Feature",
-                "properties": {},
-                "geometry": geometry_to_geojson(map_shape(row.geometry)),
-            },
-            style_function=lambda _feature: style,
+                "ll": [round(row.geometry.y, 5), round(row.geometry.x, 5)],
+                "name": _plain(row.get("name")),
+                "html": _place_popup_html(row, "place"),
+            }
         )
-        layer.add_child(_Bind(_place_popup_html(row, kind), html.escape(str(row["name"]))))
-        layer.add_to(group)
-    return group
+    return out
+
+
+# -- the page -------------------------------------------------------------------------------------
+
+
+def _unlocated(records: Iterable[Event], located: set[str]) -> list[dict[str, Any]]:
+    out = []
+    for event in records:
+        if event.event_id in located:
+            continue
+        out.append(
+            {
+                "id": event.event_id,
+                "type": event.event_type,
+                "d": event.event_date.isoformat() if event.event_date else None,
+            }
+        )
+    return sorted(out, key=lambda e: (e["d"] or "9999", e["id"]))
+
+
+def map_data(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    title: str = DEFAULT_TITLE,
+    subtitle: str | None = None,
+    articles: Mapping[str, ArticleInfo] | None = None,
+    records: Iterable[Event] = (),
+    tiles: str | None = None,
+) -> dict[str, Any]:
+    """Everything the page's script draws, as one JSON-ready value."""
+    events = located_events(layers.get("events"))
+    areas = drawable_areas(layers.get("areas"))
+    borders = layers.get("borders")
+    shapes = {
+        str(i): g
+        for frame in (layers.get("areas"), borders)
+        if frame is not None and len(frame)
+        for i, g in zip(frame["id"], frame.geometry, strict=True)
+    }
+    counts = type_counts(events["event_type"] if len(events) else [])
+    keys = list(counts)
+    type_index = {key: i for i, key in enumerate(keys)}
+    items = [
+        _event_item(row, type_index, shapes, event_popup_html(row, articles)) for _, row in events.iterrows()
+    ]
+    located = {i["id"] for i in items}
+    points = [(i["ll"][0], i["ll"][1]) for i in items]
+    found = focus_bounds(layers)
+    if len(events):
+        minx, miny, maxx, maxy = (float(v) for v in events.total_bounds)
+        found = (minx, miny, maxx, maxy)
+    focus = view_bounds(found, margin=0.1, minimum=FOCUS_MIN_DEGREES)
+    view = [[round(focus[1], 4), round(focus[0], 4)], [round(focus[3], 4), round(focus[2], 4)]]
+    base = _basemap(focus, points)
+    return {
+        "title": title,
+        "subtitle": subtitle,
+        "view": view,
+        "fit": {"pad": FIT_PADDING_PX, "maxZoom": FIT_MAX_ZOOM},
+        "types": [
+            {
+                "key": k,
+                "color": event_color(k),
+                "shape": EVENT_SHAPES.get(k, EVENT_SHAPES[OTHER]),
+                "n": counts[k],
+            }
+            for k in keys
+        ],
+        "events": sorted(items, key=lambda i: (i["d"] or "9999", i["id"])),
+        "unlocated": _unlocated(records, located),
+        "places": _places_layer(layers.get("places"), set(shapes)),
+        "areas": _shapes_layer(
+            areas, "region", {f["properties"]["cc"] for f in base["countries"]["features"]}
+        ),
+        "borders": _shapes_layer(borders, "border"),
+        "base": base,
+        "tiles": bool(tiles),
+        "popupWidth": POPUP_WIDTH_PX,
+    }
 
 
 def build_map(
@@ -540,156 +746,31 @@ def build_map(
     tiles: str | None = None,
     title: str = DEFAULT_TITLE,
     subtitle: str | None = None,
+    articles: Mapping[str, ArticleInfo] | None = None,
+    records: Iterable[Event] = (),
 ) -> folium.Map:
     """The folium map of the events, places, areas and borders frames (any may be missing)."""
-    events = sited_events(layers.get("events"))
-    events = events if events is not None else gpd.GeoDataFrame({"geometry": []}, crs="EPSG:4326")
-    if len(events):
-        events = events.assign(event_date=[as_date(v) for v in events["event_date"]])
-    bounds = view_bounds(focus_bounds(layers), margin=0.1, minimum=FOCUS_MIN_DEGREES)
+    data = map_data(layers, title=title, subtitle=subtitle, articles=articles, records=records, tiles=tiles)
     fmap = OfflineMap(
         location=None,
         tiles=None,
         control_scale=True,
         zoom_control=True,
         prefer_canvas=False,
-        maxZoom=16,
+        maxZoom=MAX_ZOOM,
         minZoom=MIN_ZOOM,
     )
-    header = fmap.get_root().header  # type: ignore[attr-defined]
-    header.add_child(Element(f"<style>{assets.leaflet_css()}</style>"), name="leaflet_css", index=0)
-    header.add_child(Element(f"<script>{assets.leaflet_js()}</script>"), name="leaflet_js", index=1)
-    header.add_child(Element(f"<style>{assets.markercluster_css()}</style>"), name="cluster_css", index=2)
-    header.add_child(Element(f"<script>{assets.markercluster_js()}</script>"), name="cluster_js", index=3)
-    header.add_child(
-        Element(
-            f"<style>{_PAGE_CSS}</style><script>window.geoevents = {{items: [], layers: {{}}}};</script>"
-        ),
-        name="geoevents_css",
-        index=4,
+    fmap.get_root().header.add_child(  # type: ignore[attr-defined]
+        Element('<meta name="viewport" content="width=device-width, initial-scale=1">'), name="viewport"
     )
+    fmap.add_child(_InlineAssets())
+    (south, west), (north, east) = data["view"]
     fmap.fit_bounds(
-        [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-        padding=(FIT_PADDING_PX, FIT_PADDING_PX),
-        max_zoom=FIT_MAX_ZOOM,
+        [[south, west], [north, east]], padding=(FIT_PADDING_PX, FIT_PADDING_PX), max_zoom=FIT_MAX_ZOOM
     )
     if tiles:
         folium.TileLayer(tiles, name=f"Tiles: {tiles}").add_to(fmap)
-
-    world, labels = _basemap(bounds)
-    basemap = folium.FeatureGroup(name="Countries (offline basemap)", control=False)
-    folium.GeoJson(
-        world,
-        name="countries",
-        style_function=lambda _feature: {
-            "fillColor": LAND_COLOR,
-            "color": COUNTRY_EDGE,
-            "weight": 0.8,
-            "fillOpacity": 0.0 if tiles else 1.0,
-        },
-        interactive=False,
-        smooth_factor=1.0,
-    ).add_to(basemap)
-    basemap.add_to(fmap)
-
-    area_style = {
-        "color": AREA_COLOR,
-        "weight": 2,
-        "dashArray": "6 4",
-        "fillColor": AREA_COLOR,
-        "fillOpacity": 0.12,
-    }
-    border_style = {"color": BORDER_COLOR, "weight": 4, "dashArray": "8 6", "opacity": 0.9}
-    for key, kind, style, swatch in (
-        ("areas", "region", area_style, f"<span class='ge-box' style='border-color:{AREA_COLOR}'></span>"),
-        (
-            "borders",
-            "border",
-            border_style,
-            f"<span class='ge-line' style='border-color:{BORDER_COLOR}'></span>",
-        ),
-    ):
-        frame = layers.get(key)
-        if frame is not None and len(frame):
-            _shape_group(frame, kind, style, f"{swatch}{kind.capitalize()}s named ({len(frame)})").add_to(
-                fmap
-            )
-
-    places = layers.get("places")
-    if places is not None and len(places):
-        group = folium.FeatureGroup(
-            name=f"<span class='ge-dot' style='background:{PLACE_COLOR}'></span>Places named ({len(places)})",
-            show=True,
-        )
-        for _, row in places.iterrows():
-            marker = folium.CircleMarker(
-                [round(row.geometry.y, 6), round(row.geometry.x, 6)],
-                radius=3,
-                color="#ffffff",
-                weight=1,
-                fill=True,
-                fill_color=PLACE_COLOR,
-                fill_opacity=0.9,
-                class_name="ge-place",
-            )
-            marker.add_child(_Bind(_place_popup_html(row, "place"), html.escape(str(row["name"]))))
-            marker.add_to(group)
-        group.add_to(fmap)
-
-    counts = type_counts(events["event_type"] if len(events) else [])
-    present = list(counts)
-    for label in present:
-        color = event_color(label)
-        rows = events[[event_type_key(v) == label for v in events["event_type"]]]
-        group = folium.FeatureGroup(
-            name=f"<span class='ge-dot' style='background:{color}'></span>{html.escape(label)} ({len(rows)})"
-        )
-        cluster = OfflineMarkerCluster(
-            control=False,
-            options={"maxClusterRadius": 30, "disableClusteringAtZoom": 9, "spiderfyOnMaxZoom": True},
-        )
-        cluster.add_to(group)
-        for _, row in rows.iterrows():
-            when = row["event_date"].isoformat() if isinstance(row["event_date"], date) else None
-            precision = geo_precision(row["geo_precision"])
-            lat, lon = row.geometry.y, row.geometry.x
-            options = {
-                "radius": marker_radius_px(row["fatalities"]),
-                "color": "#222222" if precision == 1 else color,
-                "weight": 1.5,
-                "dashArray": None if precision == 1 else "3 3",
-                "fillColor": color,
-                "fillOpacity": 0.85 if precision == 1 else 0.6,
-                "className": f"ge-event ge-event-{slug(label)} ge-precision-{precision}",
-            }
-            tooltip = f"{html.escape(label)} · {html.escape(when or 'undated')} · {_esc(row['location'])}"
-            cluster.add_child(_EventMarker(lat, lon, options, event_popup_html(row), tooltip, when))
-            if precision in PRECISION_RING_KM:
-                group.add_child(_Ring(lat, lon, PRECISION_RING_KM[precision] * 1000, color, when))
-        group.add_to(fmap)
-        fmap.add_child(_Script(f"geoevents.layers[{js_string(label)}] = {group.get_name()};"))
-
-    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    dates = (
-        sorted({d.isoformat() for d in events["event_date"] if isinstance(d, date)}) if len(events) else []
-    )
-    heading = f"<div class='ge-title'>{html.escape(title)}</div>"
-    stats = f"{len(events)} event location{'s' if len(events) != 1 else ''}"
-    if dates:
-        stats += f", {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f", {dates[0]}"
-    heading += f"<div class='ge-muted'>{html.escape(subtitle or stats)}</div>"
-    name = fmap.get_name()
-    fmap.add_child(_Script(_panel_js(name, "topleft", "ge-panel ge-heading", heading)))
-    fmap.add_child(
-        _Script(_panel_js(name, "bottomright", "ge-panel ge-legend", _legend_html(present, counts)))
-    )
-    fmap.add_child(_Script(_FILTER_JS % {"map": name, "dates": js_value(dates)}))
-    fmap.add_child(_Script(_LABELS_JS % {"map": name, "labels": js_value(labels)}))
-    view = [[round(bounds[1], 4), round(bounds[0], 4)], [round(bounds[3], 4), round(bounds[2], 4)]]
-    fmap.add_child(
-        _Script(_FIT_JS % {"map": name, "bounds": js_value(view), "pad": FIT_PADDING_PX, "max": FIT_MAX_ZOOM})
-    )
-    fmap.add_child(_Script(f"geoevents.map = {name};"))
+    fmap.add_child(_MapApp(data))
     return fmap
 
 
@@ -728,9 +809,12 @@ def write_map(
     *,
     tiles: str | None = None,
     title: str = DEFAULT_TITLE,
+    articles: Mapping[str, ArticleInfo] | None = None,
+    records: Iterable[Event] = (),
 ) -> None:
     """Write the offline map page (atomically)."""
-    atomic_write_text(path, render_map(build_map(layers, tiles=tiles, title=title), title=title))
+    fmap = build_map(layers, tiles=tiles, title=title, articles=articles, records=records)
+    atomic_write_text(path, render_map(fmap, title=title))
 
 
 def external_references(page: str) -> list[str]:
@@ -740,4 +824,13 @@ def external_references(page: str) -> list[str]:
     return sorted({u for u in found if not u.startswith(("data:", "#"))})
 
 
-__all__ = ["build_map", "event_popup_html", "render_map", "safe_link", "write_map"]
+__all__ = [
+    "ArticleInfo",
+    "build_map",
+    "event_popup_html",
+    "located_events",
+    "map_data",
+    "render_map",
+    "safe_link",
+    "write_map",
+]
