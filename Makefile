@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test lint bench clean install install-test system-deps
+.PHONY: demo test lint bench clean install install-test system-deps pdf-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,14 +25,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Headless Chromium and its driver for the browser tests, and Pango, which WeasyPrint lays report.pdf
-# out with, from Debian, only when missing.
-system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-		echo "installing chromium and chromium-driver (apt-get)"; \
-		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
-	fi
+# Pango, which WeasyPrint lays report.pdf out with, from Debian, only when missing.
+pdf-deps:
 	@if ! /sbin/ldconfig -p | grep -q libpangoft2-1.0; then \
 		echo "installing Pango for WeasyPrint (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
@@ -40,7 +34,15 @@ system-deps:
 			fonts-dejavu-core >/dev/null; \
 	fi
 
-demo: install system-deps
+# Headless Chromium and its driver for the browser tests, from Debian, only when missing.
+system-deps: pdf-deps
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "installing chromium and chromium-driver (apt-get)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+demo: install pdf-deps
 	$(BIN)/geoevents run data/articles --out $(DEMO_OUT)
 	@echo "map: $(abspath $(DEMO_OUT))/map.html"
 
