@@ -90,8 +90,8 @@ DISORDER = {
 def _event(
     event_id: str, kind: tuple[str, str], when: date | None, *locations: EventLocation, **fields: Any
 ) -> Event:
-    """An event of ``kind`` (event type, sub-event type) dated to the day, or undated (time precision 4)."""
-    fields.setdefault("time_precision", 1 if when else 4)
+    """An event of ``kind`` (event type, sub-event type) dated to the day, or undated (no time precision)."""
+    fields.setdefault("time_precision", 1 if when else None)
     event_type, sub_event_type = kind
     return Event(
         event_id=event_id,

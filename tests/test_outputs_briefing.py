@@ -3,6 +3,7 @@ geoevents.qgz (zip + XML), and the citations and caveats they share."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -39,6 +40,23 @@ def test_links_lose_tracking_parameters_and_paths_are_never_cited() -> None:
         assert ref.title == "article 0123456789"
     titled = source_ref(url=None, title="Iraq: strikes near the border", article_id="x")
     assert titled.title == "Iraq: strikes near the border"
+
+
+def test_a_publisher_named_by_the_events_stage_is_cited_by_that_name() -> None:
+    """The same name in the CSV's source column, the report, the KMZ and the map (not the bare domain)."""
+    evidence = dataclasses.replace(
+        _evidence("a1", "Shells fell on the market.", "https://www.wire.example/x?utm_source=feed"),
+        publisher="Wire Service",
+    )
+    event = _event("ev-p", ("Battles", "Armed clash"), date(2020, 1, 5), evidence=(evidence,))
+    (ref,) = event_sources(event)
+    assert ref.publisher == "Wire Service" and ref.url == "https://www.wire.example/x"
+    assert (
+        event_sources(dataclasses.replace(event, evidence=(_evidence("a1", "x", "https://wire.example/y"),)))[
+            0
+        ].publisher
+        == "wire.example"
+    )
 
 
 def test_caveats_name_split_conflicting_and_caption_dated_figures() -> None:

@@ -125,6 +125,9 @@ def event_sources(event: Event, known: Mapping[str, SourceRef] | None = None) ->
             ref = SourceRef(
                 publisher_of(source) or ref.publisher, ref.title, clean_url(source), ref.published
             )
+        if evidence.publisher and ref.publisher != evidence.publisher:
+            # the events stage named the publisher (feed field or known domain): cite it by that name
+            ref = SourceRef(evidence.publisher, ref.title, ref.url, ref.published)
         refs[evidence.article_id] = ref
     return list(refs.values())
 

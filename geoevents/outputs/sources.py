@@ -1,8 +1,8 @@
 """How a map or briefing names an event's sources: publisher and linked title, never a local path.
 
 An event's evidence keeps the article's URL (else its title, else its file); the article records
-may add a title. Tracking parameters (``utm_*``, ``fbclid``, ``gclid`` ...) are stripped from
-links, so the outputs neither leak where a reader found the story nor carry the trackers on.
+may add a title. Links are cleaned by ``citations.clean_url`` (tracking parameters stripped), so
+the map cites a source exactly as the report, the CSV and the KMZ do.
 """
 
 from __future__ import annotations
@@ -10,32 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-TRACKING_PARAMS = frozenset(
-    {
-        "fbclid",
-        "gclid",
-        "dclid",
-        "gbraid",
-        "wbraid",
-        "msclkid",
-        "yclid",
-        "igshid",
-        "mc_cid",
-        "mc_eid",
-        "_ga",
-        "_gl",
-        "cmpid",
-        "ocid",
-        "ref_src",
-        "smid",
-        "s_cid",
-        "spm",
-    }
-)
-_TRACKING_PREFIXES = ("utm_", "pk_", "hsa_", "__hs")
-_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+from geoevents.outputs.citations import clean_url, publisher_of
+
 _PATH_LIKE = re.compile(r"^(?:file:|/|~|[A-Za-z]:[\\/]|\.{1,2}[\\/])|[\\/].*\.(?:txt|html?|md|json|xml|pdf)$")
 
 
@@ -46,27 +24,6 @@ class SourceLink:
     publisher: str
     title: str
     url: str | None
-
-
-def clean_url(url: str) -> str:
-    """The URL without tracking parameters or fragment-borne trackers; other parameters kept in order."""
-    parts = urlsplit(url.strip())
-    kept = [
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() not in TRACKING_PARAMS and not key.lower().startswith(_TRACKING_PREFIXES)
-    ]
-    fragment = "" if parts.fragment.lower().startswith(_TRACKING_PREFIXES) else parts.fragment
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), fragment))
-
-
-def publisher(url: str) -> str:
-    """The publisher's site name from a URL: its host without www./m./amp. ("reuters.com")."""
-    host = (urlsplit(url).hostname or "").lower()
-    for prefix in _HOST_PREFIXES:
-        if host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix) :]
-    return host
 
 
 def _title_from_path(path: str) -> str:
@@ -91,8 +48,9 @@ def source_link(source: str, title: str | None = None, url: str | None = None) -
     """
     link = url if url and is_web_url(url) else source if is_web_url(source) else None
     if link is not None:
-        clean = clean_url(link)
-        return SourceLink(publisher(clean), title or _title_from_path(clean) or publisher(clean), clean)
+        clean = clean_url(link) or link
+        name = publisher_of(clean) or ""
+        return SourceLink(name, title or _title_from_path(clean) or name, clean)
     if title:
         return SourceLink("", title, None)
     if _PATH_LIKE.search(source.strip()) or "://" in source:
@@ -100,4 +58,4 @@ def source_link(source: str, title: str | None = None, url: str | None = None) -
     return SourceLink("", source.strip() or "article", None)
 
 
-__all__ = ["SourceLink", "clean_url", "is_web_url", "publisher", "source_link"]
+__all__ = ["SourceLink", "is_web_url", "source_link"]
