@@ -11,6 +11,7 @@ from geoevents.events import default_actors, events_from_article
 from geoevents.events.actors import in_country
 from geoevents.events.counts import casualties_from_text
 from geoevents.events.dates import dates_from_text
+from geoevents.settings import Settings
 from tests.test_events_tolls import _article
 
 REF = date(2021, 3, 14)
@@ -132,8 +133,9 @@ def test_an_undated_event_has_no_time_precision_and_says_why() -> None:
 
 
 def test_time_precision_stays_within_acled_codes() -> None:
-    event = _only("Gunmen shot dead a trader in Tikrit in 2019.")
-    assert event.time_precision in (1, 2, 3)
+    article, resolved = _article("Gunmen shot dead a trader in Tikrit in 2019.")
+    (event,) = events_from_article(article, resolved, settings=Settings(keep_background=True))
+    assert event.time_precision in (1, 2, 3) and "year-only-date" in event.tags
 
 
 @pytest.mark.parametrize(

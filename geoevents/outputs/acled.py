@@ -127,7 +127,9 @@ def _ascii(name: str | None) -> str:
     if not name:
         return ""
     stripped = "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c) and c not in _MARKS
+        c
+        for c in unicodedata.normalize("NFKD", name.translate(_LETTERS))
+        if not unicodedata.combining(c) and c not in _MARKS
     )
     plain = " ".join(stripped.encode("ascii", "ignore").decode("ascii").split())
     return _ARTICLE_HYPHEN.sub(
@@ -135,6 +137,11 @@ def _ascii(name: str | None) -> str:
     )  # "Al-Qaim" -> "Al Qaim", as ACLED writes it
 
 
+# Letters that have no ASCII base under Unicode decomposition ("Şırnak" -> "Sirnak", "Łódź" -> "Lodz").
+_LETTERS = str.maketrans(
+    {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+     "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)  # fmt: skip
 _ARTICLE_HYPHEN = re.compile(r"\b(Al|Ar|As|Ash|An|Ad|Adh|At|Ath|Az|Ath|El|Ed|Es|Et)-(?=[A-Z])")
 
 
@@ -154,6 +161,8 @@ def interaction(inter1: int | None, inter2: int | None) -> str:
 def acled_notes(event: Event) -> str:
     """ACLED-style notes: "On 29 December 2019, <what the report says>." then any merge remarks."""
     sentence = next((" ".join(e.sentence.split()) for e in event.evidence), "")
+    if len(sentence) > _NOTE_CHARS:  # a note is a sentence or two, whatever the evidence's length
+        sentence = sentence[:_NOTE_CHARS].rsplit(" ", 1)[0] + " ..."
     sentence = _LEADING_DATE.sub("", _DATELINE.sub("", sentence)).strip()
     if sentence:
         sentence = sentence[0].upper() + sentence[1:]
@@ -182,9 +191,11 @@ _OPENERS = (
     "Soldiers", "Forces", "Army", "Air", "Airstrikes", "Warplanes", "Clashes", "Fighting", "Shelling",
     "Residents", "Civilians", "Local", "Tribesmen", "Militiamen", "Suspected", "Masked", "At", "More", "Over",
 )  # fmt: skip
+_NOTE_CHARS = 600
 # What a note's own date replaces: a dateline, or a leading "On Friday," / "As reported on 2 May 2020,".
+# The possessive spaces keep the comma-separated parts from being split two ways (no backtracking blow-up).
 _DATELINE = re.compile(
-    r"^[A-Z][\w.'’ /-]{1,40},\s*(?:[^,\n]{1,40},\s*)*?[^-–—]{0,40}?(?:\([^)]*\)\s*)?[-–—]+\s*"
+    r"^[A-Z][\w.'’ /-]{1,40},\s*+(?:[^,\n]{1,40},\s*+)*?[^-–—]{0,40}?(?:\([^)]*\)\s*)?[-–—]+\s*"
 )
 _LEADING_DATE = re.compile(
     r"^(?:as\s+reported\s+on|on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on|in|during)?\s*"
