@@ -237,7 +237,9 @@ def _definite(before: str) -> bool:
 _HEADLINE_VERB = re.compile(
     r"\b(?:kills?|attacks?|strikes?|hits?|seizes?|captures?|retakes?|recaptures?|storms?|bombs?|shells?|"
     r"clash(?:es)?|protests?|marches|rall(?:y|ies)|arrests?|detains?|kidnaps?|abducts?|frees?|ambush(?:es)?|"
-    r"downs?|torch(?:es)?|loots?|signs?|agrees?|overruns?|takes?\s+control|blows?\s+up)\b",
+    r"downs?|torch(?:es)?|loots?|signs?|agrees?|overruns?|takes?\s+(?:control|over)|blows?\s+up|fires?|drops?|"
+    r"pounds?|targets?|wounds?|injures?|executes?|lynch(?:es)?|burns?|razes?|deploys?|sends?|withdraws?|"
+    r"pulls?\s+out|hands?\s+over|enters?|joins?|merges?|releases?|defuses?|intercepts?|topples?|ousts?)\b",
     re.IGNORECASE,
 )
 

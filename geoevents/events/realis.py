@@ -166,7 +166,7 @@ def generic_plural(
     if HABITUAL.search(clause) or has_year_range(clause):
         return True
     word = trigger.group(0).lower()
-    plural = noun and word.endswith("s") and not word.endswith(("ss", "us"))
+    plural = noun and word.endswith("s") and not word.endswith(("ss", "us", "gas"))
     # The trigger's own verb phrase: "attacks have increased", "has carried out strikes", not a relative
     # clause further on ("strikes targeted areas held by a group that has mounted an offensive").
     window = clause[max(0, trigger.start() - 40) : trigger.end() + 30]
