@@ -50,3 +50,62 @@ HEADLINES = [
 @pytest.mark.parametrize(("expected", "text"), HEADLINES)
 def test_headlines_in_the_present_tense_are_events(expected: str, text: str) -> None:
     assert _types(text) == [expected]
+
+
+STRATEGIC = [
+    (
+        "Non-violent transfer of territory",
+        "On 12 March 2021, the militia withdrew from the port and handed it to army units.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "Rebel fighters moved into the village of Tal Amir on Friday, "
+        "a day after government troops pulled out.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "Army troops re-entered the district centre on 14 March 2021 without a fight.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "Foreign troops hand over their last base in the north to national forces",
+    ),
+    ("Change to group/activity", "Army sends reinforcements to the northern border after a week of raids"),
+    (
+        "Change to group/activity",
+        "On 15 March 2021, three armed factions in the hills announced "
+        "they were merging under a single command.",
+    ),
+    (
+        "Change to group/activity",
+        "The militia named a new commander on 16 March 2021 after its leader was killed in March.",
+    ),
+    (
+        "Change to group/activity",
+        "On 17 March 2021, the group announced it was suspending military operations against the government.",
+    ),
+    (
+        "Change to group/activity",
+        "Tanks and troop carriers reached the city on Tuesday as reinforcements for the garrison.",
+    ),
+    (
+        "Other",
+        "On 13 March 2021, soldiers detained the president at his residence and said they had seized power.",
+    ),
+    ("Other", "Army officers topple president in overnight coup"),
+    ("Other", "On 15 March 2021, the armed group freed two kidnapped aid workers near the border."),
+    (
+        "Agreement",
+        "Two rival militias agreed a truce in the town on 16 March 2021 after mediation by elders.",
+    ),
+    ("Agreement", "On 17 March 2021, the army and the rebels agreed to end clashes around the dam."),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), STRATEGIC)
+def test_strategic_developments_by_their_class_of_wording(expected: str, text: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_a_trade_deal_or_a_politician_defecting_is_no_event() -> None:
+    assert _types("The two ministers reached a deal on grain exports on Monday.") == []
