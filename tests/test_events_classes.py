@@ -109,3 +109,44 @@ def test_strategic_developments_by_their_class_of_wording(expected: str, text: s
 
 def test_a_trade_deal_or_a_politician_defecting_is_no_event() -> None:
     assert _types("The two ministers reached a deal on grain exports on Monday.") == []
+
+
+DETENTIONS = [
+    ("Arrests", "On 11 March 2021, the group's security service detained three journalists in the city."),
+    ("Arrests", "On 12 March 2021, police arrested the former interior minister at his home in the capital."),
+    ("Arrests", "Five men were arrested on 13 March 2021 in connection with the blast at the market."),
+    (
+        "Abduction/forced disappearance",
+        "On 14 March 2021, intelligence agents detained a lawyer at a checkpoint; "
+        "his whereabouts remain unknown.",
+    ),
+    ("Abduction/forced disappearance", "Armed fighters detained a teacher at a roadblock on 15 March 2021."),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), DETENTIONS)
+def test_political_detentions_are_arrests_and_disappearances_abductions(expected: str, text: str) -> None:
+    assert _types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested a 34-year-old man on Sunday after a car was stolen from a driveway.",
+        "Officers detained two teenagers outside the shopping centre on 13 March 2021.",
+        "A woman has been arrested over the incident at the supermarket, police said.",
+    ],
+)
+def test_an_arrest_of_a_suspect_by_the_police_is_police_work(text: str) -> None:
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot dead a retired army officer outside his shop on 14 March 2021, police said.",
+        "On 15 March 2021, gunmen killed nine farmers in a night raid on the hamlet, police said.",
+    ],
+)
+def test_killing_ex_combatants_or_civilians_is_an_attack_whoever_reports_it(text: str) -> None:
+    assert _types(text) == ["Attack"]

@@ -42,6 +42,7 @@ from geoevents.events.realis import (
     crime_story,
     generic_plural,
     no_event_reason,
+    ordinary_arrest,
     quiet_story,
     recalled,
 )
@@ -296,6 +297,8 @@ def _rejection(
     if recalled(clause):
         return "background"
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
+        return "crime"
+    if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
         return "crime"
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime

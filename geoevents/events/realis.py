@@ -320,6 +320,22 @@ _CONFLICT = re.compile(
 )
 
 
+# Who detains, or whom or for what, in a political arrest: an arrest naming none of them, of no political
+# side, is police work.
+_DETAINING_SIDE = re.compile(
+    r"\b(?:security\s+(?:forces|services|agents)|intelligence|regime|forces|troops|soldiers|army|military|"
+    r"gendarm\w*|authorities|junta|government|raids?|blasts?|explosions?|shootings?|assassinat\w*|"
+    r"(?:prime\s+)?ministers?|president|governors?|mayors?|leaders?|commanders?|officials?|senators?|MPs?)\b",
+    re.IGNORECASE,
+)
+
+
+def ordinary_arrest(sentence: str) -> bool:
+    """Whether an arrest is ordinary police work, not ACLED's arrest of a significant or political detainee
+    (an arrest by the police of a suspect, with no political side nor words of armed conflict)."""
+    return not (_POLITICAL.search(sentence) or _CONFLICT.search(sentence) or _DETAINING_SIDE.search(sentence))
+
+
 def quiet_story(text: str) -> bool:
     """Whether a text has neither a political side nor the words of armed conflict (local news)."""
     return not _POLITICAL.search(text) and not _CONFLICT.search(text)
