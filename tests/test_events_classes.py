@@ -150,3 +150,22 @@ def test_an_arrest_of_a_suspect_by_the_police_is_police_work(text: str) -> None:
 )
 def test_killing_ex_combatants_or_civilians_is_an_attack_whoever_reports_it(text: str) -> None:
     assert _types(text) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors' strikers bombarded the goal in the second half and retook the lead in the cup tie.",
+        "Their attack tore the home defence apart in a 4-1 win on Saturday.",
+        "On 12 March 2021, a man abducted his former wife's daughter after a custody dispute; "
+        "police found her safe.",
+        "The tactics used in the war have included the use of chemical weapons, the report said.",
+    ],
+)
+def test_sport_family_crime_and_war_background_give_no_event(text: str) -> None:
+    assert _types(text) == []
+
+
+def test_a_named_weapon_near_a_stadium_is_still_an_attack() -> None:
+    text = "Rebels attacked army positions near the stadium on 12 March 2021, killing four soldiers."
+    assert _types(text) == ["Armed clash"]

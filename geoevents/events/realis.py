@@ -213,14 +213,24 @@ _ACCIDENT = re.compile(
 # Sport: "a 90th-minute strike", "the striker's shot", "attacked down the left".
 _SPORT = re.compile(
     r"\b(?:goals?|minutes?|scored|scorer|striker|penalty|league|cup|match|matches|brace|kick-?off|half-time|"
-    r"season|coach|playoffs?|tournament|championship|innings|touchdown|quarterback|stadium\s+crowd|fans)\b",
+    r"season|coach|playoffs?|tournament|championship|innings|touchdown|quarterback|stadium\s+crowd|fans|"
+    r"strikers|midfield\w*|defenders|goalkeeper|referee)\b",
     re.IGNORECASE,
 )
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|draw|loss|lead|home|away)\b", re.IGNORECASE)
+
+
+def _sport_report(sentence: str) -> bool:
+    """A sentence in the words of sport (a score, or two words of the game): no trigger in it is violence."""
+    words = {m.group(0).lower() for m in _SPORT.finditer(sentence)}
+    return len(words) >= 2 or bool(_SCORE.search(sentence))
+
+
 # Ordinary crime: a motive or an offence with no political or communal side.
 _CRIME = re.compile(
     r"\b(?:theft|thefts|thie(?:f|ves)|stealing|stole|stolen|robber(?:y|ies|s)?|robbed|armed\s+robbery|burglar\w*|"
     r"drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|fraud\w*|embezzl\w*|brib\w*|"
-    r"shoplift\w*|drunk(?:en)?|domestic|(?:his|her)\s+(?:wife|husband|girlfriend|boyfriend|partner|mother|father|"
+    r"shoplift\w*|drunk(?:en)?|domestic|custody\s+(?:dispute|battle)|(?:his|her)\s+(?:former\s+|ex-?)?(?:wife|husband|girlfriend|boyfriend|partner|mother|father|"
     r"son|daughter|neighbou?r)|family\s+(?:dispute|feud|quarrel)|personal\s+(?:dispute|feud)|love\s+affair|"
     r"carjack\w*|poach\w*|traffick\w*|gang(?:s|ster|sters)?|cartel|speeding|gambling|prostitut\w*|"
     r"counterfeit\w*|extort\w*|burgl\w*|vandal\s+gang|murder(?:ed|ing)?\s+(?:his|her)|sex\s+offen\w*|"
@@ -251,7 +261,7 @@ def no_event_reason(
     if not_political(clause, trigger):
         return "accident"
     whole = sentence or clause
-    if generic and _SPORT.search(whole):
+    if (generic and _SPORT.search(whole)) or _sport_report(whole):
         return "sport"
     if generic and _DISASTER.search(whole):
         return "disaster"
