@@ -169,3 +169,14 @@ def test_sport_family_crime_and_war_background_give_no_event(text: str) -> None:
 def test_a_named_weapon_near_a_stadium_is_still_an_attack() -> None:
     text = "Rebels attacked army positions near the stadium on 12 March 2021, killing four soldiers."
     assert _types(text) == ["Armed clash"]
+
+
+def test_the_dead_of_either_side_of_a_clash_are_its_toll_not_an_attack() -> None:
+    article = article_from_text(
+        "On 12 March 2021, Syrian regime forces and Hayat Tahrir al Sham fighters clashed near the "
+        "village in southern Idlib. Four HTS fighters were killed.",
+        metadata={"published": PUBLISHED},
+    )
+    events = events_from_article(article, [])
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].fatalities == 4
