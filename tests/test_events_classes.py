@@ -180,3 +180,20 @@ def test_the_dead_of_either_side_of_a_clash_are_its_toll_not_an_attack() -> None
     events = events_from_article(article, [])
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert events[0].fatalities == 4
+
+
+PROTEST_HEADLINES = [
+    ("Protest with intervention", "Police break up a sit-in by jobless graduates outside the ministry"),
+    ("Excessive force against protesters", "Troops kill 12 protesters in the capital's northern district"),
+    ("Violent demonstration", "Demonstrators throw stones at riot police outside the governor's office"),
+    ("Violent demonstration", "Students set the college's gate on fire during the protest on 12 March."),
+    (
+        "Excessive force against protesters",
+        "On 13 March 2021, police fired on demonstrators in the square, killing two, rights groups said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), PROTEST_HEADLINES)
+def test_protests_told_in_the_present_tense_are_refined_by_what_happened(expected: str, text: str) -> None:
+    assert _types(text) == [expected]

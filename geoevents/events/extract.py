@@ -240,14 +240,18 @@ _HEADLINE_VERB = re.compile(
     r"clash(?:es)?|protests?|marches|rall(?:y|ies)|arrests?|detains?|kidnaps?|abducts?|frees?|ambush(?:es)?|"
     r"downs?|torch(?:es)?|loots?|signs?|agrees?|overruns?|takes?\s+(?:control|over)|blows?\s+up|fires?|drops?|"
     r"pounds?|targets?|wounds?|injures?|executes?|lynch(?:es)?|burns?|razes?|deploys?|sends?|withdraws?|"
-    r"pulls?\s+out|hands?\s+over|enters?|joins?|merges?|releases?|defuses?|intercepts?|topples?|ousts?)\b",
+    r"pulls?\s+out|hands?\s+over|enters?|joins?|merges?|releases?|defuses?|intercepts?|topples?|ousts?|"
+    r"breaks?\s+up|disperses?|throws?|hurls?|pelts?|sets?\s+fire)\b",
     re.IGNORECASE,
 )
 
 
+_FINAL_MARKS = (".", "!", "?", "”", '"')  # a sentence ending in none of them is a headline or a caption
+
+
 def _headline_act(sentence: str, clause: str) -> bool:
     """Whether a sentence without final punctuation reports an act in headline grammar."""
-    return not sentence.rstrip().endswith((".", "!", "?", "”", '"')) and bool(_HEADLINE_VERB.search(clause))
+    return not sentence.rstrip().endswith(_FINAL_MARKS) and bool(_HEADLINE_VERB.search(clause))
 
 
 def _note(trace: list[str] | None, reason: str) -> None:
@@ -380,7 +384,8 @@ def _drafts_from_article(
             ]
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
-            if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal):
+            headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
+            if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal, headline=headline):
                 _note(trace, "pattern")
                 continue
             another = bool(_ANOTHER.search(clause.text[: m.start()]))

@@ -156,12 +156,28 @@ _COUNTED_TARGETS = re.compile(
 )
 
 
+# A headline's present-tense verb right after its subject: "Demonstrators throw stones at police".
+_PRESENT_VERB_AFTER = re.compile(
+    r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:throw|hurl|storm|torch|burn|block|"
+    r"clash|attack|kill|seize|capture|hit|strike|pelt|march|rally|stage|set|loot|fire|shell|bomb|shoot|ambush|"
+    r"abduct|kidnap|detain|arrest|raid)s?\b",
+    re.IGNORECASE,
+)
+
+
 def generic_plural(
-    clause: str, trigger: re.Match[str], dates: list[DateMatch], has_count: bool, *, noun: bool = True
+    clause: str,
+    trigger: re.Match[str],
+    dates: list[DateMatch],
+    has_count: bool,
+    *,
+    noun: bool = True,
+    headline: bool = False,
 ) -> bool:
     """A pattern of events ("attacks on bases have increased"), not one event.
 
     ``noun``: the trigger is a noun, whose bare plural may stand for a pattern ("retakes" is a verb).
+    ``headline``: the sentence is a headline, whose acts are told in the present tense.
     """
     if HABITUAL.search(clause) or has_year_range(clause):
         return True
@@ -184,7 +200,11 @@ def generic_plural(
             )
         )
         rest = clause[trigger.end() :]
-        followed = bool(PAST_VERB_AFTER.match(rest) or _ACT_LATER.search(rest[:90]))
+        followed = bool(
+            PAST_VERB_AFTER.match(rest)
+            or _ACT_LATER.search(rest[:90])
+            or (headline and _PRESENT_VERB_AFTER.match(rest))
+        )
         return not (
             determined
             or followed
