@@ -197,3 +197,21 @@ PROTEST_HEADLINES = [
 @pytest.mark.parametrize(("expected", "text"), PROTEST_HEADLINES)
 def test_protests_told_in_the_present_tense_are_refined_by_what_happened(expected: str, text: str) -> None:
     assert _types(text) == [expected]
+
+
+HQ = "Headquarters or base established"
+DISRUPTED, LOOTING = "Disrupted weapons use", "Looting/property destruction"
+WEAPONS_AND_PROPERTY = [
+    (DISRUPTED, "Air defences down rebel drone over the airport"),
+    (DISRUPTED, "The air force shot down 21 of 25 drones launched at the port on 12 March 2021."),
+    (DISRUPTED, "Engineers inspect a roadside bomb dismantled near the bridge, 12 March 2021"),
+    (LOOTING, "Troops demolish homes of two suspected attackers in the town"),
+    (LOOTING, "On 12 March 2021, settlers uprooted 100 olive trees near the village."),
+    (HQ, "On 12 March 2021, the army established a military point near the dam."),
+    (HQ, "Guards at a checkpoint the militia set up outside the town on 12 March"),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), WEAPONS_AND_PROPERTY)
+def test_air_defence_demolitions_and_new_posts_in_news_and_caption_wording(expected: str, text: str) -> None:
+    assert _types(text) == [expected]

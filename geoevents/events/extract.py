@@ -241,7 +241,7 @@ _HEADLINE_VERB = re.compile(
     r"downs?|torch(?:es)?|loots?|signs?|agrees?|overruns?|takes?\s+(?:control|over)|blows?\s+up|fires?|drops?|"
     r"pounds?|targets?|wounds?|injures?|executes?|lynch(?:es)?|burns?|razes?|deploys?|sends?|withdraws?|"
     r"pulls?\s+out|hands?\s+over|enters?|joins?|merges?|releases?|defuses?|intercepts?|topples?|ousts?|"
-    r"breaks?\s+up|disperses?|throws?|hurls?|pelts?|sets?\s+fire)\b",
+    r"breaks?\s+up|disperses?|throws?|hurls?|pelts?|sets?\s+fire|demolish(?:es)?|uproots?|dismantles?)\b",
     re.IGNORECASE,
 )
 
