@@ -215,3 +215,24 @@ WEAPONS_AND_PROPERTY = [
 @pytest.mark.parametrize(("expected", "text"), WEAPONS_AND_PROPERTY)
 def test_air_defence_demolitions_and_new_posts_in_news_and_caption_wording(expected: str, text: str) -> None:
     assert _types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "Government regains territory",
+            "Troops recovered three hilltops from the insurgents on 12 March 2021",
+        ),
+        (
+            "Government regains territory",
+            "On 12 March 2021, the army announced the full recapture of the port from the rebels.",
+        ),
+    ],
+)
+def test_ground_recovered_or_recaptured_by_state_forces(expected: str, text: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_bodies_recovered_from_rubble_take_no_ground() -> None:
+    assert _types("Rescuers recovered two bodies from the rubble on 12 March 2021.") == []
