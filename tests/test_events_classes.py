@@ -236,3 +236,7 @@ def test_ground_recovered_or_recaptured_by_state_forces(expected: str, text: str
 
 def test_bodies_recovered_from_rubble_take_no_ground() -> None:
     assert _types("Rescuers recovered two bodies from the rubble on 12 March 2021.") == []
+
+
+def test_a_party_or_a_company_choosing_a_leader_is_no_change_to_an_armed_group() -> None:
+    assert _types("The opposition party appointed a new leader on 12 March 2021.") == []
