@@ -53,11 +53,7 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
 def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
     if not (_types_compatible(a, b) and _dates_compatible(a, b)):
         return False
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
-        return False
-    if a.actor2 and b.actor2 and a.actor2 != b.actor2 and not (a.actor2 + b.actor2).count("Civilians"):
-        return False
-    if (a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2):
+    if not (_toll_of_a_fight(a, b) or _toll_of_a_fight(b, a)) and not _actors_compatible(a, b):
         return False
     if a.sites and b.sites:
         return any(
@@ -66,6 +62,23 @@ def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
             for y in b.sites
         )
     return True
+
+
+def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
+    """An untyped casualty report naming only sides of a clash ("three of its fighters were killed"):
+    in a battle both sides are actors, so the dead may be of either side."""
+    named = {x for x in (toll.actor1, toll.actor2) if x}
+    sides = {x for x in (fight.actor1, fight.actor2) if x}
+    clash = fight.sub_event_type == "Armed clash" and toll.sub_event_type is None
+    return clash and bool(named) and named <= sides
+
+
+def _actors_compatible(a: Draft, b: Draft) -> bool:
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+        return False
+    if a.actor2 and b.actor2 and a.actor2 != b.actor2 and not (a.actor2 + b.actor2).count("Civilians"):
+        return False
+    return not ((a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2))
 
 
 SAME_SITE_KM = 25.0  # two towns further apart are two events of one article, as ACLED codes them

@@ -42,6 +42,7 @@ from geoevents.events.realis import (
     crime_story,
     generic_plural,
     no_event_reason,
+    ordinary_arrest,
     quiet_story,
     recalled,
 )
@@ -237,14 +238,20 @@ def _definite(before: str) -> bool:
 _HEADLINE_VERB = re.compile(
     r"\b(?:kills?|attacks?|strikes?|hits?|seizes?|captures?|retakes?|recaptures?|storms?|bombs?|shells?|"
     r"clash(?:es)?|protests?|marches|rall(?:y|ies)|arrests?|detains?|kidnaps?|abducts?|frees?|ambush(?:es)?|"
-    r"downs?|torch(?:es)?|loots?|signs?|agrees?|overruns?|takes?\s+control|blows?\s+up)\b",
+    r"downs?|torch(?:es)?|loots?|signs?|agrees?|overruns?|takes?\s+(?:control|over)|blows?\s+up|fires?|drops?|"
+    r"pounds?|targets?|wounds?|injures?|executes?|lynch(?:es)?|burns?|razes?|deploys?|sends?|withdraws?|"
+    r"pulls?\s+out|hands?\s+over|enters?|joins?|merges?|releases?|defuses?|intercepts?|topples?|ousts?|"
+    r"breaks?\s+up|disperses?|throws?|hurls?|pelts?|sets?\s+fire|demolish(?:es)?|uproots?|dismantles?)\b",
     re.IGNORECASE,
 )
 
 
+_FINAL_MARKS = (".", "!", "?", "”", '"')  # a sentence ending in none of them is a headline or a caption
+
+
 def _headline_act(sentence: str, clause: str) -> bool:
     """Whether a sentence without final punctuation reports an act in headline grammar."""
-    return not sentence.rstrip().endswith((".", "!", "?", "”", '"')) and bool(_HEADLINE_VERB.search(clause))
+    return not sentence.rstrip().endswith(_FINAL_MARKS) and bool(_HEADLINE_VERB.search(clause))
 
 
 def _note(trace: list[str] | None, reason: str) -> None:
@@ -294,6 +301,8 @@ def _rejection(
     if recalled(clause):
         return "background"
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
+        return "crime"
+    if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
         return "crime"
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
@@ -375,7 +384,8 @@ def _drafts_from_article(
             ]
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
-            if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal):
+            headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
+            if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal, headline=headline):
                 _note(trace, "pattern")
                 continue
             another = bool(_ANOTHER.search(clause.text[: m.start()]))

@@ -156,17 +156,33 @@ _COUNTED_TARGETS = re.compile(
 )
 
 
+# A headline's present-tense verb right after its subject: "Demonstrators throw stones at police".
+_PRESENT_VERB_AFTER = re.compile(
+    r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:throw|hurl|storm|torch|burn|block|"
+    r"clash|attack|kill|seize|capture|hit|strike|pelt|march|rally|stage|set|loot|fire|shell|bomb|shoot|ambush|"
+    r"abduct|kidnap|detain|arrest|raid)s?\b",
+    re.IGNORECASE,
+)
+
+
 def generic_plural(
-    clause: str, trigger: re.Match[str], dates: list[DateMatch], has_count: bool, *, noun: bool = True
+    clause: str,
+    trigger: re.Match[str],
+    dates: list[DateMatch],
+    has_count: bool,
+    *,
+    noun: bool = True,
+    headline: bool = False,
 ) -> bool:
     """A pattern of events ("attacks on bases have increased"), not one event.
 
     ``noun``: the trigger is a noun, whose bare plural may stand for a pattern ("retakes" is a verb).
+    ``headline``: the sentence is a headline, whose acts are told in the present tense.
     """
     if HABITUAL.search(clause) or has_year_range(clause):
         return True
     word = trigger.group(0).lower()
-    plural = noun and word.endswith("s") and not word.endswith(("ss", "us"))
+    plural = noun and word.endswith("s") and not word.endswith(("ss", "us", "gas"))
     # The trigger's own verb phrase: "attacks have increased", "has carried out strikes", not a relative
     # clause further on ("strikes targeted areas held by a group that has mounted an offensive").
     window = clause[max(0, trigger.start() - 40) : trigger.end() + 30]
@@ -184,7 +200,11 @@ def generic_plural(
             )
         )
         rest = clause[trigger.end() :]
-        followed = bool(PAST_VERB_AFTER.match(rest) or _ACT_LATER.search(rest[:90]))
+        followed = bool(
+            PAST_VERB_AFTER.match(rest)
+            or _ACT_LATER.search(rest[:90])
+            or (headline and _PRESENT_VERB_AFTER.match(rest))
+        )
         return not (
             determined
             or followed
@@ -213,14 +233,24 @@ _ACCIDENT = re.compile(
 # Sport: "a 90th-minute strike", "the striker's shot", "attacked down the left".
 _SPORT = re.compile(
     r"\b(?:goals?|minutes?|scored|scorer|striker|penalty|league|cup|match|matches|brace|kick-?off|half-time|"
-    r"season|coach|playoffs?|tournament|championship|innings|touchdown|quarterback|stadium\s+crowd|fans)\b",
+    r"season|coach|playoffs?|tournament|championship|innings|touchdown|quarterback|stadium\s+crowd|fans|"
+    r"strikers|midfield\w*|defenders|goalkeeper|referee)\b",
     re.IGNORECASE,
 )
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|draw|loss|lead|home|away)\b", re.IGNORECASE)
+
+
+def _sport_report(sentence: str) -> bool:
+    """A sentence in the words of sport (a score, or two words of the game): no trigger in it is violence."""
+    words = {m.group(0).lower() for m in _SPORT.finditer(sentence)}
+    return len(words) >= 2 or bool(_SCORE.search(sentence))
+
+
 # Ordinary crime: a motive or an offence with no political or communal side.
 _CRIME = re.compile(
     r"\b(?:theft|thefts|thie(?:f|ves)|stealing|stole|stolen|robber(?:y|ies|s)?|robbed|armed\s+robbery|burglar\w*|"
     r"drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|fraud\w*|embezzl\w*|brib\w*|"
-    r"shoplift\w*|drunk(?:en)?|domestic|(?:his|her)\s+(?:wife|husband|girlfriend|boyfriend|partner|mother|father|"
+    r"shoplift\w*|drunk(?:en)?|domestic|custody\s+(?:dispute|battle)|(?:his|her)\s+(?:former\s+|ex-?)?(?:wife|husband|girlfriend|boyfriend|partner|mother|father|"
     r"son|daughter|neighbou?r)|family\s+(?:dispute|feud|quarrel)|personal\s+(?:dispute|feud)|love\s+affair|"
     r"carjack\w*|poach\w*|traffick\w*|gang(?:s|ster|sters)?|cartel|speeding|gambling|prostitut\w*|"
     r"counterfeit\w*|extort\w*|burgl\w*|vandal\s+gang|murder(?:ed|ing)?\s+(?:his|her)|sex\s+offen\w*|"
@@ -251,7 +281,7 @@ def no_event_reason(
     if not_political(clause, trigger):
         return "accident"
     whole = sentence or clause
-    if generic and _SPORT.search(whole):
+    if (generic and _SPORT.search(whole)) or _sport_report(whole):
         return "sport"
     if generic and _DISASTER.search(whole):
         return "disaster"
@@ -318,6 +348,22 @@ _CONFLICT = re.compile(
     r"rockets?|missiles?|mortars?|soldiers?|ministry)\b",
     re.IGNORECASE,
 )
+
+
+# Who detains, or whom or for what, in a political arrest: an arrest naming none of them, of no political
+# side, is police work.
+_DETAINING_SIDE = re.compile(
+    r"\b(?:security\s+(?:forces|services|agents)|intelligence|regime|forces|troops|soldiers|army|military|"
+    r"gendarm\w*|authorities|junta|government|raids?|blasts?|explosions?|shootings?|assassinat\w*|"
+    r"(?:prime\s+)?ministers?|president|governors?|mayors?|leaders?|commanders?|officials?|senators?|MPs?)\b",
+    re.IGNORECASE,
+)
+
+
+def ordinary_arrest(sentence: str) -> bool:
+    """Whether an arrest is ordinary police work, not ACLED's arrest of a significant or political detainee
+    (an arrest by the police of a suspect, with no political side nor words of armed conflict)."""
+    return not (_POLITICAL.search(sentence) or _CONFLICT.search(sentence) or _DETAINING_SIDE.search(sentence))
 
 
 def quiet_story(text: str) -> bool:

@@ -89,6 +89,15 @@ _NON_STATE_WORDS = re.compile(
 )
 
 
+# The organs of a group that governs where it holds ground: its detentions are arrests (the codebook's
+# "actors exercising de facto control").
+_AUTHORITY = re.compile(
+    r"\b(?:authorities|intelligence|police|security\s+(?:forces|services|service|apparatus)|courts?|judiciary|"
+    r"administration|ministry|government|Hisbah|Asayish|General\s+Security)\b",
+    re.IGNORECASE,
+)
+
+
 def _side(d: Draft) -> int | None:
     """1 when state forces acted, 2 when a non-state group did, by the words nearest the trigger."""
     text = d.subjects[0] if d.subjects else ""
@@ -106,9 +115,28 @@ def _by_actor(sub: str, d: Draft, lexicon: ActorLexicon) -> str:
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and inter == STATE:
         return "Government regains territory"
-    if sub == "Arrests" and inter in NON_STATE:
-        return "Abduction/forced disappearance"  # only state forces arrest; others abduct
+    if sub == "Arrests" and inter in NON_STATE and not _AUTHORITY.search(d.subjects[0] if d.subjects else ""):
+        return "Abduction/forced disappearance"  # only states and de facto authorities arrest; others abduct
     return sub
+
+
+# "..., police said": who reports the act is not its target.
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:according\s+to\b|(?:[\w'’-]+\s+){0,4}?(?:said|says|say|reported|told|confirmed)\b).*$",
+    re.IGNORECASE,
+)
+# A former soldier or an off-duty officer is a civilian when attacked.
+_NO_LONGER_ARMED = re.compile(
+    r"\b(?:former|retired|off-duty|ex-?)[\s-]*(?:[\w'’-]+\s+)?(?:soldiers?|officers?|fighters?|policem[ae]n|police\s+officers?|"
+    r"militants?|rebels?|guards?|commanders?)\b",
+    re.IGNORECASE,
+)
+
+
+def _target_text(d: Draft) -> str:
+    """Whom a generic trigger harmed: its words without the attribution, ex-combatants as civilians."""
+    target = " ".join(_ATTRIBUTION.sub("", c) for c in d.context)
+    return _NO_LONGER_ARMED.sub("civilian", target)
 
 
 def _generic(d: Draft, lexicon: ActorLexicon) -> str:
@@ -122,7 +150,7 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
         return "Air/drone strike" if bombing else "Remote explosive/landmine/IED"
     if aerial and re.search(r"strike|struck|bomb|raid", words):
         return "Air/drone strike"
-    target = " ".join(d.context)
+    target = _target_text(d)
     if _ARSON.search(words) and _PROPERTY.search(target) and not CIVILIAN_WORDS.search(target):
         return "Looting/property destruction"
     if (d.actor2 or "").startswith("Civilians") or (
