@@ -56,8 +56,10 @@ from geoevents.events.taxonomy import (
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
 from geoevents.events.triggers import (
     Trigger,
+    TriggerMention,
     best_trigger,
     conjoined_trigger,
+    load_triggers,
     territory_trigger,
     trigger_for,
 )
@@ -135,11 +137,30 @@ def _triggers_of(clause: Span) -> list[tuple[Span, tuple[Trigger, re.Match[str]]
     found = best_trigger(clause.text)
     if found is None:
         return [(clause, None)]
+    found = _past_a_weak_verb(clause.text, found)
     pairs: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]] = [(clause, (found.trigger, found.match))]
     for second in (conjoined_trigger(clause.text, found), territory_trigger(clause.text, found)):
         if second is not None:
             pairs.append((clause, (second.trigger, second.match)))
     return pairs
+
+
+def _past_a_weak_verb(clause: str, found: TriggerMention) -> TriggerMention:
+    """A weak verb read first ("Depot hit ... gunmen shot dead a guard") yields to a later generic act."""
+    m = found.match
+    if not found.trigger.generic or not _weak(clause, m):
+        return found
+    later = [
+        TriggerMention(t, match)
+        for t in load_triggers()
+        if t.generic and (match := t.pattern.search(clause, m.end())) is not None
+    ]
+    return min(later, key=lambda t: t.match.start()) if later else found
+
+
+def _weak(clause: str, m: re.Match[str]) -> bool:
+    """A weak verb ("hit", "struck") with nothing before it that makes it an attack."""
+    return m.group(0).lower() in _WEAK_VERBS and not _WEAK_VERB_SUBJECT.search(clause[: m.start()])
 
 
 _PLACE_TAIL = re.compile(r"\s*(?:and|or)\s+(?:also\s+)?(?:in|at|near|on|outside|inside|into|around)\b", re.I)
@@ -292,7 +313,7 @@ def _rejection(
 
     ``story``: the article's text, judged once whether it reads as ordinary crime or local news.
     """
-    if m.group(0).lower() in _WEAK_VERBS and not _WEAK_VERB_SUBJECT.search(clause[: m.start()]):
+    if _weak(clause, m):
         return "weak-verb"
     if not asserted(clause, m.start()):
         return "not-asserted"
