@@ -438,3 +438,24 @@ def test_a_strike_on_civilians_names_them_actor2_and_targets_them() -> None:
 def test_notes_read_as_acled_writes_them() -> None:
     notes = _row("Regime forces shelled Aleppo on Friday.")["notes"]
     assert notes.startswith("On 12 March 2021, regime forces shelled Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Tikrit was quiet for weeks. A car bomb exploded at the town's gate, killing four.", "Tikrit"),
+        ("Aleppo braces for a siege. Heavy shelling pounded the eastern districts on Friday.", "Aleppo"),
+    ],
+)
+def test_a_place_named_before_stands_for_an_event_sentence_without_one(text: str, where: str) -> None:
+    article, resolved = _article(text)
+    events = events_from_article(article, resolved)
+    assert events and all(e.locations[0].place.name == where for e in events)
+    assert any("site-from-context" in e.tags for e in events)
+
+
+def test_a_place_abroad_never_stands_for_an_unplaced_event() -> None:
+    text = "Mosul and Tikrit mourned. Talks in Mafraq failed. Mortar rounds fell on the market, killing two."
+    article, resolved = _article(text)
+    for event in events_from_article(article, resolved):
+        assert all(loc.place.country_code == "IQ" for loc in event.locations if loc.role == "site")

@@ -482,6 +482,7 @@ def events_from_drafts(
     topic: str | None = None,
     home: str | None = None,
     unknown: Sequence[ResolvedMention] = (),
+    context: Sequence[ResolvedMention] = (),
 ) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts (``topic``: see ``final_type``)."""
     source, publisher = article_source(article), publisher_of(article)
@@ -490,7 +491,7 @@ def events_from_drafts(
     for d in drafts:
         sub = final_type(d, lexicon, topic=topic)
         etype = event_type_of(sub)
-        groups = location_groups(d, article.text, home=home, unknown=unknown) or [[]]
+        groups = location_groups(d, article.text, home=home, unknown=unknown, context=context) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
             country = locations[0].place.country_code if locations else home
             actor1, actor2 = row_actors(
@@ -575,8 +576,16 @@ def events_from_article(
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
+    context = [
+        rm
+        for rm in resolved
+        if rm.place is not None
+        and rm.mention.role is MentionRole.LITERAL
+        and article.zone_at(rm.mention.start) not in (ZoneKind.JUNK, ZoneKind.META)
+    ]
+    home = article_country(resolved)
     return events_from_drafts(
-        article, drafts, lexicon, topic=article_topic(seen), home=article_country(resolved), unknown=unknown
+        article, drafts, lexicon, topic=article_topic(seen), home=home, unknown=unknown, context=context
     )
 
 

@@ -331,12 +331,53 @@ def foreign_namesake(rm: ResolvedMention, home: str | None) -> bool:
     return bool(home and code and code != home and rm.score < NAMESAKE_SCORE)
 
 
+def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
+    """A placed mention that may stand for an unplaced event's site: in the article's country, not a
+    culprit, an origin or a speaker."""
+    if rm.place is None or foreign_namesake(rm, home):
+        return False
+    if home and rm.place.country_code and rm.place.country_code != home:
+        return False
+    before = text[max(0, rm.mention.start - 40) : rm.mention.start]
+    speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
+    return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
+
+
+def context_places(
+    d: Draft, text: str, home: str | None, context: Iterable[ResolvedMention]
+) -> list[ResolvedMention]:
+    """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
+    from the text around it: a place of its other evidence sentences, else the last place named before
+    its main sentence (the town "the town" refers back to), else the first the article names (its
+    headline or opening)."""
+    if not d.spans:
+        return []
+    usable = sorted(
+        (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
+    )
+    within = [rm for rm in usable if any(s.start <= rm.mention.start < s.end for s in d.spans)]
+    if within:
+        return within[:1]
+    main = d.spans[0]
+    before = [rm for rm in usable if rm.mention.end <= main.start]
+    if before:
+        return before[-1:]
+    return usable[:1]
+
+
 def location_groups(
-    d: Draft, text: str, *, home: str | None = None, unknown: Iterable[ResolvedMention] = ()
+    d: Draft,
+    text: str,
+    *,
+    home: str | None = None,
+    unknown: Iterable[ResolvedMention] = (),
+    context: Iterable[ResolvedMention] = (),
 ) -> list[list[EventLocation]]:
     """The sites of a draft, the finest per country (first named first); one group per country.
 
-    A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``).
+    A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``),
+    else to the places of the text around it (``context``: the article's placed mentions; tagged
+    ``site-from-context``).
     """
     by_country: dict[str, list[ResolvedMention]] = {}
     sites = [rm for rm in d.sites if not foreign_namesake(rm, home)]
@@ -346,6 +387,10 @@ def location_groups(
         sites = _sentence_places(d, text, home)
         if sites:
             d.tags.add("site-from-sentence")
+    if not sites:
+        sites = context_places(d, text, home, context)
+        if sites:
+            d.tags.add("site-from-context")
     villages = unlisted_villages(d.spans, sites, text, unknown)
     if villages:
         d.tags.add("site-unlisted-village")
