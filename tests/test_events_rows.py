@@ -459,3 +459,23 @@ def test_a_place_abroad_never_stands_for_an_unplaced_event() -> None:
     article, resolved = _article(text)
     for event in events_from_article(article, resolved):
         assert all(loc.place.country_code == "IQ" for loc in event.locations if loc.role == "site")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Daesh militants stormed a checkpoint near Tikrit on Friday.", "Islamic State (Iraq)"),
+        ("HTS rebels shelled a village outside Aleppo on Friday.", "Hayat Tahrir al Sham"),
+        ("RSF fighters looted a market in Mosul on Friday.", "Rapid Support Forces"),
+        ("Houthi fighters fired rockets at a camp near Tikrit on Friday.", "Ansar Allah"),
+    ],
+)
+def test_a_group_named_before_a_common_noun_is_the_actor(text: str, actor: str) -> None:
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    assert event.actor1 == actor
+
+
+def test_a_common_noun_after_a_verb_is_still_its_own_actor() -> None:
+    found = [a.canonical for a in default_actors().find("US airstrikes hit militants in the hills.")]
+    assert found == ["Military Forces of the United States", "Unidentified Armed Group"]

@@ -101,7 +101,7 @@ class ActorLexicon:
             overlapping = [a for a in found if a.start < state.end and state.start < a.end]
             if all(a.end - a.start < state.end - state.start for a in overlapping):
                 found = [a for a in found if a not in overlapping] + [state]
-        return sorted(found, key=lambda a: a.start)
+        return _with_generic_heads_absorbed(sorted(found, key=lambda a: a.start), text)
 
     def inter(self, name: str | None) -> int | None:
         """ACLED inter code of a canonical name (None when unknown)."""
@@ -128,6 +128,28 @@ class ActorLexicon:
 @lru_cache(maxsize=64)
 def _lookup(entries: tuple[tuple[str, int, str], ...]) -> dict[str, tuple[str, int]]:
     return {re.sub(r"\s+", " ", alias).casefold(): (canonical, inter) for alias, inter, canonical in entries}
+
+
+# Canonical names a common noun gives ("militants", "rebels", "tribesmen"): after a group's name
+# ("Daesh militants", "RSF fighters") the noun is that group's head, not a second actor.
+_GENERIC = (UNIDENTIFIED, "Opposition Rebels ({country})", "Unidentified Tribal Militia ({country})")
+
+
+def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[ActorMatch]:
+    """Drop a generic noun's match that directly follows a named actor: "IS militants" is one actor."""
+    kept: list[ActorMatch] = []
+    for match in found:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and match.canonical in _GENERIC
+            and previous.canonical not in _GENERIC
+            and re.fullmatch(r"\s+", text[previous.end : match.start])
+        ):
+            kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
+            continue
+        kept.append(match)
+    return kept
 
 
 @lru_cache(maxsize=256)
