@@ -479,3 +479,22 @@ def test_a_group_named_before_a_common_noun_is_the_actor(text: str, actor: str) 
 def test_a_common_noun_after_a_verb_is_still_its_own_actor() -> None:
     found = [a.canonical for a in default_actors().find("US airstrikes hit militants in the hills.")]
     assert found == ["Military Forces of the United States", "Unidentified Armed Group"]
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "Medics said 12 of those killed were children.",
+        "Four women and three boys were among the dead, the mayor said.",
+        "Officials said 30 soldiers were identified among those killed.",
+    ],
+)
+def test_a_part_of_a_toll_given_elsewhere_never_replaces_the_toll(part: str) -> None:
+    article, resolved = _article(f"An air strike on a market in Mosul on Friday killed 40 people. {part}")
+    (event,) = events_from_article(article, resolved)
+    assert event.fatalities == 40
+
+
+def test_a_part_of_the_dead_alone_still_counts_its_victims() -> None:
+    found = casualties_from_text("Four women and three boys were among the dead.")
+    assert (found.fatalities, found.fatalities_vague) == (7, True)
