@@ -498,3 +498,17 @@ def test_a_part_of_a_toll_given_elsewhere_never_replaces_the_toll(part: str) -> 
 def test_a_part_of_the_dead_alone_still_counts_its_victims() -> None:
     found = casualties_from_text("Four women and three boys were among the dead.")
     assert (found.fatalities, found.fatalities_vague) == (7, True)
+
+
+def test_a_country_wide_site_gives_way_to_the_town_the_sentence_names() -> None:
+    from shapely.geometry import Point
+
+    from geoevents.records import Mention, Place, ResolvedMention
+
+    text = "Fighting raged across Iraq on Friday as jets bombed a Tikrit market, killing nine."
+    article, resolved = _article(text)
+    start = text.index("Iraq")
+    iraq = Place("geonames:99237", "Iraq", "country", 33.0, 44.0, Point(44.0, 33.0), "geonames", "IQ")
+    resolved.append(ResolvedMention(Mention("a1", start, start + 4, "Iraq"), iraq, 0.9, 3))
+    (event,) = events_from_article(article, resolved)
+    assert event.locations[0].place.name == "Tikrit"

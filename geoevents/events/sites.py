@@ -365,6 +365,32 @@ def context_places(
     return usable[:1]
 
 
+_BROAD = frozenset({"country", "region_expression", "border"})  # a named region may be a quarter
+
+
+def finer_than_broad(
+    d: Draft,
+    sites: list[ResolvedMention],
+    text: str,
+    home: str | None,
+    context: Iterable[ResolvedMention] = (),
+) -> list[ResolvedMention]:
+    """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town
+    or district the event's sentences also name in that country: ACLED codes the finest place given."""
+    if not sites or any(rm.place is None or rm.place.feature_class not in _BROAD for rm in sites):
+        return []
+    countries = {rm.place.country_code for rm in sites if rm.place is not None} - {None} or {home}
+    in_spans = [rm for rm in context if any(sp.start <= rm.mention.start < sp.end for sp in d.spans)]
+    return [
+        rm
+        for rm in sorted(d.mentioned + in_spans, key=lambda rm: rm.mention.start)
+        if rm.place is not None
+        and rm.place.country_code in countries
+        and granularity(text, rm) <= 2
+        and _usable_context(rm, text, home)
+    ][:1]
+
+
 def location_groups(
     d: Draft,
     text: str,
@@ -391,6 +417,10 @@ def location_groups(
         sites = context_places(d, text, home, context)
         if sites:
             d.tags.add("site-from-context")
+    finer = finer_than_broad(d, sites, text, home, context)
+    if finer:
+        sites = finer
+        d.tags.add("site-finer-than-region")
     villages = unlisted_villages(d.spans, sites, text, unknown)
     if villages:
         d.tags.add("site-unlisted-village")
