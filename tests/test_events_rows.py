@@ -512,3 +512,17 @@ def test_a_country_wide_site_gives_way_to_the_town_the_sentence_names() -> None:
     resolved.append(ResolvedMention(Mention("a1", start, start + 4, "Iraq"), iraq, 0.9, 3))
     (event,) = events_from_article(article, resolved)
     assert event.locations[0].place.name == "Tikrit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber blew himself up at a police station in Mosul on Friday, killing six.",
+        "A roadside bomb hit a police patrol near Tikrit on Friday, killing two officers.",
+    ],
+)
+def test_a_force_named_by_the_place_hit_is_the_target_not_the_attacker(text: str) -> None:
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Police Forces of Iraq"

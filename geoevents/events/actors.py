@@ -376,7 +376,8 @@ def row_actors(
         actor1 = protesters(country) if event_type == "Protests" else rioters(country)
         actor2 = forces[0] if intervened and forces else None
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        if actor1 is None and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
+        struck = actor2 is not None and not actor2.startswith("Police Forces")  # police do not shell
+        if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
         if actor1 is None:
             if sub_event_type == "Air/drone strike":
@@ -418,6 +419,16 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$"
 _AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# A force named as the owner of a place or thing hit ("police station", "army checkpoint", "military
+# convoy"): the target of the act, never its perpetrator.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:station|stations|headquarters|HQ|post|posts|checkpoint|checkpoints|vehicle|vehicles|car|cars|"
+    r"patrol|patrols|convoy|convoys|lines|building|buildings|compound|centre|center|barracks|academy|"
+    r"camp|base|bases|outpost|outposts|position|positions)\b",
+    re.IGNORECASE,
+)
+
+
 def actors_of_clause(
     lexicon: ActorLexicon, clause: str, trigger: re.Match[str]
 ) -> tuple[str | None, str | None, str | None]:
@@ -445,6 +456,9 @@ def actors_of_clause(
         name = am.canonical
         if civilian_after and name.startswith("Military Forces of "):
             name = f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+        if _FACILITY_AFTER.match(clause, am.end) and name != subject:
+            actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
+            continue
         if am.start <= trigger.start():
             if _AGENT.search(clause[: am.start]):
                 actor1, passive = name, True  # "positions were hit by US air strikes"

@@ -493,7 +493,7 @@ def events_from_drafts(
         etype = event_type_of(sub)
         groups = location_groups(d, article.text, home=home, unknown=unknown, context=context) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
-            country = locations[0].place.country_code if locations else home
+            country = (locations[0].place.country_code if locations else None) or home
             actor1, actor2 = row_actors(
                 lexicon,
                 etype,
