@@ -526,3 +526,16 @@ def test_a_force_named_by_the_place_hit_is_the_target_not_the_attacker(text: str
     (event,) = events_from_article(article, resolved)
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.actor2 == "Police Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb hit a market in Mosul on Friday, killing five. Islamic State claimed responsibility.",
+        "A car bomb exploded at a market in Mosul on Friday in an attack claimed by Daesh.",
+    ],
+)
+def test_a_claimed_attack_is_the_claimants(text: str) -> None:
+    article, resolved = _article(text)
+    events = events_from_article(article, resolved)
+    assert events and all(e.actor1 == "Islamic State (Iraq)" for e in events)

@@ -351,6 +351,29 @@ def article_air_power(lexicon: ActorLexicon, text: str) -> str | None:
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
+_CLAIM_AFTER = re.compile(
+    r"\s*(?:,\s*which\s+|\s+(?:has|have|had)\s+|\s+later\s+)?(?:claimed|claims|claiming)\s+"
+    r"(?:(?:responsibility|credit)\b|(?:the|an|a)\s+(?:\w+\s+){0,2}?(?:attack|bombing|blast|strike|assault|killing))",
+    re.IGNORECASE,
+)
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:claimed|claimed\s+responsibility\s+for)\s+by\s+(?:the\s+)?$|"
+    r"\bresponsibility\s+was\s+claimed\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def claimant(lexicon: ActorLexicon, text: str) -> str | None:
+    """The armed group a text says claimed the act ("IS claimed responsibility", "an attack claimed by
+    Al Shabaab"): ACLED codes a claimed attack to the group that claimed it."""
+    for am in lexicon.find(text):
+        if am.inter not in (2, 3, 4) or am.canonical == UNIDENTIFIED:
+            continue
+        if _CLAIM_AFTER.match(text, am.end) or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
+            return am.canonical
+    return None
+
+
 def row_actors(
     lexicon: ActorLexicon,
     event_type: str,
@@ -360,6 +383,7 @@ def row_actors(
     country: str | None,
     air_power: str | None = None,
     civilian_victims: bool = False,
+    claimed_by: str | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -376,6 +400,8 @@ def row_actors(
         actor1 = protesters(country) if event_type == "Protests" else rioters(country)
         actor2 = forces[0] if intervened and forces else None
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        if claimed_by and (actor1 is None or is_unidentified_group(actor1)):
+            actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
         struck = actor2 is not None and not actor2.startswith("Police Forces")  # police do not shell
         if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck

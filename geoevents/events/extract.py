@@ -22,6 +22,7 @@ from geoevents.events.actors import (
     actors_of_clause,
     article_air_power,
     civilians_hit,
+    claimant,
     default_actors,
     in_country,
     phrase_end,
@@ -502,6 +503,7 @@ def events_from_drafts(
                 country=country,
                 air_power=air_power,
                 civilian_victims=civilians_hit(" ".join(d.context)),
+                claimed_by=claimant(lexicon, _claim_window(article.text, d)),
             )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}
@@ -548,6 +550,15 @@ def events_from_drafts(
             )
             events.append(_with_id(event))
     return events
+
+
+CLAIM_CHARS = 300  # a claim is reported in the event's sentences or right after them
+
+
+def _claim_window(text: str, d: Draft) -> str:
+    if not d.spans:
+        return ""
+    return text[min(s.start for s in d.spans) : max(s.end for s in d.spans) + CLAIM_CHARS]
 
 
 def _with_id(event: Event) -> Event:
