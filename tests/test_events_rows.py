@@ -539,3 +539,15 @@ def test_a_claimed_attack_is_the_claimants(text: str) -> None:
     article, resolved = _article(text)
     events = events_from_article(article, resolved)
     assert events and all(e.actor1 == "Islamic State (Iraq)" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text", ["Gunmen killed a judge in Mosul on 9 May.", "On 9 May, gunmen killed a judge in Mosul."]
+)
+def test_a_may_date_after_on_is_a_date(text: str) -> None:
+    (found,) = dates_from_text(text, reference=date(2021, 5, 12))
+    assert found.date == date(2021, 5, 9)
+
+
+def test_may_the_verb_is_no_date() -> None:
+    assert dates_from_text("Talks on 3 may resume soon.", reference=date(2021, 5, 12)) == []
