@@ -46,7 +46,15 @@ from geoevents.events.realis import (
     quiet_story,
     recalled,
 )
-from geoevents.events.sites import article_country, location_groups, places_compatible, places_in, site_flags
+from geoevents.events.sites import (
+    SiteContext,
+    article_country,
+    location_groups,
+    places_compatible,
+    places_in,
+    site_context,
+    site_flags,
+)
 from geoevents.events.sources import publisher_of
 from geoevents.events.subtypes import article_topic, final_type
 from geoevents.events.taxonomy import (
@@ -483,7 +491,7 @@ def events_from_drafts(
     topic: str | None = None,
     home: str | None = None,
     unknown: Sequence[ResolvedMention] = (),
-    context: Sequence[ResolvedMention] = (),
+    context: SiteContext | None = None,
 ) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts (``topic``: see ``final_type``)."""
     source, publisher = article_source(article), publisher_of(article)
@@ -596,7 +604,13 @@ def events_from_article(
     ]
     home = article_country(resolved)
     return events_from_drafts(
-        article, drafts, lexicon, topic=article_topic(seen), home=home, unknown=unknown, context=context
+        article,
+        drafts,
+        lexicon,
+        topic=article_topic(seen),
+        home=home,
+        unknown=unknown,
+        context=site_context(context, article.text, home),
     )
 
 

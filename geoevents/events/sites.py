@@ -7,10 +7,12 @@ ACLED locations with geo_precision, one group per country.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
@@ -343,26 +345,39 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
     return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
 
 
-def context_places(
-    d: Draft, text: str, home: str | None, context: Iterable[ResolvedMention]
-) -> list[ResolvedMention]:
-    """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
-    from the text around it: a place of its other evidence sentences, else the last place named before
-    its main sentence (the town "the town" refers back to), else the first the article names (its
-    headline or opening)."""
-    if not d.spans:
-        return []
+@dataclass(frozen=True)
+class SiteContext:
+    """An article's placed mentions that may stand for an unplaced event's site, in text order, with
+    their offsets for search (built once per article by ``site_context``)."""
+
+    mentions: list[ResolvedMention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def between(self, start: int, end: int) -> list[ResolvedMention]:
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
+def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
+    """The ``SiteContext`` of an article's placed mentions."""
     usable = sorted(
         (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
     )
-    within = [rm for rm in usable if any(s.start <= rm.mention.start < s.end for s in d.spans)]
-    if within:
-        return within[:1]
-    main = d.spans[0]
-    before = [rm for rm in usable if rm.mention.end <= main.start]
-    if before:
-        return before[-1:]
-    return usable[:1]
+    return SiteContext(usable, [rm.mention.start for rm in usable])
+
+
+def context_places(d: Draft, context: SiteContext) -> list[ResolvedMention]:
+    """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
+    from the text around it (``context``: see ``site_context``): a place of its other evidence
+    sentences, else the last place named before its main sentence (the town "the town" refers back to),
+    else the first the article names (its headline or opening)."""
+    if not d.spans or not context.mentions:
+        return []
+    for span in sorted(d.spans, key=lambda s: s.start):
+        within = context.between(span.start, span.end)
+        if within:
+            return within[:1]
+    before = [rm for rm in context.between(0, d.spans[0].start) if rm.mention.end <= d.spans[0].start]
+    return before[-1:] if before else context.mentions[:1]
 
 
 _BROAD = frozenset({"country", "region_expression", "border"})  # a named region may be a quarter
@@ -373,14 +388,14 @@ def finer_than_broad(
     sites: list[ResolvedMention],
     text: str,
     home: str | None,
-    context: Iterable[ResolvedMention] = (),
+    context: SiteContext | None = None,
 ) -> list[ResolvedMention]:
     """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town
     or district the event's sentences also name in that country: ACLED codes the finest place given."""
     if not sites or any(rm.place is None or rm.place.feature_class not in _BROAD for rm in sites):
         return []
     countries = {rm.place.country_code for rm in sites if rm.place is not None} - {None} or {home}
-    in_spans = [rm for rm in context if any(sp.start <= rm.mention.start < sp.end for sp in d.spans)]
+    in_spans = [rm for sp in d.spans for rm in (context.between(sp.start, sp.end) if context else [])]
     return [
         rm
         for rm in sorted(d.mentioned + in_spans, key=lambda rm: rm.mention.start)
@@ -397,7 +412,7 @@ def location_groups(
     *,
     home: str | None = None,
     unknown: Iterable[ResolvedMention] = (),
-    context: Iterable[ResolvedMention] = (),
+    context: SiteContext | None = None,
 ) -> list[list[EventLocation]]:
     """The sites of a draft, the finest per country (first named first); one group per country.
 
@@ -405,6 +420,7 @@ def location_groups(
     else to the places of the text around it (``context``: the article's placed mentions; tagged
     ``site-from-context``).
     """
+    context = context or SiteContext()
     by_country: dict[str, list[ResolvedMention]] = {}
     sites = [rm for rm in d.sites if not foreign_namesake(rm, home)]
     if len(sites) < len(d.sites):
@@ -414,7 +430,7 @@ def location_groups(
         if sites:
             d.tags.add("site-from-sentence")
     if not sites:
-        sites = context_places(d, text, home, context)
+        sites = context_places(d, context)
         if sites:
             d.tags.add("site-from-context")
     finer = finer_than_broad(d, sites, text, home, context)
