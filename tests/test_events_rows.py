@@ -440,3 +440,116 @@ def test_a_strike_on_civilians_names_them_actor2_and_targets_them() -> None:
 def test_notes_read_as_acled_writes_them() -> None:
     notes = _row("Regime forces shelled Aleppo on Friday.")["notes"]
     assert notes.startswith("On 12 March 2021, regime forces shelled Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Tikrit was quiet for weeks. A car bomb exploded at the town's gate, killing four.", "Tikrit"),
+        ("Aleppo braces for a siege. Heavy shelling pounded the eastern districts on Friday.", "Aleppo"),
+    ],
+)
+def test_a_place_named_before_stands_for_an_event_sentence_without_one(text: str, where: str) -> None:
+    article, resolved = _article(text)
+    events = events_from_article(article, resolved)
+    assert events and all(e.locations[0].place.name == where for e in events)
+    assert any("site-from-context" in e.tags for e in events)
+
+
+def test_a_place_abroad_never_stands_for_an_unplaced_event() -> None:
+    text = "Mosul and Tikrit mourned. Talks in Mafraq failed. Mortar rounds fell on the market, killing two."
+    article, resolved = _article(text)
+    for event in events_from_article(article, resolved):
+        assert all(loc.place.country_code == "IQ" for loc in event.locations if loc.role == "site")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Daesh militants stormed a checkpoint near Tikrit on Friday.", "Islamic State (Iraq)"),
+        ("HTS rebels shelled a village outside Aleppo on Friday.", "Hayat Tahrir al Sham"),
+        ("RSF fighters looted a market in Mosul on Friday.", "Rapid Support Forces"),
+        ("Houthi fighters fired rockets at a camp near Tikrit on Friday.", "Ansar Allah"),
+    ],
+)
+def test_a_group_named_before_a_common_noun_is_the_actor(text: str, actor: str) -> None:
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    assert event.actor1 == actor
+
+
+def test_a_common_noun_after_a_verb_is_still_its_own_actor() -> None:
+    found = [a.canonical for a in default_actors().find("US airstrikes hit militants in the hills.")]
+    assert found == ["Military Forces of the United States", "Unidentified Armed Group"]
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "Medics said 12 of those killed were children.",
+        "Four women and three boys were among the dead, the mayor said.",
+        "Officials said 30 soldiers were identified among those killed.",
+    ],
+)
+def test_a_part_of_a_toll_given_elsewhere_never_replaces_the_toll(part: str) -> None:
+    article, resolved = _article(f"An air strike on a market in Mosul on Friday killed 40 people. {part}")
+    (event,) = events_from_article(article, resolved)
+    assert event.fatalities == 40
+
+
+def test_a_part_of_the_dead_alone_still_counts_its_victims() -> None:
+    found = casualties_from_text("Four women and three boys were among the dead.")
+    assert (found.fatalities, found.fatalities_vague) == (7, True)
+
+
+def test_a_country_wide_site_gives_way_to_the_town_the_sentence_names() -> None:
+    from shapely.geometry import Point
+
+    from geoevents.records import Mention, Place, ResolvedMention
+
+    text = "Fighting raged across Iraq on Friday as jets bombed a Tikrit market, killing nine."
+    article, resolved = _article(text)
+    start = text.index("Iraq")
+    iraq = Place("geonames:99237", "Iraq", "country", 33.0, 44.0, Point(44.0, 33.0), "geonames", "IQ")
+    resolved.append(ResolvedMention(Mention("a1", start, start + 4, "Iraq"), iraq, 0.9, 3))
+    (event,) = events_from_article(article, resolved)
+    assert event.locations[0].place.name == "Tikrit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber blew himself up at a police station in Mosul on Friday, killing six.",
+        "A roadside bomb hit a police patrol near Tikrit on Friday, killing two officers.",
+    ],
+)
+def test_a_force_named_by_the_place_hit_is_the_target_not_the_attacker(text: str) -> None:
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Police Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb hit a market in Mosul on Friday, killing five. Islamic State claimed responsibility.",
+        "A car bomb exploded at a market in Mosul on Friday in an attack claimed by Daesh.",
+    ],
+)
+def test_a_claimed_attack_is_the_claimants(text: str) -> None:
+    article, resolved = _article(text)
+    events = events_from_article(article, resolved)
+    assert events and all(e.actor1 == "Islamic State (Iraq)" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text", ["Gunmen killed a judge in Mosul on 9 May.", "On 9 May, gunmen killed a judge in Mosul."]
+)
+def test_a_may_date_after_on_is_a_date(text: str) -> None:
+    (found,) = dates_from_text(text, reference=date(2021, 5, 12))
+    assert found.date == date(2021, 5, 9)
+
+
+def test_may_the_verb_is_no_date() -> None:
+    assert dates_from_text("Talks on 3 may resume soon.", reference=date(2021, 5, 12)) == []

@@ -101,7 +101,7 @@ class ActorLexicon:
             overlapping = [a for a in found if a.start < state.end and state.start < a.end]
             if all(a.end - a.start < state.end - state.start for a in overlapping):
                 found = [a for a in found if a not in overlapping] + [state]
-        return sorted(found, key=lambda a: a.start)
+        return _with_generic_heads_absorbed(sorted(found, key=lambda a: a.start), text)
 
     def inter(self, name: str | None) -> int | None:
         """ACLED inter code of a canonical name (None when unknown)."""
@@ -128,6 +128,28 @@ class ActorLexicon:
 @lru_cache(maxsize=64)
 def _lookup(entries: tuple[tuple[str, int, str], ...]) -> dict[str, tuple[str, int]]:
     return {re.sub(r"\s+", " ", alias).casefold(): (canonical, inter) for alias, inter, canonical in entries}
+
+
+# Canonical names a common noun gives ("militants", "rebels", "tribesmen"): after a group's name
+# ("Daesh militants", "RSF fighters") the noun is that group's head, not a second actor.
+_GENERIC = (UNIDENTIFIED, "Opposition Rebels ({country})", "Unidentified Tribal Militia ({country})")
+
+
+def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[ActorMatch]:
+    """Drop a generic noun's match that directly follows a named actor: "IS militants" is one actor."""
+    kept: list[ActorMatch] = []
+    for match in found:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and match.canonical in _GENERIC
+            and previous.canonical not in _GENERIC
+            and re.fullmatch(r"\s+", text[previous.end : match.start])
+        ):
+            kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
+            continue
+        kept.append(match)
+    return kept
 
 
 @lru_cache(maxsize=256)
@@ -329,6 +351,29 @@ def article_air_power(lexicon: ActorLexicon, text: str) -> str | None:
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
+_CLAIM_AFTER = re.compile(
+    r"\s*(?:,\s*which\s+|\s+(?:has|have|had)\s+|\s+later\s+)?(?:claimed|claims|claiming)\s+"
+    r"(?:(?:responsibility|credit)\b|(?:the|an|a)\s+(?:\w+\s+){0,2}?(?:attack|bombing|blast|strike|assault|killing))",
+    re.IGNORECASE,
+)
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:claimed|claimed\s+responsibility\s+for)\s+by\s+(?:the\s+)?$|"
+    r"\bresponsibility\s+was\s+claimed\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def claimant(lexicon: ActorLexicon, text: str) -> str | None:
+    """The armed group a text says claimed the act ("IS claimed responsibility", "an attack claimed by
+    Al Shabaab"): ACLED codes a claimed attack to the group that claimed it."""
+    for am in lexicon.find(text):
+        if am.inter not in (2, 3, 4) or am.canonical == UNIDENTIFIED:
+            continue
+        if _CLAIM_AFTER.match(text, am.end) or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
+            return am.canonical
+    return None
+
+
 def row_actors(
     lexicon: ActorLexicon,
     event_type: str,
@@ -338,6 +383,7 @@ def row_actors(
     country: str | None,
     air_power: str | None = None,
     civilian_victims: bool = False,
+    claimed_by: str | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -354,7 +400,10 @@ def row_actors(
         actor1 = protesters(country) if event_type == "Protests" else rioters(country)
         actor2 = forces[0] if intervened and forces else None
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        if actor1 is None and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
+        if claimed_by and (actor1 is None or is_unidentified_group(actor1)):
+            actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
+        struck = actor2 is not None and not actor2.startswith("Police Forces")  # police do not shell
+        if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
         if actor1 is None:
             if sub_event_type == "Air/drone strike":
@@ -396,6 +445,16 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$"
 _AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# A force named as the owner of a place or thing hit ("police station", "army checkpoint", "military
+# convoy"): the target of the act, never its perpetrator.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:station|stations|headquarters|HQ|post|posts|checkpoint|checkpoints|vehicle|vehicles|car|cars|"
+    r"patrol|patrols|convoy|convoys|lines|building|buildings|compound|centre|center|barracks|academy|"
+    r"camp|base|bases|outpost|outposts|position|positions)\b",
+    re.IGNORECASE,
+)
+
+
 def actors_of_clause(
     lexicon: ActorLexicon, clause: str, trigger: re.Match[str]
 ) -> tuple[str | None, str | None, str | None]:
@@ -423,6 +482,9 @@ def actors_of_clause(
         name = am.canonical
         if civilian_after and name.startswith("Military Forces of "):
             name = f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+        if _FACILITY_AFTER.match(clause, am.end) and name != subject:
+            actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
+            continue
         if am.start <= trigger.start():
             if _AGENT.search(clause[: am.start]):
                 actor1, passive = name, True  # "positions were hit by US air strikes"

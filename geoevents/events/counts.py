@@ -232,7 +232,29 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     if _is_part(text, m):
         whole = _whole_of(text, m)
         return (_category(verb), whole, False) if whole is not None else None
+    if _refers_back(text, m):
+        return _category(verb), parsed[0], True  # a part of a toll given elsewhere: that toll wins
     return _category(verb), parsed[0], parsed[1]
+
+
+def _refers_back(text: str, m: re.Match[str]) -> bool:
+    """Whether a figure counts a part of the dead a text counts elsewhere (see below)."""
+    start = m.start("num")
+    before = _REFERS_BACK_BEFORE.search(text, max(0, start - 40), start)
+    return bool(_REFERS_BACK_AFTER.match(text, m.end("num")) or before)
+
+
+# A figure for a part of the dead a text counts elsewhere: "10 of those killed were civilians", "three
+# children were among the dead", "the dead included two medics".
+_REFERS_BACK_AFTER = re.compile(
+    r"\s+(?:[\w’'\-]+\s+){0,5}?(?:of|among)\s+(?:the|those)\s+(?:(?:people|persons)\s+)?"
+    r"(?:dead|killed|victims|wounded|injured|casualties)\b",
+    re.I,
+)
+_REFERS_BACK_BEFORE = re.compile(
+    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$",
+    re.I,
+)
 
 
 # A figure that is part of another: "15 people, including 3 children, were killed", "2 medics among 31 dead".
@@ -301,9 +323,10 @@ def casualties_from_text(text: str) -> Casualties:
             if figure is None:
                 continue
             category, value, vague = figure
-            if pattern is _AFTER_VERB and m.group("verb").lower() != "left" and not vague:
+            exact = not vague or _refers_back(text, m)
+            if pattern is _AFTER_VERB and m.group("verb").lower() != "left" and exact:
                 value += _more_victims(text[m.end() :])
-            if pattern is _BEFORE_VERB and not vague and not re.match(_QUALIFIER, m.group("num"), re.I):
+            if pattern is _BEFORE_VERB and exact and not re.match(_QUALIFIER, m.group("num"), re.I):
                 value += _earlier_victims(text[: m.start()])
             keep(category, value, vague)
             # "Several members ... were killed and wounded": the same figure for both.

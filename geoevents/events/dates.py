@@ -280,9 +280,9 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             if (
                 kind in ("day_month", "month_day")
                 and m.group("month").lower() == "may"
-                and not m.group(0)[0].isupper()
+                and not m.group("month")[0].isupper()
             ):
-                continue
+                continue  # "on 2 May" is a date; "2 may" is a figure and the modal verb
             when, precision, relative = _resolve(kind, m, reference)
             taken.append((m.start(), m.end()))
             dateline = bool(

@@ -22,6 +22,7 @@ from geoevents.events.actors import (
     actors_of_clause,
     article_air_power,
     civilians_hit,
+    claimant,
     default_actors,
     in_country,
     phrase_end,
@@ -46,7 +47,15 @@ from geoevents.events.realis import (
     quiet_story,
     recalled,
 )
-from geoevents.events.sites import article_country, location_groups, places_compatible, places_in, site_flags
+from geoevents.events.sites import (
+    SiteContext,
+    article_country,
+    location_groups,
+    places_compatible,
+    places_in,
+    site_context,
+    site_flags,
+)
 from geoevents.events.sources import publisher_of
 from geoevents.events.subtypes import article_topic, final_type
 from geoevents.events.taxonomy import (
@@ -513,6 +522,7 @@ def events_from_drafts(
     topic: str | None = None,
     home: str | None = None,
     unknown: Sequence[ResolvedMention] = (),
+    context: SiteContext | None = None,
 ) -> list[Event]:
     """Typed, located, identified ``Event`` records from finished drafts (``topic``: see ``final_type``)."""
     source, publisher = article_source(article), publisher_of(article)
@@ -521,9 +531,9 @@ def events_from_drafts(
     for d in drafts:
         sub = final_type(d, lexicon, topic=topic)
         etype = event_type_of(sub)
-        groups = location_groups(d, article.text, home=home, unknown=unknown) or [[]]
+        groups = location_groups(d, article.text, home=home, unknown=unknown, context=context) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
-            country = locations[0].place.country_code if locations else home
+            country = (locations[0].place.country_code if locations else None) or home
             actor1, actor2 = row_actors(
                 lexicon,
                 etype,
@@ -532,6 +542,7 @@ def events_from_drafts(
                 country=country,
                 air_power=air_power,
                 civilian_victims=civilians_hit(" ".join(d.context)),
+                claimed_by=claimant(lexicon, _claim_window(article.text, d)),
             )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}
@@ -580,6 +591,15 @@ def events_from_drafts(
     return events
 
 
+CLAIM_CHARS = 300  # a claim is reported in the event's sentences or right after them
+
+
+def _claim_window(text: str, d: Draft) -> str:
+    if not d.spans:
+        return ""
+    return text[min(s.start for s in d.spans) : max(s.end for s in d.spans) + CLAIM_CHARS]
+
+
 def _with_id(event: Event) -> Event:
     from dataclasses import replace
 
@@ -606,8 +626,22 @@ def events_from_article(
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
+    context = [
+        rm
+        for rm in resolved
+        if rm.place is not None
+        and rm.mention.role is MentionRole.LITERAL
+        and article.zone_at(rm.mention.start) not in (ZoneKind.JUNK, ZoneKind.META)
+    ]
+    home = article_country(resolved)
     return events_from_drafts(
-        article, drafts, lexicon, topic=article_topic(seen), home=article_country(resolved), unknown=unknown
+        article,
+        drafts,
+        lexicon,
+        topic=article_topic(seen),
+        home=home,
+        unknown=unknown,
+        context=site_context(context, article.text, home),
     )
 
 

@@ -7,10 +7,12 @@ ACLED locations with geo_precision, one group per country.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
@@ -331,13 +333,94 @@ def foreign_namesake(rm: ResolvedMention, home: str | None) -> bool:
     return bool(home and code and code != home and rm.score < NAMESAKE_SCORE)
 
 
+def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
+    """A placed mention that may stand for an unplaced event's site: in the article's country, not a
+    culprit, an origin or a speaker."""
+    if rm.place is None or foreign_namesake(rm, home):
+        return False
+    if home and rm.place.country_code and rm.place.country_code != home:
+        return False
+    before = text[max(0, rm.mention.start - 40) : rm.mention.start]
+    speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
+    return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """An article's placed mentions that may stand for an unplaced event's site, in text order, with
+    their offsets for search (built once per article by ``site_context``)."""
+
+    mentions: list[ResolvedMention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def between(self, start: int, end: int) -> list[ResolvedMention]:
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
+def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
+    """The ``SiteContext`` of an article's placed mentions."""
+    usable = sorted(
+        (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
+    )
+    return SiteContext(usable, [rm.mention.start for rm in usable])
+
+
+def context_places(d: Draft, context: SiteContext) -> list[ResolvedMention]:
+    """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
+    from the text around it (``context``: see ``site_context``): a place of its other evidence
+    sentences, else the last place named before its main sentence (the town "the town" refers back to),
+    else the first the article names (its headline or opening)."""
+    if not d.spans or not context.mentions:
+        return []
+    for span in sorted(d.spans, key=lambda s: s.start):
+        within = context.between(span.start, span.end)
+        if within:
+            return within[:1]
+    before = [rm for rm in context.between(0, d.spans[0].start) if rm.mention.end <= d.spans[0].start]
+    return before[-1:] if before else context.mentions[:1]
+
+
+_BROAD = frozenset({"country", "region_expression", "border"})  # a named region may be a quarter
+
+
+def finer_than_broad(
+    d: Draft,
+    sites: list[ResolvedMention],
+    text: str,
+    home: str | None,
+    context: SiteContext | None = None,
+) -> list[ResolvedMention]:
+    """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town
+    or district the event's sentences also name in that country: ACLED codes the finest place given."""
+    if not sites or any(rm.place is None or rm.place.feature_class not in _BROAD for rm in sites):
+        return []
+    countries = {rm.place.country_code for rm in sites if rm.place is not None} - {None} or {home}
+    in_spans = [rm for sp in d.spans for rm in (context.between(sp.start, sp.end) if context else [])]
+    return [
+        rm
+        for rm in sorted(d.mentioned + in_spans, key=lambda rm: rm.mention.start)
+        if rm.place is not None
+        and rm.place.country_code in countries
+        and granularity(text, rm) <= 2
+        and _usable_context(rm, text, home)
+    ][:1]
+
+
 def location_groups(
-    d: Draft, text: str, *, home: str | None = None, unknown: Iterable[ResolvedMention] = ()
+    d: Draft,
+    text: str,
+    *,
+    home: str | None = None,
+    unknown: Iterable[ResolvedMention] = (),
+    context: SiteContext | None = None,
 ) -> list[list[EventLocation]]:
     """The sites of a draft, the finest per country (first named first); one group per country.
 
-    A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``).
+    A draft with no site falls back to the places of its main sentence (tagged ``site-from-sentence``),
+    else to the places of the text around it (``context``: the article's placed mentions; tagged
+    ``site-from-context``).
     """
+    context = context or SiteContext()
     by_country: dict[str, list[ResolvedMention]] = {}
     sites = [rm for rm in d.sites if not foreign_namesake(rm, home)]
     if len(sites) < len(d.sites):
@@ -346,6 +429,14 @@ def location_groups(
         sites = _sentence_places(d, text, home)
         if sites:
             d.tags.add("site-from-sentence")
+    if not sites:
+        sites = context_places(d, context)
+        if sites:
+            d.tags.add("site-from-context")
+    finer = finer_than_broad(d, sites, text, home, context)
+    if finer:
+        sites = finer
+        d.tags.add("site-finer-than-region")
     villages = unlisted_villages(d.spans, sites, text, unknown)
     if villages:
         d.tags.add("site-unlisted-village")
