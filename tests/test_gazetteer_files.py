@@ -165,7 +165,7 @@ def test_name_goes_on_answers_from_the_trie_and_from_user_files(gazetteer, tmp_p
 
 
 def test_recognition_walks_on_to_a_user_name(gazetteer, tmp_path) -> None:
-    from geoevents.recognize import mentions_from_article
+    from geoevents.geoparse.recognizer import mentions_from_article
     from geoevents.records import Article
 
     path = write(tmp_path, "zyxqv-ridge,Zyxqv Ridge Outpost,,base,35.10,44.50,IQ,,analyst\n")

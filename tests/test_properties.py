@@ -156,6 +156,6 @@ def test_geojson_coordinates_round_exactly_like_round(points: list[tuple[float, 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZ9_ '-.,;:\n\tK1sS")), max_size=60))
 def test_ascii_tokens_are_the_unicode_tokens(text: str) -> None:
-    from geoevents.recognize import _TOKEN_SPLIT, _TOKEN_SPLIT_ASCII
+    from geoevents.geoparse.tokens import TOKEN_SPLIT, TOKEN_SPLIT_ASCII
 
-    assert _TOKEN_SPLIT_ASCII.split(text) == _TOKEN_SPLIT.split(text)
+    assert TOKEN_SPLIT_ASCII.split(text) == TOKEN_SPLIT.split(text)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from geoevents.recognize import mentions_from_article
+from geoevents.geoparse.recognizer import mentions_from_article
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Zone, ZoneKind
 
 
