@@ -17,8 +17,6 @@ from geoevents.lexicon import table, words, zipf_en
 from geoevents.memo import Memo
 from geoevents.records import MentionRole
 
-from . import people
-
 
 @dataclass(frozen=True, slots=True)
 class RecognizerOptions:
@@ -113,7 +111,6 @@ class Lookups:
         self.lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
         self.opens_nothing = Memo(self._nothing_opened, limit=200_000)
         self.top_candidates = Memo(self._best_candidates)
-        self.reads_as_a_person: Memo[str, bool] = Memo(lambda run: people.looks_like_a_person(self, run))
         self.zipf = Memo(zipf_en, limit=200_000)
 
     def _is_name(self, surface: str) -> bool:

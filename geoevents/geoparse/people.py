@@ -199,7 +199,7 @@ def looks_like_a_person(look: Lookups, run: str) -> bool:
     """A not-a-place run that reads as someone's name ("Hadi al-Amiri"), not an organisation's
     ("First Baptist Church Greenfield", "Burger Palace Canada"): no institutional or common word in
     it, and unless a first name or a title vouches for the person, a last word that is no well-known
-    place (``Lookups.reads_as_a_person``)."""
+    place."""
     lex = look.lex
     words = run.split()
     vouched = False
@@ -245,7 +245,7 @@ def propagate_people(look: Lookups, found: list[Mention], toks: Tokens) -> list[
     surnames = set()
     for m in found:
         if m.role is MentionRole.NOT_PLACE and " " in m.text:
-            if look.reads_as_a_person(m.text):
+            if looks_like_a_person(look, m.text):
                 surnames.add(surname_key(m.text.rsplit(" ", 1)[1]))
         elif (
             m.role in (MentionRole.LITERAL, MentionRole.METONYMIC)

@@ -49,11 +49,9 @@ _ON_THE_GROUND = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+city\s+of\s+)?$",
 Step = tuple[int, Mention | None]
 
 
-def _may_open_a_name(word: str) -> bool:
-    """A capitalised word, or an Arabic article or a stance prefix before one ("al-Qaim", "pro-Iran")."""
-    return word[0].isupper() or (
-        word[0] in "aeup" and "-" in word[:5] and bool(ARABIC_PREFIX.match(word) or STANCE_PREFIX.match(word))
-    )
+def _prefixed_capital(word: str) -> bool:
+    """An Arabic article or a stance prefix before a capital ("al-Qaim", "pro-Iran")."""
+    return bool(ARABIC_PREFIX.match(word) or STANCE_PREFIX.match(word))
 
 
 class Recognizer:
@@ -71,7 +69,14 @@ class Recognizer:
         toks = Tokens(text)
         found: list[Mention] = []
         i = 0
-        for cap in [x for x, w in enumerate(toks.words) if _may_open_a_name(w)]:
+        # The tokens that may open a name: capitalised, or a prefix before a capital. This runs for every
+        # token, so the tests that rule out most words come first and cost no call.
+        caps = [
+            x
+            for x, w in enumerate(toks.words)
+            if w[0].isupper() or (w[0] in "aeup" and "-" in w[:5] and _prefixed_capital(w))
+        ]
+        for cap in caps:
             if cap < i:
                 continue  # inside the previous match
             i, read = self._read_at(article, toks, cap, skip, found[-1].end if found else 0)
