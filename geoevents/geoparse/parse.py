@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from geoevents.errors import GeoeventsError, InputError
-from geoevents.geoparse.recognizer import mentions_from_article
+from geoevents.recognize import mentions_from_article
 from geoevents.records import Article, ResolvedMention
 from geoevents.resolve import resolved_mentions_from_mentions
 
