@@ -8,12 +8,13 @@ memo of the recogniser lives here; the other modules ask through a ``Lookups``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
-from geoevents.lexicon import table, words, zipf_en
+from geoevents.lexicon import first_column, table, words, zipf_en
 from geoevents.memo import Memo
 from geoevents.records import MentionRole
 
@@ -32,40 +33,41 @@ class RecognizerOptions:
 DEFAULT_OPTIONS = RecognizerOptions()
 
 
+# The recogniser's own word lists, beside its modules; the shared ones (demonyms, US states) stay in
+# ``geoevents/lexicon/``.
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+
+
 class Lexicon:
     """The word lists, loaded once."""
 
     def __init__(self) -> None:
-        self.titles = words("titles")
-        self.first_names = words("first_names")
-        self.org_suffixes = words("org_suffixes")
-        self.place_words = words("place_words")
-        self.common = words("common_words")
-        self.function_words = words("function_words")
-        self.generic = words("generic_words") | words("place_words")
-        self.street = words("street_words")
-        self.organisations = words("organisations")
-        self.named_like_places = words("named_like_places")
-        self.surnames = words("surnames")
-        self.disease = words("disease_words")
-        self.things = words("thing_words")
-        self.calendar = words("calendar")
-        self.speech = words("speech_verbs")
-        self.abstract = words("abstract_nouns")
+        def own(name: str) -> frozenset[str]:
+            return words(name, folder=LEXICON)
+
+        self.titles = own("titles")
+        self.first_names = own("first_names")
+        self.org_suffixes = own("org_suffixes")
+        self.place_words = own("place_words")
+        self.common = own("common_words")
+        self.function_words = own("function_words")
+        self.generic = own("generic_words") | own("place_words")
+        self.street = own("street_words")
+        self.organisations = own("organisations")
+        self.named_like_places = own("named_like_places")
+        self.surnames = own("surnames")
+        self.disease = own("disease_words")
+        self.things = own("thing_words")
+        self.calendar = own("calendar")
+        self.speech = own("speech_verbs")
+        self.abstract = own("abstract_nouns")
         states = table("us_states")
         self.state_abbreviations = {row[0]: name.title() for name, row in states.items() if "." in row[0]}
         self.demonyms = table("demonyms")
-        self.abbreviations = table("abbreviations")
-        self.abbreviation_forms = set(_first_column("abbreviations"))
+        self.abbreviations = table("abbreviations", folder=LEXICON)
+        self.abbreviation_forms = set(first_column("abbreviations", folder=LEXICON))
         self.multiword_demonyms = {k for k in self.demonyms if " " in k}
         self.multiword_demonym_heads = {k.split(" ", 1)[0] for k in self.multiword_demonyms}
-
-
-def _first_column(name: str) -> list[str]:
-    """The first column of ``<name>.tsv`` as written (not case-folded)."""
-    from geoevents.lexicon import _lines
-
-    return [line.split("\t", 1)[0].strip() for line in _lines(f"{name}.tsv")]
 
 
 _LEXICON: Lexicon | None = None

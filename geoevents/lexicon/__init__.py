@@ -1,4 +1,5 @@
-"""Word lists the recogniser uses, as plain text files beside this module.
+"""Word lists as plain text files: those several stages share (demonyms, US states) beside this module,
+and the loader that reads them and the recogniser's own lists (``geoevents/geoparse/lexicon/``).
 
 Every list is written from general knowledge of English news style (never
 from an evaluation corpus). One entry per line; ``#`` starts a comment;
@@ -13,9 +14,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def _lines(filename: str) -> list[str]:
+def _lines(filename: str, folder: Path = HERE) -> list[str]:
     out = []
-    for raw in (HERE / filename).read_text(encoding="utf-8").splitlines():
+    for raw in (folder / filename).read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if line.strip():
             out.append(line)
@@ -23,19 +24,25 @@ def _lines(filename: str) -> list[str]:
 
 
 @cache
-def words(name: str, *, casefold: bool = True) -> frozenset[str]:
-    """The entries of ``<name>.txt`` (case-folded unless asked not to)."""
-    return frozenset(w.strip().casefold() if casefold else w.strip() for w in _lines(f"{name}.txt"))
+def words(name: str, *, casefold: bool = True, folder: Path = HERE) -> frozenset[str]:
+    """The entries of ``<name>.txt`` in ``folder`` (case-folded unless asked not to)."""
+    return frozenset(w.strip().casefold() if casefold else w.strip() for w in _lines(f"{name}.txt", folder))
 
 
 @cache
-def table(name: str) -> dict[str, tuple[str, ...]]:
-    """``<name>.tsv`` as {first column case-folded: the other columns}."""
+def table(name: str, *, folder: Path = HERE) -> dict[str, tuple[str, ...]]:
+    """``<name>.tsv`` in ``folder`` as {first column case-folded: the other columns}."""
     out: dict[str, tuple[str, ...]] = {}
-    for line in _lines(f"{name}.tsv"):
+    for line in _lines(f"{name}.tsv", folder):
         cols = [c.strip() for c in line.split("\t")]
         out[cols[0].casefold()] = tuple(cols[1:])
     return out
+
+
+@cache
+def first_column(name: str, *, folder: Path = HERE) -> tuple[str, ...]:
+    """The first column of ``<name>.tsv`` in ``folder`` as written (not case-folded)."""
+    return tuple(line.split("\t", 1)[0].strip() for line in _lines(f"{name}.tsv", folder))
 
 
 def zipf_en(word: str) -> float:
