@@ -77,8 +77,8 @@ class Recognizer:
             if w[0].isupper() or (w[0] in "aeup" and "-" in w[:5] and _prefixed_capital(w))
         ]
         for cap in caps:
-            if cap < i:
-                continue  # inside the previous match
+            if cap < i or look.opens_nothing(toks.words[cap]):
+                continue  # inside the previous match; or "Monday", "Barack": nothing, and no name begins so
             i, read = self._read_at(article, toks, cap, skip, found[-1].end if found else 0)
             found.extend(read)
         found = people.propagate_people(look, found, toks)
@@ -97,12 +97,12 @@ class Recognizer:
     def _read_at(
         self, article: Article, toks: Tokens, i: int, skip: list[tuple[int, int]], after: int
     ) -> tuple[int, list[Mention]]:
-        """What starts at the capitalised token i: a stance ("pro-Iran"), a hyphenated pair ("Iraq-Syria"),
-        or a name, demonym or abbreviation (a not-a-place run cut to start ``after`` the mention before it).
-        Returns the next token to read and the mentions found."""
+        """What starts at the capitalised token i, one that may open a mention: a stance ("pro-Iran"), a
+        hyphenated pair ("Iraq-Syria"), or a name, demonym or abbreviation (a not-a-place run cut to start
+        ``after`` the mention before it). Returns the next token to read and the mentions found."""
         look, word = self.look, toks.words[i]
-        if (skip and in_ranges(toks.starts[i], skip)) or look.opens_nothing(word):
-            return i + 1, []  # "Monday", "Barack": nothing alone, and no name begins with it
+        if skip and in_ranges(toks.starts[i], skip):
+            return i + 1, []
         stance = STANCE_PREFIX.match(word) if "-" in word[:5] or "‑" in word[:5] else None
         if stance:
             mention = demonyms.stance(look, article, toks, i, stance.end())
