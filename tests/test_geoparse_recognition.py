@@ -78,11 +78,12 @@ def test_longest_name_walks_as_far_as_a_name_goes(look: Lookups) -> None:
 def test_abbreviations_are_places_but_codes_and_money_are_not(look: Lookups) -> None:
     text = "The U.S. sent US$40 million to JOR officials."
     article, toks = Article(id="t", text=text), Tokens(text)
-    step = names.abbreviation_at(look, article, toks, _index(toks, "U.S"), ZoneKind.BODY)
+    us = _index(toks, "U.S")
+    step = names.abbreviation_at(look, article, toks, us, names.with_full_stop(toks, us), ZoneKind.BODY)
     assert (
         step is not None and step[1] is not None and step[1].text == "U.S." and step[1].country_code == "US"
     )
-    money = names.abbreviation_at(look, article, toks, _index(toks, "US"), ZoneKind.BODY)
+    money = names.abbreviation_at(look, article, toks, _index(toks, "US"), "US", ZoneKind.BODY)
     assert money is not None and money[1] is None
 
 

@@ -11,7 +11,7 @@ from geoevents.records import Article, Mention, MentionRole, ZoneKind
 
 from .lookups import demonym_key
 from .roles import not_place
-from .tokens import ARABIC_PREFIX, Tokens, is_cap, plain_gap, strip_possessive, zone_at
+from .tokens import ARABIC_PREFIX, PLAIN_GAPS, Tokens, is_cap, strip_possessive, zone_at
 
 if TYPE_CHECKING:
     from .lookups import Lookups
@@ -92,7 +92,7 @@ def multiword_demonym_at(
     "South" alone is not)."""
     lex = look.lex
     word = toks.words[i]
-    if not (i + 1 < toks.n and word.casefold() in lex.multiword_demonym_heads and plain_gap(toks.gaps[i])):
+    if not (i + 1 < toks.n and word.casefold() in lex.multiword_demonym_heads and toks.gaps[i] in PLAIN_GAPS):
         return None
     pair = f"{word} {toks.words[i + 1]}"
     base = look.demonym_base(pair)
@@ -167,7 +167,7 @@ def hyphen_pair(look: Lookups, article: Article, toks: Tokens, i: int) -> list[M
     offset = toks.starts[i]
     zone = zone_at(article, offset)
     before = toks.before(i)
-    if before and plain_gap(toks.gaps[i - 1]) and (before in lex.first_names or before in lex.titles):
+    if before and toks.gaps[i - 1] in PLAIN_GAPS and (before in lex.first_names or before in lex.titles):
         # "Maria Toledo-Segovia", "Commissioner Toledo-Segovia": a double surname.
         return [not_place(article, toks.starts[i - 1], toks.ends[i], zone)]
     out: list[Mention] = []

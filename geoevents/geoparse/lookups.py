@@ -109,6 +109,7 @@ class Lookups:
         self.is_name = Memo(self._is_name, limit=200_000)
         self.is_exact_name = Memo(self._exact_name, limit=200_000)
         self.name_goes_on = Memo(self._goes_on_as_name, limit=200_000)
+        self.demonym_base = Memo(self._demonym_base, limit=200_000)
         self.lone_word_is_nothing = Memo(self._nothing_alone, limit=200_000)
         self.opens_nothing = Memo(self._nothing_opened, limit=200_000)
         self.top_candidates = Memo(self._best_candidates)
@@ -130,9 +131,8 @@ class Lookups:
         key = normalize_name(surface)
         return goes_on is None or not key or bool(goes_on(key))
 
-    def demonym_base(self, word: str) -> str | None:
-        """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"): a few dict lookups, not worth
-        remembering."""
+    def _demonym_base(self, word: str) -> str | None:
+        """The demonym lexicon's key for a word ("Iraqis" -> "iraqi"; ``demonym_base``)."""
         return demonym_key(word, self.lex.demonyms)
 
     def _nothing_alone(self, word: str) -> bool:

@@ -16,12 +16,12 @@ from .roles import all_caps_context, not_place, role_after
 from .tokens import (
     ABBREVIATED,
     CONNECTORS,
+    PLAIN_GAPS,
     Tokens,
     elided,
     in_ranges,
     is_cap,
     is_contraction,
-    plain_gap,
     strip_possessive,
     zone_at,
 )
@@ -39,7 +39,7 @@ _PARTY = ("D-", "R-", "I-")  # "Sen. Lindsey Graham, R-S.C."
 
 def may_continue(toks: Tokens, i: int) -> bool:
     """Whether token i may open a longer name or demonym with the token after it."""
-    if not toks.joined(i):
+    if i + 1 >= toks.n or toks.gaps[i] not in PLAIN_GAPS:
         return False
     nxt = toks.words[i + 1]
     return nxt[0].isupper() or is_cap(nxt) or nxt[0].isdigit() or nxt.casefold() in CONNECTORS or elided(nxt)
@@ -93,7 +93,7 @@ def _name_ends(look: Lookups, toks: Tokens, i: int) -> list[NameEnd]:
         if modified or k + 1 >= toks.n:
             break
         gap = toks.gaps[k]
-        if not (plain_gap(gap) or (gap == ". " and word.casefold() in ABBREVIATED)):
+        if not (gap in PLAIN_GAPS or (gap == ". " and word.casefold() in ABBREVIATED)):
             break
         if poss and not is_cap(words[k + 1]):
             break  # "Iraq's army"; but "People's Republic of China", "Queen Anne's County" go on
@@ -110,18 +110,19 @@ def _whole_words_name(look: Lookups, surface: str, toks: Tokens, i: int, k: int)
     return all(len(w) > 2 and w.casefold() not in look.lex.common for w in toks.words[i : k + 1])
 
 
-def _dotted(toks: Tokens, i: int) -> str:
+def with_full_stop(toks: Tokens, i: int) -> str:
     """Token i with the full stop after it, if one follows ("U.S" + ".")."""
     word = toks.words[i]
     return word + "." if toks.gaps[i][:1] == "." else word
 
 
 def state_abbreviation_at(
-    look: Lookups, article: Article, toks: Tokens, i: int, zone: ZoneKind
+    look: Lookups, article: Article, toks: Tokens, i: int, dotted: str, zone: ZoneKind
 ) -> Mention | None:
     """A US state abbreviation after a town or a party letter ("Charleston, W.Va.", "D-S.C."): a dotted
-    pair ("S.C.", "W.Va.") is a state wherever it stands, "Ga." only after "Town, "."""
-    word, dotted = toks.words[i], _dotted(toks, i)
+    pair ("S.C.", "W.Va.") is a state wherever it stands, "Ga." only after "Town, " (``dotted``: token i
+    with the full stop after it)."""
+    word = toks.words[i]
     party = 2 if word[:2] in _PARTY else 0
     state = look.lex.state_abbreviations.get(dotted[party:]) if dotted.endswith(".") else None
     if state is None:
@@ -137,13 +138,13 @@ def state_abbreviation_at(
 
 
 def abbreviation_at(
-    look: Lookups, article: Article, toks: Tokens, i: int, zone: ZoneKind
+    look: Lookups, article: Article, toks: Tokens, i: int, dotted: str, zone: ZoneKind
 ) -> tuple[int, Mention | None] | None:
     """A news abbreviation of a place at token i ("U.S.", "UK", "US-backed"), or a nationality or airport
     code (MAR, JOR, SYR), which is never a place: the next token and the mention, or None when the token
     is neither."""
     lex, word, text, start = look.lex, toks.words[i], toks.text, toks.starts[i]
-    bare = _dotted(toks, i)
+    bare = dotted
     if bare not in lex.abbreviation_forms:
         bare = strip_possessive(word)[0]
     abbr = lex.abbreviations.get(bare.casefold()) if bare in lex.abbreviation_forms else None

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from geoevents.records import Mention, MentionKind, MentionRole
 
 from .roles import all_caps_context, as_not_place, role_after
-from .tokens import ARABIC_PREFIX, CONNECTORS, Tokens, capitalised_run, is_cap, plain_gap, strip_possessive
+from .tokens import ARABIC_PREFIX, CONNECTORS, PLAIN_GAPS, Tokens, capitalised_run, is_cap, strip_possessive
 
 if TYPE_CHECKING:
     from .lookups import Lookups
@@ -173,16 +173,16 @@ def in_patronymic(toks: Tokens, i: int) -> bool:
         i >= 2
         and words[i - 1] in _NAME_PARTICLES
         and is_cap(words[i - 2])
-        and plain_gap(gaps[i - 2])
-        and plain_gap(gaps[i - 1])
+        and gaps[i - 2] in PLAIN_GAPS
+        and gaps[i - 1] in PLAIN_GAPS
     ):
         return True
     return (
         i + 2 < toks.n
         and words[i + 1] in _NAME_PARTICLES
         and is_cap(words[i + 2])
-        and plain_gap(gaps[i])
-        and plain_gap(gaps[i + 1])
+        and gaps[i] in PLAIN_GAPS
+        and gaps[i + 1] in PLAIN_GAPS
     )
 
 
@@ -222,8 +222,8 @@ def speaks(look: Lookups, toks: Tokens, m: Mention) -> bool:
     if (
         k > 0
         and toks.words[k - 1].casefold() in _ATTRIBUTION
-        and plain_gap(toks.gaps[k - 1])
-        and not (k + 1 < toks.n and plain_gap(toks.gaps[k]) and is_cap(toks.words[k + 1]))
+        and toks.gaps[k - 1] in PLAIN_GAPS
+        and not (k + 1 < toks.n and toks.gaps[k] in PLAIN_GAPS and is_cap(toks.words[k + 1]))
     ):
         return True  # "said Harlan", not "said Jonesboro Mayor Ann Clark"
     return role_after(look.lex, toks, k, possessive=False, hyphen_compound=False) is (

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
+from operator import attrgetter
 from typing import Any
 
 from geoevents.memo import stage_for
@@ -90,8 +91,8 @@ class Recognizer:
         found = [as_not_place(m) if names_a_thing(look.lex, text, m) else m for m in found]
         if not self.options.keep_not_place:
             found = [m for m in found if m.role is not MentionRole.NOT_PLACE]
-        found.sort(key=lambda m: m.end, reverse=True)
-        found.sort(key=lambda m: m.start)  # stable: by start, the longer mention first
+        found.sort(key=attrgetter("end"), reverse=True)
+        found.sort(key=attrgetter("start"))  # stable: by start, the longer mention first
         return found
 
     def _read_at(
@@ -122,13 +123,17 @@ class Recognizer:
         """Recognise what starts at token i; returns the next token index and the mention (or None)."""
         look, word = self.look, toks.words[i]
         zone = zone_at(article, toks.starts[i])
-        mention = demonyms.multiword_demonym_at(look, article, toks, i, zone)
-        if mention is not None:
-            return i + 2, mention
-        mention = names.state_abbreviation_at(look, article, toks, i, zone)
-        if mention is not None:
-            return i + 1, mention
-        step = names.abbreviation_at(look, article, toks, i, zone)
+        # (Each kind is tried only where its first test passes: most words are none of them.)
+        if word.casefold() in look.lex.multiword_demonym_heads:  # "South African" before "South"
+            mention = demonyms.multiword_demonym_at(look, article, toks, i, zone)
+            if mention is not None:
+                return i + 2, mention
+        dotted = word + "." if toks.gaps[i][:1] == "." else word
+        if dotted.endswith("."):  # "W.Va.", "S.C."
+            mention = names.state_abbreviation_at(look, article, toks, i, dotted, zone)
+            if mention is not None:
+                return i + 1, mention
+        step = names.abbreviation_at(look, article, toks, i, dotted, zone)
         if step is not None:
             return step
         if word in ("No", "Nos") and _NUMBER_SIGN_AFTER.match(toks.text, toks.ends[i]):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from geoevents.records import Article, Mention, MentionRole, ZoneKind
 
-from .tokens import Tokens, plain_gap
+from .tokens import PLAIN_GAPS, Tokens
 
 if TYPE_CHECKING:
     from .lookups import Lexicon
@@ -53,14 +53,14 @@ def role_after(lex: Lexicon, toks: Tokens, k: int, *, possessive: bool, hyphen_c
         x + 1 < toks.n
         and toks.gaps[k] == ", "
         and toks.words[x].casefold() in ("which", "who")
-        and plain_gap(toks.gaps[x])
+        and toks.gaps[x] in PLAIN_GAPS
     ):
         x += 1  # "Washington, which denied involvement"
     steps = 0
     while x < toks.n and steps < 3 and toks.words[x].casefold() in _AUX:
         x += 1
         steps += 1
-    if x < toks.n and toks.words[x].casefold() in lex.speech and plain_gap(toks.gaps[x - 1]):
+    if x < toks.n and toks.words[x].casefold() in lex.speech and toks.gaps[x - 1] in PLAIN_GAPS:
         return MentionRole.METONYMIC
     return MentionRole.LITERAL
 

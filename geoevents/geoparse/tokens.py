@@ -59,6 +59,8 @@ STANCE_PREFIX = re.compile(r"^(?:pro|anti)[-‑](?=[A-Z])", re.IGNORECASE)
 _SENTENCE_END_MARKS = frozenset(".!?:;\"“”'‘’([\n|•—–-")
 _CONTRACTIONS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _WORD_HEAD = re.compile(r"[^\W\d_]+")
+# What stands between two words of one name: one space or a no-break space.
+PLAIN_GAPS = (" ", "\u00a0")
 # Abbreviated place words a dot and a space may follow inside a name ("St. Louis", "Mt. Hood").
 ABBREVIATED = ("st", "mt", "ft")
 
@@ -121,7 +123,7 @@ class Tokens:
 
     def joined(self, i: int) -> bool:
         """Whether token i and the next stand one plain space apart."""
-        return i + 1 < self.n and plain_gap(self.gaps[i])
+        return i + 1 < self.n and self.gaps[i] in PLAIN_GAPS
 
 
 def is_cap(word: str) -> bool:
@@ -143,11 +145,6 @@ def has_possessive(word: str) -> bool:
     return (len(word) > 2 and word[-1] == "s" and word[-2] in "'’") or (
         len(word) > 3 and word[-1] in "'’" and word[-2] in "sS"
     )
-
-
-def plain_gap(gap: str) -> bool:
-    """One space (or a no-break space) between two words."""
-    return gap == " " or gap == "\u00a0"
 
 
 def dateline_word(word: str) -> bool:
@@ -200,7 +197,7 @@ def capitalised_run(toks: Tokens, i: int, j: int) -> tuple[int, int]:
     while a > 0:
         word, gap = words[a - 1], gaps[a - 1]
         if not (
-            plain_gap(gap)
+            gap in PLAIN_GAPS
             and (word[0].isupper() or is_cap(word))
             and not toks.sentence_initial(a)
             and not has_possessive(word)
@@ -216,7 +213,7 @@ def capitalised_run(toks: Tokens, i: int, j: int) -> tuple[int, int]:
             break  # "WASHINGTON Barack Obama pardoned...": the dateline ends where the capitals do
         gap = gaps[b]
         # A middle initial ("Dana K. Lewis") keeps a person's name in one run.
-        if not (plain_gap(gap) or (gap == ". " and len(word) == 1 and word.isupper())):
+        if not (gap in PLAIN_GAPS or (gap == ". " and len(word) == 1 and word.isupper())):
             break
         b += 1
     return a, b
