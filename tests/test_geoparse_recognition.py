@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from geoevents.geoparse import demonyms, names, people, regions, roles
-from geoevents.geoparse.lookups import DEFAULT_OPTIONS, Lookups
 from geoevents.geoparse.tokens import Tokens, capitalised_run, is_cap, strip_possessive
+from geoevents.geoparse.word_lookups import DEFAULT_OPTIONS, Lookups
 from geoevents.records import Article, Mention, MentionKind, MentionRole, ZoneKind
 
 

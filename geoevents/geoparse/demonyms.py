@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from geoevents.records import Article, Mention, MentionRole, ZoneKind
 
-from .lookups import demonym_key
 from .roles import not_place
 from .tokens import ARABIC_PREFIX, PLAIN_GAPS, Tokens, is_cap, strip_possessive, zone_at
+from .word_lookups import demonym_key
 
 if TYPE_CHECKING:
-    from .lookups import Lookups
+    from .word_lookups import Lookups
 
 # "Iran-backed", "US-led", "Moscow-aligned": the place's side or sponsorship, an adjectival use.
 _ALLEGIANCE = frozenset(

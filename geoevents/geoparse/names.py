@@ -27,7 +27,7 @@ from .tokens import (
 )
 
 if TYPE_CHECKING:
-    from .lookups import Lookups
+    from .word_lookups import Lookups
 
 # A name found at a token: (its last token, its end offset, whether a possessive ending was cut off).
 NameEnd = tuple[int, int, bool]

@@ -13,7 +13,7 @@ from .roles import all_caps_context, as_not_place, role_after
 from .tokens import ARABIC_PREFIX, CONNECTORS, PLAIN_GAPS, Tokens, capitalised_run, is_cap, strip_possessive
 
 if TYPE_CHECKING:
-    from .lookups import Lookups
+    from .word_lookups import Lookups
 
 # What ``classify`` answers: the role (None: no mention), the recognition score, and the tokens covered.
 Reading = tuple[MentionRole | None, float, tuple[int, int]]

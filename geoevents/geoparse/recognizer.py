@@ -16,7 +16,7 @@ A gazetteer-driven recogniser (no neural model):
    Mosul", "the Euphrates valley").
 
 Every mention satisfies ``article.text[m.start:m.end] == m.text``. Text in ``JUNK`` and ``META`` zones is
-skipped. The gazetteer and word-list questions are remembered in one place (``lookups``).
+skipped. The gazetteer and word-list questions are remembered in one place (``word_lookups``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from geoevents.memo import stage_for
 from geoevents.records import Article, Mention, MentionRole, ZoneKind
 
 from . import demonyms, names, people, regions
-from .lookups import DEFAULT_OPTIONS, Lookups, RecognizerOptions
 from .roles import as_not_place, names_a_thing, not_place
 from .tokens import (
     ARABIC_PREFIX,
@@ -42,6 +41,7 @@ from .tokens import (
     strip_possessive,
     zone_at,
 )
+from .word_lookups import DEFAULT_OPTIONS, Lookups, RecognizerOptions
 
 _NUMBER_SIGN_AFTER = re.compile(r"\.\s?\d")  # "No. 1", "Lot No. 15", "Nos. 3"
 _ON_THE_GROUND = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)

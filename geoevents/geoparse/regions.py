@@ -14,7 +14,7 @@ from geoevents.records import Article, Mention, MentionKind, MentionRole
 from .tokens import ARTICLE_FORMS, Tokens, head, in_ranges, zone_at
 
 if TYPE_CHECKING:
-    from .lookups import Lookups
+    from .word_lookups import Lookups
 
 _COMPASS = (
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central|upper|lower|far|"

@@ -12,7 +12,7 @@ from geoevents.records import Article, Mention, MentionRole, ZoneKind
 from .tokens import PLAIN_GAPS, Tokens
 
 if TYPE_CHECKING:
-    from .lookups import Lexicon
+    from .word_lookups import Lexicon
 
 # Words that may stand between a name and its verb of speech ("Washington has also said").
 _AUX = frozenset(
