@@ -1,8 +1,9 @@
 """Actor names normalised to ACLED-style canonical names.
 
 The lexicon is ``data/actors.csv`` (canonical, inter, aliases separated by
-``|``) so analysts can extend it: add a row, or pass ``extra`` files to
-``ActorLexicon.load``. Aliases in capitals of up to five letters ("KH",
+``|``, and optionally the ISO alpha-2 country a group fights in) so analysts
+can extend it: add a row, or pass ``extra`` files to ``ActorLexicon.load``.
+Aliases in capitals of up to five letters ("KH",
 "US") match case-sensitively; the rest ignore case. Civilians, protesters,
 rioters and unidentified armed groups are named after the event's country
 ("Civilians (Iraq)", "Unidentified Armed Group (Iraq)"), as ACLED does.
@@ -19,8 +20,9 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -65,16 +67,20 @@ class ActorLexicon:
     entries: tuple[tuple[str, int, str], ...]  # (alias, inter, canonical), longest alias first
     pattern: re.Pattern[str]
     inter_by_name: dict[str, int]
+    home_by_name: dict[str, str] = field(default_factory=dict)  # canonical -> the country a group fights in
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> ActorLexicon:
         """The packaged lexicon plus any extra CSV files of the same columns."""
         rows: list[tuple[str, int, str]] = []
+        homes: dict[str, str] = {}
         packaged = resources.files("geoevents.events").joinpath("data/actors.csv")
-        rows += _rows_from_csv(packaged.read_text(encoding="utf-8"), "geoevents/events/data/actors.csv")
+        rows += _rows_from_csv(
+            packaged.read_text(encoding="utf-8"), "geoevents/events/data/actors.csv", homes
+        )
         for path in extra:
             try:
-                rows += _rows_from_csv(Path(path).read_text(encoding="utf-8"), str(path))
+                rows += _rows_from_csv(Path(path).read_text(encoding="utf-8"), str(path), homes)
             except OSError as exc:
                 raise InputError(str(path), f"cannot read actor file ({exc.strerror})") from exc
         rows.sort(key=lambda r: -len(r[0]))
@@ -87,7 +93,14 @@ class ActorLexicon:
                 parts.append(body)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
         inter = {canonical: code for _, code, canonical in rows}
-        return cls(tuple(rows), pattern, inter)
+        return cls(tuple(rows), pattern, inter, homes)
+
+    def home_votes(self, text: str) -> Counter[str]:
+        """The countries the groups named in ``text`` fight in, one vote a naming ("the Houthis" -> YE):
+        evidence of the country an article is about that a foreign namesake of its towns cannot outweigh."""
+        return Counter(
+            self.home_by_name[a.canonical] for a in self.find(text) if a.canonical in self.home_by_name
+        )
 
     def find(self, text: str) -> list[ActorMatch]:
         """Every actor named in ``text``, left to right (a demonym's state forces included)."""
@@ -231,7 +244,7 @@ def _with_article(country: str) -> str:
     return f"the {country}" if named or plural else country
 
 
-def _rows_from_csv(text: str, source: str) -> list[tuple[str, int, str]]:
+def _rows_from_csv(text: str, source: str, homes: dict[str, str] | None = None) -> list[tuple[str, int, str]]:
     rows = []
     reader = csv.DictReader(text.splitlines())
     missing = {"canonical", "inter", "aliases"} - set(reader.fieldnames or ())
@@ -247,6 +260,11 @@ def _rows_from_csv(text: str, source: str) -> list[tuple[str, int, str]]:
             ) from None
         if not canonical or not 1 <= inter <= 8:
             raise InputError(f"{source}:{number}", "each row needs a canonical name and an inter code 1-8")
+        country = (row.get("country") or "").strip().upper()
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise InputError(f"{source}:{number}", f"country must be an ISO alpha-2 code, not {country!r}")
+        if country and homes is not None:
+            homes[canonical] = country
         aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()] + [canonical]
         rows += [(alias, inter, canonical) for alias in dict.fromkeys(aliases)]
     return rows
@@ -439,7 +457,8 @@ def is_unidentified_group(name: str | None) -> bool:
     return name is not None and (name == UNIDENTIFIED or name.startswith(f"{UNIDENTIFIED} ("))
 
 
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Case-sensitive, so that the group "IS" before a noun ("IS suicide bombers attacked") is not the verb.
+PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+(?:\w+ly\s+)?$")
 
 
 _AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -463,15 +482,20 @@ def actors_of_clause(
     Two sides joined by "and" ("clashes between X and Y", "X and Y clashed") are actor1 and actor2 in
     the order named.
     """
-    sides = _joined_sides(lexicon.find(clause), clause, trigger)
+    found = lexicon.find(clause)
+    sides = _joined_sides(found, clause, trigger) or _verb_and_object(found, clause, trigger)
     if sides is not None:
         return sides[0], sides[1], None
     actor1 = actor2 = None
-    passive = bool(PASSIVE_BEFORE.search(clause[: trigger.start()])) or bool(
-        re.match(r"\s*(?:was|were)\b", clause[trigger.end() :])
+    # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
+    victims_before = bool(_KILLED_IN.search(clause[: trigger.start()]))
+    passive = (
+        bool(PASSIVE_BEFORE.search(clause[: trigger.start()]))
+        or bool(re.match(r"\s*(?:was|were)\b", clause[trigger.end() :]))
+        or victims_before
     )
     subject: str | None = None
-    for am in lexicon.find(clause):
+    for am in found:
         civilian_after = bool(
             re.match(
                 r"\s*(?:civilian|contractor|journalist|aid\s+worker|national|citizen)s?\b",
@@ -490,7 +514,9 @@ def actors_of_clause(
                 actor1, passive = name, True  # "positions were hit by US air strikes"
             else:
                 subject = name  # the nearest before the trigger wins
-        elif _AGENT.search(clause[: am.start]) and (passive or am.start - trigger.end() < 4):
+        elif (_AGENT.search(clause[: am.start]) and (passive or am.start - trigger.end() < 4)) or (
+            victims_before and _WITH.search(clause, max(0, am.start - 20), am.start)
+        ):
             actor1 = actor1 or name
         elif name != subject:
             actor2 = actor2 or name
@@ -502,6 +528,43 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+_KILLED_IN = re.compile(
+    r"\b(?:killed|wounded|injured|died|dead|slain|captured)\s+(?:\w+\s+){0,2}?(?:in|during|amid)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+# "Syrian troops killed 32 rebels in an ambush": a verb of violence between two actors named before a
+# noun trigger makes the first its doer and the second its target.
+_VERB_BETWEEN = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:killed|kill|kills|attacked|attack|attacks|ambushed|shot|struck|hit|targeted|bombed|"
+    r"shelled|stormed|raided|executed|abducted|kidnapped|arrested|detained|drove|pushed|routed|repelled|"
+    r"expelled)\s+(?:(?:at\s+least|more\s+than|some|about|around|dozens\s+of|scores\s+of|[\w-]+)\s+){0,3}?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OBJECT_TO_TRIGGER = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|soldiers|positions|terrorists|militiamen|gunmen))?"
+    r"(?:\s+\w+){0,6}?\s+(?:in|during|with|using|by|on|near|out\s+of)\s+(?:an?\s+|the\s+|their\s+|two\s+|"
+    r"several\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _verb_and_object(found: list[ActorMatch], clause: str, trigger: re.Match[str]) -> tuple[str, str] | None:
+    """(doer, target) when the two actors named last before a noun trigger are the subject and the
+    object of a verb of violence ("X killed Y in an ambush", "X attacked Y with car bombs")."""
+    before = [a for a in found if a.end <= trigger.start()]
+    if len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    if a.canonical == b.canonical or not _VERB_BETWEEN.fullmatch(clause, a.end, b.start):
+        return None
+    if not _OBJECT_TO_TRIGGER.fullmatch(clause, b.end, trigger.start()):
+        return None
+    return a.canonical, b.canonical
 
 
 _JOINED = re.compile(

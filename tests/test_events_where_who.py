@@ -1,0 +1,169 @@
+"""Where and who of an event row: the country an article is about, namesakes abroad, provinces coded at
+the town they are named after, and actors named as ACLED names them (wordings of our own)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, box
+
+from geoevents.errors import InputError
+from geoevents.events import default_actors
+from geoevents.events.actors import ActorLexicon, actors_of_clause
+from geoevents.events.sites import admin1_seat, article_country, foreign_namesake, location_groups
+from geoevents.records import Mention, MentionRole, Place, ResolvedMention
+from tests.test_events_rows import _row
+
+
+def _placed(text: str, name: str, place: Place, score: float = 0.9, **mention: object) -> ResolvedMention:
+    start = text.index(name)
+    return ResolvedMention(Mention("a", start, start + len(name), name, **mention), place, score, 1)  # type: ignore[arg-type]
+
+
+def _town(name: str, cc: str, lat: float = 10.0, lon: float = 10.0) -> Place:
+    return Place(f"g:{name}", name, "populated_place", lat, lon, Point(lon, lat), "geonames", cc)
+
+
+RAQQA_PROVINCE = Place(
+    "geonames:172957", "Ar Raqqah", "admin1", 35.7, 38.9, box(38.0, 35.0, 40.0, 36.5), "geonames", "SY",
+    "Ar Raqqah", raw={"admin1_code": "SY.04"},
+)  # fmt: skip
+
+
+# -- the country the article is about ----------------------------------------------------------------
+
+
+def test_a_place_of_the_story_outweighs_the_demonym_of_a_monitor_abroad() -> None:
+    text = "A British-based monitor said shelling hit Homs."
+    british = ResolvedMention(
+        Mention("a", 2, 9, "British", role=MentionRole.DEMONYM, country_code="GB"), None, 0.9, 3
+    )
+    assert article_country([british, _placed(text, "Homs", _town("Homs", "SY"))]) == "SY"
+
+
+def test_the_groups_an_article_names_outweigh_a_lone_namesake() -> None:
+    text = "Houthi fighters and the Houthis' allies shelled Hays again, Ansar Allah said."
+    hays = _placed(text, "Hays", _town("Hays", "US"), score=0.6)
+    votes = default_actors().home_votes(text)
+    assert votes["YE"] >= 2
+    assert article_country([hays]) == "US"
+    assert article_country([hays], votes) == "YE"
+
+
+def test_a_town_of_a_country_the_article_never_names_is_a_namesake() -> None:
+    abroad = _placed("Mortars hit Bustan.", "Bustan", _town("Bustan", "TJ"), score=0.7)
+    assert foreign_namesake(abroad, "SY", frozenset({"SY"}))
+    assert not foreign_namesake(abroad, "SY", frozenset({"SY", "TJ"}))  # the article names Tajikistan
+    sure = _placed("Mortars hit Bustan.", "Bustan", _town("Bustan", "TJ"), score=0.95)
+    assert not foreign_namesake(sure, "SY", frozenset({"SY"}))
+
+
+# -- provinces and the towns they are named after ------------------------------------------------------
+
+
+def test_a_province_is_coded_at_the_town_it_is_named_after() -> None:
+    seat = admin1_seat(RAQQA_PROVINCE, "Raqqa")
+    assert seat is not None and seat.feature_class == "populated_place"
+    assert abs(seat.lat - 35.95) < 0.1 and abs(seat.lon - 39.01) < 0.1
+    assert seat.admin1 == "Ar Raqqah"
+    assert admin1_seat(_town("Raqqa", "SY"), "Raqqa") is None  # only provinces have seats
+
+
+def _site(text: str, name: str) -> tuple[str, str, int, float]:
+    from geoevents.events.draft import Draft
+    from geoevents.events.text import Span
+
+    draft = Draft(order=0, sub_event_type="Shelling/artillery/missile attack", generic=False, zone=None)  # type: ignore[arg-type]
+    draft.spans.append(Span(0, len(text), text))
+    draft.sites.append(_placed(text, name, RAQQA_PROVINCE))
+    ((loc,),) = location_groups(draft, text, home="SY")
+    return loc.place.feature_class, loc.place.name, loc.precision, loc.place.lat
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "precision"),
+    [
+        ("Jets pounded Raqqa on Monday, killing nine.", "Raqqa", "populated_place", 1),
+        ("Jets pounded Raqqa province on Monday, killing nine.", "Raqqa province", "admin1", 3),
+        ("Jets pounded villages in the province of Raqqa on Monday.", "Raqqa", "admin1", 3),
+    ],
+)
+def test_a_bare_province_name_is_its_town_and_a_province_is_named_as_one(
+    text: str, name: str, kind: str, precision: int
+) -> None:
+    found_kind, _, found_precision, lat = _site(text, name)
+    assert (found_kind, found_precision) == (kind, precision)
+    assert abs(lat - 35.95) < 0.1  # the province's point is its town, as ACLED places it
+
+
+# -- who --------------------------------------------------------------------------------------------------
+
+
+def _actors(clause: str, trigger: str) -> tuple[str | None, str | None]:
+    m = re.search(re.escape(trigger), clause)
+    assert m is not None
+    a1, a2, _ = actors_of_clause(default_actors(), clause, m)
+    return a1, a2
+
+
+@pytest.mark.parametrize(
+    ("clause", "trigger", "expected"),
+    [
+        # a verb of violence between two actors before a noun trigger: doer, then target
+        (
+            "Iraqi troops killed nine IS fighters in a dawn ambush",
+            "ambush",
+            ("Military Forces of Iraq", "Islamic State ({country})"),
+        ),
+        (
+            "Rebels attacked regime forces with three car bombs",
+            "car bombs",
+            ("Opposition Rebels ({country})", "Military Forces of {country}"),
+        ),
+        # victims named first, the other side after "with"
+        (
+            "Eleven soldiers were killed overnight in fighting with Hayat Tahrir al-Sham",
+            "fighting",
+            ("Hayat Tahrir al Sham", "Military Forces of {country}"),
+        ),
+        (
+            "Four Houthi fighters died in clashes with the Southern Transitional Council",
+            "clashes",
+            ("STC: Southern Transitional Council", "Ansar Allah"),
+        ),
+        # the group "IS" before a noun is not the verb "is"
+        (
+            "Two IS suicide bombers attacked a checkpoint",
+            "suicide bombers",
+            ("Islamic State ({country})", None),
+        ),
+    ],
+)
+def test_who_did_it_and_to_whom(clause: str, trigger: str, expected: tuple[str | None, str | None]) -> None:
+    assert _actors(clause, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Helicopters dropped barrel bombs on Aleppo on Friday, killing four children.",
+            "Military Forces of Syria",
+        ),
+        ("Assad forces shelled Aleppo on Friday, killing two women.", "Military Forces of Syria"),
+        ("Iran-backed militias executed three men in Aleppo on Friday.", "Pro-Government Militia (Syria)"),
+    ],
+)
+def test_named_actors_never_become_unidentified(text: str, actor1: str) -> None:
+    assert _row(text)["actor1"] == actor1
+
+
+def test_an_actor_file_with_a_bad_country_is_refused(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.csv"
+    extra.write_text("canonical,inter,aliases,country\nValley Guards,3,the guards,Yemen\n", encoding="utf-8")
+    with pytest.raises(InputError, match="ISO alpha-2"):
+        ActorLexicon.load([extra])
+    extra.write_text("canonical,inter,aliases,country\nValley Guards,3,the guards,ye\n", encoding="utf-8")
+    assert ActorLexicon.load([extra]).home_votes("The guards shelled the valley.") == {"YE": 1}
