@@ -133,6 +133,11 @@ def _actors(clause: str, trigger: str) -> tuple[str | None, str | None]:
             "clashes",
             ("STC: Southern Transitional Council", "Ansar Allah"),
         ),
+        (
+            "Six children were killed in Houthi shelling of the port",
+            "shelling",
+            ("Ansar Allah", None),
+        ),
         # the group "IS" before a noun is not the verb "is"
         (
             "Two IS suicide bombers attacked a checkpoint",
@@ -158,6 +163,21 @@ def test_who_did_it_and_to_whom(clause: str, trigger: str, expected: tuple[str |
 )
 def test_named_actors_never_become_unidentified(text: str, actor1: str) -> None:
     assert _row(text)["actor1"] == actor1
+
+
+@pytest.mark.parametrize(
+    ("clause", "country", "actor"),
+    [
+        ("Coalition warplanes bombed a wedding hall", "YE", "Military Forces of Saudi Arabia"),
+        ("Coalition warplanes bombed a bridge", "SY", "Military Forces of the United States"),
+        ("A US-led coalition strike hit a bridge", "IQ", "Military Forces of the United States"),
+    ],
+)
+def test_a_coalition_is_coded_to_the_state_that_leads_it(clause: str, country: str, actor: str) -> None:
+    from geoevents.events.actors import in_country
+
+    (found, *_) = default_actors().find(clause)
+    assert in_country(found.canonical, country) == actor
 
 
 def test_an_actor_file_with_a_bad_country_is_refused(tmp_path: Path) -> None:

@@ -330,6 +330,11 @@ def unidentified_group(country_code: str | None) -> str:
     return f"{UNIDENTIFIED} ({name})" if name else UNIDENTIFIED
 
 
+# "The coalition" unnamed: ACLED codes a coalition's strikes to its leading state, which the war tells.
+COALITION = "Coalition Forces ({country})"
+COALITION_LEADS = {"YE": "Military Forces of Saudi Arabia", "SA": "Military Forces of Saudi Arabia"}
+
+
 def in_country(name: str | None, country_code: str | None) -> str | None:
     """An actor named after the event's country: templates filled, unidentified groups given it.
 
@@ -337,6 +342,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
     """
     if name is None:
         return None
+    if name == COALITION:
+        return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
     if is_unidentified_group(name):
         return unidentified_group(country_code)
     if COUNTRY not in name:
@@ -488,7 +495,8 @@ def actors_of_clause(
         return sides[0], sides[1], None
     actor1 = actor2 = None
     # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
-    victims_before = bool(_KILLED_IN.search(clause[: trigger.start()]))
+    killed_in = _KILLED_IN.search(clause[: trigger.start()])
+    victims_before = killed_in is not None
     passive = (
         bool(PASSIVE_BEFORE.search(clause[: trigger.start()]))
         or bool(re.match(r"\s*(?:was|were)\b", clause[trigger.end() :]))
@@ -509,7 +517,9 @@ def actors_of_clause(
         if _FACILITY_AFTER.match(clause, am.end) and name != subject:
             actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
             continue
-        if am.start <= trigger.start():
+        if killed_in is not None and killed_in.start() <= am.start <= trigger.start():
+            actor1 = actor1 or name  # "civilians died in rebel shelling": the trigger's own modifier
+        elif am.start <= trigger.start():
             if _AGENT.search(clause[: am.start]):
                 actor1, passive = name, True  # "positions were hit by US air strikes"
             else:
