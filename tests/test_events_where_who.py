@@ -138,6 +138,14 @@ def _actors(clause: str, trigger: str) -> tuple[str | None, str | None]:
             "shelling",
             ("Ansar Allah", None),
         ),
+        # the doer named by the attack it modifies, or after "by" (of "members of")
+        ("Two guards were killed in an Al Shabaab raid on the camp", "killed", ("Al Shabaab", None)),
+        ("The mortar attacks by Houthi fighters wounded four", "mortar attacks", ("Ansar Allah", None)),
+        (
+            "The bombing, which was carried out by members of Hurras al-Din, killed three soldiers",
+            "bombing",
+            ("Hurras al Din", "Military Forces of {country}"),
+        ),
         # the group "IS" before a noun is not the verb "is"
         (
             "Two IS suicide bombers attacked a checkpoint",

@@ -468,7 +468,18 @@ def is_unidentified_group(name: str | None) -> bool:
 PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+(?:\w+ly\s+)?$")
 
 
-_AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT = re.compile(
+    r"\b(?:by|from)\s+(?:the\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "killed in a PKK attack", "during an Israeli raid": an actor naming the attack it modifies is its doer.
+_DOER_OF_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|air\s*strikes?|air\s+raids?|raids?|shelling|bombing|bombardment|assault|"
+    r"ambush|offensive|fire|barrage|operation)\b",
+    re.IGNORECASE,
+)
+_BY_RIGHT_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
 # A force named as the owner of a place or thing hit ("police station", "army checkpoint", "military
@@ -499,7 +510,7 @@ def actors_of_clause(
     victims_before = killed_in is not None
     passive = (
         bool(PASSIVE_BEFORE.search(clause[: trigger.start()]))
-        or bool(re.match(r"\s*(?:was|were)\b", clause[trigger.end() :]))
+        or bool(re.match(r"[\s,]*(?:(?:that|which)\s+)?(?:was|were)\b", clause[trigger.end() :]))
         or victims_before
     )
     subject: str | None = None
@@ -524,8 +535,16 @@ def actors_of_clause(
                 actor1, passive = name, True  # "positions were hit by US air strikes"
             else:
                 subject = name  # the nearest before the trigger wins
-        elif (_AGENT.search(clause[: am.start]) and (passive or am.start - trigger.end() < 4)) or (
-            victims_before and _WITH.search(clause, max(0, am.start - 20), am.start)
+        elif (
+            (
+                _AGENT.search(clause[: am.start])
+                and (passive or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start))
+            )
+            or (
+                _DOER_OF_NOUN.match(clause, am.end)
+                and _BEFORE_DOER.search(clause, max(0, am.start - 12), am.start)
+            )
+            or (victims_before and _WITH.search(clause, max(0, am.start - 20), am.start))
         ):
             actor1 = actor1 or name
         elif name != subject:
