@@ -60,6 +60,42 @@ def test_a_town_of_a_country_the_article_never_names_is_a_namesake() -> None:
     assert not foreign_namesake(sure, "SY", frozenset({"SY"}))
 
 
+def test_a_namesake_abroad_is_the_town_of_the_articles_country() -> None:
+    from geoevents.events.sites import home_namesake
+
+    text = "Fighters shelled Tripoli on Friday."
+    abroad = _placed(text, "Tripoli", _town("Tripoli", "LY"), score=0.6)
+    found = home_namesake(abroad, "LB")
+    assert found is not None and found.place is not None
+    assert (found.place.country_code, round(found.place.lat), round(found.place.lon)) == ("LB", 34, 36)
+    assert home_namesake(abroad, "LY") is None  # already in the article's country
+    assert home_namesake(_placed(text, "Tripoli", _town("Tripoli", "LY")), "IS") is None  # none of that name
+
+
+def test_the_place_a_text_puts_a_town_in_names_its_country() -> None:
+    from geoevents.events.draft import Draft
+    from geoevents.events.text import Span
+
+    text = "Gunmen killed two shepherds near Palmyra (Homs) on Monday."
+    draft = Draft(order=0, sub_event_type="Attack", generic=False, zone=None)  # type: ignore[arg-type]
+    draft.spans.append(Span(0, len(text), text))
+    draft.sites.append(_placed(text, "Palmyra", _town("Palmyra", "US"), score=0.7))
+    draft.mentioned.append(_placed(text, "Homs", _town("Homs", "SY", 34.7, 36.7), score=0.45))
+    ((loc,),) = location_groups(draft, text, home="US")  # the article's other places are American
+    assert loc.place.country_code == "SY" and abs(loc.place.lon - 38.3) < 0.2
+
+
+def test_a_source_based_abroad_does_not_name_the_country() -> None:
+    text = "The London-based group and a British-based monitor said Idlib was hit."
+    at = text.index("British")
+    demonym = ResolvedMention(
+        Mention("a", at, at + 7, "British", role=MentionRole.DEMONYM, country_code="GB"), None, 0.9, 3
+    )
+    idlib = _placed(text, "Idlib", _town("Idlib", "SY"), score=0.45)  # weakly placed: one vote
+    assert article_country([demonym, idlib], text=text) == "SY"
+    assert article_country([demonym, idlib]) == "GB"  # without the text, the demonym counts
+
+
 # -- provinces and the towns they are named after ------------------------------------------------------
 
 

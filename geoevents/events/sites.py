@@ -354,6 +354,58 @@ _AREA_WORDS_IN = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[tuple[str, str], dict[str, Any]]:
+    """GeoNames' towns of 15,000 or more by (country, name key of any of their names), the largest kept."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for cities in _cities_by_admin1().values():
+        for city in cities:
+            for name in (city["name"], *city.get("alternatenames", ())):
+                key = (city["countrycode"], _name_key(name))
+                if key[1] and int(city.get("population") or 0) > int(
+                    found.get(key, {}).get("population") or 0
+                ):
+                    found[key] = city
+    return found
+
+
+def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
+    from shapely.geometry import Point
+
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+    return Place(
+        f"geonames:{city['geonameid']}", city["name"], "populated_place", lat, lon, Point(lon, lat),
+        "geonames", city["countrycode"], admin1, None, int(city.get("population") or 0), raw=raw,
+    )  # fmt: skip
+
+
+def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | None:
+    """The town of the article's country that a place read abroad is named as ("Palmyra" read as the
+    town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
+    article is about outweighs a namesake abroad."""
+    place = rm.place
+    if not home or place is None or not place.country_code or place.country_code == home:
+        return None
+    if place.feature_class not in _TOWN_LIKE:
+        return None
+    names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
+    city = next((c for n in names if (c := _cities_by_name().get((home, _name_key(n))))), None)
+    if city is None:
+        return None
+    return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
+
+
+def _container_country(rm: ResolvedMention, d: Draft, text: str) -> str | None:
+    """The country of the place the text puts ``rm`` in ("Palmyra (Homs)", "Tripoli, Lebanon",
+    "Hays in Hodeidah"): the namesake that lies there is meant, whatever the article's country."""
+    for other in d.sites + d.mentioned:
+        if other.place is None or other.mention.start < rm.mention.end:
+            continue
+        if _TO_CONTAINER.fullmatch(text, rm.mention.end, other.mention.start):
+            return other.place.country_code
+    return None
+
+
 def admin1_seat(place: Place, named: str) -> Place | None:
     """The town a province is named after ("Raqqa" for Raqqa governorate), from GeoNames' towns of that
     province: where ACLED puts an event the text places in "Raqqa", and the point it gives the province."""
@@ -363,14 +415,7 @@ def admin1_seat(place: Place, named: str) -> Place | None:
     keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
     for city in _cities_by_admin1().get((country or place.country_code or "", code), []):
         if keys & {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
-            from shapely.geometry import Point
-
-            lat, lon = float(city["latitude"]), float(city["longitude"])
-            return Place(
-                f"geonames:{city['geonameid']}", city["name"], "populated_place", lat, lon, Point(lon, lat),
-                "geonames", place.country_code, place.admin1, None, int(city.get("population") or 0),
-                raw={"seat_of": place.feature_id},
-            )  # fmt: skip
+            return _city_place(city, place.admin1, seat_of=place.feature_id)
     return None
 
 
@@ -444,7 +489,7 @@ class SiteContext:
 
 def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
     """The ``SiteContext`` of an article's placed mentions."""
-    context = list(context)
+    context = [home_namesake(rm, home) or rm for rm in context]
     usable = sorted(
         (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
     )
@@ -517,7 +562,15 @@ def location_groups(
     """
     context = context or SiteContext()
     by_country: dict[str, list[ResolvedMention]] = {}
-    sites = [rm for rm in d.sites if not foreign_namesake(rm, home, context.countries)]
+    rehomed = {
+        id(rm): home_namesake(rm, _container_country(rm, d, text) or home) for rm in d.sites + d.mentioned
+    }
+    if any(rehomed.values()):
+        d.tags.add("site-namesake-rehomed")
+        d.sites = [rehomed[id(rm)] or rm for rm in d.sites]
+        d.mentioned = [rehomed[id(rm)] or rm for rm in d.mentioned]
+    placed_in = {id(rm) for rm in rehomed.values() if rm is not None}  # put there by the text itself
+    sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
     if not sites:
@@ -568,23 +621,27 @@ def location_groups(
 
 
 def article_country(
-    resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None
+    resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None, text: str = ""
 ) -> str | None:
     """The country an article is about: the one its places, demonyms and groups name most.
 
-    A place counts twice, a dateline twice more, a weakly chosen place (a likely namesake) once; a demonym
-    ("British-based monitor") once, and so does each naming of a group that fights in one country
-    (``actor_votes``: see ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an
-    event the text does not place, and tells foreign namesakes from the places of the story.
+    A place in a country counts twice, a dateline twice more; a weakly chosen place (a likely namesake), a
+    country named and a demonym once, as they often name an actor's country ("US beef", "Russian jets"),
+    and a demonym not at all when it says where a source is based ("a British-based monitor", in
+    ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
+    ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
+    not place, and tells foreign namesakes from the places of the story.
     """
     votes: Counter[str] = Counter(actor_votes or {})
     for rm in resolved:
         m = rm.mention
         code, weight = None, 1
         if m.role is MentionRole.DEMONYM:
-            code = m.country_code
+            based = re.match(r"[\s-]*based\b", text[m.end : m.end + 12], re.IGNORECASE)
+            code = None if based else m.country_code
         elif m.role is MentionRole.LITERAL and rm.place is not None:
-            code, weight = rm.place.country_code, 1 if rm.score < NAMESAKE_SCORE else 2
+            weak = rm.score < NAMESAKE_SCORE or rm.place.feature_class == "country"
+            code, weight = rm.place.country_code, 1 if weak else 2
         if code:
             votes[code] += weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
