@@ -4,6 +4,7 @@ the town they are named after, and actors named as ACLED names them (wordings of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,22 @@ def test_a_bare_province_name_is_its_town_and_a_province_is_named_as_one(
     found_kind, _, found_precision, lat = _site(text, name)
     assert (found_kind, found_precision) == (kind, precision)
     assert abs(lat - 35.95) < 0.1  # the province's point is its town, as ACLED places it
+
+
+def test_a_site_with_no_province_takes_the_one_its_point_lies_in() -> None:
+    from geoevents.events.sites import with_admin_from
+    from geoevents.records import EventLocation
+
+    base = Place("curated:b", "Hill Base", "base", 35.55, 44.30, Point(44.30, 35.55), "curated", "IQ")
+    town = Place(
+        "g:t", "Nearby", "populated_place", 35.47, 44.39, Point(44.39, 35.47), "geonames", "IQ", "Tamim"
+    )
+    given = with_admin_from(EventLocation(base, 1), [_placed("Nearby", "Nearby", town)])
+    assert given.place.admin1 == "Tamim"  # the article's own town nearby
+    alone = with_admin_from(EventLocation(base, 1), [])
+    assert alone.place.admin1 is not None and "Kirk" in alone.place.admin1  # GeoNames' nearest larger town
+    far = replace(base, lat=0.0, lon=0.0)
+    assert with_admin_from(EventLocation(far, 1), []).place.admin1 is None
 
 
 # -- who --------------------------------------------------------------------------------------------------

