@@ -241,6 +241,14 @@ def test_a_coalition_is_coded_to_the_state_that_leads_it(clause: str, country: s
     assert in_country(found.canonical, country) == actor
 
 
+def test_excessive_force_names_the_force_first() -> None:
+    row = _row("Riot police fired live rounds at protesters in Mosul on Friday, killing three demonstrators.")
+    assert row["sub_event_type"] == "Excessive force against protesters"
+    assert (row["actor1"], row["actor2"]) == ("Police Forces of Iraq", "Protesters (Iraq)")
+    calm = _row("Hundreds of protesters marched peacefully in Mosul on Friday against power cuts.")
+    assert calm["actor1"] == "Protesters (Iraq)"
+
+
 def test_an_actor_file_with_a_bad_country_is_refused(tmp_path: Path) -> None:
     extra = tmp_path / "mine.csv"
     extra.write_text("canonical,inter,aliases,country\nValley Guards,3,the guards,Yemen\n", encoding="utf-8")

@@ -424,6 +424,8 @@ def row_actors(
         forces = [a for a in (actor2, actor1) if lexicon.inter(a) in (1, 2, 3, 4)]
         actor1 = protesters(country) if event_type == "Protests" else rioters(country)
         actor2 = forces[0] if intervened and forces else None
+        if sub_event_type == "Excessive force against protesters" and actor2 is not None:
+            actor1, actor2 = actor2, actor1  # ACLED codes the force that used it first
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         if claimed_by and (actor1 is None or is_unidentified_group(actor1)):
             actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
