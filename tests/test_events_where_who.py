@@ -241,6 +241,24 @@ def test_a_coalition_is_coded_to_the_state_that_leads_it(clause: str, country: s
     assert in_country(found.canonical, country) == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("A roadside bomb struck an army patrol near Mosul on Friday.", "Unidentified Armed Group (Iraq)",
+         "Military Forces of Iraq"),
+        ("A landmine planted by the Islamic State killed a shepherd near Mosul on Friday.",
+         "Islamic State (Iraq)", "Civilians (Iraq)"),
+        ("Suspected jihadists attacked a police checkpoint in Mosul on Friday, killing two officers.",
+         "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
+        ("Junta jets bombed a market near Mosul on Friday, killing six villagers.", "Military Forces of Iraq",
+         "Civilians (Iraq)"),
+    ],
+)  # fmt: skip
+def test_hidden_weapons_and_their_users(text: str, actor1: str, actor2: str) -> None:
+    row = _row(text)
+    assert (row["actor1"], row["actor2"]) == (actor1, actor2)
+
+
 def test_excessive_force_names_the_force_first() -> None:
     row = _row("Riot police fired live rounds at protesters in Mosul on Friday, killing three demonstrators.")
     assert row["sub_event_type"] == "Excessive force against protesters"

@@ -48,6 +48,8 @@ _FORCE_NOUNS = {
         "air strikes", "airstrikes", "air strike", "airstrike", "strikes", "air raids", "raids", "warplane",
         "fighter jets", "jet fighters", "planes", "bombers", "shelling", "bombardment", "bombing", "gunships",
         "helicopter gunships", "tanks", "navy ships", "warships", "missiles", "rockets", "shells",
+        "missile strike", "missile strikes", "missile attack", "missile attacks", "drone strike",
+        "drone strikes", "rocket fire", "artillery fire",
     ),
     "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
 }  # fmt: skip
@@ -399,6 +401,11 @@ def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     return None
 
 
+# Weapons of a hidden attacker: a state force named with them is taken for what they hit, not their user
+# (states seldom plant bombs; "a mine left by Russian forces" is the rarer case this gets wrong).
+_HIDDEN_WEAPONS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+
+
 def row_actors(
     lexicon: ActorLexicon,
     event_type: str,
@@ -429,8 +436,11 @@ def row_actors(
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         if claimed_by and (actor1 is None or is_unidentified_group(actor1)):
             actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
+        if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not claimed_by:
+            actor1, actor2 = None, actor2 or actor1  # "a roadside bomb hit an army patrol": the army was hit
         struck = actor2 is not None and not actor2.startswith("Police Forces")  # police do not shell
-        if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
+        hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type == "Armed clash"
+        if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
         if actor1 is None:
             if sub_event_type == "Air/drone strike":
@@ -471,7 +481,7 @@ PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|
 
 
 _AGENT = re.compile(
-    r"\b(?:by|from)\s+(?:the\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
+    r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # "killed in a PKK attack", "during an Israeli raid": an actor naming the attack it modifies is its doer.
@@ -480,7 +490,11 @@ _DOER_OF_NOUN = re.compile(
     r"ambush|offensive|fire|barrage|operation)\b",
     re.IGNORECASE,
 )
-_BY_RIGHT_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_BY_RIGHT_AFTER = re.compile(
+    r"\s+(?:(?:planted|laid|left|placed|fired|launched|thrown|dropped|set|carried\s+out|claimed)\s+)?(?:by|from)\s+"
+    r"(?:the\s+|an?\s+)?",
+    re.IGNORECASE,
+)
 _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
