@@ -97,6 +97,48 @@ def test_a_source_based_abroad_does_not_name_the_country() -> None:
     assert article_country([demonym, idlib]) == "GB"  # without the text, the demonym counts
 
 
+def _sites_of(text: str, places: dict[str, Place]) -> list[str]:
+    from geoevents.events import events_from_article
+    from geoevents.records import Article
+    from tests.test_events_tolls import PUBLISHED
+
+    article = Article(id="a", text=text, published=PUBLISHED, url="https://example.org/a")
+    resolved = [_placed(text, name, place, score=0.7) for name, place in places.items()]
+    return [
+        loc.place.name
+        for e in events_from_article(article, resolved)
+        for loc in e.locations
+        if loc.role == "site"
+    ]
+
+
+MOSUL = _town("Mosul", "IQ", 36.34, 43.13)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        (
+            "Rioters hurled Molotov cocktails at a police station on Friday.",
+            "Molotov",
+            _town("Molotov", "RU"),
+        ),
+        ("US warplanes struck a village on Friday, killing four civilians.", "US", _town("US", "US")),
+        ("Gunmen shot dead a trader on Zarqa street on Friday.", "Zarqa", _town("Zarqa", "JO")),
+        (
+            "The dinar fell as the Kuwaiti embassy was stormed by rioters on Friday.",
+            "Kuwaiti",
+            _town("K", "KW"),
+        ),
+    ],
+)
+def test_a_place_name_that_only_qualifies_a_noun_is_never_the_site(
+    text: str, name: str, place: Place
+) -> None:
+    assert name not in _sites_of(text + " Mosul was calm.", {name: place, "Mosul": MOSUL})
+    assert place.name not in _sites_of(text, {name: place})
+
+
 # -- provinces and the towns they are named after ------------------------------------------------------
 
 

@@ -183,9 +183,12 @@ def site_flags(
         prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
         appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
         object_of = not reference and bool(_OBJECT_OF_TRIGGER.fullmatch(text, trigger[1], rm.mention.start))
+        locative = bool(_LOCATIVE.search(before) or _PART_OF.search(before))
         site = (
-            bool(_LOCATIVE.search(before) or _PART_OF.search(before)) or appositive or object_of
-        ) and not _ATTRIBUTION.search(before)
+            (locative or appositive or object_of)
+            and not _ATTRIBUTION.search(before)
+            and not attribute_only(text, rm, locative=locative)
+        )
         if site and rm.mention.end <= trigger[0]:
             span = (clause.start, rm.mention.start, rm.mention.end)
             site = before_is_the_triggers(text, span, trigger[0], opener=_OPENING_PLACE)
@@ -241,6 +244,8 @@ def _sentence_places(d: Draft, text: str, home: str | None) -> list[ResolvedMent
         before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
         if _ATTRIBUTION.search(before) or _ORIGIN.search(before) or _SPEAKS_AFTER.match(text, rm.mention.end):
             continue
+        if attribute_only(text, rm):
+            continue
         found.append(rm)
     return found
 
@@ -250,6 +255,29 @@ _ORIGIN = re.compile(
     r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A place name used as a modifier: of a currency, a weapon, a force, an office, a street ("the US dollar",
+# "Molotov cocktails", "US warplanes", "the Iraqi embassy", "Raju street"): never where the act happened.
+_ATTRIBUTE_AFTER = re.compile(
+    r"(?:['’]s)?[\s-]+(?:dollars?|pounds?|dinars?|riyals?|rials?|liras?|euros?|roubles?|rubles?|francs?|shekels?|"
+    r"cocktails?|rifles?|embassy|consulate|ministry|street|avenue|boulevard|st\.)\b",
+    re.IGNORECASE,
+)
+# Nouns of an actor: "US warplanes struck", but "in Quetta police arrested" still names the place.
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s)?[\s-]+(?:missiles?|warplanes?|jets?|aircraft|drones?|troops|forces|soldiers|army|military|navy|"
+    r"police|officials?|government|president|prime\s+minister|envoy|citizens?|nationals?)\b",
+    re.IGNORECASE,
+)
+
+
+def attribute_only(text: str, rm: ResolvedMention, *, locative: bool = False) -> bool:
+    """Whether a place mention only qualifies the noun after it ("US warplanes", "Molotov cocktails");
+    after a locative ("in Quetta police ...") only a currency, weapon, office or street does."""
+    if _ATTRIBUTE_AFTER.match(text, rm.mention.end):
+        return True
+    return not locative and bool(_ACTOR_AFTER.match(text, rm.mention.end))
+
+
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
 
 
@@ -468,7 +496,7 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
     if home and rm.place.country_code and rm.place.country_code != home:
         return False
     before = text[max(0, rm.mention.start - 40) : rm.mention.start]
-    speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
+    speaker = _SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm)
     return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
 
 
