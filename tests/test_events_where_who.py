@@ -86,6 +86,27 @@ def test_the_place_a_text_puts_a_town_in_names_its_country() -> None:
     assert loc.place.country_code == "SY" and abs(loc.place.lon - 38.3) < 0.2
 
 
+def test_a_namesake_abroad_of_a_village_falls_back_to_the_province_the_text_puts_it_in() -> None:
+    from geoevents.events.draft import Draft
+    from geoevents.events.text import Span
+
+    text = "Jets struck Hays in Hodeidah governorate on Friday, killing three farmers."
+    province = Place(
+        "g:h", "Al Hudaydah", "admin1", 14.9, 43.2, box(42.5, 14.0, 43.8, 15.8), "geonames", "YE"
+    )
+    draft = Draft(order=0, sub_event_type="Air/drone strike", generic=False, zone=None)  # type: ignore[arg-type]
+    draft.spans.append(Span(0, len(text), text))
+    draft.sites += [
+        _placed(text, "Hays", _town("Hays", "US"), score=0.6),
+        _placed(text, "Hodeidah", province),
+    ]
+    from geoevents.events.sites import site_context
+
+    ((loc,),) = location_groups(draft, text, home="YE", context=site_context(draft.sites, text, "YE"))
+    assert (loc.place.name, loc.place.country_code, loc.precision) == ("Hays", "YE", 3)
+    assert loc.place.admin1 == "Al Hudaydah"
+
+
 def test_a_source_based_abroad_does_not_name_the_country() -> None:
     text = "The London-based group and a British-based monitor said Idlib was hit."
     at = text.index("British")

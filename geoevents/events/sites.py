@@ -611,7 +611,9 @@ def location_groups(
     if finer:
         sites = finer
         d.tags.add("site-finer-than-region")
-    villages = unlisted_villages(d.spans, sites, text, unknown)
+    # A namesake dropped is a village the gazetteer lacks: placed at the town or province the text puts it in.
+    dropped = [rm for rm in d.sites if not any(rm is kept for kept in sites)]
+    villages = unlisted_villages(d.spans, sites, text, [*unknown, *dropped])
     if villages:
         d.tags.add("site-unlisted-village")
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
