@@ -107,6 +107,17 @@ def test_a_namesake_abroad_of_a_village_falls_back_to_the_province_the_text_puts
     assert loc.place.admin1 == "Al Hudaydah"
 
 
+def test_a_village_in_the_countryside_of_a_town_is_placed_at_that_town() -> None:
+    text = "Regime forces shelled the village of Kafr Tala in the southern countryside of Mosul on Friday."
+    assert _sites_of(text, {"Mosul": MOSUL}) == ["Kafr Tala"]
+
+
+def test_a_lone_site_read_abroad_is_kept_when_the_text_names_no_other_place() -> None:
+    text = "Jets hit a market in Saada on Friday, killing six villagers. Riyadh denied it. Riyadh is calm."
+    places = {"Saada": _town("Saada", "YE"), "Riyadh": _town("Riyadh", "SA")}  # the article reads as Saudi
+    assert _sites_of(text, places) == ["Saada"]
+
+
 def test_a_source_based_abroad_does_not_name_the_country() -> None:
     text = "The London-based group and a British-based monitor said Idlib was hit."
     at = text.index("British")

@@ -291,7 +291,8 @@ _VILLAGE = re.compile(
 # Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
 _TO_CONTAINER = re.compile(
     r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:(?:city|town|district|province|governorate|region)\s+of\s+)?"
+    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
     r"|\s*,\s*|\s*\(\s*",  # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
     re.IGNORECASE,
 )
@@ -607,6 +608,9 @@ def location_groups(
         sites = context_places(d, context)
         if sites:
             d.tags.add("site-from-context")
+    if not sites and d.sites:
+        sites = list(d.sites)  # no better place anywhere: the text's own site, namesake or not
+        d.tags.add("site-namesake-kept")
     finer = finer_than_broad(d, sites, text, home, context)
     if finer:
         sites = finer
