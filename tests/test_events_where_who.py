@@ -112,6 +112,24 @@ def test_a_village_in_the_countryside_of_a_town_is_placed_at_that_town() -> None
     assert _sites_of(text, {"Mosul": MOSUL}) == ["Kafr Tala"]
 
 
+def test_a_town_the_gazetteer_missed_is_found_among_geonames_towns_of_the_place_it_lies_in() -> None:
+    from geoevents.events import events_from_article
+    from geoevents.records import Article
+    from tests.test_events_tolls import PUBLISHED
+
+    text = "A drone struck a car in Abu Kamal city (Deir ez-Zor) on Friday, killing three fighters."
+    deir = _placed(text, "Deir ez-Zor", _town("Deir ez-Zor", "SY", 35.33, 40.14))
+    start = text.index("Abu Kamal")
+    unplaced = ResolvedMention(Mention("a", start, start + 9, "Abu Kamal"), None, 0.0, 1)
+    article = Article(id="a", text=text, published=PUBLISHED, url="https://example.org/a")
+    (event,) = events_from_article(article, [unplaced, deir])
+    site = event.locations[0]
+    assert (site.place.country_code, site.precision) == ("SY", 1)
+    assert (
+        abs(site.place.lat - 34.45) < 0.1 and abs(site.place.lon - 40.92) < 0.1
+    )  # Albu Kamal, not Deir ez-Zor
+
+
 def test_a_lone_site_read_abroad_is_kept_when_the_text_names_no_other_place() -> None:
     text = "Jets hit a market in Saada on Friday, killing six villagers. Riyadh denied it. Riyadh is calm."
     places = {"Saada": _town("Saada", "YE"), "Riyadh": _town("Riyadh", "SA")}  # the article reads as Saudi

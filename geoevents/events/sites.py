@@ -290,10 +290,12 @@ _VILLAGE = re.compile(
 )
 # Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
 _TO_CONTAINER = re.compile(
-    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
+    r"sub-?district|area|neighbou?rhood)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
     r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
-    r"|\s*,\s*|\s*\(\s*",  # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
+    # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
+    r"|\s*(?:(?:city|town|village|district|area)\s*)?(?:,|\()\s*",
     re.IGNORECASE,
 )
 
@@ -329,6 +331,10 @@ def unlisted_villages(
                 None,
             )
             if container is None or container.place is None or id(container) in found:
+                continue
+            town = _cities_by_name().get((container.place.country_code or "", _name_key(name)))
+            if town is not None:  # a larger town GeoNames knows though the gazetteer did not place it
+                found[id(container)] = EventLocation(_city_place(town, container.place.admin1), 1)
                 continue
             place = _village_place(name, container.place)
             found[id(container)] = EventLocation(place, _village_precision(container))
