@@ -93,7 +93,7 @@ def test_tolls_by_acled_rules(text: str, killed: int | None, hurt: int | None) -
         ("Lebanese troops fired on a car.", "Military Forces of Lebanon"),
         ("Jordanian police detained two men.", "Police Forces of Jordan"),
         ("American jets bombed a depot.", "Military Forces of the United States"),
-        ("The Saudi-led coalition bombed a bridge.", "Operation Restoring Hope"),
+        ("The Saudi-led coalition bombed a bridge.", "Military Forces of Saudi Arabia"),
         ("Fighters of Hayat Tahrir al-Sham shelled a village.", "Hayat Tahrir al Sham"),
     ],
 )

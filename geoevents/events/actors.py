@@ -1,8 +1,9 @@
 """Actor names normalised to ACLED-style canonical names.
 
 The lexicon is ``data/actors.csv`` (canonical, inter, aliases separated by
-``|``) so analysts can extend it: add a row, or pass ``extra`` files to
-``ActorLexicon.load``. Aliases in capitals of up to five letters ("KH",
+``|``, and optionally the ISO alpha-2 country a group fights in) so analysts
+can extend it: add a row, or pass ``extra`` files to ``ActorLexicon.load``.
+Aliases in capitals of up to five letters ("KH",
 "US") match case-sensitively; the rest ignore case. Civilians, protesters,
 rioters and unidentified armed groups are named after the event's country
 ("Civilians (Iraq)", "Unidentified Armed Group (Iraq)"), as ACLED does.
@@ -19,8 +20,9 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,6 +48,8 @@ _FORCE_NOUNS = {
         "air strikes", "airstrikes", "air strike", "airstrike", "strikes", "air raids", "raids", "warplane",
         "fighter jets", "jet fighters", "planes", "bombers", "shelling", "bombardment", "bombing", "gunships",
         "helicopter gunships", "tanks", "navy ships", "warships", "missiles", "rockets", "shells",
+        "missile strike", "missile strikes", "missile attack", "missile attacks", "drone strike",
+        "drone strikes", "rocket fire", "artillery fire",
     ),
     "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
 }  # fmt: skip
@@ -65,16 +69,20 @@ class ActorLexicon:
     entries: tuple[tuple[str, int, str], ...]  # (alias, inter, canonical), longest alias first
     pattern: re.Pattern[str]
     inter_by_name: dict[str, int]
+    home_by_name: dict[str, str] = field(default_factory=dict)  # canonical -> the country a group fights in
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> ActorLexicon:
         """The packaged lexicon plus any extra CSV files of the same columns."""
         rows: list[tuple[str, int, str]] = []
+        homes: dict[str, str] = {}
         packaged = resources.files("geoevents.events").joinpath("data/actors.csv")
-        rows += _rows_from_csv(packaged.read_text(encoding="utf-8"), "geoevents/events/data/actors.csv")
+        rows += _rows_from_csv(
+            packaged.read_text(encoding="utf-8"), "geoevents/events/data/actors.csv", homes
+        )
         for path in extra:
             try:
-                rows += _rows_from_csv(Path(path).read_text(encoding="utf-8"), str(path))
+                rows += _rows_from_csv(Path(path).read_text(encoding="utf-8"), str(path), homes)
             except OSError as exc:
                 raise InputError(str(path), f"cannot read actor file ({exc.strerror})") from exc
         rows.sort(key=lambda r: -len(r[0]))
@@ -87,7 +95,14 @@ class ActorLexicon:
                 parts.append(body)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
         inter = {canonical: code for _, code, canonical in rows}
-        return cls(tuple(rows), pattern, inter)
+        return cls(tuple(rows), pattern, inter, homes)
+
+    def home_votes(self, text: str) -> Counter[str]:
+        """The countries the groups named in ``text`` fight in, one vote a naming ("the Houthis" -> YE):
+        evidence of the country an article is about that a foreign namesake of its towns cannot outweigh."""
+        return Counter(
+            self.home_by_name[a.canonical] for a in self.find(text) if a.canonical in self.home_by_name
+        )
 
     def find(self, text: str) -> list[ActorMatch]:
         """Every actor named in ``text``, left to right (a demonym's state forces included)."""
@@ -231,7 +246,7 @@ def _with_article(country: str) -> str:
     return f"the {country}" if named or plural else country
 
 
-def _rows_from_csv(text: str, source: str) -> list[tuple[str, int, str]]:
+def _rows_from_csv(text: str, source: str, homes: dict[str, str] | None = None) -> list[tuple[str, int, str]]:
     rows = []
     reader = csv.DictReader(text.splitlines())
     missing = {"canonical", "inter", "aliases"} - set(reader.fieldnames or ())
@@ -247,6 +262,11 @@ def _rows_from_csv(text: str, source: str) -> list[tuple[str, int, str]]:
             ) from None
         if not canonical or not 1 <= inter <= 8:
             raise InputError(f"{source}:{number}", "each row needs a canonical name and an inter code 1-8")
+        country = (row.get("country") or "").strip().upper()
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise InputError(f"{source}:{number}", f"country must be an ISO alpha-2 code, not {country!r}")
+        if country and homes is not None:
+            homes[canonical] = country
         aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()] + [canonical]
         rows += [(alias, inter, canonical) for alias in dict.fromkeys(aliases)]
     return rows
@@ -312,6 +332,11 @@ def unidentified_group(country_code: str | None) -> str:
     return f"{UNIDENTIFIED} ({name})" if name else UNIDENTIFIED
 
 
+# "The coalition" unnamed: ACLED codes a coalition's strikes to its leading state, which the war tells.
+COALITION = "Coalition Forces ({country})"
+COALITION_LEADS = {"YE": "Military Forces of Saudi Arabia", "SA": "Military Forces of Saudi Arabia"}
+
+
 def in_country(name: str | None, country_code: str | None) -> str | None:
     """An actor named after the event's country: templates filled, unidentified groups given it.
 
@@ -319,6 +344,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
     """
     if name is None:
         return None
+    if name == COALITION:
+        return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
     if is_unidentified_group(name):
         return unidentified_group(country_code)
     if COUNTRY not in name:
@@ -374,6 +401,11 @@ def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     return None
 
 
+# Weapons of a hidden attacker: a state force named with them is taken for what they hit, not their user
+# (states seldom plant bombs; "a mine left by Russian forces" is the rarer case this gets wrong).
+_HIDDEN_WEAPONS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+
+
 def row_actors(
     lexicon: ActorLexicon,
     event_type: str,
@@ -399,11 +431,16 @@ def row_actors(
         forces = [a for a in (actor2, actor1) if lexicon.inter(a) in (1, 2, 3, 4)]
         actor1 = protesters(country) if event_type == "Protests" else rioters(country)
         actor2 = forces[0] if intervened and forces else None
+        if sub_event_type == "Excessive force against protesters" and actor2 is not None:
+            actor1, actor2 = actor2, actor1  # ACLED codes the force that used it first
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         if claimed_by and (actor1 is None or is_unidentified_group(actor1)):
             actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
+        if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not claimed_by:
+            actor1, actor2 = None, actor2 or actor1  # "a roadside bomb hit an army patrol": the army was hit
         struck = actor2 is not None and not actor2.startswith("Police Forces")  # police do not shell
-        if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and sub_event_type != "Armed clash":
+        hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type == "Armed clash"
+        if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
         if actor1 is None:
             if sub_event_type == "Air/drone strike":
@@ -439,10 +476,26 @@ def is_unidentified_group(name: str | None) -> bool:
     return name is not None and (name == UNIDENTIFIED or name.startswith(f"{UNIDENTIFIED} ("))
 
 
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Case-sensitive, so that the group "IS" before a noun ("IS suicide bombers attacked") is not the verb.
+PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+(?:\w+ly\s+)?$")
 
 
-_AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT = re.compile(
+    r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "killed in a PKK attack", "during an Israeli raid": an actor naming the attack it modifies is its doer.
+_DOER_OF_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|air\s*strikes?|air\s+raids?|raids?|shelling|bombing|bombardment|assault|"
+    r"ambush|offensive|fire|barrage|operation)\b",
+    re.IGNORECASE,
+)
+_BY_RIGHT_AFTER = re.compile(
+    r"\s+(?:(?:planted|laid|left|placed|fired|launched|thrown|dropped|set|carried\s+out|claimed)\s+)?(?:by|from)\s+"
+    r"(?:the\s+|an?\s+)?",
+    re.IGNORECASE,
+)
+_BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
 # A force named as the owner of a place or thing hit ("police station", "army checkpoint", "military
@@ -463,15 +516,21 @@ def actors_of_clause(
     Two sides joined by "and" ("clashes between X and Y", "X and Y clashed") are actor1 and actor2 in
     the order named.
     """
-    sides = _joined_sides(lexicon.find(clause), clause, trigger)
+    found = lexicon.find(clause)
+    sides = _joined_sides(found, clause, trigger) or _verb_and_object(found, clause, trigger)
     if sides is not None:
         return sides[0], sides[1], None
     actor1 = actor2 = None
-    passive = bool(PASSIVE_BEFORE.search(clause[: trigger.start()])) or bool(
-        re.match(r"\s*(?:was|were)\b", clause[trigger.end() :])
+    # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
+    killed_in = _KILLED_IN.search(clause[: trigger.start()])
+    victims_before = killed_in is not None
+    passive = (
+        bool(PASSIVE_BEFORE.search(clause[: trigger.start()]))
+        or bool(re.match(r"[\s,]*(?:(?:that|which)\s+)?(?:was|were)\b", clause[trigger.end() :]))
+        or victims_before
     )
     subject: str | None = None
-    for am in lexicon.find(clause):
+    for am in found:
         civilian_after = bool(
             re.match(
                 r"\s*(?:civilian|contractor|journalist|aid\s+worker|national|citizen)s?\b",
@@ -485,12 +544,24 @@ def actors_of_clause(
         if _FACILITY_AFTER.match(clause, am.end) and name != subject:
             actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
             continue
-        if am.start <= trigger.start():
+        if killed_in is not None and killed_in.start() <= am.start <= trigger.start():
+            actor1 = actor1 or name  # "civilians died in rebel shelling": the trigger's own modifier
+        elif am.start <= trigger.start():
             if _AGENT.search(clause[: am.start]):
                 actor1, passive = name, True  # "positions were hit by US air strikes"
             else:
                 subject = name  # the nearest before the trigger wins
-        elif _AGENT.search(clause[: am.start]) and (passive or am.start - trigger.end() < 4):
+        elif (
+            (
+                _AGENT.search(clause[: am.start])
+                and (passive or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start))
+            )
+            or (
+                _DOER_OF_NOUN.match(clause, am.end)
+                and _BEFORE_DOER.search(clause, max(0, am.start - 12), am.start)
+            )
+            or (victims_before and _WITH.search(clause, max(0, am.start - 20), am.start))
+        ):
             actor1 = actor1 or name
         elif name != subject:
             actor2 = actor2 or name
@@ -502,6 +573,43 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+_KILLED_IN = re.compile(
+    r"\b(?:killed|wounded|injured|died|dead|slain|captured)\s+(?:\w+\s+){0,2}?(?:in|during|amid)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+# "Syrian troops killed 32 rebels in an ambush": a verb of violence between two actors named before a
+# noun trigger makes the first its doer and the second its target.
+_VERB_BETWEEN = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:killed|kill|kills|attacked|attack|attacks|ambushed|shot|struck|hit|targeted|bombed|"
+    r"shelled|stormed|raided|executed|abducted|kidnapped|arrested|detained|drove|pushed|routed|repelled|"
+    r"expelled)\s+(?:(?:at\s+least|more\s+than|some|about|around|dozens\s+of|scores\s+of|[\w-]+)\s+){0,3}?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OBJECT_TO_TRIGGER = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|soldiers|positions|terrorists|militiamen|gunmen))?"
+    r"(?:\s+\w+){0,6}?\s+(?:in|during|with|using|by|on|near|out\s+of)\s+(?:an?\s+|the\s+|their\s+|two\s+|"
+    r"several\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _verb_and_object(found: list[ActorMatch], clause: str, trigger: re.Match[str]) -> tuple[str, str] | None:
+    """(doer, target) when the two actors named last before a noun trigger are the subject and the
+    object of a verb of violence ("X killed Y in an ambush", "X attacked Y with car bombs")."""
+    before = [a for a in found if a.end <= trigger.start()]
+    if len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    if a.canonical == b.canonical or not _VERB_BETWEEN.fullmatch(clause, a.end, b.start):
+        return None
+    if not _OBJECT_TO_TRIGGER.fullmatch(clause, b.end, trigger.start()):
+        return None
+    return a.canonical, b.canonical
 
 
 _JOINED = re.compile(

@@ -633,7 +633,7 @@ def events_from_article(
         and rm.mention.role is MentionRole.LITERAL
         and article.zone_at(rm.mention.start) not in (ZoneKind.JUNK, ZoneKind.META)
     ]
-    home = article_country(resolved)
+    home = article_country(resolved, lexicon.home_votes(article.text), article.text)
     return events_from_drafts(
         article,
         drafts,

