@@ -71,6 +71,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # A page's date with the year glued to a two-digit day ("Last updated at Oct 082017").
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     (
@@ -102,7 +104,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I
         ),
     ),
-    ("overnight", re.compile(r"\bovernight\b|\blast\s+night\b", re.I)),
+    (
+        "overnight",
+        re.compile(
+            r"\bovernight\b|\blast\s+night\b|\b(?:during|in|through)\s+the\s+night\b(?!\s+of\b)", re.I
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -214,7 +221,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "today":
         return ref, 1, True
     if kind == "overnight":
-        return ref - timedelta(days=1), 2, True  # the night before the report's day
+        return ref - timedelta(days=1), 1, True  # the night before the report's day, coded on its evening
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
@@ -303,7 +310,7 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|]+|\n)")
 # A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
 _PUBLISHED_BEFORE = re.compile(
     r"(?:\bpublished(?:\s+on)?|\bdate\s+of\s+publication|\bposted(?:\s+on)?|\b(?:last\s+)?updated(?:\s+on)?|"
-    r"\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
+    r"\b(?:last\s+)?updated\s+at|\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
     r"\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
     re.I,
 )
@@ -341,24 +348,41 @@ _CAUSE_AFTER = re.compile(
 )
 
 
-def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
-    """Whether a date in the trigger's sentence dates the trigger's event.
+ACT, REPORT, NONE = 2, 1, 0  # what a date in the trigger's sentence dates: the act, its report, neither
 
-    Not when it dates the reporting ("officials said on Tuesday"), a span
-    ("since Friday"), or another act the trigger is only the cause of
-    ("mourners gathered on Monday for fighters killed in air strikes"; "strikes
-    on Sunday after the attack on Friday").
+
+def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
+    """Whether a date in the trigger's sentence dates the trigger's event (see ``date_role``)."""
+    return date_role(text, found, trigger) == ACT
+
+
+def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
+    """What a date in the trigger's sentence dates: the event (``ACT``), only its report
+    (``REPORT``: "officials said on Tuesday"), or neither (``NONE``): a span ("since Friday"),
+    or another act the trigger is only the cause of ("mourners gathered on Monday for fighters
+    killed in air strikes"; "strikes on Sunday after the attack on Friday").
+
+    The day of a report is the event's when the text gives no other: the act was told that day,
+    as ACLED coders date it.
     """
     before = text[: found.start]
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
     # "As reported on 28 April 2020, ...": the coder's date of the event, not of the reporting.
     as_reported = re.search(r"\bas\s+(?:was\s+)?(?:first\s+)?reported\s+(?:on\s+)?$", before, re.I)
-    if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (
-        _REPORTED.search(before) and not possessive and not as_reported
-    ):
-        return False
+    if re.search(r"\b(?:since|until|by)\s+$", before, re.I):
+        return NONE
+    if _REPORTED.search(before) and not possessive and not as_reported:
+        return (
+            REPORT
+            if found.precision == 1 and not _CAUSE_AFTER.search(text[trigger[1] : found.start])
+            else NONE
+        )
     if found.end <= trigger[0]:
-        return before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)
+        return (
+            ACT
+            if before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)
+            else NONE
+        )
     if found.start >= trigger[1]:
-        return not _CAUSE_AFTER.search(text[trigger[1] : found.start])
-    return True
+        return NONE if _CAUSE_AFTER.search(text[trigger[1] : found.start]) else ACT
+    return ACT

@@ -31,7 +31,7 @@ from geoevents.events.actors import (
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
 from geoevents.events.counts import casualties_from_text
-from geoevents.events.dates import acled_time_precision, date_of_trigger, dateline_date, dates_from_text
+from geoevents.events.dates import REPORT, acled_time_precision, date_role, dateline_date, dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares
 from geoevents.events.ids import event_id_for
@@ -407,11 +407,12 @@ def _drafts_from_article(
                 continue
             scope = sentence if n_events == 1 else clause
             at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())
-            dates = [
-                d
+            roles = {
+                d: role
                 for d in dates_from_text(scope.text, reference=ref)
-                if d.date is not None and date_of_trigger(scope.text, d, at_scope)
-            ]
+                if d.date is not None and (role := date_role(scope.text, d, at_scope))
+            }
+            dates = list(roles)
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
             headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
@@ -436,6 +437,7 @@ def _drafts_from_article(
                 chosen = min(
                     dates,
                     key=lambda d: (
+                        -roles[d],  # the act's own date, then the day it was reported
                         d.dateline,  # a dateline dates the report: the text's own date of the act comes first
                         d.precision,
                         abs(d.start - (clause.start - scope.start) - m.start()),
@@ -444,6 +446,8 @@ def _drafts_from_article(
                 draft.date, draft.precision, draft.date_explicit = chosen.date, chosen.precision, True
                 if chosen.precision == 4:
                     draft.tags.add("year-only-date")
+                if roles[chosen] == REPORT:
+                    draft.tags.add("date-of-report")
                 if chosen.relative and ref_tag:
                     draft.tags.add(ref_tag)
                 if sentence.zone == ZoneKind.CAPTION:

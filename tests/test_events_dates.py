@@ -1,0 +1,55 @@
+"""Dates of event rows: which expression dates the act, and with which ACLED time_precision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geoevents.events.dates import ACT, NONE, REPORT, date_role, dateline_date, dates_from_text
+
+REF = date(2021, 6, 11)  # a Friday
+
+
+def _first(text: str, ref: date | None = REF):
+    found = dates_from_text(text, reference=ref)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortars fell on the camp overnight.",
+        "Gunmen raided the village during the night.",
+        "Drones struck the depot last night.",
+    ],
+)
+def test_a_night_before_the_report_is_coded_on_its_evening(text: str) -> None:
+    found = _first(text)
+    assert (found.date, found.precision) == (date(2021, 6, 10), 1)
+
+
+def test_the_night_of_a_named_day_is_that_day() -> None:
+    found = [d for d in dates_from_text("Troops shelled the town on the night of 3 June.", reference=REF)]
+    assert [(d.date, d.precision) for d in found] == [(date(2021, 6, 3), 1)]
+
+
+def test_a_page_date_with_the_year_glued_to_the_day_is_its_dateline() -> None:
+    stated = dateline_date("Last updated at Mar 052019 DAMASCUS Shells hit a school on Monday.")
+    assert stated is not None and stated.date == date(2019, 3, 5)
+
+
+def _role(sentence: str, date_text: str, trigger: str) -> int:
+    found = next(d for d in dates_from_text(sentence, reference=REF) if d.text.endswith(date_text))
+    at = sentence.index(trigger)
+    return date_role(sentence, found, (at, at + len(trigger)))
+
+
+def test_what_a_date_of_the_sentence_dates() -> None:
+    assert _role("Militants stormed a checkpoint on Tuesday.", "Tuesday", "stormed") == ACT
+    assert (
+        _role("Militants stormed a checkpoint, the governor said on Wednesday.", "Wednesday", "stormed")
+        == REPORT
+    )
+    assert _role("Protests have gone on since Monday after troops fired.", "Monday", "fired") == NONE
