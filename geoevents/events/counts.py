@@ -1,8 +1,10 @@
 """Fatalities and injuries from text, by ACLED's conventions.
 
 The most conservative figure is taken: "at least 25" = 25, "more than 50" = 50,
-"between 10 and 15" = 10. Vague quantities follow ACLED's coding practice:
-"a few", "several", "some", "many" = 3; "a dozen"/"dozens" = 12; "scores" = 20;
+"between 10 and 15" = 10; groups are summed ("24 civilians, 24 fighters and 25 militiamen"
+= 73); of two exact figures in one clause the larger is the whole it reports.
+Vague quantities follow ACLED's coding practice:
+"a few", "several", "some", "many" = 3; "tens of" = 10; "a dozen"/"dozens" = 12; "scores" = 20;
 "hundreds" = 100; "thousands" = 1000. "killed a US contractor" = 1. "No one was
 hurt" is a count of zero, not a negation of the event. Vague figures are marked
 so that merging can prefer an exact figure from another report.
@@ -30,8 +32,8 @@ TENS = {
 }
 VAGUE = {
     "a few": 3, "a handful of": 3, "several": 3, "some": 3, "many": 3, "multiple": 3, "a number of": 3,
-    "numerous": 3, "a dozen": 12, "dozens of": 12, "dozens": 12, "scores of": 20, "hundreds of": 100,
-    "hundreds": 100, "thousands of": 1000, "thousands": 1000,
+    "numerous": 3, "a dozen": 12, "dozens of": 12, "dozens": 12, "scores of": 20, "scores": 20, "tens of": 10,
+    "hundreds of": 100, "hundreds": 100, "thousands of": 1000, "thousands": 1000,
 }  # fmt: skip
 
 _WORD_NUM = (
@@ -41,7 +43,7 @@ _WORD_NUM = (
 )
 _VAGUE = (
     r"a\s+few|a\s+handful\s+of|several|some|many|multiple|a\s+number\s+of|numerous|a\s+dozen|dozens(?:\s+of)?|"
-    r"scores\s+of|hundreds(?:\s+of)?|thousands(?:\s+of)?"
+    r"scores(?:\s+of)?|tens\s+of|hundreds(?:\s+of)?|thousands(?:\s+of)?"
 )
 _QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|"
@@ -52,7 +54,10 @@ NUMBER = (
     rf"(?:\s*(?:-|–|or|to|and)\s*(?:\d+|{_WORD_NUM}))?|{_VAGUE})"
 )
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
-_WHO = r"(?:(?!(?:and|or|but|while|killing|wounding|injuring|leaving)\b)[\w’'\-]+\s+){0,5}?"
+_WHO = (
+    r"(?:(?!(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
+    rf"{_WORD_NUM}\b|{_VAGUE}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,5}}?"
+)  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
 _DEATH_WORDS = ["killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities"]
 _DEATH = "(?:" + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead"]) + ")"
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
@@ -62,7 +67,7 @@ _AFTER_VERB = re.compile(
     re.I,
 )
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<num>{NUMBER})\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
+    rf"\b(?P<num>{NUMBER}|(?<=\band\s)an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
 _TOLL = re.compile(
@@ -303,11 +308,16 @@ def casualties_from_text(text: str) -> Casualties:
 
     def keep(category: str, value: int, vague: bool) -> None:
         old = found.get(category)
-        # Within one clause the exact and smallest figure is the conservative one.
-        if old is None or (old[1] and not vague) or (old[1] == vague and value < old[0]):
+        # Within one clause an exact figure beats a vague one, and the larger of two exact ones is the
+        # whole the clause reports: the smaller counts a part or a side act ("shelling killed 31 people
+        # after militants killed a captured pilot"); between vague words the smaller is the cautious one.
+        larger = old is not None and (value > old[0] if not vague else value < old[0])
+        if old is None or (old[1] and not vague) or (old[1] == vague and larger):
             found[category] = (value, vague)
 
-    for m in _NONE.finditer(text):
+    nones = list(_NONE.finditer(text))
+    read: list[tuple[int, int]] = []
+    for m in nones:
         verb = (m.group("verb") or "").lower()
         token = m.group(0).lower()
         if verb in ("killed",) or "deaths" in token or "fatalities" in token:
@@ -319,6 +329,11 @@ def casualties_from_text(text: str) -> Casualties:
             keep("injuries", 0, False)
     for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
         for m in _scan(pattern, text):
+            if any(n.start() <= m.start("num") < n.end() for n in nones) or any(
+                s < m.start("num") < e for s, e in read
+            ):
+                continue  # "no one was hurt": the "one" of a statement that none was; a range's bound
+            read.append(m.span("num"))
             figure = _figure_of(m, text)
             if figure is None:
                 continue
