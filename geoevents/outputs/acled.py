@@ -22,6 +22,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from functools import cache
 
 import pycountry
@@ -283,7 +284,7 @@ def event_rows(
                 "notes": _notes(event),
                 "fatalities": str(event.fatalities or 0),  # ACLED: 0 when no death is reported
                 "tags": "; ".join(_text(t) for t in event.tags),
-                "timestamp": "" if timestamp is None else str(int(timestamp)),
+                "timestamp": str(int(timestamp)) if timestamp is not None else _reported_at(cited),
                 "event_id": event.event_id,
                 "injuries": "" if event.injuries is None else str(event.injuries),
                 "confidence": f"{event.confidence:.2f}",
@@ -293,6 +294,16 @@ def event_rows(
             }
         )
     return rows
+
+
+def _reported_at(cited: list[SourceRef]) -> str:
+    """ACLED's ``timestamp`` of a row: when its latest report was published (seconds since 1970, UTC
+    midnight of that day), so a rerun gives the same value; blank when no report's day is known."""
+    days = [ref.published for ref in cited if ref.published is not None]
+    if not days:
+        return ""
+    day = max(days)
+    return str(int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()))
 
 
 def _neutralise_formula(value: str) -> str:
@@ -320,9 +331,9 @@ def write_acled_csv(
 ) -> None:
     """Write ``events`` as an ACLED-shaped CSV (UTF-8, header row, atomically).
 
-    ``timestamp`` fills ACLED's ``timestamp`` column (seconds since 1970); it is
-    left blank by default so the same inputs give the same bytes. ``bom`` starts the
-    file with a UTF-8 byte order mark, without which Excel reads it as a legacy code
+    ``timestamp`` fills ACLED's ``timestamp`` column (seconds since 1970); by default each
+    row takes the publication day of its latest report, so the same inputs give the same bytes.
+    ``bom`` starts the file with a UTF-8 byte order mark, without which Excel reads it as a legacy code
     page and garbles every diacritic; pandas, R, GDAL and QGIS skip the mark, and it
     sits on the header line, which is the line dropped when rows are stacked onto an
     ACLED export.
