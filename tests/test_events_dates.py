@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -53,3 +53,47 @@ def test_what_a_date_of_the_sentence_dates() -> None:
         == REPORT
     )
     assert _role("Protests have gone on since Monday after troops fired.", "Monday", "fired") == NONE
+
+
+def test_a_possessive_day_whose_apostrophe_was_dropped_is_a_date_but_a_habit_is_not() -> None:
+    found = _first("The group claimed Wednesdays ambush on the convoy.")
+    assert (found.date, found.precision) == (date(2021, 6, 9), 1)
+    assert dates_from_text("The market opens on Wednesdays and Saturdays.", reference=REF) == []
+
+
+def test_the_past_24_hours_is_the_day_before_the_report_and_its_own() -> None:
+    found = _first("Forty fighters died in the past 24 hours of fighting, a monitor said.")
+    assert (found.date, found.precision) == (date(2021, 6, 10), 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June 11 2021 Rockets hit the airport on Thursday.",
+        "Friday 11 Jun 2021 Rockets hit the airport on Thursday.",
+        "KABUL, Afghanistan, June 11, 2021 - Rockets hit the airport on Thursday.",
+        "Kabul, June 11 (Wire) - Rockets hit the airport on Thursday.",
+        "Posted on 11 June 2021 Rockets hit the airport on Thursday.",
+    ],
+)
+def test_every_dateline_form_dates_the_report(text: str) -> None:
+    stated = dateline_date(text, reference=date(2021, 7, 1))
+    assert stated is not None and stated.date == date(2021, 6, 11)
+
+
+def test_a_date_inside_the_text_is_no_dateline() -> None:
+    assert (
+        dateline_date("Rockets hit the airport, officials said, recalling the attack of June 11, 2020.")
+        is None
+    )
+
+
+def test_an_update_after_publication_leaves_the_publication_day_the_reference() -> None:
+    from geoevents.events.extract import reference_date
+    from geoevents.records import Article
+
+    text = "Last updated at Jun 152021 KABUL Rockets hit the airport on Monday."
+    later = Article(id="a", text=text, published=datetime(2021, 6, 8))
+    assert reference_date(later) == (date(2021, 6, 8), None)
+    wrong_table = Article(id="b", text=text, published=datetime(2021, 6, 20))
+    assert reference_date(wrong_table)[0] == date(2021, 6, 15)  # updated before "publication": the table errs

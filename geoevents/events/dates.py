@@ -114,8 +114,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             rf"\b(?:(?P<mod>last|this\s+past|past|this|early\s+on|late\s+on|early|late|on)\s+)?"
-            rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+            rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+            # a possessive whose apostrophe a feed dropped ("Tuesdays attacks"), never "on Tuesdays"
+            r"|(?<!\bon\s)\b(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b"
+            r"(?=\s+[a-z])",
             re.I,
+        ),
+    ),
+    (
+        "past_day",
+        re.compile(
+            r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours\b", re.I
         ),
     ),
     (
@@ -154,6 +163,7 @@ class DateMatch:
     dateline: bool = (
         False  # the date of a wire dateline ("BEIRUT, Lebanon, April 30, 2020 -"): the report's day
     )
+    updated: bool = False  # a page's "last updated" date: the report was published on it or before
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -225,7 +235,10 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
-        return _most_recent_weekday(ref, WEEKDAYS[g["weekday"].lower()], strictly_before=strictly), 1, True
+        day = WEEKDAYS[(g["weekday"] or g["weekday2"]).lower()]
+        return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
+    if kind == "past_day":
+        return ref - timedelta(days=1), 2, True  # the day before the report and the report's own
     if kind == "weekend":
         return _most_recent_weekday(ref, 5, strictly_before=False), 2, True
     if kind == "last_week":
@@ -292,11 +305,16 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
                 continue  # "on 2 May" is a date; "2 may" is a figure and the modal verb
             when, precision, relative = _resolve(kind, m, reference)
             taken.append((m.start(), m.end()))
+            published = _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
             dateline = bool(
                 (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
-                or _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                or published
+                or (not relative and precision == 1 and _OPENING.fullmatch(text, 0, m.start()))
             )
-            found.append(DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline))
+            updated = bool(published and "updated" in published.group(0).lower())
+            found.append(
+                DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline, updated)
+            )
     return sorted(found, key=lambda d: d.start)
 
 
@@ -304,6 +322,8 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
 _DATELINE_HEAD = re.compile(
     r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?,\s*){0,2}(?:\([^)]{1,30}\)\s*)?"
 )
+# A text that opens with a full date, a weekday before it at most ("Saturday 6 Aug 2016 Air raids ...").
+_OPENING = re.compile(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|]+|\n)")
 
 

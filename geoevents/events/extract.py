@@ -109,6 +109,9 @@ def reference_date(article: Article) -> tuple[date | None, str | None]:
     The text's own dateline or publication line comes first: it is the day the report speaks from.
     """
     stated = dateline_date(article.text)
+    published = article.published.date() if article.published else None
+    if stated is not None and stated.updated and stated.date and published and published <= stated.date:
+        stated = None  # updated after it was published: the publication day is the report's
     if stated is not None and stated.date is not None:
         same = article.published is not None and article.published.date() == stated.date
         return stated.date, None if same else "date-ref:dateline"
@@ -437,8 +440,9 @@ def _drafts_from_article(
                 chosen = min(
                     dates,
                     key=lambda d: (
-                        -roles[d],  # the act's own date, then the day it was reported
-                        d.dateline,  # a dateline dates the report: the text's own date of the act comes first
+                        # the act's own date, then the day it was reported (a dateline's too)
+                        -(REPORT if d.dateline else roles[d]),
+                        d.dateline,
                         d.precision,
                         abs(d.start - (clause.start - scope.start) - m.start()),
                     ),
@@ -446,7 +450,7 @@ def _drafts_from_article(
                 draft.date, draft.precision, draft.date_explicit = chosen.date, chosen.precision, True
                 if chosen.precision == 4:
                     draft.tags.add("year-only-date")
-                if roles[chosen] == REPORT:
+                if roles[chosen] == REPORT or chosen.dateline:
                     draft.tags.add("date-of-report")
                 if chosen.relative and ref_tag:
                     draft.tags.add(ref_tag)
