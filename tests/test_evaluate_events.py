@@ -176,3 +176,17 @@ def test_a_snippet_takes_the_dateline_of_its_whole_report_over_the_table_date() 
     assert _stated_publication(
         Document("Rockets hit a market on Thursday.", datetime(2014, 4, 4))
     ) == datetime(2014, 4, 4)
+
+
+def test_a_gold_none_date_is_met_only_by_a_row_that_says_its_date_is_assumed() -> None:
+    from dataclasses import replace
+
+    from geoevents.evaluate_events import DevItem, GoldEvent, Match
+    from geoevents.evaluate_rows import row_scores
+
+    item = DevItem("x", "seeds", "own.txt", None, "snippet", None, ())
+    gold = GoldEvent(((0, 10),), "Attack", row={"date": None})
+    row = _event("Attack", 0, 10, Article(id="x", text="Gunmen shot a man."))
+    assumed = replace(row, time_precision=2, tags=("date-assumed-publication",))
+    scores = row_scores([Match(item, gold, row), Match(item, gold, assumed)])["date exact"]
+    assert (scores.hits, scores.scored) == (1, 2)
