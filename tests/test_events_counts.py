@@ -26,6 +26,16 @@ from geoevents.events.counts import casualties_from_text
         # none reported is a count of zero
         ("Militants fired two rockets at the base; no one was hurt.", 0, 0),
         ("The blast damaged three shops but caused no casualties.", 0, 0),
+        # one victim told in the singular, and killings told by how they were done
+        ("On 2 May 2020, a teacher was killed by unknown gunmen in the market.", 1, None),
+        ("A guard has been wounded in the grenade attack on the bank.", None, 1),
+        ("Villagers beat to death a man they accused of theft.", 1, None),
+        ("Militiamen hacked to death nine farmers near the river.", 9, None),
+        ("A crowd lynched a suspected kidnapper outside the station.", 1, None),
+        ("The statement said many people had been killed.", 3, None),
+        # a speaker after a toll is no victim
+        ("Troops fired on the crowd, killing at least 14 people, a medical charity said.", 14, None),
+        ("In the raid 12 soldiers and 30 members of the village guard militia were killed.", 42, None),
         # the larger figure of a clause is its whole; a smaller one counts a side act
         ("Shelling killed 27 residents after the rebels had killed a sniper.", 27, None),
     ],
@@ -48,3 +58,27 @@ def test_all_aboard_without_a_figure_is_at_least_one_and_vague() -> None:
 def test_several_is_coded_as_three_and_vague() -> None:
     found = casualties_from_text("Several guards were wounded in the attack on the prison.")
     assert (found.injuries, found.injuries_vague) == (3, True)
+
+
+def test_a_sentence_that_says_no_one_was_hurt_never_erases_the_toll_of_the_event() -> None:
+    from datetime import datetime
+
+    from geoevents.events import events_from_article
+    from geoevents.records import Article
+
+    text = (
+        "Rebels shelled the village of Kafr Tal on Sunday, killing four civilians. "
+        "The shelling also hit farmland nearby but caused no casualties."
+    )
+    events = events_from_article(Article(id="t", text=text, published=datetime(2021, 3, 8)), [])
+    assert [e.fatalities for e in events] == [4]
+
+
+@pytest.mark.parametrize(
+    ("sub_event_type", "expected"),
+    [("Agreement", (0, False)), ("Arrests", (0, False)), ("Air/drone strike", (30, False))],
+)
+def test_a_non_violent_development_takes_no_toll(sub_event_type: str, expected: tuple[int, bool]) -> None:
+    from geoevents.events.figures import toll_for
+
+    assert toll_for(sub_event_type, (30, False)) == expected

@@ -56,18 +56,33 @@ NUMBER = (
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
     r"(?:(?!(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
-    rf"{_WORD_NUM}\b|{_VAGUE}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,5}}?"
+    rf"{_WORD_NUM}\b|{_VAGUE}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
 )  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
 _DEATH_WORDS = ["killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities"]
-_DEATH = "(?:" + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead"]) + ")"
+# A killing told by how it was done: "hacked to death", "stoned to death", "lynched".
+_TO_DEATH = (
+    r"(?:hacked|stabbed|beaten|beat|stoned|burned|burnt|bludgeoned|clubbed|tortured|trampled)\s+to\s+death"
+)
+_DEATH = (
+    "(?:"
+    + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead", _TO_DEATH, "lynched"])
+    + ")"
+)
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
     rf"\b(?P<num>{NUMBER}|(?<=\band\s)an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
+    re.I,
+)
+# One victim told in the singular: "a civilian was killed by gunmen", "an officer has been wounded".
+_SINGULAR = re.compile(
+    r"\b(?P<num>an?)\s+(?:(?!(?:said|says|told|which|that|and|or|but|while|had|have|were)\b)[\w’'\-]+\s+){1,5}?"
+    r"(?:was|has\s+been)\s+(?:reportedly\s+|also\s+)?"
+    rf"(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
 _TOLL = re.compile(
@@ -135,7 +150,7 @@ def _words_to_int(words: str) -> int | None:
 
 _MORE = re.compile(
     rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
-    rf"(?=\s+(?!{_WHO}(?:were|was)\b))",
+    rf"(?=\s+(?!{_WHO}(?:were|was|said|says|told|reported|added|stated|according)\b))",
     re.I,
 )
 # Everyone aboard: "killing all 12 on board", "all those aboard died"; the figure is the people carried.
@@ -327,7 +342,7 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
+    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS, _SINGULAR):
         for m in _scan(pattern, text):
             if any(n.start() <= m.start("num") < n.end() for n in nones) or any(
                 s < m.start("num") < e for s, e in read

@@ -33,7 +33,7 @@ from geoevents.events.coref import absorb, affinity, consolidate, drafts_compati
 from geoevents.events.counts import casualties_from_text
 from geoevents.events.dates import REPORT, acled_time_precision, date_role, dateline_date, dates_from_text
 from geoevents.events.draft import Draft
-from geoevents.events.figures import shares
+from geoevents.events.figures import shares, toll_for
 from geoevents.events.ids import event_id_for
 from geoevents.events.realis import (
     CRIME_LOOKALIKES,
@@ -567,7 +567,8 @@ def events_from_drafts(
                 for s in sorted(first_of_text.values(), key=lambda s: s.start)
             )
             tags = d.tags | share.tags
-            fatalities, injuries = share.figures["fatalities"], share.figures["injuries"]
+            fatalities = toll_for(sub, share.figures["fatalities"])
+            injuries = toll_for(sub, share.figures["injuries"])
             if fatalities and fatalities[1]:
                 tags.add("fatalities-vague")
             if injuries and injuries[1]:
