@@ -97,3 +97,33 @@ def test_an_update_after_publication_leaves_the_publication_day_the_reference() 
     assert reference_date(later) == (date(2021, 6, 8), None)
     wrong_table = Article(id="b", text=text, published=datetime(2021, 6, 20))
     assert reference_date(wrong_table)[0] == date(2021, 6, 15)  # updated before "publication": the table errs
+
+
+def _note_events(text: str):
+    from geoevents.events import events_from_article
+    from tests.test_events import _article
+
+    article, resolved = _article(text, published=None)
+    return events_from_article(article, resolved)
+
+
+def test_a_coders_note_dates_its_later_sentences_and_their_toll_is_the_acts() -> None:
+    (event,) = _note_events(
+        "On 4 March 2021, gunmen ambushed a police patrol near Tikrit. "
+        "Two policemen and a driver were killed."
+    )
+    assert (event.event_date, event.time_precision) == (date(2021, 3, 4), 1)
+    assert event.fatalities == 3 and len(event.evidence) == 2
+
+
+def test_the_date_a_sentence_opens_with_dates_each_of_its_clauses() -> None:
+    events = _note_events(
+        "On 6 March 2021, militiamen shot dead a trader in Mosul; a mob then burned his shop."
+    )
+    assert events and all(e.event_date == date(2021, 3, 6) for e in events)
+
+
+def test_a_month_that_opens_a_sentence_dates_no_later_report() -> None:
+    events = _note_events("In March 2021 jets bombed a depot near Mosul. Two guards were killed in Tikrit.")
+    tikrit = [e for e in events if any(loc.place.name == "Tikrit" for loc in e.locations)]
+    assert tikrit and all(e.event_date is None for e in tikrit)

@@ -342,6 +342,20 @@ def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | No
     return next((d for d in dates_from_text(head, reference=reference) if d.dateline and d.date), None)
 
 
+_OPENS = re.compile(
+    r"\W*(?:(?:early|late)\s+)?(?:on|in|during|as\s+reported\s+on)?\s*(?:the\s+night\s+of\s+)?", re.I
+)
+
+
+def opening_date(text: str, *, reference: date | None) -> DateMatch | None:
+    """The date a sentence opens with ("On 15 November 2021, ...", "On Monday, ..."): it dates
+    every clause of the sentence and, in a coder's note, the sentences that follow it."""
+    first = next(iter(dates_from_text(text[:80], reference=reference)), None)
+    if first is None or first.date is None or first.dateline or not _OPENS.fullmatch(text, 0, first.start):
+        return None
+    return first
+
+
 def acled_time_precision(when: date | None, precision: int) -> int | None:
     """ACLED's time_precision (1-3 only): none without a date, a year-only date as 3 (the event is tagged)."""
     return None if when is None else min(3, max(1, precision))

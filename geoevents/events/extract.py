@@ -11,6 +11,7 @@ country of their sites, as ACLED codes multi-country events.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -31,7 +32,15 @@ from geoevents.events.actors import (
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
 from geoevents.events.counts import casualties_from_text
-from geoevents.events.dates import REPORT, acled_time_precision, date_role, dateline_date, dates_from_text
+from geoevents.events.dates import (
+    ACT,
+    REPORT,
+    acled_time_precision,
+    date_role,
+    dateline_date,
+    dates_from_text,
+    opening_date,
+)
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares, toll_for
 from geoevents.events.ids import event_id_for
@@ -416,6 +425,8 @@ def _drafts_from_article(
                 if d.date is not None and (role := date_role(scope.text, d, at_scope))
             }
             dates = list(roles)
+            if not dates and scope is clause and (opening := opening_date(sentence.text, reference=ref)):
+                dates, roles = [opening], {opening: ACT}  # "On 2 May 2020, gunmen A; the mob then B"
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
             headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
@@ -504,7 +515,57 @@ def _drafts_from_article(
                 _note(trace, "unsupported")
                 continue
             drafts.append(draft)
-    return consolidate(drafts, ref, settings)
+    _date_from_the_lead(drafts, sentences, ref)
+    return consolidate(_bare_tolls_folded(drafts), ref, settings)
+
+
+# A toll told in the past of the act ("were killed", "died"); "have been killed" sums up a war.
+_BARE_TOLL = re.compile(r"(?:(?:were|was)\s+)?(?:killed|died|wounded|injured|hurt)", re.IGNORECASE)
+
+
+def _bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
+    """A sentence that only counts the dead, right after the act of its day and place ("IS ambushed
+    a patrol near Arish. Three soldiers and five militants were killed."), is that act's toll: the
+    first act the sentence before it reports."""
+    kept: list[Draft] = []
+    for d in drafts:
+        bare = d.sub_event_type is None and all(_BARE_TOLL.fullmatch(t) for t in d.trigger_texts)
+        own = {rm.place.feature_id for rm in d.sites if rm.place}
+        acts = [
+            k
+            for k in kept
+            if bare
+            and k.sub_event_type is not None
+            and k.date == d.date
+            and d.spans
+            and k.spans
+            and 0 < d.spans[0].start - k.spans[-1].end <= 2
+            and own <= {rm.place.feature_id for rm in k.sites if rm.place}  # no site of its own
+        ]
+        if acts:
+            absorb(min(acts, key=lambda k: k.order), d)
+            continue
+        kept.append(d)
+    return kept
+
+
+LEAD_SENTENCES = 2  # how far back a sentence that opens with a date dates the undated ones after it
+
+
+def _date_from_the_lead(drafts: list[Draft], sentences: list[Span], ref: date | None) -> None:
+    """An undated report right after a sentence that opens with its date ("On 15 November 2021, IS
+    ambushed a patrol. Three soldiers were killed.") happened that day, as a coder's note tells it."""
+    starts = [s.start for s in sentences]
+    for d in drafts:
+        if d.date is not None or not d.spans:
+            continue
+        at = bisect_right(starts, d.spans[0].start) - 1
+        for s in reversed(sentences[max(0, at - LEAD_SENTENCES) : at]):
+            opening = opening_date(s.text, reference=ref)
+            if opening is not None and opening.precision == 1:
+                d.date, d.precision = opening.date, opening.precision
+                d.tags.add("date-from-context")
+                break
 
 
 def _confidence(d: Draft, locations: list[EventLocation]) -> float:
