@@ -74,6 +74,9 @@ def test_the_past_24_hours_is_the_day_before_the_report_and_its_own() -> None:
         "KABUL, Afghanistan, June 11, 2021 - Rockets hit the airport on Thursday.",
         "Kabul, June 11 (Wire) - Rockets hit the airport on Thursday.",
         "Posted on 11 June 2021 Rockets hit the airport on Thursday.",
+        "11-06-2021 Rockets hit the airport on Thursday.",
+        "Fri Jun 11 2021 Rockets hit the airport on Thursday.",
+        "Rockets hit airport Monitor Friday 11 Jun 2021 Print Share Rockets hit the airport on Thursday.",
     ],
 )
 def test_every_dateline_form_dates_the_report(text: str) -> None:
@@ -127,3 +130,7 @@ def test_a_month_that_opens_a_sentence_dates_no_later_report() -> None:
     events = _note_events("In March 2021 jets bombed a depot near Mosul. Two guards were killed in Tikrit.")
     tikrit = [e for e in events if any(loc.place.name == "Tikrit" for loc in e.locations)]
     assert tikrit and all(e.event_date is None for e in tikrit)
+
+
+def test_a_weekday_and_date_said_of_an_act_is_no_dateline() -> None:
+    assert dateline_date("Gunmen stormed the bank on Friday 11 Jun 2021 and fled.") is None

@@ -57,6 +57,8 @@ _NUMBER_WORDS = {
 # Ordered: the first pattern that matches at a position wins; longer forms come first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # Day first, as the Middle East's wires write a page's date ("29-07-2015 Drone strike kills ...").
+    ("iso", re.compile(r"(?<![\d/.-])(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(?:19|20)\d\d)\b")),
     (
         "day_range",
         re.compile(
@@ -309,7 +311,17 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             dateline = bool(
                 (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
                 or published
-                or (not relative and precision == 1 and _OPENING.fullmatch(text, 0, m.start()))
+                or (
+                    not relative
+                    and precision == 1
+                    and (
+                        _OPENING.fullmatch(text, 0, m.start())
+                        or (
+                            m.start() < 300
+                            and _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                        )
+                    )
+                )
             )
             updated = bool(published and "updated" in published.group(0).lower())
             found.append(
@@ -323,7 +335,10 @@ _DATELINE_HEAD = re.compile(
     r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?,\s*){0,2}(?:\([^)]{1,30}\)\s*)?"
 )
 # A text that opens with a full date, a weekday before it at most ("Saturday 6 Aug 2016 Air raids ...").
-_OPENING = re.compile(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?")
+_OPENING = re.compile(r"\W*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s*)?")
+# A page's date told with its weekday anywhere in the head ("... NGO Friday 15 Aug 2014 Print ..."):
+# no act is dated that way in a sentence, which says "on Friday" or "on 15 August".
+_WEEKDAY_BEFORE = re.compile(r"(?<!\bon\s)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|]+|\n)")
 
 
