@@ -134,3 +134,32 @@ def test_a_month_that_opens_a_sentence_dates_no_later_report() -> None:
 
 def test_a_weekday_and_date_said_of_an_act_is_no_dateline() -> None:
     assert dateline_date("Gunmen stormed the bank on Friday 11 Jun 2021 and fled.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision"),
+    [
+        ("Fighting raged between 3 and 5 June 2021 around the dam.", date(2021, 6, 3), 2),
+        ("Fighting raged from June 1 to June 20, 2021 around the dam.", date(2021, 6, 1), 3),
+        ("Fighting raged from 30 May to 2 June 2021 around the dam.", date(2021, 5, 30), 2),
+        ("Militants shelled the camp earlier this week.", REF, 2),
+        ("Police broke up a sit-in last week.", date(2021, 6, 4), 2),
+        ("Sniper fire killed a boy in the third week of May 2021.", date(2021, 5, 1), 3),
+    ],
+)
+def test_ranges_and_weeks_take_their_precision(text: str, day: date, precision: int) -> None:
+    found = dates_from_text(text, reference=REF)
+    assert (found[0].date, found[0].precision) == (day, precision)
+
+
+def test_an_explicit_date_beats_a_relative_one_for_the_same_act() -> None:
+    (event,) = _note_events(
+        "Jets bombed a depot near Mosul on Friday, 4 June 2021, officials said yesterday."
+    )
+    assert event.event_date == date(2021, 6, 4)
+
+
+def test_a_date_in_a_name_is_a_name_and_as_reported_dates_the_act() -> None:
+    assert dates_from_text("Gunmen stormed the 14 July Street market.", reference=REF) == []
+    (event,) = _note_events("As reported on 2 June 2021, gunmen shot dead a trader in Mosul.")
+    assert (event.event_date, event.time_precision) == (date(2021, 6, 2), 1)

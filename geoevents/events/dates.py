@@ -75,6 +75,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # A page's date with the year glued to a two-digit day ("Last updated at Oct 082017").
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b", re.I)),
+    (
+        "day_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_MONTH2}\s+{_DAY2},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_DAY}\s+{_MONTH}\s*(?:-|–|and|to|until)\s*{_DAY2}\s+{_MONTH2},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     (
@@ -195,7 +209,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "day_range":
         # A span of days: its first day, precision 2 (ACLED codes a few days as a week's precision).
         first = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"]))
-        last = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day2"]))
+        last = _safe_date(int(g["year"]), _month_name(g.get("month2") or g["month"]), int(g["day2"]))
         if first is None or last is None or first == last:
             return first, 1, False
         return first, 2 if 0 < (last - first).days <= 7 else 3, False
