@@ -163,3 +163,25 @@ def test_a_date_in_a_name_is_a_name_and_as_reported_dates_the_act() -> None:
     assert dates_from_text("Gunmen stormed the 14 July Street market.", reference=REF) == []
     (event,) = _note_events("As reported on 2 June 2021, gunmen shot dead a trader in Mosul.")
     assert (event.event_date, event.time_precision) == (date(2021, 6, 2), 1)
+
+
+def test_a_note_without_a_publication_day_counts_from_the_day_it_names() -> None:
+    (event,) = _note_events("As reported on 9 June 2021, on 7 June, soldiers arrested four men in Mosul.")
+    assert (event.event_date, event.time_precision) == (date(2021, 6, 7), 1)
+    assert "date-ref:text" in event.tags
+
+
+def test_around_a_day_is_known_to_a_few_days() -> None:
+    found = _first("Around 10 May 2021 (between 8 and 12 May), jets struck a depot.")
+    assert (found.date, found.precision) == (date(2021, 5, 10), 2)
+
+
+def test_a_notes_own_dates_give_way_to_the_rows_date_in_its_notes() -> None:
+    from geoevents.outputs.acled import acled_notes
+
+    (event,) = _note_events("As reported on 9 June 2021, on 7 June, soldiers arrested four men in Mosul.")
+    assert acled_notes(event) == "On 7 June 2021, soldiers arrested four men in Mosul."
+    (strike,) = _note_events(
+        "Around 10 May 2021 (between 8 and 12 May), coalition jets struck a depot in Mosul."
+    )
+    assert acled_notes(strike).startswith("Around 10 May 2021, coalition jets struck")

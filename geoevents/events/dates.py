@@ -89,6 +89,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # ACLED's own wording for a date known to a few days: "Around 10 May 2020 (between 8 and 12 May)".
+    (
+        "around",
+        re.compile(
+            rf"\b(?:around|about|on\s+or\s+about)\s+{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"
+            r"(?:\s*\((?:between|from)\s[^)]{1,40}\))?",
+            re.I,
+        ),
+    ),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     (
@@ -204,6 +213,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["month"]), int(g["day"])), 1, False
+    if kind == "around":
+        return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 2, False
     if kind in ("day_month_year", "month_day_year"):
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 1, False
     if kind == "day_range":

@@ -126,6 +126,9 @@ def reference_date(article: Article) -> tuple[date | None, str | None]:
         return stated.date, None if same else "date-ref:dateline"
     if article.published is not None:
         return article.published.date(), None
+    told = _first_full_date(article.text)
+    if told is not None:
+        return told, "date-ref:text"  # a note's own day ("As reported on 28 April 2020, on 26 April, ...")
     for key in ("fallback_date", "caption_date"):
         value = article.metadata.get(key)
         if isinstance(value, datetime):
@@ -140,6 +143,13 @@ def reference_date(article: Article) -> tuple[date | None, str | None]:
             except ValueError:
                 continue
     return None, None
+
+
+def _first_full_date(text: str) -> date | None:
+    """The first day the opening of a text names in full, year and all: the day a note speaks from."""
+    return next(
+        (d.date for d in dates_from_text(text[:300], reference=None) if d.date and d.precision <= 2), None
+    )
 
 
 def article_source(article: Article) -> str:

@@ -164,7 +164,9 @@ def acled_notes(event: Event) -> str:
     sentence = next((" ".join(e.sentence.split()) for e in event.evidence), "")
     if len(sentence) > _NOTE_CHARS:  # a note is a sentence or two, whatever the evidence's length
         sentence = sentence[:_NOTE_CHARS].rsplit(" ", 1)[0] + " ..."
-    sentence = _LEADING_DATE.sub("", _DATELINE.sub("", sentence)).strip()
+    sentence = _DATELINE.sub("", sentence)
+    for _ in range(2):  # "As reported on 28 April 2020, on 26 April, ...": both dates give way to the note's
+        sentence = _LEADING_DATE.sub("", sentence).strip()
     if sentence:
         sentence = sentence[0].upper() + sentence[1:]
         sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
@@ -191,6 +193,7 @@ _OPENERS = (
     "Government", "Pro-government", "Rebels", "Rebel", "Opposition", "Jihadists", "Fighters", "Troops",
     "Soldiers", "Forces", "Army", "Air", "Airstrikes", "Warplanes", "Clashes", "Fighting", "Shelling",
     "Residents", "Civilians", "Local", "Tribesmen", "Militiamen", "Suspected", "Masked", "At", "More", "Over",
+    "Coalition",
 )  # fmt: skip
 _NOTE_CHARS = 600
 # What a note's own date replaces: a dateline, or a leading "On Friday," / "As reported on 2 May 2020,".
@@ -198,11 +201,16 @@ _NOTE_CHARS = 600
 _DATELINE = re.compile(
     r"^[A-Z][\w.'’ /-]{1,40},\s*+(?:[^,\n]{1,40},\s*+)*?[^-–—]{0,40}?(?:\([^)]*\)\s*)?[-–—]+\s*"
 )
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _LEADING_DATE = re.compile(
-    r"^(?:as\s+reported\s+on|on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on|in|during)?\s*"
+    r"^(?:as\s+reported\s+on|on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on|in|during|around|about)?\s*"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*",
+    rf"(?:\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"(?:\s*\((?:between|from)\s[^)]{1,40}\))?\s*,\s*",  # "Around 10 May 2020 (between 8 and 12 May),"
     re.I,
 )
 # Words that keep their capital after "On <date>, ": names, acronyms and "I"; a common word opening the
