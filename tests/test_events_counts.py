@@ -33,6 +33,18 @@ from geoevents.events.counts import casualties_from_text
         ("Militiamen hacked to death nine farmers near the river.", 9, None),
         ("A crowd lynched a suspected kidnapper outside the station.", 1, None),
         ("The statement said many people had been killed.", 3, None),
+        # more forms of a toll
+        ("Troops killed a rebel commander as well as four of his guards near the bridge.", 5, None),
+        ("The assault claimed the lives of at least 17 fighters.", 17, None),
+        ("A car bomb went off in the square, leaving 6 martyrs.", 6, None),
+        (
+            "The toll from the shelling of the northern parts of the city rose to 9 killed and 20 injured.",
+            9,
+            20,
+        ),
+        ("Page views 3120 More than 40 villagers were killed in the raid.", 40, None),
+        ("Officials said 25 guards were killed and wounded in the attack.", None, None),
+        ("Several guards were killed and wounded in the attack.", 3, 3),
         # a speaker after a toll is no victim
         ("Troops fired on the crowd, killing at least 14 people, a medical charity said.", 14, None),
         ("In the raid 12 soldiers and 30 members of the village guard militia were killed.", 42, None),

@@ -55,10 +55,13 @@ NUMBER = (
 )
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
-    r"(?:(?!(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
+    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
     rf"{_WORD_NUM}\b|{_VAGUE}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
 )  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
-_DEATH_WORDS = ["killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities"]
+_DEATH_WORDS = [
+    "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "martyrs",
+    "martyred",
+]  # fmt: skip
 # A killing told by how it was done: "hacked to death", "stoned to death", "lynched".
 _TO_DEATH = (
     r"(?:hacked|stabbed|beaten|beat|stoned|burned|burnt|bludgeoned|clubbed|tortured|trampled)\s+to\s+death"
@@ -71,7 +74,7 @@ _DEATH = (
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
@@ -85,8 +88,12 @@ _SINGULAR = re.compile(
     rf"(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
+# "claimed the lives of 30 militants", "cost the lives of 12 soldiers"
+_LIVES = re.compile(
+    rf"\b(?P<verb>claimed|cost|took)\s+the\s+lives\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I
+)
 _TOLL = re.compile(
-    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,8}}?(?:to|at|of|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
+    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,12}}?(?:to|at|of|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
     re.I,
 )
 _NONE = re.compile(
@@ -149,7 +156,7 @@ def _words_to_int(words: str) -> int | None:
 
 
 _MORE = re.compile(
-    rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
+    rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
     rf"(?=\s+(?!{_WHO}(?:were|was|said|says|told|reported|added|stated|according)\b))",
     re.I,
 )
@@ -196,6 +203,7 @@ def _earlier_victims(head: str) -> int:
             or parsed[1]
             or re.search(r"\d", m.group(0)[len(m.group("num")) :])
             or _NOT_A_COUNT_AFTER.match(head, m.end("num"))
+            or re.match(rf"\s+(?:{_DEATH}|{_HURT})\b", head[m.end("num") :], re.I)  # "5 killed and 17 hurt"
         ):
             break
         total, end = total + parsed[0], m.start()
@@ -204,7 +212,8 @@ def _earlier_victims(head: str) -> int:
 
 # A number that is a day of a date or a clock time: "7 Aug 2013 ...", "0147 PM".
 _NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
+    r"\s*(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
     re.I,
 )
 
@@ -234,7 +243,7 @@ def _category(verb: str) -> str:
 def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     """(category, value, vague) of one count match; None for a loose or unreadable one."""
     verb = m.group("verb").lower()
-    if verb == "left":
+    if verb in ("left", "leaving"):
         tail = text[m.end() : m.end() + 40].lower()
         if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
             return None
@@ -342,7 +351,7 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS, _SINGULAR):
+    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS, _SINGULAR, _LIVES):
         for m in _scan(pattern, text):
             if any(n.start() <= m.start("num") < n.end() for n in nones) or any(
                 s < m.start("num") < e for s, e in read
@@ -354,13 +363,21 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             category, value, vague = figure
             exact = not vague or _refers_back(text, m)
-            if pattern is _AFTER_VERB and m.group("verb").lower() != "left" and exact:
+            if (
+                pattern in (_AFTER_VERB, _LIVES)
+                and m.group("verb").lower() not in ("left", "leaving")
+                and exact
+            ):
                 value += _more_victims(text[m.end() :])
             if pattern is _BEFORE_VERB and exact and not re.match(_QUALIFIER, m.group("num"), re.I):
                 value += _earlier_victims(text[: m.start()])
             keep(category, value, vague)
-            # "Several members ... were killed and wounded": the same figure for both.
+            # "Several members ... were killed and wounded": the same vague figure for both; an exact one
+            # ("49 fighters were killed and wounded") counts both together, too loose to code.
             if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):
+                if not vague:
+                    found.pop(category, None)
+                    continue
                 keep("injuries", value, vague)
     if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
         found["fatalities"] = aboard
