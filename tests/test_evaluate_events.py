@@ -147,3 +147,46 @@ def test_cli_prints_the_report(folders: tuple[Path, Path], capsys: pytest.Captur
     out = capsys.readouterr().out
     assert code == 0
     assert "weighted F1 over the 25 types" in out and "event recall" in out
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2016-12-17 10:04:00.123456-05", date(2016, 12, 17)),
+        ("17 December 2016", date(2016, 12, 17)),
+        ("Dec 17, 2016 9:30 AM ET", date(2016, 12, 17)),
+        ("9:30 PM ET, Sat December 17, 2016", date(2016, 12, 17)),
+    ],
+)
+def test_corpus_download_times_are_read_in_every_form_feeds_write(written: str, day: date) -> None:
+    from geoevents.evaluate_events import _feed_date
+
+    found = _feed_date(written)
+    assert found is not None and found.date() == day
+
+
+def test_a_snippet_takes_the_dateline_of_its_whole_report_over_the_table_date() -> None:
+    from datetime import datetime
+
+    from geoevents.evaluate_events import Document, _stated_publication
+
+    text = "Rockets hit the market, AFP Friday 25 Apr 2014 Rockets hit a market on Thursday."
+    doc = Document(text, datetime(2014, 4, 4))
+    assert _stated_publication(doc) == datetime(2014, 4, 25)
+    assert _stated_publication(
+        Document("Rockets hit a market on Thursday.", datetime(2014, 4, 4))
+    ) == datetime(2014, 4, 4)
+
+
+def test_a_gold_none_date_is_met_only_by_a_row_that_says_its_date_is_assumed() -> None:
+    from dataclasses import replace
+
+    from geoevents.evaluate_events import DevItem, GoldEvent, Match
+    from geoevents.evaluate_rows import row_scores
+
+    item = DevItem("x", "seeds", "own.txt", None, "snippet", None, ())
+    gold = GoldEvent(((0, 10),), "Attack", row={"date": None})
+    row = _event("Attack", 0, 10, Article(id="x", text="Gunmen shot a man."))
+    assumed = replace(row, time_precision=2, tags=("date-assumed-publication",))
+    scores = row_scores([Match(item, gold, row), Match(item, gold, assumed)])["date exact"]
+    assert (scores.hits, scores.scored) == (1, 2)

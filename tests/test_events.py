@@ -261,9 +261,17 @@ def test_compass_direction_of_a_town_is_a_site_near_it() -> None:
     assert event.locations[0].precision == 2
 
 
-def test_date_of_the_reporting_is_not_the_date_of_the_event() -> None:
+def test_day_of_the_report_dates_an_event_the_text_gives_no_other_day() -> None:
     (event,) = _events("Officials said on Saturday that gunmen shot dead two teachers in Tikrit.")
-    assert event.time_precision == 2 and "date-assumed-publication" in event.tags
+    assert event.event_date is not None and event.event_date.weekday() == 5
+    assert event.time_precision == 1 and "date-of-report" in event.tags
+    assert "date-assumed-publication" not in event.tags
+
+
+def test_day_of_the_act_beats_the_day_of_its_report() -> None:
+    (event,) = _events("Gunmen shot dead two teachers in Tikrit on Thursday, officials said on Saturday.")
+    assert event.event_date is not None and event.event_date.weekday() == 3
+    assert "date-of-report" not in event.tags
 
 
 def test_possessive_date_after_said_dates_the_event() -> None:

@@ -141,9 +141,12 @@ def absorb(into: Draft, other: Draft) -> None:
 
 
 def _conservative(a: tuple[int, bool] | None, b: tuple[int, bool] | None) -> tuple[int, bool] | None:
-    """An exact figure beats a vague one; between equals, the lower (ACLED's conservative rule)."""
+    """An exact figure beats a vague one; between equals, the lower (ACLED's conservative rule).
+    A sentence's "no casualties" never erases the toll another sentence of the event gives."""
     if a is None or b is None:
         return a or b
+    if (a[0] == 0) != (b[0] == 0):
+        return a if a[0] else b
     if a[1] != b[1]:
         return a if not a[1] else b
     return a if a[0] <= b[0] else b

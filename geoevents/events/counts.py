@@ -1,8 +1,10 @@
 """Fatalities and injuries from text, by ACLED's conventions.
 
 The most conservative figure is taken: "at least 25" = 25, "more than 50" = 50,
-"between 10 and 15" = 10. Vague quantities follow ACLED's coding practice:
-"a few", "several", "some", "many" = 3; "a dozen"/"dozens" = 12; "scores" = 20;
+"between 10 and 15" = 10; groups are summed ("24 civilians, 24 fighters and 25 militiamen"
+= 73); of two exact figures in one clause the larger is the whole it reports.
+Vague quantities follow ACLED's coding practice:
+"a few", "several", "some", "many" = 3; "tens of" = 10; "a dozen"/"dozens" = 12; "scores" = 20;
 "hundreds" = 100; "thousands" = 1000. "killed a US contractor" = 1. "No one was
 hurt" is a count of zero, not a negation of the event. Vague figures are marked
 so that merging can prefer an exact figure from another report.
@@ -30,8 +32,8 @@ TENS = {
 }
 VAGUE = {
     "a few": 3, "a handful of": 3, "several": 3, "some": 3, "many": 3, "multiple": 3, "a number of": 3,
-    "numerous": 3, "a dozen": 12, "dozens of": 12, "dozens": 12, "scores of": 20, "hundreds of": 100,
-    "hundreds": 100, "thousands of": 1000, "thousands": 1000,
+    "numerous": 3, "a dozen": 12, "dozens of": 12, "dozens": 12, "scores of": 20, "scores": 20, "tens of": 10,
+    "hundreds of": 100, "hundreds": 100, "thousands of": 1000, "thousands": 1000,
 }  # fmt: skip
 
 _WORD_NUM = (
@@ -41,7 +43,7 @@ _WORD_NUM = (
 )
 _VAGUE = (
     r"a\s+few|a\s+handful\s+of|several|some|many|multiple|a\s+number\s+of|numerous|a\s+dozen|dozens(?:\s+of)?|"
-    r"scores\s+of|hundreds(?:\s+of)?|thousands(?:\s+of)?"
+    r"scores(?:\s+of)?|tens\s+of|hundreds(?:\s+of)?|thousands(?:\s+of)?"
 )
 _QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|"
@@ -52,21 +54,46 @@ NUMBER = (
     rf"(?:\s*(?:-|–|or|to|and)\s*(?:\d+|{_WORD_NUM}))?|{_VAGUE})"
 )
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
-_WHO = r"(?:(?!(?:and|or|but|while|killing|wounding|injuring|leaving)\b)[\w’'\-]+\s+){0,5}?"
-_DEATH_WORDS = ["killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities"]
-_DEATH = "(?:" + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead"]) + ")"
+_WHO = (
+    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
+    rf"{_WORD_NUM}\b|{_VAGUE}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
+)  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
+_DEATH_WORDS = [
+    "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "martyrs",
+    "martyred",
+]  # fmt: skip
+# A killing told by how it was done: "hacked to death", "stoned to death", "lynched".
+_TO_DEATH = (
+    r"(?:hacked|stabbed|beaten|beat|stoned|burned|burnt|bludgeoned|clubbed|tortured|trampled)\s+to\s+death"
+)
+_DEATH = (
+    "(?:"
+    + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead", _TO_DEATH, "lynched"])
+    + ")"
+)
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<num>{NUMBER})\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
+    rf"\b(?P<num>{NUMBER}|(?<=\band\s)an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
+# One victim told in the singular: "a civilian was killed by gunmen", "an officer has been wounded".
+_SINGULAR = re.compile(
+    r"\b(?P<num>an?)\s+(?:(?!(?:said|says|told|which|that|and|or|but|while|had|have|were)\b)[\w’'\-]+\s+){1,5}?"
+    r"(?:was|has\s+been)\s+(?:reportedly\s+|also\s+)?"
+    rf"(?P<verb>{_DEATH}|{_HURT})\b",
+    re.I,
+)
+# "claimed the lives of 30 militants", "cost the lives of 12 soldiers"
+_LIVES = re.compile(
+    rf"\b(?P<verb>claimed|cost|took)\s+the\s+lives\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I
+)
 _TOLL = re.compile(
-    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,8}}?(?:to|at|of|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
+    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,12}}?(?:to|at|of|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
     re.I,
 )
 _NONE = re.compile(
@@ -129,8 +156,8 @@ def _words_to_int(words: str) -> int | None:
 
 
 _MORE = re.compile(
-    rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
-    rf"(?=\s+(?!{_WHO}(?:were|was)\b))",
+    rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
+    rf"(?=\s+(?!{_WHO}(?:were|was|said|says|told|reported|added|stated|according)\b))",
     re.I,
 )
 # Everyone aboard: "killing all 12 on board", "all those aboard died"; the figure is the people carried.
@@ -176,6 +203,7 @@ def _earlier_victims(head: str) -> int:
             or parsed[1]
             or re.search(r"\d", m.group(0)[len(m.group("num")) :])
             or _NOT_A_COUNT_AFTER.match(head, m.end("num"))
+            or re.match(rf"\s+(?:{_DEATH}|{_HURT})\b", head[m.end("num") :], re.I)  # "5 killed and 17 hurt"
         ):
             break
         total, end = total + parsed[0], m.start()
@@ -184,7 +212,8 @@ def _earlier_victims(head: str) -> int:
 
 # A number that is a day of a date or a clock time: "7 Aug 2013 ...", "0147 PM".
 _NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
+    r"\s*(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
     re.I,
 )
 
@@ -214,7 +243,7 @@ def _category(verb: str) -> str:
 def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     """(category, value, vague) of one count match; None for a loose or unreadable one."""
     verb = m.group("verb").lower()
-    if verb == "left":
+    if verb in ("left", "leaving"):
         tail = text[m.end() : m.end() + 40].lower()
         if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
             return None
@@ -303,11 +332,16 @@ def casualties_from_text(text: str) -> Casualties:
 
     def keep(category: str, value: int, vague: bool) -> None:
         old = found.get(category)
-        # Within one clause the exact and smallest figure is the conservative one.
-        if old is None or (old[1] and not vague) or (old[1] == vague and value < old[0]):
+        # Within one clause an exact figure beats a vague one, and the larger of two exact ones is the
+        # whole the clause reports: the smaller counts a part or a side act ("shelling killed 31 people
+        # after militants killed a captured pilot"); between vague words the smaller is the cautious one.
+        larger = old is not None and (value > old[0] if not vague else value < old[0])
+        if old is None or (old[1] and not vague) or (old[1] == vague and larger):
             found[category] = (value, vague)
 
-    for m in _NONE.finditer(text):
+    nones = list(_NONE.finditer(text))
+    read: list[tuple[int, int]] = []
+    for m in nones:
         verb = (m.group("verb") or "").lower()
         token = m.group(0).lower()
         if verb in ("killed",) or "deaths" in token or "fatalities" in token:
@@ -317,20 +351,33 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS):
+    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS, _SINGULAR, _LIVES):
         for m in _scan(pattern, text):
+            if any(n.start() <= m.start("num") < n.end() for n in nones) or any(
+                s < m.start("num") < e for s, e in read
+            ):
+                continue  # "no one was hurt": the "one" of a statement that none was; a range's bound
+            read.append(m.span("num"))
             figure = _figure_of(m, text)
             if figure is None:
                 continue
             category, value, vague = figure
             exact = not vague or _refers_back(text, m)
-            if pattern is _AFTER_VERB and m.group("verb").lower() != "left" and exact:
+            if (
+                pattern in (_AFTER_VERB, _LIVES)
+                and m.group("verb").lower() not in ("left", "leaving")
+                and exact
+            ):
                 value += _more_victims(text[m.end() :])
             if pattern is _BEFORE_VERB and exact and not re.match(_QUALIFIER, m.group("num"), re.I):
                 value += _earlier_victims(text[: m.start()])
             keep(category, value, vague)
-            # "Several members ... were killed and wounded": the same figure for both.
+            # "Several members ... were killed and wounded": the same vague figure for both; an exact one
+            # ("49 fighters were killed and wounded") counts both together, too loose to code.
             if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):
+                if not vague:
+                    found.pop(category, None)
+                    continue
                 keep("injuries", value, vague)
     if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
         found["fatalities"] = aboard

@@ -57,6 +57,8 @@ _NUMBER_WORDS = {
 # Ordered: the first pattern that matches at a position wins; longer forms come first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # Day first, as the Middle East's wires write a page's date ("29-07-2015 Drone strike kills ...").
+    ("iso", re.compile(r"(?<![\d/.-])(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(?:19|20)\d\d)\b")),
     (
         "day_range",
         re.compile(
@@ -68,6 +70,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day_range",
         re.compile(
             rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_DAY2},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
+    # A page's date with the year glued to a two-digit day ("Last updated at Oct 082017").
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b", re.I)),
+    (
+        "day_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_MONTH2}\s+{_DAY2},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_DAY}\s+{_MONTH}\s*(?:-|–|and|to|until)\s*{_DAY2}\s+{_MONTH2},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
+    # ACLED's own wording for a date known to a few days: "Around 10 May 2020 (between 8 and 12 May)".
+    (
+        "around",
+        re.compile(
+            rf"\b(?:around|about|on\s+or\s+about)\s+{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"
+            r"(?:\s*\((?:between|from)\s[^)]{1,40}\))?",
             re.I,
         ),
     ),
@@ -102,13 +129,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I
         ),
     ),
-    ("overnight", re.compile(r"\bovernight\b|\blast\s+night\b", re.I)),
+    (
+        "overnight",
+        re.compile(
+            r"\bovernight\b|\blast\s+night\b|\b(?:during|in|through)\s+the\s+night\b(?!\s+of\b)", re.I
+        ),
+    ),
     (
         "weekday",
         re.compile(
             rf"\b(?:(?P<mod>last|this\s+past|past|this|early\s+on|late\s+on|early|late|on)\s+)?"
-            rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+            rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+            # a possessive whose apostrophe a feed dropped ("Tuesdays attacks"), never "on Tuesdays"
+            r"|(?<!\bon\s)\b(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b"
+            r"(?=\s+[a-z])",
             re.I,
+        ),
+    ),
+    (
+        "past_day",
+        re.compile(
+            r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours\b", re.I
         ),
     ),
     (
@@ -147,6 +188,7 @@ class DateMatch:
     dateline: bool = (
         False  # the date of a wire dateline ("BEIRUT, Lebanon, April 30, 2020 -"): the report's day
     )
+    updated: bool = False  # a page's "last updated" date: the report was published on it or before
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -171,12 +213,14 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["month"]), int(g["day"])), 1, False
+    if kind == "around":
+        return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 2, False
     if kind in ("day_month_year", "month_day_year"):
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 1, False
     if kind == "day_range":
         # A span of days: its first day, precision 2 (ACLED codes a few days as a week's precision).
         first = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"]))
-        last = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day2"]))
+        last = _safe_date(int(g["year"]), _month_name(g.get("month2") or g["month"]), int(g["day2"]))
         if first is None or last is None or first == last:
             return first, 1, False
         return first, 2 if 0 < (last - first).days <= 7 else 3, False
@@ -214,11 +258,14 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "today":
         return ref, 1, True
     if kind == "overnight":
-        return ref - timedelta(days=1), 2, True  # the night before the report's day
+        return ref - timedelta(days=1), 1, True  # the night before the report's day, coded on its evening
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
-        return _most_recent_weekday(ref, WEEKDAYS[g["weekday"].lower()], strictly_before=strictly), 1, True
+        day = WEEKDAYS[(g["weekday"] or g["weekday2"]).lower()]
+        return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
+    if kind == "past_day":
+        return ref - timedelta(days=1), 2, True  # the day before the report and the report's own
     if kind == "weekend":
         return _most_recent_weekday(ref, 5, strictly_before=False), 2, True
     if kind == "last_week":
@@ -285,11 +332,26 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
                 continue  # "on 2 May" is a date; "2 may" is a figure and the modal verb
             when, precision, relative = _resolve(kind, m, reference)
             taken.append((m.start(), m.end()))
+            published = _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
             dateline = bool(
                 (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
-                or _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                or published
+                or (
+                    not relative
+                    and precision == 1
+                    and (
+                        _OPENING.fullmatch(text, 0, m.start())
+                        or (
+                            m.start() < 300
+                            and _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                        )
+                    )
+                )
             )
-            found.append(DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline))
+            updated = bool(published and "updated" in published.group(0).lower())
+            found.append(
+                DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline, updated)
+            )
     return sorted(found, key=lambda d: d.start)
 
 
@@ -297,13 +359,18 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
 _DATELINE_HEAD = re.compile(
     r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?,\s*){0,2}(?:\([^)]{1,30}\)\s*)?"
 )
+# A text that opens with a full date, a weekday before it at most ("Saturday 6 Aug 2016 Air raids ...").
+_OPENING = re.compile(r"\W*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s*)?")
+# A page's date told with its weekday anywhere in the head ("... NGO Friday 15 Aug 2014 Print ..."):
+# no act is dated that way in a sentence, which says "on Friday" or "on 15 August".
+_WEEKDAY_BEFORE = re.compile(r"(?<!\bon\s)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|]+|\n)")
 
 
 # A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
 _PUBLISHED_BEFORE = re.compile(
     r"(?:\bpublished(?:\s+on)?|\bdate\s+of\s+publication|\bposted(?:\s+on)?|\b(?:last\s+)?updated(?:\s+on)?|"
-    r"\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
+    r"\b(?:last\s+)?updated\s+at|\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
     r"\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
     re.I,
 )
@@ -313,6 +380,20 @@ def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | No
     """The date of the text's dateline or publication line, if one opens the text."""
     head = text[:400]
     return next((d for d in dates_from_text(head, reference=reference) if d.dateline and d.date), None)
+
+
+_OPENS = re.compile(
+    r"\W*(?:(?:early|late)\s+)?(?:on|in|during|as\s+reported\s+on)?\s*(?:the\s+night\s+of\s+)?", re.I
+)
+
+
+def opening_date(text: str, *, reference: date | None) -> DateMatch | None:
+    """The date a sentence opens with ("On 15 November 2021, ...", "On Monday, ..."): it dates
+    every clause of the sentence and, in a coder's note, the sentences that follow it."""
+    first = next(iter(dates_from_text(text[:80], reference=reference)), None)
+    if first is None or first.date is None or first.dateline or not _OPENS.fullmatch(text, 0, first.start):
+        return None
+    return first
 
 
 def acled_time_precision(when: date | None, precision: int) -> int | None:
@@ -341,24 +422,41 @@ _CAUSE_AFTER = re.compile(
 )
 
 
-def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
-    """Whether a date in the trigger's sentence dates the trigger's event.
+ACT, REPORT, NONE = 2, 1, 0  # what a date in the trigger's sentence dates: the act, its report, neither
 
-    Not when it dates the reporting ("officials said on Tuesday"), a span
-    ("since Friday"), or another act the trigger is only the cause of
-    ("mourners gathered on Monday for fighters killed in air strikes"; "strikes
-    on Sunday after the attack on Friday").
+
+def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
+    """Whether a date in the trigger's sentence dates the trigger's event (see ``date_role``)."""
+    return date_role(text, found, trigger) == ACT
+
+
+def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
+    """What a date in the trigger's sentence dates: the event (``ACT``), only its report
+    (``REPORT``: "officials said on Tuesday"), or neither (``NONE``): a span ("since Friday"),
+    or another act the trigger is only the cause of ("mourners gathered on Monday for fighters
+    killed in air strikes"; "strikes on Sunday after the attack on Friday").
+
+    The day of a report is the event's when the text gives no other: the act was told that day,
+    as ACLED coders date it.
     """
     before = text[: found.start]
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
     # "As reported on 28 April 2020, ...": the coder's date of the event, not of the reporting.
     as_reported = re.search(r"\bas\s+(?:was\s+)?(?:first\s+)?reported\s+(?:on\s+)?$", before, re.I)
-    if re.search(r"\b(?:since|until|by)\s+$", before, re.I) or (
-        _REPORTED.search(before) and not possessive and not as_reported
-    ):
-        return False
+    if re.search(r"\b(?:since|until|by)\s+$", before, re.I):
+        return NONE
+    if _REPORTED.search(before) and not possessive and not as_reported:
+        return (
+            REPORT
+            if found.precision == 1 and not _CAUSE_AFTER.search(text[trigger[1] : found.start])
+            else NONE
+        )
     if found.end <= trigger[0]:
-        return before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)
+        return (
+            ACT
+            if before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)
+            else NONE
+        )
     if found.start >= trigger[1]:
-        return not _CAUSE_AFTER.search(text[trigger[1] : found.start])
-    return True
+        return NONE if _CAUSE_AFTER.search(text[trigger[1] : found.start]) else ACT
+    return ACT

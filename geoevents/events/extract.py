@@ -11,6 +11,7 @@ country of their sites, as ACLED codes multi-country events.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -31,9 +32,17 @@ from geoevents.events.actors import (
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
 from geoevents.events.counts import casualties_from_text
-from geoevents.events.dates import acled_time_precision, date_of_trigger, dateline_date, dates_from_text
+from geoevents.events.dates import (
+    ACT,
+    REPORT,
+    acled_time_precision,
+    date_role,
+    dateline_date,
+    dates_from_text,
+    opening_date,
+)
 from geoevents.events.draft import Draft
-from geoevents.events.figures import shares
+from geoevents.events.figures import shares, toll_for
 from geoevents.events.ids import event_id_for
 from geoevents.events.realis import (
     CRIME_LOOKALIKES,
@@ -109,11 +118,17 @@ def reference_date(article: Article) -> tuple[date | None, str | None]:
     The text's own dateline or publication line comes first: it is the day the report speaks from.
     """
     stated = dateline_date(article.text)
+    published = article.published.date() if article.published else None
+    if stated is not None and stated.updated and stated.date and published and published <= stated.date:
+        stated = None  # updated after it was published: the publication day is the report's
     if stated is not None and stated.date is not None:
         same = article.published is not None and article.published.date() == stated.date
         return stated.date, None if same else "date-ref:dateline"
     if article.published is not None:
         return article.published.date(), None
+    told = _first_full_date(article.text)
+    if told is not None:
+        return told, "date-ref:text"  # a note's own day ("As reported on 28 April 2020, on 26 April, ...")
     for key in ("fallback_date", "caption_date"):
         value = article.metadata.get(key)
         if isinstance(value, datetime):
@@ -128,6 +143,13 @@ def reference_date(article: Article) -> tuple[date | None, str | None]:
             except ValueError:
                 continue
     return None, None
+
+
+def _first_full_date(text: str) -> date | None:
+    """The first day the opening of a text names in full, year and all: the day a note speaks from."""
+    return next(
+        (d.date for d in dates_from_text(text[:300], reference=None) if d.date and d.precision <= 2), None
+    )
 
 
 def article_source(article: Article) -> str:
@@ -407,11 +429,14 @@ def _drafts_from_article(
                 continue
             scope = sentence if n_events == 1 else clause
             at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())
-            dates = [
-                d
+            roles = {
+                d: role
                 for d in dates_from_text(scope.text, reference=ref)
-                if d.date is not None and date_of_trigger(scope.text, d, at_scope)
-            ]
+                if d.date is not None and (role := date_role(scope.text, d, at_scope))
+            }
+            dates = list(roles)
+            if not dates and scope is clause and (opening := opening_date(sentence.text, reference=ref)):
+                dates, roles = [opening], {opening: ACT}  # "On 2 May 2020, gunmen A; the mob then B"
             casualties = casualties_from_text(scope.text)
             has_count = casualties.any
             headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
@@ -436,7 +461,9 @@ def _drafts_from_article(
                 chosen = min(
                     dates,
                     key=lambda d: (
-                        d.dateline,  # a dateline dates the report: the text's own date of the act comes first
+                        # the act's own date, then the day it was reported (a dateline's too)
+                        -(REPORT if d.dateline else roles[d]),
+                        d.dateline,
                         d.precision,
                         abs(d.start - (clause.start - scope.start) - m.start()),
                     ),
@@ -444,6 +471,8 @@ def _drafts_from_article(
                 draft.date, draft.precision, draft.date_explicit = chosen.date, chosen.precision, True
                 if chosen.precision == 4:
                     draft.tags.add("year-only-date")
+                if roles[chosen] == REPORT or chosen.dateline:
+                    draft.tags.add("date-of-report")
                 if chosen.relative and ref_tag:
                     draft.tags.add(ref_tag)
                 if sentence.zone == ZoneKind.CAPTION:
@@ -496,7 +525,57 @@ def _drafts_from_article(
                 _note(trace, "unsupported")
                 continue
             drafts.append(draft)
-    return consolidate(drafts, ref, settings)
+    _date_from_the_lead(drafts, sentences, ref)
+    return consolidate(_bare_tolls_folded(drafts), ref, settings)
+
+
+# A toll told in the past of the act ("were killed", "died"); "have been killed" sums up a war.
+_BARE_TOLL = re.compile(r"(?:(?:were|was)\s+)?(?:killed|died|wounded|injured|hurt)", re.IGNORECASE)
+
+
+def _bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
+    """A sentence that only counts the dead, right after the act of its day and place ("IS ambushed
+    a patrol near Arish. Three soldiers and five militants were killed."), is that act's toll: the
+    first act the sentence before it reports."""
+    kept: list[Draft] = []
+    for d in drafts:
+        bare = d.sub_event_type is None and all(_BARE_TOLL.fullmatch(t) for t in d.trigger_texts)
+        own = {rm.place.feature_id for rm in d.sites if rm.place}
+        acts = [
+            k
+            for k in kept
+            if bare
+            and k.sub_event_type is not None
+            and k.date == d.date
+            and d.spans
+            and k.spans
+            and 0 < d.spans[0].start - k.spans[-1].end <= 2
+            and own <= {rm.place.feature_id for rm in k.sites if rm.place}  # no site of its own
+        ]
+        if acts:
+            absorb(min(acts, key=lambda k: k.order), d)
+            continue
+        kept.append(d)
+    return kept
+
+
+LEAD_SENTENCES = 2  # how far back a sentence that opens with a date dates the undated ones after it
+
+
+def _date_from_the_lead(drafts: list[Draft], sentences: list[Span], ref: date | None) -> None:
+    """An undated report right after a sentence that opens with its date ("On 15 November 2021, IS
+    ambushed a patrol. Three soldiers were killed.") happened that day, as a coder's note tells it."""
+    starts = [s.start for s in sentences]
+    for d in drafts:
+        if d.date is not None or not d.spans:
+            continue
+        at = bisect_right(starts, d.spans[0].start) - 1
+        for s in reversed(sentences[max(0, at - LEAD_SENTENCES) : at]):
+            opening = opening_date(s.text, reference=ref)
+            if opening is not None and opening.precision == 1:
+                d.date, d.precision = opening.date, opening.precision
+                d.tags.add("date-from-context")
+                break
 
 
 def _confidence(d: Draft, locations: list[EventLocation]) -> float:
@@ -559,7 +638,8 @@ def events_from_drafts(
                 for s in sorted(first_of_text.values(), key=lambda s: s.start)
             )
             tags = d.tags | share.tags
-            fatalities, injuries = share.figures["fatalities"], share.figures["injuries"]
+            fatalities = toll_for(sub, share.figures["fatalities"])
+            injuries = toll_for(sub, share.figures["injuries"])
             if fatalities and fatalities[1]:
                 tags.add("fatalities-vague")
             if injuries and injuries[1]:

@@ -1,4 +1,5 @@
-"""Fatalities and injuries per event when one report covers several countries."""
+"""Fatalities and injuries per event: none for a non-violent development; split when one report covers
+several countries."""
 
 from __future__ import annotations
 
@@ -43,6 +44,24 @@ def _located_figures(d: Draft) -> dict[tuple[str, str], Figure]:
             old = found.get(key)
             found[key] = (count.value + (old[0] if old else 0), count.vague or bool(old and old[1]))
     return found
+
+
+# Non-violent developments ACLED codes without a toll: a death told beside them ("exchanged 30 bodies",
+# "the clashes that followed killed 4") is another event's or none at all.
+NO_TOLL = frozenset(
+    {
+        "Agreement",
+        "Arrests",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+    }
+)
+
+
+def toll_for(sub_event_type: str | None, figure: Figure | None) -> Figure | None:
+    """The figure a row of this sub-event type takes: zero for a non-violent development."""
+    return (0, False) if sub_event_type in NO_TOLL else figure
 
 
 def shares(d: Draft, groups: list[list[EventLocation]]) -> list[_Share]:

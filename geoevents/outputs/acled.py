@@ -22,6 +22,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from functools import cache
 
 import pycountry
@@ -163,7 +164,9 @@ def acled_notes(event: Event) -> str:
     sentence = next((" ".join(e.sentence.split()) for e in event.evidence), "")
     if len(sentence) > _NOTE_CHARS:  # a note is a sentence or two, whatever the evidence's length
         sentence = sentence[:_NOTE_CHARS].rsplit(" ", 1)[0] + " ..."
-    sentence = _LEADING_DATE.sub("", _DATELINE.sub("", sentence)).strip()
+    sentence = _DATELINE.sub("", sentence)
+    for _ in range(2):  # "As reported on 28 April 2020, on 26 April, ...": both dates give way to the note's
+        sentence = _LEADING_DATE.sub("", sentence).strip()
     if sentence:
         sentence = sentence[0].upper() + sentence[1:]
         sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
@@ -190,6 +193,7 @@ _OPENERS = (
     "Government", "Pro-government", "Rebels", "Rebel", "Opposition", "Jihadists", "Fighters", "Troops",
     "Soldiers", "Forces", "Army", "Air", "Airstrikes", "Warplanes", "Clashes", "Fighting", "Shelling",
     "Residents", "Civilians", "Local", "Tribesmen", "Militiamen", "Suspected", "Masked", "At", "More", "Over",
+    "Coalition",
 )  # fmt: skip
 _NOTE_CHARS = 600
 # What a note's own date replaces: a dateline, or a leading "On Friday," / "As reported on 2 May 2020,".
@@ -197,11 +201,16 @@ _NOTE_CHARS = 600
 _DATELINE = re.compile(
     r"^[A-Z][\w.'’ /-]{1,40},\s*+(?:[^,\n]{1,40},\s*+)*?[^-–—]{0,40}?(?:\([^)]*\)\s*)?[-–—]+\s*"
 )
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _LEADING_DATE = re.compile(
-    r"^(?:as\s+reported\s+on|on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on|in|during)?\s*"
+    r"^(?:as\s+reported\s+on|on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on|in|during|around|about)?\s*"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*",
+    rf"(?:\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"(?:\s*\((?:between|from)\s[^)]{1,40}\))?\s*,\s*",  # "Around 10 May 2020 (between 8 and 12 May),"
     re.I,
 )
 # Words that keep their capital after "On <date>, ": names, acronyms and "I"; a common word opening the
@@ -283,7 +292,7 @@ def event_rows(
                 "notes": _notes(event),
                 "fatalities": str(event.fatalities or 0),  # ACLED: 0 when no death is reported
                 "tags": "; ".join(_text(t) for t in event.tags),
-                "timestamp": "" if timestamp is None else str(int(timestamp)),
+                "timestamp": str(int(timestamp)) if timestamp is not None else _reported_at(cited),
                 "event_id": event.event_id,
                 "injuries": "" if event.injuries is None else str(event.injuries),
                 "confidence": f"{event.confidence:.2f}",
@@ -293,6 +302,16 @@ def event_rows(
             }
         )
     return rows
+
+
+def _reported_at(cited: list[SourceRef]) -> str:
+    """ACLED's ``timestamp`` of a row: when its latest report was published (seconds since 1970, UTC
+    midnight of that day), so a rerun gives the same value; blank when no report's day is known."""
+    days = [ref.published for ref in cited if ref.published is not None]
+    if not days:
+        return ""
+    day = max(days)
+    return str(int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()))
 
 
 def _neutralise_formula(value: str) -> str:
@@ -320,9 +339,9 @@ def write_acled_csv(
 ) -> None:
     """Write ``events`` as an ACLED-shaped CSV (UTF-8, header row, atomically).
 
-    ``timestamp`` fills ACLED's ``timestamp`` column (seconds since 1970); it is
-    left blank by default so the same inputs give the same bytes. ``bom`` starts the
-    file with a UTF-8 byte order mark, without which Excel reads it as a legacy code
+    ``timestamp`` fills ACLED's ``timestamp`` column (seconds since 1970); by default each
+    row takes the publication day of its latest report, so the same inputs give the same bytes.
+    ``bom`` starts the file with a UTF-8 byte order mark, without which Excel reads it as a legacy code
     page and garbles every diacritic; pandas, R, GDAL and QGIS skip the mark, and it
     sits on the header line, which is the line dropped when rows are stacked onto an
     ACLED export.
