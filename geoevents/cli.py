@@ -206,7 +206,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from geoevents.gazetteer.geojson import dumps_with_geometry
-    from geoevents.geoparse import mention_records_from_paths
+    from geoevents.geoparse.parse import mention_records_from_paths
 
     records = mention_records_from_paths(args.files, gazetteer=_gazetteer(args), geometry=args.geometry)
     failed = False
@@ -272,7 +272,7 @@ def _cmd_evaluate_events(args: argparse.Namespace) -> int:
         matched_pairs,
     )
     from geoevents.evaluate_rows import format_row_report, row_scores
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
 
     devset, shared = default_folders(args.devset, args.shared)
     gazetteer = _gazetteer(args)

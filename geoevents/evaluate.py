@@ -362,7 +362,7 @@ def evaluate_corpus(
     name: str, path: Path | str, *, gazetteer: Any, limit: int | None = None
 ) -> EvaluationReport:
     """Geoparse every article of a corpus and score it with the EUPEG rules."""
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
 
     if limit is not None and limit < 1:
         raise InputError("--limit", "must be a positive number of articles")

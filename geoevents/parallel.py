@@ -76,7 +76,7 @@ def _default_ingest(
 
 
 def _default_geoparse(article: Article, *, gazetteer: Any) -> Sequence[ResolvedMention]:
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
 
     return resolved_mentions_from_article(article, gazetteer=gazetteer)
 
@@ -165,7 +165,7 @@ class Stages:
 
 _DEFAULT_MODULES: dict[Callable[..., Any], str] = {
     _default_ingest: "geoevents.ingest",
-    _default_geoparse: "geoevents.geoparse",
+    _default_geoparse: "geoevents.geoparse.parse",
     _default_extract_events: "geoevents.events",
     _default_merge: "geoevents.events",
     _default_load_overrides: "geoevents.events.overrides",

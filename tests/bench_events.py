@@ -55,7 +55,7 @@ def _batch(events: list[Event], size: int, reports: int = 4) -> list[Event]:
 
 def rows() -> list[tuple[str, str, str]]:
     from geoevents.gazetteer import default_gazetteer
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
 
     articles = _articles()
     if not articles:

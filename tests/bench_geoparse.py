@@ -38,7 +38,7 @@ def rows() -> list[tuple[str, str, str]]:
         return [("parse on LGL (corpus missing: ../shared/corpora)", "skipped", f">= {GOAL:,.0f} articles/s")]
     from geoevents.evaluate import corpus_articles_from_path
     from geoevents.gazetteer import default_gazetteer
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
     from geoevents.records import Article
 
     gazetteer = default_gazetteer()

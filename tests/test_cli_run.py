@@ -19,7 +19,7 @@ import pytest
 
 from geoevents.cli import main
 
-pytest.importorskip("geoevents.geoparse", reason="the geoparse stage is not in this tree")
+pytest.importorskip("geoevents.geoparse.parse", reason="the geoparse stage is not in this tree")
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -203,13 +203,13 @@ def test_a_bug_in_a_stage_does_not_flood_stderr(
 ) -> None:
     """A stage that raises for every article (no input's fault): run.json lists each article, the
     terminal shows a few and counts the rest."""
-    import geoevents.geoparse
+    import geoevents.geoparse.parse
     from geoevents.pipeline import CACHE_DIR, SHOWN_PER_REASON
 
     def broken(article: Any, *, gazetteer: Any) -> Any:
         raise AttributeError("'NoneType' object has no attribute 'span'")
 
-    monkeypatch.setattr(geoevents.geoparse, "resolved_mentions_from_article", broken)
+    monkeypatch.setattr(geoevents.geoparse.parse, "resolved_mentions_from_article", broken)
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(10):
@@ -391,16 +391,16 @@ def test_a_runaway_article_is_one_error_line_and_the_batch_goes_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--article-timeout stops an article that never finishes; the other articles are mapped."""
-    import geoevents.geoparse
+    import geoevents.geoparse.parse
 
-    real = geoevents.geoparse.resolved_mentions_from_article
+    real = geoevents.geoparse.parse.resolved_mentions_from_article
 
     def runaway_on_marker(article: Any, *, gazetteer: Any) -> Any:
         while "RUNAWAY" in article.text:  # a stage caught in a loop, burning CPU
             pass
         return real(article, gazetteer=gazetteer)
 
-    monkeypatch.setattr(geoevents.geoparse, "resolved_mentions_from_article", runaway_on_marker)
+    monkeypatch.setattr(geoevents.geoparse.parse, "resolved_mentions_from_article", runaway_on_marker)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")

@@ -145,7 +145,7 @@ def test_evaluate_refuses_a_bad_limit(corpora_dir: Path, gazetteer: object) -> N
 
 def test_demonyms_are_scored_only_in_the_second_row(gazetteer: object) -> None:
     from geoevents.evaluate import WITH_DEMONYMS, predictions_from_resolved
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
     from geoevents.records import Article
 
     text = "Iraqi forces entered Mosul."

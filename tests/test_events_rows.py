@@ -149,7 +149,7 @@ def test_time_precision_stays_within_acled_codes() -> None:
 def test_currencies_weapons_and_streets_are_never_the_site(
     text: str, surface: str, gazetteer: object
 ) -> None:
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
     from geoevents.records import Article
 
     resolved = resolved_mentions_from_article(Article(id="t", text=text), gazetteer=gazetteer)

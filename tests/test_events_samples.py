@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from geoevents.events import events_from_article, merge_events
-from geoevents.geoparse import resolved_mentions_from_article
+from geoevents.geoparse.parse import resolved_mentions_from_article
 from geoevents.ingest import articles_from_paths
 from geoevents.records import Article, Event, ZoneKind
 from geoevents.settings import Settings

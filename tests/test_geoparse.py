@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from geoevents.geoparse import mention_records_from_paths
+from geoevents.geoparse.parse import mention_records_from_paths
 
 PLACE_FIELDS = {
     "name",

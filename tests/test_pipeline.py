@@ -323,7 +323,7 @@ def test_a_stage_whose_module_is_missing_stops_at_the_first_article(inputs: Path
 def test_a_default_stage_that_fails_to_import_is_caught_before_any_article(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "geoevents.geoparse", None)  # import now raises ImportError
+    monkeypatch.setitem(sys.modules, "geoevents.geoparse.parse", None)  # import now raises ImportError
     with pytest.raises(StageUnavailable, match="the geoparse stage cannot be loaded"):
         run([str(inputs)], tmp_path / "out", options=RunOptions(progress=False))
     assert not (tmp_path / "out").exists()

@@ -35,7 +35,7 @@ def _valid(lat: float, lon: float) -> bool:
 @PROFILE
 @given(text=NEWSY, fmt=st.sampled_from(["text", "html", "markdown"]))
 def test_geoparse_offsets_are_inside_the_text_and_match_it(gazetteer: Any, text: str, fmt: str) -> None:
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
 
     article = article_from_text(text, fmt=fmt)
     for resolved in resolved_mentions_from_article(article, gazetteer=gazetteer):

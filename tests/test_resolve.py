@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from geoevents.evaluate import haversine_km
-from geoevents.geoparse import resolved_mentions_from_article
+from geoevents.geoparse.parse import resolved_mentions_from_article
 from geoevents.records import Article, MentionKind, MentionRole, ResolvedMention
 
 AL_QAIM = (34.37, 41.09)

@@ -12,7 +12,7 @@ import pytest
 
 from geoevents.pipeline import RunOptions, run
 
-pytest.importorskip("geoevents.geoparse", reason="the geoparse stage is not in this tree")
+pytest.importorskip("geoevents.geoparse.parse", reason="the geoparse stage is not in this tree")
 
 HOSTILE = """<html><head><title>Strike near Kirkuk <script>window.__xss_title=1</script></title></head>
 <body><h1>Rockets hit the K-1 base near Kirkuk <img src=x onerror="window.__xss_img=1"></h1>

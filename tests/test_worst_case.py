@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoevents.events import events_from_article
-from geoevents.geoparse import resolved_mentions_from_article
+from geoevents.geoparse.parse import resolved_mentions_from_article
 from geoevents.ingest import articles_from_paths
 
 NAMES = st.sampled_from(["Mosul", "Kirkuk", "Al-Qaim", "Erbil", "Paris, Texas", "Tikrit"])

@@ -1,0 +1,1 @@
+"""Geoparsing: recognising place names in text and resolving them to gazetteer features."""
