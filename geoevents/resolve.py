@@ -33,22 +33,13 @@ from typing import Any
 from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
+from geoevents.geoparse import features as F
+from geoevents.geoparse.ranker import Ranker, dot, shipped_ranker
 from geoevents.lexicon import table, zipf_en
 from geoevents.memo import ByIdentity, Memo, stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
 
 AREA_CLASSES = ("country", "admin1", "region", "admin2")
-CLASS_PRIOR = {
-    "country": 1.6,
-    "admin1": 0.55,
-    "region": 0.5,
-    "physical": 0.4,
-    "base": 0.45,
-    "admin2": 0.2,
-    "populated_place": 0.0,
-    "region_expression": 0.3,
-    "border": 0.3,
-}
 PRECISION_BY_CLASS = {
     "populated_place": 1,
     "base": 1,
@@ -115,34 +106,14 @@ _COMPASS_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class ResolverOptions:
-    """Weights of the ranking; one configuration for every corpus (tuned globally, see README)."""
+    """How candidates are gathered and kept; their weights are the ranker's (``geoparse/ranker.py``)."""
 
     candidates: int = 12  # candidates considered per name
-    w_match: float = 1.0
-    w_prominence: float = 0.5  # times log10(population+1)/7
-    w_class: float = 0.6
-    w_named_country: float = 0.5  # candidate in a country the article names
-    w_neighbour_country: float = 0.25  # candidate in a neighbour of a country the article names
-    w_named_admin1: float = 0.6  # candidate in an admin-1 area the article names
-    w_coherence_cc: float = 0.35  # other names of the article with a candidate in the same country
-    w_coherence_a1: float = 0.45  # ... in the same admin-1
-    w_named_county: float = 1.0  # a town whose own county the article names ("Paris" beside "Edgar County")
-    w_county_town: float = 0.5  # a county holding a town the article names ("Henry County" beside "Paris")
-    w_pattern: float = 1.5  # "Town, State" right after the name
-    w_distance: float = 0.8  # near the article's other places (second pass)
-    w_big_city: float = 0.5  # a city of millions outranks its small namesakes unless context is strong
-    w_dominant: float = 0.5  # the country most of the article's places are in (second pass)
-    w_capital_actor: float = 1.2  # "Washington said": a name acting as a government means the capital city
-    w_capital: float = 0.4  # national capitals are named far more often than their population suggests
-    w_list: float = 1.0  # "Ohio, Utah, Washington and Wisconsin": a list's members are of one kind
-
-    w_town_over_area: float = 0.8  # a city and its province share a name: the city, unless "X province"
-    town_share_of_area: float = 0.1  # ... or unless the city holds less than this share of the people
-    w_pair: float = 0.5  # another name of the article has a likely reading near this candidate ...
-    pair_km: float = 50.0  # ... within this distance ...
-    pair_min_score: float = 0.5  # ... and that name was recognised at least this surely
-    w_local: float = 0.3  # candidate in the country or state named last before the mention ...
-    local_chars: int = 200  # ... at most this many characters before it
+    ranker: Ranker | None = None  # None: the weights shipped in the package
+    town_share_of_area: float = 0.1  # a city holding less than this share of its province's people yields
+    pair_km: float = 50.0  # another name's likely reading within this distance backs a candidate ...
+    pair_min_score: float = 0.5  # ... when that name was recognised at least this surely
+    local_chars: int = 200  # the area named last, at most this many characters before a mention, counts
     one_sense: bool = True  # a bare name keeps one reading through a story
     min_score: float = 0.0  # a choice below this leaves the mention unresolved
     weak_population: int = 2000  # a lone, uncorroborated single-word village below this is dropped
@@ -157,6 +128,8 @@ class ResolverOptions:
 DEFAULT_OPTIONS = ResolverOptions()
 
 
+# For each ranked mention (by id), its candidates and every feature of each.
+Trace = dict[int, tuple[list[Candidate], list[dict[str, float]]]]
 # The countries and the (country, admin-1) areas a name's candidates lie in.
 _Areas = tuple[frozenset[str], frozenset[tuple[str | None, str | None]]]
 
@@ -195,14 +168,6 @@ _PAIR_MIN_LOG = math.log(1 / 3)
 _PAIR_TOP = 6
 
 
-def _bears_out(place: Place, follow: str) -> bool:
-    """Whether a place lies in the state or country written after its name ("Paris, Missouri")."""
-    return bool(
-        (place.admin1 and normalize_name(place.admin1) == follow)
-        or (place.country_code and place.country_code.casefold() == follow)
-    )
-
-
 def _pair_floor(static: list[float], best: float) -> float:
     """The lowest static score of a name's readings that take part in pairing."""
     top = sorted(static, reverse=True)[:_PAIR_TOP][-1]
@@ -210,16 +175,11 @@ def _pair_floor(static: list[float], best: float) -> float:
 
 
 _NO_SUPPORT: _Areas = (frozenset(), frozenset())
-_LOG_FAR = math.log1p(5000)
 
 
 def _in_named_a1(place: Place, named_a1: Counter[tuple[str | None, str]]) -> bool:
     """Whether a place lies in an admin-1 area the article names."""
     return place.admin1 is not None and bool(named_a1.get((place.country_code, place.admin1)))
-
-
-def _log_pop(place: Place) -> float:
-    return min(1.0, math.log10((place.population or 0) + 1) / 7.0)
 
 
 def _last_word(text: str, end: int) -> str:
@@ -254,6 +214,10 @@ class Resolver:
     def __init__(self, gazetteer: Any, *, options: ResolverOptions = DEFAULT_OPTIONS) -> None:
         self.gazetteer = gazetteer
         self.options = options
+        self.ranker = options.ranker or shipped_ranker()
+        self._w_static = self.ranker.static
+        self._use_pairs = bool(self.ranker.weights.get("nearby_reading"))
+        self._use_local = bool(self.ranker.weights.get("local_area"))
         self._candidates: Memo[str, list[Candidate]] = Memo(self._lookup)
         self._static: dict[tuple[str, frozenset[str]], list[float]] = {}
         self._in_areas: dict[tuple[str, str], dict[str | None, list[Candidate]]] = {}
@@ -350,7 +314,17 @@ class Resolver:
 
     # --- main entry ----------------------------------------------------------------------------
 
-    def resolve(self, article: Article, mentions: Sequence[Mention]) -> list[ResolvedMention]:
+    def resolve(
+        self,
+        article: Article,
+        mentions: Sequence[Mention],
+        *,
+        trace: Trace | None = None,
+    ) -> list[ResolvedMention]:
+        """A place (or None), a confidence and a geo_precision for every mention, in input order.
+
+        ``trace``, when given, receives for each ranked mention (by ``id``) every feature of each of its
+        candidates in the last pass, beside the candidates."""
         text = article.text
         opts = self.options
         toponyms = [
@@ -423,195 +397,19 @@ class Resolver:
         support_a1.update(chain.from_iterable(a1s for _, a1s in own.values()))
 
         context = _Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
-
-        def country_score(cc: str, own_cc: bool) -> float:
-            """What the article says for a country: named outright or beside a named neighbour, other
-            names with readings in it (``own_cc``: the name weighed has one), the first pass's majority."""
-            s = 0.0
-            if named_cc:  # (.get: a Counter's missing key costs a Python call)
-                named = named_cc.get(cc, 0)
-                if named:
-                    s += opts.w_named_country * min(1.0, named / top_named)
-                else:
-                    near = max((named_cc.get(n, 0) for n in self._neighbours.get(cc, ())), default=0)
-                    s += opts.w_neighbour_country * min(1.0, near / top_named)
-            others = support_cc.get(cc, 0) - (1 if own_cc else 0)
-            s += opts.w_coherence_cc * min(others, 3) / 3
-            if dominant:
-                s += opts.w_dominant * dominant.get(cc, 0.0)
-            cc_part[(cc, own_cc)] = s
-            return s
-
-        def admin1_score(cc: str | None, admin1: str, own_a1: bool) -> float:
-            """What the article says for a first-level area: named outright, other names read in it."""
-            s = opts.w_named_admin1 if named_a1.get((cc, admin1)) else 0.0
-            others = support_a1.get((cc, admin1), 0) - (1 if own_a1 else 0)
-            s += opts.w_coherence_a1 * min(others, 3) / 3
-            a1_part[(cc, admin1, own_a1)] = s
-            return s
-
-        def fixed_score(p: Place, key: str, follow: str | None) -> float:
-            """What the article says about one candidate that neither pass changes: the state written
-            after it, a county or town of it the article names, a nearby reading of another name."""
-            s = 0.0
-            if follow is not None and _bears_out(p, follow):
-                s += opts.w_pattern
-            if counties and p.feature_class == "populated_place" and context.names_county_of(p, key):
-                s += opts.w_named_county
-            elif (
-                p.feature_class == "admin2"
-                and context.names_town_of(p, key)
-                and normalize_name(p.name) == key
-            ):
-                s += opts.w_county_town
-            if pairs:
-                s += opts.w_pair * pairs.get((key, p.feature_id), 0.0)
-            return s
-
-        def in_article_scores(
-            key: str, follow: str | None, static: list[float], cands: list[Candidate]
-        ) -> list[float]:
-            """Each candidate's score from its name and the whole article (not the mention's surroundings)."""
-            fixed_key = (key, follow, id(static))
-            base = fixed.get(fixed_key)
-            if base is None:
-                base = [st + fixed_score(c.place, key, follow) for st, c in zip(static, cands, strict=True)]
-                fixed[fixed_key] = base
-            out: list[float] = []
-            ccs, a1s = own.get(key, _NO_SUPPORT)
-            for b, c in zip(base, cands, strict=True):
-                p = c.place
-                # What the article's named and supported areas say for the candidate's country and
-                # admin-1 area, remembered per area for every name.
-                cc, admin1 = p.country_code, p.admin1
-                s = 0.0
-                if cc:
-                    own_cc = cc in ccs
-                    part = cc_part.get((cc, own_cc))
-                    s += country_score(cc, own_cc) if part is None else part
-                if admin1:
-                    own_a1 = (cc, admin1) in a1s
-                    part = a1_part.get((cc, admin1, own_a1))
-                    s += admin1_score(cc, admin1, own_a1) if part is None else part
-                if anchor is not None and p.feature_class != "country":
-                    # The haversine distance to the anchor, its trigonometry of the anchor done once a pass.
-                    p1 = math.radians(p.lat)
-                    a = (
-                        math.sin((anchor_lat - p1) / 2) ** 2
-                        + math.cos(p1) * anchor_cos * math.sin(math.radians(anchor[1] - p.lon) / 2) ** 2
-                    )
-                    d = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-                    s += opts.w_distance * max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)
-                out.append(b + s)
-            return out
-
-        top_named = max(1, max(named_cc.values(), default=1))
-        chosen: dict[int, tuple[Place | None, float]] = {}
-        per_mention: dict[int, tuple[str, str | None, list[float]]] = {}
-        prev: Mention | None = None
-        worded: set[int] = set()  # names with a word of their own kind ("Kirkuk province", "Ohio Gov.")
-        for m in toponyms:
-            if id(m) not in direct:
-                key = normalize_name(lookup[id(m)])
-                word = _AREA_WORD_AFTER.match(text, m.end)
-                area_classes = (
-                    _CLASSES_BY_AREA_WORD.get(" ".join(word.group(1).casefold().split()), _AREA_CLASSES)
-                    if word
-                    else _NO_CLASSES
-                )
-                if (
-                    not word
-                    and prev is not None
-                    and prev.end == m.start - 2
-                    and text[prev.end : m.start] == ", "
-                    and self._qualifies(
-                        per_mention.get(id(prev)), cand_lists.get(id(prev)), cand_lists[id(m)]
-                    )
-                ):
-                    area_classes = _ADMIN1_ONLY  # "Yonkers, New York": the state the place before lies in
-                static = self._static_scores(key, cand_lists[id(m)], area_classes=area_classes)
-                per_mention[id(m)] = (key, self._following_area(text, m.end), static)
-                if area_classes:
-                    worded.add(id(m))
-            prev = m
+        facts = F.AreaFacts(named_cc, named_a1, support_cc, support_a1, self._neighbours, {})
+        facts.renew_top()
+        per_mention, worded, classes_of = self._name_scores(text, toponyms, direct, lookup, cand_lists)
         list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
-        pairs = self._pair_support(toponyms, per_mention, cand_lists) if opts.w_pair else {}
+        pairs = self._pair_support(toponyms, per_mention, cand_lists) if self._use_pairs else {}
+        scorer = _Scorer(self, context, facts, pairs)
+        chosen: dict[int, tuple[Place | None, float]] = {}
         match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
-        anchor: tuple[float, float] | None = None
-        dominant: dict[str, float] = {}
-        cc_part: dict[tuple[str, bool], float] = {}
-        a1_part: dict[tuple[str | None, str, bool], float] = {}
-        fixed: dict[tuple[str, str | None, int], list[float]] = {}
-        anchor_lat = anchor_cos = 0.0
+        sequence = _Sequence(toponyms, direct, cand_lists, per_mention, list_hint, area_at, classes_of)
         for anchor_pass in (False, True):
-            if anchor_pass:
-                anchor = self._anchor(chosen)
-                dominant = self._dominant(chosen)
-                if anchor is None and not dominant:
-                    break
-                if anchor is not None:
-                    anchor_lat = math.radians(anchor[0])
-                    anchor_cos = math.cos(anchor_lat)
-                cc_part.clear()
-                a1_part.clear()
-                # An ambiguous area name ("Georgia") names what the first pass read it as.
-                for m in toponyms:
-                    if id(m) in direct or id(m) not in cand_lists:
-                        continue
-                    place, conf = chosen.get(id(m), (None, 0.0))
-                    if place is None or conf < 0.5 or self._named_area(cand_lists[id(m)]) is not None:
-                        continue
-                    if place.feature_class == "admin1":
-                        named_a1[(place.country_code, place.name)] += 1
-                    if place.feature_class in ("country", "admin1") and place.country_code:
-                        named_cc[place.country_code] += 1
-                top_named = max(1, max(named_cc.values(), default=1))
-            # Repeated names ("Russia" ten times) with the same neighbours score the same: rank once.
-            ranked: dict[tuple[Hashable, ...], tuple[int, float]] = {}
-            weighed: dict[tuple[str, str | None, int], list[float]] = {}
-            for m in toponyms:
-                if id(m) in direct:
-                    chosen[id(m)] = (direct[id(m)], 0.9 if direct[id(m)] else 0.0)
-                    continue
-                cands = cand_lists[id(m)]
-                if not cands:
-                    chosen[id(m)] = (None, 0.0)
-                    continue
-                if len(cands) == 1:  # nothing to weigh: the confidence of a lone candidate is fixed
-                    chosen[id(m)] = (cands[0].place, 0.95 * m.score)
-                    match[id(m)] = cands[0].match_score
-                    continue
-                key, follow, static = per_mention[id(m)]
-                acting = m.role is MentionRole.METONYMIC
-                hint = list_hint.get(id(m))
-                local = self._local_area(area_at, m) if opts.w_local else None
-                memo_key = (key, follow, acting, id(static), hint, local)  # static: the name, "X province"
-                memo = ranked.get(memo_key)
-                if memo is None:
-                    # What the name and the article say, the same for each mention of the name ...
-                    in_article = weighed.get((key, follow, id(static)))
-                    if in_article is None:
-                        in_article = in_article_scores(key, follow, static, cands)
-                        weighed[(key, follow, id(static))] = in_article
-                    # ... and what the mention's own surroundings add.
-                    scores = list(in_article)
-                    if local is not None:
-                        for x, c in enumerate(cands):
-                            if c.place.country_code == local[0] and local[1] in (None, c.place.admin1):
-                                scores[x] += opts.w_local
-                    if acting:
-                        for x, c in enumerate(cands):
-                            if self._is_capital(c.place):
-                                scores[x] += opts.w_capital_actor
-                    if hint is not None:
-                        for x, c in enumerate(cands):
-                            if c.place.feature_class == hint[0] and hint[1] in (None, c.place.country_code):
-                                scores[x] += opts.w_list
-                    best, runner_up = _top_two(scores)
-                    memo = (best, 1.0 / (1.0 + math.exp(-2.0 * (scores[best] - runner_up))))
-                    ranked[memo_key] = memo
-                chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
-                match[id(m)] = cands[memo[0]].match_score
+            if anchor_pass and not self._second_pass(scorer, sequence, chosen):
+                break
+            self._rank(scorer, sequence, chosen, match, trace)
 
         if opts.one_sense:
             self._one_sense(toponyms, per_mention, chosen, match, cand_lists, worded)
@@ -641,6 +439,112 @@ class Resolver:
                 place, precision = self._region(m, resolved_by_text)
                 out.append(ResolvedMention(m, place, 0.75 if place else 0.0, precision))
         return out
+
+    def _name_scores(
+        self,
+        text: str,
+        toponyms: Sequence[Mention],
+        direct: dict[int, Place | None],
+        lookup: dict[int, str],
+        cand_lists: dict[int, list[Candidate]],
+    ) -> tuple[dict[int, tuple[str, str | None, list[float]]], set[int], dict[int, frozenset[str]]]:
+        """Each looked-up mention's (name key, the state written after it, static scores); the mentions
+        with a word of their own kind ("Kirkuk province", "Ohio Gov."); the classes that word asks for."""
+        per_mention: dict[int, tuple[str, str | None, list[float]]] = {}
+        worded: set[int] = set()
+        classes_of: dict[int, frozenset[str]] = {}
+        prev: Mention | None = None
+        for m in toponyms:
+            if id(m) not in direct:
+                key = normalize_name(lookup[id(m)])
+                word = _AREA_WORD_AFTER.match(text, m.end)
+                area_classes = (
+                    _CLASSES_BY_AREA_WORD.get(" ".join(word.group(1).casefold().split()), _AREA_CLASSES)
+                    if word
+                    else _NO_CLASSES
+                )
+                if (
+                    not word
+                    and prev is not None
+                    and prev.end == m.start - 2
+                    and text[prev.end : m.start] == ", "
+                    and self._qualifies(
+                        per_mention.get(id(prev)), cand_lists.get(id(prev)), cand_lists[id(m)]
+                    )
+                ):
+                    area_classes = _ADMIN1_ONLY  # "Yonkers, New York": the state the place before lies in
+                static = self._static_scores(key, cand_lists[id(m)], area_classes=area_classes)
+                per_mention[id(m)] = (key, self._following_area(text, m.end), static)
+                classes_of[id(m)] = area_classes
+                if area_classes:
+                    worded.add(id(m))
+            prev = m
+        return per_mention, worded, classes_of
+
+    def _second_pass(
+        self, scorer: _Scorer, seq: _Sequence, chosen: dict[int, tuple[Place | None, float]]
+    ) -> bool:
+        """Set up the second pass from the first's choices (where they lie, which country most of them
+        are in, what an ambiguous area name was read as); False when the first pass gives nothing to use."""
+        anchor = self._anchor(chosen)
+        dominant = self._dominant(chosen)
+        if anchor is None and not dominant:
+            return False
+        facts = scorer.facts
+        # An ambiguous area name ("Georgia") names what the first pass read it as.
+        for m in seq.toponyms:
+            if id(m) in seq.direct or id(m) not in seq.cand_lists:
+                continue
+            place, conf = chosen.get(id(m), (None, 0.0))
+            if place is None or conf < 0.5 or self._named_area(seq.cand_lists[id(m)]) is not None:
+                continue
+            if place.feature_class == "admin1":
+                facts.named_a1[(place.country_code, place.name)] += 1
+            if place.feature_class in ("country", "admin1") and place.country_code:
+                facts.named_cc[place.country_code] += 1
+        scorer.new_pass(anchor, dominant)
+        return True
+
+    def _rank(
+        self,
+        scorer: _Scorer,
+        seq: _Sequence,
+        chosen: dict[int, tuple[Place | None, float]],
+        match: dict[int, float],
+        trace: Trace | None,
+    ) -> None:
+        """One pass: each mention's best candidate and the confidence its lead over the next one gives."""
+        # Repeated names ("Russia" ten times) with the same neighbours score the same: rank once.
+        ranked: dict[tuple[Hashable, ...], tuple[int, float]] = {}
+        for m in seq.toponyms:
+            if id(m) in seq.direct:
+                chosen[id(m)] = (seq.direct[id(m)], 0.9 if seq.direct[id(m)] else 0.0)
+                continue
+            cands = seq.cand_lists[id(m)]
+            if not cands:
+                chosen[id(m)] = (None, 0.0)
+                continue
+            if len(cands) == 1:  # nothing to weigh: the confidence of a lone candidate is fixed
+                chosen[id(m)] = (cands[0].place, 0.95 * m.score)
+                match[id(m)] = cands[0].match_score
+                continue
+            key, follow, static = seq.per_mention[id(m)]
+            around = _Around(
+                local=self._local_area(seq.area_at, m) if self._use_local else None,
+                acting=m.role is MentionRole.METONYMIC,
+                hint=seq.list_hint.get(id(m)),
+            )
+            memo_key = (key, follow, id(static), around)  # static: the name, "X province"
+            memo = ranked.get(memo_key)
+            if memo is None:
+                scores = scorer.scores(key, follow, static, cands, around)
+                best, runner_up = _top_two(scores)
+                memo = (best, 1.0 / (1.0 + math.exp(-2.0 * (scores[best] - runner_up))))
+                ranked[memo_key] = memo
+            if trace is not None:
+                trace[id(m)] = (cands, scorer.features(key, follow, cands, seq.classes_of[id(m)], around))
+            chosen[id(m)] = (cands[memo[0]].place, memo[1] * m.score)
+            match[id(m)] = cands[memo[0]].match_score
 
     @staticmethod
     def _list_hints(
@@ -713,15 +617,6 @@ class Resolver:
         """Whether a word is among the commonest of English, a common noun or a famous name."""
         return self._zipf(word) >= self.options.frequent_word_zipf
 
-    def _is_capital(self, place: Place) -> bool:
-        """Whether a candidate is the national capital its country's record names."""
-        cc = place.country_code
-        return (
-            place.feature_class == "populated_place"
-            and cc is not None
-            and self._capitals.get(cc) == normalize_name(place.name)
-        )
-
     def _direct(self, m: Mention) -> Place | None:
         """The place of a demonym or abbreviation: its area inside its country, else the country.
 
@@ -761,7 +656,7 @@ class Resolver:
             place, conf = chosen.get(id(m), (None, 0.0))
             if info is None or info[1] is None or place is None:
                 continue
-            if _bears_out(place, info[1]):
+            if F.state_after(place, info[1]):
                 settled.setdefault(info[0], (place, conf, match.get(id(m), 1.0)))
         if not settled:
             return
@@ -869,56 +764,26 @@ class Resolver:
         found = self._static.get(cache_key) if cacheable else None
         if found is not None:
             return found
-        opts = self.options
-        # Areas that hold a sizeable town of the same name ("Kirkuk" city in Kirkuk governorate).
-        towns: dict[tuple[str | None, str], int] = {}
-        for c in cands:
-            p = c.place
-            # Only a town that bears the name itself: "Oklahoma City" (alias "Oklahoma") leaves the state be.
-            if (
-                p.feature_class == "populated_place"
-                and (p.population or 0) >= 10_000
-                and c.match_score >= 0.99
-            ):
-                for area_name in (p.admin1, p.admin2):
-                    if area_name:
-                        key_ = (p.country_code, normalize_name(area_name))
-                        towns[key_] = max(towns.get(key_, 0), p.population or 0)
-        # A name that is also a large area's ("Middle East", "Georgia"): its hamlets need outside support.
-        big_area = any(
-            c.place.feature_class in AREA_CLASSES
-            and c.match_score >= 0.95
-            and (c.place.population or 0) >= opts.large_area_population
-            for c in cands
-        )
-        # "Mexico", "Kuwait": the country, not its capital city of (nearly) the same name.
-        names_country = any(c.place.feature_class == "country" and c.match_score >= 0.95 for c in cands)
-        out = []
-        for c in cands:
-            p = c.place
-            s = opts.w_match * c.match_score + opts.w_prominence * _log_pop(p)
-            if not names_country and self._is_capital(p):
-                s += opts.w_capital
-            if big_area and p.feature_class == "populated_place" and (p.population or 0) < 10_000:
-                s -= opts.w_town_over_area
-            s += opts.w_class * CLASS_PRIOR.get(p.feature_class, 0.0)
-            if p.population and p.population > 100_000 and p.feature_class == "populated_place":
-                s += opts.w_big_city * min(1.0, (math.log10(p.population) - 5.0) / 2.0)
-            if p.feature_class in area_classes:
-                s += opts.w_town_over_area  # "Washington state", "Nyanza Province"
-            elif p.feature_class in ("admin1", "admin2") and (
-                towns.get((p.country_code, normalize_name(p.name)), 0)
-                >= (p.population or 0) * opts.town_share_of_area
-            ):
-                # "Tehran", "Kirkuk": the city, not the province named after it; but a city holding a
-                # small share of its namesake province ("Quebec") leaves the name to the province.
-                s -= opts.w_town_over_area
-            out.append(s)
+        w = self._w_static
+        out = [dot(w, vec) for vec in self.static_vectors(cands, area_classes=area_classes)]
         if cacheable:
             if len(self._static) > 100_000:
                 self._static.clear()
             self._static[cache_key] = out
         return out
+
+    def static_vectors(
+        self, cands: list[Candidate], *, area_classes: frozenset[str]
+    ) -> list[tuple[float, ...]]:
+        """The ``STATIC`` features of each candidate of one name."""
+        facts = F.name_facts(
+            cands,
+            area_classes=area_classes,
+            capitals=self._capitals,
+            town_share_of_area=self.options.town_share_of_area,
+            large_area_population=self.options.large_area_population,
+        )
+        return [F.static_vector(c, facts) for c in cands]
 
     def _local_area(
         self, area_at: list[tuple[int, str, str | None]], m: Mention
@@ -1242,6 +1107,161 @@ class Resolver:
         if any(qualifier.startswith(q) for q in _NEAR_QUALIFIERS):
             return base, 2
         return base, max(2, PRECISION_BY_CLASS.get(base.feature_class, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class _Sequence:
+    """An article's toponyms and what the passes over them share."""
+
+    toponyms: Sequence[Mention]
+    direct: dict[int, Place | None]
+    cand_lists: dict[int, list[Candidate]]
+    per_mention: dict[int, tuple[str, str | None, list[float]]]
+    list_hint: dict[int, tuple[str, str | None]]
+    area_at: list[tuple[int, str, str | None]]
+    classes_of: dict[int, frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """A mention's own surroundings: the area named just before it, whether it acts as a government,
+    the kind of place its list is of."""
+
+    local: tuple[str, str | None] | None
+    acting: bool
+    hint: tuple[str, str | None] | None
+
+
+class _Scorer:
+    """What the article adds to each candidate's static score, remembered per country, first-level area
+    and name within a pass."""
+
+    def __init__(
+        self, resolver: Resolver, context: _Context, facts: F.AreaFacts, pairs: dict[tuple[str, str], float]
+    ) -> None:
+        ranker = resolver.ranker
+        self.resolver = resolver
+        self.context, self.facts, self.pairs = context, facts, pairs
+        self.anchor: tuple[float, float] | None = None
+        self._w_fixed, self._w_country, self._w_admin1 = ranker.fixed, ranker.country, ranker.admin1
+        self._w_distance, self._w_mention = ranker.distance, ranker.mention
+        self._cc: dict[tuple[str, bool], float] = {}
+        self._a1: dict[tuple[str | None, str, bool], float] = {}
+        self._fixed: dict[tuple[str, str | None, int], list[float]] = {}
+        self._weighed: dict[tuple[str, str | None, int], list[float]] = {}
+
+    def new_pass(self, anchor: tuple[float, float] | None, dominant: dict[str, float]) -> None:
+        """Start the second pass: the first pass's anchor point and country shares now count."""
+        self.anchor = anchor
+        self.facts.dominant = dominant
+        self.facts.renew_top()
+        self._cc.clear()
+        self._a1.clear()
+        self._weighed.clear()
+
+    def fixed_vector(self, p: Place, key: str, follow: str | None) -> tuple[float, ...]:
+        """The ``FIXED`` features of one candidate of the name ``key``."""
+        ctx = self.context
+        county = p.feature_class == "populated_place" and bool(ctx.counties) and ctx.names_county_of(p, key)
+        town = p.feature_class == "admin2" and ctx.names_town_of(p, key) and normalize_name(p.name) == key
+        backed = self.pairs.get((key, p.feature_id), 0.0) if self.pairs else 0.0
+        return F.state_after(p, follow), float(county), float(town), backed
+
+    def _country_part(self, cc: str, own: bool) -> float:
+        part = self._cc.get((cc, own))
+        if part is None:
+            part = self._cc[(cc, own)] = dot(self._w_country, F.country_vector(cc, own, self.facts))
+        return part
+
+    def _admin1_part(self, cc: str | None, admin1: str, own: bool) -> float:
+        part = self._a1.get((cc, admin1, own))
+        if part is None:
+            vec = F.admin1_vector(cc, admin1, own, self.facts)
+            part = self._a1[(cc, admin1, own)] = dot(self._w_admin1, vec)
+        return part
+
+    def in_article(
+        self, key: str, follow: str | None, static: list[float], cands: list[Candidate]
+    ) -> list[float]:
+        """Each candidate's score from its name and the whole article (not the mention's surroundings)."""
+        memo_key = (key, follow, id(static))
+        found = self._weighed.get(memo_key)
+        if found is not None:
+            return found
+        base = self._fixed.get(memo_key)
+        if base is None:
+            w = self._w_fixed
+            base = [
+                st + dot(w, self.fixed_vector(c.place, key, follow))
+                for st, c in zip(static, cands, strict=True)
+            ]
+            self._fixed[memo_key] = base
+        ccs, a1s = self.context.own.get(key, _NO_SUPPORT)
+        out: list[float] = []
+        for b, c in zip(base, cands, strict=True):
+            p = c.place
+            cc, admin1 = p.country_code, p.admin1
+            s = b
+            if cc:
+                s += self._country_part(cc, cc in ccs)
+            if admin1:
+                s += self._admin1_part(cc, admin1, (cc, admin1) in a1s)
+            if self.anchor is not None:
+                s += self._w_distance * F.near_article_places(p, self.anchor)
+            out.append(s)
+        self._weighed[memo_key] = out
+        return out
+
+    def scores(
+        self, key: str, follow: str | None, static: list[float], cands: list[Candidate], around: _Around
+    ) -> list[float]:
+        """Each candidate's whole score: the article's part and the mention's surroundings'."""
+        scores = self.in_article(key, follow, static, cands)
+        if around.local is None and not around.acting and around.hint is None:
+            return scores
+        capitals, w = self.resolver._capitals, self._w_mention
+        return [
+            s
+            + dot(
+                w,
+                F.mention_vector(
+                    c.place, local=around.local, acting=around.acting, hint=around.hint, capitals=capitals
+                ),
+            )
+            for s, c in zip(scores, cands, strict=True)
+        ]
+
+    def features(
+        self,
+        key: str,
+        follow: str | None,
+        cands: list[Candidate],
+        area_classes: frozenset[str],
+        around: _Around,
+    ) -> list[dict[str, float]]:
+        """Every feature of each candidate, by name (for explanations and training; not on the fast path)."""
+        resolver, facts = self.resolver, self.facts
+        ccs, a1s = self.context.own.get(key, _NO_SUPPORT)
+        out = []
+        for c, static in zip(cands, resolver.static_vectors(cands, area_classes=area_classes), strict=True):
+            p = c.place
+            cc, admin1 = p.country_code, p.admin1
+            values = [
+                *static,
+                *self.fixed_vector(p, key, follow),
+                *(F.country_vector(cc, cc in ccs, facts) if cc else (0.0,) * len(F.COUNTRY)),
+                *(
+                    F.admin1_vector(cc, admin1, (cc, admin1) in a1s, facts)
+                    if admin1
+                    else (0.0,) * len(F.ADMIN1)
+                ),
+                F.near_article_places(p, self.anchor),
+                *F.mention_vector(
+                    p, local=around.local, acting=around.acting, hint=around.hint, capitals=resolver._capitals
+                ),
+            ]
+            out.append(dict(zip(F.FEATURES, values, strict=True)))
+        return out
 
 
 def _country_facts() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
