@@ -502,7 +502,7 @@ class Resolver:
                 facts.named_a1[(place.country_code, place.name)] += 1
             if place.feature_class in ("country", "admin1") and place.country_code:
                 facts.named_cc[place.country_code] += 1
-        scorer.new_pass(anchor, dominant)
+        scorer.new_pass(anchor, dominant, self._dominant_admin1(chosen))
         return True
 
     def _rank(
@@ -742,6 +742,21 @@ class Resolver:
                 return area.country_code.casefold()
             return normalize_name(area.name)
         return None
+
+    @staticmethod
+    def _dominant_admin1(
+        chosen: dict[int, tuple[Place | None, float]],
+    ) -> dict[tuple[str | None, str], float]:
+        """Each first-level area's share of the places chosen in the first pass."""
+        counts: Counter[tuple[str | None, str]] = Counter(
+            (p.country_code, p.admin1)
+            for p, c in chosen.values()
+            if p is not None and p.admin1 and p.feature_class != "country" and c > 0.3
+        )
+        total = sum(counts.values())
+        if total < 3:
+            return {}
+        return {key: n / total for key, n in counts.items()}
 
     @staticmethod
     def _dominant(chosen: dict[int, tuple[Place | None, float]]) -> dict[str, float]:
@@ -1150,10 +1165,16 @@ class _Scorer:
         self._fixed: dict[tuple[str, str | None, int], list[float]] = {}
         self._weighed: dict[tuple[str, str | None, int], list[float]] = {}
 
-    def new_pass(self, anchor: tuple[float, float] | None, dominant: dict[str, float]) -> None:
-        """Start the second pass: the first pass's anchor point and country shares now count."""
+    def new_pass(
+        self,
+        anchor: tuple[float, float] | None,
+        dominant: dict[str, float],
+        dominant_a1: dict[tuple[str | None, str], float],
+    ) -> None:
+        """Start the second pass: the first pass's anchor point and country and area shares now count."""
         self.anchor = anchor
         self.facts.dominant = dominant
+        self.facts.dominant_a1 = dominant_a1
         self.facts.renew_top()
         self._cc.clear()
         self._a1.clear()

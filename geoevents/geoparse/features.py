@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
@@ -32,7 +32,10 @@ _LOG_FAR = math.log1p(5000)
 
 STATIC = (
     "match",
+    "exact_match",
     "prominence",
+    "town_prominence",
+    "most_populous",
     "capital",
     "hamlet_by_big_area",
     *(f"class_{c}" for c in CLASSES),
@@ -42,10 +45,31 @@ STATIC = (
 )
 FIXED = ("state_after", "named_county", "county_of_named_town", "nearby_reading")
 COUNTRY = ("named_country", "neighbour_country", "coherence_country", "dominant_country")
-ADMIN1 = ("named_admin1", "coherence_admin1")
+ADMIN1 = ("named_admin1", "coherence_admin1", "dominant_admin1")
 DISTANCE = ("near_article_places",)
 MENTION = ("local_area", "capital_actor", "list_kind")
 FEATURES = (*STATIC, *FIXED, *COUNTRY, *ADMIN1, *DISTANCE, *MENTION)
+# What each feature means for a candidate: +1 evidence for it, -1 against it, 0 (or absent) either way
+# (feature classes, and sizes whose worth beside the others only the data can tell).
+SIGNS = {
+    **dict.fromkeys(
+        (
+            "match",
+            "exact_match",
+            "prominence",
+            "capital",
+            "area_word",
+            *FIXED,
+            *COUNTRY,
+            *ADMIN1,
+            *DISTANCE,
+            *MENTION,
+        ),
+        1,
+    ),
+    "hamlet_by_big_area": -1,
+    "named_for_town": -1,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +81,7 @@ class NameFacts:
     names_country: bool  # the name is a country's ("Mexico", "Kuwait")
     area_classes: frozenset[str]  # the classes a word after the name asks for ("Kirkuk province")
     capitals: Mapping[str, str]  # country code -> normalised name of its capital
+    top_population: int = 0  # the largest population among the candidates
     town_share_of_area: float = 0.1
     large_area_population: int = 1_000_000
 
@@ -86,8 +111,9 @@ def name_facts(
         for c in cands
     )
     names_country = any(c.place.feature_class == "country" and c.match_score >= 0.95 for c in cands)
+    top = max((c.place.population or 0 for c in cands), default=0)
     return NameFacts(
-        towns, big_area, names_country, area_classes, capitals, town_share_of_area, large_area_population
+        towns, big_area, names_country, area_classes, capitals, top, town_share_of_area, large_area_population
     )
 
 
@@ -99,9 +125,24 @@ def match(c: Candidate) -> float:
     return c.match_score
 
 
+def exact_match(c: Candidate) -> float:
+    """1 when the name is the candidate's own name as written (after normalisation), not an alias."""
+    return float(c.match_score >= 0.99)
+
+
 def prominence(p: Place) -> float:
     """Population on a log scale, 0 (none) to 1 (ten million and more)."""
     return min(1.0, math.log10((p.population or 0) + 1) / 7.0)
+
+
+def town_prominence(p: Place) -> float:
+    """``prominence`` for towns only: how much a town's size counts may differ from an area's."""
+    return prominence(p) if p.feature_class == "populated_place" else 0.0
+
+
+def most_populous(p: Place, facts: NameFacts) -> float:
+    """1 for the most populous of the name's candidates (a name most often means its largest bearer)."""
+    return float(facts.top_population > 0 and (p.population or 0) == facts.top_population)
 
 
 def is_capital(p: Place, capitals: Mapping[str, str]) -> bool:
@@ -154,7 +195,10 @@ def static_vector(c: Candidate, facts: NameFacts) -> tuple[float, ...]:
     p = c.place
     return (
         match(c),
+        exact_match(c),
         prominence(p),
+        town_prominence(p),
+        most_populous(p, facts),
         capital(p, facts),
         hamlet_by_big_area(p, facts),
         *feature_class(p),
@@ -194,6 +238,7 @@ class AreaFacts:
     support_a1: Counter[tuple[str | None, str | None]]
     neighbours: Mapping[str, tuple[str, ...]]
     dominant: Mapping[str, float]
+    dominant_a1: Mapping[tuple[str | None, str], float] = field(default_factory=dict)
     top_named: int = 1
 
     def renew_top(self) -> None:
@@ -245,9 +290,19 @@ def coherence_admin1(cc: str | None, admin1: str, own: bool, facts: AreaFacts) -
     return min(facts.support_a1.get((cc, admin1), 0) - own, 3) / 3
 
 
+def dominant_admin1(cc: str | None, admin1: str, facts: AreaFacts) -> float:
+    """The share of the first pass's places that lie in the candidate's first-level area (a local story's
+    state)."""
+    return facts.dominant_a1.get((cc, admin1), 0.0)
+
+
 def admin1_vector(cc: str | None, admin1: str, own: bool, facts: AreaFacts) -> tuple[float, ...]:
     """The ``ADMIN1`` features of a candidate in that first-level area."""
-    return named_admin1(cc, admin1, facts), coherence_admin1(cc, admin1, own, facts)
+    return (
+        named_admin1(cc, admin1, facts),
+        coherence_admin1(cc, admin1, own, facts),
+        dominant_admin1(cc, admin1, facts),
+    )
 
 
 # --- distance -----------------------------------------------------------------------------------
