@@ -167,10 +167,13 @@ def test_admin1_features_named_coherence_dominant() -> None:
 def test_near_article_places_falls_with_distance_and_skips_countries() -> None:
     here = _place("A")
     assert F.near_article_places(here, None) == 0.0
-    assert F.near_article_places(here, (30.0, -95.0)) == pytest.approx(1.0)
-    assert 0.0 < F.near_article_places(here, (33.0, -97.0)) < F.near_article_places(here, (30.2, -95.1))
-    assert F.near_article_places(here, (-30.0, 85.0)) == 0.0
-    assert F.near_article_places(_place("A", "country", a1=None), (30.0, -95.0)) == 0.0
+    at = F.anchor_at
+    assert F.near_article_places(here, at((30.0, -95.0))) == pytest.approx(1.0)
+    assert (
+        0.0 < F.near_article_places(here, at((33.0, -97.0))) < F.near_article_places(here, at((30.2, -95.1)))
+    )
+    assert F.near_article_places(here, at((-30.0, 85.0))) == 0.0
+    assert F.near_article_places(_place("A", "country", a1=None), at((30.0, -95.0))) == 0.0
 
 
 def test_mention_features_local_area_and_list_kind() -> None:

@@ -20,6 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
@@ -308,14 +309,31 @@ def admin1_vector(cc: str | None, admin1: str, own: bool, facts: AreaFacts) -> t
 # --- distance -----------------------------------------------------------------------------------
 
 
-def near_article_places(p: Place, anchor: tuple[float, float] | None) -> float:
+class Anchor(NamedTuple):
+    """The first pass's median point, with the trigonometry of its latitude done once."""
+
+    lat: float
+    lon: float
+    lat_rad: float
+    cos_lat: float
+
+
+def anchor_at(point: tuple[float, float] | None) -> Anchor | None:
+    """The ``Anchor`` of a (lat, lon) point."""
+    if point is None:
+        return None
+    rad = math.radians(point[0])
+    return Anchor(point[0], point[1], rad, math.cos(rad))
+
+
+def near_article_places(p: Place, anchor: Anchor | None) -> float:
     """Closeness to the median of the first pass's confident places: 1 there, 0 at 5,000 km and beyond."""
     if anchor is None or p.feature_class == "country":
         return 0.0
-    p1, a1 = math.radians(p.lat), math.radians(anchor[0])
+    p1 = math.radians(p.lat)
     h = (
-        math.sin((a1 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(a1) * math.sin(math.radians(anchor[1] - p.lon) / 2) ** 2
+        math.sin((anchor.lat_rad - p1) / 2) ** 2
+        + math.cos(p1) * anchor.cos_lat * math.sin(math.radians(anchor.lon - p.lon) / 2) ** 2
     )
     d = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
     return max(0.0, 1.0 - math.log1p(d) / _LOG_FAR)

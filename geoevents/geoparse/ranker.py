@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import mul
 from pathlib import Path
 
 from geoevents.errors import InputError
@@ -62,8 +63,8 @@ _HAND = {
 
 
 def dot(weights: Sequence[float], values: Sequence[float]) -> float:
-    """The weighted sum of one group of features."""
-    return sum(w * v for w, v in zip(weights, values, strict=True))
+    """The weighted sum of one group of features (of equal lengths)."""
+    return sum(map(mul, weights, values))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

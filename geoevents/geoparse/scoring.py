@@ -47,7 +47,7 @@ class _Scorer:
         ranker = resolver.ranker
         self.resolver = resolver
         self.context, self.facts, self.pairs = context, facts, pairs
-        self.anchor: tuple[float, float] | None = None
+        self.anchor: F.Anchor | None = None
         self._w_fixed, self._w_country, self._w_admin1 = ranker.fixed, ranker.country, ranker.admin1
         self._w_distance, self._w_mention = ranker.distance, ranker.mention
         self._cc: dict[tuple[str, bool], float] = {}
@@ -62,7 +62,7 @@ class _Scorer:
         dominant_a1: dict[tuple[str | None, str], float],
     ) -> None:
         """Start the second pass: the first pass's anchor point and country and area shares now count."""
-        self.anchor = anchor
+        self.anchor = F.anchor_at(anchor)
         self.facts.dominant = dominant
         self.facts.dominant_a1 = dominant_a1
         self.facts.renew_top()
@@ -108,17 +108,22 @@ class _Scorer:
             ]
             self._fixed[memo_key] = base
         ccs, a1s = self.context.own.get(key, _NO_SUPPORT)
+        cc_parts, a1_parts, anchor = self._cc, self._a1, self.anchor
         out: list[float] = []
         for b, c in zip(base, cands, strict=True):
             p = c.place
             cc, admin1 = p.country_code, p.admin1
             s = b
-            if cc:
-                s += self._country_part(cc, cc in ccs)
+            if cc:  # the remembered part first: a method call per candidate is what costs here
+                own = cc in ccs
+                part = cc_parts.get((cc, own))
+                s += self._country_part(cc, own) if part is None else part
             if admin1:
-                s += self._admin1_part(cc, admin1, (cc, admin1) in a1s)
-            if self.anchor is not None:
-                s += self._w_distance * F.near_article_places(p, self.anchor)
+                own = (cc, admin1) in a1s
+                part = a1_parts.get((cc, admin1, own))
+                s += self._admin1_part(cc, admin1, own) if part is None else part
+            if anchor is not None:
+                s += self._w_distance * F.near_article_places(p, anchor)
             out.append(s)
         self._weighed[memo_key] = out
         return out
@@ -126,21 +131,24 @@ class _Scorer:
     def scores(
         self, key: str, follow: str | None, static: list[float], cands: list[Candidate], around: _Around
     ) -> list[float]:
-        """Each candidate's whole score: the article's part and the mention's surroundings'."""
+        """Each candidate's whole score: the article's part and the mention's surroundings' (the
+        ``MENTION`` features, worked out only where the mention has such surroundings)."""
         scores = self.in_article(key, follow, static, cands)
-        if around.local is None and not around.acting and around.hint is None:
+        local, acting, hint = around.local, around.acting, around.hint
+        if local is None and not acting and hint is None:
             return scores
-        capitals, w = self.resolver._capitals, self._w_mention
-        return [
-            s
-            + dot(
-                w,
-                F.mention_vector(
-                    c.place, local=around.local, acting=around.acting, hint=around.hint, capitals=capitals
-                ),
-            )
-            for s, c in zip(scores, cands, strict=True)
-        ]
+        w_local, w_actor, w_list = self._w_mention
+        capitals = self.resolver._capitals
+        out = list(scores)
+        for x, c in enumerate(cands):
+            p = c.place
+            if local is not None:
+                out[x] += w_local * F.local_area(p, local)
+            if acting:
+                out[x] += w_actor * F.capital_actor(p, acting, capitals)
+            if hint is not None:
+                out[x] += w_list * F.list_kind(p, hint)
+        return out
 
     def features(
         self,
