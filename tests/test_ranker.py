@@ -287,3 +287,21 @@ def test_weights_file_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "w.json"
     path.write_text(trained_weights().to_json(), encoding="utf-8")
     assert json.loads(path.read_text(encoding="utf-8"))["features"] == dict(trained_weights().weights)
+
+
+def test_cross_scores_each_corpus_three_ways(corpora_dir: Path, gazetteer: Any) -> None:
+    pytest.importorskip("sklearn")
+    from geoevents.geoparse.train import candidate_sets, cross_reports, format_cross
+
+    sets = candidate_sets("lgl", corpora_dir, gazetteer=gazetteer, ranker=hand_weights(), limit=8)
+    assert sets and all(len(s.features) == len(s.km) > 1 for s in sets)
+    assert any(s.right() is not None for s in sets)
+    rows = cross_reports(corpora_dir, gazetteer=gazetteer, limit=8)
+    assert [(c, w) for c, w, _ in rows][:3] == [
+        ("lgl", "hand"),
+        ("lgl", "trained, in-corpus"),
+        ("lgl", "trained, held out"),
+    ]
+    assert {c for c, _, _ in rows} == {"lgl", "trnews", "geovirus"}
+    assert all(r.articles == 8 and r.gold > 0 for _, _, r in rows)
+    assert len(format_cross(rows).splitlines()) == 2 + 9
