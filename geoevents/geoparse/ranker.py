@@ -130,9 +130,15 @@ def hand_weights() -> Ranker:
 def ranker_from_path(path: Path | str) -> Ranker:
     """Weights from a JSON file ``{"features": {name: weight}}``; a clear error names a bad file."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            str(path), f"cannot read the ranker weights ({exc.strerror or exc.__class__.__name__})"
+        ) from exc
+    try:
+        data = json.loads(text)
         weights = {str(k): float(v) for k, v in data["features"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(str(path), f"not a ranker weights file ({exc.__class__.__name__})") from exc
     return Ranker(weights, origin=str(path))
 
