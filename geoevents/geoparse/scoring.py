@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
@@ -27,10 +28,9 @@ class _Sequence:
     classes_of: dict[int, frozenset[str]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Around:
+class _Around(NamedTuple):
     """A mention's own surroundings: the area named just before it, whether it acts as a government,
-    the kind of place its list is of."""
+    the kind of place its list is of (a tuple: one is made per mention, and is part of a memo key)."""
 
     local: tuple[str, str | None] | None
     acting: bool
@@ -142,11 +142,11 @@ class _Scorer:
         out = list(scores)
         for x, c in enumerate(cands):
             p = c.place
-            if local is not None:
+            if local is not None and p.country_code == local[0]:  # (local_area's test, first)
                 out[x] += w_local * F.local_area(p, local)
             if acting:
                 out[x] += w_actor * F.capital_actor(p, acting, capitals)
-            if hint is not None:
+            if hint is not None and p.feature_class == hint[0]:  # (list_kind's test, first)
                 out[x] += w_list * F.list_kind(p, hint)
         return out
 
