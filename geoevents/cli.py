@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--jsonl", action="store_true", help="one JSON object per line (default: a JSON array)"
     )
+    parse.add_argument(
+        "--explain",
+        action="store_true",
+        help="add to each ranked mention the weightiest features of the chosen and the runner-up candidate",
+    )
+    _add_weights_option(parse)
     _add_geometry_option(parse)
     _add_gazetteer_options(parse)
 
@@ -162,8 +168,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--shared", type=Path, default=None, help="folder holding seeds/ and corpora/ (default ../shared)"
     )
     evaluate.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    evaluate.add_argument(
+        "--cross",
+        action="store_true",
+        help="path is the corpora folder: score each corpus with the ranker trained on the other two "
+        "(needs scikit-learn), beside the in-corpus scores",
+    )
+    _add_weights_option(evaluate)
     _add_gazetteer_options(evaluate)
     return parser
+
+
+def _add_weights_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--weights",
+        default=None,
+        metavar="hand|trained|FILE",
+        help="the ranker's weights: set by hand, trained on the public corpora, or a JSON file "
+        "(default: the shipped default)",
+    )
+
+
+def _ranker(args: argparse.Namespace) -> Any:
+    from geoevents.geoparse.ranker import ranker_by_name
+
+    return ranker_by_name(args.weights) if args.weights else None
 
 
 def _gazetteer(args: argparse.Namespace) -> Any:
@@ -208,7 +237,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from geoevents.gazetteer.geojson import dumps_with_geometry
     from geoevents.geoparse.parse import mention_records_from_paths
 
-    records = mention_records_from_paths(args.files, gazetteer=_gazetteer(args), geometry=args.geometry)
+    records = mention_records_from_paths(
+        args.files,
+        gazetteer=_gazetteer(args),
+        geometry=args.geometry,
+        explain=args.explain,
+        ranker=_ranker(args),
+    )
     failed = False
     write = sys.stdout.write
     first = True
@@ -256,9 +291,18 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     if args.events:
         return _cmd_evaluate_events(args)
+    if args.cross:
+        from geoevents.geoparse.train import cross_reports, format_cross
+
+        if args.path is None:
+            raise GeoeventsError("evaluate --cross: give the folder of the corpora")
+        print(format_cross(cross_reports(args.path, gazetteer=_gazetteer(args), limit=args.limit)))
+        return EXIT_OK
     if args.corpus is None or args.path is None:
         raise GeoeventsError("evaluate: give --corpus and a path (geoparsing), or --events")
-    report = evaluate_corpus(args.corpus, args.path, gazetteer=_gazetteer(args), limit=args.limit)
+    report = evaluate_corpus(
+        args.corpus, args.path, gazetteer=_gazetteer(args), limit=args.limit, ranker=_ranker(args)
+    )
     print(format_report(report))
     return EXIT_OK
 

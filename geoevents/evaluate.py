@@ -359,11 +359,14 @@ def predictions_from_resolved(
 
 
 def evaluate_corpus(
-    name: str, path: Path | str, *, gazetteer: Any, limit: int | None = None
+    name: str, path: Path | str, *, gazetteer: Any, limit: int | None = None, ranker: Any = None
 ) -> EvaluationReport:
-    """Geoparse every article of a corpus and score it with the EUPEG rules."""
+    """Geoparse every article of a corpus and score it with the EUPEG rules (``ranker``: weights other
+    than the shipped ones, a ``geoparse.ranker.Ranker``)."""
     from geoevents.geoparse.parse import resolved_mentions_from_article
 
+    if ranker is not None:
+        resolved_mentions_from_article = _with_ranker(ranker)
     if limit is not None and limit < 1:
         raise InputError("--limit", "must be a positive number of articles")
     articles = corpus_articles_from_path(name, path)[:limit]
@@ -377,6 +380,20 @@ def evaluate_corpus(
     seconds = time.perf_counter() - started
     variant = score_predictions(name, with_demonyms, system="geoevents, demonyms counted")
     return dataclasses.replace(score_predictions(name, pairs, seconds=seconds), variants=(variant,))
+
+
+def _with_ranker(ranker: Any) -> Any:
+    """The geoparsing call with a resolver of these weights."""
+    from geoevents.geoparse.parse import mentions_from_article
+    from geoevents.resolve import ResolverOptions, resolver_for
+
+    options = ResolverOptions(ranker=ranker)
+
+    def resolved(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
+        mentions = mentions_from_article(article, gazetteer=gazetteer)
+        return resolver_for(gazetteer, options=options).resolve(article, mentions)
+
+    return resolved
 
 
 def format_report(report: EvaluationReport) -> str:

@@ -63,19 +63,35 @@ def mention_record(article: Article, rm: ResolvedMention, *, geometry: str = "po
 
 
 def mention_records_from_paths(
-    paths: Iterable[str | os.PathLike[str]], *, gazetteer: Any, geometry: str = "point"
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    gazetteer: Any,
+    geometry: str = "point",
+    explain: bool = False,
+    ranker: Any = None,
 ) -> Iterator[dict[str, Any]]:
-    """One dict per mention of every article in ``paths``; a bad input yields ``{"error": "<one line>"}``."""
+    """One dict per mention of every article in ``paths``; a bad input yields ``{"error": "<one line>"}``.
+
+    ``explain`` adds to each mention ranked among candidates why (``geoparse/explain.py``); ``ranker``:
+    weights other than the default ones."""
+    from geoevents.geoparse.explain import explained_mentions
     from geoevents.ingest import articles_from_paths
 
     for item in articles_from_paths(list(paths)):
         if isinstance(item, InputError):
             yield {"error": str(item)}
             continue
+        why: dict[int, dict[str, Any]] = {}
         try:
-            resolved = resolved_mentions_from_article(item, gazetteer=gazetteer)
+            if explain or ranker is not None:
+                resolved, why = explained_mentions(item, gazetteer=gazetteer, ranker=ranker)
+            else:
+                resolved = resolved_mentions_from_article(item, gazetteer=gazetteer)
         except GeoeventsError as exc:
             yield {"error": f"{item.path or item.id}: {exc}"}
             continue
         for rm in resolved:
-            yield mention_record(item, rm, geometry=geometry)
+            record = mention_record(item, rm, geometry=geometry)
+            if explain and id(rm.mention) in why:
+                record["explain"] = why[id(rm.mention)]
+            yield record
