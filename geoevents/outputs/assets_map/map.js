@@ -59,7 +59,8 @@
     return out;
   }
   var BaseShapes = L.Path.extend({
-    // shapes: [{rings, box}]; closed: polygons (each filled on its own, holes kept) or lines
+    // shapes: [{rings, box}]; closed: polygons (each filled on its own, holes kept, or all in one
+    // path when options.together: shapes that never overlap) or lines
     initialize: function (shapes, closed, options) {
       L.setOptions(this, L.extend({interactive: false}, options));
       this._shapes = shapes; this._closed = closed;
@@ -92,7 +93,7 @@
       var s = this._scale, o = this._origin, b = renderer._bounds;
       var x0 = (b.min.x + o.x) / s, y0 = (b.min.y + o.y) / s, x1 = (b.max.x + o.x) / s, y1 = (b.max.y + o.y) / s;
       var seen = 1 / s;  // a shape smaller than a pixel is not drawn
-      var options = this.options, self = this, lines = !this._closed || !options.fill;
+      var options = this.options, self = this, lines = !this._closed || !options.fill || options.together;
       if (lines) { ctx.beginPath(); }
       this._shapes.forEach(function (shape) {
         if (shape.x1 < x0 || shape.x0 > x1 || shape.y1 < y0 || shape.y0 > y1) { return; }
@@ -110,14 +111,15 @@
   D.base.countries.features.forEach(function (f) {
     if (f.properties.cc) { countryShapes[f.properties.cc] = f.geometry; }
     var g = f.geometry;
-    (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [])
-      .forEach(function (poly) { countryList.push(shapeOf(poly)); });
+    // a country's parts make one shape (one fill), its holes kept by the even-odd rule
+    var polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    if (polys.length) { countryList.push(shapeOf([].concat.apply([], polys))); }
   });
   baseShapes(countryList, true, {renderer: baseCanvas, fill: true, fillColor: color('land'), color: color('edge'),
     weight: 0.9, fillOpacity: D.tiles ? 0 : 1}).addTo(map);
   var water = L.layerGroup();
   if (D.base.lakes.length) {
-    baseShapes(D.base.lakes.map(shapeOf), true, {renderer: waterCanvas, stroke: false, fill: true,
+    baseShapes(D.base.lakes.map(shapeOf), true, {renderer: waterCanvas, stroke: false, fill: true, together: true,
       fillColor: color('sea'), fillOpacity: 1}).addTo(water);
   }
   if (D.base.rivers.length) {
