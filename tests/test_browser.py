@@ -260,6 +260,10 @@ def test_map_in_the_readme_iframe(browser: Any, outputs: dict[str, Path]) -> Non
     assert browser.execute_script("return [innerWidth, innerHeight]") == [600, 600]
     _open_popups_clear_of_panels(browser, ids)
     assert console_errors(browser) == []
+    browser.switch_to.default_content()
+    shot = outputs["map.html"].parent / "map-iframe.png"
+    browser.save_screenshot(str(shot))
+    assert _not_blank(shot) > 50
 
 
 def test_controls_are_reachable_by_keyboard(browser: Any, outputs: dict[str, Path]) -> None:

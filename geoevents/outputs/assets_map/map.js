@@ -37,7 +37,8 @@
 
   // The basemap is drawn by one canvas layer from coordinates projected once, at load, to zoom 0:
   // a pan or zoom scales them (a multiply-add per vertex) instead of re-projecting some 160,000
-  // vertices through Leaflet, skips shapes out of view and vertices closer than a pixel.
+  // vertices through Leaflet, skips shapes out of view, and draws each shape simplified to a pixel
+  // at that zoom level (simplified once per shape and level, the first time it is seen there).
   var MAX_LAT = 85.0511287798;
   function toWorld(ring) {
     var xy = new Float64Array(ring.length * 2);
@@ -58,6 +59,41 @@
     });
     return out;
   }
+  // Douglas-Peucker on zoom-0 coordinates: the vertices that matter at a tolerance, as a new array
+  function simplified(xy, tolerance) {
+    var n = xy.length / 2;
+    if (n <= 2) { return xy; }
+    var keep = new Uint8Array(n), stack = [0, n - 1], t2 = tolerance * tolerance, count = 2;
+    keep[0] = keep[n - 1] = 1;
+    while (stack.length) {
+      var last = stack.pop(), first = stack.pop();
+      var ax = xy[2 * first], ay = xy[2 * first + 1], dx = xy[2 * last] - ax, dy = xy[2 * last + 1] - ay;
+      var len2 = dx * dx + dy * dy, far = -1, best = t2;
+      for (var i = first + 1; i < last; i++) {
+        var px = xy[2 * i] - ax, py = xy[2 * i + 1] - ay, d2;
+        if (len2 === 0) { d2 = px * px + py * py; } else {
+          var u = Math.max(0, Math.min(1, (px * dx + py * dy) / len2)), qx = px - u * dx, qy = py - u * dy;
+          d2 = qx * qx + qy * qy;
+        }
+        if (d2 > best) { best = d2; far = i; }
+      }
+      if (far > 0) { keep[far] = 1; count++; stack.push(first, far, far, last); }
+    }
+    var out = new Float64Array(2 * count), j = 0;
+    for (var k = 0; k < n; k++) { if (keep[k]) { out[j++] = xy[2 * k]; out[j++] = xy[2 * k + 1]; } }
+    return out;
+  }
+  // a shape's rings simplified to about a pixel at a zoom level, made the first time it is drawn there
+  function ringsAt(shape, zoom) {
+    var z = Math.max(0, Math.floor(zoom));
+    if (z >= 12) { return shape.rings; }
+    shape.lod = shape.lod || [];
+    if (!shape.lod[z]) {
+      var tolerance = 0.7 / Math.pow(2, z);
+      shape.lod[z] = shape.rings.map(function (xy) { return simplified(xy, tolerance); });
+    }
+    return shape.lod[z];
+  }
   var BaseShapes = L.Path.extend({
     // shapes: [{rings, box}]; closed: polygons (each filled on its own, holes kept, or all in one
     // path when options.together: shapes that never overlap) or lines
@@ -75,9 +111,9 @@
     _update: function () {},
     _containsPoint: function () { return false; },
     _trace: function (ctx, shape) {
-      var s = this._scale, ox = this._origin.x, oy = this._origin.y;
-      for (var r = 0; r < shape.rings.length; r++) {
-        var xy = shape.rings[r], n = xy.length, lx = xy[0] * s - ox, ly = xy[1] * s - oy;
+      var s = this._scale, ox = this._origin.x, oy = this._origin.y, rings = ringsAt(shape, this._map.getZoom());
+      for (var r = 0; r < rings.length; r++) {
+        var xy = rings[r], n = xy.length, lx = xy[0] * s - ox, ly = xy[1] * s - oy;
         ctx.moveTo(lx, ly);
         for (var i = 2; i < n; i += 2) {
           var x = xy[i] * s - ox, y = xy[i + 1] * s - oy;
