@@ -78,6 +78,20 @@ def test_demo_map_shows_markers_at_the_sample_sites_offline(browser: Any, demo_o
     with (demo_out / "events.csv").open(encoding="utf-8") as handle:
         located = sum(1 for row in csv.DictReader(handle) if row["latitude"])
     assert len(points) == browser.execute_script(LOCATED_CSV_JS) == located  # the map and the CSV agree
+    # the heading, the legend's counts per type and the report count the same events
+    assert browser.find_element("css selector", ".ge-count").text.startswith(f"{located} event")
+    legend = browser.execute_script(
+        "return [...document.querySelectorAll('.ge-layers .ge-row')].slice(0, geoevents.data.types.length)"
+        ".map(r => +r.querySelector('.ge-muted').textContent.replace(/[^0-9]/g, ''))"
+    )
+    assert sum(legend) == located
+    unlocated = browser.execute_script("return geoevents.data.unlocated.length")
+    with (demo_out / "events.csv").open(encoding="utf-8-sig") as handle:
+        total = sum(1 for _ in csv.DictReader(handle))
+    assert located + unlocated == total
+    load(browser, demo_out / "report.html")
+    assert len(browser.find_elements("css selector", "table.events tbody tr")) == total
+    load(browser, demo_out / "map.html")
     for name, (where, tolerance_km) in EXPECTED.items():
         nearest = min(_km(where, p) for p in points)
         assert nearest <= tolerance_km, f"no marker within {tolerance_km} km of {name}: {nearest:.1f} km"
