@@ -214,3 +214,21 @@ def test_basemap_towns_and_provinces_come_from_the_gazetteer_and_capitals_have_n
     capitals = [(t.country_code, t.name) for t in found if t.capital]
     assert len(capitals) == len(set(capitals)) and ("US", "Washington") in capitals
     assert ("IQ", "Baghdad") in capitals
+
+
+def test_the_web_map_never_draws_continents_or_world_regions() -> None:
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from geoevents.outputs.webmap import drawable_areas
+
+    frame = gpd.GeoDataFrame(
+        {
+            "name": ["western Iraq", "Asia", "Middle East"],
+            "feature_class": ["admin1", "continent", "region"],
+            "source": ["derived", "naturalearth", "naturalearth"],
+        },
+        geometry=[box(39, 31, 44, 35), box(25, -10, 150, 75), box(35, 20, 60, 40)],
+        crs="EPSG:4326",
+    )
+    assert list(drawable_areas(frame)["name"]) == ["western Iraq"]
