@@ -202,6 +202,10 @@ def test_map_loads_offline_and_draws_every_located_event(browser: Any, outputs: 
     browser.execute_script("geoevents.showEvent('ev-funeral')")
     popup = _until(browser, POPUP_JS, bool)
     assert "ev-funeral" in popup["text"] and "/tmp/a3.html" not in popup["text"]
+    # the caveat stands beside the figure it qualifies
+    browser.execute_script("geoevents.map.closePopup(); geoevents.showEvent('ev-anbar')")
+    popup = _until(browser, POPUP_JS, lambda v: bool(v and "ev-anbar" in v["text"]))
+    assert "date known to the week" in popup["text"], popup
     browser.execute_script("geoevents.map.closePopup(); geoevents.showEvent('ev-strike')")
     links = _until(
         browser,
