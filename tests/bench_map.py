@@ -90,9 +90,9 @@ def _spread(times: list[float]) -> str:
 
 
 def measure_page(page: Path, profile: Path) -> dict[str, Any]:
-    from tests.test_browser import _driver
+    from tests._browser import chrome
 
-    driver = _driver(profile)
+    driver = chrome(profile)
     try:
         driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",

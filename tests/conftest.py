@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +91,15 @@ def gazetteer():  # type: ignore[no-untyped-def]
     from geoevents.gazetteer import default_gazetteer
 
     return default_gazetteer()
+
+
+@pytest.fixture()
+def browser(tmp_path: Path) -> Iterator[Any]:
+    """A headless Chromium with the network blocked, for one test (``tests/_browser.py``)."""
+    from tests._browser import chrome
+
+    driver = chrome(tmp_path / "profile")
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -1,15 +1,7 @@
-"""The map and the report in a real headless Chromium with the network blocked.
-
-Chromium and chromedriver come from Debian (``make system-deps``); the tests
-skip with the reason when they are missing. Selenium is pointed at the
-system driver so it never tries to download one.
-"""
+"""The map and the report in a real headless Chromium with the network blocked (``tests/_browser.py``)."""
 
 from __future__ import annotations
 
-import json
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,78 +10,15 @@ import pytest
 
 from geoevents.outputs import write_outputs
 from geoevents.records import EventLocation
+from tests._browser import console_errors, load, requests_made
 from tests.test_outputs import sample_events, sample_results
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-
-
-def _driver(profile: Path) -> Any:
-    webdriver = pytest.importorskip("selenium.webdriver")
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.skip("chromium and chromium-driver are not installed (make system-deps)")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--no-first-run",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-        "--proxy-server=127.0.0.1:9",
-        "--window-size=1280,900",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return write_outputs(sample_results(), sample_events(), tmp_path_factory.mktemp("out"))
-
-
-@pytest.fixture()
-def browser(tmp_path: Path) -> Iterator[Any]:
-    driver = _driver(tmp_path / "profile")
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-def _requests(driver: Any) -> tuple[list[str], list[str]]:
-    """(URLs our page requested, its failed requests) from the performance log.
-
-    Requests made by the browser's own pages (chrome://) are left out: only what
-    a file:// document asked for counts.
-    """
-    ours: dict[str, str] = {}
-    failed = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        params = message.get("params", {})
-        if message["method"] == "Network.requestWillBeSent":
-            if params.get("documentURL", "").startswith("file:"):
-                ours[params["requestId"]] = params["request"]["url"]
-        elif message["method"] == "Network.loadingFailed" and params.get("requestId") in ours:
-            reason = f"{params.get('errorText')} {params.get('blockedReason', '')}"
-            failed.append(f"{ours[params['requestId']]}: {reason}")
-    return list(ours.values()), failed
-
-
-def _console_errors(driver: Any) -> list[str]:
-    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
 def _not_blank(png: Path) -> int:
@@ -110,13 +39,6 @@ def _count(driver: Any, selector: str, expected: int, timeout: float = 5.0) -> i
         if found == expected or time.monotonic() > deadline:
             return found
         time.sleep(0.1)
-
-
-def _load(driver: Any, page: Path) -> None:
-    driver.get_log("performance")  # drop what the browser did before our page (its start page)
-    driver.get_log("browser")
-    driver.get(page.as_uri())
-    driver.implicitly_wait(2)
 
 
 # Viewports an analyst opens the map in: a phone, a desktop, and the README's 600 px iframe.
@@ -201,12 +123,12 @@ def _located_ids() -> list[str]:
 
 def test_map_loads_offline_and_draws_every_located_event(browser: Any, outputs: dict[str, Path]) -> None:
     _viewport(browser, 1400, 900)
-    _load(browser, outputs["map.html"])
+    load(browser, outputs["map.html"])
     assert browser.execute_script("return typeof L !== 'undefined' && !!window.geoevents.map")
-    requested, failed = _requests(browser)
+    requested, failed = requests_made(browser)
     assert failed == [], failed
     assert all(url.startswith(("file:", "data:")) for url in requested), requested
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
 
     # every event with a place is drawn, the one whose region was only "mentioned" included
     ids = _located_ids()
@@ -220,7 +142,7 @@ def test_map_loads_offline_and_draws_every_located_event(browser: Any, outputs: 
         "return [...new Set([...document.querySelectorAll('.ge-items path')].map(p => p.getAttribute('d')))]"
     )
     assert len(shapes) == len({e.event_type for e in sample_events()})
-    assert _count(browser, "path.ge-place", 3) == 3
+    assert browser.execute_script("return geoevents.layers.places.getLayers().length") == 3
     # regions start hidden, outline only; borders named are shown
     assert browser.execute_script("return geoevents.map.hasLayer(geoevents.layers.areas)") is False
     assert browser.execute_script(
@@ -280,6 +202,10 @@ def test_map_loads_offline_and_draws_every_located_event(browser: Any, outputs: 
     browser.execute_script("geoevents.showEvent('ev-funeral')")
     popup = _until(browser, POPUP_JS, bool)
     assert "ev-funeral" in popup["text"] and "/tmp/a3.html" not in popup["text"]
+    # the caveat stands beside the figure it qualifies
+    browser.execute_script("geoevents.map.closePopup(); geoevents.showEvent('ev-anbar')")
+    popup = _until(browser, POPUP_JS, lambda v: bool(v and "ev-anbar" in v["text"]))
+    assert "date known to the week" in popup["text"], popup
     browser.execute_script("geoevents.map.closePopup(); geoevents.showEvent('ev-strike')")
     links = _until(
         browser,
@@ -288,7 +214,7 @@ def test_map_loads_offline_and_draws_every_located_event(browser: Any, outputs: 
         lambda v: len(v) == 2,
     )
     assert links and all(text.startswith(("news.example", "wire.example")) for text in links), links
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
 
 
 @pytest.mark.parametrize("name", sorted(VIEWPORTS))
@@ -297,7 +223,7 @@ def test_layout_keeps_popups_in_view_and_clear_of_panels(
 ) -> None:
     width, height, mobile = VIEWPORTS[name]
     _viewport(browser, width, height, mobile)
-    _load(browser, outputs["map.html"])
+    load(browser, outputs["map.html"])
     ids = _located_ids()
     assert sum(_drawn(browser, len(ids))[:2]) == len(ids)
     toggles = browser.execute_script(
@@ -320,7 +246,7 @@ def test_layout_keeps_popups_in_view_and_clear_of_panels(
     shot = outputs["map.html"].parent / f"map-{name}.png"
     browser.save_screenshot(str(shot))
     assert _not_blank(shot) > 50
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
 
 
 def test_map_in_the_readme_iframe(browser: Any, outputs: dict[str, Path]) -> None:
@@ -331,13 +257,17 @@ def test_map_in_the_readme_iframe(browser: Any, outputs: dict[str, Path]) -> Non
         encoding="utf-8",
     )
     _viewport(browser, 600, 700)
-    _load(browser, host)
+    load(browser, host)
     browser.switch_to.frame(browser.find_element("css selector", "iframe"))
     ids = _located_ids()
     assert sum(_drawn(browser, len(ids))[:2]) == len(ids)
     assert browser.execute_script("return [innerWidth, innerHeight]") == [600, 600]
     _open_popups_clear_of_panels(browser, ids)
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
+    browser.switch_to.default_content()
+    shot = outputs["map.html"].parent / "map-iframe.png"
+    browser.save_screenshot(str(shot))
+    assert _not_blank(shot) > 50
 
 
 def test_controls_are_reachable_by_keyboard(browser: Any, outputs: dict[str, Path]) -> None:
@@ -345,7 +275,7 @@ def test_controls_are_reachable_by_keyboard(browser: Any, outputs: dict[str, Pat
     from selenium.webdriver.common.keys import Keys
 
     _viewport(browser, 1400, 900)
-    _load(browser, outputs["map.html"])
+    load(browser, outputs["map.html"])
     _drawn(browser, 5)
     reached = set()
     for _ in range(60):
@@ -372,7 +302,7 @@ def test_hostile_article_text_runs_nothing(browser: Any, outputs: dict[str, Path
     page = outputs["map.html"].read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in page
     _viewport(browser, 1400, 900)
-    _load(browser, outputs["map.html"])
+    load(browser, outputs["map.html"])
     hostile = []
     for event_id in _located_ids():
         browser.execute_script("geoevents.map.closePopup(); geoevents.showEvent(arguments[0]);", event_id)
@@ -389,17 +319,17 @@ def test_hostile_article_text_runs_nothing(browser: Any, outputs: dict[str, Path
     assert browser.execute_script("return document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
     for item in browser.find_elements("css selector", ".ge-item"):
         assert item.text
-    _, failed = _requests(browser)
+    _, failed = requests_made(browser)
     assert failed == [], failed
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
 
 
 def test_report_loads_offline_and_escapes(browser: Any, outputs: dict[str, Path]) -> None:
-    _load(browser, outputs["report.html"])
-    requested, failed = _requests(browser)
+    load(browser, outputs["report.html"])
+    requested, failed = requests_made(browser)
     assert failed == [], failed
     assert all(url.startswith(("file:", "data:")) for url in requested), requested
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
     assert browser.execute_script("return window.__pwned === undefined")
     rows = browser.find_elements("css selector", "table.events tbody tr")
     assert len(rows) == 5
@@ -431,7 +361,7 @@ def test_same_spot_events_fan_out(browser: Any, tmp_path: Path) -> None:
 
     paths = write_outputs(sample_results(), _same_spot_events(), tmp_path / "out")
     _viewport(browser, 1400, 900)
-    _load(browser, paths["map.html"])
+    load(browser, paths["map.html"])
     assert _drawn(browser, 3)[1] == 3  # one numbered cluster holds the three
     _until(browser, STILL_JS, bool)
     time.sleep(0.5)  # the cluster's own fade-in
@@ -451,7 +381,7 @@ def test_map_opens_on_the_events_and_labels_places_by_zoom(browser: Any, tmp_pat
 
     paths = write_outputs(with_far_area(), sample_events(), tmp_path / "out")
     _viewport(browser, 1400, 900)
-    _load(browser, paths["map.html"])
+    load(browser, paths["map.html"])
     assert sum(_drawn(browser, 5)[:2]) == 5
     zoom = browser.execute_script("return geoevents.map.getZoom()")
     lat, lon = browser.execute_script("var c = geoevents.map.getCenter(); return [c.lat, c.lng];")
@@ -481,7 +411,7 @@ def test_map_opens_on_the_events_and_labels_places_by_zoom(browser: Any, tmp_pat
     assert "BAGHDAD" in shown("town")
     browser.save_screenshot(str(tmp_path / "city.png"))
     assert _not_blank(tmp_path / "city.png") > 50
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
 
 
 # The README's pictures: written to docs/images when GEOEVENTS_DOCS_IMAGES=1 (make docs-images).
@@ -510,7 +440,7 @@ def test_docs_screenshots(browser: Any, outputs: dict[str, Path], tmp_path: Path
     }
     for name, (width, height, mobile, event_id, out_width) in shots.items():
         _viewport(browser, width, height, mobile)
-        _load(browser, outputs["map.html"])
+        load(browser, outputs["map.html"])
         assert sum(_drawn(browser, 5)[:2]) == 5
         _open_popups_clear_of_panels(browser, [event_id])
         browser.execute_script("geoevents.showEvent(arguments[0])", event_id)
@@ -523,7 +453,7 @@ def test_docs_screenshots(browser: Any, outputs: dict[str, Path], tmp_path: Path
         assert (folder / name).stat().st_size < 400_000
     # city scale: towns named around the capital
     _viewport(browser, 1400, 900)
-    _load(browser, outputs["map.html"])
+    load(browser, outputs["map.html"])
     browser.execute_script("geoevents.map.setView([33.31, 44.37], 10, {animate: false});")
     _until(browser, "return document.querySelectorAll('.ge-town-label').length", lambda n: n >= 5)
     raw = tmp_path / "raw-city.png"

@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from geoevents.outputs import write_outputs
-from tests.test_browser import _driver
 from tests.test_outputs import sample_events, sample_results
 
 pytestmark = pytest.mark.browser
 
 # Paper sizes in inches, as Chromium's DevTools printToPDF takes them.
 PAPERS = {"A4": (8.27, 11.69), "Letter": (8.5, 11.0)}
-
-
-@pytest.fixture()
-def browser(tmp_path: Path) -> Iterator[Any]:
-    driver = _driver(tmp_path / "profile")
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from geoevents.cli import main
+from tests._browser import console_errors, load, requests_made
 from tests.conftest import DATA, SEEDS
-from tests.test_browser import _console_errors, _driver, _load, _requests
 
 pytestmark = pytest.mark.browser
 
@@ -72,26 +71,31 @@ def test_every_output_reads_back_with_gdal(demo_out: Path) -> None:
     assert events["fatalities"].dropna().ge(0).all()
 
 
-@pytest.fixture()
-def browser(tmp_path: Path) -> Iterator[Any]:
-    driver = _driver(tmp_path / "profile")
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
 def test_demo_map_shows_markers_at_the_sample_sites_offline(browser: Any, demo_out: Path) -> None:
-    _load(browser, demo_out / "map.html")
+    load(browser, demo_out / "map.html")
     points = [tuple(p) for p in browser.execute_script(MARKERS_JS)]
     assert points, "the demo map carries no markers"
     with (demo_out / "events.csv").open(encoding="utf-8") as handle:
         located = sum(1 for row in csv.DictReader(handle) if row["latitude"])
     assert len(points) == browser.execute_script(LOCATED_CSV_JS) == located  # the map and the CSV agree
+    # the heading, the legend's counts per type and the report count the same events
+    assert browser.find_element("css selector", ".ge-count").text.startswith(f"{located} event")
+    legend = browser.execute_script(
+        "return [...document.querySelectorAll('.ge-layers .ge-row')].slice(0, geoevents.data.types.length)"
+        ".map(r => +r.querySelector('.ge-muted').textContent.replace(/[^0-9]/g, ''))"
+    )
+    assert sum(legend) == located
+    unlocated = browser.execute_script("return geoevents.data.unlocated.length")
+    with (demo_out / "events.csv").open(encoding="utf-8-sig") as handle:
+        total = sum(1 for _ in csv.DictReader(handle))
+    assert located + unlocated == total
+    load(browser, demo_out / "report.html")
+    assert len(browser.find_elements("css selector", "table.events tbody tr")) == total
+    load(browser, demo_out / "map.html")
     for name, (where, tolerance_km) in EXPECTED.items():
         nearest = min(_km(where, p) for p in points)
         assert nearest <= tolerance_km, f"no marker within {tolerance_km} km of {name}: {nearest:.1f} km"
-    requested, failed = _requests(browser)
+    requested, failed = requests_made(browser)
     assert not failed, failed
     assert all(url.startswith(("file:", "data:")) for url in requested), requested
-    assert not _console_errors(browser)
+    assert not console_errors(browser)

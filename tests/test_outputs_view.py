@@ -197,3 +197,38 @@ def test_static_world_map_shows_no_scale_bar_it_could_not_keep() -> None:
         assert "N" in {t.get_text() for t in ax.texts} and not ax.child_axes
     finally:
         plt.close(fig)
+
+
+def test_basemap_towns_and_provinces_come_from_the_gazetteer_and_capitals_have_no_namesakes() -> None:
+    from geoevents.gazetteer import default_gazetteer
+    from geoevents.outputs.basemap import admin1_areas, towns
+
+    gazetteer = default_gazetteer()
+    places = gazetteer.populated_places()
+    assert len(places) > 1000 and all(isinstance(p[3], int) for p in places[:100])
+    shapes = gazetteer.admin1_shapes({"IQ"})
+    assert len(shapes) >= 10 and all(cc == "IQ" and not shape.is_empty for _, cc, shape in shapes)
+    assert [name for name, _, _ in admin1_areas({"IQ"})] == sorted(name for name, _, _ in shapes)
+    # the whole world: each capital once, its namesakes elsewhere in the country plain towns
+    found = towns((-180.0, -85.0, 180.0, 85.0), [])
+    capitals = [(t.country_code, t.name) for t in found if t.capital]
+    assert len(capitals) == len(set(capitals)) and ("US", "Washington") in capitals
+    assert ("IQ", "Baghdad") in capitals
+
+
+def test_the_web_map_never_draws_continents_or_world_regions() -> None:
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from geoevents.outputs.webmap import drawable_areas
+
+    frame = gpd.GeoDataFrame(
+        {
+            "name": ["western Iraq", "Asia", "Middle East"],
+            "feature_class": ["admin1", "continent", "region"],
+            "source": ["derived", "naturalearth", "naturalearth"],
+        },
+        geometry=[box(39, 31, 44, 35), box(25, -10, 150, 75), box(35, 20, 60, 40)],
+        crs="EPSG:4326",
+    )
+    assert list(drawable_areas(frame)["name"]) == ["western Iraq"]

@@ -2,7 +2,9 @@
 
 The name comes from the feed or page (``publisher``, ``source``, ``site_name`` fields), else from the
 URL's domain through ``data/publishers.csv`` (the domain itself when it is not listed). A local file
-path is never a source. The scale is the listed one, else "Other", as ACLED writes unknown scales.
+path is never a source. Every output names a publisher through ``publisher_from_url`` here, so the
+CSV, the map, the report and the KMZ give one source the same name. The scale is the listed one,
+else "Other", as ACLED writes unknown scales.
 """
 
 from __future__ import annotations
@@ -24,11 +26,21 @@ def _publishers() -> dict[str, tuple[str, str]]:
     return {row["domain"]: (row["name"], row["scale"]) for row in csv.DictReader(text.splitlines())}
 
 
+# Host prefixes that name a site's edition or device, not its publisher.
+_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "edition.", "en.")
+
+
 def _domain(url: str | None) -> str:
     if not url or "://" not in url:
         return ""
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix) :]
+    return host
 
 
 def _listed(domain: str) -> tuple[str, str] | None:
@@ -41,15 +53,22 @@ def _listed(domain: str) -> tuple[str, str] | None:
     return None
 
 
+def publisher_from_url(url: str | None) -> str | None:
+    """The publisher of a web address: its listed name, else its domain (None for no web address)."""
+    domain = _domain(url)
+    if not domain:
+        return None
+    listed = _listed(domain)
+    return listed[0] if listed else domain
+
+
 def publisher_of(article: Article) -> str:
     """The publisher's name for ACLED's ``source`` column ("" when nothing names one)."""
     for key in _FIELDS:
         value = article.metadata.get(key)
         if isinstance(value, str) and value.strip() and "/" not in value and "\\" not in value:
             return " ".join(value.split())
-    domain = _domain(article.url)
-    listed = _listed(domain) if domain else None
-    return listed[0] if listed else domain
+    return publisher_from_url(article.url) or ""
 
 
 def source_scale(publisher: str) -> str:

@@ -461,6 +461,25 @@ class OfflineGeocoder:
         self._derived[fid] = place
         return place
 
+    def populated_places(self) -> list[tuple[str, float, float, int, str | None]]:
+        """Every populated place as (name, lat, lon, population, country code): the map's town labels."""
+        ix = self._index
+        return [
+            (ix.name[i], ix.lat[i], ix.lon[i], ix.population[i] or 0, ix.cc[i])
+            for i, fclass in enumerate(ix.fclass)
+            if fclass == "populated_place"
+        ]
+
+    def admin1_shapes(self, country_codes: Iterable[str]) -> list[tuple[str, str | None, BaseGeometry]]:
+        """(name, country code, shape) of the first-level divisions of these countries (derived ones
+        approximate), for the map's province lines."""
+        ix, codes = self._index, set(country_codes)
+        return [
+            (ix.name[i], ix.cc[i], shapely.from_wkb(wkb))
+            for i, wkb in ix.geoms.items()
+            if ix.fclass[i] == "admin1" and ix.cc[i] in codes
+        ]
+
     def country(self, code: str) -> Place | None:
         """The country polygon for an ISO 3166-1 alpha-2 (or alpha-3) code; unknown codes raise."""
         text = (code or "").strip().upper()

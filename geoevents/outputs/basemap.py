@@ -261,12 +261,12 @@ def tiered_coverage(
     return out
 
 
-def _gazetteer_index() -> Any | None:
-    """The loaded offline gazetteer's arrays (towns with population, derived admin-1 shapes)."""
+def _gazetteer() -> Any | None:
+    """The offline gazetteer (towns with population, derived admin-1 shapes), or None."""
     try:
         from geoevents.gazetteer import default_gazetteer
 
-        return default_gazetteer()._index
+        return default_gazetteer()
     except Exception as exc:  # the reference layers are decoration: draw without them
         log.warning("gazetteer not available for the map's towns and provinces (%s)", exc)
         return None
@@ -292,13 +292,15 @@ def _capitals() -> frozenset[tuple[str, str]]:
 
 def towns(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Town]:
     """Populated places to label: near the events, the larger ones in view, the largest everywhere."""
-    index = _gazetteer_index()
-    if index is None:
+    gazetteer = _gazetteer()
+    if gazetteer is None:
         return []
-    rows = np.flatnonzero(np.asarray(index.fclass, dtype=object) == "populated_place")
-    lat = np.asarray(index.lat, dtype="f8")[rows]
-    lon = np.asarray(index.lon, dtype="f8")[rows]
-    population = np.array([index.population[i] or 0 for i in rows], dtype="i8")
+    rows = gazetteer.populated_places()
+    if not rows:
+        return []
+    lat = np.array([r[1] for r in rows], dtype="f8")
+    lon = np.array([r[2] for r in rows], dtype="f8")
+    population = np.array([r[3] for r in rows], dtype="i8")
     minx, miny, maxx, maxy = focus
     keep = population >= WORLD_TOWN_POPULATION
     keep |= (
@@ -307,13 +309,18 @@ def towns(focus: tuple[float, float, float, float], points: list[tuple[float, fl
     for plat, plon in points:
         keep |= (np.abs(lat - plat) <= TOWN_RADIUS_DEG) & (np.abs(lon - plon) <= TOWN_RADIUS_DEG)
     capitals = _capitals()
-    found = []
-    for j, i in enumerate(rows.tolist()):
-        capital = (index.cc[i], index.name[i]) in capitals
-        if keep[j] or capital:
-            found.append(
-                Town(index.name[i], float(lat[j]), float(lon[j]), int(population[j]), index.cc[i], capital)
-            )
+    # a capital is the most populous place of its name in its country, not every namesake
+    named = {}
+    for j in np.argsort(-population, kind="stable").tolist():
+        key = (rows[j][4], rows[j][0])
+        if key in capitals and key not in named:
+            named[key] = j
+    chosen = set(named.values())
+    found = [
+        Town(name, float(lat[j]), float(lon[j]), int(population[j]), cc, j in chosen)
+        for j, (name, _, _, _, cc) in enumerate(rows)
+        if keep[j] or j in chosen
+    ]
     found.sort(key=lambda t: (not t.capital, -t.population, t.name))
     return found[:MAX_TOWNS]
 
@@ -324,13 +331,10 @@ def admin1_areas(country_codes: set[str]) -> list[tuple[str, str | None, BaseGeo
     The gazetteer derives them by splitting each country among its towns (Voronoi cells), so
     their lines are approximate, which the map says.
     """
-    index = _gazetteer_index()
-    if index is None or not country_codes:
+    gazetteer = _gazetteer()
+    if gazetteer is None or not country_codes:
         return []
-    out = []
-    for i, wkb in index.geoms.items():
-        if index.fclass[i] == "admin1" and index.cc[i] in country_codes:
-            out.append((index.name[i], index.cc[i], shapely.from_wkb(wkb)))
+    out = gazetteer.admin1_shapes(country_codes)
     out.sort(key=lambda item: (item[1] or "", item[0]))
     return out
 

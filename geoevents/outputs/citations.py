@@ -15,6 +15,7 @@ from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from geoevents import lexicon
+from geoevents.events.sources import publisher_from_url
 from geoevents.records import ArticleResult, Event
 
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "__", "icid", "cmp")
@@ -22,7 +23,6 @@ _PATH_LIKE = re.compile(
     r"^(?:[a-z]:[\\/]|[\\/~.]|file:)|[\\/]|\.(?:html?|txt|json|jsonl|pdf|docx?|xml)$", re.I
 )
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:\S", re.I)  # "javascript:x", "mailto:a" (not "Iraq: ...")
-_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "edition.", "en.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +60,18 @@ def clean_url(url: str | None) -> str | None:
 
 
 def publisher_of(url: str | None) -> str | None:
-    """The publisher of a URL as its host name without ``www.`` and similar prefixes."""
-    link = clean_url(url)
-    if link is None:
-        return None
-    host = urlsplit(link).hostname or ""
-    for prefix in _HOST_PREFIXES:
-        if host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix) :]
-    return host or None
+    """The publisher of a web address as every output names it (``events.sources``); None for a path."""
+    return publisher_from_url(clean_url(url))
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether a text is a file path or a non-web address, which no output may show."""
+    return bool(_PATH_LIKE.search(text) or _SCHEME.match(text))
 
 
 def _readable_title(text: str | None) -> str | None:
     text = " ".join((text or "").split())
-    if not text or _PATH_LIKE.search(text) or _SCHEME.match(text):
+    if not text or looks_like_path(text):
         return None
     return text
 

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from geoevents.outputs.citations import clean_url, publisher_of
-
-_PATH_LIKE = re.compile(r"^(?:file:|/|~|[A-Za-z]:[\\/]|\.{1,2}[\\/])|[\\/].*\.(?:txt|html?|md|json|xml|pdf)$")
+from geoevents.outputs.citations import clean_url, looks_like_path, publisher_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +51,7 @@ def source_link(source: str, title: str | None = None, url: str | None = None) -
         return SourceLink(name, title or _title_from_path(clean) or name, clean)
     if title:
         return SourceLink("", title, None)
-    if _PATH_LIKE.search(source.strip()) or "://" in source:
+    if looks_like_path(source.strip()) or "://" in source:
         return SourceLink("", "local article", None)
     return SourceLink("", source.strip() or "article", None)
 

@@ -257,6 +257,11 @@ def located_events(frame: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
 
 
 def _caveat_list(row: Mapping[str, Any]) -> list[str]:
+    """The event's caveats as the report and the CSV give them (the frame's ``caveats``), else from its
+    tags and notes."""
+    given = row.get("caveats")
+    if isinstance(given, str) and given.strip():
+        return _split(given)
     tags = _split(row.get("tags")) if SEPARATOR in str(row.get("tags") or "") else []
     if not tags and row.get("tags"):
         tags = [t.strip() for t in re.split(r"[|;,]", str(row.get("tags"))) if t.strip()]

@@ -35,66 +35,195 @@
   var css = getComputedStyle(document.documentElement);
   var color = function (name) { return css.getPropertyValue('--ge-' + name).trim(); };
 
-  L.geoJSON(D.base.countries, {
-    renderer: baseCanvas, interactive: false, smoothFactor: 1.5,
-    style: {fillColor: color('land'), color: color('edge'), weight: 0.9, fillOpacity: D.tiles ? 0 : 1}
-  }).addTo(map);
+  // The basemap is drawn by one canvas layer from coordinates projected once, at load, to zoom 0:
+  // a pan or zoom scales them (a multiply-add per vertex) instead of re-projecting some 160,000
+  // vertices through Leaflet, skips shapes out of view, and draws each shape simplified to a pixel
+  // at that zoom level (simplified once per shape and level, the first time it is seen there).
+  var MAX_LAT = 85.0511287798;
+  function toWorld(ring) {
+    var xy = new Float64Array(ring.length * 2);
+    for (var i = 0; i < ring.length; i++) {
+      var lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, ring[i][1])), s = Math.sin(lat * Math.PI / 180);
+      xy[2 * i] = 256 * (ring[i][0] / 360 + 0.5);
+      xy[2 * i + 1] = 256 * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
+    }
+    return xy;
+  }
+  function shapeOf(rings) {  // rings of [lon, lat]: their zoom-0 coordinates and box
+    var out = {rings: rings.map(toWorld), x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity};
+    out.rings.forEach(function (xy) {
+      for (var i = 0; i < xy.length; i += 2) {
+        if (xy[i] < out.x0) { out.x0 = xy[i]; } if (xy[i] > out.x1) { out.x1 = xy[i]; }
+        if (xy[i + 1] < out.y0) { out.y0 = xy[i + 1]; } if (xy[i + 1] > out.y1) { out.y1 = xy[i + 1]; }
+      }
+    });
+    return out;
+  }
+  // Douglas-Peucker on zoom-0 coordinates: the vertices that matter at a tolerance, as a new array
+  function simplified(xy, tolerance) {
+    var n = xy.length / 2;
+    if (n <= 2) { return xy; }
+    var keep = new Uint8Array(n), stack = [0, n - 1], t2 = tolerance * tolerance, count = 2;
+    keep[0] = keep[n - 1] = 1;
+    while (stack.length) {
+      var last = stack.pop(), first = stack.pop();
+      var ax = xy[2 * first], ay = xy[2 * first + 1], dx = xy[2 * last] - ax, dy = xy[2 * last + 1] - ay;
+      var len2 = dx * dx + dy * dy, far = -1, best = t2;
+      for (var i = first + 1; i < last; i++) {
+        var px = xy[2 * i] - ax, py = xy[2 * i + 1] - ay, d2;
+        if (len2 === 0) { d2 = px * px + py * py; } else {
+          var u = Math.max(0, Math.min(1, (px * dx + py * dy) / len2)), qx = px - u * dx, qy = py - u * dy;
+          d2 = qx * qx + qy * qy;
+        }
+        if (d2 > best) { best = d2; far = i; }
+      }
+      if (far > 0) { keep[far] = 1; count++; stack.push(first, far, far, last); }
+    }
+    var out = new Float64Array(2 * count), j = 0;
+    for (var k = 0; k < n; k++) { if (keep[k]) { out[j++] = xy[2 * k]; out[j++] = xy[2 * k + 1]; } }
+    return out;
+  }
+  // a shape's rings simplified to about a pixel at a zoom level, made the first time it is drawn there
+  function ringsAt(shape, zoom) {
+    var z = Math.max(0, Math.floor(zoom));
+    if (z >= 12) { return shape.rings; }
+    shape.lod = shape.lod || [];
+    if (!shape.lod[z]) {
+      var tolerance = 0.7 / Math.pow(2, z);
+      shape.lod[z] = shape.rings.map(function (xy) { return simplified(xy, tolerance); });
+    }
+    return shape.lod[z];
+  }
+  var BaseShapes = L.Path.extend({
+    // shapes: [{rings, box}]; closed: polygons (each filled on its own, holes kept, or all in one
+    // path when options.together: shapes that never overlap) or lines
+    initialize: function (shapes, closed, options) {
+      L.setOptions(this, L.extend({interactive: false}, options));
+      this._shapes = shapes; this._closed = closed;
+    },
+    _project: function () {
+      var map = this._map;
+      this._scale = map.getZoomScale(map.getZoom(), 0);
+      this._origin = map.getPixelOrigin();
+      var s = this._scale, o = this._origin;
+      this._pxBounds = L.bounds([-o.x, -o.y], [256 * s - o.x, 256 * s - o.y]);
+    },
+    _update: function () {},
+    _containsPoint: function () { return false; },
+    _trace: function (ctx, shape) {
+      var s = this._scale, ox = this._origin.x, oy = this._origin.y, rings = ringsAt(shape, this._map.getZoom());
+      for (var r = 0; r < rings.length; r++) {
+        var xy = rings[r], n = xy.length, lx = xy[0] * s - ox, ly = xy[1] * s - oy;
+        ctx.moveTo(lx, ly);
+        for (var i = 2; i < n; i += 2) {
+          var x = xy[i] * s - ox, y = xy[i + 1] * s - oy;
+          if (i + 2 < n && Math.abs(x - lx) + Math.abs(y - ly) < 0.8) { continue; }
+          ctx.lineTo(x, y); lx = x; ly = y;
+        }
+        if (this._closed) { ctx.closePath(); }
+      }
+    },
+    _updatePath: function () {
+      var renderer = this._renderer, ctx = renderer._ctx;
+      if (!renderer._drawing || !renderer._bounds) { return; }
+      var s = this._scale, o = this._origin, b = renderer._bounds;
+      var x0 = (b.min.x + o.x) / s, y0 = (b.min.y + o.y) / s, x1 = (b.max.x + o.x) / s, y1 = (b.max.y + o.y) / s;
+      var seen = 1 / s;  // a shape smaller than a pixel is not drawn
+      var options = this.options, self = this, lines = !this._closed || !options.fill || options.together;
+      if (lines) { ctx.beginPath(); }
+      this._shapes.forEach(function (shape) {
+        if (shape.x1 < x0 || shape.x0 > x1 || shape.y1 < y0 || shape.y0 > y1) { return; }
+        if (shape.x1 - shape.x0 < seen && shape.y1 - shape.y0 < seen) { return; }
+        if (!lines) { ctx.beginPath(); }
+        self._trace(ctx, shape);
+        if (!lines) { renderer._fillStroke(ctx, self); }
+      });
+      if (lines) { renderer._fillStroke(ctx, this); }
+    }
+  });
+  function baseShapes(shapes, closed, options) { return new BaseShapes(shapes, closed, options); }
+  var countryShapes = {};
+  var countryList = [];
+  D.base.countries.features.forEach(function (f) {
+    if (f.properties.cc) { countryShapes[f.properties.cc] = f.geometry; }
+    var g = f.geometry;
+    // a country's parts make one shape (one fill), its holes kept by the even-odd rule
+    var polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    if (polys.length) { countryList.push(shapeOf([].concat.apply([], polys))); }
+  });
+  baseShapes(countryList, true, {renderer: baseCanvas, fill: true, fillColor: color('land'), color: color('edge'),
+    weight: 0.9, fillOpacity: D.tiles ? 0 : 1}).addTo(map);
   var water = L.layerGroup();
   if (D.base.lakes.length) {
-    L.polygon(D.base.lakes.map(function (poly) { return poly.map(function (ring) { return ring.map(swap); }); }),
-      {renderer: waterCanvas, interactive: false, stroke: false, fillColor: color('sea'), fillOpacity: 1})
-      .addTo(water);
+    baseShapes(D.base.lakes.map(shapeOf), true, {renderer: waterCanvas, stroke: false, fill: true, together: true,
+      fillColor: color('sea'), fillOpacity: 1}).addTo(water);
   }
   if (D.base.rivers.length) {
-    L.polyline(D.base.rivers.map(function (line) { return line.map(swap); }),
-      {renderer: waterCanvas, interactive: false, color: '#7fa7c9', weight: 1.1, opacity: 0.9, smoothFactor: 1.5})
-      .addTo(water);
+    baseShapes(D.base.rivers.map(function (line) { return shapeOf([line]); }), false,
+      {renderer: waterCanvas, fill: false, color: '#7fa7c9', weight: 1.1, opacity: 0.9}).addTo(water);
   }
   water.addTo(map);
   var provinces = L.layerGroup();
   if (D.base.provinces.length) {
-    L.polyline(D.base.provinces.map(function (line) { return line.map(swap); }),
-      {renderer: adminCanvas, interactive: false, color: '#9c9486', weight: 0.8, dashArray: '4 3',
-       opacity: 0.9, smoothFactor: 1.5}).addTo(provinces);
+    baseShapes(D.base.provinces.map(function (line) { return shapeOf([line]); }), false,
+      {renderer: adminCanvas, fill: false, color: '#9c9486', weight: 0.8, dashArray: '4 3', opacity: 0.9})
+      .addTo(provinces);
   }
 
   // ---- labels: countries, provinces, towns, each from its own zoom, only those in view --------
-  function labelSet(rows, make, minZoom, maxZoom) {
-    return {rows: rows, make: make, min: minZoom, max: maxZoom, shown: new Map(), on: true};
+  // One layer holds every label: each row's node is made once and the shown ones are placed by a
+  // transform on moveend (hidden while a zoom animates), instead of one Leaflet marker per label
+  // added and removed on every zoom.
+  function labelSet(rows, cls, dot, minZoom, maxZoom) {
+    var xy = toWorld(rows.map(function (r) { return [r[1], r[0]]; }));
+    return {rows: rows, xy: xy, cls: cls, dot: dot, min: minZoom, max: maxZoom, nodes: [], on: true};
   }
-  function textIcon(cls, text, dot) {
-    var box = el('div', cls);
-    if (dot) { el('span', 'ge-town-dot', box); }
-    el('span', '', box, text);
-    return L.divIcon({html: box, className: 'ge-label', iconSize: null});
+  function labelNode(set, r) {
+    var outer = el('div', 'ge-label'), box = el('div', typeof set.cls === 'function' ? set.cls(r) : set.cls, outer);
+    if (set.dot) { el('span', 'ge-town-dot', box); }
+    el('span', '', box, r[2]);
+    return outer;
   }
   var labelSets = {
-    countries: labelSet(D.base.countryLabels, function (r) {
-      return L.marker([r[0], r[1]], {icon: textIcon('ge-country-label', r[2]), interactive: false,
-        keyboard: false, pane: 'ge-labels'});
-    }, function (r) { return r[3]; }, function () { return 9; }),
-    provinces: labelSet(D.base.provinceLabels, function (r) {
-      return L.marker([r[0], r[1]], {icon: textIcon('ge-province-label', r[2]), interactive: false,
-        keyboard: false, pane: 'ge-labels'});
-    }, function () { return 6; }, function () { return 9; }),
-    towns: labelSet(D.base.towns, function (r) {
-      return L.marker([r[0], r[1]], {icon: textIcon(r[5] ? 'ge-town-label ge-capital' : 'ge-town-label', r[2], true),
-        interactive: false, keyboard: false, pane: 'ge-labels'});
-    }, function (r) { return r[4]; }, function () { return 99; })
+    countries: labelSet(D.base.countryLabels, 'ge-country-label', false,
+      function (r) { return r[3]; }, function () { return 9; }),
+    provinces: labelSet(D.base.provinceLabels, 'ge-province-label', false,
+      function () { return 6; }, function () { return 9; }),
+    towns: labelSet(D.base.towns, function (r) { return r[5] ? 'ge-town-label ge-capital' : 'ge-town-label'; },
+      true, function (r) { return r[4]; }, function () { return 99; })
   };
-  var labelLayer = L.layerGroup().addTo(map);
-  function updateLabels() {
-    var zoom = map.getZoom(), view = map.getBounds().pad(0.15);
-    Object.keys(labelSets).forEach(function (name) {
-      var set = labelSets[name];
-      set.rows.forEach(function (r, i) {
-        var want = set.on && zoom >= set.min(r) && zoom <= set.max(r) && view.contains([r[0], r[1]]);
-        var marker = set.shown.get(i);
-        if (want && !marker) { marker = set.make(r); set.shown.set(i, marker); labelLayer.addLayer(marker); }
-        if (!want && marker) { labelLayer.removeLayer(marker); set.shown.delete(i); }
+  var LabelLayer = L.Layer.extend({
+    options: {pane: 'ge-labels'},
+    onAdd: function () { this._box = el('div', 'ge-label-layer', this.getPane()); this.update(); },
+    onRemove: function () { L.DomUtil.remove(this._box); },
+    getEvents: function () {
+      return {moveend: this.update, viewreset: this.update, zoomanim: this._hide};
+    },
+    _hide: function () { this._box.style.display = 'none'; },
+    update: function () {
+      var zoom = map.getZoom(), s = map.getZoomScale(zoom, 0), o = map.getPixelOrigin();
+      var size = map.getSize(), pad = 0.15, at = map.containerPointToLayerPoint([0, 0]);
+      var x0 = at.x - pad * size.x, y0 = at.y - pad * size.y;
+      var x1 = at.x + (1 + pad) * size.x, y1 = at.y + (1 + pad) * size.y, keep = [];
+      Object.keys(labelSets).forEach(function (name) {
+        var set = labelSets[name];
+        if (!set.on) { return; }
+        for (var i = 0; i < set.rows.length; i++) {
+          var r = set.rows[i];
+          if (zoom < set.min(r) || zoom > set.max(r)) { continue; }
+          var x = set.xy[2 * i] * s - o.x, y = set.xy[2 * i + 1] * s - o.y;
+          if (x < x0 || x > x1 || y < y0 || y > y1) { continue; }
+          var node = set.nodes[i] || (set.nodes[i] = labelNode(set, r));
+          node.style.transform = 'translate(' + Math.round(x) + 'px,' + Math.round(y) + 'px)';
+          keep.push(node);
+        }
       });
-    });
-  }
+      this._box.replaceChildren.apply(this._box, keep);
+      this._box.style.display = '';
+    }
+  });
+  var labelLayer = new LabelLayer().addTo(map);
+  function updateLabels() { labelLayer.update(); }
   function updateProvinces() {
     var want = G.layerOn.provinces && map.getZoom() >= 5;
     if (want && !map.hasLayer(provinces)) { provinces.addTo(map); }
@@ -107,10 +236,6 @@
     fitPopupToView();
     popup.setLatLng(latlng).setContent(content).openOn(map);
   }
-  var countryShapes = {};
-  D.base.countries.features.forEach(function (f) {
-    if (f.properties.cc) { countryShapes[f.properties.cc] = f.geometry; }
-  });
   function shapeLayer(items, style) {
     var group = L.layerGroup();
     items.forEach(function (s) {
@@ -138,7 +263,7 @@
   var places = L.layerGroup();
   D.places.forEach(function (p) {
     var marker = L.circleMarker(p.ll, {radius: 3.2, color: '#ffffff', weight: 1, fillColor: color('place'),
-      fillOpacity: 0.9, className: 'ge-place'});
+      fillOpacity: 0.9, renderer: shapesCanvas});
     marker.bindTooltip(p.name);
     marker.on('click', function () { openAt(p.ll, p.html); });
     places.addLayer(marker);
@@ -147,7 +272,8 @@
   // ---- events: a shape per type, a ring sized to the area meant, clustered and spiderfied ----
   var types = D.types;
   var cluster = L.markerClusterGroup({
-    maxClusterRadius: 26, spiderfyOnMaxZoom: true, showCoverageOnHover: false, chunkedLoading: true,
+    // no cluster animation: it forces a layout of the page on every zoom and moves each icon twice
+    maxClusterRadius: 26, spiderfyOnMaxZoom: true, showCoverageOnHover: false, chunkedLoading: true, animate: false,
     spiderLegPolylineOptions: {weight: 1.2, color: '#333', opacity: 0.6},
     iconCreateFunction: function (c) {
       var n = c.getChildCount();
@@ -157,10 +283,18 @@
     }
   });
   var rings = L.layerGroup();
+  // an event's icon node is made once and kept: the cluster adds and removes markers on every zoom
+  var EventIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      if (!this._node) { this._node = L.DivIcon.prototype.createIcon.call(this, old); }
+      return this._node;
+    }
+  });
+  var ringOf = {};
   var events = D.events.map(function (e, i) {
     var type = types[e.t], size = Math.round(e.r * 2 + 4);
     var tip = type.key + ' · ' + (e.d || 'undated') + ' · ' + e.loc;
-    var icon = L.divIcon({
+    var icon = new EventIcon({
       html: shapeSvg(type, size, e.p > 1),
       className: 'ge-event ge-event-' + slug(type.key) + ' ge-precision-' + e.p,
       iconSize: [size, size]
@@ -168,8 +302,11 @@
     var marker = L.marker(e.ll, {icon: icon, keyboard: true, title: tip, alt: tip, riseOnHover: true});
     marker.on('click', function () { showEvent(i); });
     marker.on('keypress', function (ev) { if (ev.originalEvent.key === 'Enter') { showEvent(i); } });
-    var ring = e.ring > 0 ? L.circle(e.ll, {radius: e.ring, color: type.color, weight: 1.2, dashArray: '4 4',
-      fillOpacity: 0.05, interactive: false, renderer: ringsCanvas}) : null;
+    // events of one type at one spot share their ring: stacked, faint fills would turn opaque
+    var ringKey = e.ll.join() + ' ' + e.ring + ' ' + e.t;
+    var ring = e.ring > 0 ? (ringOf[ringKey] = ringOf[ringKey] || L.circle(e.ll, {radius: e.ring,
+      color: type.color, weight: 1.2, dashArray: '4 4', fillOpacity: 0.05, interactive: false,
+      renderer: ringsCanvas})) : null;
     return {data: e, type: type, marker: marker, ring: ring, index: i};
   });
   function showEvent(i) {
@@ -463,9 +600,9 @@
     map.fitBounds(D.view, {paddingTopLeft: [left + D.fit.pad, top + D.fit.pad],
       paddingBottomRight: [right + D.fit.pad, bottom + D.fit.pad], maxZoom: D.fit.maxZoom, animate: false});
   }
-  places.addTo(map);
   borders.addTo(map);
   rings.addTo(map);
+  places.addTo(map);
   cluster.addTo(map);
   apply();
   fitView();
@@ -473,7 +610,6 @@
   updateLabels();
   map.on('zoomend', updateProvinces);
   map.on('zoomend', updateRings);
-  map.on('moveend', updateLabels);
   map.on('resize', function () { fitPopupToView(); });
   G.cluster = cluster;
   G.events = events;
