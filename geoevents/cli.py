@@ -1,7 +1,8 @@
 """Command line: parses arguments and calls the library, nothing more.
 
 Exit status: 0 all went well, 1 some inputs failed (or none could be read; for geocode/reverse,
-nothing found), 2 usage error, 3 the run itself failed (output folder in use, disk full, internal error).
+nothing found), 2 usage error, 3 the run itself failed (output folder in use, disk full, the gazetteer
+cannot load, internal error).
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ EPILOG = (
     "  geoevents parse story.txt --jsonl              the places a text names\n"
     '  geoevents geocode "Al Qa\'im" --country IQ      look a place up\n'
     "  geoevents reverse 35.51 44.28                  the country and province at a point\n\n"
-    "exit status: 0 all went well, 1 some inputs failed or nothing was found, 2 usage error"
+    "exit status: 0 all went well, 1 some inputs failed or nothing was found, 2 usage error,\n"
+    "  3 the run itself failed (output folder in use, disk full, gazetteer cannot load)"
 )
 GEOMETRY_HELP = (
     "point (default): each place as its point, bbox and feature id; full: also its whole shape "

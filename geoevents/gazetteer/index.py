@@ -41,7 +41,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from geoevents.errors import GazetteerError
+from geoevents.errors import GazetteerUnavailable
 from geoevents.gazetteer import sources
 from geoevents.gazetteer.normalize import (
     glued_article_variants,
@@ -865,9 +865,13 @@ def load_or_build(cache_dir: Path) -> IndexData:
         return loaded
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
+        lock = open(cache_dir / "gazetteer.lock", "a+b")  # noqa: SIM115 (closed by the with below)
     except OSError as exc:
-        raise GazetteerError(f"{cache_dir}: cannot create the gazetteer cache folder ({exc})") from exc
-    with open(cache_dir / "gazetteer.lock", "a+b") as lock:
+        raise GazetteerUnavailable(
+            f"{cache_dir}: cannot use the gazetteer cache folder ({exc.strerror or exc}); "
+            "set GEOEVENTS_CACHE to a writable folder"
+        ) from None
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be building the same index
         try:
             loaded = _load(path)
