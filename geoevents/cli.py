@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import os
 import signal
 import sys
 import threading
@@ -341,6 +342,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
+def entry() -> None:
+    """The ``geoevents`` command: ``main``, then the process ends without freeing the loaded gazetteer's
+    millions of objects one by one (a fifth of a second of CPU, more on a busy machine). Every stage
+    has closed its files and worker pools by then; the output streams are flushed here."""
+    status = main()
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that stopped early, or a stream already closed
+        pass
+    os._exit(status)
+
+
 def _failure_line(exc: Exception) -> str:
     if isinstance(exc, OSError):
         from geoevents.outset import write_failure
@@ -350,4 +365,4 @@ def _failure_line(exc: Exception) -> str:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry()
