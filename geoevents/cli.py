@@ -243,8 +243,13 @@ def _print_locations(found: Any, args: argparse.Namespace, what: str) -> int:
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
+    from geoevents.gazetteer import OfflineGeocoder
+
     geocoder = _gazetteer(args)
-    found = geocoder.geocode(args.query, exactly_one=False, country_codes=args.country, limit=args.limit)
+    if isinstance(geocoder, OfflineGeocoder):  # the same answers, without loading geopy
+        found = geocoder.lookup(args.query, country_codes=args.country, limit=args.limit)
+    else:
+        found = geocoder.geocode(args.query, exactly_one=False, country_codes=args.country, limit=args.limit)
     where = f" in {', '.join(args.country)}" if args.country else ""
     return _print_locations(found, args, f"no place called {args.query!r}{where} in the gazetteer")
 
