@@ -12,6 +12,6 @@ if getattr(sys.modules.get("geoevents"), "__file__", None) is None:
     sys.modules.pop("geoevents", None)
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from geoevents.cli import main
+from geoevents.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -23,3 +23,8 @@ class GazetteerError(GeoeventsError):
 class RunFailed(GeoeventsError):
     """The run itself cannot go on (output folder locked, disk full, an obstacle at an output path):
     nothing is published, the previous outputs stay whole; exit status 3."""
+
+
+class GazetteerUnavailable(RunFailed):
+    """The world gazetteer cannot be built or loaded (its cache folder unusable, its files unreadable):
+    no fault of the inputs or options, so the run itself failed, exit status 3."""

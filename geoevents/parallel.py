@@ -35,7 +35,7 @@ import shapely
 from shapely.geometry import mapping as geojson_of
 from shapely.geometry.base import BaseGeometry
 
-from geoevents.errors import GeoeventsError
+from geoevents.errors import GazetteerError, GeoeventsError, RunFailed
 from geoevents.records import Article, ArticleResult, Event, Place, ResolvedMention
 from geoevents.settings import Settings
 
@@ -45,6 +45,7 @@ __all__ = [
     "OVERRIDES_USED",
     "Failure",
     "Reply",
+    "StageFailed",
     "StageUnavailable",
     "Stages",
     "Success",
@@ -62,8 +63,13 @@ __all__ = [
 
 
 class StageUnavailable(GeoeventsError):
-    """A stage cannot run for any article (its module fails to import, the gazetteer cannot be
-    built): the run stops with this one usage-level error instead of one error per article."""
+    """A stage cannot run for any article (its module fails to import, a gazetteer file of the user's
+    is bad): the run stops with this one usage-level error instead of one error per article."""
+
+
+class StageFailed(StageUnavailable, RunFailed):
+    """A stage that cannot run through no fault of the inputs or options (the world gazetteer cannot
+    be built or loaded): the run itself failed, exit status 3."""
 
 
 def _default_ingest(
@@ -411,15 +417,18 @@ class WorkerState:
                 if config.gazetteer is not None
                 else config.stages.load_gazetteer(config.extra_gazetteers, config.online_geocoder)
             )
-        except GeoeventsError as exc:  # already names the file and the reason
+        except GazetteerError as exc:  # a gazetteer file or option of the user's: names it and why
             raise StageUnavailable(f"the gazetteer cannot be loaded: {one_line(exc)}") from exc
+        except GeoeventsError as exc:
+            raise StageFailed(f"the gazetteer cannot be loaded: {one_line(exc)}") from exc
         except Exception as exc:
-            raise StageUnavailable(f"the gazetteer cannot be loaded ({one_line(exc_text(exc))})") from exc
+            raise StageFailed(f"the gazetteer cannot be loaded ({one_line(exc_text(exc))})") from exc
         self.sent: set[str] = set()
         self.lock = threading.Lock()
         # The gazetteer is millions of long-lived objects that the cyclic garbage collector
-        # would otherwise walk again and again (a sixth of a run's time): exempt them.
-        gc.collect()
+        # would otherwise walk again and again (a sixth of a run's time): exempt them. No collection
+        # first: loading leaves little garbage, and a full pass over them costs a short run a tenth
+        # of a second.
         gc.freeze()
 
     def gazetteer_version(self) -> str | None:
@@ -565,7 +574,7 @@ def _init_process_worker(config: WorkerConfig, parent: int) -> None:
     try:
         _PROCESS_STATE = WorkerState(config)
     except StageUnavailable as exc:
-        _PROCESS_ERROR = StageUnavailable(str(exc))  # without its cause, so it pickles
+        _PROCESS_ERROR = type(exc)(str(exc))  # without its cause, so it pickles
 
 
 def _process_state() -> WorkerState:
@@ -705,7 +714,8 @@ class ProcessRunner:
                 self.pool = self._new_pool()
 
     def close(self, *, abort: bool = False) -> None:
-        """Stop the pool; ``abort`` (the run was interrupted) ends the workers without waiting."""
+        """Stop the pool; ``abort`` (the run was interrupted) ends the workers without waiting. Closing
+        again does nothing."""
         if abort:
             for process in list(getattr(self.pool, "_processes", {}).values()):
                 with contextlib.suppress(OSError):
@@ -714,7 +724,7 @@ class ProcessRunner:
 
 
 _DASK_STATES: dict[str, WorkerState] = {}
-_DASK_ERRORS: dict[str, str] = {}
+_DASK_ERRORS: dict[str, StageUnavailable] = {}
 _DASK_LOCK = threading.Lock()
 
 
@@ -731,7 +741,7 @@ class _DaskSetup:
             state = WorkerState(self.config)
         except StageUnavailable as exc:
             with _DASK_LOCK:
-                _DASK_ERRORS[key] = str(exc)
+                _DASK_ERRORS[key] = type(exc)(str(exc))  # without its cause, so it pickles
             return
         with _DASK_LOCK:
             _DASK_STATES[key] = state
@@ -748,7 +758,7 @@ def _dask_state(name: str) -> WorkerState:
 
     key = f"{name}@{get_worker().address}"
     if key in _DASK_ERRORS:
-        raise StageUnavailable(_DASK_ERRORS[key])
+        raise _DASK_ERRORS[key]
     return _DASK_STATES[key]
 
 
@@ -837,6 +847,8 @@ class DaskRunner:
             fill()
 
     def close(self, *, abort: bool = False) -> None:
+        if self.client.status in ("closing", "closed"):  # closed once already
+            return
         try:
             self.client.unregister_worker_plugin(self.name)
         except Exception:  # the cluster may already be gone

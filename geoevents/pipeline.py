@@ -699,6 +699,9 @@ def _run_batch(
             report(error)
         progress.update(1)
     progress.close()
+    # Every reply is in: the workers (each with its own gazetteer) end before the outputs are written,
+    # so their memory and the writers' do not add up at the run's peak.
+    runner.close()
 
     done = [a for a in order if a not in failed and a in store]
     results = StoredResults(store, done)

@@ -165,6 +165,15 @@ def _previous(into: Path) -> Path:
     return into
 
 
+def previous_tree(into: Path) -> tuple[Path, str]:
+    """The previous release unpacked under ``into``, and its own gazetteer cache folder (two index
+    formats in one folder would each delete the other's file)."""
+    from geoevents.settings import default_cache_dir
+
+    (into / "prev").mkdir()
+    return _previous(into / "prev"), str(default_cache_dir() / f"previous-{PREVIOUS}")
+
+
 ROWS = [
     (
         "parse_rate",
@@ -197,12 +206,7 @@ def rows() -> list[tuple[str, str, str]]:
         old: dict[str, float] = {}
         if os.environ.get("GEOEVENTS_BENCH_PREVIOUS", "1") != "0":
             (work / "old").mkdir()
-            (work / "prev").mkdir()
-            previous = _previous(work / "prev")
-            from geoevents.settings import default_cache_dir
-
-            # Its own cache folder: two index formats in one folder would each delete the other's file.
-            CACHES[previous] = str(default_cache_dir() / f"previous-{PREVIOUS}")
+            previous, CACHES[previous] = previous_tree(work)
             old = _measure(previous, work / "old", size)
     out = []
     for key, label, fmt, goal in ROWS:

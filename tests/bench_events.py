@@ -1,11 +1,19 @@
-"""Events speed: articles/s through the events stage, and reports/s through the cross-article merge.
+"""Events speed: articles/s through the events stage, and reports/s through the cross-article merge,
+each beside the previous release's (``bench_cli.PREVIOUS``, unpacked from git) in one run.
 
 Place mentions are resolved once with the real geoparser and gazetteer before timing, so the rates are
-the events stage's own. Rates are CPU time of this process (``time.process_time``).
+the events stage's own. Rates are CPU time of the measuring process (``time.process_time``). Each tree
+is measured in a fresh process of its own (this file run with ``--json``, that tree's package first on
+the path), on the same articles. ``GEOEVENTS_BENCH_PREVIOUS=0`` skips the previous release.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -53,18 +61,16 @@ def _batch(events: list[Event], size: int, reports: int = 4) -> list[Event]:
     return out
 
 
-def rows() -> list[tuple[str, str, str]]:
+def measure() -> dict[str, float]:
+    """The figures of the geoevents package this process imports."""
     from geoevents.gazetteer import default_gazetteer
     from geoevents.geoparse.parse import resolved_mentions_from_article
 
     articles = _articles()
-    if not articles:
-        return []
     gazetteer = default_gazetteer()
     resolved: list[tuple[Article, list[ResolvedMention]]] = [
         (a, resolved_mentions_from_article(a, gazetteer=gazetteer)) for a in articles
     ]
-    kb = sum(len(a.text) for a in articles) / len(articles) / 1000
     found: list[Event] = []
 
     def extract() -> None:
@@ -73,23 +79,74 @@ def rows() -> list[tuple[str, str, str]]:
             found.extend(events_from_article(article, mentions))
 
     rate = _rate(extract, len(articles))
-    out = [
-        (
-            f"events from {len(articles)} news articles, {kb:.1f} KB avg (articles/s)",
-            f"{rate:,.0f}",
-            "≥ 1,000",
-        ),
-        ("events found per article (mean)", f"{len(found) / len(articles):.2f}", "—"),
-    ]
     batch = _batch(found, 2000)
     start = time.process_time()
     merged = merge_events(batch)
     seconds = time.process_time() - start
-    out.append((f"merge {len(batch):,} reports into {len(merged):,} events (reports/s)",
-                f"{len(batch) / seconds:,.0f}", "≥ 2,000"))  # fmt: skip
-    return out
+    return {
+        "articles": len(articles),
+        "kb": sum(len(a.text) for a in articles) / len(articles) / 1000,
+        "rate": rate,
+        "per_article": len(found) / len(articles),
+        "reports": len(batch),
+        "merged": len(merged),
+        "merge_rate": len(batch) / seconds,
+    }
+
+
+def _measure_tree(tree: Path, cache: str | None) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    if cache:
+        env["GEOEVENTS_CACHE"] = cache
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--json"],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-1500:])
+        return {}
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def rows() -> list[tuple[str, str, str]]:
+    from tests.bench_cli import PREVIOUS, previous_tree
+
+    if not _articles():
+        return []
+    new = _measure_tree(ROOT, None)
+    old: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="geoevents-bench-events-") as tmp:
+        if os.environ.get("GEOEVENTS_BENCH_PREVIOUS", "1") != "0":
+            tree, cache = previous_tree(Path(tmp))
+            old = _measure_tree(tree, cache)
+    if not new:
+        return [("events bench", "failed", "see stderr")]
+
+    def was(key: str, fmt: str) -> str:
+        return f"  (was {fmt.format(old[key])} in {PREVIOUS})" if key in old else ""
+
+    return [
+        (
+            f"events from {new['articles']:.0f} news articles, {new['kb']:.1f} KB avg (articles/s per core)",
+            f"{new['rate']:,.0f}" + was("rate", "{:,.0f}"),
+            ">= 1,000",
+        ),
+        ("events found per article (mean)", f"{new['per_article']:.2f}" + was("per_article", "{:.2f}"), "-"),
+        (
+            f"merge {new['reports']:,.0f} reports into {new['merged']:,.0f} events (reports/s)",
+            f"{new['merge_rate']:,.0f}" + was("merge_rate", "{:,.0f}"),
+            ">= 2,000",
+        ),
+    ]
 
 
 if __name__ == "__main__":
-    for row in rows():
-        print(*row, sep="   ")
+    if sys.argv[1:] == ["--json"]:
+        print(json.dumps(measure()))
+    else:
+        for row in rows():
+            print(*row, sep="   ")

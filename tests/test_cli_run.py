@@ -274,6 +274,25 @@ def test_all_good_exits_zero_and_usage_errors_exit_two(
     assert stderr.strip().count("\n") == 0 and "--jobs" in stderr
 
 
+@pytest.mark.parametrize("command", ["run", "geocode"])
+def test_a_gazetteer_that_cannot_load_is_one_plain_line_and_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    article = tmp_path / "k1.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GEOEVENTS_CACHE", str(blocker / "cache"))  # a cache folder that cannot be made
+    out = tmp_path / "out"
+    run_args = ["run", str(article), "--out", str(out), "--no-progress"]
+    status = main(run_args if command == "run" else [command, "Kirkuk"])
+    stderr = capsys.readouterr().err
+    assert status == 3, stderr
+    assert stderr.strip().count("\n") == 0, stderr
+    assert str(blocker) in stderr and "gazetteer cache folder" in stderr
+    assert not (out / "run.json").exists()
+
+
 def test_size_limit_is_configurable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "k1.txt"
     article.write_text(GOOD, encoding="utf-8")

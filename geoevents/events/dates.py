@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
 
@@ -376,6 +377,7 @@ _PUBLISHED_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)  # asked again for the same article by later steps
 def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | None:
     """The date of the text's dateline or publication line, if one opens the text."""
     head = text[:400]

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from re import _constants as _sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from geoevents.errors import InputError
+from geoevents.events.prefilter import required_strings
 from geoevents.events.taxonomy import GENERIC_EXPLOSION, GENERIC_VIOLENCE, SUB_EVENT_TYPES
 
 _GENERIC = {"generic-explosion": GENERIC_EXPLOSION, "generic-violence": GENERIC_VIOLENCE}
@@ -101,40 +100,6 @@ def _trigger(where: str, row: dict[str, str], known: dict[str, str]) -> Trigger:
     generic = _GENERIC.get(name)
     keys = required_strings(pattern)
     return Trigger(pattern, None if generic else name, generic, row["nominal"] == "yes", definition, keys)
-
-
-def _required(items: Any) -> set[str] | None:
-    """Strings one of which every match of the parsed pattern ``items`` contains, or None."""
-    found: list[set[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            found.append({"".join(run)})
-            run = []
-        if op is _sre.SUBPATTERN:
-            inner = _required(av[-1])
-        elif op is _sre.BRANCH:
-            alternatives = [_required(branch) for branch in av[1]]
-            inner = set().union(*alternatives) if all(alternatives) else None  # type: ignore[arg-type]
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            inner = _required(av[2])
-        else:
-            inner = None
-        if inner:
-            found.append(inner)
-    if run:
-        found.append({"".join(run)})
-    found = [option for option in found if all(option)]
-    return max(found, key=lambda o: (min(map(len, o)), -len(o))) if found else None
-
-
-def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case strings one of which any match of ``pattern`` must contain (a sound prefilter), or None."""
-    found = _required(_parser.parse(pattern.pattern, pattern.flags))
-    return tuple(sorted(found)) if found else None
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,173 @@
+"""Cheap tests that spare the regular-expression engine work it would do in vain.
+
+- ``required_strings``: literal strings one of which every match of a pattern contains, read from the
+  pattern's source with a small parser of its own (the standard library's parser is private), so a
+  lexicon row is tried only on a clause that holds one of them.
+- ``dispatched``: a long alternation of names regrouped by first letter, so the engine tries only
+  the names that start with the letter in front of it instead of all of them at every word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A quantifier after an atom, and whether it lets the atom occur zero times.
+_QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:,(\d*))?\}")
+_ZERO_OR_MORE = {"?", "*"}
+# Escapes that match one character of a class, or nothing at all (assertions): neither is a literal.
+_CLASS_OR_ASSERTION = set("bBAZdDsSwW")
+_LITERAL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
+
+Options = set[str] | None  # strings one of which every match holds; None: nothing is known
+
+
+class _Unsupported(Exception):
+    """Syntax the parser does not read (backreferences, conditionals, verbose mode): no prefilter."""
+
+
+class _Parser:
+    """Recursive descent over a pattern's source, collecting required literal strings."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.at = 0
+
+    def peek(self) -> str:
+        return self.source[self.at] if self.at < len(self.source) else ""
+
+    def alternation(self) -> Options:
+        """Branches up to a closing parenthesis or the end: each must hold one of the options."""
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.at += 1
+            branches.append(self.sequence())
+        if not all(branches):
+            return None
+        return set().union(*branches)  # type: ignore[arg-type]
+
+    def sequence(self) -> Options:
+        """The best requirement of one branch: its longest runs of literals and required groups."""
+        found: list[set[str]] = []
+        run: list[str] = []
+        while self.peek() not in ("", "|", ")"):
+            atom, literal = self.atom()
+            quantifier = _QUANTIFIER.match(self.source, self.at)
+            if quantifier:
+                self.at = quantifier.end()
+                if self.peek() in ("?", "+"):  # lazy or possessive
+                    self.at += 1
+                optional = quantifier.group(0) in _ZERO_OR_MORE or quantifier.group(1) in ("", "0")
+                atom = None if optional else ({literal} if literal is not None else atom)
+                literal = None
+            if literal is not None:
+                run.append(literal)
+                continue
+            if run:
+                found.append({"".join(run)})
+                run = []
+            if atom:
+                found.append(atom)
+        if run:
+            found.append({"".join(run)})
+        found = [option for option in found if all(option)]
+        return max(found, key=lambda o: (min(map(len, o)), -len(o))) if found else None
+
+    def atom(self) -> tuple[Options, str | None]:
+        """(requirement, the literal character itself when the atom is one)."""
+        char = self.peek()
+        self.at += 1
+        if char == "\\":
+            return self.escape()
+        if char == "[":
+            self.char_class()
+            return None, None
+        if char == "(":
+            return self.group(), None
+        if char in ".^$":
+            return None, None
+        return None, char.lower()
+
+    def escape(self) -> tuple[Options, str | None]:
+        char = self.peek()
+        self.at += 1
+        if char in _CLASS_OR_ASSERTION:
+            return None, None
+        if char in _LITERAL_ESCAPES:
+            return None, _LITERAL_ESCAPES[char]
+        if char.isalnum() or not char:  # \1 backreferences, \x41, \u2019, \N{...}: not read here
+            raise _Unsupported(char)
+        return None, char.lower()
+
+    def char_class(self) -> None:
+        if self.peek() == "^":
+            self.at += 1
+        if self.peek() == "]":  # a leading ] is a member
+            self.at += 1
+        while self.peek() not in ("", "]"):
+            self.at += 2 if self.peek() == "\\" else 1
+        if not self.peek():
+            raise _Unsupported("[")
+        self.at += 1
+
+    def group(self) -> Options:
+        lookaround = False
+        if self.peek() == "?":
+            self.at += 1
+            head = self.peek()
+            if head == ":":
+                self.at += 1
+            elif head in "=!":  # lookahead: zero width
+                self.at += 1
+                lookaround = True
+            elif self.source.startswith(("<=", "<!"), self.at):
+                self.at += 2
+                lookaround = True
+            elif self.source.startswith(("P<", "<"), self.at):
+                self.at = self.source.index(">", self.at) + 1
+            elif head == "#":
+                self.at = self.source.index(")", self.at) + 1
+                return None
+            else:  # inline flags: (?i) for the whole pattern, or (?-i:...) for a group
+                flags = re.compile(r"[aiLmsux]*(?:-[imsx]+)?").match(self.source, self.at)
+                assert flags is not None
+                self.at = flags.end()
+                if self.peek() == ")":
+                    self.at += 1
+                    return None
+                if self.peek() != ":":
+                    raise _Unsupported("(?")
+                self.at += 1
+        inner = self.alternation()
+        if self.peek() != ")":
+            raise _Unsupported("(")
+        self.at += 1
+        return None if lookaround else inner
+
+
+def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which any match of ``pattern`` must contain (a sound prefilter), or None.
+
+    Sound: a text (lower-cased) holding none of them cannot match. None when no such strings exist or
+    the pattern uses syntax the parser leaves alone."""
+    if pattern.flags & re.VERBOSE:
+        return None
+    parser = _Parser(pattern.pattern)
+    try:
+        found = parser.alternation()
+    except (_Unsupported, ValueError):
+        return None
+    if parser.at != len(parser.source):  # an unbalanced ")": the pattern would not compile anyway
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def dispatched(alternatives: Iterable[tuple[str, str]]) -> str:
+    """``(?:a1|a2|...)`` for (name, its regular expression) pairs, regrouped by the name's first letter
+    behind a lookahead, in the same order within each group, so it matches exactly what the flat
+    alternation matches. Every expression must begin by matching the name's first character, in
+    either case (the pattern is compiled with IGNORECASE)."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for name, expression in alternatives:
+        groups.setdefault(name[:1].casefold(), (name[:1], []))[1].append(expression)
+    return "(?:" + "|".join(f"(?={re.escape(c)})(?:{'|'.join(exprs)})" for c, exprs in groups.values()) + ")"
