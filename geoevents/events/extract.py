@@ -40,6 +40,7 @@ from geoevents.events.realis import (
     PAST_VERB_AFTER,
     asserted,
     claimed,
+    collateral_damage,
     crime_story,
     generic_plural,
     no_event_reason,
@@ -334,6 +335,8 @@ def _rejection(
         return "crime"
     if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
         return "crime"
+    if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
+        return "collateral"
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"

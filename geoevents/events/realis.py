@@ -316,7 +316,13 @@ _RECALLED = re.compile(
     r"\b(?:(?:\w+|\d+)\s+(?:years|decades)\s+ago|anniversary|commemorat\w*|in\s+memory\s+of|"
     r"marked\s+every\s+year|remembered|since\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|"
     r"(?:erupted|began|started|broke\s+out)\s+in\s+(?:early\s+|late\s+)?(?:\w+\s+)?(?:19|20)\d\d|"
-    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d)\b",
+    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d)\b"
+    # How a war began, told as its origin: "the war that began with protests", "protests evolved into war".
+    r"|\b(?:war|conflict|uprising|revolt|revolution|crisis|insurgency|rebellion)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:began|started|erupted|broke\s+out|was\s+sparked)\s+(?:in\s+\S+\s+(?:\d{4}\s+)?)?"
+    r"(?:with|as|after|by|when)\b"
+    r"|\b(?:evolved|escalated|spiral(?:l)?ed|turned|developed|grew|morphed)\s+into\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:war|conflict|insurgency|uprising|rebellion)\b",
     re.IGNORECASE,
 )
 # A claim of responsibility names an event without reporting it.
@@ -369,3 +375,16 @@ def ordinary_arrest(sentence: str) -> bool:
 def quiet_story(text: str) -> bool:
     """Whether a text has neither a political side nor the words of armed conflict (local news)."""
     return not _POLITICAL.search(text) and not _CONFLICT.search(text)
+
+
+# Damage done by a crash, a strike or nature: the act that did it is the event, not looting.
+_COLLATERAL = re.compile(
+    r"\b(?:crash(?:ed|es)?|air\s?strikes?|air\s+raids?|shell(?:ing|s|ed)|bombard\w*|bomb(?:s|ing|ed)?|blasts?|"
+    r"explosions?|exploded|missiles?|rockets?|earthquakes?|quakes?|floods?|storms?|fire\s+broke\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def collateral_damage(clause: str) -> bool:
+    """Whether property destruction in ``clause`` is the damage of another act (crash, strike, blast)."""
+    return bool(_COLLATERAL.search(clause))
