@@ -133,3 +133,57 @@ def test_houses_torched_by_a_militia_are_still_property_destruction() -> None:
     assert _types("Militiamen torched houses in the village of Kuda on Friday.") == [
         "Looting/property destruction"
     ]
+
+
+def test_a_clause_whose_first_trigger_is_set_aside_is_read_for_its_next_act() -> None:
+    text = "Defying a house arrest order in the capital on Friday, his supporters threw stones at police."
+    assert _types(text) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "Air/drone strike",
+            "On Friday four children were killed by bombs dropped from army helicopters on Kafr Nabl.",
+        ),
+        (
+            "Remote explosive/landmine/IED",
+            "Two guards were killed by a bomb hidden in a cart at the market on Friday.",
+        ),
+    ],
+)
+def test_a_killing_by_a_bomb_is_typed_by_the_bomb(expected: str, text: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_one_more_act_at_another_place_is_another_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from geoevents.geoparse import resolved_mentions_from_article
+
+    text = (
+        "Government jets struck the town of Saraqib on Friday, killing five people. "
+        "Also in Idlib province, jets struck the town of Maarat al-Numan on Friday, killing two."
+    )
+    article = article_from_text(text, metadata={"published": PUBLISHED})
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike", "Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mosque in the old quarter was also destroyed by Russian airstrikes.",
+        "Separatists said there were army artillery attacks on the village of Ergneti on Friday.",
+        "Clashes were continuing around the airport of Taftanaz on Friday as rebels pressed their assault.",
+    ],
+)
+def test_a_plural_told_as_one_occasion_is_an_event(text: str) -> None:
+    assert len(_types(text)) == 1
+
+
+def test_an_ambassador_shot_dead_is_political_violence() -> None:
+    text = (
+        "An off-duty officer fatally shot the ambassador at a gallery in the capital on Monday. "
+        "His father and sister were detained by police later that day."
+    )
+    assert "Attack" in _types(text)

@@ -155,6 +155,10 @@ def _may_join(into: Draft, other: Draft) -> bool:
     attack, whose sub-type it would take over (the typed report is an event of its own)."""
     if "another-event" in other.tags:
         return False
+    if "elsewhere" in other.tags and into.sites and other.sites:
+        ours = {rm.place.feature_id for rm in other.sites if rm.place is not None}
+        if not ours & {rm.place.feature_id for rm in into.sites if rm.place is not None}:
+            return False  # "also in X": one more act, at a place of its own
     untyped = into.sub_event_type is None and into.family is None
     return not (untyped and (other.sub_event_type is not None or other.family is not None))
 

@@ -250,6 +250,11 @@ _ANOTHER = re.compile(
     r"\b(?:another|a\s+(?:separate|second|third|further|new|fresh)|other|separately)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "Also in Aleppo province ...", "artillery fire also hit the town of ...": an act told as one more,
+# at its own place, is not the event before it when its place differs.
+_ELSEWHERE = re.compile(
+    r"^\W*(?:also|elsewhere|meanwhile)\b|\balso\s+(?:\w+\s+)?(?:hit|struck|targeted|in|at|near)\b", re.I
+)
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
 
 
@@ -405,6 +410,14 @@ def _drafts_from_article(
             if seen is not None and trigger.sub_event_type:
                 seen[trigger.sub_event_type] += 1
             rejected = _rejection(clause.text, trigger, m, story=story, sentence=sentence.text)
+            tried = {trigger}
+            while rejected and (other := best_trigger(clause.text, skip=frozenset(tried))) is not None:
+                # The first trigger set aside ("a house arrest order"), the clause's next act may be one.
+                tried.add(other.trigger)
+                if other.match.start() < m.end() and other.match.end() > m.start():
+                    continue  # the same words read by another row: no new act
+                trigger, m = other.trigger, other.match
+                rejected = _rejection(clause.text, trigger, m, story=story, sentence=sentence.text)
             if rejected:
                 _note(trace, rejected)
                 continue
@@ -435,6 +448,8 @@ def _drafts_from_article(
             draft.trigger_texts.append(m.group(0))
             if another:
                 draft.tags.add("another-event")
+            if _ELSEWHERE.search(clause.text):
+                draft.tags.add("elsewhere")
             if dates:
                 chosen = min(
                     dates,

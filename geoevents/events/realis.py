@@ -156,6 +156,20 @@ _COUNTED_TARGETS = re.compile(
 )
 
 
+# Wordings that tell the plural as one occasion: "destroyed by Russian airstrikes", "there were
+# artillery attacks", "drew protests from residents", "targeted civilians with mortar shells".
+_ONE_ACT_BEFORE = re.compile(
+    r"(?:\b(?:\w+ed|hit|struck|shot|killed|wounded|destroyed|damaged)\s+(?:[\w'’-]+\s+){0,4}?(?:by|with|in|from)|"
+    r"\bthere\s+(?:were|was|had\s+been|have\s+been)|\b(?:drew|sparked|triggered|prompted|provoked)|"
+    r"\bwith)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The plural's own verb in the progressive: "clashes were continuing", "protests are under way".
+_ONGOING_AFTER = re.compile(
+    r"^\s*(?:(?:in|at|near|around)\s+(?:[\w'’-]+\s+){1,3}?)?(?:were|was|are|is)\s+(?:still\s+)?"
+    r"(?:continuing|raging|ongoing|under\s?way|going\s+on|taking\s+place)\b",
+    re.IGNORECASE,
+)
 # A headline's present-tense verb right after its subject: "Demonstrators throw stones at police".
 _PRESENT_VERB_AFTER = re.compile(
     r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:throw|hurl|storm|torch|burn|block|"
@@ -200,7 +214,8 @@ def generic_plural(
             )
         )
         rest = clause[trigger.end() :]
-        followed = bool(
+        told = bool(_ONE_ACT_BEFORE.search(before)) or bool(_ONGOING_AFTER.match(rest))
+        followed = told or bool(
             PAST_VERB_AFTER.match(rest)
             or _ACT_LATER.search(rest[:90])
             or (headline and _PRESENT_VERB_AFTER.match(rest))
@@ -262,7 +277,8 @@ _POLITICAL = re.compile(
     r"Qaeda|Taliban|Shabaab|Boko|Houthis?|Hezbollah|PKK|opposition|activists?|protest\w*|demonstrat\w*|"
     r"journalists?|politicians?|party|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
     r"sectarian|tribal|communal|ethnic|election\w*|candidates?|lawmakers?|parliament\w*|dissidents?|"
-    r"separatists?|blasphemy|treason|sedition|belonging\s+to|army|military|soldiers|troops|marines)\b",
+    r"separatists?|blasphemy|treason|sedition|belonging\s+to|army|military|soldiers|troops|marines|"
+    r"assassinat\w*|ambassadors?|diplomats?)\b",
     re.IGNORECASE,
 )
 

@@ -207,10 +207,12 @@ _ACTOR_ONLY = re.compile(r"(?:gunmen|armed\s+men)", re.IGNORECASE)
 
 
 def _generic_rank(trigger: Trigger, m: re.Match[str]) -> int:
-    """0 for a specific row, 1 for a generic act, 2 for a generic word that only names the actors."""
+    """0 for a specific row, 1 for an explosion, 2 for another generic act, 3 for words naming only actors."""
     if not trigger.generic:
         return 0
-    return 2 if _ACTOR_ONLY.fullmatch(m.group(0)) else 1
+    if _ACTOR_ONLY.fullmatch(m.group(0)):
+        return 3
+    return 1 if trigger.generic == GENERIC_EXPLOSION else 2
 
 
 def _first_act(trigger: Trigger, clause: str, m: re.Match[str]) -> re.Match[str]:
@@ -221,13 +223,17 @@ def _first_act(trigger: Trigger, clause: str, m: re.Match[str]) -> re.Match[str]
     return later or m
 
 
-def best_trigger(clause: str, triggers: tuple[Trigger, ...] | None = None) -> TriggerMention | None:
-    """The trigger of a clause: the first specific row that matches, else the leftmost generic one."""
+def best_trigger(
+    clause: str, triggers: tuple[Trigger, ...] | None = None, *, skip: frozenset[Trigger] = frozenset()
+) -> TriggerMention | None:
+    """The trigger of a clause: the first specific row that matches, else the leftmost generic one
+    (an explosion before a bare killing: "killed by bombs" is the bombing). Rows in ``skip`` are not
+    tried: the next trigger of a clause whose first one was set aside."""
     best: tuple[int, int, Trigger, re.Match[str]] | None = None
     rows = triggers or load_triggers()
     possible = _index(rows).candidates(clause.lower())
     for rank, trigger in enumerate(rows):
-        if rank not in possible:
+        if rank not in possible or trigger in skip:
             continue
         m = trigger.pattern.search(clause)
         if not m:
