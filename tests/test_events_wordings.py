@@ -187,3 +187,31 @@ def test_an_ambassador_shot_dead_is_political_violence() -> None:
         "His father and sister were detained by police later that day."
     )
     assert "Attack" in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kurdish-led alliance has captured wide areas from the extremists.",
+        "The militia has fought alongside government forces against the rebels.",
+        "The group has also been under attack in the neighbouring country.",
+    ],
+)
+def test_a_campaign_told_in_the_present_perfect_is_no_event(text: str) -> None:
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In recent days rebel forces have captured a number of villages in the north of the province.",
+        "Seven people have been arrested by the security forces in connection with the bombing.",
+    ],
+)
+def test_news_of_the_last_days_and_detentions_in_the_present_perfect_are_events(text: str) -> None:
+    assert len(_types(text)) == 1
+
+
+def test_shells_carrying_gas_that_choke_are_a_chemical_weapon() -> None:
+    text = "Militants fired shells containing gas at the district on Tuesday, causing cases of suffocation."
+    assert _types(text) == ["Chemical weapon"]

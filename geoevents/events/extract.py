@@ -39,6 +39,7 @@ from geoevents.events.realis import (
     CRIME_LOOKALIKES,
     PAST_VERB_AFTER,
     asserted,
+    campaign_summary,
     claimed,
     collateral_damage,
     crime_story,
@@ -255,6 +256,8 @@ _ANOTHER = re.compile(
 _ELSEWHERE = re.compile(
     r"^\W*(?:also|elsewhere|meanwhile)\b|\balso\s+(?:\w+\s+)?(?:hit|struck|targeted|in|at|near)\b", re.I
 )
+# Detentions are told in the present perfect as news ("seven people have been arrested").
+_PEOPLE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
 
 
@@ -439,6 +442,13 @@ def _drafts_from_article(
             verbal = bool(_PAST_TRIGGER.fullmatch(m.group(0)))
             definite = trigger.nominal and not another and not verbal and _definite(clause.text[: m.start()])
             places = places_in(clause, usable)
+            if (
+                trigger.sub_event_type not in _PEOPLE_TAKEN
+                and not (dates or has_count or places)
+                and campaign_summary(clause.text, m)
+            ):
+                _note(trace, "pattern")
+                continue
             draft = Draft(
                 order=len(drafts),
                 sub_event_type=trigger.sub_event_type,

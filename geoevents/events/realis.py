@@ -404,3 +404,28 @@ _COLLATERAL = re.compile(
 def collateral_damage(clause: str) -> bool:
     """Whether property destruction in ``clause`` is the damage of another act (crash, strike, blast)."""
     return bool(_COLLATERAL.search(clause))
+
+
+# An act told in the present perfect as part of a campaign ("have captured wide areas", "has fought
+# alongside the army", "has been driven out of", "having retaken"): with no date, toll or place of its
+# own, it sums up a war rather than reporting one event.
+_PERFECT_ACT = re.compile(
+    r"\b(?:has|have|having)\s+(?:\w+ly\s+|also\s+|all\s+|since\s+|now\s+|already\s+){0,2}(?:been\s+)?"
+    r"(?:\w+ed|fought|taken|retaken|driven|beaten|hit|struck|shot|seized|won|lost|overrun|under\s+(?:attack|fire))\b",
+    re.IGNORECASE,
+)
+
+
+def campaign_summary(clause: str, trigger: re.Match[str]) -> bool:
+    """Whether the trigger's own verb phrase is a present perfect of the campaign kind (see above);
+    the caller checks that the clause gives no date, toll or place of its own."""
+    window = clause[max(0, trigger.start() - 45) : trigger.end() + 25]
+    return bool(_PERFECT_ACT.search(window)) and not _RECENT.search(clause)
+
+
+# Words that make a present perfect news of the last days: "in recent days", "this week", "overnight".
+_RECENT = re.compile(
+    r"\b(?:in\s+(?:recent|the\s+(?:past|last))\s+(?:few\s+|two\s+|three\s+)?(?:days|hours)|this\s+week|"
+    r"overnight|earlier\s+today|today|tonight|hours\s+ago|just\s+now)\b",
+    re.IGNORECASE,
+)
