@@ -215,3 +215,19 @@ def test_news_of_the_last_days_and_detentions_in_the_present_perfect_are_events(
 def test_shells_carrying_gas_that_choke_are_a_chemical_weapon() -> None:
     text = "Militants fired shells containing gas at the district on Tuesday, causing cases of suffocation."
     assert _types(text) == ["Chemical weapon"]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("Air/drone strike", "New strikes kill at least 25 civilians in the east of the city on Saturday."),
+        ("Armed clash", "Militants launched strikes on army posts near the border on Friday."),
+    ],
+)
+def test_strikes_no_ground_group_made_are_from_the_air(expected: str, text: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_those_who_came_under_fire_are_its_target() -> None:
+    text = "Government soldiers came under fire from insurgents outside the village of Kuda on Friday."
+    assert _types(text) == ["Armed clash"]

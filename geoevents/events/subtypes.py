@@ -149,8 +149,9 @@ _NO_LONGER_ARMED = re.compile(
 )
 
 
-# A trigger that is itself a passive ("were also killed"): its target is the subject before it.
-_AUXILIARY_FIRST = re.compile(r"(?:was|were|been|being|got)\b", re.IGNORECASE)
+# A trigger that is itself a passive ("were also killed", "came under fire"): its target is the subject
+# before it.
+_AUXILIARY_FIRST = re.compile(r"(?:was|were|been|being|got|came\s+under)\b", re.IGNORECASE)
 
 
 def _target_text(d: Draft) -> str:
@@ -174,6 +175,8 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
         return "Air/drone strike" if bombing else "Remote explosive/landmine/IED"
     if aerial and re.search(r"strike|struck|bomb|raid", words):
         return "Air/drone strike"
+    if re.search(r"\bstrikes?\b", words) and _side(d) != 2:
+        return "Air/drone strike"  # "strikes" that no armed group on the ground made are from the air
     target = _target_text(d)
     if _ARSON.search(words) and _PROPERTY.search(target) and not CIVILIAN_WORDS.search(target):
         return "Looting/property destruction"
