@@ -231,3 +231,24 @@ def test_strikes_no_ground_group_made_are_from_the_air(expected: str, text: str)
 def test_those_who_came_under_fire_are_its_target() -> None:
     text = "Government soldiers came under fire from insurgents outside the village of Kuda on Friday."
     assert _types(text) == ["Armed clash"]
+
+
+def test_an_act_named_as_the_reason_for_a_sentence_is_no_new_event() -> None:
+    text = "The militia leader was imprisoned by foreign troops at a camp near Basra in 2007 for attacks."
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "Armed clash",
+            "An attack on the army base killed a contractor and wounded four soldiers on Friday.",
+        ),
+        ("Attack", "Gunmen attacked a refugee camp near the city on Friday, killing three women."),
+    ],
+)
+def test_an_attack_on_a_base_is_on_its_force_and_on_a_refugee_camp_on_civilians(
+    expected: str, text: str
+) -> None:
+    assert _types(text) == [expected]

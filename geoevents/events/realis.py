@@ -17,6 +17,7 @@ _GOVERNING = re.compile(
     r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
     r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
     r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
+    r"(?:imprisoned|jailed|sentenced|convicted|tried|prosecuted|punished|executed|hanged)\s+(?:[\w'’-]+\s+){0,10}?for|"
     r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
     r"believe\w*(?!\s+to\s+(?:be|have))|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|"
     r"hypothetical|any|future|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",

@@ -37,6 +37,12 @@ _AIR_SIDE = re.compile(
     r"\b(?:coalition|US-led|Russian|Russia|regime|air\s+force|warplanes?|jets?|aircraft|drones?|helicopters?)\b",
     re.IGNORECASE,
 )
+# Sites held by a force: an attack on one is on the force (the codebook's Attack is on civilians only).
+_MILITARY_SITE = re.compile(
+    r"\b(?:(?:military|army|air)\s+)?(?:bases?|barracks|checkpoints?|outposts?|garrisons?)\b|"
+    r"\bmilitary\s+(?:compounds?|posts?|positions?|installations?|facilit(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _ARSON = re.compile(r"molotov|petrol\s+bomb|fire\s*bomb|incendiary", re.IGNORECASE)
 
 
@@ -182,6 +188,8 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
         return "Looting/property destruction"
     if ARMED_WORDS.search(target) and not CIVILIAN_WORDS.search(target):
         return "Armed clash"  # fighters or soldiers killed: a fight, whoever the actor step guessed
+    if _MILITARY_SITE.search(target):
+        return "Armed clash"  # an attack on a base or checkpoint targets its force, whoever else died
     if (d.actor2 or "").startswith("Civilians") or CIVILIAN_WORDS.search(target):
         return "Attack"
     named_party = lexicon.inter(d.actor2) in (1, 2, 3, 4, 8) and not is_unidentified_group(d.actor2)
