@@ -252,3 +252,22 @@ def test_an_attack_on_a_base_is_on_its_force_and_on_a_refugee_camp_on_civilians(
     expected: str, text: str
 ) -> None:
     assert _types(text) == [expected]
+
+
+def test_fighters_continuing_to_battle_are_a_clash() -> None:
+    text = (
+        "On Friday the rebels were continuing to battle the militants on two fronts for control of the town."
+    )
+    assert _types(text) == ["Armed clash"]
+
+
+def test_among_the_dead_are_the_victims_of_the_event_just_told(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from geoevents.geoparse import resolved_mentions_from_article
+
+    text = (
+        "Government jets struck the market town of Saraqib on Friday, killing twelve civilians. "
+        "Among the dead were four people killed as they queued for bread in Latakia."
+    )
+    article = article_from_text(text, metadata={"published": PUBLISHED})
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

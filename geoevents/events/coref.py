@@ -202,6 +202,10 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
         candidates = [
             k for k in kept if drafts_compatible(k, d, settings.merge_distance_km) and _may_join(k, d)
         ]
+        if not candidates and "toll-of-previous" in d.tags:
+            # "Among the dead were ...": the event told just before, whatever place the victims' words name.
+            earlier = [k for k in kept if k.order < d.order and _types_compatible(k, d) and _may_join(k, d)]
+            candidates = [max(earlier, key=lambda k: k.order)] if earlier else []
         if candidates:
             absorb(max(candidates, key=lambda k: (affinity(k, d), -abs(k.order - d.order))), d)
             continue

@@ -256,6 +256,10 @@ _ANOTHER = re.compile(
 _ELSEWHERE = re.compile(
     r"^\W*(?:also|elsewhere|meanwhile)\b|\balso\s+(?:\w+\s+)?(?:hit|struck|targeted|in|at|near)\b", re.I
 )
+# "Among the dead were ...": the victims of the event just told, wherever the text says they stood.
+_TOLL_OF_PREVIOUS = re.compile(
+    r"\W*among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|wounded|injured|fatalities)\b", re.I
+)
 # Detentions are told in the present perfect as news ("seven people have been arrested").
 _PEOPLE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
@@ -460,6 +464,8 @@ def _drafts_from_article(
                 draft.tags.add("another-event")
             if _ELSEWHERE.search(clause.text):
                 draft.tags.add("elsewhere")
+            if _TOLL_OF_PREVIOUS.match(sentence.text):
+                draft.tags.add("toll-of-previous")
             if dates:
                 chosen = min(
                     dates,
