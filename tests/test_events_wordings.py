@@ -271,3 +271,9 @@ def test_among_the_dead_are_the_victims_of_the_event_just_told(gazetteer) -> Non
     article = article_from_text(text, metadata={"published": PUBLISHED})
     events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("who", ["A shopkeeper", "A street vendor", "A bystander"])
+def test_a_trader_or_bystander_killed_by_army_fire_is_an_attack_on_a_civilian(who: str) -> None:
+    text = f"{who} was killed by army sniper fire in the old quarter of the city on 3 March 2021."
+    assert _types(text) == ["Attack"]
