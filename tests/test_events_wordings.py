@@ -277,3 +277,27 @@ def test_among_the_dead_are_the_victims_of_the_event_just_told(gazetteer) -> Non
 def test_a_trader_or_bystander_killed_by_army_fire_is_an_attack_on_a_civilian(who: str) -> None:
     text = f"{who} was killed by army sniper fire in the old quarter of the city on 3 March 2021."
     assert _types(text) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors said he planned to buy rifles and then to attack a police station in the capital.",
+        "The cell had gathered explosives in order to bomb the bridge on Friday.",
+        "Thousands of townspeople protested against the mine last fall.",
+        "The pastor was originally detained in the coastal town in 2016.",
+    ],
+)
+def test_purposes_plans_and_acts_of_past_seasons_are_no_event(text: str) -> None:
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("Government regains territory", "Troops managed to retake the town of Kafr Nabl on Friday."),
+        ("Armed clash", "On Friday the rebels began to attack army posts east of the town of Kafr Nabl."),
+    ],
+)
+def test_acts_done_after_managed_to_or_began_to_are_events(expected: str, text: str) -> None:
+    assert _types(text) == [expected]

@@ -421,7 +421,7 @@ def _drafts_from_article(
             while rejected and (other := best_trigger(clause.text, skip=frozenset(tried))) is not None:
                 # The first trigger set aside ("a house arrest order"), the clause's next act may be one.
                 tried.add(other.trigger)
-                if other.match.start() < m.end() and other.match.end() > m.start():
+                if m.start() <= other.match.start() < m.end():
                     continue  # the same words read by another row: no new act
                 trigger, m = other.trigger, other.match
                 rejected = _rejection(clause.text, trigger, m, story=story, sentence=sentence.text)

@@ -135,7 +135,73 @@ def asserted(clause: str, start: int) -> bool:
         return False
     if _NOT_PARTY.search(before):
         return False
+    if _purpose(before, after):
+        return False
     return not re.match(r"\s*(?:will|would|could|might|may|must|should)\b", clause[start:])
+
+
+# "to" before the trigger states a purpose or an intention ("planned ... and then to attack a patrol",
+# "sent troops to retake the town"), unless the verb before says it was done ("managed to retake").
+_INFINITIVE = re.compile(r"(?:\b([a-z]+)\s+)?\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_DONE_BEFORE_TO = frozenset(
+    {
+        "managed",
+        "succeeded",
+        "continued",
+        "continue",
+        "continues",
+        "continuing",
+        "began",
+        "begun",
+        "started",
+        "proceeded",
+        "went",
+        "able",
+        "moved",
+        "rushed",
+        "came",
+        "back",
+        "order",
+    }
+)
+
+
+# "to" as a preposition before a noun: "subjected to enforced disappearance", "led to air strikes".
+_TO_PREPOSITION = frozenset(
+    {
+        "subjected",
+        "exposed",
+        "due",
+        "according",
+        "led",
+        "leading",
+        "prior",
+        "response",
+        "reaction",
+        "contributed",
+        "owing",
+        "thanks",
+        "related",
+        "linked",
+        "similar",
+        "close",
+        "next",
+        "return",
+        "way",
+    }
+)
+_NOT_A_BASE_VERB = re.compile(
+    r"\S*(?:ed|ing|ions?|ances?|ences?|ments?|ies)\b|(?:air|drone|rocket|mortar)\b", re.I
+)
+
+
+def _purpose(before: str, after: str) -> bool:
+    """Whether ``to`` before the trigger makes it a purpose or intention (the trigger a bare verb)."""
+    m = _INFINITIVE.search(before)
+    if m is None or _NOT_A_BASE_VERB.match(after):
+        return False
+    verb = (m.group(1) or "").lower()
+    return verb not in _DONE_BEFORE_TO and verb not in _TO_PREPOSITION
 
 
 # A finite verb of the trigger's own report further on: "clashes between the two forces broke out".
@@ -333,7 +399,8 @@ _RECALLED = re.compile(
     r"\b(?:(?:\w+|\d+)\s+(?:years|decades)\s+ago|anniversary|commemorat\w*|in\s+memory\s+of|"
     r"marked\s+every\s+year|remembered|since\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|"
     r"(?:erupted|began|started|broke\s+out)\s+in\s+(?:early\s+|late\s+)?(?:\w+\s+)?(?:19|20)\d\d|"
-    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d)\b"
+    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d|"
+    r"last\s+(?:fall|autumn|spring|summer|winter)|originally)\b"
     # How a war began, told as its origin: "the war that began with protests", "protests evolved into war".
     r"|\b(?:war|conflict|uprising|revolt|revolution|crisis|insurgency|rebellion)\s+(?:that\s+|which\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:began|started|erupted|broke\s+out|was\s+sparked)\s+(?:in\s+\S+\s+(?:\d{4}\s+)?)?"
