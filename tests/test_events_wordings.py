@@ -301,3 +301,16 @@ def test_purposes_plans_and_acts_of_past_seasons_are_no_event(text: str) -> None
 )
 def test_acts_done_after_managed_to_or_began_to_are_events(expected: str, text: str) -> None:
     assert _types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("Air/drone strike", "The town was bombarded by government helicopters on Friday, killing four."),
+        ("Shelling/artillery/missile attack", "Army artillery bombarded the town on Friday, killing four."),
+    ],
+)
+def test_a_bombardment_from_aircraft_is_an_air_strike_and_from_guns_shelling(
+    expected: str, text: str
+) -> None:
+    assert _types(text) == [expected]
