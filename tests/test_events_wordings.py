@@ -314,3 +314,20 @@ def test_a_bombardment_from_aircraft_is_an_air_strike_and_from_guns_shelling(
     expected: str, text: str
 ) -> None:
     assert _types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents shot down an army helicopter near the dam on 4 March 2021. Its two pilots were killed.",
+        "On 6 March 2021 militia fighters shot down a government warplane. The pilot was killed.",
+        "Rebels downed an air force jet over the hills on Tuesday. Their three crewmen were killed.",
+    ],
+)
+def test_the_crew_killed_after_an_aircraft_is_downed_is_the_same_event(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+def test_soldiers_killed_apart_from_a_downed_drone_stay_an_event_of_their_own() -> None:
+    text = "Rebels shot down an army drone near the town on Monday. Two soldiers died in a separate ambush."
+    assert len(_types(text)) == 2

@@ -206,6 +206,12 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             # "Among the dead were ...": the event told just before, whatever place the victims' words name.
             earlier = [k for k in kept if k.order < d.order and _types_compatible(k, d) and _may_join(k, d)]
             candidates = [max(earlier, key=lambda k: k.order)] if earlier else []
+        if not candidates and "toll-of-crew" in d.tags:
+            # "Its two pilots were killed": the crew of the aircraft downed in the report just before.
+            earlier = [k for k in kept if k.order < d.order]
+            last = max(earlier, key=lambda k: k.order) if earlier else None
+            if last is not None and last.sub_event_type == "Disrupted weapons use" and _may_join(last, d):
+                candidates = [last]
         if candidates:
             absorb(max(candidates, key=lambda k: (affinity(k, d), -abs(k.order - d.order))), d)
             continue

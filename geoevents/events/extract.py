@@ -260,6 +260,12 @@ _ELSEWHERE = re.compile(
 _TOLL_OF_PREVIOUS = re.compile(
     r"\W*among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|wounded|injured|fatalities)\b", re.I
 )
+# "Its two pilots were killed": the crew of the aircraft just told as downed, not a killing of its own.
+_TOLL_OF_CREW = re.compile(
+    r"\W*(?:(?:both|all)\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:pilots?|co-pilots?|crew(?:men|members)?|airmen|navigators?|aircrew)\b",
+    re.I,
+)
 # Detentions are told in the present perfect as news ("seven people have been arrested").
 _PEOPLE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
@@ -466,6 +472,8 @@ def _drafts_from_article(
                 draft.tags.add("elsewhere")
             if _TOLL_OF_PREVIOUS.match(sentence.text):
                 draft.tags.add("toll-of-previous")
+            if _TOLL_OF_CREW.match(sentence.text) and trigger.sub_event_type is None:
+                draft.tags.add("toll-of-crew")
             if dates:
                 chosen = min(
                     dates,
