@@ -331,3 +331,28 @@ def test_the_crew_killed_after_an_aircraft_is_downed_is_the_same_event(text: str
 def test_soldiers_killed_apart_from_a_downed_drone_stay_an_event_of_their_own() -> None:
     text = "Rebels shot down an army drone near the town on Monday. Two soldiers died in a separate ambush."
     assert len(_types(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 March 2021, the government and the rebel council agreed to reopen the road to the port.",
+        "The army agreed with the militia to pull back its tanks from the bridge on 9 March 2021.",
+        "Officials said on Tuesday the regional government and the army had agreed to redeploy troops.",
+    ],
+)
+def test_two_parties_agreeing_to_an_act_is_an_agreement(text: str) -> None:
+    assert _types(text) == ["Agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government agreed on 9 March 2021 to deploy more troops to the province.",
+        "The army and the rebels are expected to agree to reopen the road next week.",
+        "The army and the rebels said they would agree to resume the exchange talks.",
+        "If the army and the rebels agreed to reopen the road, trade would resume.",
+    ],
+)
+def test_one_side_s_plan_or_a_future_agreement_is_no_event(text: str) -> None:
+    assert _types(text) == []

@@ -329,6 +329,14 @@ class _Story:
         return quiet_story(self.text)
 
 
+# "X and Y agreed to ..." or "X agreed with Y to ...": two parties, which an agreement needs.
+_PARTIES_JOINED = re.compile(r"\w\s+(?:and|&)\s+(?:the\s+)?\w", re.IGNORECASE)
+
+
+def _two_parties(clause: str, m: re.Match[str]) -> bool:
+    return bool(re.search(r"(?i)\bwith\b", m.group(0)) or _PARTIES_JOINED.search(clause[: m.start()]))
+
+
 def _rejection(
     clause: str,
     trigger: Trigger,
@@ -355,6 +363,8 @@ def _rejection(
         return "crime"
     if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
         return "collateral"
+    if trigger.sub_event_type == "Agreement" and not trigger.nominal and not _two_parties(clause, m):
+        return "not-asserted"  # "the government agreed to deploy troops": one side's plan, not an agreement
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
