@@ -356,3 +356,21 @@ def test_two_parties_agreeing_to_an_act_is_an_agreement(text: str) -> None:
 )
 def test_one_side_s_plan_or_a_future_agreement_is_no_event(text: str) -> None:
     assert _types(text) == []
+
+
+def test_a_lead_placed_nowhere_and_the_body_telling_the_same_strike_are_one_event() -> None:
+    text = (
+        "Date of publication 20 March 2021 An air raid has hit a village held by the Islamic State group "
+        "killing civilians including two women. Tags Syria Islamic State Group Two women were among at least "
+        "eleven civilians killed in an air raid on a village held by the Islamic State group on Saturday, "
+        "rebels said."
+    )
+    assert _types(text) == ["Air/drone strike"]
+
+
+def test_a_second_strike_the_body_calls_another_stays_an_event_of_its_own() -> None:
+    text = (
+        "An air strike hit a market on 18 March 2021, killing shoppers. "
+        "In another air strike on 18 March 2021, a school was hit."
+    )
+    assert _types(text) == ["Air/drone strike", "Air/drone strike"]

@@ -149,6 +149,21 @@ def _conservative(a: tuple[int, bool] | None, b: tuple[int, bool] | None) -> tup
     return a if a[0] <= b[0] else b
 
 
+def _lead_and_body(lead: Draft, body: Draft) -> bool:
+    """The article's first report, placed nowhere ("An air raid has hit a village"), and the body's
+    report of the same kind on the same day: the headline or lead telling the act the body tells,
+    whatever sides each sentence's words seem to name."""
+    return (
+        lead.order == 0
+        and not lead.sites
+        and lead.sub_event_type is not None
+        and lead.sub_event_type == body.sub_event_type
+        and lead.date == body.date
+        and lead.precision == body.precision
+        and "another-event" not in body.tags
+    )
+
+
 def _may_join(into: Draft, other: Draft) -> bool:
     """Whether ``other`` may fold into ``into``: never a report that says it is another event
     ("in another strike", "a separate attack"), and never a typed report into a bare killing or
@@ -175,7 +190,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
                 for k in kept
                 if k.date == d.date
                 and k.precision == d.precision
-                and drafts_compatible(k, d, settings.merge_distance_km)
+                and (drafts_compatible(k, d, settings.merge_distance_km) or _lead_and_body(k, d))
                 and (k.sub_event_type == d.sub_event_type or not (k.sub_event_type and d.sub_event_type))
             ),
             None,
