@@ -374,3 +374,24 @@ def test_a_second_strike_the_body_calls_another_stays_an_event_of_its_own() -> N
         "In another air strike on 18 March 2021, a school was hit."
     )
     assert _types(text) == ["Air/drone strike", "Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday 21 March 2021: Thirty rebels dead in fighting for the hill road. Thirty rebels were killed "
+        "in clashes with army troops overnight near the hill road, a monitor said on Sunday.",
+        "Nine soldiers were killed on 19 March 2021 in clashes with insurgents in the hills. The fighting, "
+        "which went on into 20 March 2021, left nine soldiers dead.",
+    ],
+)
+def test_one_fight_whose_toll_is_told_again_a_day_apart_is_one_event(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+def test_fights_a_day_apart_whose_dead_are_of_other_sides_stay_two_events() -> None:
+    text = (
+        "Thirty rebels were killed in clashes with army troops near the dam on 18 March 2021. "
+        "On 19 March 2021, thirty soldiers were killed in clashes with rebels near the dam."
+    )
+    assert _types(text) == ["Armed clash", "Armed clash"]

@@ -55,13 +55,7 @@ def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
         return False
     if not (_toll_of_a_fight(a, b) or _toll_of_a_fight(b, a)) and not _actors_compatible(a, b):
         return False
-    if a.sites and b.sites:
-        return any(
-            _same_site(x.place, y.place, max_km=max_km)  # type: ignore[arg-type]
-            for x in a.sites
-            for y in b.sites
-        )
-    return True
+    return _sites_agree(a, b, max_km)
 
 
 def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
@@ -164,6 +158,49 @@ def _lead_and_body(lead: Draft, body: Draft) -> bool:
     )
 
 
+TOLL_RETOLD_DAYS = 2  # "29 rebels dead" in the lead and "29 rebels were killed overnight": one fight
+
+
+def _sites_agree(a: Draft, b: Draft, max_km: float) -> bool:
+    if not (a.sites and b.sites):
+        return True
+    return any(
+        _same_site(x.place, y.place, max_km=max_km)  # type: ignore[arg-type]
+        for x in a.sites
+        for y in b.sites
+    )
+
+
+def _same_toll_folded(kept: list[Draft], settings: Settings) -> list[Draft]:
+    """Two reports of one kind a day or two apart that give the same death toll are one event told
+    twice (a lead dated by its publication and the body's "overnight"), where their places agree."""
+    out: list[Draft] = []
+    for d in kept:
+        twin = next(
+            (
+                k
+                for k in out
+                if d.fatalities is not None
+                and k.fatalities == d.fatalities
+                and d.fatalities[0] > 0
+                and k.sub_event_type is not None
+                and k.sub_event_type == d.sub_event_type
+                and k.date is not None
+                and d.date is not None
+                and abs((k.date - d.date).days) <= TOLL_RETOLD_DAYS
+                and _sites_agree(k, d, settings.merge_distance_km)
+                and _actors_compatible(k, d)
+                and _may_join(k, d)
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(d)
+            continue
+        absorb(twin, d)
+    return out
+
+
 def _may_join(into: Draft, other: Draft) -> bool:
     """Whether ``other`` may fold into ``into``: never a report that says it is another event
     ("in another strike", "a separate attack"), and never a typed report into a bare killing or
@@ -199,6 +236,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             absorb(twin, d)
         else:
             kept.append(d)
+    kept = _same_toll_folded(kept, settings)
     # Soft-dated drafts (a caption's date) give way to an exactly dated report of the same event.
     for d in sorted(kept, key=lambda k: -k.precision):
         if "date-from-caption" not in d.tags:
