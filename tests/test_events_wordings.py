@@ -395,3 +395,14 @@ def test_fights_a_day_apart_whose_dead_are_of_other_sides_stay_two_events() -> N
         "On 19 March 2021, thirty soldiers were killed in clashes with rebels near the dam."
     )
     assert _types(text) == ["Armed clash", "Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a police post near the town on 18 March 2021. Two policemen were among those killed.",
+        "Gunmen raided a checkpoint on the highway on 18 March 2021. A guard was among the dead.",
+    ],
+)
+def test_victims_told_as_among_those_killed_are_the_event_just_told(text: str) -> None:
+    assert len(_types(text)) == 1

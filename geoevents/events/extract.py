@@ -258,7 +258,9 @@ _ELSEWHERE = re.compile(
 )
 # "Among the dead were ...": the victims of the event just told, wherever the text says they stood.
 _TOLL_OF_PREVIOUS = re.compile(
-    r"\W*among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|wounded|injured|fatalities)\b", re.I
+    r"\W*among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|wounded|injured|fatalities)\b"
+    r"|.*?\b(?:was|were)\s+among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|fatalities)\s*[.!]?$",
+    re.I,
 )
 # "Its two pilots were killed": the crew of the aircraft just told as downed, not a killing of its own.
 _TOLL_OF_CREW = re.compile(
