@@ -8,12 +8,16 @@ words that are no event: the origin of a war told in passing, and damage done by
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from geoevents.events import events_from_article
+from geoevents.events.coref import consolidate
+from geoevents.events.draft import Draft
 from geoevents.ingest.articles import article_from_text
+from geoevents.records import ZoneKind
+from geoevents.settings import DEFAULT
 
 PUBLISHED = datetime(2021, 3, 20)
 
@@ -406,3 +410,25 @@ def test_fights_a_day_apart_whose_dead_are_of_other_sides_stay_two_events() -> N
 )
 def test_victims_told_as_among_those_killed_are_the_event_just_told(text: str) -> None:
     assert len(_types(text)) == 1
+
+
+def _strike_draft(order: int, day: int, **kw: object) -> Draft:
+    d = Draft(order=order, sub_event_type="Air/drone strike", generic=None, zone=ZoneKind.BODY)
+    d.date, d.precision = date(2021, 3, day), 1
+    for key, value in kw.items():
+        setattr(d, key, value)
+    return d
+
+
+def test_a_quoted_strike_dated_only_by_today_is_the_act_the_lead_told_the_day_before() -> None:
+    # "40 fighters were killed on Saturday in air strikes" ... "carried out six air strikes today" (Sunday)
+    lead = _strike_draft(0, 20, fatalities=(40, False), actor1="Military Forces of Syria")
+    quote = _strike_draft(1, 21, tags={"date-ref:dateline"}, actor1="Military Forces of Russia")
+    kept = consolidate([lead, quote], None, DEFAULT)
+    assert [(d.order, d.date.day if d.date else None) for d in kept] == [(0, 20)]
+
+
+def test_a_strike_told_with_its_own_toll_the_next_day_stays_an_event_of_its_own() -> None:
+    first = _strike_draft(0, 20, fatalities=(40, False))
+    second = _strike_draft(1, 21, tags={"date-ref:dateline"}, fatalities=(3, False))
+    assert len(consolidate([first, second], None, DEFAULT)) == 2

@@ -195,10 +195,32 @@ def _same_toll_folded(kept: list[Draft], settings: Settings) -> list[Draft]:
             None,
         )
         if twin is None:
+            twin = next((k for k in reversed(out) if _retold(k, d)), None)
+        if twin is None:
             out.append(d)
             continue
+        date_, precision = twin.date, twin.precision
         absorb(twin, d)
+        if _retold(twin, d):
+            twin.date, twin.precision = date_, precision  # the act's own day, not the quote's "today"
     return out
+
+
+def _retold(first: Draft, later: Draft) -> bool:
+    """A later report of the same kind that adds no place or toll and is dated only by a relative word
+    against the publication ("carried out four air strikes today", quoted), a day from the first
+    report's day: the same act told again, as in a statement quoted after the lead."""
+    return (
+        not later.sites
+        and later.fatalities is None
+        and later.sub_event_type is not None
+        and later.sub_event_type == first.sub_event_type
+        and any(t.startswith("date-ref") for t in later.tags)
+        and first.date is not None
+        and later.date is not None
+        and abs((later.date - first.date).days) <= 1
+        and _may_join(first, later)
+    )
 
 
 def _may_join(into: Draft, other: Draft) -> bool:
