@@ -55,13 +55,7 @@ def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
         return False
     if not (_toll_of_a_fight(a, b) or _toll_of_a_fight(b, a)) and not _actors_compatible(a, b):
         return False
-    if a.sites and b.sites:
-        return any(
-            _same_site(x.place, y.place, max_km=max_km)  # type: ignore[arg-type]
-            for x in a.sites
-            for y in b.sites
-        )
-    return True
+    return _sites_agree(a, b, max_km)
 
 
 def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
@@ -152,12 +146,96 @@ def _conservative(a: tuple[int, bool] | None, b: tuple[int, bool] | None) -> tup
     return a if a[0] <= b[0] else b
 
 
+def _lead_and_body(lead: Draft, body: Draft) -> bool:
+    """The article's first report, placed nowhere ("An air raid has hit a village"), and the body's
+    report of the same kind on the same day: the headline or lead telling the act the body tells,
+    whatever sides each sentence's words seem to name."""
+    return (
+        lead.order == 0
+        and not lead.sites
+        and lead.sub_event_type is not None
+        and lead.sub_event_type == body.sub_event_type
+        and lead.date == body.date
+        and lead.precision == body.precision
+        and "another-event" not in body.tags
+    )
+
+
+TOLL_RETOLD_DAYS = 2  # "29 rebels dead" in the lead and "29 rebels were killed overnight": one fight
+
+
+def _sites_agree(a: Draft, b: Draft, max_km: float) -> bool:
+    if not (a.sites and b.sites):
+        return True
+    return any(
+        _same_site(x.place, y.place, max_km=max_km)  # type: ignore[arg-type]
+        for x in a.sites
+        for y in b.sites
+    )
+
+
+def _same_toll_folded(kept: list[Draft], settings: Settings) -> list[Draft]:
+    """Two reports of one kind a day or two apart that give the same death toll are one event told
+    twice (a lead dated by its publication and the body's "overnight"), where their places agree."""
+    out: list[Draft] = []
+    for d in kept:
+        twin = next(
+            (
+                k
+                for k in out
+                if d.fatalities is not None
+                and k.fatalities == d.fatalities
+                and d.fatalities[0] > 0
+                and k.sub_event_type is not None
+                and k.sub_event_type == d.sub_event_type
+                and k.date is not None
+                and d.date is not None
+                and abs((k.date - d.date).days) <= TOLL_RETOLD_DAYS
+                and _sites_agree(k, d, settings.merge_distance_km)
+                and _actors_compatible(k, d)
+                and _may_join(k, d)
+            ),
+            None,
+        )
+        if twin is None:
+            twin = next((k for k in reversed(out) if _retold(k, d)), None)
+        if twin is None:
+            out.append(d)
+            continue
+        date_, precision = twin.date, twin.precision
+        absorb(twin, d)
+        if _retold(twin, d):
+            twin.date, twin.precision = date_, precision  # the act's own day, not the quote's "today"
+    return out
+
+
+def _retold(first: Draft, later: Draft) -> bool:
+    """A later report of the same kind that adds no place or toll and is dated only by a relative word
+    against the publication ("carried out four air strikes today", quoted), a day from the first
+    report's day: the same act told again, as in a statement quoted after the lead."""
+    return (
+        not later.sites
+        and later.fatalities is None
+        and later.sub_event_type is not None
+        and later.sub_event_type == first.sub_event_type
+        and any(t.startswith("date-ref") for t in later.tags)
+        and first.date is not None
+        and later.date is not None
+        and abs((later.date - first.date).days) <= 1
+        and _may_join(first, later)
+    )
+
+
 def _may_join(into: Draft, other: Draft) -> bool:
     """Whether ``other`` may fold into ``into``: never a report that says it is another event
     ("in another strike", "a separate attack"), and never a typed report into a bare killing or
     attack, whose sub-type it would take over (the typed report is an event of its own)."""
     if "another-event" in other.tags:
         return False
+    if "elsewhere" in other.tags and into.sites and other.sites:
+        ours = {rm.place.feature_id for rm in other.sites if rm.place is not None}
+        if not ours & {rm.place.feature_id for rm in into.sites if rm.place is not None}:
+            return False  # "also in X": one more act, at a place of its own
     untyped = into.sub_event_type is None and into.family is None
     return not (untyped and (other.sub_event_type is not None or other.family is not None))
 
@@ -174,7 +252,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
                 for k in kept
                 if k.date == d.date
                 and k.precision == d.precision
-                and drafts_compatible(k, d, settings.merge_distance_km)
+                and (drafts_compatible(k, d, settings.merge_distance_km) or _lead_and_body(k, d))
                 and (k.sub_event_type == d.sub_event_type or not (k.sub_event_type and d.sub_event_type))
             ),
             None,
@@ -183,6 +261,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             absorb(twin, d)
         else:
             kept.append(d)
+    kept = _same_toll_folded(kept, settings)
     # Soft-dated drafts (a caption's date) give way to an exactly dated report of the same event.
     for d in sorted(kept, key=lambda k: -k.precision):
         if "date-from-caption" not in d.tags:
@@ -201,6 +280,16 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
         candidates = [
             k for k in kept if drafts_compatible(k, d, settings.merge_distance_km) and _may_join(k, d)
         ]
+        if not candidates and "toll-of-previous" in d.tags:
+            # "Among the dead were ...": the event told just before, whatever place the victims' words name.
+            earlier = [k for k in kept if k.order < d.order and _types_compatible(k, d) and _may_join(k, d)]
+            candidates = [max(earlier, key=lambda k: k.order)] if earlier else []
+        if not candidates and "toll-of-crew" in d.tags:
+            # "Its two pilots were killed": the crew of the aircraft downed in the report just before.
+            earlier = [k for k in kept if k.order < d.order]
+            last = max(earlier, key=lambda k: k.order) if earlier else None
+            if last is not None and last.sub_event_type == "Disrupted weapons use" and _may_join(last, d):
+                candidates = [last]
         if candidates:
             absorb(max(candidates, key=lambda k: (affinity(k, d), -abs(k.order - d.order))), d)
             continue

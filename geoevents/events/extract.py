@@ -48,7 +48,9 @@ from geoevents.events.realis import (
     CRIME_LOOKALIKES,
     PAST_VERB_AFTER,
     asserted,
+    campaign_summary,
     claimed,
+    collateral_damage,
     crime_story,
     generic_plural,
     no_event_reason,
@@ -271,6 +273,25 @@ _ANOTHER = re.compile(
     r"\b(?:another|a\s+(?:separate|second|third|further|new|fresh)|other|separately)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "Also in Aleppo province ...", "artillery fire also hit the town of ...": an act told as one more,
+# at its own place, is not the event before it when its place differs.
+_ELSEWHERE = re.compile(
+    r"^\W*(?:also|elsewhere|meanwhile)\b|\balso\s+(?:\w+\s+)?(?:hit|struck|targeted|in|at|near)\b", re.I
+)
+# "Among the dead were ...": the victims of the event just told, wherever the text says they stood.
+_TOLL_OF_PREVIOUS = re.compile(
+    r"\W*among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|wounded|injured|fatalities)\b"
+    r"|.*?\b(?:was|were)\s+among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|fatalities)\s*[.!]?$",
+    re.I,
+)
+# "Its two pilots were killed": the crew of the aircraft just told as downed, not a killing of its own.
+_TOLL_OF_CREW = re.compile(
+    r"\W*(?:(?:both|all)\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:pilots?|co-pilots?|crew(?:men|members)?|airmen|navigators?|aircrew)\b",
+    re.I,
+)
+# Detentions are told in the present perfect as news ("seven people have been arrested").
+_PEOPLE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
 
 
@@ -332,6 +353,14 @@ class _Story:
         return quiet_story(self.text)
 
 
+# "X and Y agreed to ..." or "X agreed with Y to ...": two parties, which an agreement needs.
+_PARTIES_JOINED = re.compile(r"\w\s+(?:and|&)\s+(?:the\s+)?\w", re.IGNORECASE)
+
+
+def _two_parties(clause: str, m: re.Match[str]) -> bool:
+    return bool(re.search(r"(?i)\bwith\b", m.group(0)) or _PARTIES_JOINED.search(clause[: m.start()]))
+
+
 def _rejection(
     clause: str,
     trigger: Trigger,
@@ -356,6 +385,10 @@ def _rejection(
         return "crime"
     if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
         return "crime"
+    if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
+        return "collateral"
+    if trigger.sub_event_type == "Agreement" and not trigger.nominal and not _two_parties(clause, m):
+        return "not-asserted"  # "the government agreed to deploy troops": one side's plan, not an agreement
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
@@ -424,6 +457,14 @@ def _drafts_from_article(
             if seen is not None and trigger.sub_event_type:
                 seen[trigger.sub_event_type] += 1
             rejected = _rejection(clause.text, trigger, m, story=story, sentence=sentence.text)
+            tried = {trigger}
+            while rejected and (other := best_trigger(clause.text, skip=frozenset(tried))) is not None:
+                # The first trigger set aside ("a house arrest order"), the clause's next act may be one.
+                tried.add(other.trigger)
+                if m.start() <= other.match.start() < m.end():
+                    continue  # the same words read by another row: no new act
+                trigger, m = other.trigger, other.match
+                rejected = _rejection(clause.text, trigger, m, story=story, sentence=sentence.text)
             if rejected:
                 _note(trace, rejected)
                 continue
@@ -448,6 +489,13 @@ def _drafts_from_article(
             verbal = bool(_PAST_TRIGGER.fullmatch(m.group(0)))
             definite = trigger.nominal and not another and not verbal and _definite(clause.text[: m.start()])
             places = places_in(clause, usable)
+            if (
+                trigger.sub_event_type not in _PEOPLE_TAKEN
+                and not (dates or has_count or places)
+                and campaign_summary(clause.text, m)
+            ):
+                _note(trace, "pattern")
+                continue
             draft = Draft(
                 order=len(drafts),
                 sub_event_type=trigger.sub_event_type,
@@ -457,6 +505,12 @@ def _drafts_from_article(
             draft.trigger_texts.append(m.group(0))
             if another:
                 draft.tags.add("another-event")
+            if _ELSEWHERE.search(clause.text):
+                draft.tags.add("elsewhere")
+            if _TOLL_OF_PREVIOUS.match(sentence.text):
+                draft.tags.add("toll-of-previous")
+            if _TOLL_OF_CREW.match(sentence.text) and trigger.sub_event_type is None:
+                draft.tags.add("toll-of-crew")
             if dates:
                 chosen = min(
                     dates,

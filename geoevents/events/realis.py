@@ -17,6 +17,7 @@ _GOVERNING = re.compile(
     r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
     r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
     r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
+    r"(?:imprisoned|jailed|sentenced|convicted|tried|prosecuted|punished|executed|hanged)\s+(?:[\w'’-]+\s+){0,10}?for|"
     r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
     r"believe\w*(?!\s+to\s+(?:be|have))|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|"
     r"hypothetical|any|future|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
@@ -134,7 +135,73 @@ def asserted(clause: str, start: int) -> bool:
         return False
     if _NOT_PARTY.search(before):
         return False
+    if _purpose(before, after):
+        return False
     return not re.match(r"\s*(?:will|would|could|might|may|must|should)\b", clause[start:])
+
+
+# "to" before the trigger states a purpose or an intention ("planned ... and then to attack a patrol",
+# "sent troops to retake the town"), unless the verb before says it was done ("managed to retake").
+_INFINITIVE = re.compile(r"(?:\b([a-z]+)\s+)?\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_DONE_BEFORE_TO = frozenset(
+    {
+        "managed",
+        "succeeded",
+        "continued",
+        "continue",
+        "continues",
+        "continuing",
+        "began",
+        "begun",
+        "started",
+        "proceeded",
+        "went",
+        "able",
+        "moved",
+        "rushed",
+        "came",
+        "back",
+        "order",
+    }
+)
+
+
+# "to" as a preposition before a noun: "subjected to enforced disappearance", "led to air strikes".
+_TO_PREPOSITION = frozenset(
+    {
+        "subjected",
+        "exposed",
+        "due",
+        "according",
+        "led",
+        "leading",
+        "prior",
+        "response",
+        "reaction",
+        "contributed",
+        "owing",
+        "thanks",
+        "related",
+        "linked",
+        "similar",
+        "close",
+        "next",
+        "return",
+        "way",
+    }
+)
+_NOT_A_BASE_VERB = re.compile(
+    r"\S*(?:ed|ing|ions?|ances?|ences?|ments?|ies)\b|(?:air|drone|rocket|mortar)\b", re.I
+)
+
+
+def _purpose(before: str, after: str) -> bool:
+    """Whether ``to`` before the trigger makes it a purpose or intention (the trigger a bare verb)."""
+    m = _INFINITIVE.search(before)
+    if m is None or _NOT_A_BASE_VERB.match(after):
+        return False
+    verb = (m.group(1) or "").lower()
+    return verb not in _DONE_BEFORE_TO and verb not in _TO_PREPOSITION
 
 
 # A finite verb of the trigger's own report further on: "clashes between the two forces broke out".
@@ -156,6 +223,20 @@ _COUNTED_TARGETS = re.compile(
 )
 
 
+# Wordings that tell the plural as one occasion: "destroyed by Russian airstrikes", "there were
+# artillery attacks", "drew protests from residents", "targeted civilians with mortar shells".
+_ONE_ACT_BEFORE = re.compile(
+    r"(?:\b(?:\w+ed|hit|struck|shot|killed|wounded|destroyed|damaged)\s+(?:[\w'’-]+\s+){0,4}?(?:by|with|in|from)|"
+    r"\bthere\s+(?:were|was|had\s+been|have\s+been)|\b(?:drew|sparked|triggered|prompted|provoked)|"
+    r"\bwith)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The plural's own verb in the progressive: "clashes were continuing", "protests are under way".
+_ONGOING_AFTER = re.compile(
+    r"^\s*(?:(?:in|at|near|around)\s+(?:[\w'’-]+\s+){1,3}?)?(?:were|was|are|is)\s+(?:still\s+)?"
+    r"(?:continuing|raging|ongoing|under\s?way|going\s+on|taking\s+place)\b",
+    re.IGNORECASE,
+)
 # A headline's present-tense verb right after its subject: "Demonstrators throw stones at police".
 _PRESENT_VERB_AFTER = re.compile(
     r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:throw|hurl|storm|torch|burn|block|"
@@ -200,7 +281,8 @@ def generic_plural(
             )
         )
         rest = clause[trigger.end() :]
-        followed = bool(
+        told = bool(_ONE_ACT_BEFORE.search(before)) or bool(_ONGOING_AFTER.match(rest))
+        followed = told or bool(
             PAST_VERB_AFTER.match(rest)
             or _ACT_LATER.search(rest[:90])
             or (headline and _PRESENT_VERB_AFTER.match(rest))
@@ -262,7 +344,8 @@ _POLITICAL = re.compile(
     r"Qaeda|Taliban|Shabaab|Boko|Houthis?|Hezbollah|PKK|opposition|activists?|protest\w*|demonstrat\w*|"
     r"journalists?|politicians?|party|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
     r"sectarian|tribal|communal|ethnic|election\w*|candidates?|lawmakers?|parliament\w*|dissidents?|"
-    r"separatists?|blasphemy|treason|sedition|belonging\s+to|army|military|soldiers|troops|marines)\b",
+    r"separatists?|blasphemy|treason|sedition|belonging\s+to|army|military|soldiers|troops|marines|"
+    r"assassinat\w*|ambassadors?|diplomats?)\b",
     re.IGNORECASE,
 )
 
@@ -316,7 +399,14 @@ _RECALLED = re.compile(
     r"\b(?:(?:\w+|\d+)\s+(?:years|decades)\s+ago|anniversary|commemorat\w*|in\s+memory\s+of|"
     r"marked\s+every\s+year|remembered|since\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|"
     r"(?:erupted|began|started|broke\s+out)\s+in\s+(?:early\s+|late\s+)?(?:\w+\s+)?(?:19|20)\d\d|"
-    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d)\b",
+    r"(?:back\s+)?in\s+(?:19|20)\d\d\s*,?\s+when|back\s+in\s+(?:19|20)\d\d|"
+    r"last\s+(?:fall|autumn|spring|summer|winter)|originally)\b"
+    # How a war began, told as its origin: "the war that began with protests", "protests evolved into war".
+    r"|\b(?:war|conflict|uprising|revolt|revolution|crisis|insurgency|rebellion)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:began|started|erupted|broke\s+out|was\s+sparked)\s+(?:in\s+\S+\s+(?:\d{4}\s+)?)?"
+    r"(?:with|as|after|by|when)\b"
+    r"|\b(?:evolved|escalated|spiral(?:l)?ed|turned|developed|grew|morphed)\s+into\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:war|conflict|insurgency|uprising|rebellion)\b",
     re.IGNORECASE,
 )
 # A claim of responsibility names an event without reporting it.
@@ -369,3 +459,41 @@ def ordinary_arrest(sentence: str) -> bool:
 def quiet_story(text: str) -> bool:
     """Whether a text has neither a political side nor the words of armed conflict (local news)."""
     return not _POLITICAL.search(text) and not _CONFLICT.search(text)
+
+
+# Damage done by a crash, a strike or nature: the act that did it is the event, not looting.
+_COLLATERAL = re.compile(
+    r"\b(?:crash(?:ed|es)?|air\s?strikes?|air\s+raids?|shell(?:ing|s|ed)|bombard\w*|bomb(?:s|ing|ed)?|blasts?|"
+    r"explosions?|exploded|missiles?|rockets?|earthquakes?|quakes?|floods?|storms?|fire\s+broke\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def collateral_damage(clause: str) -> bool:
+    """Whether property destruction in ``clause`` is the damage of another act (crash, strike, blast)."""
+    return bool(_COLLATERAL.search(clause))
+
+
+# An act told in the present perfect as part of a campaign ("have captured wide areas", "has fought
+# alongside the army", "has been driven out of", "having retaken"): with no date, toll or place of its
+# own, it sums up a war rather than reporting one event.
+_PERFECT_ACT = re.compile(
+    r"\b(?:has|have|having)\s+(?:\w+ly\s+|also\s+|all\s+|since\s+|now\s+|already\s+){0,2}(?:been\s+)?"
+    r"(?:\w+ed|fought|taken|retaken|driven|beaten|hit|struck|shot|seized|won|lost|overrun|under\s+(?:attack|fire))\b",
+    re.IGNORECASE,
+)
+
+
+def campaign_summary(clause: str, trigger: re.Match[str]) -> bool:
+    """Whether the trigger's own verb phrase is a present perfect of the campaign kind (see above);
+    the caller checks that the clause gives no date, toll or place of its own."""
+    window = clause[max(0, trigger.start() - 45) : trigger.end() + 25]
+    return bool(_PERFECT_ACT.search(window)) and not _RECENT.search(clause)
+
+
+# Words that make a present perfect news of the last days: "in recent days", "this week", "overnight".
+_RECENT = re.compile(
+    r"\b(?:in\s+(?:recent|the\s+(?:past|last))\s+(?:few\s+|two\s+|three\s+)?(?:days|hours)|this\s+week|"
+    r"overnight|earlier\s+today|today|tonight|hours\s+ago|just\s+now)\b",
+    re.IGNORECASE,
+)

@@ -37,6 +37,12 @@ _AIR_SIDE = re.compile(
     r"\b(?:coalition|US-led|Russian|Russia|regime|air\s+force|warplanes?|jets?|aircraft|drones?|helicopters?)\b",
     re.IGNORECASE,
 )
+# Sites held by a force: an attack on one is on the force (the codebook's Attack is on civilians only).
+_MILITARY_SITE = re.compile(
+    r"\b(?:(?:military|army|air)\s+)?(?:bases?|barracks|checkpoints?|outposts?|garrisons?)\b|"
+    r"\bmilitary\s+(?:compounds?|posts?|positions?|installations?|facilit(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _ARSON = re.compile(r"molotov|petrol\s+bomb|fire\s*bomb|incendiary", re.IGNORECASE)
 
 
@@ -98,13 +104,29 @@ _AUTHORITY = re.compile(
 )
 
 
+# Support named beside the actor ("Kurdish forces backed by government shelling") is not the actor.
+_SUPPORT = re.compile(
+    r"\b(?:backed|supported|aided|assisted|helped|covered|accompanied)\s+by\b[^,;]*|"
+    r"\bwith\s+(?:the\s+)?(?:support|help|backing|cover)\s+(?:of|from)\b[^,;]*",
+    re.IGNORECASE,
+)
+# State forces fighting alongside allies ("troops and allied fighters"): the codebook counts the
+# state's affiliates with it, so the government regains the place.
+_WITH_ALLIES = re.compile(
+    r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-government|pro-regime|loyalist)\b", re.IGNORECASE
+)
+
+
 def _side(d: Draft) -> int | None:
-    """1 when state forces acted, 2 when a non-state group did, by the words nearest the trigger."""
-    text = d.subjects[0] if d.subjects else ""
+    """1 when state forces acted, 2 when a non-state group did, by the words nearest the trigger
+    (what supported them set aside; state forces joined by their allies count as the state)."""
+    text = _SUPPORT.sub(" ", d.subjects[0] if d.subjects else "")
     state = [m.end() for m in _STATE_WORDS.finditer(text)]
     other = [m.end() for m in _NON_STATE_WORDS.finditer(text)]
     if not state and not other:
         return None
+    if state and other and min(state) < min(other) and _WITH_ALLIES.search(text):
+        return STATE
     return STATE if max(state, default=-1) > max(other, default=-1) else 2
 
 
@@ -133,9 +155,18 @@ _NO_LONGER_ARMED = re.compile(
 )
 
 
+# A trigger that is itself a passive ("were also killed", "came under fire"): its target is the subject
+# before it.
+_AUXILIARY_FIRST = re.compile(r"(?:was|were|been|being|got|came\s+under)\b", re.IGNORECASE)
+
+
 def _target_text(d: Draft) -> str:
     """Whom a generic trigger harmed: its words without the attribution, ex-combatants as civilians."""
-    target = " ".join(_ATTRIBUTION.sub("", c) for c in d.context)
+    parts = [
+        subject if i < len(d.trigger_texts) and _AUXILIARY_FIRST.match(d.trigger_texts[i]) else context
+        for i, (context, subject) in enumerate(zip(d.context, d.subjects, strict=False))
+    ]
+    target = " ".join(_ATTRIBUTION.sub("", c) for c in parts)
     return _NO_LONGER_ARMED.sub("civilian", target)
 
 
@@ -150,12 +181,16 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
         return "Air/drone strike" if bombing else "Remote explosive/landmine/IED"
     if aerial and re.search(r"strike|struck|bomb|raid", words):
         return "Air/drone strike"
+    if re.search(r"\bstrikes?\b", words) and _side(d) != 2:
+        return "Air/drone strike"  # "strikes" that no armed group on the ground made are from the air
     target = _target_text(d)
     if _ARSON.search(words) and _PROPERTY.search(target) and not CIVILIAN_WORDS.search(target):
         return "Looting/property destruction"
-    if (d.actor2 or "").startswith("Civilians") or (
-        CIVILIAN_WORDS.search(target) and not ARMED_WORDS.search(target)
-    ):
+    if ARMED_WORDS.search(target) and not CIVILIAN_WORDS.search(target):
+        return "Armed clash"  # fighters or soldiers killed: a fight, whoever the actor step guessed
+    if _MILITARY_SITE.search(target):
+        return "Armed clash"  # an attack on a base or checkpoint targets its force, whoever else died
+    if (d.actor2 or "").startswith("Civilians") or CIVILIAN_WORDS.search(target):
         return "Attack"
     named_party = lexicon.inter(d.actor2) in (1, 2, 3, 4, 8) and not is_unidentified_group(d.actor2)
     if ARMED_WORDS.search(target) or named_party:

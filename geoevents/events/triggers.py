@@ -167,18 +167,45 @@ def _index(triggers: tuple[Trigger, ...]) -> _KeyIndex:
     return found[1]
 
 
-def best_trigger(clause: str, triggers: tuple[Trigger, ...] | None = None) -> TriggerMention | None:
-    """The trigger of a clause: the first specific row that matches, else the leftmost generic one."""
+# Generic matches that name only who acted ("gunmen", "armed men"): an act in the clause comes first.
+_ACTOR_ONLY = re.compile(r"(?:gunmen|armed\s+men)", re.IGNORECASE)
+
+
+def _generic_rank(trigger: Trigger, m: re.Match[str]) -> int:
+    """0 for a specific row, 1 for an explosion, 2 for another generic act, 3 for words naming only actors."""
+    if not trigger.generic:
+        return 0
+    if _ACTOR_ONLY.fullmatch(m.group(0)):
+        return 3
+    return 1 if trigger.generic == GENERIC_EXPLOSION else 2
+
+
+def _first_act(trigger: Trigger, clause: str, m: re.Match[str]) -> re.Match[str]:
+    """The first match of a generic row after the actor words ``m``, or ``m`` when there is none."""
+    later: re.Match[str] | None = m
+    while later is not None and _ACTOR_ONLY.fullmatch(later.group(0)):
+        later = trigger.pattern.search(clause, later.end())
+    return later or m
+
+
+def best_trigger(
+    clause: str, triggers: tuple[Trigger, ...] | None = None, *, skip: frozenset[Trigger] = frozenset()
+) -> TriggerMention | None:
+    """The trigger of a clause: the first specific row that matches, else the leftmost generic one
+    (an explosion before a bare killing: "killed by bombs" is the bombing). Rows in ``skip`` are not
+    tried: the next trigger of a clause whose first one was set aside."""
     best: tuple[int, int, Trigger, re.Match[str]] | None = None
     rows = triggers or load_triggers()
     possible = _index(rows).candidates(clause.lower())
     for rank, trigger in enumerate(rows):
-        if rank not in possible:
+        if rank not in possible or trigger in skip:
             continue
         m = trigger.pattern.search(clause)
         if not m:
             continue
-        key = (1 if trigger.generic else 0, m.start() if trigger.generic else rank)
+        if trigger.generic and _ACTOR_ONLY.fullmatch(m.group(0)):
+            m = _first_act(trigger, clause, m)
+        key = (_generic_rank(trigger, m), m.start() if trigger.generic else rank)
         if best is None or key < best[:2]:
             best = (key[0], key[1], trigger, m)
             if not trigger.generic:
