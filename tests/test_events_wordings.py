@@ -162,7 +162,7 @@ def test_a_killing_by_a_bomb_is_typed_by_the_bomb(expected: str, text: str) -> N
 
 
 def test_one_more_act_at_another_place_is_another_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
 
     text = (
         "Government jets struck the town of Saraqib on Friday, killing five people. "
@@ -266,7 +266,7 @@ def test_fighters_continuing_to_battle_are_a_clash() -> None:
 
 
 def test_among_the_dead_are_the_victims_of_the_event_just_told(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    from geoevents.geoparse import resolved_mentions_from_article
+    from geoevents.geoparse.parse import resolved_mentions_from_article
 
     text = (
         "Government jets struck the market town of Saraqib on Friday, killing twelve civilians. "

@@ -68,11 +68,23 @@ def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
 
 
 def _actors_compatible(a: Draft, b: Draft) -> bool:
+    if a.sub_event_type == b.sub_event_type == "Armed clash":
+        return _sides_compatible(a, b)  # a clash has sides, not a doer and a target
     if a.actor1 and b.actor1 and a.actor1 != b.actor1:
         return False
     if a.actor2 and b.actor2 and a.actor2 != b.actor2 and not (a.actor2 + b.actor2).count("Civilians"):
         return False
     return not ((a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2))
+
+
+def _sides_compatible(a: Draft, b: Draft) -> bool:
+    """Whether two reports of a clash may name one fight. A report naming one side fits a report naming
+    it among two; two reports naming both sides must agree on which was hit (actor2)."""
+    sides_a = {x for x in (a.actor1, a.actor2) if x}
+    sides_b = {x for x in (b.actor1, b.actor2) if x}
+    if len(sides_a) == len(sides_b) == 2:
+        return (a.actor1, a.actor2) == (b.actor1, b.actor2)
+    return sides_a <= sides_b or sides_b <= sides_a
 
 
 SAME_SITE_KM = 25.0  # two towns further apart are two events of one article, as ACLED codes them
