@@ -247,8 +247,10 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     if cls is str or cls is int or cls is bool or value is None:  # most values: nothing to do
         return value
     if isinstance(value, Place) and places is not None:
-        places.setdefault(value.feature_id, value)
-        return {"$place": value.feature_id}
+        known = places.setdefault(value.feature_id, value)
+        if known is value or known == value:
+            return {"$place": value.feature_id}
+        places = None  # a copy changed on the way (a site given its province) is written whole
     if isinstance(value, Place) and _raw_repeats_geometry(value):
         # geopy's raw holds the geometry again as GeoJSON; a country's coordinates as nested
         # JSON lists cost far more than the place itself, so it is stored once (as WKB).

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from shapely.geometry import Polygon, mapping
+from shapely.geometry import Point, Polygon, mapping
 
 from geoevents.errors import GeoeventsError
 from geoevents.outset import GENERATIONS_DIR, LOCK_FILE
@@ -28,7 +28,7 @@ from geoevents.pipeline import (
     collapsed_error_lines,
     run,
 )
-from geoevents.records import Place
+from geoevents.records import EventLocation, Place
 from tests import test_pipeline_fakes as fakes
 
 STAGES = fakes.FAKE_STAGES
@@ -342,6 +342,17 @@ def test_a_place_geometry_repeated_in_raw_is_stored_once_and_restored() -> None:
     assert json.dumps(back.raw, sort_keys=True) == json.dumps(place.raw, sort_keys=True)
     other = dataclasses.replace(place, raw={"geometry": {"type": "Point", "coordinates": [9, 9]}})
     assert decode_record(Place, json.loads(dumps(encode_record(other)))).raw == other.raw  # not ours: kept
+
+
+def test_a_place_changed_after_resolution_keeps_its_changes_across_processes() -> None:
+    place = Place("test:base", "Base", "base", 35.5, 44.3, Point(44.3, 35.5), "test", "IQ")
+    given = dataclasses.replace(place, admin1="Kirkuk")  # an event's site, its province filled in
+    places: dict[str, Place] = {}
+    sites = [EventLocation(place, 1, "mentioned"), EventLocation(given, 1)]
+    encoded = [encode_record(s, places) for s in sites]
+    back = [decode_record(EventLocation, json.loads(dumps(e)), places) for e in encoded]
+    assert [b.place.admin1 for b in back] == [None, "Kirkuk"]
+    assert encoded[0]["place"] == {"$place": "test:base"}  # the unchanged one still goes by reference
 
 
 def test_a_bug_failing_every_article_is_listed_in_full_but_printed_only_a_few_times(
