@@ -34,12 +34,10 @@ _NEAR = re.compile(
 
 def places_in(span: Span, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
     """The placed mentions of a span; a name inside a longer placed one ("Hays" in "Hays district") is
-    part of it, not a place of its own."""
-    inside = [
-        rm
-        for rm in resolved
-        if span.start <= rm.mention.start and rm.mention.end <= span.end and rm.place is not None
-    ]
+    part of it, not a place of its own. ``resolved`` is sorted by start: only the span's stretch is read."""
+    first = bisect.bisect_left(resolved, span.start, key=lambda rm: rm.mention.start)
+    last = bisect.bisect_left(resolved, span.end, lo=first, key=lambda rm: rm.mention.start)
+    inside = [rm for rm in resolved[first:last] if rm.mention.end <= span.end and rm.place is not None]
     return [
         rm
         for rm in inside
@@ -428,14 +426,20 @@ def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | No
     return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
 
 
-def _container_country(rm: ResolvedMention, d: Draft, text: str) -> str | None:
+CONTAINER_GAP = 120  # characters: the longest "in the rural north of the province of" a connector spans
+
+
+def _container_country(rm: ResolvedMention, placed: list[ResolvedMention], text: str) -> str | None:
     """The country of the place the text puts ``rm`` in ("Palmyra (Homs)", "Tripoli, Lebanon",
-    "Hays in Hodeidah"): the namesake that lies there is meant, whatever the article's country."""
-    for other in d.sites + d.mentioned:
-        if other.place is None or other.mention.start < rm.mention.end:
-            continue
-        if _TO_CONTAINER.fullmatch(text, rm.mention.end, other.mention.start):
-            return other.place.country_code
+    "Hays in Hodeidah"): the namesake that lies there is meant, whatever the article's country.
+    ``placed``: the draft's placed mentions sorted by start; only those just after ``rm`` are read."""
+    end = rm.mention.end
+    i = bisect.bisect_left(placed, end, key=lambda m: m.mention.start)
+    for other in placed[i:]:
+        if other.mention.start - end > CONTAINER_GAP:
+            break
+        if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
+            return other.place.country_code  # type: ignore[union-attr]
     return None
 
 
@@ -595,8 +599,10 @@ def location_groups(
     """
     context = context or SiteContext()
     by_country: dict[str, list[ResolvedMention]] = {}
+    placed = sorted((m for m in d.sites + d.mentioned if m.place is not None), key=lambda m: m.mention.start)
     rehomed = {
-        id(rm): home_namesake(rm, _container_country(rm, d, text) or home) for rm in d.sites + d.mentioned
+        id(rm): home_namesake(rm, _container_country(rm, placed, text) or home)
+        for rm in d.sites + d.mentioned
     }
     if any(rehomed.values()):
         d.tags.add("site-namesake-rehomed")
