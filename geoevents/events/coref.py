@@ -7,7 +7,7 @@ from datetime import date
 
 from geoevents.events.draft import Draft
 from geoevents.events.sites import GRANULARITY, places_compatible
-from geoevents.events.taxonomy import VIOLENT_TYPES
+from geoevents.events.taxonomy import EXPLOSIONS, VIOLENT_TYPES
 from geoevents.records import Place
 from geoevents.settings import Settings
 
@@ -74,6 +74,8 @@ def _actors_compatible(a: Draft, b: Draft) -> bool:
         return False
     if a.actor2 and b.actor2 and a.actor2 != b.actor2 and not (a.actor2 + b.actor2).count("Civilians"):
         return False
+    if a.family == b.family == EXPLOSIONS:
+        return True  # one-sided: a report naming the striker as hit misreads "strikes by X", not a reprisal
     return not ((a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2))
 
 

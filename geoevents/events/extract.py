@@ -75,6 +75,7 @@ from geoevents.events.taxonomy import (
 )
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
 from geoevents.events.triggers import (
+    TERRITORY,
     Trigger,
     TriggerMention,
     best_trigger,
@@ -230,6 +231,26 @@ def _with_tolls_folded(
         toll = found is not None and found[0].generic is not None and _TOLL_ONLY.fullmatch(found[1].group(0))
         out.append((clause, None if toll else found))
     return out
+
+
+# A clause that opens on the fight a capture came after ("after two days of fighting", "following clashes").
+_FIGHT_BEFORE = re.compile(r"\W*(?:after|following|amid|during)\b", re.IGNORECASE)
+
+
+def _with_capture_fights_folded(
+    triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]],
+) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """The fighting a capture came after, told in the sentence of the capture ("seized the town after
+    heavy fighting"), is that battle: the codebook codes a battle in which a place changes hands as the
+    territorial event alone."""
+    if not any(found is not None and found[0].sub_event_type in TERRITORY for _, found in triggered):
+        return triggered
+    return [
+        (clause, None)
+        if found is not None and found[0].sub_event_type == "Armed clash" and _FIGHT_BEFORE.match(clause.text)
+        else (clause, found)
+        for clause, found in triggered
+    ]
 
 
 def _with_place_tails(
@@ -449,6 +470,7 @@ def _drafts_from_article(
     for sentence in sentences:
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
+        triggered = _with_capture_fights_folded(triggered)
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:
             if found is None:

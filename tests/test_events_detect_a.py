@@ -1,0 +1,112 @@
+"""Battles, remote violence and violence against civilians: detection, typing and coreference, in
+wordings of our own. No gazetteer: the rules are judged on the words alone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.ingest.articles import article_from_text
+from geoevents.records import Event
+
+PUBLISHED = datetime(2022, 6, 20)
+
+
+def _events(text: str) -> list[Event]:
+    article = article_from_text(text, metadata={"published": PUBLISHED})
+    return events_from_article(article, [])
+
+
+def _types(text: str) -> list[str]:
+    return [e.sub_event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 14 June 2022, rebels seized the town of Marwa after three days of fighting with the army.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Troops recaptured the hill outpost on Friday following fierce clashes with insurgents.",
+            "Government regains territory",
+        ),
+        (
+            "Militants overran the border post on Sunday after an exchange of fire with guards, police said.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_the_fight_a_capture_came_after_is_the_capture(text: str, expected: str) -> None:
+    """A battle in which a place changes hands is coded as the territorial event alone."""
+    assert _types(text) == [expected]
+
+
+def test_a_clash_told_apart_from_a_capture_stays_a_clash() -> None:
+    text = (
+        "On 14 June 2022, rebel fighters seized the town of Marwa. "
+        "Fighting between the army and the rebels continued on 15 June near the airport."
+    )
+    assert sorted(_types(text)) == ["Armed clash", "Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hand-thrown explosive or incendiary is a grenade attack (explosions/grenade).
+        ("A man threw a pipe bomb at a police patrol in the market on 18 June 2022 and ran off.", "Grenade"),
+        ("On 17 June 2022, unknown men hurled a Molotov cocktail at a militia leader's home.", "Grenade"),
+        # Thrown by demonstrators it is their violent demonstration (riots/violent-demonstration).
+        ("Youths threw petrol bombs at riot police during the protest on 18 June.", "Violent demonstration"),
+        # Ground-launched missiles and rockets, however the sentence names them (explosions/shelling).
+        (
+            "On 18 June 2022, Russian forces hit the city with cruise missiles, wounding four people.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A rocket fired by the militants struck a school on 18 June 2022, killing a teacher.",
+            "Shelling/artillery/missile attack",
+        ),
+        # Munitions from the air (explosions/air).
+        ("On 18 June 2022, guided aerial bombs hit a village, killing two.", "Air/drone strike"),
+        (
+            "On 18 June 2022, the army attacked the port with loitering munitions, killing three.",
+            "Air/drone strike",
+        ),
+        # A device set off from afar (explosions/ied) and one worn by its bomber (explosions/suicide).
+        (
+            "On 18 June 2022, militants remotely detonated a parked motorcycle in the market, wounding 5.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 18 June 2022, a man in an explosive vest detonated it at a checkpoint, killing 4 soldiers.",
+            "Suicide bomb",
+        ),
+        # Civilians carried off by an armed group (vac/abduction).
+        ("Gunmen seize 15 passengers from a bus on the highway", "Abduction/forced disappearance"),
+        (
+            "On 18 June 2022, armed men took three farmers from their fields near the village.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_plain_wordings_of_remote_violence_and_attacks(text: str, expected: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_a_headline_in_the_present_shoots_dead() -> None:
+    events = _events("Militia fighters shoot dead two aid workers near Kidal")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_strike_told_twice_with_its_striker_read_as_hit_is_one_event() -> None:
+    """ "Raids by Russian warplanes" names the striker after "by"; it is the strike the lead told."""
+    text = (
+        "Rebel fighters shelled an army post on 17 June 2022. "
+        "On 18 June 2022, Russian air strikes killed nine people in the town of Kafr Halab. "
+        "Two consecutive raids by Russian warplanes that targeted the town also left 30 people injured."
+    )
+    assert _types(text) == ["Shelling/artillery/missile attack", "Air/drone strike"]
