@@ -110,3 +110,30 @@ def test_a_strike_told_twice_with_its_striker_read_as_hit_is_one_event() -> None
         "Two consecutive raids by Russian warplanes that targeted the town also left 30 people injured."
     )
     assert _types(text) == ["Shelling/artillery/missile attack", "Air/drone strike"]
+
+
+def _placed_types(text: str, gazetteer) -> list[str]:  # type: ignore[no-untyped-def]
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    article = article_from_text(text, metadata={"published": PUBLISHED})
+    resolved = resolved_mentions_from_article(article, gazetteer=gazetteer)
+    return [e.sub_event_type for e in events_from_article(article, resolved)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition has carried out more than 300 air strikes around Raqqa since the offensive began.",
+        "Government forces have captured wide areas of Homs province from the militants.",
+    ],
+)
+def test_a_campaign_told_in_the_present_perfect_is_no_event_even_with_a_place(
+    text: str,
+    gazetteer,  # type: ignore[no-untyped-def]
+) -> None:
+    assert _placed_types(text, gazetteer) == []
+
+
+def test_one_act_told_in_the_present_perfect_is_news(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Two suicide bombers have carried out an attack near a police station in Damascus."
+    assert _placed_types(text, gazetteer) == ["Suicide bomb"]

@@ -311,6 +311,14 @@ _TOLL_OF_CREW = re.compile(
     r"(?:pilots?|co-pilots?|crew(?:men|members)?|airmen|navigators?|aircrew)\b",
     re.I,
 )
+# A present perfect that names one occurrence ("have conducted an attack", "have pushed them out of the
+# village of X") is news; one naming areas, fronts or tallies ("have captured wide areas", "has carried out
+# 450 air strikes around X") sums up a campaign even where it names a place.
+_ONE_OCCURRENCE = re.compile(
+    r"\b(?:has|have|having)\s+(?:[\w'’-]+\s+){0,5}?(?:an?|one)\s+(?!(?:series|number|wave|spate|string|campaign)\b)\w+"
+    r"|\bthe\s+(?:village|town|city|district|neighbou?rhood|base|airport|hill)\s+of\s+[A-Z]",
+    re.IGNORECASE,
+)
 # Detentions are told in the present perfect as news ("seven people have been arrested").
 _PEOPLE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
@@ -513,7 +521,7 @@ def _drafts_from_article(
             places = places_in(clause, usable)
             if (
                 trigger.sub_event_type not in _PEOPLE_TAKEN
-                and not (dates or has_count or places)
+                and not (dates or has_count or (places and _ONE_OCCURRENCE.search(clause.text)))
                 and campaign_summary(clause.text, m)
             ):
                 _note(trace, "pattern")
