@@ -137,3 +137,15 @@ def test_a_campaign_told_in_the_present_perfect_is_no_event_even_with_a_place(
 def test_one_act_told_in_the_present_perfect_is_news(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Two suicide bombers have carried out an attack near a police station in Damascus."
     assert _placed_types(text, gazetteer) == ["Suicide bomb"]
+
+
+def test_a_report_dated_by_its_telling_is_the_act_of_the_day_before() -> None:
+    """'A monitor said on Monday' dates the telling; the strike the body dates on Sunday is that act."""
+    text = (
+        "Rebel fighters shelled an army post on 17 June 2022. "
+        "Air strikes have killed dozens of people in the town of Kafr Nabl, a monitor said on Monday. "
+        "Warplanes struck the market of Kafr Nabl on Sunday, killing 14 people, residents said."
+    )
+    events = _events(text)
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack", "Air/drone strike"]
+    assert str(events[1].event_date) == "2022-06-19"

@@ -214,13 +214,47 @@ def _same_toll_folded(kept: list[Draft], settings: Settings) -> list[Draft]:
         if twin is None:
             twin = next((k for k in reversed(out) if _retold(k, d)), None)
         if twin is None:
+            twin = next((k for k in out if _told_on_report_day(k, d, settings)), None)
+        if twin is None:
             out.append(d)
             continue
         date_, precision = twin.date, twin.precision
+        act_day = _act_day(twin, d)
         absorb(twin, d)
         if _retold(twin, d):
             twin.date, twin.precision = date_, precision  # the act's own day, not the quote's "today"
+        if act_day is not None:
+            twin.date, twin.precision = act_day.date, act_day.precision
+            twin.tags.discard("date-of-report")
     return out
+
+
+def _act_day(a: Draft, b: Draft) -> Draft | None:
+    """Of two reports of one act, the one dated by the act itself when the other is dated only by
+    the day it was reported ("a monitor said on Monday")."""
+    report_a, report_b = "date-of-report" in a.tags, "date-of-report" in b.tags
+    if report_a == report_b:
+        return None
+    return b if report_a else a
+
+
+def _told_on_report_day(a: Draft, b: Draft, settings: Settings) -> bool:
+    """A report dated only by the day it was told ("air strikes have killed dozens, a monitor said on
+    Monday") and a report of the same kind dated by the act the day before, at a place that agrees:
+    one act, as a headline and lead tell the act the body dates."""
+    act = _act_day(a, b)
+    told = b if act is a else a
+    return (
+        act is not None
+        and a.sub_event_type is not None
+        and a.sub_event_type == b.sub_event_type
+        and act.date is not None
+        and told.date is not None
+        and (told.date - act.date).days == 1
+        and _sites_agree(a, b, settings.merge_distance_km)
+        and _actors_compatible(a, b)
+        and _may_join(a, b)
+    )
 
 
 def _retold(first: Draft, later: Draft) -> bool:
