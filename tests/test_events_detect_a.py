@@ -149,3 +149,13 @@ def test_a_report_dated_by_its_telling_is_the_act_of_the_day_before() -> None:
     events = _events(text)
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack", "Air/drone strike"]
     assert str(events[1].event_date) == "2022-06-19"
+
+
+def test_an_attack_on_a_patrol_is_a_clash_though_a_bystander_died_in_it() -> None:
+    """The act's own target decides: a civilian a later sentence counts among its dead does not make the
+    fight an attack on civilians."""
+    text = (
+        "Militants opened fire on a police patrol in the city centre on 18 June 2022, killing an officer. "
+        "A woman walking nearby was also killed in the shooting."
+    )
+    assert _types(text) == ["Armed clash"]

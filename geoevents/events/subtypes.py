@@ -160,13 +160,14 @@ _NO_LONGER_ARMED = re.compile(
 _AUXILIARY_FIRST = re.compile(r"(?:was|were|been|being|got|came\s+under)\b", re.IGNORECASE)
 
 
-def _target_text(d: Draft) -> str:
-    """Whom a generic trigger harmed: its words without the attribution, ex-combatants as civilians."""
+def _target_text(d: Draft, first: bool = False) -> str:
+    """Whom a generic trigger harmed: its words without the attribution, ex-combatants as civilians
+    (``first``: only the words of the draft's own sentence, not of the reports folded into it)."""
     parts = [
         subject if i < len(d.trigger_texts) and _AUXILIARY_FIRST.match(d.trigger_texts[i]) else context
         for i, (context, subject) in enumerate(zip(d.context, d.subjects, strict=False))
     ]
-    target = " ".join(_ATTRIBUTION.sub("", c) for c in parts)
+    target = " ".join(_ATTRIBUTION.sub("", c) for c in parts[: 1 if first else None])
     return _NO_LONGER_ARMED.sub("civilian", target)
 
 
@@ -186,6 +187,9 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
     target = _target_text(d)
     if _ARSON.search(words) and _PROPERTY.search(target) and not CIVILIAN_WORDS.search(target):
         return "Looting/property destruction"
+    own = _target_text(d, first=True)
+    if ARMED_WORDS.search(own) and not CIVILIAN_WORDS.search(own):
+        return "Armed clash"  # the act's own target is armed: civilians a later report counts died in it
     if ARMED_WORDS.search(target) and not CIVILIAN_WORDS.search(target):
         return "Armed clash"  # fighters or soldiers killed: a fight, whoever the actor step guessed
     if _MILITARY_SITE.search(target):
