@@ -159,3 +159,15 @@ def test_an_attack_on_a_patrol_is_a_clash_though_a_bystander_died_in_it() -> Non
         "A woman walking nearby was also killed in the shooting."
     )
     assert _types(text) == ["Armed clash"]
+
+
+def test_a_lone_gunman_is_an_armed_actor() -> None:
+    assert _types(
+        "On 18 June 2022, a gunman shot dead a local council member outside his home in the town."
+    ) == ["Attack"]
+
+
+def test_a_camp_targeted_by_war_planes_is_an_air_strike() -> None:
+    assert _types("A refugee camp east of the town was targeted by regime war planes on 18 June 2022.") == [
+        "Air/drone strike"
+    ]
