@@ -171,3 +171,27 @@ def test_a_camp_targeted_by_war_planes_is_an_air_strike() -> None:
     assert _types("A refugee camp east of the town was targeted by regime war planes on 18 June 2022.") == [
         "Air/drone strike"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Settlers are an organised side (an identity militia), not a quiet local story.
+        (
+            "On 18 June 2022, settlers attacked shepherds grazing sheep near the village, injuring two.",
+            "Attack",
+        ),
+        # A launched rocket told in the passive (explosions/shelling).
+        (
+            "On 18 June 2022, a rocket-propelled grenade was fired at a police station in the city.",
+            "Shelling/artillery/missile attack",
+        ),
+        # Ordnance left from earlier fighting that goes off (explosions/ied).
+        (
+            "On 18 June 2022, a boy was wounded when a leftover shell exploded near his home.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_more_plain_wordings(text: str, expected: str) -> None:
+    assert _types(text) == [expected]
