@@ -191,6 +191,13 @@ def test_a_camp_targeted_by_war_planes_is_an_air_strike() -> None:
             "On 18 June 2022, a boy was wounded when a leftover shell exploded near his home.",
             "Remote explosive/landmine/IED",
         ),
+        # Travellers seized on a road are abducted, not a road taken (vac/abduction).
+        ("Bandits seized 15 travellers on the highway on 18 June 2022.", "Abduction/forced disappearance"),
+        # A bomber setting off the explosives he carries (explosions/suicide).
+        (
+            "On 18 June 2022, the bomber detonated his explosives among worshippers leaving a mosque.",
+            "Suicide bomb",
+        ),
     ],
 )
 def test_more_plain_wordings(text: str, expected: str) -> None:
