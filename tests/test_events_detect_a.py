@@ -202,3 +202,17 @@ def test_a_camp_targeted_by_war_planes_is_an_air_strike() -> None:
 )
 def test_more_plain_wordings(text: str, expected: str) -> None:
     assert _types(text) == [expected]
+
+
+def test_warplanes_named_well_before_their_verb_still_strike() -> None:
+    text = "On 18 June 2022, warplanes thought to belong to the government struck a market, killing five."
+    assert _types(text) == ["Air/drone strike"]
+
+
+def test_untyped_raids_in_an_article_about_air_strikes_are_air_strikes() -> None:
+    """Raids on a place held by fighters are not a clash when the article's strikes come from the air."""
+    text = (
+        "Russian air strikes hit the town of Kafr Halab on 17 June 2022, killing four. "
+        "Several overnight raids hit a nearby village held by rebel fighters on 18 June 2022."
+    )
+    assert _types(text) == ["Air/drone strike", "Air/drone strike"]

@@ -214,6 +214,8 @@ _CLOSE_VIOLENCE = re.compile(
 
 
 _CASUALTY = re.compile(r"kill|dead|death|bodies|body|corpse", re.IGNORECASE)
+# Untyped raids and strikes: in an article about air strikes, the article's own kind.
+_RAIDS = re.compile(r"raids?|strikes?|raided", re.IGNORECASE)
 
 
 def article_topic(seen: Counter[str]) -> str | None:
@@ -233,6 +235,10 @@ def final_type(d: Draft, lexicon: ActorLexicon, *, topic: str | None = None) -> 
     if bare and topic is not None and not _CLOSE_VIOLENCE.search(" ".join(s.text for s in d.spans)):
         d.tags.add("type-from-article")
         return topic
+    raids = d.sub_event_type is None and all(_RAIDS.fullmatch(t) for t in d.trigger_texts)
+    if raids and topic == "Air/drone strike":
+        d.tags.add("type-from-article")
+        return topic  # "several overnight raids hit the village" in an article about air strikes
     sub = d.sub_event_type or _generic(d, lexicon)
     sub = refined(sub, " ".join(s.text for s in d.spans))
     return _by_actor(sub, d, lexicon)
