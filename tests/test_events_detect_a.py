@@ -216,3 +216,30 @@ def test_untyped_raids_in_an_article_about_air_strikes_are_air_strikes() -> None
         "Several overnight raids hit a nearby village held by rebel fighters on 18 June 2022."
     )
     assert _types(text) == ["Air/drone strike", "Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two civilians were killed on 18 June 2022 when a shell landed on their house in the city.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A journalist has been missing since he was taken by armed men on 18 June 2022.",
+            "Abduction/forced disappearance",
+        ),
+        ("On 18 June 2022, militants behead four farmers in a village, residents said.", "Attack"),
+    ],
+)
+def test_shells_landing_people_taken_and_beheadings(text: str, expected: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_shells_carrying_a_chemical_agent_are_one_chemical_attack() -> None:
+    """The clause of the victims and the clause of the shells tell one act, which the agent types."""
+    text = (
+        "Medics said nine people were treated for exposure to a blister agent after "
+        "militant shells fell on a neighbourhood of the city on 17 June 2022."
+    )
+    assert _types(text) == ["Chemical weapon"]

@@ -7,6 +7,7 @@ from datetime import date
 
 from geoevents.events.draft import Draft
 from geoevents.events.sites import GRANULARITY, places_compatible
+from geoevents.events.subtypes import refined
 from geoevents.events.taxonomy import EXPLOSIONS, VIOLENT_TYPES
 from geoevents.records import Place
 from geoevents.settings import Settings
@@ -28,9 +29,21 @@ def same_kind(antecedent: Draft, reference: Draft) -> int:
     return 0
 
 
+def same_type(a: Draft, b: Draft) -> bool:
+    """Whether two drafts are of one sub-type as their sentences will type them: remote violence retyped by
+    its weapon's words ("shells fell" in a sentence of a blister agent is the chemical attack the
+    sentence's other clause names)."""
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if a.sub_event_type is None or b.sub_event_type is None or not (a.family == b.family == EXPLOSIONS):
+        return False  # the weapon's words retype remote violence; other kinds keep their trigger's type here
+    text_a, text_b = (" ".join(s.text for s in d.spans) for d in (a, b))
+    return refined(a.sub_event_type, text_a) == refined(b.sub_event_type, text_b)
+
+
 def _types_compatible(a: Draft, b: Draft) -> bool:
     if a.sub_event_type and b.sub_event_type:
-        return a.sub_event_type == b.sub_event_type
+        return same_type(a, b)
     fa, fb = a.family, b.family
     if fa is None and fb is None:
         return True
@@ -301,7 +314,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
                 if k.date == d.date
                 and k.precision == d.precision
                 and (drafts_compatible(k, d, settings.merge_distance_km) or _lead_and_body(k, d))
-                and (k.sub_event_type == d.sub_event_type or not (k.sub_event_type and d.sub_event_type))
+                and (same_type(k, d) or not (k.sub_event_type and d.sub_event_type))
             ),
             None,
         )
