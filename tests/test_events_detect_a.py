@@ -243,3 +243,14 @@ def test_shells_carrying_a_chemical_agent_are_one_chemical_attack() -> None:
         "militant shells fell on a neighbourhood of the city on 17 June 2022."
     )
     assert _types(text) == ["Chemical weapon"]
+
+
+def test_a_named_armed_group_whose_name_says_army_overtakes_territory() -> None:
+    """The lexicon knows the Arakan Army as a rebel group: its capture is a non-state actor's."""
+    text = "On 18 June 2022, the Arakan Army said it had captured a junta outpost near the border town."
+    assert _types(text) == ["Non-state actor overtakes territory"]
+
+
+def test_state_control_restored_is_territory_regained() -> None:
+    text = "On 18 June 2022, troops cleared the district of militants and restored state control over it."
+    assert _types(text) == ["Government regains territory"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geoevents.errors import InputError
-from geoevents.events.actors import ActorLexicon, is_unidentified_group
+from geoevents.events.actors import COUNTRY, ActorLexicon, is_unidentified_group
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import ARMED_WORDS, CIVILIAN_WORDS, GENERIC_EXPLOSION, SUB_EVENT_TYPES
 from geoevents.events.triggers import data_rows, definitions
@@ -132,7 +132,10 @@ def _side(d: Draft) -> int | None:
 
 def _by_actor(sub: str, d: Draft, lexicon: ActorLexicon) -> str:
     """Territory and detention typed by who acted: the codebook ties these sub-types to the actor."""
-    inter = _side(d) or lexicon.inter(d.actor1)
+    proper = d.actor1 and not is_unidentified_group(d.actor1) and COUNTRY not in d.actor1
+    named = lexicon.inter(d.actor1) if proper else None
+    # A group the lexicon names as non-state ("the Arakan Army") is one, whatever words its name holds.
+    inter = named if named in NON_STATE else (_side(d) or lexicon.inter(d.actor1))
     if sub == "Government regains territory" and inter in NON_STATE:
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and inter == STATE:
