@@ -7,7 +7,8 @@ from datetime import date
 
 from geoevents.events.draft import Draft
 from geoevents.events.sites import GRANULARITY, places_compatible
-from geoevents.events.taxonomy import VIOLENT_TYPES
+from geoevents.events.subtypes import refined
+from geoevents.events.taxonomy import EXPLOSIONS, VIOLENT_TYPES
 from geoevents.records import Place
 from geoevents.settings import Settings
 
@@ -28,9 +29,21 @@ def same_kind(antecedent: Draft, reference: Draft) -> int:
     return 0
 
 
+def same_type(a: Draft, b: Draft) -> bool:
+    """Whether two drafts are of one sub-type as their sentences will type them: remote violence retyped by
+    its weapon's words ("shells fell" in a sentence of a blister agent is the chemical attack the
+    sentence's other clause names)."""
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if a.sub_event_type is None or b.sub_event_type is None or not (a.family == b.family == EXPLOSIONS):
+        return False  # the weapon's words retype remote violence; other kinds keep their trigger's type here
+    text_a, text_b = (" ".join(s.text for s in d.spans) for d in (a, b))
+    return refined(a.sub_event_type, text_a) == refined(b.sub_event_type, text_b)
+
+
 def _types_compatible(a: Draft, b: Draft) -> bool:
     if a.sub_event_type and b.sub_event_type:
-        return a.sub_event_type == b.sub_event_type
+        return same_type(a, b)
     fa, fb = a.family, b.family
     if fa is None and fb is None:
         return True
@@ -74,6 +87,8 @@ def _actors_compatible(a: Draft, b: Draft) -> bool:
         return False
     if a.actor2 and b.actor2 and a.actor2 != b.actor2 and not (a.actor2 + b.actor2).count("Civilians"):
         return False
+    if a.family == b.family == EXPLOSIONS:
+        return True  # one-sided: a report naming the striker as hit misreads "strikes by X", not a reprisal
     return not ((a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2))
 
 
@@ -212,13 +227,47 @@ def _same_toll_folded(kept: list[Draft], settings: Settings) -> list[Draft]:
         if twin is None:
             twin = next((k for k in reversed(out) if _retold(k, d)), None)
         if twin is None:
+            twin = next((k for k in out if _told_on_report_day(k, d, settings)), None)
+        if twin is None:
             out.append(d)
             continue
         date_, precision = twin.date, twin.precision
+        act_day = _act_day(twin, d)
         absorb(twin, d)
         if _retold(twin, d):
             twin.date, twin.precision = date_, precision  # the act's own day, not the quote's "today"
+        if act_day is not None:
+            twin.date, twin.precision = act_day.date, act_day.precision
+            twin.tags.discard("date-of-report")
     return out
+
+
+def _act_day(a: Draft, b: Draft) -> Draft | None:
+    """Of two reports of one act, the one dated by the act itself when the other is dated only by
+    the day it was reported ("a monitor said on Monday")."""
+    report_a, report_b = "date-of-report" in a.tags, "date-of-report" in b.tags
+    if report_a == report_b:
+        return None
+    return b if report_a else a
+
+
+def _told_on_report_day(a: Draft, b: Draft, settings: Settings) -> bool:
+    """A report dated only by the day it was told ("air strikes have killed dozens, a monitor said on
+    Monday") and a report of the same kind dated by the act the day before, at a place that agrees:
+    one act, as a headline and lead tell the act the body dates."""
+    act = _act_day(a, b)
+    told = b if act is a else a
+    return (
+        act is not None
+        and a.sub_event_type is not None
+        and a.sub_event_type == b.sub_event_type
+        and act.date is not None
+        and told.date is not None
+        and (told.date - act.date).days == 1
+        and _sites_agree(a, b, settings.merge_distance_km)
+        and _actors_compatible(a, b)
+        and _may_join(a, b)
+    )
 
 
 def _retold(first: Draft, later: Draft) -> bool:
@@ -265,7 +314,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
                 if k.date == d.date
                 and k.precision == d.precision
                 and (drafts_compatible(k, d, settings.merge_distance_km) or _lead_and_body(k, d))
-                and (k.sub_event_type == d.sub_event_type or not (k.sub_event_type and d.sub_event_type))
+                and (same_type(k, d) or not (k.sub_event_type and d.sub_event_type))
             ),
             None,
         )

@@ -75,6 +75,7 @@ from geoevents.events.taxonomy import (
 )
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
 from geoevents.events.triggers import (
+    TERRITORY,
     Trigger,
     TriggerMention,
     best_trigger,
@@ -232,6 +233,26 @@ def _with_tolls_folded(
     return out
 
 
+# A clause that opens on the fight a capture came after ("after two days of fighting", "following clashes").
+_FIGHT_BEFORE = re.compile(r"\W*(?:after|following|amid|during)\b", re.IGNORECASE)
+
+
+def _with_capture_fights_folded(
+    triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]],
+) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
+    """The fighting a capture came after, told in the sentence of the capture ("seized the town after
+    heavy fighting"), is that battle: the codebook codes a battle in which a place changes hands as the
+    territorial event alone."""
+    if not any(found is not None and found[0].sub_event_type in TERRITORY for _, found in triggered):
+        return triggered
+    return [
+        (clause, None)
+        if found is not None and found[0].sub_event_type == "Armed clash" and _FIGHT_BEFORE.match(clause.text)
+        else (clause, found)
+        for clause, found in triggered
+    ]
+
+
 def _with_place_tails(
     triggered: list[tuple[Span, tuple[Trigger, re.Match[str]] | None]], sentence: Span
 ) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
@@ -289,6 +310,14 @@ _TOLL_OF_CREW = re.compile(
     r"\W*(?:(?:both|all)\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+){0,2}?"
     r"(?:pilots?|co-pilots?|crew(?:men|members)?|airmen|navigators?|aircrew)\b",
     re.I,
+)
+# A present perfect that names one occurrence ("have conducted an attack", "have pushed them out of the
+# village of X") is news; one naming areas, fronts or tallies ("have captured wide areas", "has carried out
+# 450 air strikes around X") sums up a campaign even where it names a place.
+_ONE_OCCURRENCE = re.compile(
+    r"\b(?:has|have|having)\s+(?:[\w'’-]+\s+){0,5}?(?:an?|one)\s+(?!(?:series|number|wave|spate|string|campaign)\b)\w+"
+    r"|\bthe\s+(?:village|town|city|district|neighbou?rhood|base|airport|hill)\s+of\s+[A-Z]",
+    re.IGNORECASE,
 )
 # Detentions are told in the present perfect as news ("seven people have been arrested").
 _PEOPLE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
@@ -449,6 +478,7 @@ def _drafts_from_article(
     for sentence in sentences:
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
+        triggered = _with_capture_fights_folded(triggered)
         n_events = sum(1 for _, t in triggered if t)
         for clause, found in triggered:
             if found is None:
@@ -491,7 +521,7 @@ def _drafts_from_article(
             places = places_in(clause, usable)
             if (
                 trigger.sub_event_type not in _PEOPLE_TAKEN
-                and not (dates or has_count or places)
+                and not (dates or has_count or (places and _ONE_OCCURRENCE.search(clause.text)))
                 and campaign_summary(clause.text, m)
             ):
                 _note(trace, "pattern")

@@ -433,7 +433,7 @@ def claimed(clause: str, start: int) -> bool:
 
 # Words of armed conflict: with none of them (nor a political side), a bare killing is not political.
 _CONFLICT = re.compile(
-    r"\b(?:civilians?|gunmen|armed\s+(?:men|group)|attackers|assailants|insurgen\w*|war|conflict|forces|"
+    r"\b(?:civilians?|gunm[ae]n|armed\s+(?:men|group)|attackers?|assailants?|settlers|insurgen\w*|war|conflict|forces|"
     r"airstrikes?|shelling|bomb\w*|checkpoints?|villagers|tribes?\w*|clans?|sectarian|killings|attacks?|"
     r"rockets?|missiles?|mortars?|soldiers?|ministry)\b",
     re.IGNORECASE,

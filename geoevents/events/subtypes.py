@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geoevents.errors import InputError
-from geoevents.events.actors import ActorLexicon, is_unidentified_group
+from geoevents.events.actors import COUNTRY, ActorLexicon, is_unidentified_group
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import ARMED_WORDS, CIVILIAN_WORDS, GENERIC_EXPLOSION, SUB_EVENT_TYPES
 from geoevents.events.triggers import data_rows, definitions
@@ -132,7 +132,10 @@ def _side(d: Draft) -> int | None:
 
 def _by_actor(sub: str, d: Draft, lexicon: ActorLexicon) -> str:
     """Territory and detention typed by who acted: the codebook ties these sub-types to the actor."""
-    inter = _side(d) or lexicon.inter(d.actor1)
+    proper = d.actor1 and not is_unidentified_group(d.actor1) and COUNTRY not in d.actor1
+    named = lexicon.inter(d.actor1) if proper else None
+    # A group the lexicon names as non-state ("the Arakan Army") is one, whatever words its name holds.
+    inter = named if named in NON_STATE else (_side(d) or lexicon.inter(d.actor1))
     if sub == "Government regains territory" and inter in NON_STATE:
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and inter == STATE:
@@ -160,13 +163,14 @@ _NO_LONGER_ARMED = re.compile(
 _AUXILIARY_FIRST = re.compile(r"(?:was|were|been|being|got|came\s+under)\b", re.IGNORECASE)
 
 
-def _target_text(d: Draft) -> str:
-    """Whom a generic trigger harmed: its words without the attribution, ex-combatants as civilians."""
+def _target_text(d: Draft, first: bool = False) -> str:
+    """Whom a generic trigger harmed: its words without the attribution, ex-combatants as civilians
+    (``first``: only the words of the draft's own sentence, not of the reports folded into it)."""
     parts = [
         subject if i < len(d.trigger_texts) and _AUXILIARY_FIRST.match(d.trigger_texts[i]) else context
         for i, (context, subject) in enumerate(zip(d.context, d.subjects, strict=False))
     ]
-    target = " ".join(_ATTRIBUTION.sub("", c) for c in parts)
+    target = " ".join(_ATTRIBUTION.sub("", c) for c in parts[: 1 if first else None])
     return _NO_LONGER_ARMED.sub("civilian", target)
 
 
@@ -186,6 +190,9 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
     target = _target_text(d)
     if _ARSON.search(words) and _PROPERTY.search(target) and not CIVILIAN_WORDS.search(target):
         return "Looting/property destruction"
+    own = _target_text(d, first=True)
+    if ARMED_WORDS.search(own) and not CIVILIAN_WORDS.search(own):
+        return "Armed clash"  # the act's own target is armed: civilians a later report counts died in it
     if ARMED_WORDS.search(target) and not CIVILIAN_WORDS.search(target):
         return "Armed clash"  # fighters or soldiers killed: a fight, whoever the actor step guessed
     if _MILITARY_SITE.search(target):
@@ -210,6 +217,8 @@ _CLOSE_VIOLENCE = re.compile(
 
 
 _CASUALTY = re.compile(r"kill|dead|death|bodies|body|corpse", re.IGNORECASE)
+# Untyped raids and strikes: in an article about air strikes, the article's own kind.
+_RAIDS = re.compile(r"raids?|strikes?|raided", re.IGNORECASE)
 
 
 def article_topic(seen: Counter[str]) -> str | None:
@@ -229,6 +238,10 @@ def final_type(d: Draft, lexicon: ActorLexicon, *, topic: str | None = None) -> 
     if bare and topic is not None and not _CLOSE_VIOLENCE.search(" ".join(s.text for s in d.spans)):
         d.tags.add("type-from-article")
         return topic
+    raids = d.sub_event_type is None and all(_RAIDS.fullmatch(t) for t in d.trigger_texts)
+    if raids and topic == "Air/drone strike":
+        d.tags.add("type-from-article")
+        return topic  # "several overnight raids hit the village" in an article about air strikes
     sub = d.sub_event_type or _generic(d, lexicon)
     sub = refined(sub, " ".join(s.text for s in d.spans))
     return _by_actor(sub, d, lexicon)

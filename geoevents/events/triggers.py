@@ -261,6 +261,6 @@ def territory_trigger(clause: str, first: TriggerMention) -> TriggerMention | No
     for rank, trigger in enumerate(rows):
         if rank in possible and trigger.sub_event_type in TERRITORY:
             m = trigger.pattern.search(clause)
-            if m is not None:
-                return TriggerMention(trigger, m)
+            if m is not None and not (m.start() < first.match.end() and first.match.start() < m.end()):
+                return TriggerMention(trigger, m)  # words the first trigger read are not a second act
     return None
