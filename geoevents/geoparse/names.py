@@ -54,7 +54,7 @@ def longest_name(look: Lookups, toks: Tokens, i: int, *, goes_on: bool | None = 
         toks.words[i].casefold() in ABBREVIATED and i + 1 < toks.n and toks.gaps[i] == ". "
     ):
         # A lone word (the usual case): no run of words to walk.
-        base, poss = strip_possessive(toks.words[i])
+        base, poss = _possessive(look, toks.words[i])
         if is_contraction(base):
             return None
         return (i, toks.starts[i] + len(base), poss) if look.is_name(base) else None
@@ -74,7 +74,7 @@ def _name_ends(look: Lookups, toks: Tokens, i: int) -> list[NameEnd]:
     ends: list[NameEnd] = []
     for k in range(i, min(toks.n, i + look.max_words)):
         word = words[k]
-        base, poss = strip_possessive(word)
+        base, poss = _possessive(look, word)
         if ("'" in base or "’" in base) and is_contraction(base):
             break  # "I've", "We'll"
         modified = False
@@ -100,6 +100,14 @@ def _name_ends(look: Lookups, toks: Tokens, i: int) -> list[NameEnd]:
         if not look.name_goes_on(word if k == i else text[start : toks.ends[k]]):
             break  # no name begins with these words ("Barack Obama")
     return ends
+
+
+def _possessive(look: Lookups, word: str) -> tuple[str, bool]:
+    """A word without its possessive ending, the apostrophe written or lost ("Iraq's", "Syrias")."""
+    base, poss = strip_possessive(word)
+    if not poss and (stem := look.bare_possessive(word)) is not None:
+        return stem, True
+    return base, poss
 
 
 def _whole_words_name(look: Lookups, surface: str, toks: Tokens, i: int, k: int) -> bool:

@@ -1,0 +1,70 @@
+"""Where an event happened, read end to end (offline gazetteer, then the events stage) from wordings of
+our own in the shapes coder notes and wire copy use: a possessive whose apostrophe was lost, a place
+left or reached, a sub-place named through its town, a broad area beside a town."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.records import Article, Event
+
+PUBLISHED = datetime(2024, 3, 14)
+
+
+def _events(text: str, gazetteer: object) -> list[Event]:
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    article = Article(id="w", text=text, published=PUBLISHED)
+    return events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+
+
+def _site(text: str, gazetteer: object) -> tuple[str, float, float, int]:
+    """The first event's site: (name, lat, lon, geo_precision)."""
+    events = _events(text, gazetteer)
+    assert events, text
+    sites = [loc for loc in events[0].locations if loc.role == "site"]
+    assert sites, (text, events[0].tags)
+    return sites[0].place.name, sites[0].place.lat, sites[0].place.lon, sites[0].precision
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+ALEPPO = (36.20, 37.16)
+IDLIB = (35.93, 36.63)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Barrel bombs killed nine people in Syrias Aleppo on Tuesday, a monitor said.", ALEPPO),
+        ("Regime shelling hit the western districts of Aleppos old city on Tuesday.", ALEPPO),
+    ],
+)
+def test_a_possessive_that_lost_its_apostrophe_still_names_the_place(
+    text: str, where: tuple[float, float], gazetteer: object
+) -> None:
+    _, lat, lon, _ = _site(text, gazetteer)
+    assert _km((lat, lon), where) <= 25
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("On 9 March 2024, the militia withdrew from Tal Afar, leaving its posts.", (36.38, 42.45)),
+        ("On 10 March 2024, militants fired rockets from Lebanon towards Kiryat Shmona.", (33.21, 35.57)),
+        ("On 11 March 2024, the army moved an armoured brigade from Homs to Palmyra.", (34.56, 38.28)),
+    ],
+)
+def test_a_town_reached_or_left_is_the_site_when_the_sentence_has_no_other(
+    text: str, where: tuple[float, float], gazetteer: object
+) -> None:
+    _, lat, lon, _ = _site(text, gazetteer)
+    assert _km((lat, lon), where) <= 25
