@@ -231,26 +231,40 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
     return GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4
 
 
-def _sentence_places(d: Draft, text: str, home: str | None) -> list[ResolvedMention]:
+def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = False) -> list[ResolvedMention]:
     """With no site, the places the event's main sentence names ("Fighting shook Aleppo"), leaving out
     culprits ("blamed on Washington"), origins ("from Iraq") and places outside the article's country
-    (``home``, when known): the best site a coder has."""
+    (``home``, when known): the best site a coder has. ``moved``: only the towns it reaches or leaves
+    ("fired rockets from Gaza towards Ashkelon", "withdrew from Manbij"), the one reached first."""
     if not d.spans:
         return []
     main = d.spans[0]
-    found = []
+    tiers: dict[int, list[ResolvedMention]] = {}
     for rm in d.mentioned:
         if not (main.start <= rm.mention.start < main.end) or rm.place is None:
             continue
         if home and rm.place.country_code and rm.place.country_code != home:
             continue
         before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
-        if _ATTRIBUTION.search(before) or _ORIGIN.search(before) or _SPEAKS_AFTER.match(text, rm.mention.end):
+        speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
+        if _ATTRIBUTION.search(before) or speaker or attribute_only(text, rm):
             continue
-        if attribute_only(text, rm):
-            continue
-        found.append(rm)
-    return found
+        tier = 0
+        if _ORIGIN.search(before):
+            way = _MOVED.search(before)
+            if way is None or granularity(text, rm) >= 4:
+                continue
+            tier = 1 if way.group("to") else 2
+        if (tier > 0) == moved:
+            tiers.setdefault(tier, []).append(rm)
+    return tiers[min(tiers)] if tiers else []
+
+
+# A place reached or left: "towards Ashkelon", "withdrew from the town of Manbij".
+_MOVED = re.compile(
+    r"\b(?:(?P<to>to|toward|towards|into)|from)\s+(?:the\s+)?(?:(?:city|town|village|district|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _ORIGIN = re.compile(
@@ -386,17 +400,19 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
     )
 
 
-def context_places(d: Draft, context: SiteContext) -> list[ResolvedMention]:
+def context_places(d: Draft, context: SiteContext, *, within_only: bool = False) -> list[ResolvedMention]:
     """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
     from the text around it (``context``: see ``site_context``): a place of its other evidence
-    sentences, else the last place named before its main sentence (the town "the town" refers back to),
-    else the first the article names (its headline or opening)."""
+    sentences, else (unless ``within_only``) the last place named before its main sentence (the town
+    "the town" refers back to), else the first the article names (its headline or opening)."""
     if not d.spans or not context.mentions:
         return []
     for span in sorted(d.spans, key=lambda s: s.start):
         within = context.between(span.start, span.end)
         if within:
             return within[:1]
+    if within_only:
+        return []
     before = [rm for rm in context.between(0, d.spans[0].start) if rm.mention.end <= d.spans[0].start]
     return before[-1:] if before else context.mentions[:1]
 
@@ -460,6 +476,14 @@ def location_groups(
         sites = _sentence_places(d, text, home)
         if sites:
             d.tags.add("site-from-sentence")
+    if not sites:
+        sites = context_places(d, context, within_only=True)
+        if sites:
+            d.tags.add("site-from-context")
+    if not sites:
+        sites = _sentence_places(d, text, home, moved=True)
+        if sites:
+            d.tags.add("site-reached-or-left")
     if not sites:
         sites = context_places(d, context)
         if sites:
