@@ -68,3 +68,18 @@ def test_a_town_reached_or_left_is_the_site_when_the_sentence_has_no_other(
 ) -> None:
     _, lat, lon, _ = _site(text, gazetteer)
     assert _km((lat, lon), where) <= 25
+
+
+def test_a_province_named_beside_a_part_of_the_country_is_the_finer_site(gazetteer: object) -> None:
+    text = "Jets struck a market in northwestern Syria's Idlib province on Monday."
+    _, lat, lon, precision = _site(text, gazetteer)
+    assert _km((lat, lon), IDLIB) <= 25 and precision == 3
+
+
+def test_a_town_of_the_story_stands_for_an_unnamed_town_in_a_part_of_the_country(gazetteer: object) -> None:
+    text = (
+        "Opposition fighters have held Saraqib since January. Air strikes killed seven civilians in a "
+        "rebel-held town in northwestern Syria on Monday, a monitor said."
+    )
+    _, lat, lon, _ = _site(text, gazetteer)
+    assert _km((lat, lon), (35.86, 36.80)) <= 25

@@ -427,20 +427,31 @@ def finer_than_broad(
     home: str | None,
     context: SiteContext | None = None,
 ) -> list[ResolvedMention]:
-    """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town
-    or district the event's sentences also name in that country: ACLED codes the finest place given."""
+    """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town,
+    district or province the event's sentences also name in that country: ACLED codes the finest place
+    given. With none there, the town of that country the article names nearest before the event (or,
+    with none before, after it): the town a coder reads "a rebel-held town in the north" as."""
     if not sites or any(rm.place is None or rm.place.feature_class not in _BROAD for rm in sites):
         return []
     countries = {rm.place.country_code for rm in sites if rm.place is not None} - {None} or {home}
     in_spans = [rm for sp in d.spans for rm in (context.between(sp.start, sp.end) if context else [])]
-    return [
-        rm
-        for rm in sorted(d.mentioned + in_spans, key=lambda rm: rm.mention.start)
-        if rm.place is not None
-        and rm.place.country_code in countries
-        and granularity(text, rm) <= 2
-        and _usable_context(rm, text, home)
-    ][:1]
+
+    def finer(rm: ResolvedMention) -> bool:
+        return (
+            rm.place is not None
+            and rm.place.country_code in countries
+            and rm.place.feature_class not in _BROAD
+            and granularity(text, rm) <= 3
+            and _usable_context(rm, text, home)
+        )
+
+    named = sorted((rm for rm in d.mentioned + in_spans if finer(rm)), key=lambda rm: granularity(text, rm))
+    if named or context is None or not d.spans:
+        return named[:1]
+    start = d.spans[0].start
+    around = [rm for rm in context.mentions if finer(rm) and granularity(text, rm) <= 2]
+    before = [rm for rm in around if rm.mention.start < start]
+    return before[-1:] if before else around[:1]
 
 
 def location_groups(
@@ -503,8 +514,11 @@ def location_groups(
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
 
-    def coarseness(rm: ResolvedMention) -> int:
-        return 1 if id(rm) in villages else granularity(text, rm)
+    def coarseness(rm: ResolvedMention) -> float:
+        if id(rm) in villages:
+            return 1
+        broad = rm.place is not None and rm.place.feature_class in _BROAD  # "northern Syria's Idlib province"
+        return granularity(text, rm) + (0.5 if broad else 0)
 
     groups: list[list[EventLocation]] = []
     for _, items in sorted(by_country.items()):
