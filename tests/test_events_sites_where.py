@@ -41,33 +41,37 @@ ALEPPO = (36.20, 37.16)
 IDLIB = (35.93, 36.63)
 
 
-@pytest.mark.parametrize(
-    ("text", "where"),
-    [
-        ("Barrel bombs killed nine people in Syrias Aleppo on Tuesday, a monitor said.", ALEPPO),
-        ("Regime shelling hit the western districts of Aleppos old city on Tuesday.", ALEPPO),
-    ],
-)
-def test_a_possessive_that_lost_its_apostrophe_still_names_the_place(
-    text: str, where: tuple[float, float], gazetteer: object
-) -> None:
-    _, lat, lon, _ = _site(text, gazetteer)
-    assert _km((lat, lon), where) <= 25
+# (failure class, text of our own, the site's point): the site must lie within 25 km of it.
+SITES = [
+    # a possessive whose apostrophe the text lost
+    ("possessive", "Barrel bombs killed nine people in Syrias Aleppo on Tuesday, a monitor said.", ALEPPO),
+    ("possessive", "Regime shelling hit the western districts of Aleppos old city on Tuesday.", ALEPPO),
+    # a town reached or left, when the sentence names no other
+    ("reached", "On 9 March 2024, the militia withdrew from Tal Afar, leaving its posts.", (36.38, 42.45)),
+    (
+        "reached",
+        "On 10 March 2024, militants fired rockets from Lebanon towards Kiryat Shmona.",
+        (33.21, 35.57),
+    ),
+    ("reached", "On 11 March 2024, the army moved an armoured brigade from Homs to Palmyra.", (34.56, 38.28)),
+    # a text typed in lower case
+    ("lower-case", "gunmen torched a clinic in kandahar on friday, residents said", (31.61, 65.71)),
+    (
+        "lower-case",
+        "two soldiers died when a roadside bomb hit their truck near mosul, the army said",
+        (36.34, 43.13),
+    ),
+]
 
 
 @pytest.mark.parametrize(
-    ("text", "where"),
-    [
-        ("On 9 March 2024, the militia withdrew from Tal Afar, leaving its posts.", (36.38, 42.45)),
-        ("On 10 March 2024, militants fired rockets from Lebanon towards Kiryat Shmona.", (33.21, 35.57)),
-        ("On 11 March 2024, the army moved an armoured brigade from Homs to Palmyra.", (34.56, 38.28)),
-    ],
+    ("kind", "text", "where"), SITES, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(SITES)]
 )
-def test_a_town_reached_or_left_is_the_site_when_the_sentence_has_no_other(
-    text: str, where: tuple[float, float], gazetteer: object
+def test_the_site_is_where_the_text_puts_the_act(
+    kind: str, text: str, where: tuple[float, float], gazetteer: object
 ) -> None:
     _, lat, lon, _ = _site(text, gazetteer)
-    assert _km((lat, lon), where) <= 25
+    assert _km((lat, lon), where) <= 25, kind
 
 
 def test_a_province_named_beside_a_part_of_the_country_is_the_finer_site(gazetteer: object) -> None:
@@ -83,3 +87,12 @@ def test_a_town_of_the_story_stands_for_an_unnamed_town_in_a_part_of_the_country
     )
     _, lat, lon, _ = _site(text, gazetteer)
     assert _km((lat, lon), (35.86, 36.80)) <= 25
+
+
+def test_only_a_text_typed_in_lower_case_is_read_with_capitals() -> None:
+    from geoevents.geoparse.parse import _lower_case
+
+    assert _lower_case("gunmen torched a clinic in kandahar on friday, residents said")
+    assert _lower_case("shelling hit villages near the town overnight, the SDF said.")  # an acronym aside
+    assert not _lower_case("On 7 May 2022, protesters in Basra city burned tyres outside the governorate.")
+    assert not _lower_case("Gunmen shot a man dead in the market. Police said he was 40.")
