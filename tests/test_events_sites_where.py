@@ -54,6 +54,10 @@ SITES = [
         (33.21, 35.57),
     ),
     ("reached", "On 11 March 2024, the army moved an armoured brigade from Homs to Palmyra.", (34.56, 38.28)),
+    # a coder note's town with its province in brackets: the town of that province, not a namesake abroad
+    ("bracketed", "On 4 March 2024, gunmen shot a shepherd near Suluk (Ar-Raqqa).", (36.60, 39.13)),
+    # a name split by the Arabic article
+    ("article", "On 5 March 2024, Turkish artillery shelled Ras al Ain (Al-Hasakeh).", (36.85, 40.07)),
     # a text typed in lower case
     ("lower-case", "gunmen torched a clinic in kandahar on friday, residents said", (31.61, 65.71)),
     (

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from geoevents.gazetteer.normalize import ARABIC_ARTICLES
 from geoevents.records import Article, Mention, MentionRole, ZoneKind
 
 from .demonyms import allegiance
@@ -115,7 +116,11 @@ def _whole_words_name(look: Lookups, surface: str, toks: Tokens, i: int, k: int)
     no word of it is a short or everyday word: "And I" must not become "Andi", nor "A New" "Änew"."""
     if look.is_exact_name(surface):
         return True
-    return all(len(w) > 2 and w.casefold() not in look.lex.common for w in toks.words[i : k + 1])
+    words = toks.words[i : k + 1]
+    inner = {x for x in range(1, len(words) - 1) if words[x].casefold() in ARABIC_ARTICLES}  # "Ras al Ain"
+    return all(
+        x in inner or (len(w) > 2 and w.casefold() not in look.lex.common) for x, w in enumerate(words)
+    )
 
 
 def with_full_stop(toks: Tokens, i: int) -> str:
