@@ -100,3 +100,27 @@ def test_only_a_text_typed_in_lower_case_is_read_with_capitals() -> None:
     assert _lower_case("shelling hit villages near the town overnight, the SDF said.")  # an acronym aside
     assert not _lower_case("On 7 May 2022, protesters in Basra city burned tyres outside the governorate.")
     assert not _lower_case("Gunmen shot a man dead in the market. Police said he was 40.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        ("On 6 March 2024, an IED wounded two soldiers near Tal Shaghib (Aleppo).", "Tal Shaghib", ALEPPO),
+        (
+            "On 7 March 2024, drones struck a farm in Um al Kaif village (Tal Tamr, Al-Hasakeh).",
+            "Um al Kaif",
+            (36.65, 40.37),
+        ),
+        (
+            "On 8 March 2024, gunmen shot dead a trader in Shheil town (Deir ez-Zor).",
+            "Shheil",
+            (35.34, 40.14),
+        ),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_place_the_note_puts_it_in(
+    text: str, name: str, where: tuple[float, float], gazetteer: object
+) -> None:
+    found, lat, lon, precision = _site(text, gazetteer)
+    assert found == name and precision in (2, 3)
+    assert _km((lat, lon), where) <= 25

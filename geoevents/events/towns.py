@@ -22,11 +22,14 @@ ADMIN_NEIGHBOUR_KM = 40.0  # a town this close in the same country lends its pro
 
 
 _WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|an|at|az)-[\w'’-]+)"
-_NAME = rf"(?:{_WORD}(?:\s+{_WORD}){{0,3}})"
-# A village named as one: "the village of Kharbat Zalqa", "Bani Hasan village".
+# Capitalised words, the Arabic article or "bin" between them: "Um al Kaif", "Tal Shihab".
+_NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|ar|as|ash|an|at|az|bin|ibn)\s+)?{_WORD}){{0,3}})"
+# A village named as one: "the village of Kharbat Zalqa", "Bani Hasan village", "Shheil town", or the way
+# coder notes give a place with its district or province in brackets: "near Beit Jinn (Rural Damascus)".
 _VILLAGE = re.compile(
     rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
-    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood)\b"
+    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|town)\b|"
+    rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{_NAME})(?=\s+\()"
 )
 # Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
 _TO_CONTAINER = re.compile(
@@ -52,8 +55,8 @@ def unlisted_villages(
     found: dict[int, EventLocation] = {}
     placed = [rm for rm in places if rm.place is not None]
     for span in spans:
-        named = [(m.group("a") or m.group("b"), m.start("a" if m.group("a") else "b"), m.end())
-                 for m in _VILLAGE.finditer(text, span.start, span.end)]  # fmt: skip
+        named = [(m.group(g), m.start(g), m.end()) for m in _VILLAGE.finditer(text, span.start, span.end)
+                 for g in "abc" if m.group(g)]  # fmt: skip
         named += [
             (rm.mention.text, rm.mention.start, rm.mention.end)
             for rm in unknown
