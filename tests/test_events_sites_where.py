@@ -124,3 +124,16 @@ def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_place_the_note_puts
     found, lat, lon, precision = _site(text, gazetteer)
     assert found == name and precision in (2, 3)
     assert _km((lat, lon), where) <= 25
+
+
+def test_a_province_named_as_acled_names_it_places_a_village_in_it(gazetteer: object) -> None:
+    events = _events(
+        "On 9 March 2024, Israeli aircraft struck a car near Beit Jinn (Rural Damascus).", gazetteer
+    )
+    (site,) = [loc for loc in events[0].locations if loc.role == "site"]
+    assert (site.place.name, site.place.admin1, site.place.country_code) == (
+        "Beit Jinn",
+        "Rural Damascus",
+        "SY",
+    )
+    assert site.precision == 3

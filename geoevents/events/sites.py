@@ -320,8 +320,9 @@ def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLo
     it bare ("shelling in Raqqa"), as the province (precision 3) when the text calls it one."""
     assert rm.place is not None
     seat = admin1_seat(rm.place, rm.mention.text)
-    if seat is None:
-        return EventLocation(place=rm.place, precision=precision, role="site")
+    if seat is None:  # a province ACLED names its own way ("Rural Damascus") is its own admin1
+        own = replace(rm.place, admin1=rm.place.admin1 or rm.place.name)
+        return EventLocation(place=own, precision=precision)
     area = bool(
         _AREA_WORD_END.search(rm.mention.text)
         or _AREA_WORD_AFTER.match(text, rm.mention.end)
