@@ -137,3 +137,22 @@ def test_a_province_named_as_acled_names_it_places_a_village_in_it(gazetteer: ob
         "SY",
     )
     assert site.precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("On 9 March 2024, Turkish guns shelled the vicinity of Tal Rifaat (Aleppo).", 1),
+        ("On 10 March 2024, IS fighters attacked an army post near Tarmiyah, north of Baghdad.", 1),
+        (
+            "On 11 March 2024, jets bombed villages in Sarmin, Binnish on the road east.",
+            2,
+        ),  # a list, not containers
+    ],
+)
+def test_a_place_that_only_says_where_the_site_lies_is_not_a_second_site(
+    text: str, sites: int, gazetteer: object
+) -> None:
+    events = _events(text, gazetteer)
+    assert len(events) == 1
+    assert len([loc for loc in events[0].locations if loc.role == "site"]) == sites

@@ -8,6 +8,7 @@ ACLED locations with geo_precision, one group per country.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -455,6 +456,32 @@ def finer_than_broad(
     return before[-1:] if before else around[:1]
 
 
+_BEARING = re.compile(r"(?:north|south|east|west)\w*\s+of\b", re.IGNORECASE)
+
+
+def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int]) -> list[ResolvedMention]:
+    """The sites less those that only say where the site before them lies ("Tal Rifaat (Aleppo)", "near
+    Tarmiyah, north of Baghdad"); a bare comma marks a container only when it is coarser ("Homs, Hama" is a
+    list). ``keep``: sites a village the gazetteer lacks is placed at."""
+    ordered = sorted(sites, key=lambda rm: rm.mention.start)
+    inside: set[int] = set()
+    for a, b in itertools.pairwise(ordered):
+        if id(a) in inside and b.mention.end <= a.mention.end and id(b) not in keep:
+            inside.add(id(b))  # "Baghdad" of "north of Baghdad"
+            continue
+        gap = text[a.mention.end : b.mention.start]
+        if id(b) in keep or len(gap) > CONTAINER_GAP or not _TO_CONTAINER.fullmatch(gap):
+            continue
+        if a.place is None or b.place is None or a.place.feature_id == b.place.feature_id:
+            continue
+        finer = granularity(text, b) < granularity(text, a)  # "the central Syrian city of Homs"
+        listed = re.fullmatch(r"\s*,\s*", gap) and granularity(text, b) == granularity(text, a)
+        if (finer or listed) and not _BEARING.match(b.mention.text):  # ", north of Baghdad" is a bearing
+            continue
+        inside.add(id(b))
+    return [rm for rm in sites if id(rm) not in inside] or sites
+
+
 def location_groups(
     d: Draft,
     text: str,
@@ -512,6 +539,7 @@ def location_groups(
     villages = unlisted_villages(d.spans, sites, text, [*unknown, *dropped])
     if villages:
         d.tags.add("site-unlisted-village")
+    sites = without_containers(sites, text, keep=set(villages))
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
 
