@@ -28,7 +28,7 @@ _NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|ar|as|ash|an|at|az|bin|ibn)\s+)?{_WORD
 # coder notes give a place with its district or province in brackets: "near Beit Jinn (Rural Damascus)".
 _VILLAGE = re.compile(
     rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
-    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|town)\b|"
+    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|town(?=\s*[(,]))\b|"
     rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{_NAME})(?=\s+\()"
 )
 # Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
