@@ -147,6 +147,10 @@ def test_a_province_named_as_acled_names_it_places_a_village_in_it(gazetteer: ob
         (
             "On 11 March 2024, jets bombed villages in Sarmin, Binnish on the road east.",
             2,
+        ),
+        (
+            "On 12 March 2024, jets bombed villages in Sarmin, in Binnish and in Taftanaz.",
+            3,
         ),  # a list, not containers
     ],
 )

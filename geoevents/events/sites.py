@@ -456,6 +456,7 @@ def finer_than_broad(
     return before[-1:] if before else around[:1]
 
 
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:in|at|on)\s+(?:the\s+)?", re.IGNORECASE)
 _BEARING = re.compile(r"(?:north|south|east|west)\w*\s+of\b", re.IGNORECASE)
 
 
@@ -474,6 +475,8 @@ def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int
             continue
         if a.place is None or b.place is None or a.place.feature_id == b.place.feature_id:
             continue
+        if a.place.country_code != b.place.country_code or _LIST_GAP.fullmatch(gap):
+            continue  # "in Mosul, in Aleppo and in Mafraq": a list, not a container
         finer = granularity(text, b) < granularity(text, a)  # "the central Syrian city of Homs"
         listed = re.fullmatch(r"\s*,\s*", gap) and granularity(text, b) == granularity(text, a)
         if (finer or listed) and not _BEARING.match(b.mention.text):  # ", north of Baghdad" is a bearing
