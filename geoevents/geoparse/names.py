@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from geoevents.gazetteer.normalize import ARABIC_ARTICLES
 from geoevents.records import Article, Mention, MentionRole, ZoneKind
 
 from .demonyms import allegiance
@@ -54,7 +55,7 @@ def longest_name(look: Lookups, toks: Tokens, i: int, *, goes_on: bool | None = 
         toks.words[i].casefold() in ABBREVIATED and i + 1 < toks.n and toks.gaps[i] == ". "
     ):
         # A lone word (the usual case): no run of words to walk.
-        base, poss = strip_possessive(toks.words[i])
+        base, poss = _possessive(look, toks.words[i])
         if is_contraction(base):
             return None
         return (i, toks.starts[i] + len(base), poss) if look.is_name(base) else None
@@ -74,7 +75,7 @@ def _name_ends(look: Lookups, toks: Tokens, i: int) -> list[NameEnd]:
     ends: list[NameEnd] = []
     for k in range(i, min(toks.n, i + look.max_words)):
         word = words[k]
-        base, poss = strip_possessive(word)
+        base, poss = _possessive(look, word)
         if ("'" in base or "’" in base) and is_contraction(base):
             break  # "I've", "We'll"
         modified = False
@@ -102,12 +103,24 @@ def _name_ends(look: Lookups, toks: Tokens, i: int) -> list[NameEnd]:
     return ends
 
 
+def _possessive(look: Lookups, word: str) -> tuple[str, bool]:
+    """A word without its possessive ending, the apostrophe written or lost ("Iraq's", "Syrias")."""
+    base, poss = strip_possessive(word)
+    if not poss and (stem := look.bare_possessive(word)) is not None:
+        return stem, True
+    return base, poss
+
+
 def _whole_words_name(look: Lookups, surface: str, toks: Tokens, i: int, k: int) -> bool:
     """A run of words names a place as written, or loosely ("Albu Kamal" for "Abu Kamal") only when
     no word of it is a short or everyday word: "And I" must not become "Andi", nor "A New" "Änew"."""
     if look.is_exact_name(surface):
         return True
-    return all(len(w) > 2 and w.casefold() not in look.lex.common for w in toks.words[i : k + 1])
+    words = toks.words[i : k + 1]
+    inner = {x for x in range(1, len(words) - 1) if words[x].casefold() in ARABIC_ARTICLES}  # "Ras al Ain"
+    return all(
+        x in inner or (len(w) > 2 and w.casefold() not in look.lex.common) for x, w in enumerate(words)
+    )
 
 
 def with_full_stop(toks: Tokens, i: int) -> str:

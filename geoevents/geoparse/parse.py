@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from geoevents.errors import GeoeventsError, InputError
@@ -18,8 +20,41 @@ def resolved_mentions_from_article(article: Article, *, gazetteer: Any) -> list[
     """Every place mention of ``article`` with the place chosen for it (None for NOT_PLACE and unknowns)."""
     if not isinstance(article, Article):
         raise InputError(repr(article)[:60], "not an Article")
-    mentions = mentions_from_article(article, gazetteer=gazetteer)
+    read = article
+    if _lower_case(article.text):
+        read = replace(article, text=_WORD.sub(_capitalised, article.text))
+    mentions = mentions_from_article(read, gazetteer=gazetteer)
+    if read is not article:
+        mentions = [replace(m, text=article.text[m.start : m.end]) for m in mentions]
     return resolved_mentions_from_mentions(article, mentions, gazetteer=gazetteer)
+
+
+_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+")
+LOWER_CASE_SHARE = 0.02  # at most this share of words capitalised inside a sentence: typed in lower case
+LOWER_CASE_WORDS = 6
+RARE_WORD_ZIPF = 4.0  # below this on wordfreq's scale a word of a lower-case text may be a name
+
+
+def _lower_case(text: str) -> bool:
+    """Whether a text is typed in lower case ("gunmen shot dead two men in kano on monday"): a sentence
+    opens in lower case and hardly a word inside one starts with a capital (acronyms such as "SDF" aside)."""
+    head = text[:2000]
+    words = len(re.findall(r"(?<![\w'’])[^\W\d_]", head))
+    named = len(re.findall(r"(?<![.!?:\s]\s)(?<![\w'’])(?<!^)[A-Z][a-z]", head))
+    opens_lower = re.search(r"(?:^|[.!?:]\s+)[a-z]", head) is not None
+    return opens_lower and words >= LOWER_CASE_WORDS and named <= LOWER_CASE_SHARE * words
+
+
+def _capitalised(word: re.Match[str]) -> str:
+    """A word of a lower-case text as a name would be written when it is rare in English or a demonym
+    ("quetta", "turkish"): capitals mark names, and the text's own offsets hold (same length)."""
+    from geoevents.geoparse.word_lookups import demonym_key, lexicon
+    from geoevents.lexicon import zipf_en
+
+    text = word.group(0)
+    if zipf_en(text) < RARE_WORD_ZIPF or demonym_key(text, lexicon().demonyms) is not None:
+        return text[0].upper() + text[1:]
+    return text
 
 
 def mention_record(article: Article, rm: ResolvedMention, *, geometry: str = "point") -> dict[str, Any]:

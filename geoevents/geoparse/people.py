@@ -90,6 +90,8 @@ def _in_a_longer_name(
     a title; None when the run does not decide."""
     lex = look.lex
     a, b = run
+    if a == i - 1 and look.bare_possessive(toks.words[a]):
+        a = i  # "Syrias Aleppo": the run is the possessive's place and this one
     if a < i:
         prev = toks.words[i - 1].casefold()
         if prev in lex.titles or prev in lex.first_names:

