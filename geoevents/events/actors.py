@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -95,7 +96,7 @@ class ActorLexicon:
             else:
                 parts.append(body)
         aliases = dispatched(zip((alias for alias, _, _ in rows), parts, strict=True))  # 15x faster to scan
-        pattern = re.compile(r"(?<![\w-])" + aliases + r"(?![\w-])", re.IGNORECASE)
+        pattern = re.compile(r"(?<![\w-])(?P<alias>" + aliases + r")" + _TIE + r"(?![\w-])", re.IGNORECASE)
         inter = {canonical: code for _, code, canonical in rows}
         return cls(tuple(rows), pattern, inter, homes)
 
@@ -111,7 +112,7 @@ class ActorLexicon:
         lookup = _lookup(self.entries)
         found = []
         for m in self.pattern.finditer(text):
-            key = re.sub(r"\s+", " ", m.group(0)).casefold()
+            key = re.sub(r"\s+", " ", m.group("alias")).casefold()
             canonical, inter = lookup[key]
             found.append(ActorMatch(canonical, inter, m.start(), m.end()))
         for state in _state_forces(text):
@@ -140,6 +141,11 @@ class ActorLexicon:
             if COUNTRY in template and _template_pattern(template).fullmatch(name):
                 return code
         return None
+
+
+# "Houthi-affiliated gunmen", "IS-linked militants": the group itself acting ("Iran-backed" names a
+# patron, not the doer, and is left alone).
+_TIE = r"(?:-(?:affiliated|affiliate|aligned|allied|linked|loyal))?"
 
 
 @lru_cache(maxsize=64)
@@ -334,9 +340,33 @@ def unidentified_group(country_code: str | None) -> str:
     return f"{UNIDENTIFIED} ({name})" if name else UNIDENTIFIED
 
 
-# "The coalition" unnamed: ACLED codes a coalition's strikes to its leading state, which the war tells.
+# "The coalition" unnamed: ACLED codes a coalition's strikes to its leading state, which the war tells;
+# in Yemen, to the Saudi-led coalition's operation itself (Operation Restoring Hope since April 2015).
 COALITION = "Coalition Forces ({country})"
-COALITION_LEADS = {"YE": "Military Forces of Saudi Arabia", "SA": "Military Forces of Saudi Arabia"}
+SAUDI_COALITION = "Operation Restoring Hope"
+COALITION_LEADS = {"YE": SAUDI_COALITION, "SA": "Military Forces of Saudi Arabia"}
+# State forces ACLED names after the government they serve from a given day: Yemen's recognised
+# government became the Presidential Leadership Council on 7 April 2022, Afghanistan's state the
+# Taliban's on 15 August 2021.
+_RENAMED_ON: dict[str, tuple[date, str]] = {
+    "Military Forces of Yemen": (
+        date(2022, 4, 7),
+        "Military Forces of Yemen (2022-) Presidential Leadership Council",
+    ),
+    "Police Forces of Yemen": (
+        date(2022, 4, 7),
+        "Police Forces of Yemen (2022-) Presidential Leadership Council",
+    ),
+    "Taliban": (date(2021, 8, 15), "Military Forces of Afghanistan (2021-)"),
+}
+
+
+def of_period(name: str | None, on: date | None) -> str | None:
+    """An actor's name on the event's day, where ACLED's name for the force changed with its government."""
+    if name is None or on is None or name not in _RENAMED_ON:
+        return name
+    since, renamed = _RENAMED_ON[name]
+    return renamed if on >= since else name
 
 
 def in_country(name: str | None, country_code: str | None) -> str | None:
@@ -348,6 +378,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return None
     if name == COALITION:
         return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
+    if name == SAUDI_COALITION and country_code not in (None, "YE"):
+        return "Military Forces of Saudi Arabia"  # the coalition's operation is Yemen's war
     if is_unidentified_group(name):
         return unidentified_group(country_code)
     if COUNTRY not in name:
@@ -369,8 +401,12 @@ def article_air_power(lexicon: ActorLexicon, text: str) -> str | None:
     is named most: an unattributed strike of the same article is most likely its."""
     counts: dict[str, int] = {}
     for found in lexicon.find(text):
-        if found.inter not in (INTER_STATE, 8) or COUNTRY in found.canonical:
-            continue
+        if (
+            found.inter not in (INTER_STATE, 8)
+            or COUNTRY in found.canonical
+            or found.canonical in lexicon.home_by_name
+        ):
+            continue  # a local force's drones (the Houthis') are not the air power behind unnamed strikes
         near = text[max(0, found.start - 30) : found.end + 30]
         if _AIR_WORDS.search(near):
             counts[found.canonical] = counts.get(found.canonical, 0) + 1
@@ -396,7 +432,8 @@ def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     """The armed group a text says claimed the act ("IS claimed responsibility", "an attack claimed by
     Al Shabaab"): ACLED codes a claimed attack to the group that claimed it."""
     for am in lexicon.find(text):
-        if am.inter not in (2, 3, 4) or am.canonical == UNIDENTIFIED:
+        local_force = am.canonical in lexicon.home_by_name  # a de facto state's forces claim as a group does
+        if (am.inter not in (2, 3, 4) and not local_force) or am.canonical == UNIDENTIFIED:
             continue
         if _CLAIM_AFTER.match(text, am.end) or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
             return am.canonical
@@ -418,6 +455,7 @@ def row_actors(
     air_power: str | None = None,
     civilian_victims: bool = False,
     claimed_by: str | None = None,
+    on: date | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -452,7 +490,7 @@ def row_actors(
     violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
     if actor2 is None and (event_type == "Violence against civilians" or (violent and civilian_victims)):
         actor2 = civilians(country)
-    return in_country(actor1, country), in_country(actor2, country)
+    return of_period(in_country(actor1, country), on), of_period(in_country(actor2, country), on)
 
 
 _CIVILIAN_VICTIMS = re.compile(
@@ -577,8 +615,9 @@ def actors_of_clause(
     return actor1, actor2, None
 
 
-_KILLED_IN = re.compile(
-    r"\b(?:killed|wounded|injured|died|dead|slain|captured)\s+(?:\w+\s+){0,2}?(?:in|during|amid)\s+(?:the\s+)?"
+_KILLED_IN = re.compile(  # no object after the verb: "shot and injured a man during clashes" is active
+    r"\b(?:killed|wounded|injured|died|dead|slain|captured)\s+(?!(?:an?|the|\d+|one|two|three|several)\s)"
+    r"(?:\w+\s+){0,2}?(?:in|during|amid)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -676,6 +676,7 @@ def events_from_drafts(
                 air_power=air_power,
                 civilian_victims=civilians_hit(" ".join(d.context)),
                 claimed_by=claimant(lexicon, _claim_window(article.text, d)),
+                on=d.date,
             )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}

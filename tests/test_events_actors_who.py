@@ -1,0 +1,127 @@
+"""Who: the names ACLED gives the forces of the region's wars, on the event's day (wordings of our own)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from shapely.geometry import Point
+
+from geoevents.events import default_actors, events_from_article
+from geoevents.events.actors import actors_of_clause, claimant, in_country, of_period, row_actors
+from geoevents.records import Article, Event, Mention, Place, ResolvedMention
+
+HOUTHI = "Military Forces of Yemen (2017-) Houthi"
+PLC = "Military Forces of Yemen (2022-) Presidential Leadership Council"
+ORH, SAUDI = "Operation Restoring Hope", "Military Forces of Saudi Arabia"
+PLACES = {
+    "Saada": ("g:saada", 16.94, 43.76, "YE"),
+    "Taiz": ("g:taiz", 13.58, 44.02, "YE"),
+    "Nablus": ("g:nablus", 32.22, 35.26, "PS"),
+    "Kirkuk": ("g:kirkuk", 35.47, 44.39, "IQ"),
+    "Kandahar": ("g:kandahar", 31.61, 65.71, "AF"),
+}
+
+
+def _events(text: str, published: datetime = datetime(2021, 5, 20)) -> list[Event]:
+    article = Article(id="w1", text=text, published=published, url="https://example.org/w1")
+    resolved = []
+    for name, (fid, lat, lon, cc) in PLACES.items():
+        for m in re.finditer(name, text):
+            place = Place(fid, name, "populated_place", lat, lon, Point(lon, lat), "geonames", cc)
+            resolved.append(ResolvedMention(Mention("w1", m.start(), m.end(), name), place, 0.9, 1))
+    return events_from_article(article, resolved)
+
+
+def _actor1(text: str, published: datetime = datetime(2021, 5, 20)) -> str | None:
+    (event,) = _events(text, published)
+    return event.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # the coalition's air war in Yemen is the operation ACLED names, its ground forces the state
+        ("Jets of the Saudi-led coalition bombed a fuel station in Saada on Tuesday, killing two.", ORH),
+        ("Arab coalition air strikes destroyed a bridge outside Saada on Monday.", ORH),
+        ("Saudi border guards shelled farms near Saada on Sunday, wounding a shepherd.", SAUDI),
+        # the Houthis, as the forces of the government they run in Sanaa
+        ("Houthi fighters shelled a market in Taiz on Friday, wounding five people.", HOUTHI),
+        ("On 2 May 2021, Ansar Allah forces attacked army posts near Taiz; three soldiers died.", HOUTHI),
+        ("Houthi-affiliated gunmen shot dead a teacher in Taiz on Thursday.", HOUTHI),
+    ],
+)  # fmt: skip
+def test_the_forces_of_yemens_war_by_their_acled_names(text: str, actor1: str) -> None:
+    assert _actor1(text) == actor1
+
+
+def test_the_coalitions_operation_outside_yemen_is_its_leading_state() -> None:
+    assert in_country("Operation Restoring Hope", "YE") == "Operation Restoring Hope"
+    assert in_country("Operation Restoring Hope", "SY") == "Military Forces of Saudi Arabia"
+    assert default_actors().inter("Operation Restoring Hope") == 8
+    assert default_actors().inter(HOUTHI) == 1
+
+
+def test_a_patron_named_with_backed_is_not_the_doer() -> None:
+    found = [a.canonical for a in default_actors().find("Iran-backed militiamen fired rockets at a base")]
+    assert "Military Forces of Iran" not in found
+    linked = [a.canonical for a in default_actors().find("Two IS-linked militants were arrested")]
+    assert linked == ["Islamic State ({country})"]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected"),
+    [
+        ("Military Forces of Yemen", date(2021, 11, 3), "Military Forces of Yemen"),
+        ("Military Forces of Yemen", date(2022, 6, 1), PLC),
+        ("Taliban", date(2020, 2, 1), "Taliban"),
+        ("Taliban", date(2022, 2, 1), "Military Forces of Afghanistan (2021-)"),
+        ("Military Forces of Iraq", date(2022, 6, 1), "Military Forces of Iraq"),
+        (None, date(2022, 6, 1), None),
+        ("Taliban", None, "Taliban"),
+    ],
+)  # fmt: skip
+def test_a_force_is_named_after_the_government_of_the_day(
+    name: str | None, on: date | None, expected: str
+) -> None:
+    assert of_period(name, on) == expected
+
+
+def test_a_row_names_the_government_of_the_events_day() -> None:
+    text = "Government forces repelled a Houthi attack near Taiz on Sunday, killing six attackers."
+    assert _actor1(text, datetime(2021, 3, 2)) == "Military Forces of Yemen"
+    assert (
+        _actor1(text, datetime(2023, 3, 2))
+        == "Military Forces of Yemen (2022-) Presidential Leadership Council"
+    )
+    row = row_actors(
+        default_actors(), "Battles", "Armed clash", ("Taliban", None), country="AF", on=date(2023, 1, 9)
+    )
+    assert row[0] == "Military Forces of Afghanistan (2021-)"
+
+
+def test_the_revolutionary_guards_keep_their_acled_unit() -> None:
+    assert _actor1("The IRGC fired missiles at a house in Kirkuk on Monday, killing a man.") == (
+        "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"
+    )
+
+
+def test_a_local_force_that_claims_an_attack_is_its_doer() -> None:
+    text = "A drone hit a coastguard boat off Taiz. The Houthis claimed responsibility for the attack."
+    assert claimant(default_actors(), text) == HOUTHI
+
+
+@pytest.mark.parametrize(
+    ("clause", "trigger", "expected"),
+    [
+        # the doer wounds someone "during clashes": active voice, the force named first is actor1
+        ("Israeli troops shot and wounded a teenager during clashes", "clashes", "Military Forces of Israel"),
+        # the subject was wounded "in clashes with" the other side: the other side is the doer
+        ("Two policemen were wounded in clashes with gunmen", "clashes", "Unidentified Armed Group"),
+    ],
+)
+def test_who_wounded_whom_during_clashes(clause: str, trigger: str, expected: str) -> None:
+    m = re.search(trigger, clause)
+    assert m is not None
+    assert actors_of_clause(default_actors(), clause, m)[0] == expected
