@@ -9,7 +9,7 @@ import pytest
 from shapely.geometry import Point
 
 from geoevents.events import default_actors, events_from_article
-from geoevents.events.actors import actors_of_clause, claimant, in_country, of_period, row_actors
+from geoevents.events.actors import actors_of_clause, claimant, holder, in_country, of_period, row_actors
 from geoevents.records import Article, Event, Mention, Place, ResolvedMention
 
 HOUTHI = "Military Forces of Yemen (2017-) Houthi"
@@ -125,3 +125,69 @@ def test_who_wounded_whom_during_clashes(clause: str, trigger: str, expected: st
     m = re.search(trigger, clause)
     assert m is not None
     assert actors_of_clause(default_actors(), clause, m)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Shells fell on rebel-held districts of the city", "rebels"),
+        ("Rockets struck a government-controlled neighbourhood", "government"),
+        ("Jets bombed opposition-held villages and regime-held hills", None),
+        ("Shells fell on a market", None),
+    ],
+)
+def test_who_holds_the_area_hit(text: str, side: str | None) -> None:
+    assert holder(text) == side
+
+
+@pytest.mark.parametrize(
+    ("sub", "held_by", "actor1"),
+    [
+        ("Shelling/artillery/missile attack", "rebels", "Military Forces of Syria"),
+        ("Shelling/artillery/missile attack", "government", "Opposition Rebels (Syria)"),
+        ("Air/drone strike", "rebels", "Military Forces of Syria"),
+        (
+            "Remote explosive/landmine/IED",
+            "government",
+            "Unidentified Armed Group (Syria)",
+        ),  # a bomb is anyone's
+        ("Shelling/artillery/missile attack", None, "Unidentified Armed Group (Syria)"),
+    ],
+)
+def test_unnamed_fire_on_an_area_held_by_one_side_is_the_other_sides(
+    sub: str, held_by: str | None, actor1: str
+) -> None:
+    etype = "Explosions/Remote violence"
+    assert row_actors(default_actors(), etype, sub, (None, None), country="SY", held_by=held_by)[0] == actor1
+
+
+def test_a_named_air_power_beats_the_side_facing_the_area() -> None:
+    row = row_actors(
+        default_actors(), "Explosions/Remote violence", "Air/drone strike", (None, None),
+        country="SY", held_by="rebels", air_power="Military Forces of Russia",
+    )  # fmt: skip
+    assert row[0] == "Military Forces of Russia"
+
+
+@pytest.mark.parametrize(
+    ("sub", "country", "actor1"),
+    [
+        # a state's own media call the armed opposition "terrorists": their shelling is the rebels'
+        ("Shelling/artillery/missile attack", "SY", "Opposition Rebels (Syria)"),
+        ("Shelling/artillery/missile attack", "IQ", "Unidentified Armed Group (Iraq)"),
+        # a bomb those reports blame on "terrorists" names no one
+        ("Remote explosive/landmine/IED", "SY", "Unidentified Armed Group (Syria)"),
+    ],
+)
+def test_terrorists_in_a_states_reports(sub: str, country: str, actor1: str) -> None:
+    (found,) = default_actors().find("Terrorist groups fired shells")
+    etype = "Explosions/Remote violence"
+    assert row_actors(default_actors(), etype, sub, (found.canonical, None), country=country)[0] == actor1
+
+
+def test_the_object_of_a_verb_before_the_trigger_is_not_the_subject() -> None:
+    clause = "Regime jets killed 14 militants and a shepherd in heavy bombardment"
+    m = re.search("bombardment", clause)
+    assert m is not None
+    a1, a2, _ = actors_of_clause(default_actors(), clause, m)
+    assert (a1, a2) == ("Military Forces of {country}", "Unidentified Armed Group")

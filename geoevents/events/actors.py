@@ -41,6 +41,9 @@ UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 INTER_CIVILIANS, INTER_PROTESTERS, INTER_RIOTERS = 7, 6, 5
 INTER_STATE = 1
 COUNTRY = "{country}"
+# "Terrorists" in a state's own reports: in Syria's, the armed opposition; elsewhere an unnamed group.
+TERRORISTS = "Terrorist Groups ({country})"
+TERRORISTS_ARE = {"SY": "Opposition Rebels (Syria)"}
 # Nouns for a state's armed or police forces after a demonym: "Syrian troops", "Iraqi police".
 _FORCE_NOUNS = {
     "military": (
@@ -155,7 +158,12 @@ def _lookup(entries: tuple[tuple[str, int, str], ...]) -> dict[str, tuple[str, i
 
 # Canonical names a common noun gives ("militants", "rebels", "tribesmen"): after a group's name
 # ("Daesh militants", "RSF fighters") the noun is that group's head, not a second actor.
-_GENERIC = (UNIDENTIFIED, "Opposition Rebels ({country})", "Unidentified Tribal Militia ({country})")
+_GENERIC = (
+    UNIDENTIFIED,
+    "Opposition Rebels ({country})",
+    "Unidentified Tribal Militia ({country})",
+    TERRORISTS,
+)
 
 
 def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[ActorMatch]:
@@ -382,6 +390,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return "Military Forces of Saudi Arabia"  # the coalition's operation is Yemen's war
     if is_unidentified_group(name):
         return unidentified_group(country_code)
+    if name == TERRORISTS:
+        return TERRORISTS_ARE.get(country_code or "") or unidentified_group(country_code)
     if COUNTRY not in name:
         return name
     country = country_name(country_code)
@@ -433,7 +443,7 @@ def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     Al Shabaab"): ACLED codes a claimed attack to the group that claimed it."""
     for am in lexicon.find(text):
         local_force = am.canonical in lexicon.home_by_name  # a de facto state's forces claim as a group does
-        if (am.inter not in (2, 3, 4) and not local_force) or am.canonical == UNIDENTIFIED:
+        if (am.inter not in (2, 3, 4) and not local_force) or am.canonical in (UNIDENTIFIED, TERRORISTS):
             continue
         if _CLAIM_AFTER.match(text, am.end) or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
             return am.canonical
@@ -456,6 +466,7 @@ def row_actors(
     civilian_victims: bool = False,
     claimed_by: str | None = None,
     on: date | None = None,
+    held_by: str | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -463,7 +474,8 @@ def row_actors(
     or state actor named only as the object of a violent act against unnamed victims is the perpetrator;
     an unattributed air strike is the article's air power when it names one; civilians are named after the
     country, and are actor2 of a strike or shelling whose only named victims are civilians
-    (``civilian_victims``: see ``civilians_hit``).
+    (``civilian_victims``: see ``civilians_hit``). Unnamed shelling or bombing of an area the text says
+    one side holds (``held_by``: see ``holder``) is the other side's.
     """
     actor1, actor2 = found
     if event_type in ("Protests", "Riots"):
@@ -474,7 +486,7 @@ def row_actors(
         if sub_event_type == "Excessive force against protesters" and actor2 is not None:
             actor1, actor2 = actor2, actor1  # ACLED codes the force that used it first
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        if claimed_by and (actor1 is None or is_unidentified_group(actor1)):
+        if claimed_by and (actor1 in (None, TERRORISTS) or is_unidentified_group(actor1)):
             actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
         if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not claimed_by:
             actor1, actor2 = None, actor2 or actor1  # "a roadside bomb hit an army patrol": the army was hit
@@ -482,15 +494,40 @@ def row_actors(
         hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type == "Armed clash"
         if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
+        if actor1 is None and held_by and sub_event_type in _STAND_OFF:
+            against = (
+                "Military Forces of {country}" if held_by == "rebels" else "Opposition Rebels ({country})"
+            )
+            actor1 = (air_power if sub_event_type == "Air/drone strike" else None) or against
         if actor1 is None:
             if sub_event_type == "Air/drone strike":
                 actor1 = air_power or UNIDENTIFIED_MILITARY
             else:
                 actor1 = UNIDENTIFIED
+    if actor1 == TERRORISTS and (
+        sub_event_type in _HIDDEN_WEAPONS or event_type == "Violence against civilians"
+    ):
+        actor1 = UNIDENTIFIED  # a state's "terrorists" who plant bombs or kill civilians are not named by it
     violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
     if actor2 is None and (event_type == "Violence against civilians" or (violent and civilian_victims)):
         actor2 = civilians(country)
     return of_period(in_country(actor1, country), on), of_period(in_country(actor2, country), on)
+
+
+# Fire from afar, whose unnamed doer is the side facing the area hit ("shells hit rebel-held Douma").
+_STAND_OFF = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
+_HELD_BY = re.compile(
+    r"\b(?:(?P<rebels>rebel|opposition|insurgent|militant|jihadist|terrorist)s?|(?P<government>government|"
+    r"regime|army|loyalist|state))[- ](?:held|controlled|run)\b",
+    re.IGNORECASE,
+)
+
+
+def holder(text: str) -> str | None:
+    """Who holds the area a text says was hit: "rebels" ("rebel-held districts"), "government"
+    ("regime-controlled Homs"), or None when it says neither or both."""
+    sides = {m.lastgroup for m in _HELD_BY.finditer(text)}
+    return sides.pop() if len(sides) == 1 else None
 
 
 _CIVILIAN_VICTIMS = re.compile(
@@ -570,6 +607,7 @@ def actors_of_clause(
         or victims_before
     )
     subject: str | None = None
+    subject_end: int | None = None
     for am in found:
         civilian_after = bool(
             re.match(
@@ -589,8 +627,14 @@ def actors_of_clause(
         elif am.start <= trigger.start():
             if _AGENT.search(clause[: am.start]):
                 actor1, passive = name, True  # "positions were hit by US air strikes"
+            elif (
+                subject is not None
+                and subject_end is not None
+                and _OBJECT_OF_VERB.fullmatch(clause, subject_end, am.start)
+            ):
+                actor2 = actor2 or name  # "regime planes killed 31 jihadists in a raid": the verb's object
             else:
-                subject = name  # the nearest before the trigger wins
+                subject, subject_end = name, am.end  # the nearest before the trigger wins
         elif (
             (
                 _AGENT.search(clause[: am.start])
@@ -615,6 +659,14 @@ def actors_of_clause(
     return actor1, actor2, None
 
 
+# Between a subject and a later actor: a verb of violence taking that actor as its object.
+_OBJECT_OF_VERB = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:killed|attacked|ambushed|shot|struck|hit|targeted|bombed|shelled|pounded|"
+    r"stormed|raided|executed|abducted|kidnapped|captured|arrested|detained)"
+    r"(?:\s+(?:at\s+least|more\s+than|dozens\s+of|scores\s+of|some|about|around|\d+|[a-z]+teen|[a-z]+ty))*"
+    r"(?:\s+(?:the|several|many|two|three|four|five|six|seven|eight|nine|ten))?\s+",
+    re.IGNORECASE,
+)
 _KILLED_IN = re.compile(  # no object after the verb: "shot and injured a man during clashes" is active
     r"\b(?:killed|wounded|injured|died|dead|slain|captured)\s+(?!(?:an?|the|\d+|one|two|three|several)\s)"
     r"(?:\w+\s+){0,2}?(?:in|during|amid)\s+(?:the\s+)?"
