@@ -9,12 +9,21 @@ import pytest
 from shapely.geometry import Point
 
 from geoevents.events import default_actors, events_from_article
-from geoevents.events.actors import actors_of_clause, claimant, holder, in_country, of_period, row_actors
+from geoevents.events.actors import (
+    UNIDENTIFIED,
+    actors_of_clause,
+    claimant,
+    holder,
+    in_country,
+    of_period,
+    row_actors,
+)
 from geoevents.records import Article, Event, Mention, Place, ResolvedMention
 
 HOUTHI = "Military Forces of Yemen (2017-) Houthi"
 PLC = "Military Forces of Yemen (2022-) Presidential Leadership Council"
 ORH, SAUDI = "Operation Restoring Hope", "Military Forces of Saudi Arabia"
+UKRAINE = "Military Forces of Ukraine"
 PLACES = {
     "Saada": ("g:saada", 16.94, 43.76, "YE"),
     "Taiz": ("g:taiz", 13.58, 44.02, "YE"),
@@ -191,3 +200,28 @@ def test_the_object_of_a_verb_before_the_trigger_is_not_the_subject() -> None:
     assert m is not None
     a1, a2, _ = actors_of_clause(default_actors(), clause, m)
     assert (a1, a2) == ("Military Forces of {country}", "Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    ("clause", "trigger", "expected"),
+    [
+        # two states' joint strike: the first named is the doer, the second no target
+        ("Russian and regime air strikes hit a market", "air strikes", ("Military Forces of Russia", None)),
+        ("Syrian and Russian raids hit two towns", "raids", ("Military Forces of Syria", None)),
+        # two states fighting each other stay two sides
+        ("Russian and Ukrainian troops clashed", "clashed", ("Military Forces of Russia", UKRAINE)),
+        # an adjective before the demonym is not part of it
+        ("Suspected Turkish strikes hit a village", "strikes", ("Military Forces of Turkey", None)),
+    ],
+)  # fmt: skip
+def test_states_named_together(clause: str, trigger: str, expected: tuple[str | None, str | None]) -> None:
+    m = re.search(trigger, clause)
+    assert m is not None
+    assert actors_of_clause(default_actors(), clause, m)[:2] == expected
+
+
+def test_an_unnamed_group_near_an_air_strike_is_its_target() -> None:
+    row = row_actors(
+        default_actors(), "Explosions/Remote violence", "Air/drone strike", (UNIDENTIFIED, None), country="SY"
+    )
+    assert row == ("Unidentified Military Forces", "Unidentified Armed Group (Syria)")

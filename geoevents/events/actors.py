@@ -122,6 +122,7 @@ class ActorLexicon:
             overlapping = [a for a in found if a.start < state.end and state.start < a.end]
             if all(a.end - a.start < state.end - state.start for a in overlapping):
                 found = [a for a in found if a not in overlapping] + [state]
+        found += _partners(found, text)
         return _with_generic_heads_absorbed(sorted(found, key=lambda a: a.start), text)
 
     def inter(self, name: str | None) -> int | None:
@@ -245,14 +246,38 @@ def _state_forces(text: str) -> list[ActorMatch]:
     codes, pattern = _demonym_table()
     found = _forces_of(text)
     for m in pattern.finditer(text):
-        code = codes.get(m.group("demonym").casefold())
-        name = country_name(code)
+        demonym, start = m.group("demonym"), m.start()
+        if demonym.casefold() not in codes and " " in demonym:  # "Suspected Russian strikes"
+            start += demonym.index(" ") + 1
+            demonym = demonym[demonym.index(" ") + 1 :]
+        name = country_name(codes.get(demonym.casefold()))
         if not name:
             continue
         police = re.sub(r"\s+", " ", m.group("noun").lower()) in _FORCE_NOUNS["police"]
         kind = "Police Forces of " if police else "Military Forces of "
-        found.append(ActorMatch(kind + _with_article(name), INTER_STATE, m.start(), m.end()))
+        found.append(ActorMatch(kind + _with_article(name), INTER_STATE, start, m.end()))
     return found
+
+
+def _partners(found: list[ActorMatch], text: str) -> list[ActorMatch]:
+    """State forces named by a lone demonym joined to a force ("Russian and regime air strikes",
+    "Syrian and Russian raids"): the demonym shares the other's noun, and is named first."""
+    codes, _ = _demonym_table()
+    partners = []
+    for am in found:
+        if am.inter != INTER_STATE:
+            continue
+        partner = _PARTNER_BEFORE.search(text, max(0, am.start - 40), am.start)
+        name = country_name(codes.get(partner.group("demonym").casefold())) if partner else None
+        if partner and name and not any(a.start <= partner.start() < a.end for a in found):
+            kind = "Police Forces of " if am.canonical.startswith("Police") else "Military Forces of "
+            partners.append(
+                ActorMatch(kind + _with_article(name), INTER_STATE, partner.start(), partner.end("demonym"))
+            )
+    return partners
+
+
+_PARTNER_BEFORE = re.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+)\s+and\s+$")
 
 
 def _with_article(country: str) -> str:
@@ -490,6 +515,11 @@ def row_actors(
             actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
         if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not claimed_by:
             actor1, actor2 = None, actor2 or actor1  # "a roadside bomb hit an army patrol": the army was hit
+        if sub_event_type == "Air/drone strike" and actor1 in _GENERIC:
+            actor1, actor2 = (
+                None,
+                actor2 or actor1,
+            )  # "air strikes hit rebels": an unnamed group has no aircraft
         struck = actor2 is not None and not actor2.startswith("Police Forces")  # police do not shell
         hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type == "Armed clash"
         if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
@@ -713,18 +743,31 @@ _JOINED = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 
 
-def _joined_sides(found: list[ActorMatch], clause: str, trigger: re.Match[str]) -> tuple[str, str] | None:
-    """The two sides of a fight named together: "between X and Y", or "X and Y" right before the trigger."""
+def _joined_sides(
+    found: list[ActorMatch], clause: str, trigger: re.Match[str]
+) -> tuple[str, str | None] | None:
+    """The two sides of a fight named together: "between X and Y", or "X and Y" right before the trigger;
+    two states so named before a strike ("Russian and Syrian raids") struck together, the first its doer."""
     for a, b in itertools.pairwise(found):
         if a.canonical == b.canonical or not _JOINED.fullmatch(clause, a.end, b.start):
             continue
         between = _BETWEEN.search(clause, max(0, a.start - 20), a.start)
         before_trigger = (
-            b.end <= trigger.start() and not clause[b.end : trigger.start()].strip(" ,").count(" ") > 3
+            b.start < trigger.start() and not clause[b.end : trigger.start()].strip(" ,").count(" ") > 3
         )
+        if (
+            before_trigger
+            and not between
+            and a.inter == b.inter == INTER_STATE
+            and not _FIGHT.search(trigger.group(0))
+        ):
+            return a.canonical, None
         if between or before_trigger:
             return a.canonical, b.canonical
     return None
+
+
+_FIGHT = re.compile(r"clash|fight|fought|battl|combat|skirmish|exchang", re.IGNORECASE)
 
 
 # "his group", "the militia": a group named earlier acting again; "its bases", "those positions": its targets.
