@@ -225,3 +225,36 @@ def test_an_unnamed_group_near_an_air_strike_is_its_target() -> None:
         default_actors(), "Explosions/Remote violence", "Air/drone strike", (UNIDENTIFIED, None), country="SY"
     )
     assert row == ("Unidentified Military Forces", "Unidentified Armed Group (Syria)")
+
+
+@pytest.mark.parametrize(
+    ("etype", "sub", "actor1"),
+    [
+        ("Protests", "Excessive force against protesters", "Police Forces of Iraq"),
+        ("Riots", "Violent demonstration", "Rioters (Iraq)"),
+        ("Battles", "Armed clash", "Military Forces of Iraq"),
+    ],
+)
+def test_security_forces_are_the_police_before_a_crowd(etype: str, sub: str, actor1: str) -> None:
+    (found,) = default_actors().find("Security forces opened fire")
+    assert row_actors(default_actors(), etype, sub, (found.canonical, None), country="IQ")[0] == actor1
+    (iraqi,) = default_actors().find("Iraqi security forces opened fire")
+    assert in_country(iraqi.canonical, None) == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    ("country", "on", "sub", "actor1"),
+    [
+        ("PS", date(2021, 5, 14), "Air/drone strike", "Military Forces of Israel"),
+        ("UA", date(2023, 3, 1), "Shelling/artillery/missile attack", "Military Forces of Russia"),
+        ("UA", date(2019, 3, 1), "Shelling/artillery/missile attack", "Unidentified Armed Group (Ukraine)"),
+        ("YE", date(2018, 8, 9), "Air/drone strike", ORH),
+        ("YE", date(2023, 8, 9), "Air/drone strike", "Unidentified Military Forces"),  # after the truce
+        ("PS", date(2021, 5, 14), "Remote explosive/landmine/IED", "Unidentified Armed Group (Palestine)"),
+    ],
+)
+def test_unnamed_strikes_of_a_war_fought_from_the_air_by_one_side(
+    country: str, on: date, sub: str, actor1: str
+) -> None:
+    etype = "Explosions/Remote violence"
+    assert row_actors(default_actors(), etype, sub, (None, None), country=country, on=on)[0] == actor1

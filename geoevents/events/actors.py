@@ -58,7 +58,9 @@ _FORCE_NOUNS = {
     ),
     "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
 }  # fmt: skip
-_STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")
+_STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Security Forces of ")
+# "Security forces" are the police where they face a crowd and the military elsewhere, as ACLED codes them.
+SECURITY = "Security Forces of "
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +255,9 @@ def _state_forces(text: str) -> list[ActorMatch]:
         name = country_name(codes.get(demonym.casefold()))
         if not name:
             continue
-        police = re.sub(r"\s+", " ", m.group("noun").lower()) in _FORCE_NOUNS["police"]
-        kind = "Police Forces of " if police else "Military Forces of "
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        kind = "Police Forces of " if noun in _FORCE_NOUNS["police"] else "Military Forces of "
+        kind = SECURITY if noun == "security forces" else kind
         found.append(ActorMatch(kind + _with_article(name), INTER_STATE, start, m.end()))
     return found
 
@@ -380,7 +383,7 @@ SAUDI_COALITION = "Operation Restoring Hope"
 COALITION_LEADS = {"YE": SAUDI_COALITION, "SA": "Military Forces of Saudi Arabia"}
 # State forces ACLED names after the government they serve from a given day: Yemen's recognised
 # government became the Presidential Leadership Council on 7 April 2022, Afghanistan's state the
-# Taliban's on 15 August 2021.
+# Taliban's once the last foreign troops had left (31 August 2021).
 _RENAMED_ON: dict[str, tuple[date, str]] = {
     "Military Forces of Yemen": (
         date(2022, 4, 7),
@@ -390,7 +393,7 @@ _RENAMED_ON: dict[str, tuple[date, str]] = {
         date(2022, 4, 7),
         "Police Forces of Yemen (2022-) Presidential Leadership Council",
     ),
-    "Taliban": (date(2021, 8, 15), "Military Forces of Afghanistan (2021-)"),
+    "Taliban": (date(2021, 9, 1), "Military Forces of Afghanistan (2021-)"),
 }
 
 
@@ -417,6 +420,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return unidentified_group(country_code)
     if name == TERRORISTS:
         return TERRORISTS_ARE.get(country_code or "") or unidentified_group(country_code)
+    if name.startswith(SECURITY):
+        return in_country("Military Forces of " + name.removeprefix(SECURITY), country_code)
     if COUNTRY not in name:
         return name
     country = country_name(country_code)
@@ -504,6 +509,7 @@ def row_actors(
     """
     actor1, actor2 = found
     if event_type in ("Protests", "Riots"):
+        actor1, actor2 = (_as_police(a) for a in (actor1, actor2))
         intervened = sub_event_type in ("Protest with intervention", "Excessive force against protesters")
         forces = [a for a in (actor2, actor1) if lexicon.inter(a) in (1, 2, 3, 4)]
         actor1 = protesters(country) if event_type == "Protests" else rioters(country)
@@ -524,16 +530,8 @@ def row_actors(
         hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type == "Armed clash"
         if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
-        if actor1 is None and held_by and sub_event_type in _STAND_OFF:
-            against = (
-                "Military Forces of {country}" if held_by == "rebels" else "Opposition Rebels ({country})"
-            )
-            actor1 = (air_power if sub_event_type == "Air/drone strike" else None) or against
         if actor1 is None:
-            if sub_event_type == "Air/drone strike":
-                actor1 = air_power or UNIDENTIFIED_MILITARY
-            else:
-                actor1 = UNIDENTIFIED
+            actor1 = _unnamed_doer(sub_event_type, country, on, air_power=air_power, held_by=held_by)
     if actor1 == TERRORISTS and (
         sub_event_type in _HIDDEN_WEAPONS or event_type == "Violence against civilians"
     ):
@@ -558,6 +556,36 @@ def holder(text: str) -> str | None:
     ("regime-controlled Homs"), or None when it says neither or both."""
     sides = {m.lastgroup for m in _HELD_BY.finditer(text)}
     return sides.pop() if len(sides) == 1 else None
+
+
+# Where one side fires nearly all of a war's strikes and shells: the doer of those the text leaves
+# unnamed (country: first day, last day or None, the side).
+_STRIKES_OF_WAR: dict[str, tuple[date, date | None, str]] = {
+    "PS": (date(1994, 1, 1), None, "Military Forces of Israel"),
+    "UA": (date(2022, 2, 24), None, "Military Forces of Russia"),
+    "YE": (date(2015, 3, 26), date(2022, 4, 2), SAUDI_COALITION),
+}
+
+
+def _unnamed_doer(
+    sub_event_type: str, country: str | None, on: date | None, *, air_power: str | None, held_by: str | None
+) -> str:
+    """Who fired what the text names no doer for: the article's air power for a strike, the side facing
+    the area hit (``held_by``), the side of the war that fires nearly all such strikes, or no one named."""
+    air = sub_event_type == "Air/drone strike"
+    if air and air_power:
+        return air_power
+    if held_by and sub_event_type in _STAND_OFF:
+        return "Military Forces of {country}" if held_by == "rebels" else "Opposition Rebels ({country})"
+    war = _STRIKES_OF_WAR.get(country or "")
+    if war and on and sub_event_type in _STAND_OFF and war[0] <= on and (war[1] is None or on <= war[1]):
+        return war[2]
+    return UNIDENTIFIED_MILITARY if air else UNIDENTIFIED
+
+
+def _as_police(name: str | None) -> str | None:
+    """Security forces facing a crowd are its police ("Police Forces of Iraq")."""
+    return "Police Forces of " + name.removeprefix(SECURITY) if name and name.startswith(SECURITY) else name
 
 
 _CIVILIAN_VICTIMS = re.compile(
