@@ -258,3 +258,17 @@ def test_unnamed_strikes_of_a_war_fought_from_the_air_by_one_side(
 ) -> None:
     etype = "Explosions/Remote violence"
     assert row_actors(default_actors(), etype, sub, (None, None), country=country, on=on)[0] == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Pro-Hadi forces shelled a hill", "Military Forces of Yemen"),
+        ("SLC airstrikes hit a depot", ORH),
+        ("Turkish-backed opposition fighters stormed a village", "Syrian National Army"),
+        ("Gendarmerie forces detained four men", "Police Forces of {country}"),
+        ("PJAK fighters ambushed a patrol", "PJAK: Kurdistan Free Life Party"),
+    ],
+)
+def test_the_regions_actors_as_coder_notes_name_them(text: str, actor: str) -> None:
+    assert default_actors().find(text)[0].canonical == actor
