@@ -272,3 +272,13 @@ def test_unnamed_strikes_of_a_war_fought_from_the_air_by_one_side(
 )
 def test_the_regions_actors_as_coder_notes_name_them(text: str, actor: str) -> None:
     assert default_actors().find(text)[0].canonical == actor
+
+
+def test_unnamed_fighting_in_an_area_one_side_holds_is_between_it_and_the_other() -> None:
+    etype, sub = "Battles", "Armed clash"
+    row = row_actors(default_actors(), etype, sub, (None, None), country="SY", held_by="rebels")
+    assert row == ("Military Forces of Syria", "Opposition Rebels (Syria)")
+    row = row_actors(
+        default_actors(), etype, sub, (None, "Military Forces of {country}"), country="SY", held_by="rebels"
+    )
+    assert row == ("Military Forces of Syria", "Opposition Rebels (Syria)")

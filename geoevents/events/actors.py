@@ -532,6 +532,8 @@ def row_actors(
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
         if actor1 is None:
             actor1 = _unnamed_doer(sub_event_type, country, on, air_power=air_power, held_by=held_by)
+            if sub_event_type == "Armed clash" and held_by and actor2 in (None, actor1) and actor1 in _SIDES:
+                actor2 = _SIDES[held_by != "rebels"]  # "fighting raged in rebel-held suburbs": they held them
     if actor1 == TERRORISTS and (
         sub_event_type in _HIDDEN_WEAPONS or event_type == "Violence against civilians"
     ):
@@ -558,6 +560,7 @@ def holder(text: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+_SIDES = ("Opposition Rebels ({country})", "Military Forces of {country}")  # [True]: the state's side
 # Where one side fires nearly all of a war's strikes and shells: the doer of those the text leaves
 # unnamed (country: first day, last day or None, the side).
 _STRIKES_OF_WAR: dict[str, tuple[date, date | None, str]] = {
@@ -575,8 +578,8 @@ def _unnamed_doer(
     air = sub_event_type == "Air/drone strike"
     if air and air_power:
         return air_power
-    if held_by and sub_event_type in _STAND_OFF:
-        return "Military Forces of {country}" if held_by == "rebels" else "Opposition Rebels ({country})"
+    if held_by and (sub_event_type in _STAND_OFF or sub_event_type == "Armed clash"):
+        return _SIDES[held_by == "rebels"]
     war = _STRIKES_OF_WAR.get(country or "")
     if war and on and sub_event_type in _STAND_OFF and war[0] <= on and (war[1] is None or on <= war[1]):
         return war[2]
