@@ -282,3 +282,11 @@ def test_unnamed_fighting_in_an_area_one_side_holds_is_between_it_and_the_other(
         default_actors(), etype, sub, (None, "Military Forces of {country}"), country="SY", held_by="rebels"
     )
     assert row == ("Military Forces of Syria", "Opposition Rebels (Syria)")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Unidentified Military Forces", 8), (ORH, 8), (HOUTHI, 1), (PLC, 1), ("Security Forces of Iraq", 1)],
+)
+def test_inter_codes_of_the_new_names(name: str, code: int) -> None:
+    assert default_actors().inter(name) == code

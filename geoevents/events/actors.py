@@ -139,6 +139,8 @@ class ActorLexicon:
             return INTER_RIOTERS
         if is_unidentified_group(name):
             return self.inter_by_name.get(UNIDENTIFIED, 3)
+        if name == UNIDENTIFIED_MILITARY:
+            return 8  # an unknown state's forces are coded as external forces
         if name in self.inter_by_name:
             return self.inter_by_name[name]
         if name.startswith(_STATE_PREFIXES):
