@@ -290,3 +290,27 @@ def test_unnamed_fighting_in_an_area_one_side_holds_is_between_it_and_the_other(
 )
 def test_inter_codes_of_the_new_names(name: str, code: int) -> None:
     assert default_actors().inter(name) == code
+
+
+def test_unnamed_troops_in_the_palestinian_territories_are_israels() -> None:
+    assert in_country("Military Forces of {country}", "PS") == "Military Forces of Israel"
+    assert in_country("Military Forces of {country}", "JO") == "Military Forces of Jordan"
+    assert in_country("Police Forces of {country}", "PS") == "Police Forces of Palestine"
+
+
+def test_security_forces_making_arrests_are_the_police() -> None:
+    (found,) = default_actors().find("Security forces detained three students")
+    row = row_actors(
+        default_actors(), "Strategic developments", "Arrests", (found.canonical, None), country="EG"
+    )
+    assert row[0] == "Police Forces of Egypt"
+
+
+def test_factions_joined_by_and_are_two_sides() -> None:
+    clause = "SNA factions and SDF fighters exchanged fire near a village"
+    m = re.search("exchanged fire", clause)
+    assert m is not None
+    assert actors_of_clause(default_actors(), clause, m)[:2] == (
+        "Syrian National Army",
+        "SDF: Syrian Democratic Forces",
+    )

@@ -165,7 +165,8 @@ def _verb_and_object(found: list[ActorMatch], clause: str, trigger: re.Match[str
 
 
 _JOINED = re.compile(
-    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen))?\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen|factions|cells|elements))?"
+    r"\s*,?\s*(?:and|&)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )

@@ -112,6 +112,10 @@ def of_period(name: str | None, on: date | None) -> str | None:
     return renamed if on >= since else name
 
 
+# Territories where "the army" or "troops" unnamed are another state's: its army, not a national one.
+ARMY_OF_OCCUPIER = {"PS": "Military Forces of Israel"}
+
+
 def in_country(name: str | None, country_code: str | None) -> str | None:
     """An actor named after the event's country: templates filled, unidentified groups given it.
 
@@ -131,6 +135,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return in_country("Military Forces of " + name.removeprefix(SECURITY), country_code)
     if COUNTRY not in name:
         return name
+    if name == "Military Forces of {country}" and country_code in ARMY_OF_OCCUPIER:
+        return ARMY_OF_OCCUPIER[country_code]  # "troops raided the camp" in the West Bank: Israel's army
     country = country_name(country_code)
     if country:
         return name.replace(COUNTRY, with_article(country))

@@ -122,8 +122,9 @@ def row_actors(
     one side holds (``held_by``: see ``holder``) is the other side's.
     """
     actor1, actor2 = found
-    if event_type in ("Protests", "Riots"):
+    if event_type in ("Protests", "Riots") or sub_event_type == "Arrests":
         actor1, actor2 = (_as_police(a) for a in (actor1, actor2))
+    if event_type in ("Protests", "Riots"):
         intervened = sub_event_type in ("Protest with intervention", "Excessive force against protesters")
         forces = [a for a in (actor2, actor1) if lexicon.inter(a) in (1, 2, 3, 4)]
         actor1 = protesters(country) if event_type == "Protests" else rioters(country)
@@ -180,6 +181,7 @@ _SIDES = ("Opposition Rebels ({country})", "Military Forces of {country}")  # [T
 _STRIKES_OF_WAR: dict[str, tuple[date, date | None, str]] = {
     "PS": (date(1994, 1, 1), None, "Military Forces of Israel"),
     "UA": (date(2022, 2, 24), None, "Military Forces of Russia"),
+    "LB": (date(2023, 10, 8), None, "Military Forces of Israel"),
     "YE": (date(2015, 3, 26), date(2022, 4, 2), SAUDI_COALITION),
 }
 
@@ -201,7 +203,7 @@ def _unnamed_doer(
 
 
 def _as_police(name: str | None) -> str | None:
-    """Security forces facing a crowd are its police ("Police Forces of Iraq")."""
+    """Security forces facing a crowd or making arrests are the police ("Police Forces of Iraq")."""
     return "Police Forces of " + name.removeprefix(SECURITY) if name and name.startswith(SECURITY) else name
 
 
