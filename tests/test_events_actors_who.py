@@ -314,3 +314,16 @@ def test_factions_joined_by_and_are_two_sides() -> None:
         "Syrian National Army",
         "SDF: Syrian Democratic Forces",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells fired by terrorists of Jaish al-Islam hit a camp", ["Jaish al Islam"]),
+        ("Gunmen from the Islamic State shot two guards", ["Islamic State ({country})"]),
+        ("Militants loyal to Hurras al-Din ambushed a convoy", ["Hurras al Din"]),
+        ("IS militants and rebels clashed", ["Islamic State ({country})", "Opposition Rebels ({country})"]),
+    ],
+)
+def test_a_common_noun_of_a_named_group_is_that_group(text: str, expected: list[str]) -> None:
+    assert [a.canonical for a in default_actors().find(text)] == expected

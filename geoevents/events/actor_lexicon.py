@@ -170,20 +170,25 @@ GENERIC = (
 
 
 def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[ActorMatch]:
-    """Drop a generic noun's match that directly follows a named actor: "IS militants" is one actor."""
+    """Drop a generic noun's match next to a named actor: "IS militants" and "gunmen of the Islamic
+    State" are one actor each."""
     kept: list[ActorMatch] = []
     for match in found:
         previous = kept[-1] if kept else None
-        if (
-            previous is not None
-            and match.canonical in GENERIC
-            and previous.canonical not in GENERIC
-            and re.fullmatch(r"\s+", text[previous.end : match.start])
-        ):
+        if previous is None or (match.canonical in GENERIC) == (previous.canonical in GENERIC):
+            kept.append(match)
+        elif match.canonical in GENERIC and re.fullmatch(r"\s+", text[previous.end : match.start]):
             kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
-            continue
-        kept.append(match)
+        elif previous.canonical in GENERIC and _OF_GROUP.fullmatch(text, previous.end, match.start):
+            kept[-1] = ActorMatch(match.canonical, match.inter, previous.start, match.end)
+        else:
+            kept.append(match)
     return kept
+
+
+_OF_GROUP = re.compile(
+    r"\s+(?:of|from|belonging\s+to|affiliated\s+with|loyal\s+to)\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=256)
