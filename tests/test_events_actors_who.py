@@ -327,3 +327,24 @@ def test_factions_joined_by_and_are_two_sides() -> None:
 )
 def test_a_common_noun_of_a_named_group_is_that_group(text: str, expected: list[str]) -> None:
     assert [a.canonical for a in default_actors().find(text)] == expected
+
+
+def test_a_common_noun_a_group_owns_is_that_group() -> None:
+    found = [a.canonical for a in default_actors().find("Hurras al-Din said its militants blew up a bridge")]
+    assert found == ["Hurras al Din", "Hurras al Din"]
+
+
+def test_a_groups_own_fighters_before_the_act_are_its_doers() -> None:
+    from geoevents.events.actor_clauses import resolve_anaphors
+    from geoevents.events.draft import Draft
+    from geoevents.events.text import Span
+    from geoevents.records import ZoneKind
+
+    text = "Hurras al-Din issued a statement. The group said two of its fighters carried out the raid."
+    start = text.index("The group")
+    clause = Span(start, len(text), text[start:])
+    trigger = re.search("raid", clause.text)
+    assert trigger is not None
+    draft = Draft(order=0, sub_event_type=None, generic=None, zone=ZoneKind.BODY)
+    resolve_anaphors(draft, default_actors(), text, clause, trigger)
+    assert (draft.actor1, draft.actor2) == ("Hurras al Din", None)

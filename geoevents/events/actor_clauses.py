@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from geoevents.events.actor_lexicon import ActorLexicon, ActorMatch
+from geoevents.events.actor_lexicon import GENERIC, ActorLexicon, ActorMatch
 from geoevents.events.actor_names import INTER_STATE
 from geoevents.events.draft import Draft
 from geoevents.events.sites import ACT_AFTER, NEAR_WORDS, PHRASE_BREAK, PHRASE_WORDS
@@ -214,6 +214,7 @@ _TARGET_ANAPHOR = re.compile(
 )
 
 
+_PEOPLE = re.compile(r"\b(?:fighters?|members?|commanders?|leaders?)\b", re.I)
 _ANAPHOR_WINDOW = 600  # characters before the clause where the antecedent group may be named
 
 
@@ -231,13 +232,15 @@ def resolve_anaphors(
     if not named:
         return
     antecedent = named[-1].canonical
+    passive = bool(PASSIVE_BEFORE.search(clause.text[: trigger.start()]))
+    if target and target.start() < trigger.start() and not passive and _PEOPLE.search(target.group(0)):
+        group, target = target, None  # "three of its fighters attacked": the group's own people acted
     if target and (
         target.start() < trigger.start() or len(clause.text[trigger.end() : target.start()].split()) <= 6
     ):
         if draft.actor1 != antecedent:
             draft.actor2 = antecedent
-    elif group and group.start() < trigger.start() and draft.actor1 is None:
-        passive = bool(PASSIVE_BEFORE.search(clause.text[: trigger.start()]))
+    elif group and group.start() < trigger.start() and (draft.actor1 is None or draft.actor1 in GENERIC):
         if passive:
             draft.actor2 = draft.actor2 or antecedent
         else:

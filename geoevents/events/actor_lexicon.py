@@ -183,7 +183,18 @@ def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[Act
             kept[-1] = ActorMatch(match.canonical, match.inter, previous.start, match.end)
         else:
             kept.append(match)
-    return kept
+    return [_possessed(m, kept[:i], text) for i, m in enumerate(kept)]
+
+
+def _possessed(match: ActorMatch, before: list[ActorMatch], text: str) -> ActorMatch:
+    """A common noun owned by a group named before ("IS said its militants had ..."): that group."""
+    if match.canonical not in GENERIC or not _POSSESSIVE.search(text, max(0, match.start - 8), match.start):
+        return match
+    named = [a for a in before if a.canonical not in GENERIC and a.inter in (2, 3, 4)]
+    return ActorMatch(named[-1].canonical, named[-1].inter, match.start, match.end) if named else match
+
+
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 
 
 _OF_GROUP = re.compile(
