@@ -348,3 +348,18 @@ def test_a_groups_own_fighters_before_the_act_are_its_doers() -> None:
     draft = Draft(order=0, sub_event_type=None, generic=None, zone=ZoneKind.BODY)
     resolve_anaphors(draft, default_actors(), text, clause, trigger)
     assert (draft.actor1, draft.actor2) == ("Hurras al Din", None)
+
+
+def test_force_against_protesters_targets_civilians() -> None:
+    from geoevents.outputs.acled import event_rows
+
+    (row,) = event_rows(_events("Police fired live rounds at protesters in Kirkuk on Monday, killing three."))
+    assert row["sub_event_type"] == "Excessive force against protesters"
+    assert (row["actor1"], row["civilian_targeting"]) == ("Police Forces of Iraq", "Civilian targeting")
+    (march,) = event_rows(_events("Hundreds of teachers marched peacefully in Kirkuk on Monday over pay."))
+    assert march["civilian_targeting"] == ""
+
+
+def test_irans_border_guards_are_its_police_command() -> None:
+    (found,) = default_actors().find("Iranian border guards shot two porters")
+    assert found.canonical == "Police Forces of Iran (1989-) Islamic Republic of Iran Border Guard Command"
