@@ -363,3 +363,15 @@ def test_force_against_protesters_targets_civilians() -> None:
 def test_irans_border_guards_are_its_police_command() -> None:
     (found,) = default_actors().find("Iranian border guards shot two porters")
     assert found.canonical == "Police Forces of Iran (1989-) Islamic Republic of Iran Border Guard Command"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2021, an unidentified armed group shot a man dead", "Unidentified Armed Group"),
+        ("Unidentified aircraft struck a convoy", "Unidentified Military Forces"),
+        ("Masked gunmen kidnapped a trader", "Unidentified Armed Group"),
+    ],
+)
+def test_unnamed_perpetrators_as_coder_notes_write_them(text: str, expected: str) -> None:
+    assert default_actors().find(text)[0].canonical == expected
