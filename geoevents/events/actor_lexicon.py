@@ -197,9 +197,7 @@ def _possessed(match: ActorMatch, before: list[ActorMatch], text: str) -> ActorM
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 
 
-_OF_GROUP = re.compile(
-    r"\s+(?:of|from|belonging\s+to|affiliated\s+with|loyal\s+to)\s+(?:the\s+)?", re.IGNORECASE
-)
+_OF_GROUP = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
