@@ -25,6 +25,7 @@ from geoevents.events.actors import (
     civilians_hit,
     claimant,
     default_actors,
+    holder,
     in_country,
     phrase_end,
     resolve_anaphors,
@@ -706,6 +707,8 @@ def events_from_drafts(
                 air_power=air_power,
                 civilian_victims=civilians_hit(" ".join(d.context)),
                 claimed_by=claimant(lexicon, _claim_window(article.text, d)),
+                on=d.date,
+                held_by=holder(" ".join(s.text for s in d.spans)),
             )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}

@@ -221,7 +221,13 @@ _KEEPS_CAPITAL = re.compile(
 
 
 def _civilian_targeting(event: Event) -> str:
-    targeted = event.event_type == "Violence against civilians" or "civilian" in (event.actor2 or "").lower()
+    """ACLED's flag for events whose main target was civilians: violence against them, strikes or mobs
+    that hit them, and excessive force against protesters (civilians too, in ACLED's terms)."""
+    targeted = (
+        event.event_type == "Violence against civilians"
+        or event.sub_event_type == "Excessive force against protesters"
+        or "civilian" in (event.actor2 or "").lower()
+    )
     return "Civilian targeting" if targeted else ""
 
 

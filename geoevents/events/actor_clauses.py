@@ -1,0 +1,261 @@
+"""Who did what to whom in one clause: the doer and the target of a trigger from the actors named
+around it, passive voice, "X and Y" sides, verbs of violence and anaphora included."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from geoevents.events.actor_lexicon import GENERIC, ActorLexicon, ActorMatch
+from geoevents.events.actor_names import INTER_STATE
+from geoevents.events.draft import Draft
+from geoevents.events.sites import ACT_AFTER, NEAR_WORDS, PHRASE_BREAK, PHRASE_WORDS
+from geoevents.events.text import Span
+
+# Case-sensitive, so that the group "IS" before a noun ("IS suicide bombers attacked") is not the verb.
+PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+(?:\w+ly\s+)?$")
+
+
+_AGENT = re.compile(
+    r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "killed in a PKK attack", "during an Israeli raid": an actor naming the attack it modifies is its doer.
+_DOER_OF_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|air\s*strikes?|air\s+raids?|raids?|shelling|bombing|bombardment|assault|"
+    r"ambush|offensive|fire|barrage|operation)\b",
+    re.IGNORECASE,
+)
+_BY_RIGHT_AFTER = re.compile(
+    r"\s+(?:(?:planted|laid|left|placed|fired|launched|thrown|dropped|set|carried\s+out|claimed)\s+)?(?:by|from)\s+"
+    r"(?:the\s+|an?\s+)?",
+    re.IGNORECASE,
+)
+_BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+# A force named as the owner of a place or thing hit ("police station", "army checkpoint", "military
+# convoy"): the target of the act, never its perpetrator.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:station|stations|headquarters|HQ|post|posts|checkpoint|checkpoints|vehicle|vehicles|car|cars|"
+    r"patrol|patrols|convoy|convoys|lines|building|buildings|compound|centre|center|barracks|academy|"
+    r"camp|base|bases|outpost|outposts|position|positions)\b",
+    re.IGNORECASE,
+)
+
+
+def actors_of_clause(
+    lexicon: ActorLexicon, clause: str, trigger: re.Match[str]
+) -> tuple[str | None, str | None, str | None]:
+    """(actor1, actor2, victim kind) from the words around the trigger, passive voice included.
+
+    Two sides joined by "and" ("clashes between X and Y", "X and Y clashed") are actor1 and actor2 in
+    the order named.
+    """
+    found = lexicon.find(clause)
+    sides = _joined_sides(found, clause, trigger) or _verb_and_object(found, clause, trigger)
+    if sides is not None:
+        return sides[0], sides[1], None
+    actor1 = actor2 = None
+    # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
+    killed_in = _KILLED_IN.search(clause[: trigger.start()])
+    victims_before = killed_in is not None
+    passive = (
+        bool(PASSIVE_BEFORE.search(clause[: trigger.start()]))
+        or bool(re.match(r"[\s,]*(?:(?:that|which)\s+)?(?:was|were)\b", clause[trigger.end() :]))
+        or victims_before
+    )
+    subject: str | None = None
+    subject_end: int | None = None
+    for am in found:
+        civilian_after = bool(
+            re.match(
+                r"\s*(?:civilian|contractor|journalist|aid\s+worker|national|citizen)s?\b",
+                clause[am.end :],
+                re.I,
+            )
+        )
+        name = am.canonical
+        if civilian_after and name.startswith("Military Forces of "):
+            name = f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+        if _FACILITY_AFTER.match(clause, am.end) and name != subject:
+            actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
+            continue
+        if killed_in is not None and killed_in.start() <= am.start <= trigger.start():
+            actor1 = actor1 or name  # "civilians died in rebel shelling": the trigger's own modifier
+        elif am.start <= trigger.start():
+            if _AGENT.search(clause[: am.start]):
+                actor1, passive = name, True  # "positions were hit by US air strikes"
+            elif (
+                subject is not None
+                and subject_end is not None
+                and _OBJECT_OF_VERB.fullmatch(clause, subject_end, am.start)
+            ):
+                actor2 = actor2 or name  # "regime planes killed 31 jihadists in a raid": the verb's object
+            else:
+                subject, subject_end = name, am.end  # the nearest before the trigger wins
+        elif (
+            (
+                _AGENT.search(clause[: am.start])
+                and (passive or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start))
+            )
+            or (
+                _DOER_OF_NOUN.match(clause, am.end)
+                and _BEFORE_DOER.search(clause, max(0, am.start - 12), am.start)
+            )
+            or (victims_before and _WITH.search(clause, max(0, am.start - 20), am.start))
+        ):
+            actor1 = actor1 or name
+        elif name != subject:
+            actor2 = actor2 or name
+    if subject:
+        if passive:
+            actor2 = actor2 or subject
+        else:
+            actor1 = actor1 or subject
+    if actor1 == actor2:
+        actor2 = None
+    return actor1, actor2, None
+
+
+# Between a subject and a later actor: a verb of violence taking that actor as its object.
+_OBJECT_OF_VERB = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:killed|attacked|ambushed|shot|struck|hit|targeted|bombed|shelled|pounded|"
+    r"stormed|raided|executed|abducted|kidnapped|captured|arrested|detained)"
+    r"(?:\s+(?:at\s+least|more\s+than|dozens\s+of|scores\s+of|some|about|around|\d+|[a-z]+teen|[a-z]+ty))*"
+    r"(?:\s+(?:the|several|many|two|three|four|five|six|seven|eight|nine|ten))?\s+",
+    re.IGNORECASE,
+)
+_KILLED_IN = re.compile(  # no object after the verb: "shot and injured a man during clashes" is active
+    r"\b(?:killed|wounded|injured|died|dead|slain|captured)\s+(?!(?:an?|the|\d+|one|two|three|several)\s)"
+    r"(?:\w+\s+){0,2}?(?:in|during|amid)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+# "Syrian troops killed 32 rebels in an ambush": a verb of violence between two actors named before a
+# noun trigger makes the first its doer and the second its target.
+_VERB_BETWEEN = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:killed|kill|kills|attacked|attack|attacks|ambushed|shot|struck|hit|targeted|bombed|"
+    r"shelled|stormed|raided|executed|abducted|kidnapped|arrested|detained|drove|pushed|routed|repelled|"
+    r"expelled)\s+(?:(?:at\s+least|more\s+than|some|about|around|dozens\s+of|scores\s+of|[\w-]+)\s+){0,3}?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OBJECT_TO_TRIGGER = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|soldiers|positions|terrorists|militiamen|gunmen))?"
+    r"(?:\s+\w+){0,6}?\s+(?:in|during|with|using|by|on|near|out\s+of)\s+(?:an?\s+|the\s+|their\s+|two\s+|"
+    r"several\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _verb_and_object(found: list[ActorMatch], clause: str, trigger: re.Match[str]) -> tuple[str, str] | None:
+    """(doer, target) when the two actors named last before a noun trigger are the subject and the
+    object of a verb of violence ("X killed Y in an ambush", "X attacked Y with car bombs")."""
+    before = [a for a in found if a.end <= trigger.start()]
+    if len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    if a.canonical == b.canonical or not _VERB_BETWEEN.fullmatch(clause, a.end, b.start):
+        return None
+    if not _OBJECT_TO_TRIGGER.fullmatch(clause, b.end, trigger.start()):
+        return None
+    return a.canonical, b.canonical
+
+
+_JOINED = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen|factions|cells|elements))?"
+    r"\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _joined_sides(
+    found: list[ActorMatch], clause: str, trigger: re.Match[str]
+) -> tuple[str, str | None] | None:
+    """The two sides of a fight named together: "between X and Y", or "X and Y" right before the trigger;
+    two states so named before a strike ("Russian and Syrian raids") struck together, the first its doer."""
+    for a, b in itertools.pairwise(found):
+        if a.canonical == b.canonical or not _JOINED.fullmatch(clause, a.end, b.start):
+            continue
+        between = _BETWEEN.search(clause, max(0, a.start - 20), a.start)
+        before_trigger = (
+            b.start < trigger.start() and not clause[b.end : trigger.start()].strip(" ,").count(" ") > 3
+        )
+        if (
+            before_trigger
+            and not between
+            and a.inter == b.inter == INTER_STATE
+            and not _FIGHT.search(trigger.group(0))
+        ):
+            return a.canonical, None
+        if between or before_trigger:
+            return a.canonical, b.canonical
+    return None
+
+
+_FIGHT = re.compile(r"clash|fight|fought|battl|combat|skirmish|exchang", re.IGNORECASE)
+
+
+# "his group", "the militia": a group named earlier acting again; "its bases", "those positions": its targets.
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:his|her|its|their|the|this|that)\s+(?:group|militia|organi[sz]ation|movement|faction)\b(?!['’])",
+    re.I,
+)
+
+
+_TARGET_ANAPHOR = re.compile(
+    r"\b(?:its|their|his|her|those|these|the\s+group['’]s|the\s+militia['’]s)\s+(?:own\s+)?(?:bases?|positions?|"
+    r"fighters?|members?|headquarters|facilities|depots?|camps?|offices?|outposts?|commanders?|leaders?)\b",
+    re.I,
+)
+
+
+_PEOPLE = re.compile(r"\b(?:fighters?|members?|commanders?|leaders?)\b", re.I)
+_ANAPHOR_WINDOW = 600  # characters before the clause where the antecedent group may be named
+
+
+def resolve_anaphors(
+    draft: Draft, lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]
+) -> None:
+    """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named."""
+    group = _GROUP_ANAPHOR.search(clause.text)
+    target = _TARGET_ANAPHOR.search(clause.text)
+    first = group or target
+    if first is None:
+        return
+    window = text[max(0, clause.start - _ANAPHOR_WINDOW) : clause.start + first.start()]
+    named = [a for a in lexicon.find(window) if a.inter in (2, 3, 4)]
+    if not named:
+        return
+    antecedent = named[-1].canonical
+    passive = bool(PASSIVE_BEFORE.search(clause.text[: trigger.start()]))
+    if target and target.start() < trigger.start() and not passive and _PEOPLE.search(target.group(0)):
+        group, target = target, None  # "three of its fighters attacked": the group's own people acted
+    if target and (
+        target.start() < trigger.start() or len(clause.text[trigger.end() : target.start()].split()) <= 6
+    ):
+        if draft.actor1 != antecedent:
+            draft.actor2 = antecedent
+    elif group and group.start() < trigger.start() and (draft.actor1 is None or draft.actor1 in GENERIC):
+        if passive:
+            draft.actor2 = draft.actor2 or antecedent
+        else:
+            draft.actor1 = antecedent
+    if draft.actor1 == draft.actor2:
+        draft.actor2 = None
+
+
+def phrase_end(clause: str, trigger_end: int) -> int:
+    """Where a reference's own phrase ends: actors after it ("... US policy") are not its parties."""
+    rest = clause[trigger_end:]
+    if re.match(r"\s*(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.IGNORECASE):
+        return len(clause)  # "the attack was carried out by ..." names its perpetrator
+    cut = PHRASE_BREAK.search(rest)
+    words = list(re.finditer(r"\S+", rest))
+    limit = PHRASE_WORDS if ACT_AFTER.match(rest) else NEAR_WORDS
+    end = len(rest) if len(words) <= limit else words[limit].start()
+    return trigger_end + (min(end, cut.start()) if cut else end)

