@@ -11,11 +11,14 @@ Month-only dates are coded on the first of the month, year-only on 1 January.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from geoevents.events.draft import Draft
 from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
+from geoevents.events.text import Span
 
 MONTHS = {
     name: i + 1
@@ -308,16 +311,33 @@ def _is_name(text: str, m: re.Match[str]) -> bool:
     return before.endswith("the ") and bool(re.match(r"\s+[A-Z][a-z]", text[m.end() :]))
 
 
+class _Taken:
+    """Disjoint spans of text already read, sorted, so that an overlap is found in log time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return (i >= 0 and self.ends[i] > start) or (i + 1 < len(self.starts) and self.starts[i + 1] < end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out."""
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             if kind in ("day_month", "month_day", "day_month_year", "month_day_year") and _is_name(text, m):
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
                 continue
             if (
                 kind == "month"
@@ -332,7 +352,7 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             ):
                 continue  # "on 2 May" is a date; "2 may" is a figure and the modal verb
             when, precision, relative = _resolve(kind, m, reference)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             published = _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
             dateline = bool(
                 (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
@@ -424,7 +444,13 @@ _CAUSE_AFTER = re.compile(
 )
 
 
-ACT, REPORT, NONE = 2, 1, 0  # what a date in the trigger's sentence dates: the act, its report, neither
+_CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b", re.IGNORECASE)
+_JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
+
+
+# What a date in the trigger's sentence dates: the act, its report, an act the trigger came after
+# (the nearest day the text gives for it), neither.
+ACT, REPORT, NEAR, NONE = 3, 2, 1, 0
 
 
 def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
@@ -434,12 +460,13 @@ def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bo
 
 def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     """What a date in the trigger's sentence dates: the event (``ACT``), only its report
-    (``REPORT``: "officials said on Tuesday"), or neither (``NONE``): a span ("since Friday"),
-    or another act the trigger is only the cause of ("mourners gathered on Monday for fighters
-    killed in air strikes"; "strikes on Sunday after the attack on Friday").
+    (``REPORT``: "officials said on Tuesday"), an act the trigger followed (``NEAR``: "seized the
+    town after fierce battles on 3 January", "fired on protesters after Friday prayers"), or
+    neither (``NONE``): a span ("since Friday"), or another act the trigger is only the cause of
+    ("mourners gathered on Monday for fighters killed in air strikes").
 
     The day of a report is the event's when the text gives no other: the act was told that day,
-    as ACLED coders date it.
+    as ACLED coders date it. A ``NEAR`` day is the act's when the text gives neither.
     """
     before = text[: found.start]
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
@@ -448,17 +475,49 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     if re.search(r"\b(?:since|until|by)\s+$", before, re.I):
         return NONE
     if _REPORTED.search(before) and not possessive and not as_reported:
-        return (
-            REPORT
-            if found.precision == 1 and not _CAUSE_AFTER.search(text[trigger[1] : found.start])
-            else NONE
-        )
+        return REPORT if found.precision == 1 else NONE
     if found.end <= trigger[0]:
-        return (
-            ACT
-            if before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)
-            else NONE
-        )
+        if before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE):
+            return ACT
+        return NEAR if _JUST_AFTER.search(text[found.end : trigger[0]]) else NONE
     if found.start >= trigger[1]:
-        return NONE if _CAUSE_AFTER.search(text[trigger[1] : found.start]) else ACT
+        between = text[trigger[1] : found.start]
+        if _CAUSE_AFTER.search(between):
+            return NEAR if _JUST_AFTER.search(between) and not _CAUSE_ONLY.search(between) else NONE
     return ACT
+
+
+CONTEXT_SENTENCES = 2  # how far back a dated report dates the undated reports after it
+# An undated report that stands apart from the one before it: a fight still going on or days later, a
+# roundup's entry ("Herat: ...").
+_ONGOING = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|raged?|raging|ongoing|still|(?:days|weeks|months|years)\s+later)\b", re.I
+)
+_ENTRY = re.compile(r"\W*[A-Z][\w'’ .-]{1,40}:\s")
+
+
+def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str) -> None:
+    """A report the text gives no day for, told in the same paragraph within two sentences after a
+    dated report ("Gunmen stormed the base on Monday ... The militants held the town for hours."),
+    happened that day, as a coder reading the story dates it; otherwise the report's day stays."""
+    starts = [s.start for s in sentences]
+    first = {id(k): min(s.start for s in k.spans) for k in drafts if k.spans}
+    placed = [(bisect_right(starts, first[id(k)]) - 1, k) for k in drafts if k.spans]
+    for at, d in placed:
+        own = sentences[at].text if at >= 0 else ""
+        if "date-assumed-publication" not in d.tags or _ONGOING.search(own) or _ENTRY.match(own):
+            continue
+        earlier = [
+            (i, first[id(k)], k)
+            for i, k in placed
+            if k.date_explicit
+            and k.date is not None
+            and at - CONTEXT_SENTENCES <= i <= at
+            and (first[id(k)] < first[id(d)] or i == at)  # its own sentence's other act too
+            and "\n" not in text[min(first[id(k)], first[id(d)]) : first[id(d)]]
+        ]
+        if earlier:
+            *_, k = max(earlier, key=lambda found: found[:2])
+            d.date, d.precision = k.date, k.precision
+            d.tags.discard("date-assumed-publication")
+            d.tags.add("date-from-context")

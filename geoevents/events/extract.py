@@ -37,6 +37,7 @@ from geoevents.events.dates import (
     REPORT,
     acled_time_precision,
     date_role,
+    dated_by_context,
     dateline_date,
     dates_from_text,
     opening_date,
@@ -580,7 +581,9 @@ def _drafts_from_article(
                 continue
             drafts.append(draft)
     _date_from_the_lead(drafts, sentences, ref)
-    return consolidate(_bare_tolls_folded(drafts), ref, settings)
+    kept = consolidate(_bare_tolls_folded(drafts), ref, settings)
+    dated_by_context(kept, sentences, article.text)
+    return kept
 
 
 # A toll told in the past of the act ("were killed", "died"); "have been killed" sums up a war.

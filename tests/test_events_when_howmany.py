@@ -1,0 +1,111 @@
+"""When and how many: the day an event row gets and its fatalities and injuries, in wordings of our own."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from shapely.geometry import Point
+
+from geoevents.events import events_from_article
+from geoevents.events.dates import NEAR, NONE, date_role, dates_from_text
+from geoevents.records import Article, Event, Mention, Place, ResolvedMention
+
+PUBLISHED = datetime(2022, 3, 12, 9, 0)  # a Saturday
+TOWNS = {
+    "Mosul": ("geonames:99072", 36.34, 43.13, "IQ", "Nineveh"),
+    "Tikrit": ("geonames:99131", 34.61, 43.68, "IQ", "Salah ad Din"),
+    "Kirkuk": ("geonames:94787", 35.47, 44.39, "IQ", "Kirkuk"),
+}
+
+
+def _events(text: str, published: datetime | None = PUBLISHED) -> list[Event]:
+    article = Article(id="w1", text=text, published=published, url="https://example.org/w1")
+    resolved = []
+    for name, (fid, lat, lon, cc, admin1) in TOWNS.items():
+        start = text.find(name)
+        while start >= 0:
+            place = Place(fid, name, "populated_place", lat, lon, Point(lon, lat), "geonames", cc, admin1)
+            resolved.append(ResolvedMention(Mention("w1", start, start + len(name), name), place, 0.9, 1))
+            start = text.find(name, start + 1)
+    return events_from_article(article, resolved)
+
+
+def _role(sentence: str, date_text: str, trigger: str) -> int:
+    found = next(d for d in dates_from_text(sentence, reference=PUBLISHED.date()) if date_text in d.text)
+    at = sentence.index(trigger)
+    return date_role(sentence, found, (at, at + len(trigger)))
+
+
+# -- when -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Insurgents overran the town of Tikrit after routing its last garrison on Wednesday.",
+            date(2022, 3, 9),
+        ),
+        (
+            "Security forces fired on protesters in Kirkuk after Friday prayers, killing four.",
+            date(2022, 3, 11),
+        ),
+        (
+            "Militiamen seized a hill near Mosul following a night of fighting on 8 March 2022.",
+            date(2022, 3, 8),
+        ),
+    ],
+)
+def test_a_day_the_act_came_just_after_dates_it_when_the_text_gives_no_other(text: str, day: date) -> None:
+    events = _events(text)
+    assert events and {(e.event_date, e.time_precision) for e in events} == {(day, 1)}
+    assert not any("date-assumed-publication" in e.tags for e in events)
+
+
+def test_a_day_the_act_came_after_is_weaker_than_its_own_or_its_report() -> None:
+    assert _role("Rebels took the hill after a battle on Tuesday.", "Tuesday", "took") == NEAR
+    assert _role("Jets bombed Mosul in retaliation for a raid on Tuesday.", "Tuesday", "bombed") == NONE
+    (event,) = _events("Rebels stormed Tikrit on Thursday after a battle on Tuesday.")
+    assert event.event_date == date(2022, 3, 10)
+
+
+def test_a_report_day_dates_an_act_told_with_after_and_no_day() -> None:
+    events = _events(
+        "Troops recaptured the centre of Mosul after weeks of heavy fighting, the army said on Friday."
+    )
+    assert events and all(e.event_date == date(2022, 3, 11) for e in events if "date-of-report" in e.tags)
+
+
+def test_undated_reports_right_after_a_dated_one_share_its_day() -> None:
+    text = (
+        "Gunmen ambushed a convoy of lorries near Kirkuk on Wednesday, killing three drivers, police said. "
+        "Hours later the attackers torched two petrol stations in the town."
+    )
+    events = _events(text)
+    assert len(events) >= 2
+    assert {e.event_date for e in events} == {date(2022, 3, 9)}
+    assert any("date-from-context" in e.tags for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new paragraph
+        "Gunmen ambushed a convoy near Kirkuk on Wednesday, killing three drivers.\n\n"
+        "Militants shelled the outskirts of Tikrit, wounding a farmer.",
+        # a fight still going on
+        "Gunmen ambushed a convoy near Kirkuk on Wednesday, killing three drivers. "
+        "Clashes were still raging around Tikrit, a local official said.",
+    ],
+)
+def test_an_undated_report_apart_from_the_dated_one_keeps_the_report_s_day(text: str) -> None:
+    later = [e for e in _events(text) if e.locations and e.locations[0].place.name == "Tikrit"]
+    assert later and all(e.event_date == PUBLISHED.date() for e in later)
+    assert all("date-assumed-publication" in e.tags for e in later)
+
+
+def test_many_dates_in_one_text_are_all_read() -> None:
+    text = " and ".join(["on Friday"] * 400)
+    found = dates_from_text(text, reference=PUBLISHED.date())
+    assert len(found) == 400 and {d.date for d in found} == {date(2022, 3, 11)}
