@@ -8,6 +8,7 @@ import pytest
 from shapely.geometry import Point
 
 from geoevents.events import events_from_article
+from geoevents.events.counts import casualties_from_text
 from geoevents.events.dates import NEAR, NONE, date_role, dates_from_text
 from geoevents.records import Article, Event, Mention, Place, ResolvedMention
 
@@ -109,3 +110,49 @@ def test_many_dates_in_one_text_are_all_read() -> None:
     text = " and ".join(["on Friday"] * 400)
     found = dates_from_text(text, reference=PUBLISHED.date())
     assert len(found) == 400 and {d.date for d in found} == {date(2022, 3, 11)}
+
+
+# -- how many ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("In the fighting 14 rebels, 9 conscripts and 30 tribesmen were killed.", 53),
+        ("Somewhere between 17 and 25 villagers died when the dam was shelled.", 17),
+        ("A dozen guards were killed at the gate.", 12),
+        ("Scores of recruits died in the attack.", 20),
+        ("The drone downed the airliner, killing all 56 passengers on board.", 56),
+        ("The attacker detonated his vest at the gate, killing himself and three guards.", 4),
+        ("The bomber drove into the checkpoint, killing four policemen and himself.", 5),
+        ("A mob kicked a young shepherd to death outside the mosque.", 1),
+        ("Villagers stabbed two suspected thieves to death.", 2),
+        ("The bodies of three farmers were found in an orchard.", 3),
+        ("Soldiers fatally shot five smugglers at the border.", 5),
+        ("Gunmen assassinated the deputy governor outside his home.", 1),
+        ("Gunmen shot dead the imam and two of his sons.", 3),
+        ("On 4 July 2021, an IED hit a patrol near the village. Fatalities: 2", 2),
+    ],
+)
+def test_the_dead_a_sentence_counts(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead
+
+
+def test_figures_of_the_other_kind_listed_before_are_not_added() -> None:
+    found = casualties_from_text("The riot left 35 shopkeepers wounded and two guards dead.")
+    assert (found.fatalities, found.injuries) == (2, 35)
+
+
+def test_a_coder_s_field_of_none_is_zero_and_handing_over_bodies_counts_no_dead() -> None:
+    assert casualties_from_text("Shells fell on the market. Fatalities: none").fatalities == 0
+    assert casualties_from_text("The rebels handed over the bodies of 12 soldiers.").fatalities is None
+
+
+def test_a_toll_clause_of_a_sentence_of_two_acts_goes_to_its_first() -> None:
+    text = (
+        "On 2 March 2022, militiamen overran the town of Tikrit after hours of fighting with police; "
+        "11 people were killed."
+    )
+    events = _events(text)
+    assert events and events[0].fatalities == 11
+    assert sum(e.fatalities or 0 for e in events) == 11

@@ -31,13 +31,13 @@ from geoevents.events.actors import (
     row_actors,
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
-from geoevents.events.counts import casualties_from_text
+from geoevents.events.counts import casualties_from_text, loose_toll
+from geoevents.events.datecontext import dated_by_context
 from geoevents.events.dates import (
     ACT,
     REPORT,
     acled_time_precision,
     date_role,
-    dated_by_context,
     dateline_date,
     dates_from_text,
     opening_date,
@@ -451,6 +451,9 @@ def _drafts_from_article(
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
         n_events = sum(1 for _, t in triggered if t)
+        # "... seized the town after two days of fighting; 6 fighters were killed": the sentence's first act's
+        loose = loose_toll([c.text for c, t in triggered if t is None]) if n_events > 1 else None
+        first_act = next((c for c, t in triggered if t), None)
         for clause, found in triggered:
             if found is None:
                 continue
@@ -480,6 +483,8 @@ def _drafts_from_article(
             if not dates and scope is clause and (opening := opening_date(sentence.text, reference=ref)):
                 dates, roles = [opening], {opening: ACT}  # "On 2 May 2020, gunmen A; the mob then B"
             casualties = casualties_from_text(scope.text)
+            if loose is not None and clause is first_act and not casualties.any:
+                casualties = loose
             has_count = casualties.any
             headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
             if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal, headline=headline):
