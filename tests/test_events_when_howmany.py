@@ -156,3 +156,11 @@ def test_a_toll_clause_of_a_sentence_of_two_acts_goes_to_its_first() -> None:
     events = _events(text)
     assert events and events[0].fatalities == 11
     assert sum(e.fatalities or 0 for e in events) == 11
+
+
+def test_an_acled_row_of_an_event_with_no_toll_reads_zero_dead_and_zero_hurt() -> None:
+    from geoevents.outputs.acled import event_rows
+
+    events = _events("Protesters marched through Kirkuk on Thursday against power cuts.")
+    assert events and all(e.fatalities is None and e.injuries is None for e in events)
+    assert {(row["fatalities"], row["injuries"]) for row in event_rows(events)} == {("0", "0")}
