@@ -164,3 +164,23 @@ def test_an_acled_row_of_an_event_with_no_toll_reads_zero_dead_and_zero_hurt() -
     events = _events("Protesters marched through Kirkuk on Thursday against power cuts.")
     assert events and all(e.fatalities is None and e.injuries is None for e in events)
     assert {(row["fatalities"], row["injuries"]) for row in event_rows(events)} == {("0", "0")}
+
+
+def test_the_act_s_own_day_told_in_the_body_beats_the_day_a_lead_was_reported() -> None:
+    text = (
+        "Jets pound Mosul, 31 dead WIRE Saturday 12 Mar 2022 Air strikes killed 31 people in Mosul, "
+        "a monitor said on Saturday. The air strikes on Friday evening killed 31 people in "
+        "the old city of Mosul."
+    )
+    events = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert len(events) == 1 and events[0].event_date == date(2022, 3, 11)
+    assert "date-of-report" not in events[0].tags
+
+
+def test_a_lead_told_on_the_day_of_its_dateline_takes_the_overnight_day_the_body_gives() -> None:
+    text = (
+        "12 March 2022 Fighting near Tikrit kills 14 militiamen. "
+        "At least 14 militiamen were killed in clashes with the army near Tikrit overnight, police said."
+    )
+    events = _events(text)
+    assert events and {e.event_date for e in events} == {date(2022, 3, 11)}

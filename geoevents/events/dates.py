@@ -337,6 +337,8 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             if kind in ("day_month", "month_day", "day_month_year", "month_day_year") and _is_name(text, m):
                 taken.add(m.start(), m.end())
                 continue
+            if kind == "weekday" and _FULL_DATE_AFTER.match(text, m.end()):
+                continue  # "Saturday 12 Mar 2022", "on Sunday, 3 May": the date that follows says the day
             if (
                 kind == "month"
                 and m.group("month").lower() == "may"
@@ -374,6 +376,7 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     return sorted(found, key=lambda d: d.start)
 
 
+_FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+{_DAY2})\b", re.I)
 # A wire dateline ("CITY, Country, Month D, YYYY -", "City, March 3 (Agency) -") or a date alone on line one.
 _DATELINE_HEAD = re.compile(
     r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?,\s*){0,2}(?:\([^)]{1,30}\)\s*)?"

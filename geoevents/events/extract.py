@@ -533,6 +533,8 @@ def _drafts_from_article(
                     draft.tags.add("year-only-date")
                 if roles[chosen] == REPORT or chosen.dateline:
                     draft.tags.add("date-of-report")
+                if chosen.dateline:
+                    draft.tags.add("date-of-dateline")
                 if chosen.relative and ref_tag:
                     draft.tags.add(ref_tag)
                 if sentence.zone == ZoneKind.CAPTION:
