@@ -184,3 +184,21 @@ def test_a_lead_told_on_the_day_of_its_dateline_takes_the_overnight_day_the_body
     )
     events = _events(text)
     assert events and {e.event_date for e in events} == {date(2022, 3, 11)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 400,000 people have been killed since the war broke out in 2011.",
+        "The insurgency, which has claimed some 20,000 lives, shows no sign of ending.",
+    ],
+)
+def test_a_war_s_toll_so_far_is_no_event_s_toll(text: str) -> None:
+    assert casualties_from_text(text).fatalities is None
+
+
+def test_an_event_s_toll_beside_a_war_s_toll_is_kept() -> None:
+    text = "Mortars killed six people in the market on Monday; the war has killed 350,000 so far."
+    assert casualties_from_text(text).fatalities == 6
+    since = "Air strikes have killed nine people in the town since Monday."
+    assert casualties_from_text(since).fatalities == 9

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 
 from geoevents.events.numbers import NUMBER, QUALIFIER, VAGUE_WORDS, WORD_NUM, number_from_phrase
+from geoevents.events.tollforms import BODIES, FIELD, OBJECT_TO_DEATH, ONE_NAMED, SELF, SELF_AND, war_tolls
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
@@ -73,39 +73,6 @@ _INCLUDING = re.compile(
 )
 _ELLIPSIS = re.compile(
     rf"\band\s+(?P<num>{NUMBER})\s+(?:(?:others?|more|people)\s+)?(?P<verb>{_HURT}|{_DEATH})\b", re.I
-)
-
-# The victim between the verb and "to death": "beat a man to death", "stabbed two guards to death".
-_OBJECT_TO_DEATH = re.compile(
-    r"\b(?:hacked|stabbed|beat|beaten|stoned|burned|burnt|bludgeoned|clubbed|tortured|trampled|kicked)\s+"
-    rf"(?P<num>{NUMBER}|an?)\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<verb>to\s+death)\b",
-    re.I,
-)
-# A coder's field: "Fatalities: 3", "injuries = 12", "Fatalities: none".
-_FIELD = re.compile(r"\b(?P<verb>fatalities|deaths|injuries)\s*[:=]\s*(?P<num>\d+|none|no|zero)\b", re.I)
-# The dead found: "the bodies of two shepherds were found", "the body of a man was dumped".
-_BODIES = re.compile(
-    rf"\b(?P<verb>bod(?:y|ies))\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))(?=[^.;]*?\b(?:found|discovered|"
-    r"recovered|retrieved|dumped|pulled|lying|left)\b)",
-    re.I,
-)
-# One person named in the singular: "killed the police chief", "shot dead his brother" (vocabulary below).
-_PERSONS = "|".join(
-    line.strip()
-    for line in (files("geoevents.events") / "data" / "persons.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
-_ONE_NAMED = re.compile(
-    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down)\s+"
-    rf"(?P<num>the|his|her|their|its)(?=\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_PERSONS})\b(?![\w’'\-]))",
-    re.I,
-)
-# An attacker among the dead a text lists: "killing five soldiers and himself", "killing herself".
-_SELF = re.compile(r"\b(?:killing|killed|kills)\s+(?:himself|herself)\b|\band\s+(?:himself|herself)\b", re.I)
-_SELF_AND = re.compile(
-    rf"\b(?P<verb>killing|killed|kills)\s+(?:himself|herself)\s+(?:and|as\s+well\s+as|along\s+with)\s+"
-    rf"(?P<num>{NUMBER}|an?(?=\s+[a-z]))",
-    re.I,
 )
 
 
@@ -307,6 +274,7 @@ def casualties_from_text(text: str) -> Casualties:
 
     nones = list(_NONE.finditer(text))
     read: list[tuple[int, int]] = []
+    wars = war_tolls(text)
     for m in nones:
         verb = (m.group("verb") or "").lower()
         token = m.group(0).lower()
@@ -318,7 +286,7 @@ def casualties_from_text(text: str) -> Casualties:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
     for pattern in (
-        _FIELD,
+        FIELD,
         _INCLUDING,
         _BEFORE_VERB,
         _AFTER_VERB,
@@ -326,14 +294,16 @@ def casualties_from_text(text: str) -> Casualties:
         _ELLIPSIS,
         _SINGULAR,
         _LIVES,
-        _OBJECT_TO_DEATH,
-        _BODIES,
-        _ONE_NAMED,
-        _SELF_AND,
+        OBJECT_TO_DEATH,
+        BODIES,
+        ONE_NAMED,
+        SELF_AND,
     ):
         for m in _scan(pattern, text):
-            if (pattern is not _FIELD and any(n.start() <= m.start("num") < n.end() for n in nones)) or any(
-                s < m.start("num") < e for s, e in read
+            if (
+                (pattern is not FIELD and any(n.start() <= m.start("num") < n.end() for n in nones))
+                or any(s < m.start("num") < e for s, e in read)
+                or any(s <= m.start("num") < e for s, e in wars)  # a war's toll so far, not the event's
             ):
                 continue  # "no one was hurt": the "one" of a statement that none was; a range's bound
             read.append(m.span("num"))
@@ -342,10 +312,10 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             category, value, vague = figure
             exact = not vague or _refers_back(text, m)
-            if pattern is _SELF_AND:
+            if pattern is SELF_AND:
                 value += 1  # the attacker, whom ACLED counts among the dead
             if (
-                pattern in (_AFTER_VERB, _LIVES, _ONE_NAMED, _SELF_AND)
+                pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND)
                 and m.group("verb").lower() not in ("left", "leaving")
                 and exact
             ):
@@ -362,7 +332,7 @@ def casualties_from_text(text: str) -> Casualties:
                 keep("injuries", value, vague)
     if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
         found["fatalities"] = aboard
-    if _SELF.search(text) and not _SELF_AND.search(text):
+    if SELF.search(text) and not SELF_AND.search(text):
         value, vague = found.get("fatalities", (0, False))
         found["fatalities"] = (value + 1, vague)  # the bomber, whom ACLED counts among the dead
     f, i = found.get("fatalities"), found.get("injuries")
