@@ -202,3 +202,12 @@ def test_an_event_s_toll_beside_a_war_s_toll_is_kept() -> None:
     assert casualties_from_text(text).fatalities == 6
     since = "Air strikes have killed nine people in the town since Monday."
     assert casualties_from_text(since).fatalities == 9
+
+
+def test_a_neighbour_dated_only_to_a_year_dates_no_undated_report() -> None:
+    text = (
+        "Protesters marched through Kirkuk in 2019 against corruption. "
+        "Riot police fired tear gas at protesters in Tikrit, wounding nine."
+    )
+    later = [e for e in _events(text) if e.locations and e.locations[0].place.name == "Tikrit"]
+    assert later and all(e.event_date == PUBLISHED.date() for e in later)

@@ -32,6 +32,7 @@ def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str) -> N
             (i, first[id(k)], k)
             for i, k in placed
             if k.date_explicit
+            and k.precision == 1  # a day, not a month or year the neighbour only places itself in
             and k.date is not None
             and at - CONTEXT_SENTENCES <= i <= at
             and (first[id(k)] < first[id(d)] or i == at)  # its own sentence's other act too
