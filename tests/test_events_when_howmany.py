@@ -211,3 +211,25 @@ def test_a_neighbour_dated_only_to_a_year_dates_no_undated_report() -> None:
     )
     later = [e for e in _events(text) if e.locations and e.locations[0].place.name == "Tikrit"]
     assert later and all(e.event_date == PUBLISHED.date() for e in later)
+
+
+def test_one_night_told_by_its_two_days_is_its_evening_to_the_day() -> None:
+    found = dates_from_text("On the night of 27-28 February 2022, gunmen raided a farm.", reference=None)
+    assert [(d.date, d.precision) for d in found] == [(date(2022, 2, 27), 1)]
+    (event,) = _events("On the night of 3-4 March 2022, drones struck a depot near Kirkuk.")
+    assert (event.event_date, event.time_precision) == (date(2022, 3, 3), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        ("On 1 March 2022, gunmen shot a shepherd near the dam, killing him and wounding another.", None, 1),
+        ("A policeman was killed and another was wounded when a sniper fired on the post.", 1, 1),
+        ("The blast killed 4 and injured another 6 people at the bus stop.", 4, 6),
+    ],
+)
+def test_another_victim_counts_one_more(text: str, dead: int | None, hurt: int) -> None:
+    found = casualties_from_text(text)
+    assert found.injuries == hurt
+    if dead is not None:
+        assert found.fatalities == dead

@@ -16,7 +16,18 @@ import re
 from dataclasses import dataclass
 
 from geoevents.events.numbers import NUMBER, QUALIFIER, VAGUE_WORDS, WORD_NUM, number_from_phrase
-from geoevents.events.tollforms import BODIES, FIELD, OBJECT_TO_DEATH, ONE_NAMED, SELF, SELF_AND, war_tolls
+from geoevents.events.tollforms import (
+    ANOTHER_AFTER,
+    ANOTHER_BEFORE,
+    BODIES,
+    FIELD,
+    KILLING_HIM,
+    OBJECT_TO_DEATH,
+    ONE_NAMED,
+    SELF,
+    SELF_AND,
+    war_tolls,
+)
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
@@ -39,7 +50,7 @@ _DEATH = (
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?:another\s+)?(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
@@ -298,6 +309,9 @@ def casualties_from_text(text: str) -> Casualties:
         BODIES,
         ONE_NAMED,
         SELF_AND,
+        ANOTHER_AFTER,
+        ANOTHER_BEFORE,
+        KILLING_HIM,
     ):
         for m in _scan(pattern, text):
             if (

@@ -61,6 +61,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     # Day first, as the Middle East's wires write a page's date ("29-07-2015 Drone strike kills ...").
     ("iso", re.compile(r"(?<![\d/.-])(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(?:19|20)\d\d)\b")),
+    # One night told by its two days ("on the night of 14-15 March 2021"): its evening, to the day.
+    (
+        "night_of",
+        re.compile(
+            rf"\bthe\s+night\s+of\s+{_DAY}\s*(?:-|–|/|to|and)\s*{_DAY2}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
     (
         "day_range",
         re.compile(
@@ -219,6 +227,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 2, False
     if kind in ("day_month_year", "month_day_year"):
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 1, False
+    if kind == "night_of":
+        first = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"]))
+        return first, 1 if first and int(g["day2"]) - int(g["day"]) == 1 else 2, False
     if kind == "day_range":
         # A span of days: its first day, precision 2 (ACLED codes a few days as a week's precision).
         first = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"]))

@@ -61,3 +61,20 @@ def war_tolls(text: str) -> list[tuple[int, int]]:
             spans.append((at, at + len(piece)))
         start = at + len(piece)
     return spans
+
+
+# One more victim told as "another": "killing one soldier and injuring another", "a guard was killed and
+# another was wounded".
+ANOTHER_AFTER = re.compile(
+    r"\b(?P<verb>injuring|wounding|killing)\s+(?P<num>another)(?=\s*[,.;)]|\s+(?:and|in|at|near|on|when|while|as)\b|\s*$)",
+    re.I,
+)
+ANOTHER_BEFORE = re.compile(
+    r"\band\s+(?P<num>another)\s+(?:[\w’'\-]+\s+)?(?:was\s+|were\s+)?(?:also\s+)?(?P<verb>injured|wounded|killed|hurt)\b",
+    re.I,
+)
+# The one victim a sentence named before: "shot a farmer, killing him".
+KILLING_HIM = re.compile(
+    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<num>him|her)\b(?!\s*self)",
+    re.I,
+)
