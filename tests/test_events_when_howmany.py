@@ -132,6 +132,8 @@ def test_many_dates_in_one_text_are_all_read() -> None:
         ("Gunmen assassinated the deputy governor outside his home.", 1),
         ("Gunmen shot dead the imam and two of his sons.", 3),
         ("On 4 July 2021, an IED hit a patrol near the village. Fatalities: 2", 2),
+        ("On 6 May 2022, a mortar hit a school, resulting in the deaths of 4 pupils and a teacher.", 5),
+        ("The raid caused the death of a farmer.", 1),
     ],
 )
 def test_the_dead_a_sentence_counts(text: str, dead: int) -> None:
@@ -233,3 +235,9 @@ def test_another_victim_counts_one_more(text: str, dead: int | None, hurt: int) 
     assert found.injuries == hurt
     if dead is not None:
         assert found.fatalities == dead
+
+
+def test_injuries_told_as_nouns_or_as_one_person_named() -> None:
+    found = casualties_from_text("The blast caused the deaths of 2 guards and injuries to 7 others.")
+    assert (found.fatalities, found.injuries) == (2, 7)
+    assert casualties_from_text("Gunmen shot a lorry driver, injuring his son.").injuries == 1

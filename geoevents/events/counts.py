@@ -20,7 +20,9 @@ from geoevents.events.tollforms import (
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
     BODIES,
+    DEATHS_OF,
     FIELD,
+    INJURIES_TO,
     KILLING_HIM,
     OBJECT_TO_DEATH,
     ONE_NAMED,
@@ -312,6 +314,8 @@ def casualties_from_text(text: str) -> Casualties:
         ANOTHER_AFTER,
         ANOTHER_BEFORE,
         KILLING_HIM,
+        DEATHS_OF,
+        INJURIES_TO,
     ):
         for m in _scan(pattern, text):
             if (
@@ -329,7 +333,7 @@ def casualties_from_text(text: str) -> Casualties:
             if pattern is SELF_AND:
                 value += 1  # the attacker, whom ACLED counts among the dead
             if (
-                pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND)
+                pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO)
                 and m.group("verb").lower() not in ("left", "leaving")
                 and exact
             ):

@@ -29,7 +29,8 @@ PERSONS = "|".join(
     if line.strip() and not line.startswith("#")
 )
 ONE_NAMED = re.compile(
-    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down)\s+"
+    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down|"
+    r"wounding|wounded|injuring|injured)\s+"
     rf"(?P<num>the|his|her|their|its)(?=\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{PERSONS})\b(?![\w’'\-]))",
     re.I,
 )
@@ -78,3 +79,6 @@ KILLING_HIM = re.compile(
     r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<num>him|her)\b(?!\s*self)",
     re.I,
 )
+# The dead and hurt told as nouns: "resulting in the deaths of 3 civilians and injuries to 4 others".
+DEATHS_OF = re.compile(rf"\b(?P<verb>deaths?)\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I)
+INJURIES_TO = re.compile(rf"\b(?P<verb>injur(?:y|ies))\s+(?:to|of)\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I)
