@@ -241,3 +241,13 @@ def test_injuries_told_as_nouns_or_as_one_person_named() -> None:
     found = casualties_from_text("The blast caused the deaths of 2 guards and injuries to 7 others.")
     assert (found.fatalities, found.injuries) == (2, 7)
     assert casualties_from_text("Gunmen shot a lorry driver, injuring his son.").injuries == 1
+
+
+def test_a_note_s_toll_sentence_after_an_attack_told_generically_is_its_toll() -> None:
+    text = "On 7 March 2022, gunmen attacked a police post in Kirkuk. 3 policemen were killed and 4 injured."
+    (event,) = _events(text)
+    assert (event.event_date, event.fatalities, event.injuries) == (date(2022, 3, 7), 3, 4)
+
+
+def test_a_year_a_sentence_names_is_no_toll() -> None:
+    assert casualties_from_text("Officials said in 2019 the commander had been killed.").fatalities is None

@@ -267,9 +267,16 @@ def _whole_of(text: str, m: re.Match[str]) -> int | None:
 
 
 def _is_year(text: str, m: re.Match[str], value: int) -> bool:
-    """ "30 Sep 2014 At least eight people were killed": the year of a date, not a toll."""
+    """ "30 Sep 2014 At least eight people were killed", "said in 2016 the fighter had been killed":
+    the year of a date, not a toll."""
     start = m.start("num")
-    return 1900 <= value <= 2100 and bool(_MONTH_BEFORE.search(text, max(0, start - 16), start))
+    return 1900 <= value <= 2100 and bool(
+        _MONTH_BEFORE.search(text, max(0, start - 16), start)
+        or _YEAR_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|of|by|until|before|after)\s+$", re.I)
 
 
 def casualties_from_text(text: str) -> Casualties:

@@ -609,7 +609,7 @@ def _bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
             k
             for k in kept
             if bare
-            and k.sub_event_type is not None
+            and (k.sub_event_type is not None or k.generic is not None)  # "attacked a checkpoint" too
             and k.date == d.date
             and d.spans
             and k.spans
