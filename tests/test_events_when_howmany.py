@@ -251,3 +251,29 @@ def test_a_note_s_toll_sentence_after_an_attack_told_generically_is_its_toll() -
 
 def test_a_year_a_sentence_names_is_no_toll() -> None:
     assert casualties_from_text("Officials said in 2019 the commander had been killed.").fatalities is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TIKRIT, Iraq, March 10, 2022 - Gunmen shot dead two farmers near Tikrit.",
+        "TIKRIT, Iraq (Wire) — March 10, 2022 — Gunmen shot dead two farmers near Tikrit.",
+        "TIKRIT: March 10, 2022 - Gunmen shot dead two farmers near Tikrit.",
+        "Tikrit, Mar 10, 2022, Wire -- Gunmen shot dead two farmers near Tikrit.",
+        "TIKRIT (Wire) 10 March 2022 - Gunmen shot dead two farmers near Tikrit.",
+    ],
+)
+def test_a_wire_dateline_dates_an_act_the_text_gives_no_day_for(text: str) -> None:
+    (event,) = _events(text, published=None)
+    assert event.event_date == date(2022, 3, 10) and "undated" not in " ".join(event.tags)
+
+
+def test_a_note_as_reported_on_a_day_is_dated_that_day_without_a_publication_date() -> None:
+    (event,) = _events("As reported on 9 March 2022, gunmen shot dead a farmer near Tikrit.", published=None)
+    assert (event.event_date, event.time_precision) == (date(2022, 3, 9), 1)
+
+
+def test_a_date_inside_a_name_is_no_date_and_an_undated_row_has_no_precision() -> None:
+    (event,) = _events("Gunmen shot dead a shopkeeper on 14 July Street in Mosul.", published=None)
+    assert event.event_date is None and event.time_precision is None
+    assert any(tag.startswith("undated:") for tag in event.tags)
