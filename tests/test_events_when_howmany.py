@@ -193,6 +193,7 @@ def test_a_lead_told_on_the_day_of_its_dateline_takes_the_overnight_day_the_body
     [
         "Over 400,000 people have been killed since the war broke out in 2011.",
         "The insurgency, which has claimed some 20,000 lives, shows no sign of ending.",
+        "More than 250000 people have been killed and millions have fled.",
     ],
 )
 def test_a_war_s_toll_so_far_is_no_event_s_toll(text: str) -> None:
