@@ -54,10 +54,16 @@ def _types_compatible(a: Draft, b: Draft) -> bool:
     return fa == fb
 
 
+REPORT_LAG_DAYS = 2  # a report's day may follow its act's by this much ("said on Monday" of Sunday's raids)
+
+
 def _dates_compatible(a: Draft, b: Draft) -> bool:
     if a.date is None or b.date is None:
         return True
     if a.precision == 1 and b.precision == 1:
+        told, act = (a, b) if "date-of-report" in a.tags else (b, a)
+        if "date-of-report" in told.tags and "date-of-report" not in act.tags and act.date_explicit:
+            return 0 <= (told.date - act.date).days <= REPORT_LAG_DAYS  # type: ignore[operator]
         return a.date == b.date
     slack = {1: 0, 2: 6, 3: 31, 4: 366}
     return abs((a.date - b.date).days) <= max(slack[a.precision], slack[b.precision])
@@ -140,9 +146,12 @@ def absorb(into: Draft, other: Draft) -> None:
         into.sub_event_type, into.generic = other.sub_event_type, None
     elif into.generic is None and into.sub_event_type is None:
         into.generic = other.generic
-    if other.date is not None and (into.date is None or other.precision < into.precision):
+    if other.date is not None and (
+        into.date is None or other.precision < into.precision or _better_dated(other, into)
+    ):
         into.date, into.precision = other.date, other.precision
         into.date_explicit = into.date_explicit or other.date_explicit
+        into.tags -= _DATED_BY_REPORT - other.tags
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
     into.assoc_actor_1 = into.assoc_actor_1 or other.assoc_actor_1
@@ -159,6 +168,19 @@ def absorb(into: Draft, other: Draft) -> None:
     into.subjects += other.subjects
     into.tags |= other.tags - {"date-assumed"}
     into.trigger_texts += other.trigger_texts
+
+
+_DATED_BY_REPORT = frozenset({"date-of-report", "date-of-dateline"})
+
+
+def _better_dated(other: Draft, into: Draft) -> bool:
+    """Whether ``other``'s day is the better one for the event: its act's own day against the day it was
+    reported, or a day the report says against the page's dateline."""
+
+    def rank(d: Draft) -> int:
+        return 0 if "date-of-dateline" in d.tags else 1 if "date-of-report" in d.tags else 2
+
+    return other.date_explicit and other.precision <= into.precision and rank(other) > rank(into)
 
 
 def _conservative(a: tuple[int, bool] | None, b: tuple[int, bool] | None) -> tuple[int, bool] | None:

@@ -15,48 +15,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = {
-    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-VAGUE = {
-    "a few": 3, "a handful of": 3, "several": 3, "some": 3, "many": 3, "multiple": 3, "a number of": 3,
-    "numerous": 3, "a dozen": 12, "dozens of": 12, "dozens": 12, "scores of": 20, "scores": 20, "tens of": 10,
-    "hundreds of": 100, "hundreds": 100, "thousands of": 1000, "thousands": 1000,
-}  # fmt: skip
+from geoevents.events.numbers import NUMBER, QUALIFIER, VAGUE_WORDS, WORD_NUM, number_from_phrase
+from geoevents.events.tollforms import (
+    ANOTHER_AFTER,
+    ANOTHER_BEFORE,
+    BODIES,
+    DEATHS_OF,
+    FIELD,
+    INJURIES_TO,
+    KILLING_HIM,
+    OBJECT_TO_DEATH,
+    ONE_NAMED,
+    SELF,
+    SELF_AND,
+    war_tolls,
+)
 
-_WORD_NUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|"
-    r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen)(?:\s+hundred)?"
-)
-_VAGUE = (
-    r"a\s+few|a\s+handful\s+of|several|some|many|multiple|a\s+number\s+of|numerous|a\s+dozen|dozens(?:\s+of)?|"
-    r"scores(?:\s+of)?|tens\s+of|hundreds(?:\s+of)?|thousands(?:\s+of)?"
-)
-_QUALIFIER = (
-    r"(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|"
-    r"approximately|an\s+estimated|a\s+total\s+of|at\s+most|fewer\s+than|less\s+than)"
-)
-NUMBER = (
-    rf"(?:(?:{_QUALIFIER}\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM})"
-    rf"(?:\s*(?:-|–|or|to|and)\s*(?:\d+|{_WORD_NUM}))?|{_VAGUE})"
-)
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
     r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
-    rf"{_WORD_NUM}\b|{_VAGUE}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
+    rf"{WORD_NUM}\b|{VAGUE_WORDS}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
 )  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
 _DEATH_WORDS = [
     "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "martyrs",
@@ -74,7 +52,7 @@ _DEATH = (
 _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?:another\s+)?(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
@@ -123,38 +101,6 @@ class Casualties:
         return self.fatalities is not None or self.injuries is not None
 
 
-def number_from_phrase(phrase: str) -> tuple[int, bool] | None:
-    """The conservative integer a count phrase stands for, and whether it was vague."""
-    p = re.sub(r"\s+", " ", phrase.strip().lower())
-    for vague, value in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
-        if p == vague or (p.startswith(vague + " ") and not re.search(r"\d", p)):
-            if vague == "some" and len(p) > 4:
-                break  # "some 40": a qualifier, handled below
-            return value, True
-    p = re.sub(rf"^{_QUALIFIER}\s+", "", p)
-    first = re.split(r"\s*(?:–|\bor\b|\bto\b|\band\b)\s*|(?<=\d)\s*-\s*", p)[0]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", first):
-        return int(first.replace(",", "")), False
-    words = _words_to_int(first)
-    return (words, False) if words is not None else None
-
-
-def _words_to_int(words: str) -> int | None:
-    total = 0
-    hundred = False
-    for word in re.split(r"[\s-]+", words):
-        if word in UNITS:
-            total += UNITS[word]
-        elif word in TENS:
-            total += TENS[word]
-        elif word == "hundred":
-            total = max(total, 1) * 100
-            hundred = True
-        else:
-            return None
-    return total if total or words in ("zero", "no") or hundred else (0 if words == "zero" else None)
-
-
 _MORE = re.compile(
     rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
     rf"(?=\s+(?!{_WHO}(?:were|was|said|says|told|reported|added|stated|according)\b))",
@@ -176,7 +122,7 @@ _CARRYING = re.compile(
 )
 # A group listed before the one a verb counts: "24 civilians, 24 fighters and [25 militiamen were killed]".
 _EARLIER = re.compile(
-    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*"
+    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*"
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
     re.I,
 )
@@ -201,7 +147,7 @@ def _earlier_victims(head: str) -> int:
         if (
             not parsed
             or parsed[1]
-            or re.search(r"\d", m.group(0)[len(m.group("num")) :])
+            or re.search(rf"\d|\b(?:{_DEATH}|{_HURT})\b", m.group(0)[len(m.group("num")) :], re.I)
             or _NOT_A_COUNT_AFTER.match(head, m.end("num"))
             or re.match(rf"\s+(?:{_DEATH}|{_HURT})\b", head[m.end("num") :], re.I)  # "5 killed and 17 hurt"
         ):
@@ -304,7 +250,7 @@ def _is_part(text: str, m: re.Match[str]) -> bool:
 
 
 _WHOLE_BEFORE = re.compile(
-    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,3}}?(?:including|among\s+them)\W*$",
+    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,3}}?(?:including|among\s+them)\W*$",
     re.I,
 )
 _WHOLE_AFTER = re.compile(
@@ -321,9 +267,16 @@ def _whole_of(text: str, m: re.Match[str]) -> int | None:
 
 
 def _is_year(text: str, m: re.Match[str], value: int) -> bool:
-    """ "30 Sep 2014 At least eight people were killed": the year of a date, not a toll."""
+    """ "30 Sep 2014 At least eight people were killed", "said in 2016 the fighter had been killed":
+    the year of a date, not a toll."""
     start = m.start("num")
-    return 1900 <= value <= 2100 and bool(_MONTH_BEFORE.search(text, max(0, start - 16), start))
+    return 1900 <= value <= 2100 and bool(
+        _MONTH_BEFORE.search(text, max(0, start - 16), start)
+        or _YEAR_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|of|by|until|before|after)\s+$", re.I)
 
 
 def casualties_from_text(text: str) -> Casualties:
@@ -341,6 +294,7 @@ def casualties_from_text(text: str) -> Casualties:
 
     nones = list(_NONE.finditer(text))
     read: list[tuple[int, int]] = []
+    wars = war_tolls(text)
     for m in nones:
         verb = (m.group("verb") or "").lower()
         token = m.group(0).lower()
@@ -351,10 +305,30 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (_INCLUDING, _BEFORE_VERB, _AFTER_VERB, _TOLL, _ELLIPSIS, _SINGULAR, _LIVES):
+    for pattern in (
+        FIELD,
+        _INCLUDING,
+        _BEFORE_VERB,
+        _AFTER_VERB,
+        _TOLL,
+        _ELLIPSIS,
+        _SINGULAR,
+        _LIVES,
+        OBJECT_TO_DEATH,
+        BODIES,
+        ONE_NAMED,
+        SELF_AND,
+        ANOTHER_AFTER,
+        ANOTHER_BEFORE,
+        KILLING_HIM,
+        DEATHS_OF,
+        INJURIES_TO,
+    ):
         for m in _scan(pattern, text):
-            if any(n.start() <= m.start("num") < n.end() for n in nones) or any(
-                s < m.start("num") < e for s, e in read
+            if (
+                (pattern is not FIELD and any(n.start() <= m.start("num") < n.end() for n in nones))
+                or any(s < m.start("num") < e for s, e in read)
+                or any(s <= m.start("num") < e for s, e in wars)  # a war's toll so far, not the event's
             ):
                 continue  # "no one was hurt": the "one" of a statement that none was; a range's bound
             read.append(m.span("num"))
@@ -363,13 +337,15 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             category, value, vague = figure
             exact = not vague or _refers_back(text, m)
+            if pattern is SELF_AND:
+                value += 1  # the attacker, whom ACLED counts among the dead
             if (
-                pattern in (_AFTER_VERB, _LIVES)
+                pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO)
                 and m.group("verb").lower() not in ("left", "leaving")
                 and exact
             ):
                 value += _more_victims(text[m.end() :])
-            if pattern is _BEFORE_VERB and exact and not re.match(_QUALIFIER, m.group("num"), re.I):
+            if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
                 value += _earlier_victims(text[: m.start()])
             keep(category, value, vague)
             # "Several members ... were killed and wounded": the same vague figure for both; an exact one
@@ -381,6 +357,9 @@ def casualties_from_text(text: str) -> Casualties:
                 keep("injuries", value, vague)
     if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
         found["fatalities"] = aboard
+    if SELF.search(text) and not SELF_AND.search(text):
+        value, vague = found.get("fatalities", (0, False))
+        found["fatalities"] = (value + 1, vague)  # the bomber, whom ACLED counts among the dead
     f, i = found.get("fatalities"), found.get("injuries")
     return Casualties(
         fatalities=f[0] if f else None,
@@ -388,6 +367,12 @@ def casualties_from_text(text: str) -> Casualties:
         fatalities_vague=bool(f and f[1]),
         injuries_vague=bool(i and i[1]),
     )
+
+
+def loose_toll(clauses: list[str]) -> Casualties | None:
+    """The toll of a sentence's clauses that name no act ("...; at least 14 people were killed"), or None."""
+    told = [found for text in clauses if (found := casualties_from_text(text)).any]
+    return told[0] if len(told) == 1 else None
 
 
 def _all_aboard(text: str) -> tuple[int, bool] | None:

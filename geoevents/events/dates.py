@@ -11,6 +11,7 @@ Month-only dates are coded on the first of the month, year-only on 1 January.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -60,6 +61,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     # Day first, as the Middle East's wires write a page's date ("29-07-2015 Drone strike kills ...").
     ("iso", re.compile(r"(?<![\d/.-])(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(?:19|20)\d\d)\b")),
+    # One night told by its two days ("on the night of 14-15 March 2021"): its evening, to the day.
+    (
+        "night_of",
+        re.compile(
+            rf"\bthe\s+night\s+of\s+{_DAY}\s*(?:-|–|/|to|and)\s*{_DAY2}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
     (
         "day_range",
         re.compile(
@@ -218,6 +227,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 2, False
     if kind in ("day_month_year", "month_day_year"):
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 1, False
+    if kind == "night_of":
+        first = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"]))
+        return first, 1 if first and int(g["day2"]) - int(g["day"]) == 1 else 2, False
     if kind == "day_range":
         # A span of days: its first day, precision 2 (ACLED codes a few days as a week's precision).
         first = _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"]))
@@ -308,17 +320,36 @@ def _is_name(text: str, m: re.Match[str]) -> bool:
     return before.endswith("the ") and bool(re.match(r"\s+[A-Z][a-z]", text[m.end() :]))
 
 
+class _Taken:
+    """Disjoint spans of text already read, sorted, so that an overlap is found in log time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return (i >= 0 and self.ends[i] > start) or (i + 1 < len(self.starts) and self.starts[i + 1] < end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out."""
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             if kind in ("day_month", "month_day", "day_month_year", "month_day_year") and _is_name(text, m):
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
                 continue
+            if kind == "weekday" and _FULL_DATE_AFTER.match(text, m.end()):
+                continue  # "Saturday 12 Mar 2022", "on Sunday, 3 May": the date that follows says the day
             if (
                 kind == "month"
                 and m.group("month").lower() == "may"
@@ -332,7 +363,7 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             ):
                 continue  # "on 2 May" is a date; "2 may" is a figure and the modal verb
             when, precision, relative = _resolve(kind, m, reference)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             published = _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
             dateline = bool(
                 (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
@@ -356,16 +387,18 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     return sorted(found, key=lambda d: d.start)
 
 
+_FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+{_DAY2})\b", re.I)
 # A wire dateline ("CITY, Country, Month D, YYYY -", "City, March 3 (Agency) -") or a date alone on line one.
 _DATELINE_HEAD = re.compile(
-    r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?,\s*){0,2}(?:\([^)]{1,30}\)\s*)?"
+    r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?(?:[,:]\s*|\s+(?=\())){0,2}(?:\([^)]{1,30}\)\s*)?"
+    r"(?:[-–—]+\s*)?"  # "BAGHDAD, Iraq (AP) — March 10, 2022 —", "BAGHDAD: March 10, 2022 -"
 )
 # A text that opens with a full date, a weekday before it at most ("Saturday 6 Aug 2016 Air raids ...").
 _OPENING = re.compile(r"\W*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s*)?")
 # A page's date told with its weekday anywhere in the head ("... NGO Friday 15 Aug 2014 Print ..."):
 # no act is dated that way in a sentence, which says "on Friday" or "on 15 August".
 _WEEKDAY_BEFORE = re.compile(r"(?<!\bon\s)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|]+|\n)")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*|,\s*[A-Z][\w.]{1,20}\s*)?(?:[-–—:|]+|\n)")
 
 
 # A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
@@ -424,7 +457,13 @@ _CAUSE_AFTER = re.compile(
 )
 
 
-ACT, REPORT, NONE = 2, 1, 0  # what a date in the trigger's sentence dates: the act, its report, neither
+_CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b", re.IGNORECASE)
+_JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
+
+
+# What a date in the trigger's sentence dates: the act, its report, an act the trigger came after
+# (the nearest day the text gives for it), neither.
+ACT, REPORT, NEAR, NONE = 3, 2, 1, 0
 
 
 def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
@@ -434,12 +473,13 @@ def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bo
 
 def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     """What a date in the trigger's sentence dates: the event (``ACT``), only its report
-    (``REPORT``: "officials said on Tuesday"), or neither (``NONE``): a span ("since Friday"),
-    or another act the trigger is only the cause of ("mourners gathered on Monday for fighters
-    killed in air strikes"; "strikes on Sunday after the attack on Friday").
+    (``REPORT``: "officials said on Tuesday"), an act the trigger followed (``NEAR``: "seized the
+    town after fierce battles on 3 January", "fired on protesters after Friday prayers"), or
+    neither (``NONE``): a span ("since Friday"), or another act the trigger is only the cause of
+    ("mourners gathered on Monday for fighters killed in air strikes").
 
     The day of a report is the event's when the text gives no other: the act was told that day,
-    as ACLED coders date it.
+    as ACLED coders date it. A ``NEAR`` day is the act's when the text gives neither.
     """
     before = text[: found.start]
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
@@ -448,17 +488,13 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     if re.search(r"\b(?:since|until|by)\s+$", before, re.I):
         return NONE
     if _REPORTED.search(before) and not possessive and not as_reported:
-        return (
-            REPORT
-            if found.precision == 1 and not _CAUSE_AFTER.search(text[trigger[1] : found.start])
-            else NONE
-        )
+        return REPORT if found.precision == 1 else NONE
     if found.end <= trigger[0]:
-        return (
-            ACT
-            if before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE)
-            else NONE
-        )
+        if before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE):
+            return ACT
+        return NEAR if _JUST_AFTER.search(text[found.end : trigger[0]]) else NONE
     if found.start >= trigger[1]:
-        return NONE if _CAUSE_AFTER.search(text[trigger[1] : found.start]) else ACT
+        between = text[trigger[1] : found.start]
+        if _CAUSE_AFTER.search(between):
+            return NEAR if _JUST_AFTER.search(between) and not _CAUSE_ONLY.search(between) else NONE
     return ACT

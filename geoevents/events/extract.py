@@ -32,7 +32,8 @@ from geoevents.events.actors import (
     row_actors,
 )
 from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
-from geoevents.events.counts import casualties_from_text
+from geoevents.events.counts import casualties_from_text, loose_toll
+from geoevents.events.datecontext import dated_by_context
 from geoevents.events.dates import (
     ACT,
     REPORT,
@@ -481,6 +482,9 @@ def _drafts_from_article(
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
         triggered = _with_capture_fights_folded(triggered)
         n_events = sum(1 for _, t in triggered if t)
+        # "... seized the town after two days of fighting; 6 fighters were killed": the sentence's first act's
+        loose = loose_toll([c.text for c, t in triggered if t is None]) if n_events > 1 else None
+        first_act = next((c for c, t in triggered if t), None)
         for clause, found in triggered:
             if found is None:
                 continue
@@ -510,6 +514,8 @@ def _drafts_from_article(
             if not dates and scope is clause and (opening := opening_date(sentence.text, reference=ref)):
                 dates, roles = [opening], {opening: ACT}  # "On 2 May 2020, gunmen A; the mob then B"
             casualties = casualties_from_text(scope.text)
+            if loose is not None and clause is first_act and not casualties.any:
+                casualties = loose
             has_count = casualties.any
             headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
             if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal, headline=headline):
@@ -558,6 +564,8 @@ def _drafts_from_article(
                     draft.tags.add("year-only-date")
                 if roles[chosen] == REPORT or chosen.dateline:
                     draft.tags.add("date-of-report")
+                if chosen.dateline:
+                    draft.tags.add("date-of-dateline")
                 if chosen.relative and ref_tag:
                     draft.tags.add(ref_tag)
                 if sentence.zone == ZoneKind.CAPTION:
@@ -611,7 +619,9 @@ def _drafts_from_article(
                 continue
             drafts.append(draft)
     _date_from_the_lead(drafts, sentences, ref)
-    return consolidate(_bare_tolls_folded(drafts), ref, settings)
+    kept = consolidate(_bare_tolls_folded(drafts), ref, settings)
+    dated_by_context(kept, sentences, article.text)
+    return kept
 
 
 # A toll told in the past of the act ("were killed", "died"); "have been killed" sums up a war.
@@ -630,7 +640,7 @@ def _bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
             k
             for k in kept
             if bare
-            and k.sub_event_type is not None
+            and (k.sub_event_type is not None or k.generic is not None)  # "attacked a checkpoint" too
             and k.date == d.date
             and d.spans
             and k.spans

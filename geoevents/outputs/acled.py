@@ -300,7 +300,7 @@ def event_rows(
                 "tags": "; ".join(_text(t) for t in event.tags),
                 "timestamp": str(int(timestamp)) if timestamp is not None else _reported_at(cited),
                 "event_id": event.event_id,
-                "injuries": "" if event.injuries is None else str(event.injuries),
+                "injuries": str(event.injuries or 0),  # 0 when none is reported, as fatalities
                 "confidence": f"{event.confidence:.2f}",
                 "sources": SEPARATOR.join(_text(ref.url or ref.text) for ref in cited),
                 "evidence": evidence_text(event) or "",

@@ -1,0 +1,45 @@
+"""Days a text gives a report only through the reports around it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from geoevents.events.draft import Draft
+from geoevents.events.text import Span
+
+CONTEXT_SENTENCES = 2  # how far back a dated report dates the undated reports after it
+# An undated report that stands apart from the one before it: a fight still going on or days later, a
+# roundup's entry ("Herat: ...").
+_ONGOING = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|raged?|raging|ongoing|still|(?:days|weeks|months|years)\s+later)\b", re.I
+)
+_ENTRY = re.compile(r"\W*[A-Z][\w'’ .-]{1,40}:\s")
+
+
+def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str) -> None:
+    """A report the text gives no day for, told in the same paragraph within two sentences after a
+    dated report ("Gunmen stormed the base on Monday ... The militants held the town for hours."),
+    happened that day, as a coder reading the story dates it; otherwise the report's day stays."""
+    starts = [s.start for s in sentences]
+    first = {id(k): min(s.start for s in k.spans) for k in drafts if k.spans}
+    placed = [(bisect_right(starts, first[id(k)]) - 1, k) for k in drafts if k.spans]
+    for at, d in placed:
+        own = sentences[at].text if at >= 0 else ""
+        if "date-assumed-publication" not in d.tags or _ONGOING.search(own) or _ENTRY.match(own):
+            continue
+        earlier = [
+            (i, first[id(k)], k)
+            for i, k in placed
+            if k.date_explicit
+            and k.precision == 1  # a day, not a month or year the neighbour only places itself in
+            and k.date is not None
+            and at - CONTEXT_SENTENCES <= i <= at
+            and (first[id(k)] < first[id(d)] or i == at)  # its own sentence's other act too
+            and "\n" not in text[min(first[id(k)], first[id(d)]) : first[id(d)]]
+        ]
+        if earlier:
+            *_, k = max(earlier, key=lambda found: found[:2])
+            d.date, d.precision = k.date, k.precision
+            d.tags.discard("date-assumed-publication")
+            d.tags.add("date-from-context")

@@ -1,0 +1,88 @@
+"""Ways a text tells a toll beyond "N were killed": the victim before "to death", the bodies found, one
+person named, an attacker among the dead, a coder's field; and the war's toll so far, which is no event's."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+from geoevents.events.numbers import NUMBER
+
+# The victim between the verb and "to death": "beat a man to death", "stabbed two guards to death".
+OBJECT_TO_DEATH = re.compile(
+    r"\b(?:hacked|stabbed|beat|beaten|stoned|burned|burnt|bludgeoned|clubbed|tortured|trampled|kicked)\s+"
+    rf"(?P<num>{NUMBER}|an?)\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<verb>to\s+death)\b",
+    re.I,
+)
+# A coder's field: "Fatalities: 3", "injuries = 12", "Fatalities: none".
+FIELD = re.compile(r"\b(?P<verb>fatalities|deaths|injuries)\s*[:=]\s*(?P<num>\d+|none|no|zero)\b", re.I)
+# The dead found: "the bodies of two shepherds were found", "the body of a man was dumped".
+BODIES = re.compile(
+    rf"\b(?P<verb>bod(?:y|ies))\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))(?=[^.;]*?\b(?:found|discovered|"
+    r"recovered|retrieved|dumped|pulled|lying|left)\b)",
+    re.I,
+)
+# One person named in the singular: "killed the police chief", "shot dead his brother" (vocabulary below).
+PERSONS = "|".join(
+    line.strip()
+    for line in (files("geoevents.events") / "data" / "persons.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+ONE_NAMED = re.compile(
+    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down|"
+    r"wounding|wounded|injuring|injured)\s+"
+    rf"(?P<num>the|his|her|their|its)(?=\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{PERSONS})\b(?![\w’'\-]))",
+    re.I,
+)
+# An attacker among the dead a text lists: "killing five soldiers and himself", "killing herself".
+SELF = re.compile(r"\b(?:killing|killed|kills)\s+(?:himself|herself)\b|\band\s+(?:himself|herself)\b", re.I)
+SELF_AND = re.compile(
+    rf"\b(?P<verb>killing|killed|kills)\s+(?:himself|herself)\s+(?:and|as\s+well\s+as|along\s+with)\s+"
+    rf"(?P<num>{NUMBER}|an?(?=\s+[a-z]))",
+    re.I,
+)
+
+# A war's toll so far, not an event's: "more than 290000 people have been killed since the conflict erupted",
+# "the war, which has killed 300,000". Read clause by clause (to the next full stop or semicolon).
+_SO_FAR = re.compile(
+    r"\b(?:ha(?:ve|s)\s+(?:now\s+|so\s+far\s+)?(?:been\s+killed|killed|died|claimed|cost)|so\s+far)\b", re.I
+)
+_WAR = re.compile(
+    r"\b(?:conflict|war|uprising|revolution|insurgency|since\s+(?:it|the|its|(?:19|20)\d\d)|years\s+of)\b",
+    re.I,
+)
+
+
+# "More than 200000 people have been killed": a figure no single event reaches, told in the perfect.
+_TENS_OF_THOUSANDS = re.compile(r"\b\d{2,3},?\d{3}\b")
+
+
+def war_tolls(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` that give a war's toll so far."""
+    spans, start = [], 0
+    for piece in re.split(r"(?<=[.;])\s+", text):
+        at = text.find(piece, start)
+        if _SO_FAR.search(piece) and (_WAR.search(piece) or _TENS_OF_THOUSANDS.search(piece)):
+            spans.append((at, at + len(piece)))
+        start = at + len(piece)
+    return spans
+
+
+# One more victim told as "another": "killing one soldier and injuring another", "a guard was killed and
+# another was wounded".
+ANOTHER_AFTER = re.compile(
+    r"\b(?P<verb>injuring|wounding|killing)\s+(?P<num>another)(?=\s*[,.;)]|\s+(?:and|in|at|near|on|when|while|as)\b|\s*$)",
+    re.I,
+)
+ANOTHER_BEFORE = re.compile(
+    r"\band\s+(?P<num>another)\s+(?:[\w’'\-]+\s+)?(?:was\s+|were\s+)?(?:also\s+)?(?P<verb>injured|wounded|killed|hurt)\b",
+    re.I,
+)
+# The one victim a sentence named before: "shot a farmer, killing him".
+KILLING_HIM = re.compile(
+    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<num>him|her)\b(?!\s*self)",
+    re.I,
+)
+# The dead and hurt told as nouns: "resulting in the deaths of 3 civilians and injuries to 4 others".
+DEATHS_OF = re.compile(rf"\b(?P<verb>deaths?)\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I)
+INJURIES_TO = re.compile(rf"\b(?P<verb>injur(?:y|ies))\s+(?:to|of)\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I)
