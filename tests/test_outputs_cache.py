@@ -10,6 +10,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
+from geoevents import settings
 from geoevents.outputs import basemap, mapbase, water
 
 KIRKUK = (35.47, 44.39)
@@ -24,10 +25,10 @@ def _map_layers() -> dict[str, Any]:
 def test_the_basemap_is_cached_read_back_the_same_and_rebuilt_when_damaged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gazetteer: Any
 ) -> None:
-    monkeypatch.setenv("GEOEVENTS_CACHE", str(tmp_path))
+    monkeypatch.setattr(settings, "default_cache_dir", lambda: tmp_path)  # the gazetteer stays loaded
     made = _map_layers()
     files = sorted(p.name.split("-")[0] for p in tmp_path.glob("map*.pickle"))
-    assert files == ["maptiers", "maptowns", "mapwater"]
+    assert files == ["mapprovinces", "maptiers", "maptowns", "mapwater"]
     assert _map_layers() == made
     for path in tmp_path.glob("map*.pickle"):
         path.write_bytes(b"damaged")
@@ -40,9 +41,10 @@ def test_a_cache_folder_that_cannot_be_written_costs_time_not_the_map(
 ) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv("GEOEVENTS_CACHE", str(blocked / "cache"))
+    monkeypatch.setattr(settings, "default_cache_dir", lambda: blocked / "cache")
     layers = _map_layers()
-    assert layers["countries"]["features"] and layers["rivers"] and layers["lakes"]
+    assert layers["countries"]["features"] and layers["towns"] and layers["provinces"] and layers["rivers"]
+    assert not (blocked / "cache").exists()
 
 
 def test_the_map_draws_detail_near_the_events_and_coarse_outlines_far_away(gazetteer: Any) -> None:

@@ -284,6 +284,7 @@ class GazetteerTables:
     country_codes: list[str | None]
     capital: np.ndarray  # a capital is the most populous place of its name in its country
     provinces: dict[str, list[tuple[str, bytes]]]  # country code -> (name, WKB) of its divisions
+    version: str  # the gazetteer's
 
 
 def _make_tables(gazetteer: Any) -> GazetteerTables:
@@ -307,6 +308,7 @@ def _make_tables(gazetteer: Any) -> GazetteerTables:
         [r[4] for r in rows],
         capital,
         provinces,
+        gazetteer.version,
     )
 
 
@@ -320,7 +322,7 @@ def gazetteer_tables() -> GazetteerTables | None:
     return cached("maptowns", key, lambda: _make_tables(gazetteer), GazetteerTables)
 
 
-TABLES_FORMAT = 1  # bump when what GazetteerTables holds, or how it is made, changes
+TABLES_FORMAT = 2  # bump when what GazetteerTables holds, or how it is made, changes
 
 
 def towns(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Town]:

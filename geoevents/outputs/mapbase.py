@@ -7,6 +7,7 @@ is made once and kept in the cache folder (``outputs.cache``); a map only picks 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import box, mapping
+from shapely.geometry import MultiLineString, box, mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
@@ -50,6 +51,14 @@ TIERS = (basemap.NEAR_TOLERANCE, basemap.AROUND_TOLERANCE, basemap.FAR_TOLERANCE
 def rounded_coords(geometry: BaseGeometry, digits: int) -> Any:
     """GeoJSON coordinates rounded to ``digits`` decimals (4: ~10 m, well under a pixel at zoom 13)."""
     return mapping(shapely.transform(geometry, lambda c: np.round(c, digits)))["coordinates"]
+
+
+def _rounded_lines(lines: list[BaseGeometry], digits: int) -> list[Any]:
+    """The coordinates of many non-empty lines at once, as ``rounded_coords`` gives each."""
+    if not lines:
+        return []
+    coords, index = shapely.get_coordinates(np.array(lines, dtype=object), return_index=True)
+    return [part.tolist() for part in np.split(np.round(coords, digits), np.flatnonzero(np.diff(index)) + 1)]
 
 
 def _feature(geometry: BaseGeometry, digits: int, **properties: Any) -> dict[str, Any]:
@@ -101,10 +110,12 @@ class CountryTiers:
     labels: tuple[list[Any] | None, ...]  # [lat, lon, name, lowest zoom] each
 
 
-def _source_key(*modules: str) -> str:
-    """A digest of these modules' source: a cache made by other code is not read back."""
+def _data_key(*parts: object) -> str:
+    """What a cached layer is made from: ``parts``, the countries, shapely, and the source of the code
+    that makes it (a cache made by other code is not read back)."""
     here = Path(__file__).parent
-    return hashlib.sha256(b"".join((here / f"{m}.py").read_bytes() for m in modules)).hexdigest()
+    code = hashlib.sha256(b"".join((here / f"{m}.py").read_bytes() for m in ("basemap", "mapbase")))
+    return ":".join(map(str, (*parts, basemap.countries_key(), shapely.__version__, code.hexdigest())))
 
 
 def _make_tiers() -> CountryTiers:
@@ -131,8 +142,7 @@ def _make_tiers() -> CountryTiers:
 
 def country_tiers() -> CountryTiers:
     """The countries at each tier, from the cache folder once an earlier run made them."""
-    key = f"{basemap.countries_key()}:{TIERS}:{shapely.__version__}:{_source_key('basemap', 'mapbase')}"
-    return cached("maptiers", key, _make_tiers, CountryTiers)
+    return cached("maptiers", _data_key(TIERS), _make_tiers, CountryTiers)
 
 
 def _countries_layer(
@@ -182,25 +192,64 @@ def _shared_edges(shapes: np.ndarray) -> BaseGeometry:
     segments, counts = np.unique(np.round(np.hstack([first, second]), 7), axis=0, return_counts=True)
     shared = segments[counts >= 2]
     if not len(shared):
-        return shapely.multilinestrings([])
+        return MultiLineString()
     return shapely.line_merge(shapely.multilinestrings(shapely.linestrings(shared.reshape(-1, 2, 2))))
+
+
+@dataclass(frozen=True)
+class CountryProvinces:
+    """One country's divisions as the map draws them (coverage-simplified to ~1 km)."""
+
+    lines: bytes  # WKB of the edges its divisions share: inside the country, not along its border
+    names: tuple[str, ...]
+    points: tuple[tuple[float, float], ...]  # where each label goes
+    shapes: tuple[bytes, ...]  # WKB of each division, which says whether it is in view
+
+
+def _make_provinces(codes: list[str]) -> dict[str, CountryProvinces]:
+    out = {}
+    for code in codes:
+        areas = admin1_areas({code})
+        shapes = shapely.coverage_simplify(np.array([a[2] for a in areas], dtype=object), 0.01)
+        out[code] = CountryProvinces(
+            shapely.to_wkb(_shared_edges(shapes)),
+            tuple(name for name, _, _ in areas),
+            tuple(_label_point(shape) for shape in shapes),
+            tuple(shapely.to_wkb(shapes)),
+        )
+    return out
+
+
+def country_provinces() -> dict[str, CountryProvinces]:
+    """Every country's divisions as drawn, from the cache folder once an earlier run made them."""
+    tables = basemap.gazetteer_tables()
+    if tables is None:
+        return {}
+    make = functools.partial(_make_provinces, sorted(tables.provinces))
+    return cached("mapprovinces", _data_key(tables.version), make, dict)
 
 
 def _provinces_layer(codes: set[str], region: BaseGeometry) -> tuple[list[Any], list[list[Any]]]:
     """First-level division lines inside these countries (not along their borders), and labels."""
-    areas = admin1_areas(codes)
-    if not areas:
+    known = country_provinces()
+    chosen = [known[code] for code in sorted(codes) if code in known]
+    if not chosen:
         return [], []
-    shapes = shapely.coverage_simplify(np.array([a[2] for a in areas], dtype=object), 0.01)
-    inner = _shared_edges(shapes)
-    parts = [g for g in shapely.get_parts(inner.intersection(region)) if g.geom_type == "LineString"]
-    inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else shapely.multilinestrings([])
+    clipped = shapely.intersection(shapely.from_wkb([c.lines for c in chosen]), region)
+    parts = [g for g in shapely.get_parts(clipped) if g.geom_type == "LineString"]
+    inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else MultiLineString()
     lines = [rounded_coords(g, 3) for g in getattr(inner, "geoms", [inner]) if not g.is_empty]
     shapely.prepare(region)
     labels = [
-        [*_label_point(shape), name]
-        for (name, _, _), shape in zip(areas, shapes, strict=True)
-        if region.intersects(shape)
+        [*point, name]
+        for country in chosen
+        for name, point, seen in zip(
+            country.names,
+            country.points,
+            shapely.intersects(region, shapely.from_wkb(country.shapes)),
+            strict=True,
+        )
+        if seen
     ]
     return lines, labels
 
@@ -266,12 +315,10 @@ def _towns_layer(focus: tuple[float, float, float, float], points: list[tuple[fl
 
 def _water_layer(region: BaseGeometry) -> tuple[list[Any], list[Any]]:
     rivers, lakes = rivers_and_lakes(region)
-    river_lines = [
-        rounded_coords(part, 3)
-        for r in rivers
-        for part in getattr(r, "geoms", [r])
-        if part.geom_type == "LineString"
+    parts = [
+        p for r in rivers for p in getattr(r, "geoms", [r]) if p.geom_type == "LineString" and not p.is_empty
     ]
+    river_lines = _rounded_lines(parts, 3)
     lake_shapes = [
         rounded_coords(part, 3)
         for lake in lakes
