@@ -32,7 +32,6 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 from branca.element import Element, MacroElement
-from jinja2 import Template
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.atomic import atomic_write_text
@@ -80,8 +79,9 @@ POPUP_WIDTH_PX = 360
 SHAPE_TOLERANCE = 0.01
 
 
-# branca compiles each element's rendered script as a Jinja template again, so text such as
-# "{{ 7*7 }}" would be evaluated (or break the page). In JSON, "{" before "{", "%" or "#" is
+# branca compiles each element's rendered text as a Jinja template again, so text such as
+# "{{ 7*7 }}" would be evaluated (or break the page) wherever it reaches one (the map's data now goes
+# in verbatim, and is escaped the same all the same). In JSON, "{" before "{", "%" or "#" is
 # always inside a string, where "\u007b" is the same character.
 _TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 
@@ -164,14 +164,20 @@ class OfflineMap(folium.Map):
     default_css: list[tuple[str, str]] = []  # noqa: RUF012
 
 
+class _Verbatim(Element):
+    """Text that goes into the page as it is. branca compiles the text of every element it renders as a
+    Jinja template, which for the map's megabytes of data and Leaflet costs a good part of a second."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
 class _InlineAssets(MacroElement):
     """Leaflet, marker clustering and the map's own script and style, inlined in the page header."""
-
-    _template = Template(
-        "{% macro header(this, kwargs) %}"
-        "<style>{{ this.css }}</style><script>{{ this.js }}</script>"
-        "{% endmacro %}"
-    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -181,22 +187,27 @@ class _InlineAssets(MacroElement):
         )
         self.js = "\n".join((assets.leaflet_js(), assets.markercluster_js()))
 
+    def render(self, **kwargs: Any) -> str:
+        text = f"<style>{self.css}</style><script>{self.js}</script>"
+        self.get_root().header.add_child(_Verbatim(text), name=self.get_name())  # type: ignore[attr-defined]
+        return ""
+
 
 class _MapApp(MacroElement):
     """The map's data (one JSON value) and the script that draws it on the parent map."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "window.geoevents = {map: {{ this._parent.get_name() }}, data: {{ this.data }}};"
-        "{{ this.code }}"
-        "{% endmacro %}"
-    )
 
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__()
         self._name = "GeoeventsApp"
         self.data = js_value(data)
         self.code = assets.map_js()
+
+    def render(self, **kwargs: Any) -> str:
+        assert self._parent is not None, "added to the map by build_map"
+        # as a Jinja template would give it: without one trailing newline
+        text = f"window.geoevents = {{map: {self._parent.get_name()}, data: {self.data}}};{self.code}"
+        self.get_root().script.add_child(_Verbatim(text.removesuffix("\n")), name=self.get_name())  # type: ignore[attr-defined]
+        return ""
 
 
 _CSS_VARIABLES = {
