@@ -77,17 +77,29 @@ def test_write_outputs_writes_only_the_extras_it_is_given(tmp_path: Path) -> Non
         outputs.write_outputs(sample_results(), sample_events(), tmp_path / "x", extras=("png",))
 
 
-def test_a_run_without_extras_never_imports_matplotlib_or_weasyprint(tmp_path: Path) -> None:
-    """Once the cache folder holds the KMZ's icons (the first process draws them)."""
+def test_a_run_without_extras_never_imports_matplotlib_weasyprint_or_folium(tmp_path: Path) -> None:
+    """Once the cache folder holds the KMZ's icons (the first process draws them); the offline map page
+    is written without folium."""
     script = (
         "import sys\n"
         "from geoevents import outputs\n"
         "from tests.test_outputs import sample_events, sample_results\n"
         f"outputs.write_outputs(sample_results(), sample_events(), {str(tmp_path)!r}, extras=())\n"
-        "print(sorted(m for m in ('matplotlib', 'weasyprint') if m in sys.modules))\n"
+        "print(sorted(m for m in ('matplotlib', 'weasyprint', 'folium') if m in sys.modules))\n"
     )
     for _ in range(2):
         done = subprocess.run(
             [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600, check=True
         )
     assert done.stdout.strip() == "[]", done.stderr[-2000:]
+
+
+def test_the_offline_map_page_is_the_page_folium_gives_for_the_same_map() -> None:
+    from geoevents.outputs.webmap import build_map, map_data, offline_page, render_map
+    from tests.test_outputs import sample_events, sample_results
+
+    layers = outputs.frames_from_records(sample_results(), sample_events())
+    for title in ("geoevents: reported events", "Kirkuk, 2019"):
+        page = offline_page(map_data(layers, title=title), title=title)
+        assert page == render_map(build_map(layers, title=title), title=title)
+    assert "<title>A &lt;b&gt;</title>" in offline_page(map_data(layers), title="A <b>")

@@ -17,21 +17,22 @@ links. The script itself sets article text with ``textContent`` only.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
 import os
 import re
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from branca.element import Element, MacroElement
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.atomic import atomic_write_text
@@ -60,6 +61,9 @@ from geoevents.outputs.style import (
     type_counts,
 )
 from geoevents.records import Event
+
+if TYPE_CHECKING:
+    import folium
 
 DEFAULT_TITLE = "geoevents: reported events"
 MAX_ZOOM = 16
@@ -155,59 +159,6 @@ class ArticleInfo:
 
     title: str | None = None
     url: str | None = None
-
-
-class OfflineMap(folium.Map):
-    """A folium Map that links no CDN: its page gets Leaflet inline instead."""
-
-    default_js: list[tuple[str, str]] = []  # noqa: RUF012 (folium's own attribute type)
-    default_css: list[tuple[str, str]] = []  # noqa: RUF012
-
-
-class _Verbatim(Element):
-    """Text that goes into the page as it is. branca compiles the text of every element it renders as a
-    Jinja template, which for the map's megabytes of data and Leaflet costs a good part of a second."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self.text
-
-
-class _InlineAssets(MacroElement):
-    """Leaflet, marker clustering and the map's own script and style, inlined in the page header."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "InlineAssets"
-        self.css = "\n".join(
-            (assets.leaflet_css(), assets.markercluster_css(), assets.map_css(_CSS_VARIABLES))
-        )
-        self.js = "\n".join((assets.leaflet_js(), assets.markercluster_js()))
-
-    def render(self, **kwargs: Any) -> str:
-        text = f"<style>{self.css}</style><script>{self.js}</script>"
-        self.get_root().header.add_child(_Verbatim(text), name=self.get_name())  # type: ignore[attr-defined]
-        return ""
-
-
-class _MapApp(MacroElement):
-    """The map's data (one JSON value) and the script that draws it on the parent map."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        super().__init__()
-        self._name = "GeoeventsApp"
-        self.data = js_value(data)
-        self.code = assets.map_js()
-
-    def render(self, **kwargs: Any) -> str:
-        assert self._parent is not None, "added to the map by build_map"
-        # as a Jinja template would give it: without one trailing newline
-        text = f"window.geoevents = {{map: {self._parent.get_name()}, data: {self.data}}};{self.code}"
-        self.get_root().script.add_child(_Verbatim(text.removesuffix("\n")), name=self.get_name())  # type: ignore[attr-defined]
-        return ""
 
 
 _CSS_VARIABLES = {
@@ -518,29 +469,19 @@ def build_map(
     articles: Mapping[str, ArticleInfo] | None = None,
     records: Iterable[Event] = (),
 ) -> folium.Map:
-    """The folium map of the events, places, areas and borders frames (any may be missing)."""
+    """The folium map of the events, places, areas and borders frames (any may be missing), for a
+    notebook or for adding layers of one's own; ``write_map`` writes the same page without folium."""
+    from geoevents.outputs.webmap_folium import folium_map
+
     data = map_data(layers, title=title, subtitle=subtitle, articles=articles, records=records, tiles=tiles)
-    fmap = OfflineMap(
-        location=None,
-        tiles=None,
-        control_scale=True,
-        zoom_control=True,
-        prefer_canvas=False,
-        maxZoom=MAX_ZOOM,
-        minZoom=MIN_ZOOM,
-    )
-    fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-        Element('<meta name="viewport" content="width=device-width, initial-scale=1">'), name="viewport"
-    )
-    fmap.add_child(_InlineAssets())
-    (south, west), (north, east) = data["view"]
-    fmap.fit_bounds(
-        [[south, west], [north, east]], padding=(FIT_PADDING_PX, FIT_PADDING_PX), max_zoom=FIT_MAX_ZOOM
-    )
-    if tiles:
-        folium.TileLayer(tiles, name=f"Tiles: {tiles}").add_to(fmap)
-    fmap.add_child(_MapApp(data))
-    return fmap
+    return folium_map(data, inline_assets(), tiles=tiles)
+
+
+def render_map(fmap: folium.Map, *, title: str = DEFAULT_TITLE) -> str:
+    """The whole page of a ``build_map`` map as one self-contained HTML string."""
+    from geoevents.outputs.webmap_folium import render_folium_map
+
+    return deterministic_ids(render_folium_map(fmap, title=title))
 
 
 _FOLIUM_ID = re.compile(r"([A-Za-z])_([0-9a-f]{32})(?![0-9a-f])")
@@ -559,17 +500,44 @@ def deterministic_ids(page: str) -> str:
     return _FOLIUM_ID.sub(renumber, page)
 
 
-def render_map(fmap: folium.Map, *, title: str = DEFAULT_TITLE) -> str:
-    """The whole map page as one self-contained HTML string."""
-    root = fmap.get_root()
-    root.title = title  # type: ignore[attr-defined]
-    page = root.render()
-    page = (
-        page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
-        if "<title>" not in page
-        else page
+def inline_assets() -> str:
+    """Leaflet, marker clustering and the map's own style, inlined in the page header."""
+    css = "\n".join((assets.leaflet_css(), assets.markercluster_css(), assets.map_css(_CSS_VARIABLES)))
+    js = "\n".join((assets.leaflet_js(), assets.markercluster_js()))
+    return f"<style>{css}</style><script>{js}</script>"
+
+
+def app_script(data: dict[str, Any], map_name: str) -> str:
+    """The map's data (one JSON value) and the script that draws it on the map named ``map_name``."""
+    return f"window.geoevents = {{map: {map_name}, data: {js_value(data)}}};{assets.map_js()}".removesuffix(
+        "\n"
     )
-    return deterministic_ids(page)
+
+
+def offline_page(data: dict[str, Any], *, title: str = DEFAULT_TITLE) -> str:
+    """The map page with no online tiles, written directly: the page folium gives for the same map
+    (``render_map(build_map(...))``, which the tests compare it with) without loading folium."""
+    (south, west), (north, east) = data["view"]
+    return _page_template().substitute(
+        title=html.escape(title),
+        assets=inline_assets(),
+        options=_MAP_OPTIONS,
+        view=json.dumps([[south, west], [north, east]]),
+        fit=json.dumps({"maxZoom": FIT_MAX_ZOOM, "padding": [FIT_PADDING_PX, FIT_PADDING_PX]}),
+        script=app_script(data, "map_000000"),
+    )
+
+
+_MAP_OPTIONS = json.dumps(
+    {"zoom": 1, "zoomControl": True, "preferCanvas": False, "maxZoom": MAX_ZOOM, "minZoom": MIN_ZOOM},
+    indent=2,
+).replace("\n}", ",\n}")
+
+
+@functools.cache
+def _page_template() -> string.Template:
+    """folium's page (its Figure and Map templates), with the one map it draws named map_000000."""
+    return string.Template((Path(__file__).parent / "assets_map" / "page.html").read_text(encoding="utf-8"))
 
 
 def write_map(
@@ -581,9 +549,13 @@ def write_map(
     articles: Mapping[str, ArticleInfo] | None = None,
     records: Iterable[Event] = (),
 ) -> None:
-    """Write the offline map page (atomically)."""
-    fmap = build_map(layers, tiles=tiles, title=title, articles=articles, records=records)
-    atomic_write_text(path, render_map(fmap, title=title))
+    """Write the map page (atomically); through folium only when online tiles are asked for."""
+    if tiles:
+        fmap = build_map(layers, tiles=tiles, title=title, articles=articles, records=records)
+        atomic_write_text(path, render_map(fmap, title=title))
+        return
+    data = map_data(layers, title=title, articles=articles, records=records)
+    atomic_write_text(path, offline_page(data, title=title))
 
 
 def external_references(page: str) -> list[str]:
