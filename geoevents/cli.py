@@ -115,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument(
+        "--images",
+        action="store_true",
+        help="also write map.png and map.svg, static maps for slides (and the map in report.html)",
+    )
+    run.add_argument(
+        "--pdf", action="store_true", help="also write report.pdf, the briefing on A4 (implies --images)"
+    )
+    run.add_argument(
         "--keep-background",
         action="store_true",
         help="keep events dated long before publication (history, anniversaries), tagged background",
@@ -228,6 +236,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         extra_gazetteers=tuple(args.gazetteer),
         online_geocoder=args.geocoder,
         settings=Settings(keep_background=True) if args.keep_background else None,
+        extras=tuple(name for name in ("images", "pdf") if getattr(args, name)),
     )
     summary = run(args.inputs, args.out, options=options)
     for line in summary.error_lines():  # repeats of one reason are counted, not all printed

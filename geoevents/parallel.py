@@ -131,7 +131,8 @@ def _default_write_outputs(
 ) -> Any:
     from geoevents.outputs import write_outputs
 
-    return write_outputs(results, events, out_dir, tiles=tiles, run_info=run_info)
+    extras = (run_info or {}).get("options", {}).get("extras", ())  # what the run was asked to add
+    return write_outputs(results, events, out_dir, tiles=tiles, run_info=run_info, extras=extras)
 
 
 def _default_load_gazetteer(extra_files: tuple[Path, ...], online: str | None) -> Any:

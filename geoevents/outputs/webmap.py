@@ -17,40 +17,29 @@ links. The script itself sets article text with ``textContent`` only.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import folium
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
-from branca.element import Element, MacroElement
-from jinja2 import Template
-from shapely.geometry import box, mapping
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import polylabel
 
 from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
-from geoevents.outputs.basemap import (
-    admin1_areas,
-    countries,
-    focus_bounds,
-    neighbourhood,
-    rivers_and_lakes,
-    tiered_coverage,
-    towns,
-    view_bounds,
-)
+from geoevents.outputs.basemap import focus_bounds, view_bounds
 from geoevents.outputs.frames import SEPARATOR
+from geoevents.outputs.mapbase import MIN_ZOOM, basemap_layers, label_min_zoom, rounded_coords, town_min_zooms
 from geoevents.outputs.sources import source_link
 from geoevents.outputs.style import (
     AREA_COLOR,
@@ -73,21 +62,16 @@ from geoevents.outputs.style import (
 )
 from geoevents.records import Event
 
+if TYPE_CHECKING:
+    import folium
+
 DEFAULT_TITLE = "geoevents: reported events"
-MIN_ZOOM = 2
 MAX_ZOOM = 16
 # The initial view: events (else places) plus a margin, never narrower than
 # FOCUS_MIN_DEGREES (a single town opens with its surroundings), never closer than FIT_MAX_ZOOM.
 FOCUS_MIN_DEGREES = 1.5
 FIT_PADDING_PX = 40
 FIT_MAX_ZOOM = 10
-# Country labels: approximate text size of .ge-country-label (11 px uppercase, spaced).
-LABEL_CHAR_PX = 8.5
-LABEL_HEIGHT_PX = 14
-LABEL_MAX_ZOOM = 8
-# Town labels: a label needs about this many pixels of room from the next one.
-TOWN_LABEL_PX = 70
-TOWN_MAX_ZOOM = 13
 # Areas wider or taller than this are continents or world regions: never drawn.
 MAX_AREA_DEGREES = 40.0
 # Precision rings never grow past this (a whole country named as the place).
@@ -95,17 +79,13 @@ MAX_RING_KM = 400.0
 BORDER_RING_KM = PRECISION_RING_KM[3]
 EARTH_RADIUS_KM = 6371.0088
 POPUP_WIDTH_PX = 360
-# Basemap detail: fine within NEAR_DEGREES of an event site, medium within AROUND_DEGREES; a set of
-# events that fits in COMPACT_FOCUS_DEGREES gets the detail over its whole box too.
-NEAR_DEGREES = 2.5
-AROUND_DEGREES = 8.0
-COMPACT_FOCUS_DEGREES = 30.0
 # Named regions and borders: ~1 km, finer than a pixel up to zoom 7 and still close at city scale.
 SHAPE_TOLERANCE = 0.01
 
 
-# branca compiles each element's rendered script as a Jinja template again, so text such as
-# "{{ 7*7 }}" would be evaluated (or break the page). In JSON, "{" before "{", "%" or "#" is
+# branca compiles each element's rendered text as a Jinja template again, so text such as
+# "{{ 7*7 }}" would be evaluated (or break the page) wherever it reaches one (the map's data now goes
+# in verbatim, and is escaped the same all the same). In JSON, "{" before "{", "%" or "#" is
 # always inside a string, where "\u007b" is the same character.
 _TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 
@@ -179,48 +159,6 @@ class ArticleInfo:
 
     title: str | None = None
     url: str | None = None
-
-
-class OfflineMap(folium.Map):
-    """A folium Map that links no CDN: its page gets Leaflet inline instead."""
-
-    default_js: list[tuple[str, str]] = []  # noqa: RUF012 (folium's own attribute type)
-    default_css: list[tuple[str, str]] = []  # noqa: RUF012
-
-
-class _InlineAssets(MacroElement):
-    """Leaflet, marker clustering and the map's own script and style, inlined in the page header."""
-
-    _template = Template(
-        "{% macro header(this, kwargs) %}"
-        "<style>{{ this.css }}</style><script>{{ this.js }}</script>"
-        "{% endmacro %}"
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "InlineAssets"
-        self.css = "\n".join(
-            (assets.leaflet_css(), assets.markercluster_css(), assets.map_css(_CSS_VARIABLES))
-        )
-        self.js = "\n".join((assets.leaflet_js(), assets.markercluster_js()))
-
-
-class _MapApp(MacroElement):
-    """The map's data (one JSON value) and the script that draws it on the parent map."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "window.geoevents = {map: {{ this._parent.get_name() }}, data: {{ this.data }}};"
-        "{{ this.code }}"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        super().__init__()
-        self._name = "GeoeventsApp"
-        self.data = js_value(data)
-        self.code = assets.map_js()
 
 
 _CSS_VARIABLES = {
@@ -378,229 +316,6 @@ def _int_or_none(value: Any) -> int | None:
     return None if number is None else int(number)
 
 
-# -- reference layers -----------------------------------------------------------------------------
-
-
-def _rounded(geometry: BaseGeometry, digits: int) -> Any:
-    """GeoJSON coordinates rounded to ``digits`` decimals (4: ~10 m, well under a pixel at zoom 13)."""
-    return mapping(shapely.transform(geometry, lambda c: np.round(c, digits)))["coordinates"]
-
-
-def _feature(geometry: BaseGeometry, digits: int, **properties: Any) -> dict[str, Any]:
-    geo = mapping(shapely.transform(geometry, lambda c: np.round(c, digits)))
-    return {"type": "Feature", "properties": properties, "geometry": geo}
-
-
-def label_min_zoom(name: str, geometry: BaseGeometry) -> int:
-    """The lowest web-map zoom at which a country's name fits inside its largest part.
-
-    Compares the text's width and height in pixels with the part's extent at each
-    zoom (256 px tiles), using area over extent so that long thin countries are
-    not treated as wide. Small countries get their label only when zoomed in, so a
-    world view shows a few big names instead of a pile of overlapping ones.
-    """
-    part = _largest_part(geometry)
-    minx, miny, maxx, maxy = part.bounds
-    width, height = max(maxx - minx, 1e-6), max(maxy - miny, 1e-6)
-    area = max(part.area, 1e-9)
-    width, height = min(width, 1.5 * area / height), min(height, 1.5 * area / width)
-    stretch = 1 / max(math.cos(math.radians((miny + maxy) / 2)), 0.1)  # Mercator stretches north-south
-    text_w, text_h = LABEL_CHAR_PX * len(name) + 8, LABEL_HEIGHT_PX
-    need = max(
-        math.log2(text_w * 360 / (256 * width)),
-        math.log2(text_h * 360 / (256 * height * stretch)),
-    )
-    return min(max(math.ceil(need), MIN_ZOOM), LABEL_MAX_ZOOM)
-
-
-def _largest_part(geometry: BaseGeometry) -> BaseGeometry:
-    parts = list(getattr(geometry, "geoms", [geometry]))
-    return max(parts, key=lambda g: g.area)
-
-
-def _label_point(geometry: BaseGeometry) -> tuple[float, float]:
-    part = _largest_part(geometry)
-    point = polylabel(part, tolerance=0.05) if part.geom_type == "Polygon" else part.representative_point()
-    return round(point.y, 3), round(point.x, 3)
-
-
-def _countries_layer(
-    near: BaseGeometry, around: BaseGeometry
-) -> tuple[dict[str, Any], list[list[Any]], set[str]]:
-    """Country polygons (tiered detail, shared edges kept), their labels, and the codes of those near."""
-    frame = countries()
-    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
-    geometries = tiered_coverage(list(frame.geometry), near, around)
-    features, labels, near_codes = [], [], set()
-    for name, code, original, geometry in zip(
-        frame["name"], frame["iso_a2"], frame.geometry, geometries, strict=True
-    ):
-        if geometry is None or geometry.is_empty:
-            continue
-        features.append(_feature(geometry, 3, cc=code if isinstance(code, str) else None))
-        if original.intersects(near) and isinstance(code, str):
-            near_codes.add(code)
-        if _largest_part(original).area > 0:
-            labels.append([*_label_point(original), str(name), label_min_zoom(str(name), original)])
-    labels.sort(key=lambda item: (item[3], item[2]))
-    return {"type": "FeatureCollection", "features": features}, labels, near_codes
-
-
-def _shared_edges(shapes: np.ndarray) -> BaseGeometry:
-    """The edges two polygons of a coverage share: inside a country, not along its border.
-
-    After ``coverage_simplify`` a shared edge has the same vertices on both sides, so it is the
-    segments that occur twice (in either direction).
-    """
-    rings = shapely.get_rings(shapely.get_parts(shapes))
-    coords, index = shapely.get_coordinates(rings, return_index=True)
-    same = index[:-1] == index[1:]
-    a, b = coords[:-1][same], coords[1:][same]
-    flip = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
-    first, second = np.where(flip[:, None], b, a), np.where(flip[:, None], a, b)
-    segments, counts = np.unique(np.round(np.hstack([first, second]), 7), axis=0, return_counts=True)
-    shared = segments[counts >= 2]
-    if not len(shared):
-        return shapely.multilinestrings([])
-    return shapely.line_merge(shapely.multilinestrings(shapely.linestrings(shared.reshape(-1, 2, 2))))
-
-
-def _provinces_layer(codes: set[str], region: BaseGeometry) -> tuple[list[Any], list[list[Any]]]:
-    """First-level division lines inside these countries (not along their borders), and labels."""
-    areas = admin1_areas(codes)
-    if not areas:
-        return [], []
-    shapes = shapely.coverage_simplify(np.array([a[2] for a in areas], dtype=object), 0.01)
-    inner = _shared_edges(shapes)
-    parts = [g for g in shapely.get_parts(inner.intersection(region)) if g.geom_type == "LineString"]
-    inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else shapely.multilinestrings([])
-    lines = [_rounded(g, 3) for g in getattr(inner, "geoms", [inner]) if not g.is_empty]
-    shapely.prepare(region)
-    labels = [
-        [*_label_point(shape), name]
-        for (name, _, _), shape in zip(areas, shapes, strict=True)
-        if region.intersects(shape)
-    ]
-    return lines, labels
-
-
-def town_min_zooms(items: Sequence[tuple[float, float]], *, first: int = 4) -> list[int]:
-    """The zoom from which each town (in priority order) is labelled without crowding.
-
-    Greedy by zoom: a town gets its label at the first zoom where it is at least TOWN_LABEL_PX
-    from every town labelled before it; a town labelled at one zoom stays labelled closer in.
-    """
-    zooms = [TOWN_MAX_ZOOM + 1] * len(items)
-    xy = [_mercator(lat, lon) for lat, lon in items]
-    for zoom in range(first, TOWN_MAX_ZOOM + 1):
-        cell = TOWN_LABEL_PX / (256 * 2**zoom)
-        taken: dict[tuple[int, int], list[int]] = {}
-        for i, (x, y) in enumerate(xy):
-            key = (int(x / cell), int(y / cell))
-            if zooms[i] <= zoom or not _crowded(key, x, y, cell, taken, xy):
-                zooms[i] = min(zooms[i], zoom)
-                taken.setdefault(key, []).append(i)
-    return zooms
-
-
-def _crowded(
-    key: tuple[int, int],
-    x: float,
-    y: float,
-    cell: float,
-    taken: Mapping[tuple[int, int], list[int]],
-    xy: Sequence[tuple[float, float]],
-) -> bool:
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            for j in taken.get((key[0] + dx, key[1] + dy), ()):
-                if abs(xy[j][0] - x) < cell and abs(xy[j][1] - y) < cell / 3:
-                    return True
-    return False
-
-
-def _mercator(lat: float, lon: float) -> tuple[float, float]:
-    """Web-Mercator position on a unit square (0..1 both ways)."""
-    lat = max(min(lat, 85.0), -85.0)
-    y = (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2
-    return (lon + 180) / 360, y
-
-
-def _towns_layer(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> list[Any]:
-    found = towns(focus, points)
-    zooms = town_min_zooms([(t.lat, t.lon) for t in found], first=3)
-    return [
-        [
-            round(t.lat, 4),
-            round(t.lon, 4),
-            t.name,
-            t.population,
-            z if not t.capital else min(z, 5),
-            int(t.capital),
-        ]
-        for t, z in zip(found, zooms, strict=True)
-        if z <= TOWN_MAX_ZOOM
-    ]
-
-
-def _water_layer(region: BaseGeometry) -> tuple[list[Any], list[Any]]:
-    rivers, lakes = rivers_and_lakes(region)
-    river_lines = [
-        _rounded(part, 3)
-        for r in rivers
-        for part in getattr(r, "geoms", [r])
-        if part.geom_type == "LineString"
-    ]
-    lake_shapes = [
-        _rounded(part, 3)
-        for lake in lakes
-        for part in getattr(lake, "geoms", [lake])
-        if part.geom_type == "Polygon"
-    ]
-    return river_lines, lake_shapes
-
-
-def _detail_regions(
-    focus: tuple[float, float, float, float], points: list[tuple[float, float]]
-) -> tuple[BaseGeometry, BaseGeometry]:
-    """Where the basemap is detailed (near the events) and moderately so (around them).
-
-    Neighbourhoods of the event sites, not their bounding box: events on three continents
-    would otherwise make the whole world "near".
-    """
-    near_box, around_box = (
-        box(*view_bounds(focus, margin=0.5, minimum=6.0)),
-        box(*view_bounds(focus, margin=1.0, minimum=25.0)),
-    )
-    near, around = neighbourhood(points, NEAR_DEGREES), neighbourhood(points, AROUND_DEGREES)
-    if near is None or around is None:
-        return near_box, around_box
-    if _compact(focus):
-        near, around = near.union(near_box), around.union(around_box)
-    return near, around
-
-
-def _basemap(focus: tuple[float, float, float, float], points: list[tuple[float, float]]) -> dict[str, Any]:
-    """The offline basemap: countries, approximate provinces, towns, rivers and lakes."""
-    near, around = _detail_regions(focus, points)
-    world, labels, codes = _countries_layer(near, around)
-    provinces, province_labels = _provinces_layer(codes, around)
-    rivers, lakes = _water_layer(around)
-    return {
-        "countries": world,
-        "countryLabels": labels,
-        "provinces": provinces,
-        "provinceLabels": province_labels,
-        "towns": _towns_layer(focus if _compact(focus) else (0.0, 0.0, 0.0, 0.0), points),
-        "rivers": rivers,
-        "lakes": lakes,
-    }
-
-
-def _compact(focus: tuple[float, float, float, float]) -> bool:
-    return focus[2] - focus[0] <= COMPACT_FOCUS_DEGREES and focus[3] - focus[1] <= COMPACT_FOCUS_DEGREES
-
-
 def _place_popup_html(row: Mapping[str, Any], kind: str) -> str:
     names = ", ".join(html.escape(n) for n in _split(row.get("names")))
     approx = " · approximate outline" if _esc(row.get("source")) == "derived" else ""
@@ -644,7 +359,7 @@ def _shapes_layer(
             item.update(k="ref", ref=code)
         else:
             geometry = shapely.simplify(row.geometry, SHAPE_TOLERANCE, preserve_topology=True)
-            item.update(k=geometry.geom_type, g=_rounded(geometry, 3))
+            item.update(k=geometry.geom_type, g=rounded_coords(geometry, 3))
         out.append(item)
     return out
 
@@ -717,7 +432,7 @@ def map_data(
         found = (minx, miny, maxx, maxy)
     focus = view_bounds(found, margin=0.1, minimum=FOCUS_MIN_DEGREES)
     view = [[round(focus[1], 4), round(focus[0], 4)], [round(focus[3], 4), round(focus[2], 4)]]
-    base = _basemap(focus, points)
+    base = basemap_layers(focus, points)
     return {
         "title": title,
         "subtitle": subtitle,
@@ -754,29 +469,19 @@ def build_map(
     articles: Mapping[str, ArticleInfo] | None = None,
     records: Iterable[Event] = (),
 ) -> folium.Map:
-    """The folium map of the events, places, areas and borders frames (any may be missing)."""
+    """The folium map of the events, places, areas and borders frames (any may be missing), for a
+    notebook or for adding layers of one's own; ``write_map`` writes the same page without folium."""
+    from geoevents.outputs.webmap_folium import folium_map
+
     data = map_data(layers, title=title, subtitle=subtitle, articles=articles, records=records, tiles=tiles)
-    fmap = OfflineMap(
-        location=None,
-        tiles=None,
-        control_scale=True,
-        zoom_control=True,
-        prefer_canvas=False,
-        maxZoom=MAX_ZOOM,
-        minZoom=MIN_ZOOM,
-    )
-    fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-        Element('<meta name="viewport" content="width=device-width, initial-scale=1">'), name="viewport"
-    )
-    fmap.add_child(_InlineAssets())
-    (south, west), (north, east) = data["view"]
-    fmap.fit_bounds(
-        [[south, west], [north, east]], padding=(FIT_PADDING_PX, FIT_PADDING_PX), max_zoom=FIT_MAX_ZOOM
-    )
-    if tiles:
-        folium.TileLayer(tiles, name=f"Tiles: {tiles}").add_to(fmap)
-    fmap.add_child(_MapApp(data))
-    return fmap
+    return folium_map(data, inline_assets(), tiles=tiles)
+
+
+def render_map(fmap: folium.Map, *, title: str = DEFAULT_TITLE) -> str:
+    """The whole page of a ``build_map`` map as one self-contained HTML string."""
+    from geoevents.outputs.webmap_folium import render_folium_map
+
+    return deterministic_ids(render_folium_map(fmap, title=title))
 
 
 _FOLIUM_ID = re.compile(r"([A-Za-z])_([0-9a-f]{32})(?![0-9a-f])")
@@ -795,17 +500,44 @@ def deterministic_ids(page: str) -> str:
     return _FOLIUM_ID.sub(renumber, page)
 
 
-def render_map(fmap: folium.Map, *, title: str = DEFAULT_TITLE) -> str:
-    """The whole map page as one self-contained HTML string."""
-    root = fmap.get_root()
-    root.title = title  # type: ignore[attr-defined]
-    page = root.render()
-    page = (
-        page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
-        if "<title>" not in page
-        else page
+def inline_assets() -> str:
+    """Leaflet, marker clustering and the map's own style, inlined in the page header."""
+    css = "\n".join((assets.leaflet_css(), assets.markercluster_css(), assets.map_css(_CSS_VARIABLES)))
+    js = "\n".join((assets.leaflet_js(), assets.markercluster_js()))
+    return f"<style>{css}</style><script>{js}</script>"
+
+
+def app_script(data: dict[str, Any], map_name: str) -> str:
+    """The map's data (one JSON value) and the script that draws it on the map named ``map_name``."""
+    return f"window.geoevents = {{map: {map_name}, data: {js_value(data)}}};{assets.map_js()}".removesuffix(
+        "\n"
     )
-    return deterministic_ids(page)
+
+
+def offline_page(data: dict[str, Any], *, title: str = DEFAULT_TITLE) -> str:
+    """The map page with no online tiles, written directly: the page folium gives for the same map
+    (``render_map(build_map(...))``, which the tests compare it with) without loading folium."""
+    (south, west), (north, east) = data["view"]
+    return _page_template().substitute(
+        title=html.escape(title),
+        assets=inline_assets(),
+        options=_MAP_OPTIONS,
+        view=json.dumps([[south, west], [north, east]]),
+        fit=json.dumps({"maxZoom": FIT_MAX_ZOOM, "padding": [FIT_PADDING_PX, FIT_PADDING_PX]}),
+        script=app_script(data, "map_000000"),
+    )
+
+
+_MAP_OPTIONS = json.dumps(
+    {"zoom": 1, "zoomControl": True, "preferCanvas": False, "maxZoom": MAX_ZOOM, "minZoom": MIN_ZOOM},
+    indent=2,
+).replace("\n}", ",\n}")
+
+
+@functools.cache
+def _page_template() -> string.Template:
+    """folium's page (its Figure and Map templates), with the one map it draws named map_000000."""
+    return string.Template((Path(__file__).parent / "assets_map" / "page.html").read_text(encoding="utf-8"))
 
 
 def write_map(
@@ -817,9 +549,13 @@ def write_map(
     articles: Mapping[str, ArticleInfo] | None = None,
     records: Iterable[Event] = (),
 ) -> None:
-    """Write the offline map page (atomically)."""
-    fmap = build_map(layers, tiles=tiles, title=title, articles=articles, records=records)
-    atomic_write_text(path, render_map(fmap, title=title))
+    """Write the map page (atomically); through folium only when online tiles are asked for."""
+    if tiles:
+        fmap = build_map(layers, tiles=tiles, title=title, articles=articles, records=records)
+        atomic_write_text(path, render_map(fmap, title=title))
+        return
+    data = map_data(layers, title=title, articles=articles, records=records)
+    atomic_write_text(path, offline_page(data, title=title))
 
 
 def external_references(page: str) -> list[str]:
@@ -833,9 +569,11 @@ __all__ = [
     "ArticleInfo",
     "build_map",
     "event_popup_html",
+    "label_min_zoom",
     "located_events",
     "map_data",
     "render_map",
     "safe_link",
+    "town_min_zooms",
     "write_map",
 ]

@@ -1,0 +1,72 @@
+"""What the outputs derive from installed data alone, made once and kept in the cache folder.
+
+Simplified country outlines, their labels, rivers, lakes, the gazetteer's towns and provinces and
+the KMZ's icons do not depend on the articles, yet cost seconds to make. Each is pickled in the
+cache folder ($GEOEVENTS_CACHE) under a name keyed by the data and code it comes from, so every
+later run reads it back in milliseconds. A damaged or unreadable file is rebuilt, a cache folder
+that cannot be written costs time only: the cache never fails a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def cache_path(name: str, key: str) -> Path | None:
+    """The cache file of ``name`` for this ``key`` (None: no cache folder can be named)."""
+    try:
+        from geoevents.settings import default_cache_dir
+
+        folder = default_cache_dir()
+    except (ImportError, RuntimeError, OSError):  # no home folder
+        return None
+    return folder / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
+
+
+def load(path: Path | None) -> object | None:
+    """The value pickled at ``path``, or None when there is none or it cannot be read."""
+    if path is None:
+        return None
+    try:
+        return pickle.loads(path.read_bytes())  # our own file, in the user's cache folder
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged cache file is rebuilt, never fatal
+        log.info("cache file %s unreadable (%s); rebuilding it", path, exc)
+        return None
+
+
+def store(path: Path | None, value: object) -> None:
+    """Pickle ``value`` at ``path`` atomically; a folder that cannot be written is only logged."""
+    if path is None:
+        return
+    from geoevents.atomic import atomic_write_bytes
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as exc:  # a read-only cache folder costs time, not the run
+        log.info("cannot keep %s (%s)", path, exc)
+
+
+def cached(name: str, key: str, build: Callable[[], T], kind: type | tuple[type, ...]) -> T:
+    """``build()``, read from the cache file of ``name`` and ``key`` when an earlier run made it.
+
+    ``kind`` is the type the value must have: anything else read back (an older layout) is rebuilt.
+    """
+    path = cache_path(name, key)
+    value = load(path)
+    if isinstance(value, kind):
+        return value  # type: ignore[return-value]
+    made = build()
+    store(path, made)
+    return made
