@@ -246,10 +246,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from geoevents.gazetteer.geojson import dumps_with_geometry
-    from geoevents.geoparse.parse import mention_records_from_paths
+    from geoevents.errors import InputError
+    from geoevents.geoparse.parse import mention_texts_from_paths
 
-    records = mention_records_from_paths(
+    found = mention_texts_from_paths(
         args.files,
         gazetteer=_gazetteer(args),
         geometry=args.geometry,
@@ -261,15 +261,17 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     first = True
     if not args.jsonl:
         write("[")
-    for record in records:
-        if "error" in record:
+    for texts in found:
+        if isinstance(texts, InputError):
             failed = True
-            print(f"error: {record['error']}", file=sys.stderr)
+            print(f"error: {texts}", file=sys.stderr)
             continue
-        if args.jsonl:
-            write(dumps_with_geometry(record) + "\n")
+        if not texts:
+            continue
+        if args.jsonl:  # one write per article
+            write("\n".join(texts) + "\n")
         else:
-            write(("\n" if first else ",\n") + dumps_with_geometry(record))
+            write(("\n" if first else ",\n") + ",\n".join(texts))
             first = False
     if not args.jsonl:
         write("]\n" if first else "\n]\n")

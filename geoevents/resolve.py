@@ -39,7 +39,7 @@ from geoevents.geoparse.options import (
     DEFAULT_OPTIONS,
     ResolverOptions,
 )
-from geoevents.geoparse.scoring import _Around, _Scorer, _Sequence
+from geoevents.geoparse.scoring import _Scorer, _Sequence
 from geoevents.memo import stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
 
@@ -101,7 +101,8 @@ class Resolver(Compounds, Coherence, Filters):
         scorer = _Scorer(self, context, facts, pairs)
         chosen: dict[int, tuple[Place | None, float]] = {}
         match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
-        sequence = _Sequence(toponyms, direct, cand_lists, per_mention, list_hint, area_at, classes_of)
+        around = self._surroundings(toponyms, cand_lists, list_hint, area_at)
+        sequence = _Sequence(toponyms, direct, cand_lists, per_mention, around, classes_of)
         for anchor_pass in (False, True):
             if anchor_pass and not self._second_pass(scorer, sequence, chosen):
                 break
@@ -307,11 +308,7 @@ class Resolver(Compounds, Coherence, Filters):
                 match[id(m)] = cands[0].match_score
                 continue
             key, follow, static = seq.per_mention[id(m)]
-            around = _Around(
-                local=self._local_area(seq.area_at, m) if self._use_local else None,
-                acting=m.role is MentionRole.METONYMIC,
-                hint=seq.list_hint.get(id(m)),
-            )
+            around = seq.around[id(m)]
             memo_key = (key, follow, id(static), around)  # static: the name, "X province"
             memo = ranked.get(memo_key)
             if memo is None:

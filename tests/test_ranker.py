@@ -78,8 +78,11 @@ def test_most_populous_marks_the_largest_namesake_only() -> None:
 
 def test_capital_counts_unless_the_name_is_also_its_country() -> None:
     city = _place("Zed", pop=1_000_000, cc="ZZ")
-    capitals = {"ZZ": "zed"}
+    capitals = {"ZZ": city.feature_id}
     assert F.capital(city, _facts([_cand(city)], capitals=capitals)) == 1.0
+    namesake = _place("Zed", pop=5_000, cc="ZZ", a1="Other")  # a town named like the capital
+    assert F.capital(namesake, _facts([_cand(city), _cand(namesake)], capitals=capitals)) == 0.0
+    assert F.capital_actor(namesake, True, capitals) == 0.0
     country = _place("Zed", "country", cc="ZZ", a1=None)
     assert F.capital(city, _facts([_cand(city), _cand(country)], capitals=capitals)) == 0.0
     assert F.capital_actor(city, True, capitals) == 1.0
@@ -243,6 +246,20 @@ def test_weights_change_what_the_resolver_chooses(gazetteer: Any) -> None:
     cands = [c for c in gazetteer.candidates("Springfield", limit=12)]
     biggest = max(cands, key=lambda c: c.place.population or 0)
     assert springfield.place is not None and springfield.place.feature_id == biggest.place.feature_id
+
+
+def test_only_the_capital_itself_counts_as_its_countrys_capital(gazetteer: Any) -> None:
+    from geoevents.resolve import resolver_for
+
+    capitals = resolver_for(gazetteer)._capitals
+    washingtons = [
+        c.place
+        for c in gazetteer.candidates("Washington", country_codes=["US"])
+        if c.place.feature_class == "populated_place"
+    ]
+    assert len(washingtons) > 3  # towns named like the capital all over the country
+    marked = [p for p in washingtons if F.is_capital(p, capitals)]
+    assert len(marked) == 1 and abs(marked[0].lat - 38.9) < 0.2 and abs(marked[0].lon + 77.0) < 0.2
 
 
 # --- training -------------------------------------------------------------------------------------

@@ -4,15 +4,20 @@ State" lent to bare mentions, readings near each other, the first pass's anchor 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
 from geoevents.geoparse.lookups import Lookups
 from geoevents.geoparse.options import _LIST_GAP, _LIST_GAP_MAX, _START
-from geoevents.records import Mention, Place
+from geoevents.geoparse.scoring import _Around
+from geoevents.records import Mention, MentionRole, Place
+
+_END = itemgetter(0)
 
 _POINT_CLASSES = frozenset({"populated_place", "admin2", "base"})
 
@@ -192,19 +197,31 @@ class Coherence(Lookups):
             return {}
         return {cc: n / total for cc, n in counts.items()}
 
-    def _local_area(
-        self, area_at: list[tuple[int, str, str | None]], m: Mention
-    ) -> tuple[str, str | None] | None:
-        """The country or admin-1 area named last before a mention, close before it."""
-        best: tuple[int, str, str | None] | None = None
-        for end, cc, a1 in area_at:
-            if (
-                end <= m.start
-                and m.start - end <= self.options.local_chars
-                and (best is None or end > best[0])
-            ):
-                best = (end, cc, a1)
-        return (best[1], best[2]) if best else None
+    def _surroundings(
+        self,
+        toponyms: Sequence[Mention],
+        cand_lists: dict[int, list[Candidate]],
+        list_hint: dict[int, tuple[str, str | None]],
+        area_at: list[tuple[int, str, str | None]],
+    ) -> dict[int, _Around]:
+        """Each mention's own surroundings, the same in both passes: the country or admin-1 area named last
+        close before it (``area_at``: where each is named), whether it acts as a government, the kind of
+        place its list is of."""
+        area_at = sorted(area_at, key=_END)
+        ends = [end for end, _, _ in area_at]
+        reach = self.options.local_chars if self._use_local else -1
+        out: dict[int, _Around] = {}
+        for m in toponyms:
+            if len(cand_lists.get(id(m), ())) < 2:
+                continue  # a direct place, or nothing to rank
+            local = None
+            x = bisect_right(ends, m.start) - 1
+            if x >= 0 and m.start - ends[x] <= reach:
+                while x > 0 and ends[x - 1] == ends[x]:  # the first named there
+                    x -= 1
+                local = area_at[x][1:]
+            out[id(m)] = _Around(local, m.role is MentionRole.METONYMIC, list_hint.get(id(m)))
+        return out
 
     def _likely_points(
         self, cands: list[Candidate], static: list[float]

@@ -81,7 +81,7 @@ class NameFacts:
     big_area: bool  # the name is also a large area's ("Georgia", "Middle East")
     names_country: bool  # the name is a country's ("Mexico", "Kuwait")
     area_classes: frozenset[str]  # the classes a word after the name asks for ("Kirkuk province")
-    capitals: Mapping[str, str]  # country code -> normalised name of its capital
+    capitals: Mapping[str, str]  # country code -> feature id of its capital
     top_population: int = 0  # the largest population among the candidates
     town_share_of_area: float = 0.1
     large_area_population: int = 1_000_000
@@ -147,11 +147,10 @@ def most_populous(p: Place, facts: NameFacts) -> float:
 
 
 def is_capital(p: Place, capitals: Mapping[str, str]) -> bool:
-    """Whether a candidate is the national capital its country's record names."""
+    """Whether a candidate is its country's national capital (``capitals``: country code -> the
+    capital's feature id; its namesakes elsewhere in the country are not)."""
     cc = p.country_code
-    return (
-        p.feature_class == "populated_place" and cc is not None and capitals.get(cc) == normalize_name(p.name)
-    )
+    return cc is not None and capitals.get(cc) == p.feature_id
 
 
 def capital(p: Place, facts: NameFacts) -> float:

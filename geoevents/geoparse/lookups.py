@@ -36,7 +36,8 @@ class Lookups:
         self._static: dict[tuple[str, frozenset[str]], list[float]] = {}
         self._in_areas: dict[tuple[str, str], dict[str | None, list[Candidate]]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
-        self._capitals, self._neighbours = _country_facts()
+        capital_names, self._neighbours = _country_facts()
+        self._capitals = _capital_ids(gazetteer, capital_names)
         self._zipf = Memo(zipf_en)
         self._is_exact_name = Memo(self._exact_name)
         self._areas: ByIdentity[_Areas] = ByIdentity()
@@ -222,6 +223,25 @@ class Lookups:
             large_area_population=self.options.large_area_population,
         )
         return [F.static_vector(c, facts) for c in cands]
+
+
+def _capital_ids(gazetteer: Any, names: dict[str, str]) -> dict[str, str]:
+    """Country code -> feature id of its capital: the most populous town of the capital's name in that
+    country (Washington, D.C., not the thirty other Washingtons of the United States)."""
+    out: dict[str, str] = {}
+    for cc, name in names.items():
+        try:
+            found = gazetteer.candidates(name, country_codes=[cc])
+        except GeoeventsError:
+            continue
+        towns = [
+            c.place
+            for c in found
+            if c.place.feature_class == "populated_place" and normalize_name(c.place.name) == name
+        ]
+        if towns:
+            out[cc] = max(towns, key=lambda p: p.population or 0).feature_id
+    return out
 
 
 def _country_facts() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from geoevents.errors import GeoeventsError, InputError
 from geoevents.recognize import mentions_from_article
-from geoevents.records import Article, ResolvedMention
+from geoevents.records import Article, Place, ResolvedMention
 from geoevents.resolve import resolved_mentions_from_mentions
 
 GEOMETRY_KEY = "geometry"
+# A str as json.dumps(..., ensure_ascii=False) writes it.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def resolved_mentions_from_article(article: Article, *, gazetteer: Any) -> list[ResolvedMention]:
@@ -65,19 +68,7 @@ def mention_record(article: Article, rm: ResolvedMention, *, geometry: str = "po
     """
     from geoevents.gazetteer.geojson import bbox_of, shape_slot
 
-    m = rm.mention
-    record: dict[str, Any] = {
-        "file": article.path,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "role": m.role.value,
-        "kind": m.kind.value,
-    }
-    if m.parts:
-        record["parts"] = list(m.parts)
-    if m.qualifier:
-        record["qualifier"] = m.qualifier
+    record = _mention_fields(article, rm)
     place = rm.place
     if place is not None:
         record.update(
@@ -97,6 +88,110 @@ def mention_record(article: Article, rm: ResolvedMention, *, geometry: str = "po
     return record
 
 
+def _mention_fields(article: Article, rm: ResolvedMention) -> dict[str, Any]:
+    """What a record says of the mention itself, before its place."""
+    m = rm.mention
+    fields: dict[str, Any] = {
+        "file": article.path,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "role": m.role.value,
+        "kind": m.kind.value,
+    }
+    if m.parts:
+        fields["parts"] = list(m.parts)
+    if m.qualifier:
+        fields["qualifier"] = m.qualifier
+    return fields
+
+
+class _RecordText:
+    """``mention_record`` as JSON text (what ``json.dumps`` of the record gives), with each place's
+    fields encoded once per process and reused: a story names the same few places again and again, and
+    their floats and bounding boxes cost most of a record's encoding."""
+
+    def __init__(self, *, geometry: str = "point") -> None:
+        from geoevents.gazetteer.geojson import GEOMETRY_TEXT, bbox_of
+
+        self.geometry = geometry
+        self._bbox_of, self._shape_text = bbox_of, GEOMETRY_TEXT
+        self._places: dict[tuple[Any, ...], str] = {}
+        self._dumps = json.JSONEncoder(ensure_ascii=False).encode
+        self._path: str | None = None
+        self._file = "null"
+
+    def place_text(self, p: Place) -> str:
+        """The place's fields, from ``"name"`` to ``"admin1"``, as JSON members (remembered per place)."""
+        key = (p.feature_id, p.name, p.source, p.lat, p.lon, p.country_code, p.admin1)
+        found = self._places.get(key)
+        if found is None:
+            fields = {
+                "name": p.name,
+                "feature_id": p.feature_id,
+                "source": p.source,
+                "lat": p.lat,
+                "lon": p.lon,
+                "bbox": self._bbox_of(p.geometry, p.lon, p.lat, feature_id=p.feature_id),
+                "country_code": p.country_code,
+                "admin1": p.admin1,
+            }
+            found = self._places[key] = self._dumps(fields)[1:-1]
+        return found
+
+    def __call__(self, article: Article, rm: ResolvedMention, explain: dict[str, Any] | None = None) -> str:
+        """One record's JSON text: the mention's fields as ``_mention_fields`` orders them, then the
+        place's."""
+        m, dumps, string = rm.mention, self._dumps, _json_string
+        file = self._file if article.path == self._path else self._file_text(article.path)
+        parts = [
+            f'{{"file": {file}, "start": {m.start}, "end": {m.end}, "text": {string(m.text)}, '
+            f'"role": "{m.role.value}", "kind": "{m.kind.value}"'
+        ]
+        if m.parts:
+            parts.append(f'"parts": {dumps(list(m.parts))}')
+        if m.qualifier:
+            parts.append(f'"qualifier": {string(m.qualifier)}')
+        place = rm.place
+        if place is not None:
+            parts.append(self.place_text(place))
+            parts.append(f'"precision": {dumps(rm.precision)}, "score": {dumps(rm.score)}')
+            if self.geometry == "full":
+                parts.append(f'"{GEOMETRY_KEY}": {self._shape_text(place.feature_id, place.geometry)}')
+        if explain is not None:
+            parts.append(f'"explain": {dumps(explain)}')
+        return ", ".join(parts) + "}"
+
+    def _file_text(self, path: str | None) -> str:
+        """The ``file`` field of an article's records, encoded once per article."""
+        self._path, self._file = path, self._dumps(path)
+        return self._file
+
+
+def _resolved_from_paths(
+    paths: Iterable[str | os.PathLike[str]], *, gazetteer: Any, explain: bool, ranker: Any
+) -> Iterator[tuple[Article, list[ResolvedMention], dict[int, dict[str, Any]]] | InputError]:
+    """Each article of ``paths`` with its resolved mentions and their explanations (empty unless asked
+    for); a bad input is an ``InputError`` naming it."""
+    from geoevents.geoparse.explain import explained_mentions
+    from geoevents.ingest import articles_from_paths
+
+    for item in articles_from_paths(list(paths)):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        why: dict[int, dict[str, Any]] = {}
+        try:
+            if explain or ranker is not None:
+                resolved, why = explained_mentions(item, gazetteer=gazetteer, ranker=ranker)
+            else:
+                resolved = resolved_mentions_from_article(item, gazetteer=gazetteer)
+        except GeoeventsError as exc:
+            yield InputError(item.path or item.id, str(exc))
+            continue
+        yield item, resolved, (why if explain else {})
+
+
 def mention_records_from_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -109,24 +204,33 @@ def mention_records_from_paths(
 
     ``explain`` adds to each mention ranked among candidates why (``geoparse/explain.py``); ``ranker``:
     weights other than the default ones."""
-    from geoevents.geoparse.explain import explained_mentions
-    from geoevents.ingest import articles_from_paths
-
-    for item in articles_from_paths(list(paths)):
-        if isinstance(item, InputError):
-            yield {"error": str(item)}
+    for found in _resolved_from_paths(paths, gazetteer=gazetteer, explain=explain, ranker=ranker):
+        if isinstance(found, InputError):
+            yield {"error": str(found)}
             continue
-        why: dict[int, dict[str, Any]] = {}
-        try:
-            if explain or ranker is not None:
-                resolved, why = explained_mentions(item, gazetteer=gazetteer, ranker=ranker)
-            else:
-                resolved = resolved_mentions_from_article(item, gazetteer=gazetteer)
-        except GeoeventsError as exc:
-            yield {"error": f"{item.path or item.id}: {exc}"}
-            continue
+        item, resolved, why = found
         for rm in resolved:
             record = mention_record(item, rm, geometry=geometry)
-            if explain and id(rm.mention) in why:
+            if id(rm.mention) in why:
                 record["explain"] = why[id(rm.mention)]
             yield record
+
+
+def mention_texts_from_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    gazetteer: Any,
+    geometry: str = "point",
+    explain: bool = False,
+    ranker: Any = None,
+) -> Iterator[list[str] | InputError]:
+    """``mention_records_from_paths`` as JSON text: per article the list of its records' texts (each what
+    ``gazetteer.geojson.dumps_with_geometry`` gives for the record), per bad input an ``InputError``
+    naming it."""
+    text_of = _RecordText(geometry=geometry)
+    for found in _resolved_from_paths(paths, gazetteer=gazetteer, explain=explain, ranker=ranker):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        item, resolved, why = found
+        yield [text_of(item, rm, why.get(id(rm.mention))) for rm in resolved]

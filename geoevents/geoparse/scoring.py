@@ -15,6 +15,15 @@ from geoevents.geoparse.ranker import dot
 from geoevents.records import Mention, Place
 
 
+class _Around(NamedTuple):
+    """A mention's own surroundings: the area named just before it, whether it acts as a government,
+    the kind of place its list is of (a tuple: one is made per mention, and is part of a memo key)."""
+
+    local: tuple[str, str | None] | None
+    acting: bool
+    hint: tuple[str, str | None] | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Sequence:
     """An article's toponyms and what the passes over them share."""
@@ -23,18 +32,8 @@ class _Sequence:
     direct: dict[int, Place | None]
     cand_lists: dict[int, list[Candidate]]
     per_mention: dict[int, tuple[str, str | None, list[float]]]
-    list_hint: dict[int, tuple[str, str | None]]
-    area_at: list[tuple[int, str, str | None]]
+    around: dict[int, _Around]
     classes_of: dict[int, frozenset[str]]
-
-
-class _Around(NamedTuple):
-    """A mention's own surroundings: the area named just before it, whether it acts as a government,
-    the kind of place its list is of (a tuple: one is made per mention, and is part of a memo key)."""
-
-    local: tuple[str, str | None] | None
-    acting: bool
-    hint: tuple[str, str | None] | None
 
 
 class _Scorer:
