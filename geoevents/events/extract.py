@@ -429,10 +429,12 @@ def _drafts_from_article(
     settings: Settings,
     trace: list[str] | None = None,
     seen: Counter[str] | None = None,
+    dated: tuple[date | None, str | None] | None = None,
 ) -> list[Draft]:
     """The article's drafts; ``trace`` collects why triggers were set aside, ``seen`` the specific
-    sub-types its triggers name, asserted or not (what the article is about)."""
-    ref, ref_tag = reference_date(article)
+    sub-types its triggers name, asserted or not (what the article is about); ``dated``: the article's
+    ``reference_date`` when the caller has it already."""
+    ref, ref_tag = dated or reference_date(article)
     usable = sorted(
         (
             rm
@@ -755,8 +757,9 @@ def events_from_article(
     settings = settings or DEFAULT
     lexicon = actors or default_actors()
     seen: Counter[str] = Counter()
-    drafts = _drafts_from_article(article, list(resolved), lexicon, settings, seen=seen)
-    _tag_background(drafts, reference_date(article)[0])
+    dated = reference_date(article)
+    drafts = _drafts_from_article(article, list(resolved), lexicon, settings, seen=seen, dated=dated)
+    _tag_background(drafts, dated[0])
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
@@ -793,8 +796,11 @@ def why_no_event(
     """
     settings = settings or DEFAULT
     trace: list[str] = []
-    drafts = _drafts_from_article(article, list(resolved or []), default_actors(), settings, trace)
-    _tag_background(drafts, reference_date(article)[0])
+    dated = reference_date(article)
+    drafts = _drafts_from_article(
+        article, list(resolved or []), default_actors(), settings, trace, dated=dated
+    )
+    _tag_background(drafts, dated[0])
     trace += ["background" for d in drafts if "background" in d.tags]
     if not trace:
         return NO_TRIGGER

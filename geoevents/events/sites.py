@@ -356,13 +356,16 @@ def _village_precision(container: ResolvedMention) -> int:
     return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
 def _name_key(name: str) -> str:
     """A name for matching spellings: no diacritics, case, Arabic article or punctuation ("Ar-Raqqa")."""
     import unicodedata
 
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
-    return re.sub(r"[^a-z]", "", plain)
+    plain = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _NOT_LETTER.sub("", _ARABIC_ARTICLE.sub("", plain.casefold()))
 
 
 @lru_cache(maxsize=1)
@@ -450,10 +453,19 @@ def admin1_seat(place: Place, named: str) -> Place | None:
         return None
     country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
     keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
-    for city in _cities_by_admin1().get((country or place.country_code or "", code), []):
-        if keys & {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
+    for city, names in _named_cities_of(country or place.country_code or "", code):
+        if keys & names:
             return _city_place(city, place.admin1, seat_of=place.feature_id)
     return None
+
+
+@lru_cache(maxsize=4096)  # the world has about 3,900 provinces
+def _named_cities_of(country: str, admin1: str) -> tuple[tuple[dict[str, Any], frozenset[str]], ...]:
+    """The towns of a province, largest first, each with the name keys of all its names (made once)."""
+    return tuple(
+        (city, frozenset(_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))))
+        for city in _cities_by_admin1().get((country, admin1), [])
+    )
 
 
 def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLocation:
