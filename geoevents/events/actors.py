@@ -108,6 +108,9 @@ class ActorLexicon:
 
     def find(self, text: str) -> list[ActorMatch]:
         """Every actor named in ``text``, left to right (a demonym's state forces included)."""
+        last = _LAST_FOUND.get(id(self))
+        if last is not None and last[0] is self and last[1] == text:  # a whole article, read twice
+            return list(last[2])
         lookup = _lookup(self.entries)
         found = []
         for m in self.pattern.finditer(text):
@@ -118,7 +121,9 @@ class ActorLexicon:
             overlapping = [a for a in found if a.start < state.end and state.start < a.end]
             if all(a.end - a.start < state.end - state.start for a in overlapping):
                 found = [a for a in found if a not in overlapping] + [state]
-        return _with_generic_heads_absorbed(sorted(found, key=lambda a: a.start), text)
+        found = _with_generic_heads_absorbed(sorted(found, key=lambda a: a.start), text)
+        _LAST_FOUND[id(self)] = (self, text, tuple(found))
+        return found
 
     def inter(self, name: str | None) -> int | None:
         """ACLED inter code of a canonical name (None when unknown)."""
@@ -140,6 +145,11 @@ class ActorLexicon:
             if COUNTRY in template and _template_pattern(template).fullmatch(name):
                 return code
         return None
+
+
+# The last text each lexicon read and what it found there (the article's country and its air power
+# are both read from the whole text).
+_LAST_FOUND: dict[int, tuple[ActorLexicon, str, tuple[ActorMatch, ...]]] = {}
 
 
 @lru_cache(maxsize=64)

@@ -114,11 +114,24 @@ _IN_PROTEST = re.compile(r"^\W*in\s+protest\s+(?:against|at|over|of)\b", re.IGNO
 _PROTEST_TRIGGER = trigger_for("Peaceful protest")
 
 
+# The article last dated and its reference date: asked again by later steps of the same article.
+_LAST_DATED: list[tuple[Article, tuple[date | None, str | None]]] = []
+
+
 def reference_date(article: Article) -> tuple[date | None, str | None]:
     """The date relative expressions count from, and a tag when it is not the publication date.
 
     The text's own dateline or publication line comes first: it is the day the report speaks from.
     """
+    last = _LAST_DATED[-1] if _LAST_DATED else None
+    if last is not None and last[0] is article:
+        return last[1]
+    found = _reference_date(article)
+    _LAST_DATED[:] = [(article, found)]
+    return found
+
+
+def _reference_date(article: Article) -> tuple[date | None, str | None]:
     stated = dateline_date(article.text)
     published = article.published.date() if article.published else None
     if stated is not None and stated.updated and stated.date and published and published <= stated.date:
@@ -429,12 +442,9 @@ def _drafts_from_article(
     settings: Settings,
     trace: list[str] | None = None,
     seen: Counter[str] | None = None,
-    dated: tuple[date | None, str | None] | None = None,
 ) -> list[Draft]:
     """The article's drafts; ``trace`` collects why triggers were set aside, ``seen`` the specific
-    sub-types its triggers name, asserted or not (what the article is about); ``dated``: the article's
-    ``reference_date`` when the caller has it already."""
-    ref, ref_tag = dated or reference_date(article)
+    sub-types its triggers name, asserted or not (what the article is about)."""
     usable = sorted(
         (
             rm
@@ -470,6 +480,7 @@ def _drafts_from_article(
             if rejected:
                 _note(trace, rejected)
                 continue
+            ref, ref_tag = reference_date(article)  # only an article with a trigger needs its date
             scope = sentence if n_events == 1 else clause
             at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())
             roles = {
@@ -581,6 +592,9 @@ def _drafts_from_article(
                 _note(trace, "unsupported")
                 continue
             drafts.append(draft)
+    if not drafts:
+        return drafts
+    ref = reference_date(article)[0]
     _date_from_the_lead(drafts, sentences, ref)
     return consolidate(_bare_tolls_folded(drafts), ref, settings)
 
@@ -757,9 +771,8 @@ def events_from_article(
     settings = settings or DEFAULT
     lexicon = actors or default_actors()
     seen: Counter[str] = Counter()
-    dated = reference_date(article)
-    drafts = _drafts_from_article(article, list(resolved), lexicon, settings, seen=seen, dated=dated)
-    _tag_background(drafts, dated[0])
+    drafts = _drafts_from_article(article, list(resolved), lexicon, settings, seen=seen)
+    _tag_background(drafts, reference_date(article)[0] if drafts else None)
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
@@ -796,11 +809,8 @@ def why_no_event(
     """
     settings = settings or DEFAULT
     trace: list[str] = []
-    dated = reference_date(article)
-    drafts = _drafts_from_article(
-        article, list(resolved or []), default_actors(), settings, trace, dated=dated
-    )
-    _tag_background(drafts, dated[0])
+    drafts = _drafts_from_article(article, list(resolved or []), default_actors(), settings, trace)
+    _tag_background(drafts, reference_date(article)[0] if drafts else None)
     trace += ["background" for d in drafts if "background" in d.tags]
     if not trace:
         return NO_TRIGGER
