@@ -389,18 +389,39 @@ _AREA_WORDS_IN = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _cities_by_name() -> dict[tuple[str, str], dict[str, Any]]:
+def _cities_by_name() -> _CitiesByName:
     """GeoNames' towns of 15,000 or more by (country, name key of any of their names), the largest kept."""
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for cities in _cities_by_admin1().values():
-        for city in cities:
-            for name in (city["name"], *city.get("alternatenames", ())):
-                key = (city["countrycode"], _name_key(name))
-                if key[1] and int(city.get("population") or 0) > int(
-                    found.get(key, {}).get("population") or 0
-                ):
-                    found[key] = city
-    return found
+    return _CitiesByName()
+
+
+class _CitiesByName:
+    """The table of ``_cities_by_name``, made one country at a time when first asked (a run asks of a few
+    countries; the whole world's 400,000 names cost a second)."""
+
+    def __init__(self) -> None:
+        self._countries: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def get(self, key: tuple[str, str]) -> dict[str, Any] | None:
+        country, name = key
+        table = self._countries.get(country)
+        if table is None:
+            table = self._countries[country] = self._table(country)
+        return table.get(name)
+
+    @staticmethod
+    def _table(country: str) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for (code, _), cities in _cities_by_admin1().items():
+            if code != country:
+                continue
+            for city in cities:
+                for name in (city["name"], *city.get("alternatenames", ())):
+                    key = _name_key(name)
+                    if key and int(city.get("population") or 0) > int(
+                        found.get(key, {}).get("population") or 0
+                    ):
+                        found[key] = city
+        return found
 
 
 def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
