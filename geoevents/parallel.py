@@ -241,11 +241,19 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
         return names
 
 
+# Types whose values are their own JSON form: str and int and their subclasses (the records' StrEnums),
+# added as they are met. Most values of a record are of these: no call is spent on them.
+_PLAIN: set[type] = {str, int, bool, NoneType}
+_INFINITE = (float("inf"), float("-inf"))
+
+
 def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     """A record as JSON-ready data; with ``places``, each Place becomes ``{"$place": id}`` (and is kept)."""
     cls = value.__class__
-    if cls is str or cls is int or cls is bool or value is None:  # most values: nothing to do
+    if cls in _PLAIN:  # most values: nothing to do
         return value
+    if cls is float:
+        return value if value == value and value not in _INFINITE else None
     if isinstance(value, Place) and places is not None:
         known = places.setdefault(value.feature_id, value)
         if known is value or known == value:
@@ -258,11 +266,18 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
         value = dataclasses.replace(value, raw=raw)
     names = _field_names(value.__class__)
     if names is not None:
-        return {name: encode_record(getattr(value, name), places) for name in names}
+        out = {}
+        for name in names:
+            field = getattr(value, name)
+            out[name] = field if field.__class__ in _PLAIN else encode_record(field, places)
+        return out
     if isinstance(value, BaseGeometry):
         return {"$wkb": shapely.to_wkb(value, hex=True)}
     if isinstance(value, (tuple, list)):
-        return [encode_record(v, places) for v in value]
+        return [v if v.__class__ in _PLAIN else encode_record(v, places) for v in value]
+    if isinstance(value, (str, int)):  # a StrEnum or IntEnum member: JSON writes it as its value
+        _PLAIN.add(cls)
+        return value
     if isinstance(value, Mapping):
         return _jsonable(value)
     return _jsonable(value)
