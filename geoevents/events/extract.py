@@ -44,6 +44,7 @@ from geoevents.events.dates import (
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares, toll_for
 from geoevents.events.ids import event_id_for
+from geoevents.events.prefilter import folded
 from geoevents.events.realis import (
     CRIME_LOOKALIKES,
     PAST_VERB_AFTER,
@@ -79,6 +80,7 @@ from geoevents.events.triggers import (
     TriggerMention,
     best_trigger,
     conjoined_trigger,
+    could_trigger,
     load_triggers,
     territory_trigger,
     trigger_for,
@@ -459,6 +461,8 @@ def _drafts_from_article(
     sentences = _event_sentences(article)
     story = _Story(" ".join(s.text for s in sentences))
     for sentence in sentences:
+        if not could_trigger(sentence.text) and "protest" not in folded(sentence.text):
+            continue  # no clause of it can hold a trigger or be a crowd's act "in protest"
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
         n_events = sum(1 for _, t in triggered if t)
