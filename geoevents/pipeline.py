@@ -235,6 +235,7 @@ class ResultStore:
         # Held open for the whole run and closed by close(): appended to as results arrive.
         self._results: IO[bytes] = open(self.results_path, "ab")  # noqa: SIM115
         self._places_out: IO[bytes] = open(self.places_path, "ab")  # noqa: SIM115
+        self._reader: IO[bytes] | None = None  # opened by the first ``holds`` that reads a stored line
 
     def _matches(self, fingerprint: str) -> bool:
         try:
@@ -306,6 +307,8 @@ class ResultStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             handle.close()
+        if self._reader is not None:
+            self._reader.close()
 
     def read(self, article_id: str, handle: IO[bytes]) -> ArticleResult:
         result: ArticleResult = decode_record(
@@ -317,8 +320,9 @@ class ResultStore:
         """Whether this article's result is stored for the same text (a feed's id may be reused)."""
         if article.id not in self.index:
             return False
-        with open(self.results_path, "rb") as handle:
-            return bool(self.read_encoded(article.id, handle)["article"]["text"] == article.text)
+        if self._reader is None:  # one handle for every resumed article, not a file opened for each
+            self._reader = open(self.results_path, "rb")  # noqa: SIM115
+        return bool(self.read_encoded(article.id, self._reader)["article"]["text"] == article.text)
 
     def read_encoded(self, article_id: str, handle: IO[bytes]) -> dict[str, Any]:
         """An article's stored result as plain JSON data (cheap: no records are built)."""
