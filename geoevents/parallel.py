@@ -42,6 +42,7 @@ from geoevents.settings import Settings
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "NO_EVENT_REASON",
     "OVERRIDES_USED",
     "Failure",
     "Reply",
@@ -52,6 +53,7 @@ __all__ = [
     "WorkerConfig",
     "decode_record",
     "encode_record",
+    "no_event_reason",
     "one_line",
     "place_id_of_encoded",
     "process_article",
@@ -410,6 +412,20 @@ class Success:
 
 # Key of the stored result line that lists the corrections (row numbers) the article used.
 OVERRIDES_USED = "$overrides_used"
+# Key of the stored result line of an article without events: why it gave none (for run.json).
+NO_EVENT_REASON = "$no_event_reason"
+
+
+def no_event_reason(article: Mapping[str, Any]) -> str:
+    """Why an encoded article gave no event ("no-trigger", "not-asserted", "crime", ...), for run.json.
+    Asked by the worker right after the events stage, when what it read of the text is still at hand."""
+    try:
+        from geoevents.events.extract import why_no_event
+
+        return why_no_event(decode_record(Article, article))
+    except Exception:  # a reason is a courtesy: never let it stop the run
+        log.debug("no reason found for an article without events", exc_info=True)
+        return "unknown"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -516,6 +532,8 @@ def _process_article(article: Article, state: WorkerState) -> Reply:
         encoded = encode_record(result, places)
         if used:
             encoded[OVERRIDES_USED] = used
+        if not events:
+            encoded[NO_EVENT_REASON] = no_event_reason(encoded["article"])
         line = dumps(encoded)
         with state.lock:
             fresh = sorted(set(places) - state.sent)

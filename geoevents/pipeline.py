@@ -43,6 +43,7 @@ from geoevents.outset import (
     write_failure,
 )
 from geoevents.parallel import (
+    NO_EVENT_REASON,
     OVERRIDES_USED,
     Failure,
     Stages,
@@ -51,6 +52,7 @@ from geoevents.parallel import (
     WorkerConfig,
     decode_record,
     dumps,
+    no_event_reason,
     one_line,
     place_id_of_encoded,
     runner_from_options,
@@ -721,7 +723,7 @@ def _run_batch(
             overrides_used.update(encoded.get(OVERRIDES_USED, ()))
             found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
             if not encoded["events"]:
-                quiet[_no_event_reason(encoded)] += 1
+                quiet[encoded.get(NO_EVENT_REASON) or no_event_reason(encoded["article"])] += 1
             mentions += len(encoded["mentions"])
             place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
     events_found = len(found)
@@ -822,17 +824,6 @@ def _write_output_set(
         if current_set(out) != generation:  # an interrupt after the switch keeps the new set
             discard(generation)
         raise
-
-
-def _no_event_reason(encoded: Mapping[str, Any]) -> str:
-    """Why a stored article gave no event ("no-trigger", "not-asserted", "crime", ...), for run.json."""
-    try:
-        from geoevents.events.extract import why_no_event
-
-        return why_no_event(decode_record(Article, encoded["article"]))
-    except Exception:  # a reason is a courtesy: never let it stop the run
-        log.debug("no reason found for an article without events", exc_info=True)
-        return "unknown"
 
 
 def _run_info(

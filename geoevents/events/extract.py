@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from geoevents.events.actors import (
     PASSIVE_BEFORE,
@@ -92,6 +92,7 @@ from geoevents.records import (
     Evidence,
     MentionRole,
     ResolvedMention,
+    Zone,
     ZoneKind,
 )
 from geoevents.settings import DEFAULT, Settings
@@ -180,6 +181,7 @@ def _best_trigger(clause: str) -> tuple[Trigger, re.Match[str]] | None:
     return (found.trigger, found.match) if found else None
 
 
+@lru_cache(maxsize=512)  # read again when the same article is asked why it gave no event
 def _triggers_of(clause: Span) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
     """The clause with its trigger, twice when it names two weapons of one kind ("strikes and shelling")."""
     found = best_trigger(clause.text)
@@ -349,8 +351,16 @@ def _note(trace: list[str] | None, reason: str) -> None:
 
 def _event_sentences(article: Article) -> list[Span]:
     """The sentences that can report events; a text that is only a headline is read as its story."""
+    key = (article.text, article.zones)  # all the sentences depend on
+    if _LAST_SENTENCES and _LAST_SENTENCES[0][0] == key:  # the same article, asked why it gave no event
+        return _LAST_SENTENCES[0][1]
     found = sentences_from_article(article)
-    return found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
+    found = found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
+    _LAST_SENTENCES[:] = [(key, found)]
+    return found
+
+
+_LAST_SENTENCES: list[tuple[tuple[str, tuple[Zone, ...]], list[Span]]] = []
 
 
 class _Story:
