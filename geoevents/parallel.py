@@ -42,6 +42,7 @@ from geoevents.settings import Settings
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "NO_EVENT_REASON",
     "OVERRIDES_USED",
     "Failure",
     "Reply",
@@ -52,6 +53,7 @@ __all__ = [
     "WorkerConfig",
     "decode_record",
     "encode_record",
+    "no_event_reason",
     "one_line",
     "place_id_of_encoded",
     "process_article",
@@ -242,11 +244,19 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
         return names
 
 
+# Types whose values are their own JSON form: str and int and their subclasses (the records' StrEnums),
+# added as they are met. Most values of a record are of these: no call is spent on them.
+_PLAIN: set[type] = {str, int, bool, NoneType}
+_INFINITE = (float("inf"), float("-inf"))
+
+
 def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     """A record as JSON-ready data; with ``places``, each Place becomes ``{"$place": id}`` (and is kept)."""
     cls = value.__class__
-    if cls is str or cls is int or cls is bool or value is None:  # most values: nothing to do
+    if cls in _PLAIN:  # most values: nothing to do
         return value
+    if cls is float:
+        return value if value == value and value not in _INFINITE else None
     if isinstance(value, Place) and places is not None:
         known = places.setdefault(value.feature_id, value)
         if known is value or known == value:
@@ -259,11 +269,18 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
         value = dataclasses.replace(value, raw=raw)
     names = _field_names(value.__class__)
     if names is not None:
-        return {name: encode_record(getattr(value, name), places) for name in names}
+        out = {}
+        for name in names:
+            field = getattr(value, name)
+            out[name] = field if field.__class__ in _PLAIN else encode_record(field, places)
+        return out
     if isinstance(value, BaseGeometry):
         return {"$wkb": shapely.to_wkb(value, hex=True)}
     if isinstance(value, (tuple, list)):
-        return [encode_record(v, places) for v in value]
+        return [v if v.__class__ in _PLAIN else encode_record(v, places) for v in value]
+    if isinstance(value, (str, int)):  # a StrEnum or IntEnum member: JSON writes it as its value
+        _PLAIN.add(cls)
+        return value
     if isinstance(value, Mapping):
         return _jsonable(value)
     return _jsonable(value)
@@ -396,6 +413,20 @@ class Success:
 
 # Key of the stored result line that lists the corrections (row numbers) the article used.
 OVERRIDES_USED = "$overrides_used"
+# Key of the stored result line of an article without events: why it gave none (for run.json).
+NO_EVENT_REASON = "$no_event_reason"
+
+
+def no_event_reason(article: Mapping[str, Any]) -> str:
+    """Why an encoded article gave no event ("no-trigger", "not-asserted", "crime", ...), for run.json.
+    Asked by the worker right after the events stage, when what it read of the text is still at hand."""
+    try:
+        from geoevents.events.extract import why_no_event
+
+        return why_no_event(decode_record(Article, article))
+    except Exception:  # a reason is a courtesy: never let it stop the run
+        log.debug("no reason found for an article without events", exc_info=True)
+        return "unknown"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -502,6 +533,8 @@ def _process_article(article: Article, state: WorkerState) -> Reply:
         encoded = encode_record(result, places)
         if used:
             encoded[OVERRIDES_USED] = used
+        if not events:
+            encoded[NO_EVENT_REASON] = no_event_reason(encoded["article"])
         line = dumps(encoded)
         with state.lock:
             fresh = sorted(set(places) - state.sent)

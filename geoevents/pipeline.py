@@ -43,6 +43,7 @@ from geoevents.outset import (
     write_failure,
 )
 from geoevents.parallel import (
+    NO_EVENT_REASON,
     OVERRIDES_USED,
     Failure,
     Stages,
@@ -51,6 +52,7 @@ from geoevents.parallel import (
     WorkerConfig,
     decode_record,
     dumps,
+    no_event_reason,
     one_line,
     place_id_of_encoded,
     runner_from_options,
@@ -236,6 +238,7 @@ class ResultStore:
         # Held open for the whole run and closed by close(): appended to as results arrive.
         self._results: IO[bytes] = open(self.results_path, "ab")  # noqa: SIM115
         self._places_out: IO[bytes] = open(self.places_path, "ab")  # noqa: SIM115
+        self._reader: IO[bytes] | None = None  # opened by the first ``holds`` that reads a stored line
 
     def _matches(self, fingerprint: str) -> bool:
         try:
@@ -307,6 +310,8 @@ class ResultStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             handle.close()
+        if self._reader is not None:
+            self._reader.close()
 
     def read(self, article_id: str, handle: IO[bytes]) -> ArticleResult:
         result: ArticleResult = decode_record(
@@ -318,8 +323,9 @@ class ResultStore:
         """Whether this article's result is stored for the same text (a feed's id may be reused)."""
         if article.id not in self.index:
             return False
-        with open(self.results_path, "rb") as handle:
-            return bool(self.read_encoded(article.id, handle)["article"]["text"] == article.text)
+        if self._reader is None:  # one handle for every resumed article, not a file opened for each
+            self._reader = open(self.results_path, "rb")  # noqa: SIM115
+        return bool(self.read_encoded(article.id, self._reader)["article"]["text"] == article.text)
 
     def read_encoded(self, article_id: str, handle: IO[bytes]) -> dict[str, Any]:
         """An article's stored result as plain JSON data (cheap: no records are built)."""
@@ -718,7 +724,7 @@ def _run_batch(
             overrides_used.update(encoded.get(OVERRIDES_USED, ()))
             found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
             if not encoded["events"]:
-                quiet[_no_event_reason(encoded)] += 1
+                quiet[encoded.get(NO_EVENT_REASON) or no_event_reason(encoded["article"])] += 1
             mentions += len(encoded["mentions"])
             place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
     events_found = len(found)
@@ -819,17 +825,6 @@ def _write_output_set(
         if current_set(out) != generation:  # an interrupt after the switch keeps the new set
             discard(generation)
         raise
-
-
-def _no_event_reason(encoded: Mapping[str, Any]) -> str:
-    """Why a stored article gave no event ("no-trigger", "not-asserted", "crime", ...), for run.json."""
-    try:
-        from geoevents.events.extract import why_no_event
-
-        return why_no_event(decode_record(Article, encoded["article"]))
-    except Exception:  # a reason is a courtesy: never let it stop the run
-        log.debug("no reason found for an article without events", exc_info=True)
-        return "unknown"
 
 
 def _run_info(

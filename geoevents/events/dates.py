@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from geoevents.events.prefilter import Gate
 from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
 
 MONTHS = {
@@ -337,11 +338,19 @@ class _Taken:
         self.ends.insert(i, end)
 
 
+@lru_cache(maxsize=1)
+def _gate() -> Gate:
+    """The patterns' required strings: a text without a month name is not scanned for one."""
+    return Gate(pattern for _, pattern in _PATTERNS)
+
+
 def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out."""
     taken = _Taken()
     found: list[DateMatch] = []
-    for kind, pattern in _PATTERNS:
+    for (kind, pattern), possible in zip(_PATTERNS, _gate().open(text), strict=True):
+        if not possible:
+            continue
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue

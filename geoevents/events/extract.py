@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from geoevents.events.actors import (
     PASSIVE_BEFORE,
@@ -46,6 +46,7 @@ from geoevents.events.dates import (
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares, toll_for
 from geoevents.events.ids import event_id_for
+from geoevents.events.prefilter import folded
 from geoevents.events.realis import (
     CRIME_LOOKALIKES,
     PAST_VERB_AFTER,
@@ -82,6 +83,7 @@ from geoevents.events.triggers import (
     TriggerMention,
     best_trigger,
     conjoined_trigger,
+    could_trigger,
     load_triggers,
     territory_trigger,
     trigger_for,
@@ -93,6 +95,7 @@ from geoevents.records import (
     Evidence,
     MentionRole,
     ResolvedMention,
+    Zone,
     ZoneKind,
 )
 from geoevents.settings import DEFAULT, Settings
@@ -117,11 +120,24 @@ _IN_PROTEST = re.compile(r"^\W*in\s+protest\s+(?:against|at|over|of)\b", re.IGNO
 _PROTEST_TRIGGER = trigger_for("Peaceful protest")
 
 
+# The article last dated and its reference date: asked again by later steps of the same article.
+_LAST_DATED: list[tuple[Article, tuple[date | None, str | None]]] = []
+
+
 def reference_date(article: Article) -> tuple[date | None, str | None]:
     """The date relative expressions count from, and a tag when it is not the publication date.
 
     The text's own dateline or publication line comes first: it is the day the report speaks from.
     """
+    last = _LAST_DATED[-1] if _LAST_DATED else None
+    if last is not None and last[0] is article:
+        return last[1]
+    found = _reference_date(article)
+    _LAST_DATED[:] = [(article, found)]
+    return found
+
+
+def _reference_date(article: Article) -> tuple[date | None, str | None]:
     stated = dateline_date(article.text)
     published = article.published.date() if article.published else None
     if stated is not None and stated.updated and stated.date and published and published <= stated.date:
@@ -168,6 +184,7 @@ def _best_trigger(clause: str) -> tuple[Trigger, re.Match[str]] | None:
     return (found.trigger, found.match) if found else None
 
 
+@lru_cache(maxsize=512)  # read again when the same article is asked why it gave no event
 def _triggers_of(clause: Span) -> list[tuple[Span, tuple[Trigger, re.Match[str]] | None]]:
     """The clause with its trigger, twice when it names two weapons of one kind ("strikes and shelling")."""
     found = best_trigger(clause.text)
@@ -365,8 +382,16 @@ def _note(trace: list[str] | None, reason: str) -> None:
 
 def _event_sentences(article: Article) -> list[Span]:
     """The sentences that can report events; a text that is only a headline is read as its story."""
+    key = (article.text, article.zones)  # all the sentences depend on
+    if _LAST_SENTENCES and _LAST_SENTENCES[0][0] == key:  # the same article, asked why it gave no event
+        return _LAST_SENTENCES[0][1]
     found = sentences_from_article(article)
-    return found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
+    found = found or sentences_from_article(article, zones=frozenset({ZoneKind.TITLE}))
+    _LAST_SENTENCES[:] = [(key, found)]
+    return found
+
+
+_LAST_SENTENCES: list[tuple[tuple[str, tuple[Zone, ...]], list[Span]]] = []
 
 
 class _Story:
@@ -463,7 +488,6 @@ def _drafts_from_article(
 ) -> list[Draft]:
     """The article's drafts; ``trace`` collects why triggers were set aside, ``seen`` the specific
     sub-types its triggers name, asserted or not (what the article is about)."""
-    ref, ref_tag = reference_date(article)
     usable = sorted(
         (
             rm
@@ -478,6 +502,8 @@ def _drafts_from_article(
     sentences = _event_sentences(article)
     story = _Story(" ".join(s.text for s in sentences))
     for sentence in sentences:
+        if not could_trigger(sentence.text) and "protest" not in folded(sentence.text):
+            continue  # no clause of it can hold a trigger or be a crowd's act "in protest"
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
         triggered = _with_capture_fights_folded(triggered)
@@ -503,6 +529,7 @@ def _drafts_from_article(
             if rejected:
                 _note(trace, rejected)
                 continue
+            ref, ref_tag = reference_date(article)  # only an article with a trigger needs its date
             scope = sentence if n_events == 1 else clause
             at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())
             roles = {
@@ -618,6 +645,9 @@ def _drafts_from_article(
                 _note(trace, "unsupported")
                 continue
             drafts.append(draft)
+    if not drafts:
+        return drafts
+    ref = reference_date(article)[0]
     _date_from_the_lead(drafts, sentences, ref)
     kept = consolidate(_bare_tolls_folded(drafts), ref, settings)
     dated_by_context(kept, sentences, article.text)
@@ -799,7 +829,7 @@ def events_from_article(
     lexicon = actors or default_actors()
     seen: Counter[str] = Counter()
     drafts = _drafts_from_article(article, list(resolved), lexicon, settings, seen=seen)
-    _tag_background(drafts, reference_date(article)[0])
+    _tag_background(drafts, reference_date(article)[0] if drafts else None)
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
@@ -837,7 +867,7 @@ def why_no_event(
     settings = settings or DEFAULT
     trace: list[str] = []
     drafts = _drafts_from_article(article, list(resolved or []), default_actors(), settings, trace)
-    _tag_background(drafts, reference_date(article)[0])
+    _tag_background(drafts, reference_date(article)[0] if drafts else None)
     trace += ["background" for d in drafts if "background" in d.tags]
     if not trace:
         return NO_TRIGGER

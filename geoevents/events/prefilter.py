@@ -171,3 +171,37 @@ def dispatched(alternatives: Iterable[tuple[str, str]]) -> str:
     for name, expression in alternatives:
         groups.setdefault(name[:1].casefold(), (name[:1], []))[1].append(expression)
     return "(?:" + "|".join(f"(?={re.escape(c)})(?:{'|'.join(exprs)})" for c, exprs in groups.values()) + ")"
+
+
+# Characters that IGNORECASE matches to an ASCII letter while their lower case is another (Turkish dotless
+# and dotted i, the long s): read as that letter, so a folded text never misses a required string.
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased the way ``required_strings`` lower-cases a pattern's literals."""
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_FOLD)
+
+
+class Gate:
+    """Which of a list of patterns can match a text, from their required strings: one substring test per
+    distinct set of strings (many date patterns share the month names), instead of a scan per pattern."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.keys = [required_strings(p) for p in patterns]
+
+    def open(self, text: str) -> list[bool]:
+        """For each pattern, whether it may match ``text`` (False: it cannot)."""
+        lowered = folded(text)
+        seen: dict[tuple[str, ...], bool] = {}
+        out = []
+        for keys in self.keys:
+            if keys is None:
+                out.append(True)
+                continue
+            hit = seen.get(keys)
+            if hit is None:
+                hit = seen[keys] = any(k in lowered for k in keys)
+            out.append(hit)
+        return out

@@ -213,6 +213,12 @@ def best_trigger(
     return TriggerMention(best[2], best[3]) if best else None
 
 
+def could_trigger(text: str) -> bool:
+    """Whether a row of the lexicon may match somewhere in ``text``: False only when none can, so a
+    sentence without one need not be split into clauses and read clause by clause."""
+    return bool(_index(load_triggers()).candidates(text.lower()))
+
+
 def trigger_for(sub_event_type: str) -> Trigger:
     """The first lexicon row of a sub-event type (for events a rule infers without a trigger word)."""
     return next(t for t in load_triggers() if t.sub_event_type == sub_event_type)
