@@ -7,13 +7,11 @@ import math
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from enum import IntEnum
-from typing import Any
 
 import pytest
 
 from geoevents.events import default_actors
 from geoevents.events.extract import reference_date
-from geoevents.events.sites import _cities_by_admin1, _cities_by_name, _name_key
 from geoevents.events.text import Span, clauses_from_sentence
 from geoevents.events.triggers import best_trigger, could_trigger
 from geoevents.ingest import article_from_text
@@ -39,29 +37,6 @@ def test_a_sentence_passed_over_has_no_clause_with_a_trigger(text: str) -> None:
 
 def test_a_sentence_of_no_act_is_passed_over() -> None:
     assert not could_trigger("Xyz qwv.")
-
-
-@pytest.mark.parametrize("country", ["SY", "IQ", "NG", "GB"])
-def test_towns_by_name_one_country_at_a_time_as_the_whole_table(country: str) -> None:
-    whole: dict[str, dict[str, Any]] = {}
-    for (code, _), cities in _cities_by_admin1().items():
-        for city in cities if code == country else ():
-            for name in (city["name"], *city.get("alternatenames", ())):
-                key = _name_key(name)
-                if key and int(city.get("population") or 0) > int(whole.get(key, {}).get("population") or 0):
-                    whole[key] = city
-    table = _cities_by_name()
-    assert whole
-    assert all(table.get((country, key)) is city for key, city in whole.items())
-    assert table.get((country, "qqqnotatown")) is None
-
-
-@pytest.mark.parametrize(
-    ("name", "key"),
-    [("Ar-Raqqa", "raqqa"), ("al Qaim", "qaim"), ("Şanlıurfa", "sanlurfa"), ("Deir ez-Zor", "deirezzor")],
-)
-def test_name_keys(name: str, key: str) -> None:
-    assert _name_key(name) == key
 
 
 def test_reference_date_of_each_article_even_when_asked_in_turn() -> None:
