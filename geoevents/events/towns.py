@@ -75,7 +75,7 @@ def unlisted_villages(
             )
             if container is None or container.place is None or id(container) in found:
                 continue
-            town = _cities_by_name().get((container.place.country_code or "", _name_key(name)))
+            town = _city_named(container.place.country_code or "", name)
             if town is not None:  # a larger town GeoNames knows though the gazetteer did not place it
                 found[id(container)] = EventLocation(_city_place(town, container.place.admin1), 1)
                 continue
@@ -130,19 +130,22 @@ _AREA_WORDS_IN = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _cities_by_name() -> dict[tuple[str, str], dict[str, Any]]:
-    """GeoNames' towns of 15,000 or more by (country, name key of any of their names), the largest kept."""
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for cities in _cities_by_admin1().values():
-        for city in cities:
+@lru_cache(maxsize=64)
+def _cities_named_in(country: str) -> dict[str, dict[str, Any]]:
+    """GeoNames' towns of 15,000 or more of one country by the name key of any of their names, the largest
+    kept: built per country an article needs, not for every town's every name in the world."""
+    found: dict[str, dict[str, Any]] = {}
+    for (code, _), cities in _cities_by_admin1().items():
+        for city in cities if code == country else ():
             for name in (city["name"], *city.get("alternatenames", ())):
-                key = (city["countrycode"], _name_key(name))
-                if key[1] and int(city.get("population") or 0) > int(
-                    found.get(key, {}).get("population") or 0
-                ):
+                key = _name_key(name)
+                if key and int(city.get("population") or 0) > int(found.get(key, {}).get("population") or 0):
                     found[key] = city
     return found
+
+
+def _city_named(country: str, name: str) -> dict[str, Any] | None:
+    return _cities_named_in(country).get(_name_key(name)) if country else None
 
 
 def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
@@ -165,7 +168,7 @@ def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | No
     if place.feature_class not in _TOWN_LIKE:
         return None
     names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
-    city = next((c for n in names if (c := _cities_by_name().get((home, _name_key(n))))), None)
+    city = next((c for n in names if (c := _city_named(home, n))), None)
     if city is None:
         return None
     return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
