@@ -247,14 +247,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from geoevents.errors import InputError
-    from geoevents.geoparse.parse import mention_texts_from_paths
+    from geoevents.geoparse.parse import mention_records_from_paths
 
-    found = mention_texts_from_paths(
+    found = mention_records_from_paths(
         args.files,
         gazetteer=_gazetteer(args),
         geometry=args.geometry,
         explain=args.explain,
         ranker=_ranker(args),
+        as_text=True,
     )
     failed = False
     write = sys.stdout.write

@@ -6,7 +6,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+from geoevents.errors import InputError
 from geoevents.geoparse.parse import mention_records_from_paths
+
+
+def _flat(found: Any) -> list[dict[str, Any]]:
+    """Every record of every article, a bad input as ``{"error": ...}``."""
+    out: list[dict[str, Any]] = []
+    for item in found:
+        out.extend([{"error": str(item)}] if isinstance(item, InputError) else item)
+    return out
+
 
 PLACE_FIELDS = {
     "name",
@@ -26,7 +36,7 @@ def test_records_carry_offsets_roles_and_places(tmp_path: Path, gazetteer: Any) 
     path = tmp_path / "story.txt"
     text = "Rockets hit Kirkuk on Friday. Hadi al-Amiri said Iraqi forces would respond."
     path.write_text(text, encoding="utf-8")
-    records = list(mention_records_from_paths([path], gazetteer=gazetteer))
+    records = _flat(mention_records_from_paths([path], gazetteer=gazetteer))
     assert records
     json.dumps(records)  # every record is JSON-ready
     from geoevents.ingest import articles_from_paths
@@ -50,7 +60,7 @@ def test_records_carry_offsets_roles_and_places(tmp_path: Path, gazetteer: Any) 
 def test_a_bad_input_is_one_error_and_the_rest_goes_on(tmp_path: Path, gazetteer: Any) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Rockets hit Mosul.", encoding="utf-8")
-    records = list(mention_records_from_paths([tmp_path / "missing.txt", good], gazetteer=gazetteer))
+    records = _flat(mention_records_from_paths([tmp_path / "missing.txt", good], gazetteer=gazetteer))
     errors = [r for r in records if "error" in r]
     assert len(errors) == 1 and "missing.txt" in errors[0]["error"] and "\n" not in errors[0]["error"]
     assert any(r.get("text") == "Mosul" for r in records)
@@ -67,7 +77,7 @@ def test_cli_parse_prints_json_lines(tmp_path: Path, gazetteer: Any, capsys: Any
 
 
 def test_seed_junk_never_becomes_a_place(seeds_dir: Path, gazetteer: Any) -> None:
-    records = list(mention_records_from_paths([seeds_dir], gazetteer=gazetteer))
+    records = _flat(mention_records_from_paths([seeds_dir], gazetteer=gazetteer))
     assert not [r for r in records if "error" in r and "README" not in r["error"]]
     placed = {r["text"] for r in records if "feature_id" in r}
     assert {"Kirkuk", "Albukamal"} <= placed

@@ -9,7 +9,7 @@ from typing import Any
 
 from geoevents.errors import InputError
 from geoevents.gazetteer.geojson import dumps_with_geometry
-from geoevents.geoparse.parse import mention_records_from_paths, mention_texts_from_paths
+from geoevents.geoparse.parse import mention_records_from_paths
 
 STORY = (
     "Rockets hit Kirkuk on Friday, near the Iran-Iraq border. Officials in Baghdad said Iraqi forces "
@@ -32,7 +32,7 @@ def _inputs(tmp_path: Path) -> list[Path]:
 def _texts(paths: list[Path], gazetteer: Any, **options: Any) -> tuple[list[str], list[str]]:
     texts: list[str] = []
     errors: list[str] = []
-    for found in mention_texts_from_paths(paths, gazetteer=gazetteer, **options):
+    for found in mention_records_from_paths(paths, gazetteer=gazetteer, as_text=True, **options):
         if isinstance(found, InputError):
             errors.append(str(found))
         else:
@@ -41,9 +41,14 @@ def _texts(paths: list[Path], gazetteer: Any, **options: Any) -> tuple[list[str]
 
 
 def _records(paths: list[Path], gazetteer: Any, **options: Any) -> tuple[list[str], list[str]]:
-    records = list(mention_records_from_paths(paths, gazetteer=gazetteer, **options))
-    errors = [r["error"] for r in records if "error" in r]
-    return [dumps_with_geometry(r) for r in records if "error" not in r], errors
+    records: list[str] = []
+    errors: list[str] = []
+    for found in mention_records_from_paths(paths, gazetteer=gazetteer, **options):
+        if isinstance(found, InputError):
+            errors.append(str(found))
+        else:
+            records.extend(dumps_with_geometry(r) for r in found)
+    return records, errors
 
 
 def test_printed_text_is_each_records_json(tmp_path: Path, gazetteer: Any) -> None:

@@ -199,38 +199,33 @@ def mention_records_from_paths(
     geometry: str = "point",
     explain: bool = False,
     ranker: Any = None,
-) -> Iterator[dict[str, Any]]:
-    """One dict per mention of every article in ``paths``; a bad input yields ``{"error": "<one line>"}``.
+    as_text: bool = False,
+) -> Iterator[list[Any] | InputError]:
+    """Per article of ``paths`` the list of its mentions' records, per bad input an ``InputError`` naming it.
 
+    A record is the dict ``mention_record`` gives, or with ``as_text`` its JSON text as printed (what
+    ``gazetteer.geojson.dumps_with_geometry`` gives for the dict, places encoded once per process).
     ``explain`` adds to each mention ranked among candidates why (``geoparse/explain.py``); ``ranker``:
     weights other than the default ones."""
-    for found in _resolved_from_paths(paths, gazetteer=gazetteer, explain=explain, ranker=ranker):
-        if isinstance(found, InputError):
-            yield {"error": str(found)}
-            continue
-        item, resolved, why = found
-        for rm in resolved:
-            record = mention_record(item, rm, geometry=geometry)
-            if id(rm.mention) in why:
-                record["explain"] = why[id(rm.mention)]
-            yield record
-
-
-def mention_texts_from_paths(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    gazetteer: Any,
-    geometry: str = "point",
-    explain: bool = False,
-    ranker: Any = None,
-) -> Iterator[list[str] | InputError]:
-    """``mention_records_from_paths`` as JSON text: per article the list of its records' texts (each what
-    ``gazetteer.geojson.dumps_with_geometry`` gives for the record), per bad input an ``InputError``
-    naming it."""
-    text_of = _RecordText(geometry=geometry)
+    encode = _RecordText(geometry=geometry) if as_text else _RecordDict(geometry=geometry)
     for found in _resolved_from_paths(paths, gazetteer=gazetteer, explain=explain, ranker=ranker):
         if isinstance(found, InputError):
             yield found
             continue
         item, resolved, why = found
-        yield [text_of(item, rm, why.get(id(rm.mention))) for rm in resolved]
+        yield [encode(item, rm, why.get(id(rm.mention))) for rm in resolved]
+
+
+class _RecordDict:
+    """``mention_record`` with the mention's explanation, called as ``_RecordText`` is."""
+
+    def __init__(self, *, geometry: str = "point") -> None:
+        self.geometry = geometry
+
+    def __call__(
+        self, article: Article, rm: ResolvedMention, explain: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        record = mention_record(article, rm, geometry=self.geometry)
+        if explain is not None:
+            record["explain"] = explain
+        return record
