@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 from geoevents.errors import GeoeventsError, InputError
@@ -42,10 +43,20 @@ def _lower_case(text: str) -> bool:
     """Whether a text is typed in lower case ("gunmen shot dead two men in kano on monday"): a sentence
     opens in lower case and hardly a word inside one starts with a capital (acronyms such as "SDF" aside)."""
     head = text[:2000]
-    words = len(re.findall(r"(?<![\w'’])[^\W\d_]", head))
-    named = len(re.findall(r"(?<![.!?:\s]\s)(?<![\w'’])(?<!^)[A-Z][a-z]", head))
-    opens_lower = re.search(r"(?:^|[.!?:]\s+)[a-z]", head) is not None
+    # Every word but the first follows a non-word character, so a text has at most half its length in
+    # words: past that many capitalised words the text is not lower case, and the count can stop there.
+    most_named = int(LOWER_CASE_SHARE * (len(head) // 2 + 1))
+    named = sum(1 for _ in islice(_NAMED.finditer(head), most_named + 1))
+    if named > most_named:
+        return False
+    words = len(_WORD_START.findall(head))
+    opens_lower = _OPENS_LOWER.search(head) is not None
     return opens_lower and words >= LOWER_CASE_WORDS and named <= LOWER_CASE_SHARE * words
+
+
+_WORD_START = re.compile(r"(?<![\w'’])[^\W\d_]")
+_NAMED = re.compile(r"(?<![.!?:\s]\s)(?<![\w'’])(?<!^)[A-Z][a-z]")  # a capital inside a sentence
+_OPENS_LOWER = re.compile(r"(?:^|[.!?:]\s+)[a-z]")
 
 
 def _capitalised(word: re.Match[str]) -> str:
