@@ -196,10 +196,12 @@ class Resolver(Compounds, Coherence, Filters):
         out: list[ResolvedMention] = []
         resolved_by_text: dict[str, Place] = {}
         for m in toponyms:
-            place, _ = chosen.get(id(m), (None, 0.0))
+            place, conf = chosen.get(id(m), (None, 0.0))
             if place is None:
                 continue
-            if self._too_weak(m, place, context, match=match.get(id(m), 1.0)):
+            if conf < self.options.min_score or self._too_weak(
+                m, place, context, match=match.get(id(m), 1.0)
+            ):
                 chosen[id(m)] = (None, 0.0)
             else:
                 resolved_by_text.setdefault(normalize_name(m.text), place)

@@ -512,3 +512,20 @@ def test_a_named_county_backs_its_town_only_in_the_state_the_story_names(gazette
         gazetteer,
     )
     assert _where(found, "Columbia")[:2] == ("US", "Missouri")
+
+
+def test_a_choice_below_the_minimum_confidence_is_left_unresolved(gazetteer: Any) -> None:
+    from geoevents.geoparse.parse import mentions_from_article
+    from geoevents.resolve import ResolverOptions, resolver_for
+
+    article = Article(id="t", text="Fans drove from Springfield to the game on Sunday.")
+    mentions = mentions_from_article(article, gazetteer=gazetteer)
+
+    def springfield(min_score: float) -> ResolvedMention:
+        resolver = resolver_for(gazetteer, options=ResolverOptions(min_score=min_score))
+        return next(r for r in resolver.resolve(article, mentions) if r.mention.text == "Springfield")
+
+    kept = springfield(0.0)
+    assert kept.place is not None and 0.0 < kept.score < 1.0  # a bare name of many towns: unsure
+    assert springfield(kept.score + 0.01).place is None
+    assert springfield(kept.score - 0.01).place is not None
