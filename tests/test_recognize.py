@@ -392,3 +392,12 @@ def test_a_name_of_several_words_before_a_hyphenated_modifier_ends_at_the_hyphen
     led = _by_text(found, "Saudi Arabia")
     assert led.role is MentionRole.DEMONYM and led.parts == ("Saudi Arabia",)
     assert not [m for m in found if m.text in ("York", "Los", "Angeles", "Ban Ki")]
+
+
+def test_a_trailing_s_that_belongs_to_the_word_is_no_lost_apostrophe(gazetteer: Any) -> None:
+    found = _mentions("Volunteers from St. Marys cleared the trail, and the Falcons won at home.", gazetteer)
+    texts = {m.text for m in found if m.kind is MentionKind.TOPONYM}
+    assert "St. Marys" in texts  # the town's name, not "St. Mary" and a possessive
+    assert not texts & {"Mary", "St. Mary", "Falcon"}  # a plural English word is no place's possessive
+    lost = _mentions("Shelling hit the outskirts of Syrias Aleppo overnight.", gazetteer)
+    assert {"Syria", "Aleppo"} <= {m.text for m in lost if m.kind is MentionKind.TOPONYM}

@@ -75,7 +75,8 @@ def _name_ends(look: Lookups, toks: Tokens, i: int) -> list[NameEnd]:
     ends: list[NameEnd] = []
     for k in range(i, min(toks.n, i + look.max_words)):
         word = words[k]
-        base, poss = _possessive(look, word)
+        # A lost apostrophe is read only on a name's first word: "St. Marys" keeps its "s".
+        base, poss = _possessive(look, word) if k == i else strip_possessive(word)
         if ("'" in base or "’" in base) and is_contraction(base):
             break  # "I've", "We'll"
         modified = False

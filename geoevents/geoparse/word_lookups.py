@@ -28,6 +28,9 @@ class RecognizerOptions:
     keep_not_place: bool = True  # report NOT_PLACE mentions (the resolver gives them no place)
     speaker_population: int = 100_000  # a lone word that speaks is a person unless a place this big
     rare_word_zipf: float = 2.5  # rarer than this in English (wordfreq's Zipf scale): a surname, not a word
+    # A word with a trailing "s" rarer than this in English may be a place's possessive that lost its
+    # apostrophe ("Syrias"); one more common is a word or name of its own ("Falcons", "Browns", "Marys").
+    bare_possessive_zipf: float = 2.0
 
 
 DEFAULT_OPTIONS = RecognizerOptions()
@@ -176,6 +179,8 @@ class Lookups:
             return None
         stem = word[:-1]
         if self.is_name(word) or not self.is_exact_name(stem) or not self.well_known(stem):
+            return None
+        if self.zipf(word.casefold()) >= self.options.bare_possessive_zipf:
             return None
         return stem
 
