@@ -417,13 +417,13 @@ OVERRIDES_USED = "$overrides_used"
 NO_EVENT_REASON = "$no_event_reason"
 
 
-def no_event_reason(article: Mapping[str, Any]) -> str:
-    """Why an encoded article gave no event ("no-trigger", "not-asserted", "crime", ...), for run.json.
-    Asked by the worker right after the events stage, when what it read of the text is still at hand."""
+def no_event_reason(article: Article | Mapping[str, Any]) -> str:
+    """Why an article (or an encoded one) gave no event ("no-trigger", "not-asserted", "crime", ...), for
+    run.json. Asked by the worker right after the events stage, with the article it has just read."""
     try:
         from geoevents.events.extract import why_no_event
 
-        return why_no_event(decode_record(Article, article))
+        return why_no_event(article if isinstance(article, Article) else decode_record(Article, article))
     except Exception:  # a reason is a courtesy: never let it stop the run
         log.debug("no reason found for an article without events", exc_info=True)
         return "unknown"
@@ -534,7 +534,7 @@ def _process_article(article: Article, state: WorkerState) -> Reply:
         if used:
             encoded[OVERRIDES_USED] = used
         if not events:
-            encoded[NO_EVENT_REASON] = no_event_reason(encoded["article"])
+            encoded[NO_EVENT_REASON] = no_event_reason(article)
         line = dumps(encoded)
         with state.lock:
             fresh = sorted(set(places) - state.sent)

@@ -107,6 +107,21 @@ def test_report_has_as_of_method_page_numbers_and_escaped_sources() -> None:
     assert HOSTILE not in page and "&lt;script&gt;" in page
 
 
+def test_a_long_batch_lists_its_deadliest_events_in_the_pdf_and_counts_them_all() -> None:
+    base = sample_events()
+    many = [
+        replace(base[i % len(base)], event_id=f"ev-{i:03d}", fatalities=i % 7, injuries=None)
+        for i in range(40)
+    ]
+    page = render_report(many, sources=None, listed=10)
+    shown = re.findall(r"<tr id='(ev-\d+)'>", page)
+    assert len(shown) == 10
+    assert all(int(i[3:]) % 7 >= 5 for i in shown)  # five and six killed: the ten deadliest
+    assert "<b>40</b>events" in page and "the other 30 are in report.html and events.csv" in page
+    whole = render_report(many, sources=None)
+    assert len(re.findall(r"<tr id='ev-\d+'>", whole)) == 40 and "the other" not in whole
+
+
 def test_report_pdf_reads_back_on_both_papers(outputs: dict[str, Path]) -> None:
     from pypdf import PdfReader
 

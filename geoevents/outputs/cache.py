@@ -5,12 +5,18 @@ the KMZ's icons do not depend on the articles, yet cost seconds to make. Each is
 cache folder ($GEOEVENTS_CACHE) under a name keyed by the data and code it comes from, so every
 later run reads it back in milliseconds. A damaged or unreadable file is rebuilt, a cache folder
 that cannot be written costs time only: the cache never fails a run.
+
+A new key (an upgrade, other data) makes a new file; the files of older keys are deleted when it is
+stored, except the few used last (reading a file marks it used), so two installed versions that share
+the folder do not rebuild each other's files on every run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +25,8 @@ from typing import TypeVar
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+KEEP = 3  # files of one name kept: the one just made and the two used last before it
 
 
 def cache_path(name: str, key: str) -> Path | None:
@@ -37,12 +45,15 @@ def load(path: Path | None) -> object | None:
     if path is None:
         return None
     try:
-        return pickle.loads(path.read_bytes())  # our own file, in the user's cache folder
+        value = pickle.loads(path.read_bytes())  # our own file, in the user's cache folder
     except FileNotFoundError:
         return None
     except Exception as exc:  # a damaged cache file is rebuilt, never fatal
         log.info("cache file %s unreadable (%s); rebuilding it", path, exc)
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: kept when other keys' files are pruned
+    return value
 
 
 def store(path: Path | None, value: object) -> None:
@@ -56,6 +67,22 @@ def store(path: Path | None, value: object) -> None:
         atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError as exc:  # a read-only cache folder costs time, not the run
         log.info("cannot keep %s (%s)", path, exc)
+        return
+    prune(path)
+
+
+def prune(path: Path, keep: int = KEEP) -> None:
+    """Delete the files of ``path``'s name made for other keys, all but the ``keep`` used last."""
+    name = path.name.rsplit("-", 1)[0]
+    others = []
+    for other in path.parent.glob(f"{name}-*.pickle"):
+        with contextlib.suppress(OSError):
+            if other != path and other.name.rsplit("-", 1)[0] == name:
+                others.append((other.stat().st_mtime, other))
+    for _, stale in sorted(others, reverse=True)[keep - 1 :]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            log.info("deleted the stale cache file %s", stale)
 
 
 def cached(name: str, key: str, build: Callable[[], T], kind: type | tuple[type, ...]) -> T:

@@ -2,7 +2,10 @@
 
 ``report.html`` prints on A4 and US Letter alike (``@page`` margins and page
 numbers; the paper is the printer's); ``report.pdf`` is the same page laid out
-by WeasyPrint on A4 (or Letter), with no print dialog involved.
+by WeasyPrint on A4 (or Letter), with no print dialog involved. WeasyPrint takes
+about 30 ms of CPU per table row, so the PDF lists the ``PDF_EVENTS`` deadliest
+events (its figures, types and timeline still count them all) and says where the
+rest are: its cost stops growing with the batch.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from geoevents.records import Event
 DEFAULT_TITLE = "Event briefing"
 log = logging.getLogger(__name__)
 Paper = Literal["A4", "Letter"]
+PDF_EVENTS = 150  # rows of the PDF's event table (a few seconds of layout)
 
 # Printable on both papers: A4 is the narrower (210 mm), Letter the shorter (279 mm).
 _CSS = """
@@ -245,6 +249,28 @@ def _event_row(event: Event, sources: Mapping[str, SourceRef] | None, *, anchor:
     )
 
 
+def listed_events(events: list[Event], limit: int | None) -> list[Event]:
+    """The ``limit`` events with the most fatalities, then injuries (the latest first among equals), in
+    the order of ``events``; all of them without a limit."""
+    if limit is None or len(events) <= limit:
+        return events
+
+    def weight(event: Event) -> tuple[int, int, str]:
+        return (event.fatalities or 0, event.injuries or 0, event_sort_key(event)[0])
+
+    chosen = {id(e) for e in sorted(events, key=weight, reverse=True)[:limit]}
+    return [e for e in events if id(e) in chosen]
+
+
+def _left_out(shown: int, total: int) -> str:
+    if shown == total:
+        return ""
+    return (
+        f"<p class='muted'>The {shown} events with the most reported fatalities and injuries are listed; "
+        f"the other {total - shown} are in report.html and events.csv.</p>"
+    )
+
+
 def _event_table(events: list[Event], sources: Mapping[str, SourceRef] | None) -> str:
     if not events:
         return "<p class='muted'>No events were found in these articles.</p>"
@@ -329,9 +355,12 @@ def render_report(
     run_info: Mapping[str, Any] | None = None,
     map_link: str | None = "map.html",
     sources: Mapping[str, SourceRef] | None = None,
+    listed: int | None = None,
 ) -> str:
-    """The briefing page as one self-contained HTML string."""
+    """The briefing page as one self-contained HTML string; with ``listed``, its event table and
+    sources hold that many events at most (see ``listed_events``)."""
     ordered = sorted(events, key=event_sort_key)
+    rows = listed_events(ordered, listed)
     dates = [e.event_date for e in ordered if e.event_date]
     fatalities = sum(e.fatalities or 0 for e in ordered)
     injuries = sum(e.injuries or 0 for e in ordered)
@@ -362,8 +391,10 @@ def render_report(
         parts.append(f"<img class='map' alt='Map of the events' src='data:image/png;base64,{encoded}'>")
     if map_link:
         parts.append(f"<p class='muted'>Interactive map: {_esc(map_link)} (in the same folder).</p>")
-    parts += ["<h2>Timeline</h2>", timeline_svg(ordered), "<h2>Events</h2>", _event_table(ordered, sources)]
-    parts += ["<h2>Method and caveats</h2>", _method(), "<h2>Sources</h2>", _sources(ordered, sources)]
+    parts += ["<h2>Timeline</h2>", timeline_svg(ordered), "<h2>Events</h2>"]
+    parts += [_left_out(len(rows), len(ordered)), _event_table(rows, sources)]
+    parts += ["<h2>Method and caveats</h2>", _method()]
+    parts += ["<h2>Sources</h2>", _sources(rows, sources)]
     parts += [_run_line(run_info), "</body></html>\n"]
     return "".join(parts)
 
@@ -395,10 +426,15 @@ def write_report(
     Without the system libraries WeasyPrint lays pages out with (Pango), the PDF is left out with
     a warning naming the fix; the HTML, which prints to PDF from any browser, is still written.
     """
+    events = list(events)
     document = render_report(events, map_png=map_png, title=title, run_info=run_info, sources=sources)
     atomic_write_text(path, document)
     if pdf_path is None:
         return
+    if len(events) > PDF_EVENTS:
+        document = render_report(
+            events, map_png=map_png, title=title, run_info=run_info, sources=sources, listed=PDF_EVENTS
+        )
     try:
         pdf = report_pdf(document, paper=paper)
     except (ImportError, OSError) as exc:

@@ -170,13 +170,16 @@
       .addTo(provinces);
   }
 
-  // ---- labels: countries, provinces, towns, each from its own zoom, only those in view --------
+  // ---- labels: countries, towns, provinces, each from its own zoom, only those in view --------
   // One layer holds every label: each row's node is made once and the shown ones are placed by a
   // transform on moveend (hidden while a zoom animates), instead of one Leaflet marker per label
-  // added and removed on every zoom.
-  function labelSet(rows, cls, dot, minZoom, maxZoom) {
+  // added and removed on every zoom. Labels never overlap: they are placed in rank order (capitals,
+  // countries, towns by population, then provinces) and one that would cover a label already
+  // placed is left out, as map renderers do.
+  function labelSet(rows, cls, dot, minZoom, maxZoom, rank) {
     var xy = toWorld(rows.map(function (r) { return [r[1], r[0]]; }));
-    return {rows: rows, xy: xy, cls: cls, dot: dot, min: minZoom, max: maxZoom, nodes: [], on: true};
+    return {rows: rows, xy: xy, cls: cls, dot: dot, min: minZoom, max: maxZoom, rank: rank, nodes: [],
+      on: true};
   }
   function labelNode(set, r) {
     var outer = el('div', 'ge-label'), box = el('div', typeof set.cls === 'function' ? set.cls(r) : set.cls, outer);
@@ -186,12 +189,27 @@
   }
   var labelSets = {
     countries: labelSet(D.base.countryLabels, 'ge-country-label', false,
-      function (r) { return r[3]; }, function () { return 9; }),
-    provinces: labelSet(D.base.provinceLabels, 'ge-province-label', false,
-      function () { return 6; }, function () { return 9; }),
+      function (r) { return r[3]; }, function () { return 9; }, function (r) { return [1, r[3]]; }),
     towns: labelSet(D.base.towns, function (r) { return r[5] ? 'ge-town-label ge-capital' : 'ge-town-label'; },
-      true, function (r) { return r[4]; }, function () { return 99; })
+      true, function (r) { return r[4]; }, function () { return 99; },
+      function (r) { return [r[5] ? 0 : 2, -(r[3] || 0)]; }),
+    provinces: labelSet(D.base.provinceLabels, 'ge-province-label', false,
+      function () { return 6; }, function () { return 9; }, function () { return [3, 0]; })
   };
+  // The screen box a label covers around its anchor (x, y), with a small gap: towns start at their dot,
+  // the others are centred (as map.css draws them).
+  function labelBox(set, node, x, y) {
+    var size = node.geSize || (node.geSize = [node.firstChild.offsetWidth, node.firstChild.offsetHeight]);
+    var w = size[0], h = size[1], left = set.dot ? x - 4 : x - w / 2;
+    return [left - 2, y - h / 2 - 1, left + w + 2, y + h / 2 + 1];
+  }
+  function overlaps(a, taken) {
+    for (var i = 0; i < taken.length; i++) {
+      var b = taken[i];
+      if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) { return true; }
+    }
+    return false;
+  }
   var LabelLayer = L.Layer.extend({
     options: {pane: 'ge-labels'},
     onAdd: function () { this._box = el('div', 'ge-label-layer', this.getPane()); this.update(); },
@@ -200,26 +218,38 @@
       return {moveend: this.update, viewreset: this.update, zoomanim: this._hide};
     },
     _hide: function () { this._box.style.display = 'none'; },
-    update: function () {
+    // Every label this zoom shows within (a margin around) the view, in rank order ([tier, within]).
+    _wanted: function () {
       var zoom = map.getZoom(), s = map.getZoomScale(zoom, 0), o = map.getPixelOrigin();
       var size = map.getSize(), pad = 0.15, at = map.containerPointToLayerPoint([0, 0]);
       var x0 = at.x - pad * size.x, y0 = at.y - pad * size.y;
-      var x1 = at.x + (1 + pad) * size.x, y1 = at.y + (1 + pad) * size.y, keep = [];
+      var x1 = at.x + (1 + pad) * size.x, y1 = at.y + (1 + pad) * size.y, wanted = [];
       Object.keys(labelSets).forEach(function (name) {
         var set = labelSets[name];
         if (!set.on) { return; }
-        for (var i = 0; i < set.rows.length; i++) {
-          var r = set.rows[i];
-          if (zoom < set.min(r) || zoom > set.max(r)) { continue; }
+        set.rows.forEach(function (r, i) {
+          if (zoom < set.min(r) || zoom > set.max(r)) { return; }
           var x = set.xy[2 * i] * s - o.x, y = set.xy[2 * i + 1] * s - o.y;
-          if (x < x0 || x > x1 || y < y0 || y > y1) { continue; }
+          if (x < x0 || x > x1 || y < y0 || y > y1) { return; }
           var node = set.nodes[i] || (set.nodes[i] = labelNode(set, r));
-          node.style.transform = 'translate(' + Math.round(x) + 'px,' + Math.round(y) + 'px)';
-          keep.push(node);
-        }
+          wanted.push({set: set, node: node, x: x, y: y, rank: set.rank(r)});
+        });
+      });
+      return wanted.sort(function (a, b) { return a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1]; });
+    },
+    update: function () {
+      var wanted = this._wanted(), taken = [], keep = [];
+      // all in the shown layer once, so the sizes of new ones are read in one layout
+      this._box.style.display = '';
+      this._box.replaceChildren.apply(this._box, wanted.map(function (w) { return w.node; }));
+      wanted.forEach(function (w) {
+        var box = labelBox(w.set, w.node, w.x, w.y);
+        if (overlaps(box, taken)) { return; }
+        taken.push(box);
+        w.node.style.transform = 'translate(' + Math.round(w.x) + 'px,' + Math.round(w.y) + 'px)';
+        keep.push(w.node);
       });
       this._box.replaceChildren.apply(this._box, keep);
-      this._box.style.display = '';
     }
   });
   var labelLayer = new LabelLayer().addTo(map);
