@@ -16,174 +16,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from geoevents.events.datepatterns import (
+    DAY,
+    DAY2,
+    MONTH,
+    MONTH2,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    folded,
+)
+from geoevents.events.datepatterns import (
+    PATTERNS as _PATTERNS,
+)
 from geoevents.events.prefilter import Gate
 from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
-
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
-WEEKDAYS = {
-    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-}
-
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-# Ordered: the first pattern that matches at a position wins; longer forms come first.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    # Day first, as the Middle East's wires write a page's date ("29-07-2015 Drone strike kills ...").
-    ("iso", re.compile(r"(?<![\d/.-])(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(?:19|20)\d\d)\b")),
-    # One night told by its two days ("on the night of 14-15 March 2021"): its evening, to the day.
-    (
-        "night_of",
-        re.compile(
-            rf"\bthe\s+night\s+of\s+{_DAY}\s*(?:-|–|/|to|and)\s*{_DAY2}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_DAY}\s*(?:-|–|and|to|until)\s*{_DAY2}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_DAY2},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    # A page's date with the year glued to a two-digit day ("Last updated at Oct 082017").
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b", re.I)),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_MONTH2}\s+{_DAY2},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_DAY}\s+{_MONTH}\s*(?:-|–|and|to|until)\s*{_DAY2}\s+{_MONTH2},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    # ACLED's own wording for a date known to a few days: "Around 10 May 2020 (between 8 and 12 May)".
-    (
-        "around",
-        re.compile(
-            rf"\b(?:around|about|on\s+or\s+about)\s+{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"
-            r"(?:\s*\((?:between|from)\s[^)]{1,40}\))?",
-            re.I,
-        ),
-    ),
-    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    (
-        "month_year",
-        re.compile(
-            rf"\b(?:in\s+|during\s+|since\s+|early\s+|late\s+|mid-?)?{_MONTH}"
-            rf"(?:\s+and\s+{_MONTH2})?,?\s+(?:of\s+)?{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_month",
-        re.compile(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I),
-    ),
-    ("month_day", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d|\d)", re.I)),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-            r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
-            re.I,
-        ),
-    ),
-    ("day_before_yesterday", re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I)),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    (
-        "today",
-        re.compile(
-            r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I
-        ),
-    ),
-    (
-        "overnight",
-        re.compile(
-            r"\bovernight\b|\blast\s+night\b|\b(?:during|in|through)\s+the\s+night\b(?!\s+of\b)", re.I
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            rf"\b(?:(?P<mod>last|this\s+past|past|this|early\s+on|late\s+on|early|late|on)\s+)?"
-            rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
-            # a possessive whose apostrophe a feed dropped ("Tuesdays attacks"), never "on Tuesdays"
-            r"|(?<!\bon\s)\b(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b"
-            r"(?=\s+[a-z])",
-            re.I,
-        ),
-    ),
-    (
-        "past_day",
-        re.compile(
-            r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours\b", re.I
-        ),
-    ),
-    (
-        "weekend",
-        re.compile(
-            r"\b(?:last|this\s+past|over\s+the|at\s+the|during\s+the|on\s+the)\s+weekend\b|"
-            r"\b(?:the|last)\s+weekend['’]s\b|"
-            r"\b(?P<weekday>Saturday|Sunday)\s+(?:and|or)\s+(?:Saturday|Sunday)\b",
-            re.I,
-        ),
-    ),
-    ("last_week", re.compile(r"\blast\s+week\b|\bthe\s+previous\s+week\b|\bthe\s+week\s+before\b", re.I)),
-    ("this_week", re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+week\b|\bthis\s+week\b", re.I)),
-    ("this_month", re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+month\b|\bthis\s+month\b", re.I)),
-    ("last_month", re.compile(r"\blast\s+month\b|\bthe\s+previous\s+month\b", re.I)),
-    (
-        "month",
-        re.compile(rf"\b(?:in|during|since|early|late|mid-?|last|this\s+past)\s+{_MONTH}\b(?!\s+\d)", re.I),
-    ),
-    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
-    ("this_year", re.compile(r"\b(?:earlier\s+)?this\s+year\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|during|since|of|early|late|mid-?|by|until)\s+{_YEAR}\b(?![-/]\d)", re.I)),
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +64,7 @@ def _most_recent_weekday(reference: date, weekday: int, *, strictly_before: bool
 
 
 def _month_name(value: str) -> int:
-    return MONTHS[value.lower().rstrip(".")]
+    return MONTHS[folded(value)]
 
 
 def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None, int, bool]:
@@ -255,7 +102,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
             found = _safe_date(ref.year - 1, month, day)
         return found, 1, True
     if kind == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[folded(g["n"])]
         unit = g["unit"].lower().rstrip("s")
         if unit == "day":
             return ref - timedelta(days=n), 1, True
@@ -276,7 +123,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
-        day = WEEKDAYS[(g["weekday"] or g["weekday2"]).lower()]
+        day = WEEKDAYS[folded(g["weekday"] or g["weekday2"])]
         return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
     if kind == "past_day":
         return ref - timedelta(days=1), 2, True  # the day before the report and the report's own
@@ -396,7 +243,7 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     return sorted(found, key=lambda d: d.start)
 
 
-_FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+{_DAY2})\b", re.I)
+_FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH2}\s+{DAY2})\b", re.I)
 # A wire dateline ("CITY, Country, Month D, YYYY -", "City, March 3 (Agency) -") or a date alone on line one.
 _DATELINE_HEAD = re.compile(
     r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?(?:[,:]\s*|\s+(?=\())){0,2}(?:\([^)]{1,30}\)\s*)?"

@@ -40,7 +40,7 @@ VAGUE_WORDS = (
 )
 QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|"
-    r"approximately|an\s+estimated|a\s+total\s+of|at\s+most|fewer\s+than|less\s+than)"
+    r"approximately|an\s+estimated|a\s+total\s+of|at\s+most|fewer\s+than|less\s+than|between)"
 )
 NUMBER = (
     rf"(?:(?:{QUALIFIER}\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM})"
