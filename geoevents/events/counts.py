@@ -28,6 +28,7 @@ from geoevents.events.tollforms import (
     ONE_NAMED,
     SELF,
     SELF_AND,
+    all_aboard,
     war_tolls,
 )
 
@@ -104,20 +105,6 @@ class Casualties:
 _MORE = re.compile(
     rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
     rf"(?=\s+(?!{_WHO}(?:were|was|said|says|told|reported|added|stated|according)\b))",
-    re.I,
-)
-# Everyone aboard: "killing all 12 on board", "all those aboard died"; the figure is the people carried.
-_ALL_ABOARD = re.compile(
-    rf"\b(?:killing|killed|kills|kill)\s+(?:all|everyone|everybody)\s+(?:(?P<num>{NUMBER})\s+)?(?:(?:people|"
-    rf"passengers|crew(?:\s+members)?|those|persons|soldiers|troops)\s+)?(?:on\s+board|aboard)\b|"
-    rf"\b(?:all|everyone)\s+(?:(?P<num2>{NUMBER})\s+)?(?:\w+\s+)?(?:on\s+board|aboard)\s+(?:were\s+)?"
-    rf"(?:killed|died|perished)\b",
-    re.I,
-)
-_CARRYING = re.compile(
-    rf"\b(?:carrying|with)\s+(?P<num>{NUMBER})\s+(?:people|passengers|persons|crew(?:\s+members)?|soldiers|"
-    rf"troops|servicemen|personnel)\b|\b(?P<num2>{NUMBER})\s+(?:people|passengers|crew(?:\s+members)?|"
-    rf"soldiers|servicemen)\s+(?:were\s+)?(?:on\s+board|aboard)\b",
     re.I,
 )
 # A group listed before the one a verb counts: "24 civilians, 24 fighters and [25 militiamen were killed]".
@@ -355,7 +342,7 @@ def casualties_from_text(text: str) -> Casualties:
                     found.pop(category, None)
                     continue
                 keep("injuries", value, vague)
-    if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
+    if "fatalities" not in found and (aboard := all_aboard(text)) is not None:
         found["fatalities"] = aboard
     if SELF.search(text) and not SELF_AND.search(text):
         value, vague = found.get("fatalities", (0, False))
@@ -373,21 +360,6 @@ def loose_toll(clauses: list[str]) -> Casualties | None:
     """The toll of a sentence's clauses that name no act ("...; at least 14 people were killed"), or None."""
     told = [found for text in clauses if (found := casualties_from_text(text)).any]
     return told[0] if len(told) == 1 else None
-
-
-def _all_aboard(text: str) -> tuple[int, bool] | None:
-    """ "killing all on board": the people the text says were carried; at least one when it does not say."""
-    m = _ALL_ABOARD.search(text)
-    if m is None:
-        return None
-    for said in (
-        m.group("num") or m.group("num2"),
-        *(c.group("num") or c.group("num2") for c in _CARRYING.finditer(text)),
-    ):
-        parsed = number_from_phrase(said) if said else None
-        if parsed is not None:
-            return parsed
-    return 1, True
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,3 +451,29 @@ def split_evenly(total: int, parts: int) -> list[int]:
         raise ValueError(f"cannot split a figure over {parts} events")
     base, extra = divmod(total, parts)
     return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+# Who a toll counts when it counts everyone hit: "12 people", "at least 20 civilians", "30 persons".
+_EVERYONE = re.compile(r"\b(?:people|persons|individuals|civilians|victims|residents|villagers)\b", re.I)
+
+
+def whole_over_part(larger: tuple[int, str], smaller: tuple[int, str]) -> bool:
+    """Whether of two exact tolls one article gives for one event, the smaller counts a part of the
+    larger: the larger's sentence counts everyone hit ("killed 12 people") and the smaller's one group
+    only ("three soldiers died"). Two counts of everyone are rival estimates: ACLED's lower one stands.
+    Each is (value, the sentence that gives it)."""
+    big, small = (_toll_noun(text, value) for value, text in (larger, smaller))
+    return big is not None and small is not None and bool(_EVERYONE.match(big)) and not _EVERYONE.match(small)
+
+
+def _toll_noun(text: str, value: int) -> str | None:
+    """The word a figure of ``value`` in ``text`` counts ("soldiers" in "three Iraqi soldiers died")."""
+    for pattern in (_BEFORE_VERB, _AFTER_VERB):
+        for m in _scan(pattern, text):
+            parsed = number_from_phrase(m.group("num"))
+            if parsed is None or parsed[0] != value or parsed[1]:
+                continue
+            words = re.findall(r"[A-Za-z][\w’'\-]*", text[m.end("num") : m.end("num") + 40])[:3]
+            people = next((w for w in words if _EVERYONE.match(w)), None)
+            return people or (words[-1] if words else "")
+    return None
