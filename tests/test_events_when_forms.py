@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from geoevents.events.datepatterns import folded
-from geoevents.events.dates import dates_from_text
+from geoevents.events.dates import NEAR, NONE, date_role, dates_from_text, opening_date
 
 MONDAY = date(2023, 10, 9)
 
@@ -32,3 +32,49 @@ def test_folded_drops_only_the_dots_of_i() -> None:
     assert folded("Çarşamba") == "çarşamba"
     assert folded("APRİL") == "april"
     assert folded("Sept.") == "sept"
+
+
+def _role(sentence: str, date_text: str, trigger: str) -> int:
+    found = next(d for d in dates_from_text(sentence, reference=MONDAY) if date_text in d.text)
+    at = sentence.index(trigger)
+    return date_role(sentence, found, (at, at + len(trigger)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "trigger", "role"),
+    [
+        ("Since Thursday, fighting has gripped the old city.", "Thursday", "fighting", NEAR),
+        ("A ceasefire in force since Saturday held in the south.", "Saturday", "ceasefire", NEAR),
+        ("Sit-ins have gone on since Friday after guards beat a detainee.", "Friday", "beat", NONE),
+        ("Raids have hit the valley since March.", "March", "Raids", NONE),  # a month: no first day
+        ("Curfews will last until Sunday in the port.", "Sunday", "Curfews", NONE),
+    ],
+)
+def test_since_a_day_gives_the_first_day_of_the_triggers_own_span(
+    sentence: str, date_text: str, trigger: str, role: int
+) -> None:
+    assert _role(sentence, date_text, trigger) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Darfur roundup 7 October: gunmen torched a school in Kutum.", date(2023, 10, 7)),
+        ("Yemen brief for 8 October: drones hit a depot in Marib.", date(2023, 10, 8)),
+        ("On 5 October, gunmen torched a school in Kutum.", date(2023, 10, 5)),
+    ],
+)
+def test_a_heading_that_ends_in_its_day_dates_the_sentence(sentence: str, expected: date) -> None:
+    found = opening_date(sentence, reference=MONDAY)
+    assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen torched a school in Kutum on 7 October: nobody was hurt.",  # a date inside the clause
+        "Officials of the three towns said on 7 October: schools stay shut.",  # more than a heading
+    ],
+)
+def test_a_date_inside_a_sentence_is_no_heading(sentence: str) -> None:
+    assert opening_date(sentence, reference=MONDAY) is None

@@ -279,12 +279,19 @@ _OPENS = re.compile(
 
 
 def opening_date(text: str, *, reference: date | None) -> DateMatch | None:
-    """The date a sentence opens with ("On 15 November 2021, ...", "On Monday, ..."): it dates
-    every clause of the sentence and, in a coder's note, the sentences that follow it."""
+    """The date a sentence opens with ("On 15 November 2021, ...", "On Monday, ...") or its heading
+    ends in ("Daily brief 24 July: ..."): it dates every clause of the sentence and, in a coder's note,
+    the sentences that follow it."""
     first = next(iter(dates_from_text(text[:80], reference=reference)), None)
-    if first is None or first.date is None or first.dateline or not _OPENS.fullmatch(text, 0, first.start):
+    if first is None or first.date is None or first.dateline:
         return None
-    return first
+    heading = _HEADING.fullmatch(text, 0, first.start) and _HEADING_END.match(text, first.end)
+    return first if _OPENS.fullmatch(text, 0, first.start) or heading else None
+
+
+# A roundup's heading that ends in its day: "Sudan daily brief 24 July: ...", "Gaza update, 3 May - ...".
+_HEADING = re.compile(r"\W*(?:[A-Za-z][\w'’-]*,?\s+){1,5}")
+_HEADING_END = re.compile(r"\s*(?:[:|–—]|-\s)")
 
 
 def acled_time_precision(when: date | None, precision: int) -> int | None:
@@ -331,18 +338,27 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     """What a date in the trigger's sentence dates: the event (``ACT``), only its report
     (``REPORT``: "officials said on Tuesday"), an act the trigger followed (``NEAR``: "seized the
     town after fierce battles on 3 January", "fired on protesters after Friday prayers"), or
-    neither (``NONE``): a span ("since Friday"), or another act the trigger is only the cause of
-    ("mourners gathered on Monday for fighters killed in air strikes").
+    neither (``NONE``): a span's end ("until Friday"), a span of weeks ("since May"), or another act
+    the trigger is only the cause of ("mourners gathered on Monday for fighters killed in air strikes").
 
     The day of a report is the event's when the text gives no other: the act was told that day,
-    as ACLED coders date it. A ``NEAR`` day is the act's when the text gives neither.
+    as ACLED coders date it. A ``NEAR`` day is the act's when the text gives neither; the first day of
+    a span ("clashes since Wednesday") is one.
     """
     before = text[: found.start]
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
     # "As reported on 28 April 2020, ...": the coder's date of the event, not of the reporting.
     as_reported = re.search(r"\bas\s+(?:was\s+)?(?:first\s+)?reported\s+(?:on\s+)?$", before, re.I)
-    if re.search(r"\b(?:since|until|by)\s+$", before, re.I):
+    if re.search(r"\b(?:until|by)\s+$", before, re.I):
         return NONE
+    if (since := re.search(r"\bsince\s+$", before, re.I)) or found.text.lower().startswith("since"):
+        # "fighting since Wednesday": the first day of the trigger's own span, not of an act it followed
+        between = (
+            text[found.end : trigger[0]]
+            if found.end <= trigger[0]
+            else text[trigger[1] : since.start() if since else found.start]
+        )
+        return NEAR if found.precision == 1 and not _CAUSE_AFTER.search(between) else NONE
     if _REPORTED.search(before) and not possessive and not as_reported:
         return REPORT if found.precision == 1 else NONE
     if found.end <= trigger[0]:
