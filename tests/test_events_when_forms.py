@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from geoevents.events.datepatterns import folded
-from geoevents.events.dates import NEAR, NONE, date_role, dates_from_text, opening_date
+from geoevents.events.dates import ACT, NEAR, NONE, date_role, dates_from_text, opening_date
 
 MONDAY = date(2023, 10, 9)
 
@@ -78,3 +78,37 @@ def test_a_heading_that_ends_in_its_day_dates_the_sentence(sentence: str, expect
 )
 def test_a_date_inside_a_sentence_is_no_heading(sentence: str) -> None:
     assert opening_date(sentence, reference=MONDAY) is None
+
+
+def _days(text: str) -> list[tuple[str, date | None, int]]:
+    return [(d.text, d.date, d.precision) for d in dates_from_text(text, reference=MONDAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # counted back from the day the sentence gave before
+        ("Two guards were found dead on Saturday, three days after gunmen seized them.", date(2023, 10, 4)),
+        ("A shepherd's body was found on Sunday; he had vanished four days earlier.", date(2023, 10, 4)),
+        ("On 2 October 2023, a truck was seized; its driver was freed two days later.", date(2023, 10, 4)),
+        # counted back from the report's day when the sentence gives none
+        ("The raid came a week after rockets hit the camp.", date(2023, 10, 2)),
+        # a day after the report's own is none the report can tell
+        ("Gunmen came back the following day.", None),
+    ],
+)
+def test_a_day_counted_from_another(text: str, counted: date | None) -> None:
+    assert _days(text)[-1][1] == counted
+
+
+def test_a_week_told_by_its_first_day() -> None:
+    assert _days("During the week of 2 October 2023, drones hit the port.") == [
+        ("During the week of 2 October 2023", date(2023, 10, 2), 2)
+    ]
+
+
+def test_two_days_after_dates_only_the_act_told_after_it() -> None:
+    sentence = "Two guards were found dead on Saturday, three days after gunmen seized them."
+    assert _role(sentence, "three days after", "seized") == ACT
+    assert _role(sentence, "three days after", "found") == NONE
+    assert _role(sentence, "Saturday", "found") == ACT

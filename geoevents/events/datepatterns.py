@@ -73,6 +73,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day_year", re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("day_range", _span(rf"{MONTH}\s+{DAY}", rf"{MONTH2}\s+{DAY2}")),
     ("day_range", _span(rf"{DAY}\s+{MONTH}", rf"{DAY2}\s+{MONTH2}")),
+    # A week told by its first day: "during the week of 8 March 2021".
+    (
+        "week_of",
+        re.compile(
+            rf"\b(?:during\s+|in\s+|over\s+)?the\s+week\s+of\s+(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH2}\s+{DAY2}),?\s+"
+            rf"{_YEAR}\b",
+            re.I,
+        ),
+    ),
     # ACLED's own wording for a date known to a few days: "Around 10 May 2020 (between 8 and 12 May)".
     (
         "around",
@@ -102,6 +111,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
             r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    # A day counted from another the text gives ("found on Friday two days after gunmen seized them",
+    # "kidnapped two days earlier", "the following day"): resolved against that day (see dates.py).
+    (
+        "offset",
+        re.compile(
+            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(?P<unit>days?|weeks?)\s+(?P<dir>after|earlier|later|previously)\b",
+            re.I,
+        ),
+    ),
+    (
+        "offset",
+        re.compile(
+            r"\bthe\s+(?P<dir>following|next|previous|preceding)\s+(?P<unit>day)\b|"
+            r"\bthe\s+(?P<unit2>day)\s+(?P<dir2>before|after)(?=\s*[,.;)]|\s*$)",
             re.I,
         ),
     ),

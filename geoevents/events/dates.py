@@ -47,6 +47,7 @@ class DateMatch:
         False  # the date of a wire dateline ("BEIRUT, Lebanon, April 30, 2020 -"): the report's day
     )
     updated: bool = False  # a page's "last updated" date: the report was published on it or before
+    after: bool = False  # "two days after <act>": the day of the act the words after it tell
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -71,6 +72,14 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["month"]), int(g["day"])), 1, False
+    if kind == "week_of":
+        return (
+            _safe_date(int(g["year"]), _month_name(g["month"] or g["month2"]), int(g["day"] or g["day2"])),
+            2,
+            False,
+        )
+    if kind == "offset":
+        return None, 2 if (g["unit"] or "").lower().startswith("week") else 1, True  # set by _counted_from
     if kind == "around":
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 2, False
     if kind in ("day_month_year", "month_day_year"):
@@ -240,7 +249,40 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             found.append(
                 DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline, updated)
             )
-    return sorted(found, key=lambda d: d.start)
+    return _counted_from(text, sorted(found, key=lambda d: d.start), reference)
+
+
+def _counted_from(text: str, found: list[DateMatch], reference: date | None) -> list[DateMatch]:
+    """Days counted from another ("two days after", "three days earlier", "the following day"):
+    from the last day the text gives before them, else from the report's day; a day after the
+    report's own is no day the report can tell."""
+    out: list[DateMatch] = []
+    for d in found:
+        m = _OFFSET.fullmatch(d.text) if d.relative and d.date is None else None
+        if m is None:
+            out.append(d)
+            continue
+        anchor = next((a for a in reversed(out) if a.date is not None and not a.after), None)
+        said = folded(m.group("n") or "one")
+        days = int(said) if said.isdigit() else NUMBER_WORDS.get(said, 1)
+        days *= 7 if folded(m.group("unit") or "").startswith("week") else 1
+        word = folded(m.group("dir") or m.group("dir2") or m.group("dir3") or "")
+        ahead = word in ("later", "following", "next") or (word == "after" and m.group("dir2") is not None)
+        base = anchor.date if anchor is not None else reference
+        when = (
+            None if base is None or (ahead and anchor is None) else base + timedelta(days if ahead else -days)
+        )
+        precision = max(d.precision, anchor.precision if anchor is not None else 1)
+        after = word == "after" and m.group("dir") is not None
+        out.append(DateMatch(d.start, d.end, d.text, when, precision, True, after=after))
+    return out
+
+
+_OFFSET = re.compile(
+    r"(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|earlier|later|previously)|"
+    r"the\s+(?P<dir3>following|next|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)",
+    re.I,
+)
 
 
 _FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH2}\s+{DAY2})\b", re.I)
@@ -349,6 +391,9 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
     # "As reported on 28 April 2020, ...": the coder's date of the event, not of the reporting.
     as_reported = re.search(r"\bas\s+(?:was\s+)?(?:first\s+)?reported\s+(?:on\s+)?$", before, re.I)
+    if found.after:  # "two days after gunmen seized them": the day of the act told after it only
+        ends = found.end <= trigger[0] and not re.search(r"[;:]|\.\s", text[found.end : trigger[0]])
+        return ACT if ends else NONE
     if re.search(r"\b(?:until|by)\s+$", before, re.I):
         return NONE
     if (since := re.search(r"\bsince\s+$", before, re.I)) or found.text.lower().startswith("since"):
