@@ -25,9 +25,11 @@ from geoevents.events.tollforms import (
     INJURIES_TO,
     KILLING_HIM,
     OBJECT_TO_DEATH,
+    ONE_BARE,
     ONE_NAMED,
     SELF,
     SELF_AND,
+    THE_ONE,
     all_aboard,
     war_tolls,
 )
@@ -175,7 +177,7 @@ def _category(verb: str) -> str:
 
 def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     """(category, value, vague) of one count match; None for a loose or unreadable one."""
-    verb = m.group("verb").lower()
+    verb = (m.group("verb") or m.groupdict().get("died") or "").lower()
     if verb in ("left", "leaving"):
         tail = text[m.end() : m.end() + 40].lower()
         if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
@@ -304,6 +306,8 @@ def casualties_from_text(text: str) -> Casualties:
         OBJECT_TO_DEATH,
         BODIES,
         ONE_NAMED,
+        ONE_BARE,
+        THE_ONE,
         SELF_AND,
         ANOTHER_AFTER,
         ANOTHER_BEFORE,

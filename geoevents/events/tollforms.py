@@ -35,6 +35,27 @@ ONE_NAMED = re.compile(
     rf"(?P<num>the|his|her|their|its)(?=\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{PERSONS})\b(?![\w’'\-]))",
     re.I,
 )
+# One person a headline names without a determiner: "Gunmen shoot dead ex-soldier", "Militia kills
+# village chief", "Policeman fatally shoots ambassador". The figure is the one person (an empty match).
+ONE_BARE = re.compile(
+    r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!also\s)"  # "fighters were killed, said the head": no headline
+    r"\b(?P<verb>kills?|killed|shoots?\s+dead|shot\s+dead|fatally\s+(?:shoots|shot|stabs|stabbed)|"
+    r"behead(?:s|ed)?|execut(?:es|ed|e)|assassinat(?:es|ed|e)|murder(?:s|ed)?|lynch(?:es|ed)?)\s+"
+    r"(?P<num>)(?=(?:(?!(?:in|at|on|near|by|and|as|after|said|says|told)\b)[\w’'\-]+\s+){0,2}?(?:ex-)?"
+    rf"(?:{PERSONS})\b"
+    r"(?![\w’'\-]))",
+    re.I,
+)
+# One person told with "the" and a later death: "the pilot was arrested and later killed", "the
+# woman succumbed to her wounds".
+THE_ONE = re.compile(
+    rf"\b(?P<num>the)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{PERSONS})\s+(?:(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?!not\b|never\b)[\w’'\-]+\s+){0,6}?(?P<verb>killed|shot\s+dead|executed|murdered)|"
+    r"(?:later\s+)?(?P<died>died|succumbed))\b",
+    re.I,
+)
+
+
 # An attacker among the dead a text lists: "killing five soldiers and himself", "killing herself".
 SELF = re.compile(r"\b(?:killing|killed|kills)\s+(?:himself|herself)\b|\band\s+(?:himself|herself)\b", re.I)
 SELF_AND = re.compile(
