@@ -36,7 +36,7 @@ from geoevents.events.tollforms import (
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
-    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
+    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving|including)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
     rf"{WORD_NUM}\b|{VAGUE_WORDS}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
 )  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
 _DEATH_WORDS = [
@@ -328,6 +328,8 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             category, value, vague = figure
             exact = not vague or _refers_back(text, m)
+            if pattern in (ONE_NAMED, ONE_BARE, THE_ONE):
+                vague = True  # one person named, maybe one of a toll the text gives: that toll wins
             if pattern is SELF_AND:
                 value += 1  # the attacker, whom ACLED counts among the dead
             if (
@@ -457,8 +459,10 @@ def split_evenly(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
-# Who a toll counts when it counts everyone hit: "12 people", "at least 20 civilians", "30 persons".
-_EVERYONE = re.compile(r"\b(?:people|persons|individuals|civilians|victims|residents|villagers)\b", re.I)
+# Who a toll counts when it counts everyone hit: "12 people", "30 persons" ("civilians" are a group).
+_EVERYONE = re.compile(r"\b(?:people|persons|individuals|victims)\b", re.I)
+# A figure of more dead beside the first, not a part of it: "six others were killed".
+_BESIDE = re.compile(r"\b(?:others?|more|another|further)\b", re.I)
 
 
 def whole_over_part(larger: tuple[int, str], smaller: tuple[int, str]) -> bool:
@@ -467,7 +471,9 @@ def whole_over_part(larger: tuple[int, str], smaller: tuple[int, str]) -> bool:
     only ("three soldiers died"). Two counts of everyone are rival estimates: ACLED's lower one stands.
     Each is (value, the sentence that gives it)."""
     big, small = (_toll_noun(text, value) for value, text in (larger, smaller))
-    return big is not None and small is not None and bool(_EVERYONE.match(big)) and not _EVERYONE.match(small)
+    if big is None or small is None or _BESIDE.match(small):
+        return False
+    return bool(_EVERYONE.match(big)) and not _EVERYONE.match(small)
 
 
 def _toll_noun(text: str, value: int) -> str | None:
@@ -477,7 +483,11 @@ def _toll_noun(text: str, value: int) -> str | None:
             parsed = number_from_phrase(m.group("num"))
             if parsed is None or parsed[0] != value or parsed[1]:
                 continue
-            words = re.findall(r"[A-Za-z][\w’'\-]*", text[m.end("num") : m.end("num") + 40])[:3]
-            people = next((w for w in words if _EVERYONE.match(w)), None)
-            return people or (words[-1] if words else "")
+            end = m.start("verb") if pattern is _BEFORE_VERB else m.end("num") + 40
+            head = re.split(
+                r"[,;.]|\b(?:in|at|on|near|and|of|from|by|were|was|have|has|had|been)\b",
+                text[m.end("num") : end],
+            )[0]
+            words = re.findall(r"[A-Za-z][\w’'\-]*", head)[:3]
+            return next((w for w in words if _EVERYONE.match(w)), words[-1] if words else "")
     return None

@@ -30,7 +30,7 @@ PERSONS = "|".join(
     if line.strip() and not line.startswith("#")
 )
 ONE_NAMED = re.compile(
-    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down|"
+    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down|fatally\s+shot|"
     r"wounding|wounded|injuring|injured)\s+"
     rf"(?P<num>the|his|her|their|its)(?=\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{PERSONS})\b(?![\w’'\-]))",
     re.I,
@@ -41,7 +41,7 @@ ONE_BARE = re.compile(
     r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!also\s)"  # "fighters were killed, said the head": no headline
     r"\b(?P<verb>kills?|killed|shoots?\s+dead|shot\s+dead|fatally\s+(?:shoots|shot|stabs|stabbed)|"
     r"behead(?:s|ed)?|execut(?:es|ed|e)|assassinat(?:es|ed|e)|murder(?:s|ed)?|lynch(?:es|ed)?)\s+"
-    r"(?P<num>)(?=(?:(?!(?:in|at|on|near|by|and|as|after|said|says|told)\b)[\w’'\-]+\s+){0,2}?(?:ex-)?"
+    r"(?P<num>)(?!(?:the|his|her|their|its|an?)\s)(?=(?:(?!(?:in|at|on|near|by|and|as|after|said|says|told)\b)[\w’'\-]+\s+){0,2}?(?:ex-)?"
     rf"(?:{PERSONS})\b"
     r"(?![\w’'\-]))",
     re.I,
