@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from geoevents.events.datepatterns import folded
-from geoevents.events.dates import ACT, NEAR, NONE, date_role, dates_from_text, opening_date
+from geoevents.events.dates import ACT, NEAR, NONE, date_role, dateline_date, dates_from_text, opening_date
 
 MONDAY = date(2023, 10, 9)
 
@@ -112,3 +112,24 @@ def test_two_days_after_dates_only_the_act_told_after_it() -> None:
     assert _role(sentence, "three days after", "seized") == ACT
     assert _role(sentence, "three days after", "found") == NONE
     assert _role(sentence, "Saturday", "found") == ACT
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "SANAA, Yemen, Thu Oct 5, 2023 (Reuters) - ",
+        "SANAA, Yemen, Thursday, October 5, 2023 - ",
+        "SANAA, October 5, 2023 /Newswire/ -- ",
+        "SANAA, Oct 5 (Xinhua) -- ",
+        "SANAA (AP) — Oct. 5, 2023 — ",
+    ],
+)
+def test_every_wire_dateline_gives_the_reports_day(head: str) -> None:
+    found = dateline_date(head + "Drones struck a fuel depot near the port.", reference=MONDAY)
+    assert found is not None and found.date == date(2023, 10, 5)
+
+
+def test_a_date_inside_the_first_sentence_is_no_dateline() -> None:
+    assert (
+        dateline_date("Drones struck the port on Thu Oct 5, 2023 - officials said.", reference=MONDAY) is None
+    )
