@@ -26,3 +26,18 @@ from geoevents.events.counts import casualties_from_text
 )
 def test_one_victim_told_without_a_figure(text: str, dead: int | None) -> None:
     assert casualties_from_text(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        ("A mortar round fell on the square, resulting in 1 fatality and 1 injury.", 1, 1),
+        ("A roadside bomb went off near the bakery; 1 reported fatality.", 1, None),
+        ("A farmer was shot and killed by masked men near his field.", 1, None),
+        ("Four guards were shot and killed at the gate.", 4, None),
+        ("A nurse was stabbed and wounded outside the clinic.", None, 1),
+    ],
+)
+def test_a_coders_singular_and_how_the_victim_was_hit(text: str, dead: int | None, hurt: int | None) -> None:
+    found = casualties_from_text(text)
+    assert (found.fatalities, found.injuries) == (dead, hurt)

@@ -40,8 +40,8 @@ _WHO = (
     rf"{WORD_NUM}\b|{VAGUE_WORDS}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
 )  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
 _DEATH_WORDS = [
-    "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "martyrs",
-    "martyred",
+    "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "fatality",
+    "martyrs", "martyred",
 ]  # fmt: skip
 # A killing told by how it was done: "hacked to death", "stoned to death", "lynched".
 _TO_DEATH = (
@@ -52,21 +52,23 @@ _DEATH = (
     + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead", _TO_DEATH, "lynched"])
     + ")"
 )
-_HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
+_HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|injury|casualties)"
+# How the victim was hit before the verb that counts: "were shot and killed", "was stabbed and wounded".
+_HOW = r"(?:(?:shot|stabbed|beaten|attacked|hit)\s+and\s+)?"
 
 _AFTER_VERB = re.compile(
     rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?:another\s+)?(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<num>{NUMBER}|(?<=\band\s)an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
+    rf"\b(?P<num>{NUMBER}|(?<=\band\s)an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?{_HOW}(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
 # One victim told in the singular: "a civilian was killed by gunmen", "an officer has been wounded".
 _SINGULAR = re.compile(
     r"\b(?P<num>an?)\s+(?:(?!(?:said|says|told|which|that|and|or|but|while|had|have|were)\b)[\w’'\-]+\s+){1,5}?"
     r"(?:was|has\s+been)\s+(?:reportedly\s+|also\s+)?"
-    rf"(?P<verb>{_DEATH}|{_HURT})\b",
+    rf"{_HOW}(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
 # "claimed the lives of 30 militants", "cost the lives of 12 soldiers"
