@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from geoevents.events.datepatterns import folded
-from geoevents.events.dates import ACT, NEAR, NONE, date_role, dateline_date, dates_from_text, opening_date
+from geoevents.events.dates import (
+    ACT,
+    NEAR,
+    NONE,
+    REPORT,
+    date_role,
+    dateline_date,
+    dates_from_text,
+    opening_date,
+)
 
 MONDAY = date(2023, 10, 9)
 
@@ -133,3 +142,15 @@ def test_a_date_inside_the_first_sentence_is_no_dateline() -> None:
     assert (
         dateline_date("Drones struck the port on Thu Oct 5, 2023 - officials said.", reference=MONDAY) is None
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Fighters took the ridge, the ministry said in a statement on Thursday.", REPORT),
+        ("Fighters took the ridge, the ministry said in its daily briefing on Thursday.", REPORT),
+        ("Fighters took the ridge on Thursday, the ministry said.", ACT),
+    ],
+)
+def test_the_day_a_statement_was_made_is_the_reports(sentence: str, role: int) -> None:
+    assert _role(sentence, "Thursday", "took") == role

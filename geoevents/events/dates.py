@@ -354,8 +354,11 @@ def has_year_range(text: str) -> bool:
     )
 
 
+# A report's verb just before its day: "officials said Tuesday", "the army said in a statement on Tuesday".
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|claimed|declared|wrote)\s+(?:\w+\s+)?$",
+    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|claimed|declared|wrote)\s+"
+    r"(?:(?:in|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|report|post|briefing|interview|communiqu[eé]|website|account|channel)\s+)?(?:\w+\s+)?$",
     re.I,
 )
 
