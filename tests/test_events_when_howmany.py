@@ -251,7 +251,7 @@ def test_a_note_s_toll_sentence_after_an_attack_told_generically_is_its_toll() -
 
 
 def test_a_year_a_sentence_names_is_no_toll() -> None:
-    assert casualties_from_text("Officials said in 2019 the commander had been killed.").fatalities is None
+    assert casualties_from_text("Officials said in 2019 the commanders had been killed.").fatalities is None
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from geoevents.events.counts import whole_over_part
 from geoevents.events.draft import Draft
 from geoevents.events.sites import GRANULARITY, places_compatible
 from geoevents.events.subtypes import refined
@@ -155,7 +156,7 @@ def absorb(into: Draft, other: Draft) -> None:
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
     into.assoc_actor_1 = into.assoc_actor_1 or other.assoc_actor_1
-    into.fatalities = _conservative(into.fatalities, other.fatalities)
+    into.fatalities = _part_or_conservative(into, other)
     into.injuries = _conservative(into.injuries, other.injuries)
     for rm in other.sites:
         if all(rm.place.feature_id != s.place.feature_id for s in into.sites):  # type: ignore[union-attr]
@@ -181,6 +182,18 @@ def _better_dated(other: Draft, into: Draft) -> bool:
         return 0 if "date-of-dateline" in d.tags else 1 if "date-of-report" in d.tags else 2
 
     return other.date_explicit and other.precision <= into.precision and rank(other) > rank(into)
+
+
+def _part_or_conservative(into: Draft, other: Draft) -> tuple[int, bool] | None:
+    """The event's toll when two reports of it give one: a part ("three soldiers died") never
+    replaces the whole it belongs to ("killed 12 people"); otherwise ACLED's conservative figure."""
+    a, b = into.fatalities, other.fatalities
+    if a and b and not a[1] and not b[1] and a[0] != b[0] and min(a[0], b[0]) > 0:
+        (big, big_d), (small, small_d) = sorted(((a[0], into), (b[0], other)), key=lambda f: -f[0])
+        texts = [(big, s.text) for s in big_d.spans], [(small, s.text) for s in small_d.spans]
+        if any(whole_over_part(x, y) for x in texts[0] for y in texts[1]):
+            return (big, False)
+    return _conservative(a, b)
 
 
 def _conservative(a: tuple[int, bool] | None, b: tuple[int, bool] | None) -> tuple[int, bool] | None:

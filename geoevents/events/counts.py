@@ -25,20 +25,23 @@ from geoevents.events.tollforms import (
     INJURIES_TO,
     KILLING_HIM,
     OBJECT_TO_DEATH,
+    ONE_BARE,
     ONE_NAMED,
     SELF,
     SELF_AND,
+    THE_ONE,
+    all_aboard,
     war_tolls,
 )
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
-    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
+    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving|including)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
     rf"{WORD_NUM}\b|{VAGUE_WORDS}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
 )  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
 _DEATH_WORDS = [
-    "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "martyrs",
-    "martyred",
+    "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "fatality",
+    "martyrs", "martyred",
 ]  # fmt: skip
 # A killing told by how it was done: "hacked to death", "stoned to death", "lynched".
 _TO_DEATH = (
@@ -49,21 +52,23 @@ _DEATH = (
     + "|".join([*_DEATH_WORDS, "bodies", "lives", "perished", r"shot\s+dead", _TO_DEATH, "lynched"])
     + ")"
 )
-_HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|casualties)"
+_HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|injury|casualties)"
+# How the victim was hit before the verb that counts: "were shot and killed", "was stabbed and wounded".
+_HOW = r"(?:(?:shot|stabbed|beaten|attacked|hit)\s+and\s+)?"
 
 _AFTER_VERB = re.compile(
     rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?:another\s+)?(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<num>{NUMBER}|(?<=\band\s)an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?(?P<verb>{_DEATH}|{_HURT})\b",
+    rf"\b(?P<num>{NUMBER}|(?<=\band\s)an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\s+{_WHO}(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+)?(?:reported\s+|confirmed\s+|also\s+)?{_HOW}(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
 # One victim told in the singular: "a civilian was killed by gunmen", "an officer has been wounded".
 _SINGULAR = re.compile(
     r"\b(?P<num>an?)\s+(?:(?!(?:said|says|told|which|that|and|or|but|while|had|have|were)\b)[\w’'\-]+\s+){1,5}?"
     r"(?:was|has\s+been)\s+(?:reportedly\s+|also\s+)?"
-    rf"(?P<verb>{_DEATH}|{_HURT})\b",
+    rf"{_HOW}(?P<verb>{_DEATH}|{_HURT})\b",
     re.I,
 )
 # "claimed the lives of 30 militants", "cost the lives of 12 soldiers"
@@ -104,20 +109,6 @@ class Casualties:
 _MORE = re.compile(
     rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
     rf"(?=\s+(?!{_WHO}(?:were|was|said|says|told|reported|added|stated|according)\b))",
-    re.I,
-)
-# Everyone aboard: "killing all 12 on board", "all those aboard died"; the figure is the people carried.
-_ALL_ABOARD = re.compile(
-    rf"\b(?:killing|killed|kills|kill)\s+(?:all|everyone|everybody)\s+(?:(?P<num>{NUMBER})\s+)?(?:(?:people|"
-    rf"passengers|crew(?:\s+members)?|those|persons|soldiers|troops)\s+)?(?:on\s+board|aboard)\b|"
-    rf"\b(?:all|everyone)\s+(?:(?P<num2>{NUMBER})\s+)?(?:\w+\s+)?(?:on\s+board|aboard)\s+(?:were\s+)?"
-    rf"(?:killed|died|perished)\b",
-    re.I,
-)
-_CARRYING = re.compile(
-    rf"\b(?:carrying|with)\s+(?P<num>{NUMBER})\s+(?:people|passengers|persons|crew(?:\s+members)?|soldiers|"
-    rf"troops|servicemen|personnel)\b|\b(?P<num2>{NUMBER})\s+(?:people|passengers|crew(?:\s+members)?|"
-    rf"soldiers|servicemen)\s+(?:were\s+)?(?:on\s+board|aboard)\b",
     re.I,
 )
 # A group listed before the one a verb counts: "24 civilians, 24 fighters and [25 militiamen were killed]".
@@ -188,7 +179,7 @@ def _category(verb: str) -> str:
 
 def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     """(category, value, vague) of one count match; None for a loose or unreadable one."""
-    verb = m.group("verb").lower()
+    verb = (m.group("verb") or m.groupdict().get("died") or "").lower()
     if verb in ("left", "leaving"):
         tail = text[m.end() : m.end() + 40].lower()
         if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
@@ -317,6 +308,8 @@ def casualties_from_text(text: str) -> Casualties:
         OBJECT_TO_DEATH,
         BODIES,
         ONE_NAMED,
+        ONE_BARE,
+        THE_ONE,
         SELF_AND,
         ANOTHER_AFTER,
         ANOTHER_BEFORE,
@@ -337,6 +330,8 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             category, value, vague = figure
             exact = not vague or _refers_back(text, m)
+            if pattern in (ONE_NAMED, ONE_BARE, THE_ONE):
+                vague = True  # one person named, maybe one of a toll the text gives: that toll wins
             if pattern is SELF_AND:
                 value += 1  # the attacker, whom ACLED counts among the dead
             if (
@@ -355,7 +350,7 @@ def casualties_from_text(text: str) -> Casualties:
                     found.pop(category, None)
                     continue
                 keep("injuries", value, vague)
-    if "fatalities" not in found and (aboard := _all_aboard(text)) is not None:
+    if "fatalities" not in found and (aboard := all_aboard(text)) is not None:
         found["fatalities"] = aboard
     if SELF.search(text) and not SELF_AND.search(text):
         value, vague = found.get("fatalities", (0, False))
@@ -373,21 +368,6 @@ def loose_toll(clauses: list[str]) -> Casualties | None:
     """The toll of a sentence's clauses that name no act ("...; at least 14 people were killed"), or None."""
     told = [found for text in clauses if (found := casualties_from_text(text)).any]
     return told[0] if len(told) == 1 else None
-
-
-def _all_aboard(text: str) -> tuple[int, bool] | None:
-    """ "killing all on board": the people the text says were carried; at least one when it does not say."""
-    m = _ALL_ABOARD.search(text)
-    if m is None:
-        return None
-    for said in (
-        m.group("num") or m.group("num2"),
-        *(c.group("num") or c.group("num2") for c in _CARRYING.finditer(text)),
-    ):
-        parsed = number_from_phrase(said) if said else None
-        if parsed is not None:
-            return parsed
-    return 1, True
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,3 +459,37 @@ def split_evenly(total: int, parts: int) -> list[int]:
         raise ValueError(f"cannot split a figure over {parts} events")
     base, extra = divmod(total, parts)
     return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+# Who a toll counts when it counts everyone hit: "12 people", "30 persons" ("civilians" are a group).
+_EVERYONE = re.compile(r"\b(?:people|persons|individuals|victims)\b", re.I)
+# A figure of more dead beside the first, not a part of it: "six others were killed".
+_BESIDE = re.compile(r"\b(?:others?|more|another|further)\b", re.I)
+
+
+def whole_over_part(larger: tuple[int, str], smaller: tuple[int, str]) -> bool:
+    """Whether of two exact tolls one article gives for one event, the smaller counts a part of the
+    larger: the larger's sentence counts everyone hit ("killed 12 people") and the smaller's one group
+    only ("three soldiers died"). Two counts of everyone are rival estimates: ACLED's lower one stands.
+    Each is (value, the sentence that gives it)."""
+    big, small = (_toll_noun(text, value) for value, text in (larger, smaller))
+    if big is None or small is None or _BESIDE.match(small):
+        return False
+    return bool(_EVERYONE.match(big)) and not _EVERYONE.match(small)
+
+
+def _toll_noun(text: str, value: int) -> str | None:
+    """The word a figure of ``value`` in ``text`` counts ("soldiers" in "three Iraqi soldiers died")."""
+    for pattern in (_BEFORE_VERB, _AFTER_VERB):
+        for m in _scan(pattern, text):
+            parsed = number_from_phrase(m.group("num"))
+            if parsed is None or parsed[0] != value or parsed[1]:
+                continue
+            end = m.start("verb") if pattern is _BEFORE_VERB else m.end("num") + 40
+            head = re.split(
+                r"[,;.]|\b(?:in|at|on|near|and|of|from|by|were|was|have|has|had|been)\b",
+                text[m.end("num") : end],
+            )[0]
+            words = re.findall(r"[A-Za-z][\w’'\-]*", head)[:3]
+            return next((w for w in words if _EVERYONE.match(w)), words[-1] if words else "")
+    return None

@@ -16,174 +16,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from geoevents.events.datepatterns import (
+    DAY,
+    DAY2,
+    MONTH,
+    MONTH2,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    folded,
+)
+from geoevents.events.datepatterns import (
+    PATTERNS as _PATTERNS,
+)
 from geoevents.events.prefilter import Gate
 from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
-
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
-WEEKDAYS = {
-    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-}
-
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-# Ordered: the first pattern that matches at a position wins; longer forms come first.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    # Day first, as the Middle East's wires write a page's date ("29-07-2015 Drone strike kills ...").
-    ("iso", re.compile(r"(?<![\d/.-])(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(?:19|20)\d\d)\b")),
-    # One night told by its two days ("on the night of 14-15 March 2021"): its evening, to the day.
-    (
-        "night_of",
-        re.compile(
-            rf"\bthe\s+night\s+of\s+{_DAY}\s*(?:-|–|/|to|and)\s*{_DAY2}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_DAY}\s*(?:-|–|and|to|until)\s*{_DAY2}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_DAY2},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    # A page's date with the year glued to a two-digit day ("Last updated at Oct 082017").
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b", re.I)),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|and|to|until)\s*{_MONTH2}\s+{_DAY2},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_DAY}\s+{_MONTH}\s*(?:-|–|and|to|until)\s*{_DAY2}\s+{_MONTH2},?\s+{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    # ACLED's own wording for a date known to a few days: "Around 10 May 2020 (between 8 and 12 May)".
-    (
-        "around",
-        re.compile(
-            rf"\b(?:around|about|on\s+or\s+about)\s+{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"
-            r"(?:\s*\((?:between|from)\s[^)]{1,40}\))?",
-            re.I,
-        ),
-    ),
-    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    (
-        "month_year",
-        re.compile(
-            rf"\b(?:in\s+|during\s+|since\s+|early\s+|late\s+|mid-?)?{_MONTH}"
-            rf"(?:\s+and\s+{_MONTH2})?,?\s+(?:of\s+)?{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_month",
-        re.compile(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I),
-    ),
-    ("month_day", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d|\d)", re.I)),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-            r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
-            re.I,
-        ),
-    ),
-    ("day_before_yesterday", re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I)),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    (
-        "today",
-        re.compile(
-            r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I
-        ),
-    ),
-    (
-        "overnight",
-        re.compile(
-            r"\bovernight\b|\blast\s+night\b|\b(?:during|in|through)\s+the\s+night\b(?!\s+of\b)", re.I
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            rf"\b(?:(?P<mod>last|this\s+past|past|this|early\s+on|late\s+on|early|late|on)\s+)?"
-            rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
-            # a possessive whose apostrophe a feed dropped ("Tuesdays attacks"), never "on Tuesdays"
-            r"|(?<!\bon\s)\b(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b"
-            r"(?=\s+[a-z])",
-            re.I,
-        ),
-    ),
-    (
-        "past_day",
-        re.compile(
-            r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours\b", re.I
-        ),
-    ),
-    (
-        "weekend",
-        re.compile(
-            r"\b(?:last|this\s+past|over\s+the|at\s+the|during\s+the|on\s+the)\s+weekend\b|"
-            r"\b(?:the|last)\s+weekend['’]s\b|"
-            r"\b(?P<weekday>Saturday|Sunday)\s+(?:and|or)\s+(?:Saturday|Sunday)\b",
-            re.I,
-        ),
-    ),
-    ("last_week", re.compile(r"\blast\s+week\b|\bthe\s+previous\s+week\b|\bthe\s+week\s+before\b", re.I)),
-    ("this_week", re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+week\b|\bthis\s+week\b", re.I)),
-    ("this_month", re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+month\b|\bthis\s+month\b", re.I)),
-    ("last_month", re.compile(r"\blast\s+month\b|\bthe\s+previous\s+month\b", re.I)),
-    (
-        "month",
-        re.compile(rf"\b(?:in|during|since|early|late|mid-?|last|this\s+past)\s+{_MONTH}\b(?!\s+\d)", re.I),
-    ),
-    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
-    ("this_year", re.compile(r"\b(?:earlier\s+)?this\s+year\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|during|since|of|early|late|mid-?|by|until)\s+{_YEAR}\b(?![-/]\d)", re.I)),
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +47,7 @@ class DateMatch:
         False  # the date of a wire dateline ("BEIRUT, Lebanon, April 30, 2020 -"): the report's day
     )
     updated: bool = False  # a page's "last updated" date: the report was published on it or before
+    after: bool = False  # "two days after <act>": the day of the act the words after it tell
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -217,13 +65,21 @@ def _most_recent_weekday(reference: date, weekday: int, *, strictly_before: bool
 
 
 def _month_name(value: str) -> int:
-    return MONTHS[value.lower().rstrip(".")]
+    return MONTHS[folded(value)]
 
 
 def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None, int, bool]:
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["month"]), int(g["day"])), 1, False
+    if kind == "week_of":
+        return (
+            _safe_date(int(g["year"]), _month_name(g["month"] or g["month2"]), int(g["day"] or g["day2"])),
+            2,
+            False,
+        )
+    if kind == "offset":
+        return None, 2 if (g["unit"] or "").lower().startswith("week") else 1, True  # set by _counted_from
     if kind == "around":
         return _safe_date(int(g["year"]), _month_name(g["month"]), int(g["day"])), 2, False
     if kind in ("day_month_year", "month_day_year"):
@@ -255,7 +111,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
             found = _safe_date(ref.year - 1, month, day)
         return found, 1, True
     if kind == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[folded(g["n"])]
         unit = g["unit"].lower().rstrip("s")
         if unit == "day":
             return ref - timedelta(days=n), 1, True
@@ -276,7 +132,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
-        day = WEEKDAYS[(g["weekday"] or g["weekday2"]).lower()]
+        day = WEEKDAYS[folded(g["weekday"] or g["weekday2"])]
         return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
     if kind == "past_day":
         return ref - timedelta(days=1), 2, True  # the day before the report and the report's own
@@ -393,21 +249,57 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             found.append(
                 DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline, updated)
             )
-    return sorted(found, key=lambda d: d.start)
+    return _counted_from(text, sorted(found, key=lambda d: d.start), reference)
 
 
-_FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+{_DAY2})\b", re.I)
+def _counted_from(text: str, found: list[DateMatch], reference: date | None) -> list[DateMatch]:
+    """Days counted from another ("two days after", "three days earlier", "the following day"):
+    from the last day the text gives before them, else from the report's day; a day after the
+    report's own is no day the report can tell."""
+    out: list[DateMatch] = []
+    for d in found:
+        m = _OFFSET.fullmatch(d.text) if d.relative and d.date is None else None
+        if m is None:
+            out.append(d)
+            continue
+        anchor = next((a for a in reversed(out) if a.date is not None and not a.after), None)
+        said = folded(m.group("n") or "one")
+        days = int(said) if said.isdigit() else NUMBER_WORDS.get(said, 1)
+        days *= 7 if folded(m.group("unit") or "").startswith("week") else 1
+        word = folded(m.group("dir") or m.group("dir2") or m.group("dir3") or "")
+        ahead = word in ("later", "following", "next") or (word == "after" and m.group("dir2") is not None)
+        base = anchor.date if anchor is not None else reference
+        when = (
+            None if base is None or (ahead and anchor is None) else base + timedelta(days if ahead else -days)
+        )
+        precision = max(d.precision, anchor.precision if anchor is not None else 1)
+        after = word == "after" and m.group("dir") is not None
+        out.append(DateMatch(d.start, d.end, d.text, when, precision, True, after=after))
+    return out
+
+
+_OFFSET = re.compile(
+    r"(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|earlier|later|previously)|"
+    r"the\s+(?P<dir3>following|next|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)",
+    re.I,
+)
+
+
+_FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH2}\s+{DAY2})\b", re.I)
 # A wire dateline ("CITY, Country, Month D, YYYY -", "City, March 3 (Agency) -") or a date alone on line one.
 _DATELINE_HEAD = re.compile(
     r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?(?:[,:]\s*|\s+(?=\())){0,2}(?:\([^)]{1,30}\)\s*)?"
     r"(?:[-–—]+\s*)?"  # "BAGHDAD, Iraq (AP) — March 10, 2022 —", "BAGHDAD: March 10, 2022 -"
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"  # "ADEN, Yemen, Wed Mar 3, 2021"
 )
 # A text that opens with a full date, a weekday before it at most ("Saturday 6 Aug 2016 Air raids ...").
 _OPENING = re.compile(r"\W*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s*)?")
 # A page's date told with its weekday anywhere in the head ("... NGO Friday 15 Aug 2014 Print ..."):
 # no act is dated that way in a sentence, which says "on Friday" or "on 15 August".
 _WEEKDAY_BEFORE = re.compile(r"(?<!\bon\s)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*|,\s*[A-Z][\w.]{1,20}\s*)?(?:[-–—:|]+|\n)")
+_DATELINE_TAIL = re.compile(
+    r"\s*(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*|,\s*[A-Z][\w.]{1,20}\s*)?(?:[-–—:|]+|\n)"
+)
 
 
 # A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
@@ -432,12 +324,19 @@ _OPENS = re.compile(
 
 
 def opening_date(text: str, *, reference: date | None) -> DateMatch | None:
-    """The date a sentence opens with ("On 15 November 2021, ...", "On Monday, ..."): it dates
-    every clause of the sentence and, in a coder's note, the sentences that follow it."""
+    """The date a sentence opens with ("On 15 November 2021, ...", "On Monday, ...") or its heading
+    ends in ("Daily brief 24 July: ..."): it dates every clause of the sentence and, in a coder's note,
+    the sentences that follow it."""
     first = next(iter(dates_from_text(text[:80], reference=reference)), None)
-    if first is None or first.date is None or first.dateline or not _OPENS.fullmatch(text, 0, first.start):
+    if first is None or first.date is None or first.dateline:
         return None
-    return first
+    heading = _HEADING.fullmatch(text, 0, first.start) and _HEADING_END.match(text, first.end)
+    return first if _OPENS.fullmatch(text, 0, first.start) or heading else None
+
+
+# A roundup's heading that ends in its day: "Sudan daily brief 24 July: ...", "Gaza update, 3 May - ...".
+_HEADING = re.compile(r"\W*(?:[A-Za-z][\w'’-]*,?\s+){1,5}")
+_HEADING_END = re.compile(r"\s*(?:[:|–—]|-\s)")
 
 
 def acled_time_precision(when: date | None, precision: int) -> int | None:
@@ -455,8 +354,11 @@ def has_year_range(text: str) -> bool:
     )
 
 
+# A report's verb just before its day: "officials said Tuesday", "the army said in a statement on Tuesday".
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|claimed|declared|wrote)\s+(?:\w+\s+)?$",
+    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|claimed|declared|wrote)\s+"
+    r"(?:(?:in|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|report|post|briefing|interview|communiqu[eé]|website|account|channel)\s+)?(?:\w+\s+)?$",
     re.I,
 )
 
@@ -484,18 +386,30 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     """What a date in the trigger's sentence dates: the event (``ACT``), only its report
     (``REPORT``: "officials said on Tuesday"), an act the trigger followed (``NEAR``: "seized the
     town after fierce battles on 3 January", "fired on protesters after Friday prayers"), or
-    neither (``NONE``): a span ("since Friday"), or another act the trigger is only the cause of
-    ("mourners gathered on Monday for fighters killed in air strikes").
+    neither (``NONE``): a span's end ("until Friday"), a span of weeks ("since May"), or another act
+    the trigger is only the cause of ("mourners gathered on Monday for fighters killed in air strikes").
 
     The day of a report is the event's when the text gives no other: the act was told that day,
-    as ACLED coders date it. A ``NEAR`` day is the act's when the text gives neither.
+    as ACLED coders date it. A ``NEAR`` day is the act's when the text gives neither; the first day of
+    a span ("clashes since Wednesday") is one.
     """
     before = text[: found.start]
     possessive = re.match(r"['’]s\b", text[found.end :])  # "said Sunday's strikes": the strikes' date
     # "As reported on 28 April 2020, ...": the coder's date of the event, not of the reporting.
     as_reported = re.search(r"\bas\s+(?:was\s+)?(?:first\s+)?reported\s+(?:on\s+)?$", before, re.I)
-    if re.search(r"\b(?:since|until|by)\s+$", before, re.I):
+    if found.after:  # "two days after gunmen seized them": the day of the act told after it only
+        ends = found.end <= trigger[0] and not re.search(r"[;:]|\.\s", text[found.end : trigger[0]])
+        return ACT if ends else NONE
+    if re.search(r"\b(?:until|by)\s+$", before, re.I):
         return NONE
+    if (since := re.search(r"\bsince\s+$", before, re.I)) or found.text.lower().startswith("since"):
+        # "fighting since Wednesday": the first day of the trigger's own span, not of an act it followed
+        between = (
+            text[found.end : trigger[0]]
+            if found.end <= trigger[0]
+            else text[trigger[1] : since.start() if since else found.start]
+        )
+        return NEAR if found.precision == 1 and not _CAUSE_AFTER.search(between) else NONE
     if _REPORTED.search(before) and not possessive and not as_reported:
         return REPORT if found.precision == 1 else NONE
     if found.end <= trigger[0]:

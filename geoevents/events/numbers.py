@@ -40,7 +40,7 @@ VAGUE_WORDS = (
 )
 QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|"
-    r"approximately|an\s+estimated|a\s+total\s+of|at\s+most|fewer\s+than|less\s+than)"
+    r"approximately|an\s+estimated|a\s+total\s+of|at\s+most|fewer\s+than|less\s+than|between)"
 )
 NUMBER = (
     rf"(?:(?:{QUALIFIER}\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM})"
@@ -51,8 +51,8 @@ NUMBER = (
 def number_from_phrase(phrase: str) -> tuple[int, bool] | None:
     """The conservative integer a count phrase stands for, and whether it was vague."""
     p = re.sub(r"\s+", " ", phrase.strip().lower())
-    if p in ("the", "his", "her", "their", "its", "another", "him"):
-        return 1, False  # one person named: "killed the police chief"
+    if p in ("the", "his", "her", "their", "its", "another", "him", ""):
+        return 1, False  # one person named: "killed the police chief", a headline's "kills ex-soldier"
     if p == "none":
         return 0, False
     for vague, value in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):

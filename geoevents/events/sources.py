@@ -1,7 +1,8 @@
 """Who published an article: ACLED's ``source`` (the publisher's name) and ``source_scale``.
 
 The name comes from the feed or page (``publisher``, ``source``, ``site_name`` fields), else from the
-URL's domain through ``data/publishers.csv`` (the domain itself when it is not listed). A local file
+URL's domain through ``data/publishers.csv`` (the domain itself when it is not listed), else from the
+agency a wire dateline names ("MOGADISHU (AP) -", through ``data/agencies.csv``). A local file
 path is never a source. Every output names a publisher through ``publisher_from_url`` here, so the
 CSV, the map, the report and the KMZ give one source the same name. The scale is the listed one,
 else "Other", as ACLED writes unknown scales.
@@ -10,6 +11,7 @@ else "Other", as ACLED writes unknown scales.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -68,7 +70,26 @@ def publisher_of(article: Article) -> str:
         value = article.metadata.get(key)
         if isinstance(value, str) and value.strip() and "/" not in value and "\\" not in value:
             return " ".join(value.split())
-    return publisher_from_url(article.url) or ""
+    return publisher_from_url(article.url) or dateline_agency(article.text) or ""
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> dict[str, str]:
+    text = resources.files("geoevents.events").joinpath("data/agencies.csv").read_text(encoding="utf-8")
+    return {row["agency"].casefold(): row["name"] for row in csv.DictReader(text.splitlines())}
+
+
+# "MOGADISHU (AP) -", "Beirut, March 3 (Reuters) -": the agency in brackets before the dateline's dash.
+_DATELINE_AGENCY = re.compile(r"\W*[A-Z][^()\n]{1,60}?\((?P<agency>[A-Za-z][\w .&-]{0,40})\)\s*[-–—:]")
+
+
+def dateline_agency(text: str) -> str | None:
+    """The news agency a wire dateline opening ``text`` names, by its listed name (None when none does)."""
+    m = _DATELINE_AGENCY.match(text)
+    if m is None:
+        return None
+    agency = " ".join(m.group("agency").split())
+    return _agencies().get(agency.casefold())
 
 
 def source_scale(publisher: str) -> str:

@@ -1,12 +1,13 @@
 """Ways a text tells a toll beyond "N were killed": the victim before "to death", the bodies found, one
-person named, an attacker among the dead, a coder's field; and the war's toll so far, which is no event's."""
+person named, an attacker among the dead, a coder's field, everyone on board; and the war's toll so far,
+which is no event's."""
 
 from __future__ import annotations
 
 import re
 from importlib.resources import files
 
-from geoevents.events.numbers import NUMBER
+from geoevents.events.numbers import NUMBER, number_from_phrase
 
 # The victim between the verb and "to death": "beat a man to death", "stabbed two guards to death".
 OBJECT_TO_DEATH = re.compile(
@@ -29,11 +30,32 @@ PERSONS = "|".join(
     if line.strip() and not line.startswith("#")
 )
 ONE_NAMED = re.compile(
-    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down|"
+    r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down|fatally\s+shot|"
     r"wounding|wounded|injuring|injured)\s+"
     rf"(?P<num>the|his|her|their|its)(?=\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{PERSONS})\b(?![\w’'\-]))",
     re.I,
 )
+# One person a headline names without a determiner: "Gunmen shoot dead ex-soldier", "Militia kills
+# village chief", "Policeman fatally shoots ambassador". The figure is the one person (an empty match).
+ONE_BARE = re.compile(
+    r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!also\s)"  # "fighters were killed, said the head": no headline
+    r"\b(?P<verb>kills?|killed|shoots?\s+dead|shot\s+dead|fatally\s+(?:shoots|shot|stabs|stabbed)|"
+    r"behead(?:s|ed)?|execut(?:es|ed|e)|assassinat(?:es|ed|e)|murder(?:s|ed)?|lynch(?:es|ed)?)\s+"
+    r"(?P<num>)(?!(?:the|his|her|their|its|an?)\s)(?=(?:(?!(?:in|at|on|near|by|and|as|after|said|says|told)\b)[\w’'\-]+\s+){0,2}?(?:ex-)?"
+    rf"(?:{PERSONS})\b"
+    r"(?![\w’'\-]))",
+    re.I,
+)
+# One person told with "the" and a later death: "the pilot was arrested and later killed", "the
+# woman succumbed to her wounds".
+THE_ONE = re.compile(
+    rf"\b(?P<num>the)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{PERSONS})\s+(?:(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?!not\b|never\b)[\w’'\-]+\s+){0,6}?(?P<verb>killed|shot\s+dead|executed|murdered)|"
+    r"(?:later\s+)?(?P<died>died|succumbed))\b",
+    re.I,
+)
+
+
 # An attacker among the dead a text lists: "killing five soldiers and himself", "killing herself".
 SELF = re.compile(r"\b(?:killing|killed|kills)\s+(?:himself|herself)\b|\band\s+(?:himself|herself)\b", re.I)
 SELF_AND = re.compile(
@@ -86,3 +108,34 @@ KILLING_HIM = re.compile(
 # The dead and hurt told as nouns: "resulting in the deaths of 3 civilians and injuries to 4 others".
 DEATHS_OF = re.compile(rf"\b(?P<verb>deaths?)\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I)
 INJURIES_TO = re.compile(rf"\b(?P<verb>injur(?:y|ies))\s+(?:to|of)\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I)
+
+
+# Everyone aboard: "killing all 12 on board", "all those aboard died"; the figure is the people carried.
+_ALL_ABOARD = re.compile(
+    rf"\b(?:killing|killed|kills|kill)\s+(?:all|everyone|everybody)\s+(?:(?P<num>{NUMBER})\s+)?(?:(?:people|"
+    rf"passengers|crew(?:\s+members)?|those|persons|soldiers|troops)\s+)?(?:on\s+board|aboard)\b|"
+    rf"\b(?:all|everyone)\s+(?:(?P<num2>{NUMBER})\s+)?(?:\w+\s+)?(?:on\s+board|aboard)\s+(?:were\s+)?"
+    rf"(?:killed|died|perished)\b",
+    re.I,
+)
+_CARRYING = re.compile(
+    rf"\b(?:carrying|with)\s+(?P<num>{NUMBER})\s+(?:people|passengers|persons|crew(?:\s+members)?|soldiers|"
+    rf"troops|servicemen|personnel)\b|\b(?P<num2>{NUMBER})\s+(?:people|passengers|crew(?:\s+members)?|"
+    rf"soldiers|servicemen)\s+(?:were\s+)?(?:on\s+board|aboard)\b",
+    re.I,
+)
+
+
+def all_aboard(text: str) -> tuple[int, bool] | None:
+    """ "killing all on board": the people the text says were carried; at least one when it does not say."""
+    m = _ALL_ABOARD.search(text)
+    if m is None:
+        return None
+    for said in (
+        m.group("num") or m.group("num2"),
+        *(c.group("num") or c.group("num2") for c in _CARRYING.finditer(text)),
+    ):
+        parsed = number_from_phrase(said) if said else None
+        if parsed is not None:
+            return parsed
+    return 1, True
