@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -18,6 +17,7 @@ from geoevents.events.site_words import (
     _SPEAKS_AFTER,
     attribute_only,
     granularity,
+    inside_a_word,
 )
 from geoevents.events.towns import _TOWN_LIKE, home_namesake
 from geoevents.records import MentionRole, ResolvedMention, ZoneKind
@@ -167,30 +167,37 @@ def finer_than_broad(
     return before[-1:] if before else around[:1]
 
 
+def _place_vote(rm: ResolvedMention) -> float:
+    """A placed mention's vote for the article's country: a country or a likely namesake counts less."""
+    if rm.place is not None and rm.place.feature_class == "country":
+        return 1.0
+    return 0.5 if rm.score < NAMESAKE_SCORE else 2.0
+
+
 def article_country(
     resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None, text: str = ""
 ) -> str | None:
     """The country an article is about: the one its places, demonyms and groups name most.
 
-    A place in a country counts twice, a dateline twice more; a weakly chosen place (a likely namesake), a
-    country named and a demonym once, as they often name an actor's country ("US beef", "Russian jets"),
+    A place in a country counts twice, a dateline twice more; a country named and a demonym once, as they
+    often name an actor's country ("US beef", "Russian jets"), a weakly chosen place (a likely namesake)
+    half, so that a group that fights in one country outweighs it ("Houthis ... in Al Bayda");
     and a demonym not at all when it says where a source is based ("a British-based monitor", in
     ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
     ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
     not place, and tells foreign namesakes from the places of the story.
     """
-    votes: Counter[str] = Counter(actor_votes or {})
+    votes: dict[str, float] = dict(actor_votes or {})
     for rm in resolved:
         m = rm.mention
-        code, weight = None, 1
+        code, weight = None, 1.0
         if m.role is MentionRole.DEMONYM:
             based = re.match(r"[\s-]*based\b", text[m.end : m.end + 12], re.IGNORECASE)
             code = None if based else m.country_code
-        elif m.role is MentionRole.LITERAL and rm.place is not None:
-            weak = rm.score < NAMESAKE_SCORE or rm.place.feature_class == "country"
-            code, weight = rm.place.country_code, 1 if weak else 2
+        elif m.role is MentionRole.LITERAL and rm.place is not None and not inside_a_word(text, rm):
+            code, weight = rm.place.country_code, _place_vote(rm)
         if code:
-            votes[code] += weight * (2 if m.zone is ZoneKind.DATELINE else 1)
+            votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

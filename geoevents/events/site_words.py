@@ -212,10 +212,22 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+def inside_a_word(text: str, rm: ResolvedMention) -> bool:
+    """Whether a mention is only part of a word of the text ("tyre" of "tyres"); a capitalised name with
+    an "s" is a possessive whose apostrophe was lost ("Aleppos western front")."""
+    start, end = rm.mention.start, rm.mention.end
+    if 0 < start <= len(text) and text[start - 1].isalpha():
+        return True
+    rest = re.match(r"[^\W\d_]*", text[end : end + 30])
+    tail = rest.group(0) if rest else ""
+    return bool(tail) and not (tail == "s" and text[start : start + 1].isupper())
+
+
 def attribute_only(text: str, rm: ResolvedMention, *, locative: bool = False) -> bool:
     """Whether a place mention only qualifies the noun after it ("US warplanes", "Molotov cocktails");
-    after a locative ("in Quetta police ...") only a currency, weapon, office or street does."""
-    if _ATTRIBUTE_AFTER.match(text, rm.mention.end):
+    after a locative ("in Quetta police ...") only a currency, weapon, office or street does. A name
+    read out of a longer word ("Tyre" of "burning tyres") is no place at all."""
+    if _ATTRIBUTE_AFTER.match(text, rm.mention.end) or inside_a_word(text, rm):
         return True
     return not locative and bool(_ACTOR_AFTER.match(text, rm.mention.end))
 

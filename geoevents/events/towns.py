@@ -159,19 +159,20 @@ def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> 
 
 
 def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | None:
-    """The town of the article's country that a place read abroad is named as ("Palmyra" read as the
-    town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
+    """The town of the article's country that a town or province read abroad is named as ("Palmyra" read
+    as the town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
     article is about outweighs a namesake abroad."""
     place = rm.place
     if not home or place is None or not place.country_code or place.country_code == home:
         return None
-    if place.feature_class not in _TOWN_LIKE:
-        return None
+    if place.feature_class not in _TOWN_LIKE and place.feature_class != "admin1":
+        return None  # a province abroad may be a town at home ("Jalalabad" read as Jalal-Abad, Kyrgyzstan)
     names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
     city = next((c for n in names if (c := _city_named(home, n))), None)
     if city is None:
         return None
-    return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
+    precision = 1 if place.feature_class == "admin1" else rm.precision  # a province abroad is now a town
+    return replace(rm, place=_city_place(city, namesake_of=place.feature_id), precision=precision)
 
 
 def admin1_seat(place: Place, named: str) -> Place | None:

@@ -1,0 +1,82 @@
+"""Foreign namesakes against the country an article is about, read end to end (offline gazetteer, then the
+events stage), in wordings of our own: a group that fights in one country outweighs a weakly read town
+abroad, a province abroad named like a town at home is that town, and a name read out of a longer word
+("tyre" of "tyres") is no place and no vote for a country."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.events.site_words import inside_a_word
+from geoevents.events.sites import article_country
+from geoevents.records import Article, Event, Mention, Place, ResolvedMention
+
+
+def _events(text: str, gazetteer: object) -> list[Event]:
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    article = Article(id="n", text=text, published=datetime(2024, 5, 20))
+    return events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "point"),
+    [
+        # a province abroad (Jalal-Abad, Kyrgyzstan) named like a town of the Taliban's country
+        (
+            "A grenade hurled at a Taliban checkpoint in Jalalabad wounded three guards on Sunday.",
+            "AF",
+            (34.43, 70.45),
+        ),
+        # a weakly read town abroad (Al Bayda, Libya) against a group that fights only in Yemen
+        ("Houthi fighters looted shops in Al Bayda on Monday.", "YE", (13.99, 45.57)),
+        # "tyres" holds the Lebanese town Tyre: it must neither vote for Lebanon nor become the site
+        ("demonstrators burned tyres and threw stones at troops in jenin on tuesday", "PS", (32.46, 35.30)),
+    ],
+)
+def test_the_articles_country_beats_a_namesake_abroad(
+    text: str, country: str, point: tuple[float, float], gazetteer: object
+) -> None:
+    (event, *_) = _events(text, gazetteer)
+    sites = [loc.place for loc in event.locations if loc.role == "site"]
+    assert sites, event.tags
+    assert sites[0].country_code == country
+    assert _km((sites[0].lat, sites[0].lon), point) <= 25
+
+
+def _mention(text: str, name: str, cc: str, score: float = 0.9) -> ResolvedMention:
+    from shapely.geometry import Point
+
+    start = text.index(name)
+    place = Place(f"t:{name}", name, "populated_place", 1.0, 1.0, Point(1.0, 1.0), "test", cc)
+    return ResolvedMention(Mention("t", start, start + len(name), name), place, score, 1)
+
+
+def test_a_name_read_out_of_a_longer_word_is_no_place() -> None:
+    text = "Crowds burned tyres near Aleppos citadel and in Khartoum."
+    assert inside_a_word(text, _mention(text, "tyre", "LB"))
+    assert not inside_a_word(text, _mention(text, "Aleppo", "SY"))  # a possessive that lost its apostrophe
+    assert not inside_a_word(text, _mention(text, "Khartoum", "SD"))
+
+
+def test_a_weak_town_abroad_counts_less_than_a_group_of_one_country() -> None:
+    text = "Fighters of the group stormed Qasr on Friday."
+    weak = _mention(text, "Qasr", "JO", score=0.4)
+    assert article_country([weak], {"IQ": 1}, text) == "IQ"
+    strong = _mention(text, "Qasr", "JO", score=0.9)
+    assert article_country([strong], {"IQ": 1}, text) == "JO"
+
+
+def test_a_partial_word_does_not_vote_for_a_country() -> None:
+    text = "Youths burned tyres in the square."
+    assert article_country([_mention(text, "tyre", "LB")], {}, text) is None
