@@ -80,3 +80,46 @@ def test_a_weak_town_abroad_counts_less_than_a_group_of_one_country() -> None:
 def test_a_partial_word_does_not_vote_for_a_country() -> None:
     text = "Youths burned tyres in the square."
     assert article_country([_mention(text, "tyre", "LB")], {}, text) is None
+
+
+def test_a_place_in_a_groups_name_is_no_site() -> None:
+    from geoevents.events.site_words import attribute_only
+
+    text = "Militants of the Islamic State of Iraq and the Levant stormed the depot."
+    assert attribute_only(text, _mention(text, "Levant", "SY")) and attribute_only(
+        text, _mention(text, "Iraq", "IQ")
+    )
+    office = (
+        "A grenade hit the offices of the Democratic Party in Kirkuk and a hall of the University of Mosul."
+    )
+    assert not attribute_only(office, _mention(office, "Kirkuk", "IQ"), locative=True)
+    assert not attribute_only(office, _mention(office, "Mosul", "IQ"))
+
+
+def test_an_envoy_named_through_a_country_is_no_site() -> None:
+    from geoevents.events.site_words import attribute_only
+
+    text = "A gunman shot dead Turkey's ambassador to Jordan."
+    assert attribute_only(text, _mention(text, "Turkey", "TR"))
+
+
+def test_a_region_of_no_one_country_never_stands_for_the_site() -> None:
+    from shapely.geometry import Point
+
+    from geoevents.events.sites import site_context
+
+    text = "Fighting raged in the Levant and near Raqqa."
+    levant = _mention(text, "Levant", "SY")
+    levant = ResolvedMention(
+        levant.mention, Place("t:lv", "Levant", "region", 34.0, 37.0, Point(37.0, 34.0), "t", None), 0.9, 3
+    )
+    raqqa = _mention(text, "Raqqa", "SY")
+    assert site_context([levant, raqqa], text, "SY").mentions == [raqqa]
+
+
+def test_an_office_of_a_party_still_places_the_act(gazetteer: object) -> None:
+    (event, *_) = _events(
+        "Gunmen threw a grenade at the offices of the Democratic Party in Kirkuk on Sunday.", gazetteer
+    )
+    sites = [loc.place for loc in event.locations if loc.role == "site"]
+    assert sites and _km((sites[0].lat, sites[0].lon), (35.47, 44.39)) <= 25

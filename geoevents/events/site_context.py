@@ -35,7 +35,7 @@ def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = Fal
     for rm in d.mentioned:
         if not (main.start <= rm.mention.start < main.end) or rm.place is None:
             continue
-        if home and rm.place.country_code and rm.place.country_code != home:
+        if home and rm.place.country_code != home:  # abroad, or a region of no one country ("the Levant")
             continue
         before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
         speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
@@ -75,7 +75,7 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
     culprit, an origin or a speaker."""
     if rm.place is None or foreign_namesake(rm, home):
         return False
-    if home and rm.place.country_code and rm.place.country_code != home:
+    if home and rm.place.country_code != home:  # abroad, or a region of no one country ("the Caucasus")
         return False
     before = text[max(0, rm.mention.start - 40) : rm.mention.start]
     speaker = _SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm)

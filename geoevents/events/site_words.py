@@ -194,7 +194,7 @@ _MOVED = re.compile(
 
 _ORIGIN = re.compile(
     r"\b(?:(?:from|to|by|with|toward|towards|against)|(?:ministry|ministers?|government|president|embassy|army|"
-    r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?$",
+    r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?(?:former\s+)?$",
     re.IGNORECASE,
 )
 # A place name used as a modifier: of a currency, a weapon, a force, an office, a street ("the US dollar",
@@ -207,8 +207,16 @@ _ATTRIBUTE_AFTER = re.compile(
 # Nouns of an actor: "US warplanes struck", but "in Quetta police arrested" still names the place.
 _ACTOR_AFTER = re.compile(
     r"(?:['’]s)?[\s-]+(?:missiles?|warplanes?|jets?|aircraft|drones?|troops|forces|soldiers|army|military|navy|"
-    r"police|officials?|government|president|prime\s+minister|envoy|citizens?|nationals?)\b",
+    r"police|officials?|government|president|prime\s+minister|envoys?|ambassadors?|diplomats?|(?:foreign\s+)?ministers?|"
+    r"citizens?|nationals?)\b",
     re.IGNORECASE,
+)
+# The head of a group's name just before the place: "Islamic State of Iraq and the Levant", "the Supreme
+# Council for Syria" (a capitalised head: "forces of Mosul" may name the place). The name's place is no
+# site; "the Party in Baghdad" or "the University of Mosul" still place an act at their offices.
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:State|Force|Forces|Army|Front|Mission|Council|Movement|Party|Brigades?|Coalition|Committee|"
+    r"Organi[sz]ation|Authority|Command|League|Union)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+and\s+(?:the\s+)?)?$"
 )
 
 
@@ -226,8 +234,11 @@ def inside_a_word(text: str, rm: ResolvedMention) -> bool:
 def attribute_only(text: str, rm: ResolvedMention, *, locative: bool = False) -> bool:
     """Whether a place mention only qualifies the noun after it ("US warplanes", "Molotov cocktails");
     after a locative ("in Quetta police ...") only a currency, weapon, office or street does. A name
-    read out of a longer word ("Tyre" of "burning tyres") is no place at all."""
+    read out of a longer word ("Tyre" of "burning tyres") or named in an organisation's name ("the Islamic
+    State of Iraq and the Levant") is no place at all."""
     if _ATTRIBUTE_AFTER.match(text, rm.mention.end) or inside_a_word(text, rm):
+        return True
+    if _ORGANISATION_BEFORE.search(text, max(0, rm.mention.start - 60), rm.mention.start):
         return True
     return not locative and bool(_ACTOR_AFTER.match(text, rm.mention.end))
 
