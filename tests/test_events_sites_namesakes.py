@@ -123,3 +123,39 @@ def test_an_office_of_a_party_still_places_the_act(gazetteer: object) -> None:
     )
     sites = [loc.place for loc in event.locations if loc.role == "site"]
     assert sites and _km((sites[0].lat, sites[0].lon), (35.47, 44.39)) <= 25
+
+
+def _first_site(text: str, gazetteer: object) -> Place:
+    (event, *_) = _events(text, gazetteer)
+    sites = [loc.place for loc in event.locations if loc.role == "site"]
+    assert sites, event.tags
+    return sites[0]
+
+
+def test_a_place_named_through_its_towns_possessive_lies_in_that_town(gazetteer: object) -> None:
+    # "Burri" alone reads as a district of Brazil; "Khartoum's" puts it in Sudan's capital
+    site = _first_site(
+        "Police fired tear gas at protesters in Khartoum's Burri district on Thursday.", gazetteer
+    )
+    assert site.country_code == "SD" and _km((site.lat, site.lon), (15.59, 32.53)) <= 25
+
+
+def test_a_nested_name_votes_once_for_its_country() -> None:
+    from shapely.geometry import Point
+
+    text = "Crowds gathered in Burri district and in Khartoum, Sudan."
+    district = _mention(text, "Burri district", "BR")
+    burri = _mention(text, "Burri", "BR")
+    country = Place("t:sd", "Sudan", "country", 15.0, 30.0, Point(30.0, 15.0), "test", "SD")
+    sudan = ResolvedMention(_mention(text, "Sudan", "SD").mention, country, 0.9, 3)
+    # the district and the name inside it are one vote (2) against the town and its country (2 + 1)
+    assert article_country([district, burri, _mention(text, "Khartoum", "SD"), sudan], {}, text) == "SD"
+
+
+def test_a_border_town_read_across_the_border_keeps_its_point(gazetteer: object) -> None:
+    # the gazetteer reads Ras al Ain as Ceylanpinar (Turkey), a few km from the Syrian town; the text's
+    # province in brackets must not send the site 70 km away to the province's capital
+    site = _first_site(
+        "Turkish drones struck a car near Ras al Ain (Al-Hasakeh) on Monday, killing two fighters.", gazetteer
+    )
+    assert _km((site.lat, site.lon), (36.85, 40.07)) <= 25

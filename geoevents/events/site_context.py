@@ -16,8 +16,8 @@ from geoevents.events.site_words import (
     _ORIGIN,
     _SPEAKS_AFTER,
     attribute_only,
+    container_country,
     granularity,
-    inside_a_word,
 )
 from geoevents.events.towns import _TOWN_LIKE, home_namesake
 from geoevents.records import MentionRole, ResolvedMention, ZoneKind
@@ -174,6 +174,15 @@ def _place_vote(rm: ResolvedMention) -> float:
     return 0.5 if rm.score < NAMESAKE_SCORE else 2.0
 
 
+def _votes(rm: ResolvedMention, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a placed mention votes: not a name inside a longer placed one ("Burri" of "Burri district"
+    votes once), not a name that only qualifies a noun ("the US dollar", "tyres")."""
+    start, end = rm.mention.start, rm.mention.end
+    if any(a <= start and end <= b and b - a > end - start for a, b in spans):
+        return False
+    return not (text and attribute_only(text, rm))
+
+
 def article_country(
     resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None, text: str = ""
 ) -> str | None:
@@ -188,14 +197,19 @@ def article_country(
     not place, and tells foreign namesakes from the places of the story.
     """
     votes: dict[str, float] = dict(actor_votes or {})
+    resolved = list(resolved)
+    placed = sorted((rm for rm in resolved if rm.place is not None), key=lambda rm: rm.mention.start)
+    spans = [(rm.mention.start, rm.mention.end) for rm in placed]
     for rm in resolved:
         m = rm.mention
         code, weight = None, 1.0
         if m.role is MentionRole.DEMONYM:
             based = re.match(r"[\s-]*based\b", text[m.end : m.end + 12], re.IGNORECASE)
             code = None if based else m.country_code
-        elif m.role is MentionRole.LITERAL and rm.place is not None and not inside_a_word(text, rm):
-            code, weight = rm.place.country_code, _place_vote(rm)
+        elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
+            # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
+            code = (text and container_country(rm, placed, text)) or rm.place.country_code
+            weight = _place_vote(rm)
         if code:
             votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:

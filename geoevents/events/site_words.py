@@ -7,7 +7,7 @@ import bisect
 import re
 
 from geoevents.events.text import Span
-from geoevents.events.towns import GRANULARITY
+from geoevents.events.towns import _TO_CONTAINER, GRANULARITY
 from geoevents.records import MentionKind, ResolvedMention
 
 _NEAR = re.compile(
@@ -244,3 +244,32 @@ def attribute_only(text: str, rm: ResolvedMention, *, locative: bool = False) ->
 
 
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
+
+
+CONTAINER_GAP = 120  # characters: the longest "in the rural north of the province of" a connector spans
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:the\s+)?")
+
+
+def container_of(rm: ResolvedMention, placed: list[ResolvedMention], text: str) -> ResolvedMention | None:
+    """The place the text puts ``rm`` in ("Palmyra (Homs)", "Tripoli, Lebanon", "Hays in Hodeidah",
+    "Khartoum's Burri district"). ``placed``: placed mentions sorted by start; only those next to ``rm``
+    are read."""
+    start, end = rm.mention.start, rm.mention.end
+    i = bisect.bisect_left(placed, end, key=lambda m: m.mention.start)
+    for other in placed[i:]:
+        if other.mention.start - end > CONTAINER_GAP:
+            break
+        if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
+            return other
+    j = bisect.bisect_left(placed, start, key=lambda m: m.mention.start)
+    for other in reversed(placed[max(0, j - 3) : j]):
+        if other.mention.end <= start and _POSSESSIVE.fullmatch(text, other.mention.end, start):
+            return other
+    return None
+
+
+def container_country(rm: ResolvedMention, placed: list[ResolvedMention], text: str) -> str | None:
+    """The country of ``rm``'s container (see ``container_of``): the namesake that lies there is meant,
+    whatever the article's country."""
+    container = container_of(rm, placed, text)
+    return container.place.country_code if container is not None and container.place is not None else None

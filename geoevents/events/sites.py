@@ -7,7 +7,6 @@ ACLED locations with geo_precision, one group per country.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -29,11 +28,14 @@ from geoevents.events.site_words import (
     _AREA_WORD_END,
     _NEAR,
     ACT_AFTER,
+    CONTAINER_GAP,
     NEAR_WORDS,
     OPENING_DATE,
     PHRASE_BREAK,
     PHRASE_WORDS,
     before_is_the_triggers,
+    container_country,
+    container_of,
     granularity,
     places_in,
     site_flags,
@@ -78,23 +80,6 @@ def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
     except Exception:  # malformed geometry: fall back to the tests above
         return False
     return GRANULARITY.get(a.feature_class, 2) == 4 or GRANULARITY.get(b.feature_class, 2) == 4
-
-
-CONTAINER_GAP = 120  # characters: the longest "in the rural north of the province of" a connector spans
-
-
-def _container_country(rm: ResolvedMention, placed: list[ResolvedMention], text: str) -> str | None:
-    """The country of the place the text puts ``rm`` in ("Palmyra (Homs)", "Tripoli, Lebanon",
-    "Hays in Hodeidah"): the namesake that lies there is meant, whatever the article's country.
-    ``placed``: the draft's placed mentions sorted by start; only those just after ``rm`` are read."""
-    end = rm.mention.end
-    i = bisect.bisect_left(placed, end, key=lambda m: m.mention.start)
-    for other in placed[i:]:
-        if other.mention.start - end > CONTAINER_GAP:
-            break
-        if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
-            return other.place.country_code  # type: ignore[union-attr]
-    return None
 
 
 def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLocation:
@@ -151,19 +136,34 @@ def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int
     return [rm for rm in sites if id(rm) not in inside] or sites
 
 
+TWIN_KM = 100.0  # a namesake abroad this close to the place the text puts it in is the town across a border
+
+
+def _twin_across_a_border(rm: ResolvedMention, placed: list[ResolvedMention], text: str) -> bool:
+    """Whether a site read abroad lies close to the place of another country the text puts it in
+    ("Ras al Ain (Al-Hasakeh)" read as Ceylanpinar, its Turkish twin): its point is right, its country
+    not."""
+    container = container_of(rm, placed, text)
+    if container is None or container.place is None or rm.place is None:
+        return False
+    if container.place.country_code == rm.place.country_code:
+        return False
+    return km_between(rm.place, container.place) <= TWIN_KM
+
+
 def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> list[ResolvedMention]:
     """The draft's sites less foreign namesakes; a namesake the text puts in a country ("Tripoli,
     Lebanon") is first moved to the one that lies there (the draft's mentions are updated)."""
     placed = sorted((m for m in d.sites + d.mentioned if m.place is not None), key=lambda m: m.mention.start)
     rehomed = {
-        id(rm): home_namesake(rm, _container_country(rm, placed, text) or home)
-        for rm in d.sites + d.mentioned
+        id(rm): home_namesake(rm, container_country(rm, placed, text) or home) for rm in d.sites + d.mentioned
     }
     if any(rehomed.values()):
         d.tags.add("site-namesake-rehomed")
         d.sites = [rehomed[id(rm)] or rm for rm in d.sites]
         d.mentioned = [rehomed[id(rm)] or rm for rm in d.mentioned]
     placed_in = {id(rm) for rm in rehomed.values() if rm is not None}  # put there by the text itself
+    placed_in |= {id(rm) for rm in d.sites if _twin_across_a_border(rm, placed, text)}
     sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
