@@ -102,12 +102,24 @@ def _village_precision(container: ResolvedMention) -> int:
 
 
 def _name_key(name: str) -> str:
-    """A name for matching spellings: no diacritics, case, Arabic article or punctuation ("Ar-Raqqa")."""
+    """A name for matching spellings: no diacritics, case, Arabic article, punctuation ("Ar-Raqqa") or
+    differences of romanisation."""
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
-    return re.sub(r"[^a-z]", "", plain)
+    plain = re.sub(r"(?<=[\s-])(?:a[lnrdstz]|e[lnrdstz]|ash|esh)[\s-]+", "", plain)  # "Jisr al-Shughour"
+    return _spelling_key(re.sub(r"[^a-z]", "", plain))
+
+
+def _spelling_key(key: str) -> str:
+    """One key for the common romanisations of one Arabic or Persian name: ay/ey/ei as ai, ee as i, ou and
+    oo as u, doubled letters once, no final h ("Al Qaryatain" and "Al Qaryatayn", "Kafr Zeita" and
+    "Kafr Zayta", "Hawijah" and "Hawija")."""
+    key = re.sub(r"ey|ay|ei", "ai", key)
+    key = key.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    key = re.sub(r"(.)\1", r"\1", key)
+    return key.removesuffix("h") if len(key) > 3 else key
 
 
 @lru_cache(maxsize=1)
