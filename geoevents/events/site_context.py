@@ -17,6 +17,7 @@ from geoevents.events.site_words import (
     _SPEAKS_AFTER,
     attribute_only,
     container_country,
+    container_of,
     granularity,
 )
 from geoevents.events.towns import _TOWN_LIKE, home_namesake
@@ -32,8 +33,11 @@ def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = Fal
         return []
     main = d.spans[0]
     tiers: dict[int, list[ResolvedMention]] = {}
+    placed = sorted((rm for rm in d.mentioned if rm.place is not None), key=lambda rm: rm.mention.start)
+    # "deployed fighters to Afrin (Aleppo)": the province only says where the town lies
+    containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
     for rm in d.mentioned:
-        if not (main.start <= rm.mention.start < main.end) or rm.place is None:
+        if not (main.start <= rm.mention.start < main.end) or rm.place is None or id(rm) in containers:
             continue
         if home and rm.place.country_code != home:  # abroad, or a region of no one country ("the Levant")
             continue
@@ -90,6 +94,7 @@ class SiteContext:
     mentions: list[ResolvedMention] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
+    containers: frozenset[int] = frozenset()  # ids of mentions that only say where another place lies
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
@@ -108,20 +113,26 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
         and rm.place.country_code
         and (rm.place.feature_class == "country" or rm.mention.zone is ZoneKind.DATELINE)
     }
+    placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
+    containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
     return SiteContext(
-        usable, [rm.mention.start for rm in usable], frozenset(named | ({home} if home else set()))
+        usable,
+        [rm.mention.start for rm in usable],
+        frozenset(named | ({home} if home else set())),
+        frozenset(containers),
     )
 
 
 def context_places(d: Draft, context: SiteContext, *, within_only: bool = False) -> list[ResolvedMention]:
     """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
-    from the text around it (``context``: see ``site_context``): a place of its other evidence
-    sentences, else (unless ``within_only``) the last place named before its main sentence (the town
-    "the town" refers back to), else the first the article names (its headline or opening)."""
+    from the text around it (``context``: see ``site_context``): a place of its evidence sentences that
+    is not only another's container ("to Afrin (Aleppo)"), else (unless ``within_only``) the last place
+    named before its main sentence (the town "the town" refers back to), else the first the article
+    names (its headline or opening)."""
     if not d.spans or not context.mentions:
         return []
     for span in sorted(d.spans, key=lambda s: s.start):
-        within = context.between(span.start, span.end)
+        within = [rm for rm in context.between(span.start, span.end) if id(rm) not in context.containers]
         if within:
             return within[:1]
     if within_only:
@@ -131,6 +142,21 @@ def context_places(d: Draft, context: SiteContext, *, within_only: bool = False)
 
 
 _BROAD = frozenset({"country", "region_expression", "border"})  # a named region may be a quarter
+
+
+_TOWARDS = re.compile(
+    r"\b(?:towards?|into)\s+(?:the\s+)?(?:(?:city|town|village|district|area)\s+of\s+)?$", re.IGNORECASE
+)
+
+
+def _reached(rm: ResolvedMention, text: str, home: str | None) -> bool:
+    """Whether the text names a place of the article's country as one reached ("rockets fired from Gaza
+    towards Sderot"; not "loyal to Damascus"), and not as a culprit or a speaker."""
+    if not _TOWARDS.search(text, max(0, rm.mention.start - 40), rm.mention.start):
+        return False
+    if rm.place is None or foreign_namesake(rm, home) or (home and rm.place.country_code != home):
+        return False
+    return not (_SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm))
 
 
 def finer_than_broad(
@@ -155,7 +181,7 @@ def finer_than_broad(
             and rm.place.country_code in countries
             and rm.place.feature_class not in _BROAD
             and granularity(text, rm) <= 3
-            and _usable_context(rm, text, home)
+            and (_usable_context(rm, text, home) or _reached(rm, text, home))
         )
 
     named = sorted((rm for rm in d.mentioned + in_spans if finer(rm)), key=lambda rm: granularity(text, rm))
