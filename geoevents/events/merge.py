@@ -1,10 +1,13 @@
 """One event per real-world event: the same event reported by several articles becomes one.
 
 Two events match when their types agree (a generic "attack" matches any violent
-sub-type and takes the specific one), their dates are compatible with their
-time_precision, their sites are the same feature, in the same admin1, within
-``settings.merge_distance_km``, or one area contains the other, and their actors
-do not contradict. An event never merges with another from the same article
+sub-type and takes the specific one), their dates lie within the slack of their
+time_precision (an undated report matches none), their sites are one place or
+lie within a distance that fits their geo_precision (half of
+``settings.merge_distance_km`` for two points, all of it when either is "near",
+twice it or one admin1 for regions; never across a border or for an event with no
+site; a country-wide site only with the same country and the same day and victims or
+toll), and their actors do not contradict. An event never merges with another from the same article
 (the article stage already joined those). Fatalities take the most
 conservative consistent figure (exact before vague, then the lowest; a share of
 a total split over several places counts as a figure) and any disagreement is
@@ -50,8 +53,10 @@ def types_compatible(a: Event, b: Event) -> bool:
 
 
 def dates_compatible(a: Event, b: Event) -> bool:
+    """Dates within the slack of the vaguer one's time_precision; an undated report says nothing of when,
+    so it matches nothing (as a report with no site matches nothing)."""
     if a.event_date is None or b.event_date is None:
-        return a.event_date is None and b.event_date is None
+        return False
     slack = max(_SLACK.get(a.time_precision or 1, 0), _SLACK.get(b.time_precision or 1, 0))
     return abs((a.event_date - b.event_date).days) <= slack
 

@@ -102,12 +102,24 @@ def _village_precision(container: ResolvedMention) -> int:
 
 
 def _name_key(name: str) -> str:
-    """A name for matching spellings: no diacritics, case, Arabic article or punctuation ("Ar-Raqqa")."""
+    """A name for matching spellings: no diacritics, case, Arabic article, punctuation ("Ar-Raqqa") or
+    differences of romanisation."""
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
-    return re.sub(r"[^a-z]", "", plain)
+    plain = re.sub(r"(?<=[\s-])(?:a[lnrdstz]|e[lnrdstz]|ash|esh)[\s-]+", "", plain)  # "Jisr al-Shughour"
+    return _spelling_key(re.sub(r"[^a-z]", "", plain))
+
+
+def _spelling_key(key: str) -> str:
+    """One key for the common romanisations of one Arabic or Persian name: ay/ey/ei as ai, ee as i, ou and
+    oo as u, doubled letters once, no final h ("Al Qaryatain" and "Al Qaryatayn", "Kafr Zeita" and
+    "Kafr Zayta", "Hawijah" and "Hawija")."""
+    key = re.sub(r"ey|ay|ei", "ai", key)
+    key = key.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    key = re.sub(r"(.)\1", r"\1", key)
+    return key.removesuffix("h") if len(key) > 3 else key
 
 
 @lru_cache(maxsize=1)
@@ -159,19 +171,20 @@ def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> 
 
 
 def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | None:
-    """The town of the article's country that a place read abroad is named as ("Palmyra" read as the
-    town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
+    """The town of the article's country that a town or province read abroad is named as ("Palmyra" read
+    as the town in Pennsylvania in a report on Syria is Tadmur), from GeoNames' larger towns: the country the
     article is about outweighs a namesake abroad."""
     place = rm.place
     if not home or place is None or not place.country_code or place.country_code == home:
         return None
-    if place.feature_class not in _TOWN_LIKE:
-        return None
+    if place.feature_class not in _TOWN_LIKE and place.feature_class != "admin1":
+        return None  # a province abroad may be a town at home ("Jalalabad" read as Jalal-Abad, Kyrgyzstan)
     names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
     city = next((c for n in names if (c := _city_named(home, n))), None)
     if city is None:
         return None
-    return replace(rm, place=_city_place(city, namesake_of=place.feature_id))
+    precision = 1 if place.feature_class == "admin1" else rm.precision  # a province abroad is now a town
+    return replace(rm, place=_city_place(city, namesake_of=place.feature_id), precision=precision)
 
 
 def admin1_seat(place: Place, named: str) -> Place | None:

@@ -1,0 +1,243 @@
+"""The country an article is about, its foreign namesakes, and the places a coder falls back on when an
+event's own sentences put it nowhere: its main sentence's places, the text around it, a finer place
+than a country or region."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from geoevents.events.draft import Draft
+from geoevents.events.site_words import (
+    _ATTRIBUTION,
+    _MOVED,
+    _ORIGIN,
+    _SPEAKS_AFTER,
+    attribute_only,
+    container_country,
+    container_of,
+    granularity,
+)
+from geoevents.events.towns import _TOWN_LIKE, home_namesake
+from geoevents.records import MentionRole, ResolvedMention, ZoneKind
+
+
+def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = False) -> list[ResolvedMention]:
+    """With no site, the places the event's main sentence names ("Fighting shook Aleppo"), leaving out
+    culprits ("blamed on Washington"), origins ("from Iraq") and places outside the article's country
+    (``home``, when known): the best site a coder has. ``moved``: only the towns it reaches or leaves
+    ("fired rockets from Gaza towards Ashkelon", "withdrew from Manbij"), the one reached first."""
+    if not d.spans:
+        return []
+    main = d.spans[0]
+    tiers: dict[int, list[ResolvedMention]] = {}
+    placed = sorted((rm for rm in d.mentioned if rm.place is not None), key=lambda rm: rm.mention.start)
+    # "deployed fighters to Afrin (Aleppo)": the province only says where the town lies
+    containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
+    for rm in d.mentioned:
+        if not (main.start <= rm.mention.start < main.end) or rm.place is None or id(rm) in containers:
+            continue
+        if home and rm.place.country_code != home:  # abroad, or a region of no one country ("the Levant")
+            continue
+        before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
+        speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
+        if _ATTRIBUTION.search(before) or speaker or attribute_only(text, rm):
+            continue
+        tier = 0
+        if _ORIGIN.search(before):
+            way = _MOVED.search(before)
+            if way is None or granularity(text, rm) >= 4:
+                continue
+            tier = 1 if way.group("to") else 2
+        if (tier > 0) == moved:
+            tiers.setdefault(tier, []).append(rm)
+    return tiers[min(tiers)] if tiers else []
+
+
+NAMESAKE_SCORE = 0.5  # below this, a place abroad is more likely a namesake of one in the article's country
+UNNAMED_COUNTRY_SCORE = 0.8  # below this, a town of a country the article never names is a namesake
+
+
+def foreign_namesake(rm: ResolvedMention, home: str | None, named: frozenset[str] | None = None) -> bool:
+    """A place outside the country the article is about that is more likely a namesake than the site: one
+    weakly chosen ("Palmyra" read as the town in Pennsylvania in a report on Syria), or a town of a country
+    the article never names (``named``: the countries it names or datelines) chosen with less than
+    near certainty ("Bustan" read as a town in Tajikistan in a report from Aleppo)."""
+    code = rm.place.country_code if rm.place else None
+    if not (home and code and code != home):
+        return False
+    if rm.score < NAMESAKE_SCORE:
+        return True
+    unnamed = named is not None and code not in named and rm.place is not None
+    return unnamed and rm.place.feature_class in _TOWN_LIKE and rm.score < UNNAMED_COUNTRY_SCORE  # type: ignore[union-attr]
+
+
+def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
+    """A placed mention that may stand for an unplaced event's site: in the article's country, not a
+    culprit, an origin or a speaker."""
+    if rm.place is None or foreign_namesake(rm, home):
+        return False
+    if home and rm.place.country_code != home:  # abroad, or a region of no one country ("the Caucasus")
+        return False
+    before = text[max(0, rm.mention.start - 40) : rm.mention.start]
+    speaker = _SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm)
+    return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """An article's placed mentions that may stand for an unplaced event's site, in text order, with
+    their offsets for search (built once per article by ``site_context``)."""
+
+    mentions: list[ResolvedMention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
+    containers: frozenset[int] = frozenset()  # ids of mentions that only say where another place lies
+
+    def between(self, start: int, end: int) -> list[ResolvedMention]:
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
+def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
+    """The ``SiteContext`` of an article's placed mentions."""
+    context = [home_namesake(rm, home) or rm for rm in context]
+    usable = sorted(
+        (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
+    )
+    named = {
+        rm.place.country_code
+        for rm in context
+        if rm.place is not None
+        and rm.place.country_code
+        and (rm.place.feature_class == "country" or rm.mention.zone is ZoneKind.DATELINE)
+    }
+    placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
+    containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
+    return SiteContext(
+        usable,
+        [rm.mention.start for rm in usable],
+        frozenset(named | ({home} if home else set())),
+        frozenset(containers),
+    )
+
+
+def context_places(d: Draft, context: SiteContext, *, within_only: bool = False) -> list[ResolvedMention]:
+    """With no place in the event's own sentences ("The town was shelled"), the place a coder reads
+    from the text around it (``context``: see ``site_context``): a place of its evidence sentences that
+    is not only another's container ("to Afrin (Aleppo)"), else (unless ``within_only``) the last place
+    named before its main sentence (the town "the town" refers back to), else the first the article
+    names (its headline or opening)."""
+    if not d.spans or not context.mentions:
+        return []
+    for span in sorted(d.spans, key=lambda s: s.start):
+        within = [rm for rm in context.between(span.start, span.end) if id(rm) not in context.containers]
+        if within:
+            return within[:1]
+    if within_only:
+        return []
+    before = [rm for rm in context.between(0, d.spans[0].start) if rm.mention.end <= d.spans[0].start]
+    return before[-1:] if before else context.mentions[:1]
+
+
+_BROAD = frozenset({"country", "region_expression", "border"})  # a named region may be a quarter
+
+
+_TOWARDS = re.compile(
+    r"\b(?:towards?|into)\s+(?:the\s+)?(?:(?:city|town|village|district|area)\s+of\s+)?$", re.IGNORECASE
+)
+
+
+def _reached(rm: ResolvedMention, text: str, home: str | None) -> bool:
+    """Whether the text names a place of the article's country as one reached ("rockets fired from Gaza
+    towards Sderot"; not "loyal to Damascus"), and not as a culprit or a speaker."""
+    if not _TOWARDS.search(text, max(0, rm.mention.start - 40), rm.mention.start):
+        return False
+    if rm.place is None or foreign_namesake(rm, home) or (home and rm.place.country_code != home):
+        return False
+    return not (_SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm))
+
+
+def finer_than_broad(
+    d: Draft,
+    sites: list[ResolvedMention],
+    text: str,
+    home: str | None,
+    context: SiteContext | None = None,
+) -> list[ResolvedMention]:
+    """For sites that are only a country, a part of one or a border ("fighting in northern Syria"), the town,
+    district or province the event's sentences also name in that country: ACLED codes the finest place
+    given. With none there, the town of that country the article names nearest before the event (or,
+    with none before, after it): the town a coder reads "a rebel-held town in the north" as."""
+    if not sites or any(rm.place is None or rm.place.feature_class not in _BROAD for rm in sites):
+        return []
+    countries = {rm.place.country_code for rm in sites if rm.place is not None} - {None} or {home}
+    in_spans = [rm for sp in d.spans for rm in (context.between(sp.start, sp.end) if context else [])]
+
+    def finer(rm: ResolvedMention) -> bool:
+        return (
+            rm.place is not None
+            and rm.place.country_code in countries
+            and rm.place.feature_class not in _BROAD
+            and granularity(text, rm) <= 3
+            and (_usable_context(rm, text, home) or _reached(rm, text, home))
+        )
+
+    named = sorted((rm for rm in d.mentioned + in_spans if finer(rm)), key=lambda rm: granularity(text, rm))
+    if named or context is None or not d.spans:
+        return named[:1]
+    start = d.spans[0].start
+    around = [rm for rm in context.mentions if finer(rm) and granularity(text, rm) <= 2]
+    before = [rm for rm in around if rm.mention.start < start]
+    return before[-1:] if before else around[:1]
+
+
+def _place_vote(rm: ResolvedMention) -> float:
+    """A placed mention's vote for the article's country: a country or a likely namesake counts less."""
+    if rm.place is not None and rm.place.feature_class == "country":
+        return 1.0
+    return 0.5 if rm.score < NAMESAKE_SCORE else 2.0
+
+
+def _votes(rm: ResolvedMention, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a placed mention votes: not a name inside a longer placed one ("Burri" of "Burri district"
+    votes once), not a name that only qualifies a noun ("the US dollar", "tyres")."""
+    start, end = rm.mention.start, rm.mention.end
+    if any(a <= start and end <= b and b - a > end - start for a, b in spans):
+        return False
+    return not (text and attribute_only(text, rm))
+
+
+def article_country(
+    resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None, text: str = ""
+) -> str | None:
+    """The country an article is about: the one its places, demonyms and groups name most.
+
+    A place in a country counts twice, a dateline twice more; a country named and a demonym once, as they
+    often name an actor's country ("US beef", "Russian jets"), a weakly chosen place (a likely namesake)
+    half, so that a group that fights in one country outweighs it ("Houthis ... in Al Bayda");
+    and a demonym not at all when it says where a source is based ("a British-based monitor", in
+    ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
+    ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
+    not place, and tells foreign namesakes from the places of the story.
+    """
+    votes: dict[str, float] = dict(actor_votes or {})
+    resolved = list(resolved)
+    placed = sorted((rm for rm in resolved if rm.place is not None), key=lambda rm: rm.mention.start)
+    spans = [(rm.mention.start, rm.mention.end) for rm in placed]
+    for rm in resolved:
+        m = rm.mention
+        code, weight = None, 1.0
+        if m.role is MentionRole.DEMONYM:
+            based = re.match(r"[\s-]*based\b", text[m.end : m.end + 12], re.IGNORECASE)
+            code = None if based else m.country_code
+        elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
+            # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
+            code = (text and container_country(rm, placed, text)) or rm.place.country_code
+            weight = _place_vote(rm)
+        if code:
+            votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
