@@ -29,7 +29,7 @@ from geoevents.events.dates import ACT, REPORT, DateMatch, date_role, dates_from
 from geoevents.events.draft import Draft
 from geoevents.events.gate import Story, rejection
 from geoevents.events.prefilter import folded
-from geoevents.events.realis import PAST_VERB_AFTER, campaign_summary, generic_plural
+from geoevents.events.realis import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
 from geoevents.events.reference import reference_date
 from geoevents.events.sites import places_in, site_flags
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
@@ -333,9 +333,10 @@ def _draft_of_clause(
     if dates:
         _set_date(draft, dates, roles, ref_tag, clause.start - scope.start + m.start(), sentence.zone)
     _fill_arguments(here, draft, clause, m, places, casualties, definite)
-    supported = bool(
-        draft.date or draft.sites or has_count or _acted(sentence.text, clause.text, m, definite)
-    )
+    # A named occasion ("on Friday") anchors an act, not a reference to one ("the 1995 massacre").
+    occasion = not definite and OCCASION.search(clause.text)
+    anchored = draft.date or draft.sites or has_count or occasion
+    supported = bool(anchored or _acted(sentence.text, clause.text, m, definite))
     return _Made(draft, definite, supported)
 
 

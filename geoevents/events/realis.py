@@ -124,12 +124,19 @@ _UNREALISED_AFTER = re.compile(
 )
 
 
+# The trigger's noun phrase as the subject of a modal: "a drone strike on the camp would kill many".
+_MODAL_AFTER = re.compile(
+    r"^\s*(?:(?!(?:\w+ed|hit|struck|killed|shot|left)\b)[\w'’-]+\s+){0,5}?(?:would|could|might)\s+\w+",
+    re.IGNORECASE,
+)
+
+
 def asserted(clause: str, start: int) -> bool:
     """Whether the trigger at ``start`` is reported as having happened."""
     before = clause[:start]
     after = clause[start:]
     word = re.match(r"\S+", after)
-    if word and _UNREALISED_AFTER.match(after[word.end() :]):
+    if word and (_UNREALISED_AFTER.match(after[word.end() :]) or _MODAL_AFTER.match(after[word.end() :])):
         return False
     if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
         return False
@@ -241,7 +248,21 @@ _ONGOING_AFTER = re.compile(
 _PRESENT_VERB_AFTER = re.compile(
     r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:throw|hurl|storm|torch|burn|block|"
     r"clash|attack|kill|seize|capture|hit|strike|pelt|march|rally|stage|set|loot|fire|shell|bomb|shoot|ambush|"
-    r"abduct|kidnap|detain|arrest|raid)s?\b",
+    r"abduct|kidnap|detain|arrest|raid|land|fall|pound|target|rock|wound|injure)s?\b",
+    re.IGNORECASE,
+)
+
+
+# A trigger that opens on a finite past verb ("fired rockets", "shelled villages") reports an act.
+_VERB_FIRST = re.compile(
+    r"(?:fired|launched|lobbed|shelled|bombed|bombarded|pounded|dropped|hurled|threw|planted|detonated|"
+    r"targeted|struck|hit|shot|carried\s+out|conducted)\b",
+    re.IGNORECASE,
+)
+# One occasion named though no date can be resolved from it (a snippet with no publication date).
+OCCASION = re.compile(
+    r"\b(?:on|late\s+on|early\s+on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!s)|\bovernight\b|"
+    r"\blast\s+night\b|\byesterday\b|\bthis\s+morning\b|\bearlier\s+today\b",
     re.IGNORECASE,
 )
 
@@ -264,6 +285,8 @@ def generic_plural(
         return True
     word = trigger.group(0).lower()
     plural = noun and word.endswith("s") and not word.endswith(("ss", "us", "gas"))
+    # "fired rockets at ...", "launched missiles on Sunday": a finite verb and its occasion tell one act.
+    plural = plural and not _VERB_FIRST.match(word) and not OCCASION.search(clause)
     # The trigger's own verb phrase: "attacks have increased", "has carried out strikes", not a relative
     # clause further on ("strikes targeted areas held by a group that has mounted an offensive").
     window = clause[max(0, trigger.start() - 40) : trigger.end() + 30]
@@ -308,7 +331,7 @@ _DISASTER = re.compile(
 _ACCIDENT = re.compile(
     r"\b(?:crash(?:ed|es|ing)?|collisions?|collided|colliding|accidents?|accidental(?:ly)?|overturn(?:ed|ing)|"
     r"derailed|drown(?:ed|ing)|electrocuted|stampedes?|capsized|sank|(?:gas|monoxide|chemical)\s+leak|leaks?|"
-    r"short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|legal\s+battles?|"
+    r"short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|legal\s+battles?|(?:gas|carbon\s+monoxide)\s+poisoning|"
     r"building\s+collapsed?|mine\s+collapse|plane\s+went\s+down)\b",
     re.IGNORECASE,
 )
@@ -435,7 +458,9 @@ def claimed(clause: str, start: int) -> bool:
 _CONFLICT = re.compile(
     r"\b(?:civilians?|gunm[ae]n|armed\s+(?:men|group)|attackers?|assailants?|settlers|insurgen\w*|war|conflict|forces|"
     r"airstrikes?|shelling|bomb\w*|checkpoints?|villagers|tribes?\w*|clans?|sectarian|killings|attacks?|"
-    r"rockets?|missiles?|mortars?|soldiers?|ministry)\b",
+    r"rockets?|missiles?|mortars?|soldiers?|ministry|snipers?|border\s+guards?|coast\s?guards?|tortur\w*|"
+    r"(?:displacement|refugee|IDP|displaced|detention)\s+camps?|(?:unidentified|unknown)\s+(?:persons?|individuals?|"
+    r"assailants?|attackers?|armed\s+\w+))\b",
     re.IGNORECASE,
 )
 

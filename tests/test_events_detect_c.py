@@ -1,0 +1,81 @@
+"""Battles, remote violence and violence against civilians in plain wordings: coder-note and news
+shapes of our own, their realis, and the typing the codebook's definitions give. No gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.ingest.articles import article_from_text
+
+ATTACK = "Attack"
+CLASH = "Armed clash"
+IED = "Remote explosive/landmine/IED"
+SHELLING = "Shelling/artillery/missile attack"
+
+
+def _types(text: str) -> list[str]:
+    """The sub-event types found in ``text`` given with no publication date, as a bare note is."""
+    return [e.sub_event_type for e in events_from_article(article_from_text(text, metadata={"id": "t"}), [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A killing in the words of conflict (snipers, border guards, unidentified assailants, camps of
+        # the displaced) is not local crime news.
+        (
+            "On 4 May 2021, a man was stabbed to death by an unidentified person in a displacement camp.",
+            ATTACK,
+        ),
+        (
+            "On 9 August 2021, border guards shot dead a young shepherd near the frontier village of Kalat.",
+            ATTACK,
+        ),
+        ("A woman was killed by a sniper in the old quarter of Taiz on Tuesday, medics said.", ATTACK),
+        # Bodies found with the marks of violence.
+        (
+            "On 2 March 2021, four bodies were found near Tabqa (Raqqa), bearing signs of torture.",
+            ATTACK,
+        ),
+        ("A body was found in a canal outside Baqubah on Monday with bullet wounds to the chest.", ATTACK),
+        ("Residents found two bullet-riddled bodies near Kirkuk on Friday.", ATTACK),
+        # A vehicle bomb is a planted device unless its driver dies in it; a mine is a planted device.
+        ("On 3 June 2021, a VBIED exploded near a market in Azaz, killing 5 people.", IED),
+        ("An SVBIED rammed the gate of an army post near Tadmur on Monday.", "Suicide bomb"),
+        ("Two boys were killed by an old mine while herding goats near Kandahar on Saturday.", IED),
+        ("On 12 May 2021, a farmer was wounded when he stepped on a mine in Jubb al-Jarrah.", IED),
+        # A finite verb and its occasion make a plural one act, with no publication date to resolve the day.
+        ("Houthi fighters fired rockets at the port of Jizan on Sunday.", SHELLING),
+        ("Militants launched mortars at the district office overnight, wounding two guards.", SHELLING),
+        ("Mortar shells land near the presidential compound in Mogadishu", SHELLING),
+        # The codebook's Attack is violence on the unarmed: an ambush on civilians, a beating.
+        (
+            "Three aid workers were killed in an ambush on their vehicle near Bunia, the charity said.",
+            ATTACK,
+        ),
+        ("Gunmen ambushed a bus carrying traders on the road to Kaura on Tuesday, killing nine.", ATTACK),
+        ("Insurgents ambushed an army patrol near Diffa on Sunday, killing four soldiers.", CLASH),
+        ("Settlers beat a Palestinian shepherd near Hebron on Saturday, injuring him.", ATTACK),
+        ("On 6 May 2021, a journalist was beaten by militiamen at a checkpoint in Sirte.", ATTACK),
+    ],
+)
+def test_plain_wordings_give_their_event(text: str, expected: str) -> None:
+    assert _types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was stabbed to death during a quarrel with his neighbour in Leeds on Sunday.",
+        # What would happen is not an event.
+        "Aid agencies warned that a drone strike on the crowded camp would kill many civilians.",
+        "A ground assault on the town could leave hundreds dead, the UN envoy said.",
+        "The visitors beat the home side 2-1 in Mosul on Friday.",
+        "The deputy minister was found dead of carbon monoxide poisoning at his flat in Tbilisi on Friday.",
+        # A reference to a past massacre is no new event, whatever day the text names.
+        "Relatives gathered in the town on Monday to bury 30 newly found victims of the 1993 massacre.",
+    ],
+)
+def test_no_event(text: str) -> None:
+    assert _types(text) == []
