@@ -58,6 +58,15 @@ def _types(text: str) -> list[str]:
         ("Insurgents ambushed an army patrol near Diffa on Sunday, killing four soldiers.", CLASH),
         ("Settlers beat a Palestinian shepherd near Hebron on Saturday, injuring him.", ATTACK),
         ("On 6 May 2021, a journalist was beaten by militiamen at a checkpoint in Sirte.", ATTACK),
+        # Fire exchanged, fighting that took place, artillery fired, a drone named as the weapon.
+        ("On 2 April 2021, army units and rebels exchanged heavy machine gun fire near Kafr Tal.", CLASH),
+        ("On 3 April 2021, fighting took place between tribal fighters and the army in Wadi Abida.", CLASH),
+        ("On 4 April 2021, the army fired artillery shells at rebel positions near Jabal Zawiya.", SHELLING),
+        (
+            "On 5 April 2021, the militia targeted a market in Saada with a drone, killing 3.",
+            "Air/drone strike",
+        ),
+        ("On 6 April 2021, an armed man shot at a grocer in Busra, wounding him.", ATTACK),
     ],
 )
 def test_plain_wordings_give_their_event(text: str, expected: str) -> None:
@@ -75,6 +84,8 @@ def test_plain_wordings_give_their_event(text: str, expected: str) -> None:
         "The deputy minister was found dead of carbon monoxide poisoning at his flat in Tbilisi on Friday.",
         # A reference to a past massacre is no new event, whatever day the text names.
         "Relatives gathered in the town on Monday to bury 30 newly found victims of the 1993 massacre.",
+        # Habitual: told as happening many times.
+        "Rebels have shelled the border villages many times since the truce.",
     ],
 )
 def test_no_event(text: str) -> None:

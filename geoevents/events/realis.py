@@ -48,7 +48,7 @@ HABITUAL = re.compile(
     r"\b(?:for\s+(?:many\s+|several\s+)?(?:years|decades|months)|repeated(?:ly)?|regularly|routinely|frequently|"
     r"often|a\s+(?:campaign|history)\s+of|ha(?:s|ve)\s+long|rising|increasing(?:ly)?|"
     r"recently\s+increased|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)|in\s+the\s+past|"
-    r"usually|sometimes)\b",
+    r"usually|sometimes|(?:many|several|numerous|countless)\s+times|time\s+and\s+again)\b",
     re.IGNORECASE,
 )
 
@@ -456,7 +456,7 @@ def claimed(clause: str, start: int) -> bool:
 
 # Words of armed conflict: with none of them (nor a political side), a bare killing is not political.
 _CONFLICT = re.compile(
-    r"\b(?:civilians?|gunm[ae]n|armed\s+(?:men|group)|attackers?|assailants?|settlers|insurgen\w*|war|conflict|forces|"
+    r"\b(?:civilians?|gunm[ae]n|armed\s+(?:men|man|group|persons?)|attackers?|assailants?|settlers|insurgen\w*|war|conflict|forces|"
     r"airstrikes?|shelling|bomb\w*|checkpoints?|villagers|tribes?\w*|clans?|sectarian|killings|attacks?|"
     r"rockets?|missiles?|mortars?|soldiers?|ministry|snipers?|border\s+guards?|coast\s?guards?|tortur\w*|"
     r"(?:displacement|refugee|IDP|displaced|detention)\s+camps?|(?:unidentified|unknown)\s+(?:persons?|individuals?|"
