@@ -17,6 +17,7 @@ from geoevents.events.realis import (
     claimed,
     collateral_damage,
     crime_story,
+    denied_after,
     no_event_reason,
     ordinary_arrest,
     quiet_story,
@@ -66,7 +67,9 @@ def rejection(
         return "not-asserted"
     if claimed(clause, m.start()):
         return "claim"
-    if recalled(clause):
+    if sentence is not None and denied_after(sentence, clause, m.end()):
+        return "not-asserted"
+    if recalled(clause, sentence):
         return "background"
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
         return "crime"

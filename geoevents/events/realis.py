@@ -13,7 +13,7 @@ from geoevents.events.dates import DateMatch, has_year_range
 # Words that put the trigger out of the real: threats, denials, conditions, futures, opinions.
 _GOVERNING = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|vow(?:s|ed)?|pledg\w*|promis\w*|den(?:y|ied|ies|ying)|"
-    r"accus\w*|alleg\w*|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
+    r"accus\w*|alleg\w*|reject\w*\s+(?:the\s+)?(?:reports?|claims?|allegations?|accounts?)|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
     r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
     r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
     r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
@@ -126,7 +126,7 @@ _UNREALISED_AFTER = re.compile(
 
 # The trigger's noun phrase as the subject of a modal: "a drone strike on the camp would kill many".
 _MODAL_AFTER = re.compile(
-    r"^\s*(?:(?!(?:\w+ed|hit|struck|killed|shot|left)\b)[\w'’-]+\s+){0,5}?(?:would|could|might)\s+\w+",
+    r"^\s*(?:(?!(?:\w+ed|hit|struck|killed|shot|left)\b)[\w'’-]+\s+){0,7}?(?:would|could|might)\s+\w+",
     re.IGNORECASE,
 )
 
@@ -434,15 +434,41 @@ _RECALLED = re.compile(
 )
 # A claim of responsibility names an event without reporting it.
 _CLAIM_BEFORE = re.compile(
-    r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for|claim(?:ed|s|ing)?)\s+"
+    r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for|claim(?:ed|s|ing)?|"
+    r"(?:it|they|he|she|we)\s+(?:was|were|is|are)\s+behind)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 
 
-def recalled(clause: str) -> bool:
+# Later in the sentence, the other side denies the report: "..., a claim the army denied", "..., but
+# officials reported no attack", "..., calling them fabricated" (denying a part in it is no denial).
+_DENIED_AFTER = re.compile(
+    r"[,;]\s*(?:(?:but|although|though|while|which|a\s+claim|claims?|reports?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:denied|rejected|dismissed|refuted)(?!\s+(?:any\s+|its\s+|their\s+|his\s+)?(?:involvement|responsibility|role|"
+    r"part|links?|ties))|but\s+(?:[\w'’-]+\s+){0,3}?(?:reported|said\s+there\s+(?:was|were))\s+no\b|"
+    r"calling\s+(?:it|them|the\s+reports?|the\s+claims?)\s+(?:false|fabricated|baseless|lies|untrue))",
+    re.IGNORECASE,
+)
+
+
+def denied_after(sentence: str, clause: str, end: int) -> bool:
+    """Whether the sentence, after the trigger ending at ``end`` of the clause, tells that the report
+    was denied or never happened."""
+    at = sentence.find(clause)
+    return at >= 0 and bool(_DENIED_AFTER.search(sentence[at + end :]))
+
+
+# "marks one year since the attack", "two years since the massacre": the time since an event, told of it.
+_TIME_SINCE = re.compile(
+    r"\b(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|decades?)\s+since\b",
+    re.IGNORECASE,
+)
+
+
+def recalled(clause: str, sentence: str | None = None) -> bool:
     """Whether the clause tells its event as history or remembrance (background, not news)."""
-    return bool(_RECALLED.search(clause))
+    return bool(_RECALLED.search(clause) or (sentence and _TIME_SINCE.search(sentence)))
 
 
 _DETAILS = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|\d+)\b", re.IGNORECASE)
