@@ -67,6 +67,30 @@ def _types(text: str) -> list[str]:
             "Air/drone strike",
         ),
         ("On 6 April 2021, an armed man shot at a grocer in Busra, wounding him.", ATTACK),
+        # An advance repelled, a person shot with live fire, an explosive drone launched at a place.
+        ("On 7 April 2021, rebels attempted to advance on army posts near Kabani, and were repelled.", CLASH),
+        (
+            "On 8 April 2021, the gendarmerie shot and killed a refugee crossing the border near Atmeh.",
+            ATTACK,
+        ),
+        (
+            "On 9 April 2021, soldiers shot a teenager with live ammunition near Beit Fajjar, injuring him.",
+            ATTACK,
+        ),
+        (
+            "On 10 April 2021, the rebels launched an explosive drone towards Jizan airport.",
+            "Air/drone strike",
+        ),
+        # Where the act happened (a checkpoint) is not its target (a civilian car).
+        (
+            "On 11 April 2021, militiamen fired on a civilian car at a checkpoint in Rada, killing a woman.",
+            ATTACK,
+        ),
+        # The agreement a victim had joined is no new agreement: the killing is the event.
+        (
+            "On 12 April 2021, gunmen killed a man who had joined the reconciliation agreement in Nawa.",
+            ATTACK,
+        ),
     ],
 )
 def test_plain_wordings_give_their_event(text: str, expected: str) -> None:
@@ -102,3 +126,23 @@ def test_a_part_in_it_denied_leaves_the_event() -> None:
 )
 def test_no_event(text: str) -> None:
     assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "word", "expected"),
+    [
+        ("A drone strike on the crowded camp near the town would kill many", "strike", False),
+        (
+            "The sides reached a settlement under which local fighters would hand over their weapons",
+            "settlement",
+            True,
+        ),
+        ("An attack that killed six would be investigated", "attack", True),
+    ],
+)
+def test_a_modal_of_the_trigger_s_own_phrase_not_of_a_relative_clause(
+    clause: str, word: str, expected: bool
+) -> None:
+    from geoevents.events.realis import asserted
+
+    assert asserted(clause, clause.index(word)) is expected

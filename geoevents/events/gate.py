@@ -49,6 +49,14 @@ def _two_parties(clause: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?i)\bwith\b", m.group(0)) or _PARTIES_JOINED.search(clause[: m.start()]))
 
 
+# An agreement named as what someone joined or acted under, not one made in the report.
+_UNDER_AGREEMENT = re.compile(
+    r"\b(?:joined|signed\s+up\s+to|part\s+of|terms\s+of|members?\s+of)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def rejection(
     clause: str,
     trigger: Trigger,
@@ -77,6 +85,8 @@ def rejection(
         return "crime"
     if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
         return "collateral"
+    if trigger.sub_event_type == "Agreement" and _UNDER_AGREEMENT.search(clause[: m.start()]):
+        return "background"  # "a fighter who had joined the reconciliation agreement": no new agreement
     if trigger.sub_event_type == "Agreement" and not trigger.nominal and not _two_parties(clause, m):
         return "not-asserted"  # "the government agreed to deploy troops": one side's plan, not an agreement
     if trigger.sub_event_type == "Mob violence":

@@ -126,7 +126,8 @@ _UNREALISED_AFTER = re.compile(
 
 # The trigger's noun phrase as the subject of a modal: "a drone strike on the camp would kill many".
 _MODAL_AFTER = re.compile(
-    r"^\s*(?:(?!(?:\w+ed|hit|struck|killed|shot|left)\b)[\w'’-]+\s+){0,7}?(?:would|could|might)\s+\w+",
+    r"^\s*(?:(?!(?:hit|struck|killed|shot|left|wounded|injured|destroyed|targeted|damaged|caused|"
+    r"which|that|who|whom|where|when)\b)[\w'’-]+\s+){0,7}?(?:would|could|might)\s+\w+",
     re.IGNORECASE,
 )
 
@@ -485,6 +486,7 @@ _CONFLICT = re.compile(
     r"\b(?:civilians?|gunm[ae]n|armed\s+(?:men|man|group|persons?)|attackers?|assailants?|settlers|insurgen\w*|war|conflict|forces|"
     r"airstrikes?|shelling|bomb\w*|checkpoints?|villagers|tribes?\w*|clans?|sectarian|killings|attacks?|"
     r"rockets?|missiles?|mortars?|soldiers?|ministry|snipers?|border\s+guards?|coast\s?guards?|tortur\w*|"
+    r"gendarm\w*|refugees?|"
     r"(?:displacement|refugee|IDP|displaced|detention)\s+camps?|(?:unidentified|unknown)\s+(?:persons?|individuals?|"
     r"assailants?|attackers?|armed\s+\w+))\b",
     re.IGNORECASE,
