@@ -118,6 +118,7 @@ def test_a_part_in_it_denied_leaves_the_event() -> None:
         "The rebels said they had seized the airport at Kindu, a claim the army denied.",
         "The militia said its drones had hit a refinery at Ras Tanura, but officials reported no attack.",
         "The army rejected reports that its troops had shot villagers near Minbya, calling them fabricated.",
+        "The group said its rockets had hit a base near Erbil, but officials said no rockets landed.",
         "The town marks two years since the Tarhuna massacre",
         "A ground assault on the camp near Tawila would be a disaster for the displaced, aid groups said",
         # Habitual: told as happening many times.

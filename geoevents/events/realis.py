@@ -447,7 +447,7 @@ _CLAIM_BEFORE = re.compile(
 _DENIED_AFTER = re.compile(
     r"[,;]\s*(?:(?:but|although|though|while|which|a\s+claim|claims?|reports?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:denied|rejected|dismissed|refuted)(?!\s+(?:any\s+|its\s+|their\s+|his\s+)?(?:involvement|responsibility|role|"
-    r"part|links?|ties))|but\s+(?:[\w'’-]+\s+){0,3}?(?:reported|said\s+there\s+(?:was|were))\s+no\b|"
+    r"part|links?|ties))|but\s+(?:[\w'’-]+\s+){0,3}?(?:reported|said|says)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?no\b|"
     r"calling\s+(?:it|them|the\s+reports?|the\s+claims?)\s+(?:false|fabricated|baseless|lies|untrue))",
     re.IGNORECASE,
 )
