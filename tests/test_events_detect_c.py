@@ -91,6 +91,12 @@ def _types(text: str) -> list[str]:
             "On 12 April 2021, gunmen killed a man who had joined the reconciliation agreement in Nawa.",
             ATTACK,
         ),
+        # A device named as what strikes destroyed is not the means of the act.
+        (
+            "On 4 May 2021, jets conducted 9 strikes near Hajin and destroyed 4 posts and a car bomb.",
+            "Air/drone strike",
+        ),
+        ("A car bomb struck a checkpoint in Azaz on Monday, wounding two guards.", IED),
     ],
 )
 def test_plain_wordings_give_their_event(text: str, expected: str) -> None:

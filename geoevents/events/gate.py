@@ -49,6 +49,13 @@ def _two_parties(clause: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?i)\bwith\b", m.group(0)) or _PARTIES_JOINED.search(clause[: m.start()]))
 
 
+# A device named as what an act destroyed or hit, not as its means (seizures are disrupted weapons use).
+_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+_DEVICE_TAKEN = re.compile(
+    r"\b(?:destroy(?:ed|ing)|hit|struck|target(?:ed|ing))\s+(?:[\w'’,-]+\s+){0,8}?(?:and\s+)?(?:an?\s+|\d+\s+|two\s+|three\s+|"
+    r"several\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
 # An agreement named as what someone joined or acted under, not one made in the report.
 _UNDER_AGREEMENT = re.compile(
     r"\b(?:joined|signed\s+up\s+to|part\s+of|terms\s+of|members?\s+of)\s+"
@@ -85,6 +92,8 @@ def rejection(
         return "crime"
     if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
         return "collateral"
+    if trigger.sub_event_type in _DEVICES and _DEVICE_TAKEN.search(clause[: m.start()]):
+        return "object"  # "destroyed 13 positions and two car bombs": the device is what the act hit
     if trigger.sub_event_type == "Agreement" and _UNDER_AGREEMENT.search(clause[: m.start()]):
         return "background"  # "a fighter who had joined the reconciliation agreement": no new agreement
     if trigger.sub_event_type == "Agreement" and not trigger.nominal and not _two_parties(clause, m):
