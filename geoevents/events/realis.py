@@ -13,7 +13,7 @@ from geoevents.events.dates import DateMatch, has_year_range
 # Words that put the trigger out of the real: threats, denials, conditions, futures, opinions.
 _GOVERNING = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|vow(?:s|ed)?|pledg\w*|promis\w*|den(?:y|ied|ies|ying)|"
-    r"accus\w*|alleg\w*|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
+    r"accus\w*|alleg\w*|reject\w*\s+(?:the\s+)?(?:reports?|claims?|allegations?|accounts?)|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
     r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
     r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
     r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
@@ -48,7 +48,7 @@ HABITUAL = re.compile(
     r"\b(?:for\s+(?:many\s+|several\s+)?(?:years|decades|months)|repeated(?:ly)?|regularly|routinely|frequently|"
     r"often|a\s+(?:campaign|history)\s+of|ha(?:s|ve)\s+long|rising|increasing(?:ly)?|"
     r"recently\s+increased|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)|in\s+the\s+past|"
-    r"usually|sometimes)\b",
+    r"usually|sometimes|(?:many|several|numerous|countless)\s+times|time\s+and\s+again)\b",
     re.IGNORECASE,
 )
 
@@ -124,12 +124,20 @@ _UNREALISED_AFTER = re.compile(
 )
 
 
+# The trigger's noun phrase as the subject of a modal: "a drone strike on the camp would kill many".
+_MODAL_AFTER = re.compile(
+    r"^\s*(?:(?!(?:hit|struck|killed|shot|left|wounded|injured|destroyed|targeted|damaged|caused|"
+    r"which|that|who|whom|where|when)\b)[\w'’-]+\s+){0,7}?(?:would|could|might)\s+\w+",
+    re.IGNORECASE,
+)
+
+
 def asserted(clause: str, start: int) -> bool:
     """Whether the trigger at ``start`` is reported as having happened."""
     before = clause[:start]
     after = clause[start:]
     word = re.match(r"\S+", after)
-    if word and _UNREALISED_AFTER.match(after[word.end() :]):
+    if word and (_UNREALISED_AFTER.match(after[word.end() :]) or _MODAL_AFTER.match(after[word.end() :])):
         return False
     if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
         return False
@@ -241,7 +249,21 @@ _ONGOING_AFTER = re.compile(
 _PRESENT_VERB_AFTER = re.compile(
     r"^\s*(?:(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:throw|hurl|storm|torch|burn|block|"
     r"clash|attack|kill|seize|capture|hit|strike|pelt|march|rally|stage|set|loot|fire|shell|bomb|shoot|ambush|"
-    r"abduct|kidnap|detain|arrest|raid)s?\b",
+    r"abduct|kidnap|detain|arrest|raid|land|fall|pound|target|rock|wound|injure)s?\b",
+    re.IGNORECASE,
+)
+
+
+# A trigger that opens on a finite past verb ("fired rockets", "shelled villages") reports an act.
+_VERB_FIRST = re.compile(
+    r"(?:fired|launched|lobbed|shelled|bombed|bombarded|pounded|dropped|hurled|threw|planted|detonated|"
+    r"targeted|struck|hit|shot|carried\s+out|conducted)\b",
+    re.IGNORECASE,
+)
+# One occasion named though no date can be resolved from it (a snippet with no publication date).
+OCCASION = re.compile(
+    r"\b(?:on|late\s+on|early\s+on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!s)|\bovernight\b|"
+    r"\blast\s+night\b|\byesterday\b|\bthis\s+morning\b|\bearlier\s+today\b",
     re.IGNORECASE,
 )
 
@@ -264,6 +286,8 @@ def generic_plural(
         return True
     word = trigger.group(0).lower()
     plural = noun and word.endswith("s") and not word.endswith(("ss", "us", "gas"))
+    # "fired rockets at ...", "launched missiles on Sunday": a finite verb and its occasion tell one act.
+    plural = plural and not _VERB_FIRST.match(word) and not OCCASION.search(clause)
     # The trigger's own verb phrase: "attacks have increased", "has carried out strikes", not a relative
     # clause further on ("strikes targeted areas held by a group that has mounted an offensive").
     window = clause[max(0, trigger.start() - 40) : trigger.end() + 30]
@@ -308,7 +332,7 @@ _DISASTER = re.compile(
 _ACCIDENT = re.compile(
     r"\b(?:crash(?:ed|es|ing)?|collisions?|collided|colliding|accidents?|accidental(?:ly)?|overturn(?:ed|ing)|"
     r"derailed|drown(?:ed|ing)|electrocuted|stampedes?|capsized|sank|(?:gas|monoxide|chemical)\s+leak|leaks?|"
-    r"short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|legal\s+battles?|"
+    r"short\s+circuit|fire\s+broke\s+out|blaze|caught\s+fire|legal\s+battles?|(?:gas|carbon\s+monoxide)\s+poisoning|"
     r"building\s+collapsed?|mine\s+collapse|plane\s+went\s+down)\b",
     re.IGNORECASE,
 )
@@ -411,15 +435,41 @@ _RECALLED = re.compile(
 )
 # A claim of responsibility names an event without reporting it.
 _CLAIM_BEFORE = re.compile(
-    r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for|claim(?:ed|s|ing)?)\s+"
+    r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for|claim(?:ed|s|ing)?|"
+    r"(?:it|they|he|she|we)\s+(?:was|were|is|are)\s+behind)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 
 
-def recalled(clause: str) -> bool:
+# Later in the sentence, the other side denies the report: "..., a claim the army denied", "..., but
+# officials reported no attack", "..., calling them fabricated" (denying a part in it is no denial).
+_DENIED_AFTER = re.compile(
+    r"[,;]\s*(?:(?:but|although|though|while|which|a\s+claim|claims?|reports?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:denied|rejected|dismissed|refuted)(?!\s+(?:any\s+|its\s+|their\s+|his\s+)?(?:involvement|responsibility|role|"
+    r"part|links?|ties))|but\s+(?:[\w'’-]+\s+){0,3}?(?:reported|said|says)\s+(?:that\s+)?(?:there\s+(?:was|were)\s+)?no\b|"
+    r"calling\s+(?:it|them|the\s+reports?|the\s+claims?)\s+(?:false|fabricated|baseless|lies|untrue))",
+    re.IGNORECASE,
+)
+
+
+def denied_after(sentence: str, clause: str, end: int) -> bool:
+    """Whether the sentence, after the trigger ending at ``end`` of the clause, tells that the report
+    was denied or never happened."""
+    at = sentence.find(clause)
+    return at >= 0 and bool(_DENIED_AFTER.search(sentence[at + end :]))
+
+
+# "marks one year since the attack", "two years since the massacre": the time since an event, told of it.
+_TIME_SINCE = re.compile(
+    r"\b(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|decades?)\s+since\b",
+    re.IGNORECASE,
+)
+
+
+def recalled(clause: str, sentence: str | None = None) -> bool:
     """Whether the clause tells its event as history or remembrance (background, not news)."""
-    return bool(_RECALLED.search(clause))
+    return bool(_RECALLED.search(clause) or (sentence and _TIME_SINCE.search(sentence)))
 
 
 _DETAILS = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|\d+)\b", re.IGNORECASE)
@@ -433,9 +483,12 @@ def claimed(clause: str, start: int) -> bool:
 
 # Words of armed conflict: with none of them (nor a political side), a bare killing is not political.
 _CONFLICT = re.compile(
-    r"\b(?:civilians?|gunm[ae]n|armed\s+(?:men|group)|attackers?|assailants?|settlers|insurgen\w*|war|conflict|forces|"
+    r"\b(?:civilians?|gunm[ae]n|armed\s+(?:men|man|group|persons?)|attackers?|assailants?|settlers|insurgen\w*|war|conflict|forces|"
     r"airstrikes?|shelling|bomb\w*|checkpoints?|villagers|tribes?\w*|clans?|sectarian|killings|attacks?|"
-    r"rockets?|missiles?|mortars?|soldiers?|ministry)\b",
+    r"rockets?|missiles?|mortars?|soldiers?|ministry|snipers?|border\s+guards?|coast\s?guards?|tortur\w*|"
+    r"gendarm\w*|refugees?|"
+    r"(?:displacement|refugee|IDP|displaced|detention)\s+camps?|(?:unidentified|unknown)\s+(?:persons?|individuals?|"
+    r"assailants?|attackers?|armed\s+\w+))\b",
     re.IGNORECASE,
 )
 

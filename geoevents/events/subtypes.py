@@ -43,6 +43,10 @@ _MILITARY_SITE = re.compile(
     r"\bmilitary\s+(?:compounds?|posts?|positions?|installations?|facilit(?:y|ies))\b",
     re.IGNORECASE,
 )
+# What civilians ride in or live in, named as the target ("fired on a civilian car at a checkpoint").
+_CIVILIAN_THING = re.compile(
+    r"\bcivilian\s+(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|houses?|homes?)\b", re.I
+)
 _ARSON = re.compile(r"molotov|petrol\s+bomb|fire\s*bomb|incendiary", re.IGNORECASE)
 
 
@@ -195,7 +199,7 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
         return "Armed clash"  # the act's own target is armed: civilians a later report counts died in it
     if ARMED_WORDS.search(target) and not CIVILIAN_WORDS.search(target):
         return "Armed clash"  # fighters or soldiers killed: a fight, whoever the actor step guessed
-    if _MILITARY_SITE.search(target):
+    if _MILITARY_SITE.search(target) and not _CIVILIAN_THING.search(own):
         return "Armed clash"  # an attack on a base or checkpoint targets its force, whoever else died
     if (d.actor2 or "").startswith("Civilians") or CIVILIAN_WORDS.search(target):
         return "Attack"

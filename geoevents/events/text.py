@@ -201,7 +201,10 @@ _CLAUSE_BREAK = re.compile(
     r"in\s+protest\s+(?:against|at|over|of)|"
     r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but|"
     r"as\s+(?=(?:the\s+|heavy\s+|fierce\s+)?(?:fighting|clashes|battles|air\s*strikes|shelling|bombardment|"
-    r"rebels|troops|forces|militants|fighters|protesters)\b))\b)|,\s+(?=and\b))",
+    r"rebels|troops|forces|militants|fighters|protesters)\b))\b)|,\s+(?=and\b)|"
+    # A live blog's clock time opens its next entry: "... killing 11 11:20 rockets fired towards ...".
+    r"(?<!\bat)(?<!\bby)(?<!\baround)(?<!\babout)(?<!\buntil)(?<!\bfrom)(?<!\bsince)\s+"
+    r"(?=\d{1,2}[:.]\d{2}\s+(?!(?:a\.?m|p\.?m|GMT|UTC|local|hrs|hours|on|and)\b)[A-Za-z]))",
     re.IGNORECASE,
 )
 

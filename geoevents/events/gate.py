@@ -1,0 +1,107 @@
+"""The gate between a trigger and a draft: whether a clause's act is an ACLED event at all.
+
+An act is set aside when it is not asserted (negated, threatened, future, hypothetical), is a
+claim of responsibility or a recalled one, or has an ordinary, non-political cause (crime, an
+arrest for a crime, collateral damage, one side's plan rather than an agreement).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from geoevents.events.clause_triggers import weak_verb
+from geoevents.events.realis import (
+    CRIME_LOOKALIKES,
+    asserted,
+    claimed,
+    collateral_damage,
+    crime_story,
+    denied_after,
+    no_event_reason,
+    ordinary_arrest,
+    quiet_story,
+    recalled,
+)
+from geoevents.events.triggers import Trigger
+
+
+class Story:
+    """An article's text, judged on first need (most articles never ask): crime story, local news."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def crime(self) -> bool:
+        return crime_story(self.text)
+
+    @cached_property
+    def quiet(self) -> bool:
+        return quiet_story(self.text)
+
+
+# "X and Y agreed to ..." or "X agreed with Y to ...": two parties, which an agreement needs.
+_PARTIES_JOINED = re.compile(r"\w\s+(?:and|&)\s+(?:the\s+)?\w", re.IGNORECASE)
+
+
+def _two_parties(clause: str, m: re.Match[str]) -> bool:
+    return bool(re.search(r"(?i)\bwith\b", m.group(0)) or _PARTIES_JOINED.search(clause[: m.start()]))
+
+
+# A device named as what an act destroyed or hit, not as its means (seizures are disrupted weapons use).
+_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+_DEVICE_TAKEN = re.compile(
+    r"\b(?:destroy(?:ed|ing)|hit|struck|target(?:ed|ing))\s+(?:[\w'’,-]+\s+){0,8}?(?:and\s+)?(?:an?\s+|\d+\s+|two\s+|three\s+|"
+    r"several\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+# An agreement named as what someone joined or acted under, not one made in the report.
+_UNDER_AGREEMENT = re.compile(
+    r"\b(?:joined|signed\s+up\s+to|part\s+of|terms\s+of|members?\s+of)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def rejection(
+    clause: str,
+    trigger: Trigger,
+    m: re.Match[str],
+    *,
+    story: Story | None = None,
+    sentence: str | None = None,
+) -> str | None:
+    """Why a clause's trigger is not an event (realis or an ordinary, non-political cause), or None.
+
+    ``story``: the article's text, judged once whether it reads as ordinary crime or local news.
+    """
+    if weak_verb(clause, m):
+        return "weak-verb"
+    if not asserted(clause, m.start()):
+        return "not-asserted"
+    if claimed(clause, m.start()):
+        return "claim"
+    if sentence is not None and denied_after(sentence, clause, m.end()):
+        return "not-asserted"
+    if recalled(clause, sentence):
+        return "background"
+    if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
+        return "crime"
+    if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
+        return "crime"
+    if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
+        return "collateral"
+    if trigger.sub_event_type in _DEVICES and _DEVICE_TAKEN.search(clause[: m.start()]):
+        return "object"  # "destroyed 13 positions and two car bombs": the device is what the act hit
+    if trigger.sub_event_type == "Agreement" and _UNDER_AGREEMENT.search(clause[: m.start()]):
+        return "background"  # "a fighter who had joined the reconciliation agreement": no new agreement
+    if trigger.sub_event_type == "Agreement" and not trigger.nominal and not _two_parties(clause, m):
+        return "not-asserted"  # "the government agreed to deploy troops": one side's plan, not an agreement
+    if trigger.sub_event_type == "Mob violence":
+        return None  # a crowd punishing an alleged crime is mob violence, not the crime
+    loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
+    reason = no_event_reason(clause, loose, m, sentence=sentence)
+    if reason is None and story is not None and trigger.generic is not None and story.quiet:
+        return "crime"  # a killing or shooting told with no armed actor or political side at all
+    return reason

@@ -1,0 +1,65 @@
+"""The day an article speaks from (what relative dates count from) and its citation source."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from geoevents.events.dates import dateline_date, dates_from_text
+from geoevents.records import Article
+
+# The article last dated and its reference date: asked again by later steps of the same article.
+_LAST_DATED: list[tuple[Article, tuple[date | None, str | None]]] = []
+
+
+def reference_date(article: Article) -> tuple[date | None, str | None]:
+    """The date relative expressions count from, and a tag when it is not the publication date.
+
+    The text's own dateline or publication line comes first: it is the day the report speaks from.
+    """
+    last = _LAST_DATED[-1] if _LAST_DATED else None
+    if last is not None and last[0] is article:
+        return last[1]
+    found = _reference_date(article)
+    _LAST_DATED[:] = [(article, found)]
+    return found
+
+
+def _reference_date(article: Article) -> tuple[date | None, str | None]:
+    stated = dateline_date(article.text)
+    published = article.published.date() if article.published else None
+    if stated is not None and stated.updated and stated.date and published and published <= stated.date:
+        stated = None  # updated after it was published: the publication day is the report's
+    if stated is not None and stated.date is not None:
+        same = article.published is not None and article.published.date() == stated.date
+        return stated.date, None if same else "date-ref:dateline"
+    if article.published is not None:
+        return article.published.date(), None
+    told = _first_full_date(article.text)
+    if told is not None:
+        return told, "date-ref:text"  # a note's own day ("As reported on 28 April 2020, on 26 April, ...")
+    for key in ("fallback_date", "caption_date"):
+        value = article.metadata.get(key)
+        if isinstance(value, datetime):
+            return value.date(), f"date-ref:{article.metadata.get('fallback_date_source', 'caption')}"
+        if isinstance(value, date):
+            return value, f"date-ref:{article.metadata.get('fallback_date_source', 'caption')}"
+        if isinstance(value, str):
+            try:
+                return datetime.fromisoformat(
+                    value
+                ).date(), f"date-ref:{article.metadata.get('fallback_date_source', 'caption')}"
+            except ValueError:
+                continue
+    return None, None
+
+
+def _first_full_date(text: str) -> date | None:
+    """The first day the opening of a text names in full, year and all: the day a note speaks from."""
+    return next(
+        (d.date for d in dates_from_text(text[:300], reference=None) if d.date and d.precision <= 2), None
+    )
+
+
+def article_source(article: Article) -> str:
+    """The article's source for citations: URL, else title, else path, else its id."""
+    return article.url or article.title or article.path or article.id
