@@ -88,28 +88,52 @@ def unidentified_group(country_code: str | None) -> str:
 COALITION = "Coalition Forces ({country})"
 SAUDI_COALITION = "Operation Restoring Hope"
 COALITION_LEADS = {"YE": SAUDI_COALITION, "SA": "Military Forces of Saudi Arabia"}
-# State forces ACLED names after the government they serve from a given day: Yemen's recognised
-# government became the Presidential Leadership Council on 7 April 2022, Afghanistan's state the
-# Taliban's once the last foreign troops had left (31 August 2021).
-_RENAMED_ON: dict[str, tuple[date, str]] = {
-    "Military Forces of Yemen": (
-        date(2022, 4, 7),
-        "Military Forces of Yemen (2022-) Presidential Leadership Council",
-    ),
-    "Police Forces of Yemen": (
-        date(2022, 4, 7),
-        "Police Forces of Yemen (2022-) Presidential Leadership Council",
-    ),
-    "Taliban": (date(2021, 9, 1), "Military Forces of Afghanistan (2021-)"),
-}
+_PERIOD_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d-(?:(?:19|20)\d\d)?\)")
+
+
+@lru_cache(maxsize=1)
+def _periods() -> dict[str, tuple[tuple[date, date | None, str], ...]]:
+    """{lexicon name: ((first day, day after the last or None, ACLED's name), ...)} from actor_periods.tsv."""
+    from importlib import resources
+
+    text = resources.files("geoevents.events").joinpath("data/actor_periods.tsv").read_text(encoding="utf-8")
+    table: dict[str, list[tuple[date, date | None, str]]] = {}
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for name, since, until, acled in rows[1:]:
+        end = date.fromisoformat(until) if until else None
+        table.setdefault(name, []).append((date.fromisoformat(since), end, acled.strip()))
+    return {name: tuple(spans) for name, spans in table.items()}
+
+
+def _name_on(name: str, on: date) -> str | None:
+    for since, until, acled in _periods().get(name, ()):
+        if since <= on and (until is None or on < until):
+            return acled
+    return None
+
+
+def _renames(name: str, acled: str) -> bool:
+    """Whether ACLED's name is another actor's (a new ruler, an operation renamed), not a mere suffix."""
+    return " ".join(_PERIOD_SUFFIX.sub("", acled).split()) != name
 
 
 def of_period(name: str | None, on: date | None) -> str | None:
-    """An actor's name on the event's day, where ACLED's name for the force changed with its government."""
-    if name is None or on is None or name not in _RENAMED_ON:
+    """An actor's name on the event's day where ACLED's name for it changed with its government
+    (Yemen's recognised forces under Hadi, then the Presidential Leadership Council; the Taliban as
+    Afghanistan's state): the actor the row is about. A period suffix alone waits for ``acled_name``."""
+    if name is None or on is None:
         return name
-    since, renamed = _RENAMED_ON[name]
-    return renamed if on >= since else name
+    renamed = _name_on(name, on)
+    return renamed if renamed and _renames(name, renamed) else name
+
+
+def acled_name(name: str | None, on: date | None) -> str | None:
+    """The name an ACLED row gives the actor on the event's day, its government's period included:
+    "Military Forces of the United States (2017-2021)" for a strike of December 2019."""
+    name = of_period(name, on)
+    if name is None or on is None:
+        return name
+    return _name_on(name, on) or name
 
 
 # Territories where "the army" or "troops" unnamed are another state's: its army, not a national one.
