@@ -34,14 +34,22 @@ PLACES = {
 }
 
 
-def _events(text: str, published: datetime = datetime(2021, 5, 20)) -> list[Event]:
+Places = dict[str, tuple[str, float, float, str]]
+
+
+def events_of_text(text: str, published: datetime, places: Places) -> list[Event]:
+    """The events of one article whose named ``places`` (name: id, lat, lon, country) are resolved."""
     article = Article(id="w1", text=text, published=published, url="https://example.org/w1")
     resolved = []
-    for name, (fid, lat, lon, cc) in PLACES.items():
+    for name, (fid, lat, lon, cc) in places.items():
         for m in re.finditer(name, text):
             place = Place(fid, name, "populated_place", lat, lon, Point(lon, lat), "geonames", cc)
             resolved.append(ResolvedMention(Mention("w1", m.start(), m.end(), name), place, 0.9, 1))
     return events_from_article(article, resolved)
+
+
+def _events(text: str, published: datetime = datetime(2021, 5, 20)) -> list[Event]:
+    return events_of_text(text, published, PLACES)
 
 
 def _actor1(text: str, published: datetime = datetime(2021, 5, 20)) -> str | None:

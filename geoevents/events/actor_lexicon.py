@@ -256,11 +256,36 @@ def _forces_of(text: str) -> list[ActorMatch]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _possessive_pattern() -> re.Pattern[str]:
+    nouns = sorted((n for group in _FORCE_NOUNS.values() for n in group), key=len, reverse=True)
+    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    return re.compile(
+        r"(?<![\w-])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})['’]s\s+(?:own\s+)?"
+        rf"(?:(?:elite|regular|special|interim|national|main)\s+)?(?P<noun>{noun})(?![\w-])"
+    )
+
+
+def _possessive_forces(text: str) -> list[ActorMatch]:
+    """A state's forces named by the country's possessive: "Ukraine's air force", "Israel's army"."""
+    found = []
+    for m in _possessive_pattern().finditer(text):
+        code = _country_codes().get(re.sub(r"\s+", " ", m.group("country")).casefold())
+        name = country_name(code)
+        if not name:
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        kind = "Police Forces of " if noun in _FORCE_NOUNS["police"] else "Military Forces of "
+        kind = SECURITY if noun == "security forces" else kind
+        found.append(ActorMatch(kind + with_article(name), INTER_STATE, m.start(), m.end()))
+    return found
+
+
 def _state_forces(text: str) -> list[ActorMatch]:
-    """State forces named by a demonym ("Afghan troops" -> Military Forces of Afghanistan) or as ACLED
-    names them ("military forces of Yemen")."""
+    """State forces named by a demonym ("Afghan troops" -> Military Forces of Afghanistan), by the
+    country's possessive ("Iraq's army") or as ACLED names them ("military forces of Yemen")."""
     codes, pattern = _demonym_table()
-    found = _forces_of(text)
+    found = _forces_of(text) + _possessive_forces(text)
     for m in pattern.finditer(text):
         demonym, start = m.group("demonym"), m.start()
         if demonym.casefold() not in codes and " " in demonym:  # "Suspected Russian strikes"

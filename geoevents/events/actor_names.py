@@ -88,6 +88,15 @@ def unidentified_group(country_code: str | None) -> str:
 COALITION = "Coalition Forces ({country})"
 SAUDI_COALITION = "Operation Restoring Hope"
 COALITION_LEADS = {"YE": SAUDI_COALITION, "SA": "Military Forces of Saudi Arabia"}
+# "Al Qaeda" named where it fights through a branch: ACLED codes the branch of the country.
+_JNIM = "JNIM: Group for Support of Islam and Muslims"
+AL_QAEDA_BRANCHES = {
+    "SY": "Al Nusra Front",  # Jabhat Fateh al Sham, then Hayat Tahrir al Sham, on later days (of_period)
+    "YE": "AQAP: Al Qaeda in the Arabian Peninsula",
+    "SO": "Al Shabaab",
+    "ML": _JNIM,
+    "BF": _JNIM,
+}
 _PERIOD_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d-(?:(?:19|20)\d\d)?\)")
 
 
@@ -149,6 +158,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return None
     if name == COALITION:
         return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
+    if name == "Al Qaeda":
+        return AL_QAEDA_BRANCHES.get(country_code or "", name)
     if name == SAUDI_COALITION and country_code not in (None, "YE"):
         return "Military Forces of Saudi Arabia"  # the coalition's operation is Yemen's war
     if is_unidentified_group(name):

@@ -27,6 +27,7 @@ from geoevents.events.actors import (
     default_actors,
     holder,
     in_country,
+    leaver,
     phrase_end,
     resolve_anaphors,
     row_actors,
@@ -749,6 +750,7 @@ def events_from_drafts(
                 claimed_by=claimant(lexicon, _claim_window(article.text, d)),
                 on=d.date,
                 held_by=holder(" ".join(s.text for s in d.spans)),
+                left_by=leaver(lexicon, " ".join(s.text for s in d.spans)),
             )
             site_ids = {loc.place.feature_id for loc in locations}
             mentioned: dict[str, EventLocation] = {}
