@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from geoevents.events import default_actors
-from geoevents.events.actors import in_country, leaver, of_period, row_actors
+from geoevents.events.actors import leaver, of_period, row_actors
 from geoevents.records import Event
 from tests.test_events_actors_who import events_of_text
 
@@ -103,16 +103,3 @@ def test_an_unnamed_attacker_of_ukraines_forces_is_russias() -> None:
 )
 def test_the_nusra_front_goes_by_the_name_of_the_day(on: date, expected: str) -> None:
     assert of_period("Al Nusra Front", on) == expected
-
-
-@pytest.mark.parametrize(
-    ("country", "expected"),
-    [
-        ("SY", "Al Nusra Front"),
-        ("YE", "AQAP: Al Qaeda in the Arabian Peninsula"),
-        ("SO", "Al Shabaab"),
-        ("PK", "Al Qaeda"),
-    ],
-)
-def test_al_qaeda_fights_through_the_branch_of_the_country(country: str, expected: str) -> None:
-    assert in_country("Al Qaeda", country) == expected

@@ -97,6 +97,17 @@ AL_QAEDA_BRANCHES = {
     "ML": _JNIM,
     "BF": _JNIM,
 }
+# The Islamic State named where ACLED codes its province, not the country: "Islamic State (Mali)" is not
+# a name of its lists.
+_SAHEL, _ISKP = "Islamic State (Sahel)", "Islamic State Khorasan Province (ISKP)"
+ISLAMIC_STATE_PROVINCES = {
+    "AF": _ISKP,
+    "PK": _ISKP,
+    "ML": _SAHEL,
+    "BF": _SAHEL,
+    "NE": _SAHEL,
+    "NG": "Islamic State West Africa Province (ISWAP)",
+}
 _PERIOD_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d-(?:(?:19|20)\d\d)?\)")
 
 
@@ -160,6 +171,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
     if name == "Al Qaeda":
         return AL_QAEDA_BRANCHES.get(country_code or "", name)
+    if name == "Islamic State ({country})" and country_code in ISLAMIC_STATE_PROVINCES:
+        return ISLAMIC_STATE_PROVINCES[country_code]
     if name == SAUDI_COALITION and country_code not in (None, "YE"):
         return "Military Forces of Saudi Arabia"  # the coalition's operation is Yemen's war
     if is_unidentified_group(name):
