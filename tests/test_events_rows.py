@@ -407,7 +407,7 @@ def test_acled_style_governorate_in_brackets_places_an_unlisted_village() -> Non
     [
         ("Military forces of Yemen shelled a village.", "Military Forces of Yemen"),
         ("Police Forces of Jordan detained a reporter.", "Police Forces of Jordan"),
-        ("National Defence Forces fighters raided a farm.", "NDF: National Defence Forces"),
+        ("National Defence Forces fighters raided a farm.", "QDW: National Defense Forces"),
     ],
 )
 def test_acled_names_written_in_a_note_are_read(text: str, actor: str) -> None:

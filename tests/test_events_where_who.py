@@ -312,9 +312,9 @@ def test_who_did_it_and_to_whom(clause: str, trigger: str, expected: tuple[str |
     [
         (
             "Helicopters dropped barrel bombs on Aleppo on Friday, killing four children.",
-            "Military Forces of Syria",
+            "Military Forces of Syria (2000-2024)",
         ),
-        ("Assad forces shelled Aleppo on Friday, killing two women.", "Military Forces of Syria"),
+        ("Assad forces shelled Aleppo on Friday, killing two women.", "Military Forces of Syria (2000-2024)"),
         ("Iran-backed militias executed three men in Aleppo on Friday.", "Pro-Government Militia (Syria)"),
     ],
 )
@@ -341,13 +341,13 @@ def test_a_coalition_is_coded_to_the_state_that_leads_it(clause: str, country: s
     ("text", "actor1", "actor2"),
     [
         ("A roadside bomb struck an army patrol near Mosul on Friday.", "Unidentified Armed Group (Iraq)",
-         "Military Forces of Iraq"),
+         "Military Forces of Iraq (2020-2022)"),
         ("A landmine planted by the Islamic State killed a shepherd near Mosul on Friday.",
          "Islamic State (Iraq)", "Civilians (Iraq)"),
         ("Suspected jihadists attacked a police checkpoint in Mosul on Friday, killing two officers.",
-         "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
-        ("Junta jets bombed a market near Mosul on Friday, killing six villagers.", "Military Forces of Iraq",
-         "Civilians (Iraq)"),
+         "Unidentified Armed Group (Iraq)", "Police Forces of Iraq (2020-2022)"),
+        ("Junta jets bombed a market near Mosul on Friday, killing six villagers.",
+         "Military Forces of Iraq (2020-2022)", "Civilians (Iraq)"),
     ],
 )  # fmt: skip
 def test_hidden_weapons_and_their_users(text: str, actor1: str, actor2: str) -> None:
@@ -358,7 +358,7 @@ def test_hidden_weapons_and_their_users(text: str, actor1: str, actor2: str) -> 
 def test_excessive_force_names_the_force_first() -> None:
     row = _row("Riot police fired live rounds at protesters in Mosul on Friday, killing three demonstrators.")
     assert row["sub_event_type"] == "Excessive force against protesters"
-    assert (row["actor1"], row["actor2"]) == ("Police Forces of Iraq", "Protesters (Iraq)")
+    assert (row["actor1"], row["actor2"]) == ("Police Forces of Iraq (2020-2022)", "Protesters (Iraq)")
     calm = _row("Hundreds of protesters marched peacefully in Mosul on Friday against power cuts.")
     assert calm["actor1"] == "Protesters (Iraq)"
 

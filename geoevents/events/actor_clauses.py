@@ -200,9 +200,11 @@ def _joined_sides(
 _FIGHT = re.compile(r"clash|fight|fought|battl|combat|skirmish|exchang", re.IGNORECASE)
 
 
-# "his group", "the militia": a group named earlier acting again; "its bases", "those positions": its targets.
+# "his group", "the militia", "the militants": a group named earlier acting again; "its bases", "those
+# positions": its targets.
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:his|her|its|their|the|this|that)\s+(?:group|militia|organi[sz]ation|movement|faction)\b(?!['’])",
+    r"\b(?:(?:his|her|its|their|the|this|that)\s+(?:group|militia|organi[sz]ation|movement|faction)|"
+    r"(?:the|these|those)\s+(?:militants|jihadists|insurgents|extremists))\b(?!['’])",
     re.I,
 )
 

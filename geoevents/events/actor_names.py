@@ -88,28 +88,72 @@ def unidentified_group(country_code: str | None) -> str:
 COALITION = "Coalition Forces ({country})"
 SAUDI_COALITION = "Operation Restoring Hope"
 COALITION_LEADS = {"YE": SAUDI_COALITION, "SA": "Military Forces of Saudi Arabia"}
-# State forces ACLED names after the government they serve from a given day: Yemen's recognised
-# government became the Presidential Leadership Council on 7 April 2022, Afghanistan's state the
-# Taliban's once the last foreign troops had left (31 August 2021).
-_RENAMED_ON: dict[str, tuple[date, str]] = {
-    "Military Forces of Yemen": (
-        date(2022, 4, 7),
-        "Military Forces of Yemen (2022-) Presidential Leadership Council",
-    ),
-    "Police Forces of Yemen": (
-        date(2022, 4, 7),
-        "Police Forces of Yemen (2022-) Presidential Leadership Council",
-    ),
-    "Taliban": (date(2021, 9, 1), "Military Forces of Afghanistan (2021-)"),
+# "Al Qaeda" named where it fights through a branch: ACLED codes the branch of the country.
+_JNIM = "JNIM: Group for Support of Islam and Muslims"
+AL_QAEDA_BRANCHES = {
+    "SY": "Al Nusra Front",  # Jabhat Fateh al Sham, then Hayat Tahrir al Sham, on later days (of_period)
+    "YE": "AQAP: Al Qaeda in the Arabian Peninsula",
+    "SO": "Al Shabaab",
+    "ML": _JNIM,
+    "BF": _JNIM,
 }
+# The Islamic State named where ACLED codes its province, not the country: "Islamic State (Mali)" is not
+# a name of its lists.
+_SAHEL, _ISKP = "Islamic State (Sahel)", "Islamic State Khorasan Province (ISKP)"
+ISLAMIC_STATE_PROVINCES = {
+    "AF": _ISKP,
+    "PK": _ISKP,
+    "ML": _SAHEL,
+    "BF": _SAHEL,
+    "NE": _SAHEL,
+    "NG": "Islamic State West Africa Province (ISWAP)",
+}
+_PERIOD_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d-(?:(?:19|20)\d\d)?\)")
+
+
+@lru_cache(maxsize=1)
+def _periods() -> dict[str, tuple[tuple[date, date | None, str], ...]]:
+    """{lexicon name: ((first day, day after the last or None, ACLED's name), ...)} from actor_periods.tsv."""
+    from importlib import resources
+
+    text = resources.files("geoevents.events").joinpath("data/actor_periods.tsv").read_text(encoding="utf-8")
+    table: dict[str, list[tuple[date, date | None, str]]] = {}
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for name, since, until, acled in rows[1:]:
+        end = date.fromisoformat(until) if until else None
+        table.setdefault(name, []).append((date.fromisoformat(since), end, acled.strip()))
+    return {name: tuple(spans) for name, spans in table.items()}
+
+
+def _name_on(name: str, on: date) -> str | None:
+    for since, until, acled in _periods().get(name, ()):
+        if since <= on and (until is None or on < until):
+            return acled
+    return None
+
+
+def _renames(name: str, acled: str) -> bool:
+    """Whether ACLED's name is another actor's (a new ruler, an operation renamed), not a mere suffix."""
+    return " ".join(_PERIOD_SUFFIX.sub("", acled).split()) != name
 
 
 def of_period(name: str | None, on: date | None) -> str | None:
-    """An actor's name on the event's day, where ACLED's name for the force changed with its government."""
-    if name is None or on is None or name not in _RENAMED_ON:
+    """An actor's name on the event's day where ACLED's name for it changed with its government
+    (Yemen's recognised forces under Hadi, then the Presidential Leadership Council; the Taliban as
+    Afghanistan's state): the actor the row is about. A period suffix alone waits for ``acled_name``."""
+    if name is None or on is None:
         return name
-    since, renamed = _RENAMED_ON[name]
-    return renamed if on >= since else name
+    renamed = _name_on(name, on)
+    return renamed if renamed and _renames(name, renamed) else name
+
+
+def acled_name(name: str | None, on: date | None) -> str | None:
+    """The name an ACLED row gives the actor on the event's day, its government's period included:
+    "Military Forces of the United States (2017-2021)" for a strike of December 2019."""
+    name = of_period(name, on)
+    if name is None or on is None:
+        return name
+    return _name_on(name, on) or name
 
 
 # Territories where "the army" or "troops" unnamed are another state's: its army, not a national one.
@@ -125,6 +169,10 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return None
     if name == COALITION:
         return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
+    if name == "Al Qaeda":
+        return AL_QAEDA_BRANCHES.get(country_code or "", name)
+    if name == "Islamic State ({country})" and country_code in ISLAMIC_STATE_PROVINCES:
+        return ISLAMIC_STATE_PROVINCES[country_code]
     if name == SAUDI_COALITION and country_code not in (None, "YE"):
         return "Military Forces of Saudi Arabia"  # the coalition's operation is Yemen's war
     if is_unidentified_group(name):

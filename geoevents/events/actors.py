@@ -34,6 +34,7 @@ from geoevents.events.actor_names import (
     TERRORISTS,
     UNIDENTIFIED,
     UNIDENTIFIED_MILITARY,
+    acled_name,
     civilians,
     country_name,
     in_country,
@@ -111,6 +112,7 @@ def row_actors(
     claimed_by: str | None = None,
     on: date | None = None,
     held_by: str | None = None,
+    left_by: str | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -119,9 +121,11 @@ def row_actors(
     an unattributed air strike is the article's air power when it names one; civilians are named after the
     country, and are actor2 of a strike or shelling whose only named victims are civilians
     (``civilian_victims``: see ``civilians_hit``). Unnamed shelling or bombing of an area the text says
-    one side holds (``held_by``: see ``holder``) is the other side's.
+    one side holds (``held_by``: see ``holder``) is the other side's. Ground handed over or left without
+    a fight is the taker's (``left_by``: see ``leaver``); a strategic move names its lone actor first,
+    and an arrest by no one named is the police's.
     """
-    actor1, actor2 = found
+    actor1, actor2 = _strategic_sides(sub_event_type, found, left_by)
     if event_type in ("Protests", "Riots") or sub_event_type == "Arrests":
         actor1, actor2 = (_as_police(a) for a in (actor1, actor2))
     if event_type in ("Protests", "Riots"):
@@ -146,7 +150,10 @@ def row_actors(
         if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
         if actor1 is None:
-            actor1 = _unnamed_doer(sub_event_type, country, on, air_power=air_power, held_by=held_by)
+            facing = in_country(actor2, country)
+            actor1 = _unnamed_doer(
+                sub_event_type, country, on, air_power=air_power, held_by=held_by, facing=facing
+            )
             if sub_event_type == "Armed clash" and held_by and actor2 in (None, actor1) and actor1 in _SIDES:
                 actor2 = _SIDES[held_by != "rebels"]  # "fighting raged in rebel-held suburbs": they held them
     if actor1 == TERRORISTS and (
@@ -157,6 +164,46 @@ def row_actors(
     if actor2 is None and (event_type == "Violence against civilians" or (violent and civilian_victims)):
         actor2 = civilians(country)
     return of_period(in_country(actor1, country), on), of_period(in_country(actor2, country), on)
+
+
+_STATE_MOVES = frozenset(
+    {"Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
+)
+_TRANSFER = "Non-violent transfer of territory"
+
+
+def _strategic_sides(
+    sub_event_type: str, found: tuple[str | None, str | None], left_by: str | None
+) -> tuple[str | None, str | None]:
+    """A strategic development's actor1 and actor2 from its clause's: the side taking over ground left or
+    handed to it is actor1 (ACLED codes the gain), a move's lone actor is actor1, and unnamed arrests are
+    the police's."""
+    actor1, actor2 = found
+    if sub_event_type == _TRANSFER and left_by is not None and actor1 == left_by and actor2 is not None:
+        return actor2, actor1
+    if sub_event_type in _STATE_MOVES | {_TRANSFER} and actor1 is None:
+        return actor2, None
+    if sub_event_type == "Arrests" and actor1 is None:
+        return "Police Forces of {country}", actor2
+    return actor1, actor2
+
+
+_LEAVES = re.compile(
+    r"(?:\s+(?:fighters|forces|troops|soldiers|units|militants|militiamen|peacekeepers|police))?"
+    r"\s+(?:(?:had|have|has|were|was|finally|then|later|also|last|all)\s+)*"
+    r"(?:withdr[ae]w\w*|pull(?:ed|s|ing)?\s+(?:out|back)|left|leav(?:e|es|ing)|retreated|evacuated|"
+    r"abandoned|hand(?:ed|s|ing)?\s+(?:over|back)|surrendered|ceded|gave\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def leaver(lexicon: ActorLexicon, text: str) -> str | None:
+    """The side a text says withdrew, left or handed ground over ("the SDF withdrew from Manbij and
+    handed the city to ...", "after Ethiopian troops pulled out"), if it names one."""
+    for found in lexicon.find(text):
+        if _LEAVES.match(text, found.end):
+            return found.canonical
+    return None
 
 
 # Fire from afar, whose unnamed doer is the side facing the area hit ("shells hit rebel-held Douma").
@@ -184,22 +231,42 @@ _STRIKES_OF_WAR: dict[str, tuple[date, date | None, str]] = {
     "LB": (date(2023, 10, 8), None, "Military Forces of Israel"),
     "YE": (date(2015, 3, 26), date(2022, 4, 2), SAUDI_COALITION),
 }
+# Where one state's invasion makes nearly every battle its forces' against the country's own: an
+# unnamed attacker in a clash there ("fighting raged around Avdiivka") is the invader.
+_CLASHES_OF_WAR: dict[str, tuple[date, date | None, str]] = {
+    "UA": (date(2022, 2, 24), None, "Military Forces of Russia"),
+}
+
+
+def _in_war(
+    table: dict[str, tuple[date, date | None, str]], country: str | None, on: date | None
+) -> str | None:
+    war = table.get(country or "")
+    return war[2] if war and on and war[0] <= on and (war[1] is None or on <= war[1]) else None
 
 
 def _unnamed_doer(
-    sub_event_type: str, country: str | None, on: date | None, *, air_power: str | None, held_by: str | None
+    sub_event_type: str,
+    country: str | None,
+    on: date | None,
+    *,
+    air_power: str | None,
+    held_by: str | None,
+    facing: str | None = None,
 ) -> str:
     """Who fired what the text names no doer for: the article's air power for a strike, the side facing
-    the area hit (``held_by``), the side of the war that fires nearly all such strikes, or no one named."""
+    the area hit (``held_by``), the side of the war that fires nearly all such strikes or fights nearly
+    all its battles against ``facing`` (the named side), or no one named."""
     air = sub_event_type == "Air/drone strike"
     if air and air_power:
         return air_power
     if held_by and (sub_event_type in _STAND_OFF or sub_event_type == "Armed clash"):
         return _SIDES[held_by == "rebels"]
-    war = _STRIKES_OF_WAR.get(country or "")
-    if war and on and sub_event_type in _STAND_OFF and war[0] <= on and (war[1] is None or on <= war[1]):
-        return war[2]
-    return UNIDENTIFIED_MILITARY if air else UNIDENTIFIED
+    war = _in_war(_STRIKES_OF_WAR, country, on) if sub_event_type in _STAND_OFF else None
+    if sub_event_type == "Armed clash":
+        war = _in_war(_CLASHES_OF_WAR, country, on)
+        war = None if war == facing else war  # "Russian troops repelled an assault": the other side attacked
+    return war or (UNIDENTIFIED_MILITARY if air else UNIDENTIFIED)
 
 
 def _as_police(name: str | None) -> str | None:
@@ -242,6 +309,7 @@ __all__ = [
     "UNIDENTIFIED_MILITARY",
     "ActorLexicon",
     "ActorMatch",
+    "acled_name",
     "actors_of_clause",
     "article_air_power",
     "civilians",
@@ -252,6 +320,7 @@ __all__ = [
     "holder",
     "in_country",
     "is_unidentified_group",
+    "leaver",
     "of_period",
     "phrase_end",
     "protesters",

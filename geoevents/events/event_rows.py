@@ -11,6 +11,7 @@ from geoevents.events.actors import (
     claimant,
     holder,
     in_country,
+    leaver,
     row_actors,
 )
 from geoevents.events.dates import acled_time_precision
@@ -72,6 +73,7 @@ def events_from_drafts(
                 claimed_by=claimant(lexicon, _claim_window(article.text, d)),
                 on=d.date,
                 held_by=holder(" ".join(s.text for s in d.spans)),
+                left_by=leaver(lexicon, " ".join(s.text for s in d.spans)),
             )
             mentioned = _mentioned(d, locations)
             evidence = _evidence(article, d, source, publisher)

@@ -28,7 +28,7 @@ from functools import cache
 import pycountry
 
 from geoevents.atomic import atomic_write_text
-from geoevents.events.actors import ACLED_COUNTRY_NAMES, default_actors
+from geoevents.events.actors import ACLED_COUNTRY_NAMES, acled_name, default_actors
 from geoevents.events.sources import combined_scale
 from geoevents.outputs.citations import SourceRef, caveats, event_sources
 from geoevents.outputs.frames import SEPARATOR, event_sort_key, evidence_text, primary_location
@@ -275,11 +275,11 @@ def event_rows(
                 "disorder_type": _text(event.disorder_type),
                 "event_type": _text(event.event_type),
                 "sub_event_type": _text(event.sub_event_type),
-                "actor1": _text(event.actor1),
-                "assoc_actor_1": _text(event.assoc_actor_1),
+                "actor1": _text(acled_name(event.actor1, event.event_date)),
+                "assoc_actor_1": _text(acled_name(event.assoc_actor_1, event.event_date)),
                 "inter1": _code(inter1),
-                "actor2": _text(event.actor2),
-                "assoc_actor_2": _text(event.assoc_actor_2),
+                "actor2": _text(acled_name(event.actor2, event.event_date)),
+                "assoc_actor_2": _text(acled_name(event.assoc_actor_2, event.event_date)),
                 "inter2": _code(inter2),
                 "interaction": interaction(inter1, inter2),
                 "civilian_targeting": _civilian_targeting(event),
