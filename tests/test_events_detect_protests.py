@@ -118,3 +118,63 @@ def test_each_wording_gives_its_type(expected: str, text: str) -> None:
 )
 def test_no_demonstration(text: str) -> None:
     assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A demonstration about an arrest is the demonstration.
+        (
+            "Hundreds protested in the city on Friday against the arrest of a prominent activist.",
+            "Peaceful protest",
+        ),
+        (
+            "On 14 June 2022, protesters gathered outside the prison where the opposition leader is held.",
+            "Peaceful protest",
+        ),
+        # The arrest of the demonstrators is the demonstration's intervention, one event.
+        (
+            "On 7 June 2022, demonstrators burned tyres and chanted; police arrested several of them.",
+            "Violent demonstration",
+        ),
+        (
+            "On 12 June 2022, hundreds rallied; police dispersed them with tear gas and arrested 5.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_detentions_told_with_a_demonstration_are_part_of_it(text: str, expected: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_an_arrest_of_someone_who_organised_protests_is_an_arrest() -> None:
+    assert _types("Police arrested an activist on Friday who had organised protests against the dam.") == [
+        "Arrests"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Residents held rallies on Wednesday to mark the anniversary of the 1948 exodus.",
+            "Peaceful protest",
+        ),
+        (
+            "On 15 June 2022, soldiers fired tear gas and stun grenades at villagers commemorating the dead.",
+            "Protest with intervention",
+        ),
+        (
+            "On the anniversary of the 1982 massacre, dozens demonstrated in the city on 14 June.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_a_gathering_that_marks_an_anniversary_happens_now(text: str, expected: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_a_grenade_without_a_crowd_stays_a_grenade() -> None:
+    assert _types("On 14 June 2022, a soldier threw a stun grenade into a shop in the old city.") == [
+        "Grenade"
+    ]
