@@ -218,3 +218,13 @@ def test_a_detention_by_an_armed_group_that_does_not_govern_is_an_abduction() ->
 def test_a_coup_named_as_the_cause_of_a_protest_is_not_a_new_coup() -> None:
     text = "On 14 June 2022, troops opened live fire on protesters rejecting the military coup, killing 7."
     assert _types(text) == ["Excessive force against protesters"]
+
+
+def test_the_taliban_arrest_once_they_govern_and_abduct_before() -> None:
+    assert _types("On 12 June 2022, the Taliban arrested a university lecturer in Kabul.") == ["Arrests"]
+    assert _types("On 12 June 2019, Taliban militants detained two teachers in Ghazni.") == []  # background
+    old = article_from_text(
+        "On 12 June 2019, Taliban militants detained two teachers in Ghazni.",
+        metadata={"published": datetime(2019, 6, 14)},
+    )
+    assert [e.sub_event_type for e in events_from_article(old, [])] == ["Abduction/forced disappearance"]

@@ -109,7 +109,7 @@ def _arresting_authority(d: Draft) -> bool:
     """Whether the group that detained governs where it acts: its organs (police, courts) or a group
     of ``data/authorities.tsv`` (the codebook's "actors exercising de facto control")."""
     subject = d.subjects[0] if d.subjects else ""
-    return bool(_AUTHORITY.search(subject)) or governing_group(d.actor1, subject)
+    return bool(_AUTHORITY.search(subject)) or governing_group(d.actor1, subject, on=d.date)
 
 
 # Support named beside the actor ("Kurdish forces backed by government shelling") is not the actor.
