@@ -228,3 +228,12 @@ def test_the_taliban_arrest_once_they_govern_and_abduct_before() -> None:
         metadata={"published": datetime(2019, 6, 14)},
     )
     assert [e.sub_event_type for e in events_from_article(old, [])] == ["Abduction/forced disappearance"]
+
+
+def test_a_withdrawal_told_as_the_reason_for_a_move_is_not_a_second_event() -> None:
+    text = "Government troops entered the town on Tuesday after the rebel coalition pulled out of it overnight."
+    assert _types(text) == ["Non-violent transfer of territory"]
+
+
+def test_a_withdrawal_of_its_own_is_an_event() -> None:
+    assert _types("On 14 June 2022, the rebel coalition pulled out of the town.") == ["Change to group/activity"]

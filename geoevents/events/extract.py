@@ -45,9 +45,10 @@ from geoevents.events.dates import (
 )
 from geoevents.events.draft import Draft
 from geoevents.events.figures import shares, toll_for
+from geoevents.events.folds import sentence_folds
 from geoevents.events.ids import event_id_for
 from geoevents.events.prefilter import folded
-from geoevents.events.protests import commemoration, with_crowd_acts
+from geoevents.events.protests import commemoration
 from geoevents.events.realis import (
     CRIME_LOOKALIKES,
     PAST_VERB_AFTER,
@@ -507,7 +508,7 @@ def _drafts_from_article(
             continue  # no clause of it can hold a trigger or be a crowd's act "in protest"
         clauses = [pair for c in clauses_from_sentence(sentence) for pair in _triggers_of(c)]
         triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(clauses, sentence)))
-        triggered = with_crowd_acts(_with_capture_fights_folded(triggered))
+        triggered = sentence_folds(_with_capture_fights_folded(triggered))
         n_events = sum(1 for _, t in triggered if t)
         # "... seized the town after two days of fighting; 6 fighters were killed": the sentence's first act's
         loose = loose_toll([c.text for c, t in triggered if t is None]) if n_events > 1 else None
