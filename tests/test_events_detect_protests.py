@@ -178,3 +178,24 @@ def test_a_grenade_without_a_crowd_stays_a_grenade() -> None:
     assert _types("On 14 June 2022, a soldier threw a stun grenade into a shop in the old city.") == [
         "Grenade"
     ]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "Peaceful protest",
+            "Hundreds of people took part in a march in the city on Sunday to demand a ceasefire.",
+        ),
+        (
+            "Violent demonstration",
+            "Police arrested 20 people on Friday after protesters stormed the town hall.",
+        ),
+        (
+            "Mob violence",
+            "Hindu and Muslim groups clashed in the town on Sunday, with rioters setting fire to shops.",
+        ),
+    ],
+)
+def test_more_wordings_of_crowds(expected: str, text: str) -> None:
+    assert _types(text) == [expected]

@@ -231,9 +231,51 @@ def test_the_taliban_arrest_once_they_govern_and_abduct_before() -> None:
 
 
 def test_a_withdrawal_told_as_the_reason_for_a_move_is_not_a_second_event() -> None:
-    text = "Government troops entered the town on Tuesday after the rebel coalition pulled out of it overnight."
+    text = (
+        "Government troops entered the town on Tuesday after the rebel coalition pulled out of it overnight."
+    )
     assert _types(text) == ["Non-violent transfer of territory"]
 
 
 def test_a_withdrawal_of_its_own_is_an_event() -> None:
-    assert _types("On 14 June 2022, the rebel coalition pulled out of the town.") == ["Change to group/activity"]
+    assert _types("On 14 June 2022, the rebel coalition pulled out of the town.") == [
+        "Change to group/activity"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "Arrests",
+            "Police arrested more than 200 supporters of the premier after violent protests on Tuesday.",
+        ),
+        ("Arrests", "Egypt detains blogger over posts critical of government"),
+        ("Agreement", "The two sides agreed on Thursday to extend the truce by two days, mediators said."),
+        (
+            "Agreement",
+            "Under the deal, which took effect on Friday, rebels are handing over their heavy weapons.",
+        ),
+        (
+            "Change to group/activity",
+            "The army has called up 300,000 reservists, a spokesman said on Monday.",
+        ),
+        (
+            "Change to group/activity",
+            "Troops crossed into the neighbouring province on Tuesday in a new operation.",
+        ),
+        ("Disrupted weapons use", "A car bomb was intercepted at a checkpoint outside the city on Saturday."),
+        (
+            "Non-state actor overtakes territory",
+            "The insurgents seized control of the capital on Friday after troops retreated.",
+        ),
+    ],
+)
+def test_more_wordings_of_news(expected: str, text: str) -> None:
+    assert _types(text) == [expected]
+
+
+def test_arrests_as_a_noun_stay_arrests_of_their_own_kind() -> None:
+    assert _types("The arrests of three activists on Friday drew condemnation from rights groups.") == [
+        "Arrests"
+    ]

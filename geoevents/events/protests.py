@@ -46,11 +46,49 @@ def _protest_before(clause: str, found: Found) -> Found:
     return (protest, m) if m else found
 
 
+# A demonstration named as the cause of an arrest told before it ("arrested 200 supporters after violent
+# protests"): the arrest is the event.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:after|following|over|for|during|ahead\s+of|before|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _arrest_before(clause: str, found: Found) -> Found:
+    """The arrest row's match when it comes before a demonstration the clause names only as its cause."""
+    if not _crowd(found) or found is None or not _CAUSE_BEFORE.search(clause[: found[1].start()]):
+        return found
+    for t in load_triggers():
+        if t.sub_event_type == "Arrests" and (m := t.pattern.search(clause, 0, found[1].start())):
+            return (t, m)
+    return found
+
+
+# A clause that only names a demonstration as the cause of the act before it: "..., after violent protests".
+_CAUSE_CLAUSE = re.compile(
+    r"\W*(?:after|following|amid|over)\s+(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|riots?|rallies|unrest)"
+    r"\b\s*(?:[,.;]|$|(?:in|on|at|last|this|earlier)\b)",
+    re.IGNORECASE,
+)
+
+
+def _cause_only(clause: str, found: Found, earlier: bool) -> bool:
+    return earlier and _crowd(found) and bool(_CAUSE_CLAUSE.match(clause))
+
+
 def with_crowd_acts(triggered: list[tuple[Span, Found]]) -> list[tuple[Span, Found]]:
     """A sentence's triggered clauses with detentions read as the demonstration's: an arrest named after
-    a protest in its clause is the protest's cause, and the arrest of "several of them" in a sentence
+    a protest in its clause is the protest's cause (and one before a protest told as its cause is the
+    arrest), and the arrest of "several of them" in a sentence
     of a demonstration is that demonstration's intervention (kept in its event, not an event of its own)."""
-    out = [(clause, _protest_before(clause.text, found)) for clause, found in triggered]
+    out = [
+        (clause, _arrest_before(clause.text, _protest_before(clause.text, found)))
+        for clause, found in triggered
+    ]
+    out = [
+        (clause, None if _cause_only(clause.text, found, any(f for _, f in out[:i])) else found)
+        for i, (clause, found) in enumerate(out)
+    ]
     if not any(_crowd(found) for _, found in out):
         return out
     return [
