@@ -203,6 +203,8 @@ def test_each_wording_gives_its_type(expected: str, text: str) -> None:
         # A defection told of a person's past, a child pulled out of rubble, civilians evacuated.
         "A former officer who had defected from the army years ago died in hospital on Monday.",
         "Rescuers pulled a girl out of the rubble of her home on Sunday.",
+        # A metaphor: an outbreak "arrested".
+        "Doctors said on Friday that they had arrested the spread of cholera in the district.",
     ],
 )
 def test_no_strategic_development(text: str) -> None:
