@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from geoevents.events.folds import sentence_folds
 from geoevents.events.text import Span
 from geoevents.events.triggers import (
     TERRITORY,
@@ -168,4 +169,5 @@ def triggered_clauses(clauses: list[Span], sentence: Span) -> Triggered:
     """A sentence's clauses with their triggers, after folding tolls, protest acts and place tails."""
     found = [pair for c in clauses for pair in _triggers_of(c)]
     triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(found, sentence)))
-    return _with_capture_fights_folded(triggered)
+    folded = sentence_folds(list(_with_capture_fights_folded(triggered)))
+    return [ClauseTrigger(clause, None if f is None else Found(*f)) for clause, f in folded]

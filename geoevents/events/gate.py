@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from geoevents.events.clause_triggers import weak_verb
+from geoevents.events.protests import commemoration
 from geoevents.events.realis import (
     CRIME_LOOKALIKES,
     asserted,
@@ -84,7 +85,7 @@ def rejection(
         return "claim"
     if sentence is not None and denied_after(sentence, clause, m.end()):
         return "not-asserted"
-    if recalled(clause, sentence):
+    if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
         return "crime"

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from geoevents.errors import InputError
 from geoevents.events.actors import COUNTRY, ActorLexicon, is_unidentified_group
+from geoevents.events.authorities import governing_group
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import ARMED_WORDS, CIVILIAN_WORDS, GENERIC_EXPLOSION, SUB_EVENT_TYPES
 from geoevents.events.triggers import data_rows, definitions
@@ -108,6 +109,13 @@ _AUTHORITY = re.compile(
 )
 
 
+def _arresting_authority(d: Draft) -> bool:
+    """Whether the group that detained governs where it acts: its organs (police, courts) or a group
+    of ``data/authorities.tsv`` (the codebook's "actors exercising de facto control")."""
+    subject = d.subjects[0] if d.subjects else ""
+    return bool(_AUTHORITY.search(subject)) or governing_group(d.actor1, subject, on=d.date)
+
+
 # Support named beside the actor ("Kurdish forces backed by government shelling") is not the actor.
 _SUPPORT = re.compile(
     r"\b(?:backed|supported|aided|assisted|helped|covered|accompanied)\s+by\b[^,;]*|"
@@ -117,7 +125,10 @@ _SUPPORT = re.compile(
 # State forces fighting alongside allies ("troops and allied fighters"): the codebook counts the
 # state's affiliates with it, so the government regains the place.
 _WITH_ALLIES = re.compile(
-    r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-government|pro-regime|loyalist)\b", re.IGNORECASE
+    r"\b(?:and|alongside|along\s+with|together\s+with)\s+(?:their\s+|its\s+|the\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:allied|pro-government|pro-regime|loyalist|Hezbollah|paramilitar\w*|militias?|militiamen|"
+    r"Popular\s+Mobili[sz]ation|National\s+Defen[cs]e\s+Forces|tribal\s+fighters)\b",
+    re.IGNORECASE,
 )
 
 
@@ -144,7 +155,7 @@ def _by_actor(sub: str, d: Draft, lexicon: ActorLexicon) -> str:
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and inter == STATE:
         return "Government regains territory"
-    if sub == "Arrests" and inter in NON_STATE and not _AUTHORITY.search(d.subjects[0] if d.subjects else ""):
+    if sub == "Arrests" and inter in NON_STATE and not _arresting_authority(d):
         return "Abduction/forced disappearance"  # only states and de facto authorities arrest; others abduct
     return sub
 
