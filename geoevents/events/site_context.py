@@ -204,7 +204,8 @@ def _votes(rm: ResolvedMention, text: str, spans: list[tuple[int, int]]) -> bool
     """Whether a placed mention votes: not a name inside a longer placed one ("Burri" of "Burri district"
     votes once), not a name that only qualifies a noun ("the US dollar", "tyres")."""
     start, end = rm.mention.start, rm.mention.end
-    if any(a <= start and end <= b and b - a > end - start for a, b in spans):
+    i = bisect.bisect_right(spans, (start, len(text) + 1))  # spans sorted: a container starts at or before
+    if any(a <= start and end <= b and b - a > end - start for a, b in spans[max(0, i - 4) : i]):
         return False
     return not (text and attribute_only(text, rm))
 
