@@ -64,7 +64,11 @@ def _batch(events: list[Event], size: int, reports: int = 4) -> list[Event]:
 def measure() -> dict[str, float]:
     """The figures of the geoevents package this process imports."""
     from geoevents.gazetteer import default_gazetteer
-    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    try:
+        from geoevents.geoparse.parse import resolved_mentions_from_article
+    except ImportError:  # the previous release: one module, geoevents/geoparse.py
+        from geoevents.geoparse import resolved_mentions_from_article  # type: ignore[attr-defined,no-redef]
 
     articles = _articles()
     gazetteer = default_gazetteer()

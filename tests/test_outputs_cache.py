@@ -76,25 +76,29 @@ def test_rivers_and_lakes_are_those_of_the_region_and_the_largest_lakes_everywhe
     assert far_rivers and not any(r.intersects(region) for r in far_rivers)
 
 
-def test_files_of_keys_no_longer_used_are_deleted_and_the_last_used_kept(
+def test_files_of_keys_unused_for_a_week_are_deleted_and_the_others_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import os
     import pickle
+    import time
 
     from geoevents.outputs import cache
 
     monkeypatch.setattr(settings, "default_cache_dir", lambda: tmp_path)
     unrelated = tmp_path / "mapwater-0123456789abcdef.pickle"
     unrelated.write_bytes(b"another name's file")
-    for age, key in enumerate(["v5", "v4", "v3", "v2", "v1"]):  # made by earlier versions, v1 first
+    days = {"v1": 30, "v2": 8, "v3": 20, "v4": 2}  # made by other versions, last used this many days ago
+    for key, age in days.items():
         path = cache.cache_path("maptiers", key)
         assert path is not None
         path.write_bytes(pickle.dumps(key))
-        os.utime(path, (1_000_000 - age * 1000, 1_000_000 - age * 1000))
+        then = time.time() - age * 86400
+        os.utime(path, (then, then))
+    os.utime(unrelated, (0, 0))
     assert cache.cached("maptiers", "v3", lambda: "rebuilt", str) == "v3"  # read: marked used now
-    assert cache.cached("maptiers", "v6", lambda: "v6", str) == "v6"  # a new key prunes
+    assert cache.cached("maptiers", "v5", lambda: "v5", str) == "v5"  # a new key prunes
     left = {p.name for p in tmp_path.glob("maptiers-*.pickle")}
-    expected = {cache.cache_path("maptiers", k) for k in ("v6", "v3", "v5")}
-    assert left == {p.name for p in expected if p is not None}
-    assert unrelated.exists()
+    kept = [cache.cache_path("maptiers", k) for k in ("v5", "v4", "v3")]
+    assert left == {p.name for p in kept if p is not None}
+    assert unrelated.exists()  # another name's files are that name's to prune

@@ -6,9 +6,9 @@ cache folder ($GEOEVENTS_CACHE) under a name keyed by the data and code it comes
 later run reads it back in milliseconds. A damaged or unreadable file is rebuilt, a cache folder
 that cannot be written costs time only: the cache never fails a run.
 
-A new key (an upgrade, other data) makes a new file; the files of older keys are deleted when it is
-stored, except the few used last (reading a file marks it used), so two installed versions that share
-the folder do not rebuild each other's files on every run.
+A new key (an upgrade, other data) makes a new file; when it is stored, the files of other keys that no
+run has read for a week are deleted (reading a file marks it used), so versions installed side by side
+and sharing the folder never delete what the others still use.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import pickle
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-KEEP = 3  # files of one name kept: the one just made and the two used last before it
+STALE_AFTER = 7 * 24 * 3600  # seconds unused after which another key's file is deleted
 
 
 def cache_path(name: str, key: str) -> Path | None:
@@ -71,18 +72,18 @@ def store(path: Path | None, value: object) -> None:
     prune(path)
 
 
-def prune(path: Path, keep: int = KEEP) -> None:
-    """Delete the files of ``path``'s name made for other keys, all but the ``keep`` used last."""
+def prune(path: Path, stale_after: float = STALE_AFTER) -> None:
+    """Delete the files of ``path``'s name made for other keys that were last used ``stale_after``
+    seconds ago or more."""
     name = path.name.rsplit("-", 1)[0]
-    others = []
+    cutoff = time.time() - stale_after
     for other in path.parent.glob(f"{name}-*.pickle"):
+        if other == path or other.name.rsplit("-", 1)[0] != name:
+            continue
         with contextlib.suppress(OSError):
-            if other != path and other.name.rsplit("-", 1)[0] == name:
-                others.append((other.stat().st_mtime, other))
-    for _, stale in sorted(others, reverse=True)[keep - 1 :]:
-        with contextlib.suppress(OSError):
-            stale.unlink()
-            log.info("deleted the stale cache file %s", stale)
+            if other.stat().st_mtime < cutoff:
+                other.unlink()
+                log.info("deleted the stale cache file %s", other)
 
 
 def cached(name: str, key: str, build: Callable[[], T], kind: type | tuple[type, ...]) -> T:
