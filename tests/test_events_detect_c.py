@@ -97,6 +97,8 @@ def _types(text: str) -> list[str]:
             "Air/drone strike",
         ),
         ("A car bomb struck a checkpoint in Azaz on Monday, wounding two guards.", IED),
+        ("On 7 June 2021, an army truck struck an IED near Damboa, killing 4 soldiers.", IED),
+        ("The wreckage of a bus hit by a roadside bomb near Djibo, 5 September 2021", IED),
     ],
 )
 def test_plain_wordings_give_their_event(text: str, expected: str) -> None:

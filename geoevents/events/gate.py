@@ -50,10 +50,10 @@ def _two_parties(clause: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?i)\bwith\b", m.group(0)) or _PARTIES_JOINED.search(clause[: m.start()]))
 
 
-# A device named as what an act destroyed or hit, not as its means (seizures are disrupted weapons use).
+# A device named as what an act destroyed, not as its means (a vehicle that struck a mine is the blast).
 _DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 _DEVICE_TAKEN = re.compile(
-    r"\b(?:destroy(?:ed|ing)|hit|struck|target(?:ed|ing))\s+(?:[\w'’,-]+\s+){0,8}?(?:and\s+)?(?:an?\s+|\d+\s+|two\s+|three\s+|"
+    r"\bdestroy(?:ed|ing)\s+(?:[\w'’,-]+\s+){0,8}?(?:and\s+)?(?:an?\s+|\d+\s+|two\s+|three\s+|"
     r"several\s+)?(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
