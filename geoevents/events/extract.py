@@ -15,7 +15,7 @@ from collections import Counter
 from geoevents.events.actors import ActorLexicon, default_actors
 from geoevents.events.drafting import drafts_from_article, tag_background
 from geoevents.events.event_rows import events_from_drafts
-from geoevents.events.reference import article_source, reference_date
+from geoevents.events.reference import article_source, background_reference, reference_date
 from geoevents.events.sites import article_country, places_compatible, site_context
 from geoevents.events.subtypes import article_topic
 from geoevents.records import Article, Event, MentionRole, ResolvedMention, ZoneKind
@@ -38,7 +38,7 @@ def events_from_article(
     lexicon = actors or default_actors()
     seen: Counter[str] = Counter()
     drafts = drafts_from_article(article, list(resolved), lexicon, settings, seen=seen)
-    tag_background(drafts, reference_date(article)[0] if drafts else None)
+    tag_background(drafts, background_reference(article) if drafts else None)
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
@@ -76,7 +76,7 @@ def why_no_event(
     settings = settings or DEFAULT
     trace: list[str] = []
     drafts = drafts_from_article(article, list(resolved or []), default_actors(), settings, trace)
-    tag_background(drafts, reference_date(article)[0] if drafts else None)
+    tag_background(drafts, background_reference(article) if drafts else None)
     trace += ["background" for d in drafts if "background" in d.tags]
     if not trace:
         return NO_TRIGGER

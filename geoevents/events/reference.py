@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from geoevents.events.dates import dateline_date, dates_from_text
+from geoevents.events.dates import dateline_date, dates_from_text, opening_date
 from geoevents.records import Article
 
 # The article last dated and its reference date: asked again by later steps of the same article.
@@ -63,3 +63,13 @@ def _first_full_date(text: str) -> date | None:
 def article_source(article: Article) -> str:
     """The article's source for citations: URL, else title, else path, else its id."""
     return article.url or article.title or article.path or article.id
+
+
+def background_reference(article: Article) -> date | None:
+    """The day an event must lie within 30 days of not to be background: the reference date, unless
+    the text opens with an older full date ("On 5 March 2020, ..."), as a coder's note or an archive's
+    record of that day does when published or exported long after it; then that day."""
+    reference = reference_date(article)[0]
+    opening = opening_date(article.text.lstrip()[:120], reference=None)
+    told = opening.date if opening is not None else None
+    return told if told is not None and reference is not None and told < reference else reference
