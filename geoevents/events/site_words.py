@@ -256,7 +256,8 @@ def container_of(rm: ResolvedMention, placed: list[ResolvedMention], text: str) 
     are read."""
     start, end = rm.mention.start, rm.mention.end
     i = bisect.bisect_left(placed, end, key=lambda m: m.mention.start)
-    for other in placed[i:]:
+    for k in range(i, len(placed)):  # by index: a slice would copy the rest of a long list each time
+        other = placed[k]
         if other.mention.start - end > CONTAINER_GAP:
             break
         if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
