@@ -96,3 +96,13 @@ def test_a_thousand_one_line_reports_of_one_day_in_a_thousand_places_stay_a_thou
         for i in range(1000)
     ]
     assert len(merge_events(reports)) == 1000
+
+
+def test_reports_that_name_different_victims_stay_two_events_whichever_comes_first() -> None:
+    town = _place("Saraqib", 35.86, 36.80)
+    rockets = replace(_report("a", town), actor1=None, actor2="Civilians (Syria)")
+    strike = replace(_report("b", town), actor2="Hayat Tahrir al Sham")
+    assert len(merge_events([rockets, strike])) == 2
+    assert len(merge_events([strike, rockets])) == 2
+    told_again = replace(_report("c", town), actor1=None, actor2="Civilians")
+    assert len(merge_events([rockets, told_again])) == 1

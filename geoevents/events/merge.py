@@ -107,9 +107,11 @@ def _same_details(a: Event, b: Event) -> bool:
 
 
 def actors_compatible(a: Event, b: Event) -> bool:
+    """Reports whose named sides do not contradict: an unnamed actor1 fits any, and victims differ only
+    as civilians named with or without their country."""
     if not _unknown(a.actor1) and not _unknown(b.actor1) and a.actor1 != b.actor1:
         return False
-    return not (a.actor2 and b.actor2 and a.actor2 != b.actor2 and not a.actor2.startswith("Civilians"))
+    return not a.actor2 or not b.actor2 or _same_victims(a.actor2, b.actor2) or a.actor2 == b.actor2
 
 
 def events_match(a: Event, b: Event, *, settings: Settings = DEFAULT) -> bool:

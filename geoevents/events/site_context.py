@@ -8,6 +8,9 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+from shapely.geometry import Point
 
 from geoevents.events.draft import Draft
 from geoevents.events.site_words import (
@@ -21,7 +24,7 @@ from geoevents.events.site_words import (
     granularity,
 )
 from geoevents.events.towns import _TOWN_LIKE, home_namesake
-from geoevents.records import MentionRole, ResolvedMention, ZoneKind
+from geoevents.records import MentionRole, Place, ResolvedMention, ZoneKind
 
 
 def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = False) -> list[ResolvedMention]:
@@ -175,10 +178,17 @@ def finer_than_broad(
     countries = {rm.place.country_code for rm in sites if rm.place is not None} - {None} or {home}
     in_spans = [rm for sp in d.spans for rm in (context.between(sp.start, sp.end) if context else [])]
 
+    parts = [
+        rm.place.geometry
+        for rm in sites
+        if rm.place is not None and rm.place.feature_class == "region_expression"
+    ]
+
     def finer(rm: ResolvedMention) -> bool:
         return (
             rm.place is not None
             and rm.place.country_code in countries
+            and all(_covers(part, rm.place) for part in parts)
             and rm.place.feature_class not in _BROAD
             and granularity(text, rm) <= 3
             and (_usable_context(rm, text, home) or _reached(rm, text, home))
@@ -191,6 +201,21 @@ def finer_than_broad(
     around = [rm for rm in context.mentions if finer(rm) and granularity(text, rm) <= 2]
     before = [rm for rm in around if rm.mention.start < start]
     return before[-1:] if before else around[:1]
+
+
+# A part's edge is drawn roughly: a town just beyond it (about 50 km) may still be in it.
+_PART_SLACK_DEGREES = 0.5
+
+
+def _covers(part: Any, place: Place) -> bool:
+    """Whether a part of a country ("western Iraq") holds a place's point: a town in the east is not
+    the finer site of "fighting in western Iraq"."""
+    if part is None or part.geom_type == "Point":
+        return True
+    try:
+        return bool(part.distance(Point(place.lon, place.lat)) <= _PART_SLACK_DEGREES)
+    except (AttributeError, ValueError):  # no usable shape: nothing to say against the place
+        return True
 
 
 def _place_vote(rm: ResolvedMention) -> float:
