@@ -67,9 +67,10 @@ def article_source(article: Article) -> str:
 
 def background_reference(article: Article) -> date | None:
     """The day an event must lie within 30 days of not to be background: the reference date, unless
-    the text opens with an older full date ("On 5 March 2020, ..."), as a coder's note or an archive's
-    record of that day does when published or exported long after it; then that day."""
+    the text opens with an older day ("On 5 March 2020, ..."), as a coder's note or an archive's record
+    of that day does when published or exported long after it; then that day. A year or a month that
+    opens a text ("In 1914 ...") is history told, not a record's day."""
     reference = reference_date(article)[0]
     opening = opening_date(article.text.lstrip()[:120], reference=None)
-    told = opening.date if opening is not None else None
+    told = opening.date if opening is not None and opening.precision == 1 else None
     return told if told is not None and reference is not None and told < reference else reference
