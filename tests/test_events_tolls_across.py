@@ -83,3 +83,20 @@ def test_further_dead_also_killed_add_to_the_toll_of_the_act(text: str) -> None:
 def test_dead_told_twice_without_also_are_not_added() -> None:
     text = "On 6 March 2021, troops fought gunmen in Mosul, killing six; six gunmen were killed by snipers."
     assert [e.fatalities for e in _events(text)] == [6]
+
+
+def test_a_toll_after_the_cause_of_a_clash_is_the_clash_toll_on_its_own_day() -> None:
+    text = (
+        "Fighting broke out in Mosul late on Saturday between police and tribesmen after police detained "
+        "a tribal elder, killing 14 people, officials said on Monday."
+    )
+    clash = next(e for e in _events(text) if e.sub_event_type == "Armed clash")
+    assert (clash.fatalities, clash.event_date.isoformat()) == (14, "2021-03-06")
+
+
+def test_a_cause_that_tells_its_own_toll_keeps_it() -> None:
+    text = (
+        "Hundreds rallied in Mosul on Sunday after an air strike on Saturday killed 12 drivers near Tikrit."
+    )
+    strike = next(e for e in _events(text) if e.sub_event_type == "Air/drone strike")
+    assert strike.fatalities == 12
