@@ -167,7 +167,7 @@ def absorb(into: Draft, other: Draft) -> None:
             into.spans.append(span)
     into.context += other.context
     into.subjects += other.subjects
-    into.tags |= other.tags - {"date-assumed"}
+    into.tags |= other.tags - {"date-assumed", FURTHER_TOLL}
     into.trigger_texts += other.trigger_texts
 
 
@@ -182,6 +182,10 @@ def _better_dated(other: Draft, into: Draft) -> bool:
         return 0 if "date-of-dateline" in d.tags else 1 if "date-of-report" in d.tags else 2
 
     return other.date_explicit and other.precision <= into.precision and rank(other) > rank(into)
+
+
+REPELLED = "repelled-it"  # an attack told as repelled by its target: the clash of that attack
+FURTHER_TOLL = "further-toll"  # "two soldiers were also killed": dead besides those the act's toll counts
 
 
 def _part_or_conservative(into: Draft, other: Draft) -> tuple[int, bool] | None:
@@ -224,6 +228,18 @@ def _lead_and_body(lead: Draft, body: Draft) -> bool:
 
 
 TOLL_RETOLD_DAYS = 2  # "29 rebels dead" in the lead and "29 rebels were killed overnight": one fight
+
+
+def _repelled(attack: Draft, reply: Draft, max_km: float) -> bool:
+    """An untyped attack and the report right after it that its target repelled it: one clash, whose
+    sides the two reports name in turn as doer and target."""
+    return (
+        REPELLED in reply.tags
+        and attack.sub_event_type is None
+        and attack.family is None
+        and 0 < reply.order - attack.order <= 1
+        and _sites_agree(attack, reply, max_km)
+    )
 
 
 def _sites_agree(a: Draft, b: Draft, max_km: float) -> bool:
@@ -333,6 +349,8 @@ def _may_join(into: Draft, other: Draft) -> bool:
         if not ours & {rm.place.feature_id for rm in into.sites if rm.place is not None}:
             return False  # "also in X": one more act, at a place of its own
     untyped = into.sub_event_type is None and into.family is None
+    if untyped and REPELLED in other.tags:
+        return True  # "militants attacked a base. Troops repelled the attack": the fight that attack began
     return not (untyped and (other.sub_event_type is not None or other.family is not None))
 
 
@@ -348,7 +366,11 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
                 for k in kept
                 if k.date == d.date
                 and k.precision == d.precision
-                and (drafts_compatible(k, d, settings.merge_distance_km) or _lead_and_body(k, d))
+                and (
+                    drafts_compatible(k, d, settings.merge_distance_km)
+                    or _lead_and_body(k, d)
+                    or _repelled(k, d, settings.merge_distance_km)
+                )
                 and (same_type(k, d) or not (k.sub_event_type and d.sub_event_type))
             ),
             None,

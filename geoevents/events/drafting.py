@@ -22,7 +22,15 @@ from geoevents.events.actors import (
     resolve_anaphors,
 )
 from geoevents.events.clause_triggers import Found, triggered_clauses
-from geoevents.events.coref import absorb, affinity, consolidate, drafts_compatible, same_kind
+from geoevents.events.coref import (
+    FURTHER_TOLL,
+    REPELLED,
+    absorb,
+    affinity,
+    consolidate,
+    drafts_compatible,
+    same_kind,
+)
 from geoevents.events.counts import Casualties, casualties_from_text, loose_toll
 from geoevents.events.datecontext import dated_by_context
 from geoevents.events.dates import ACT, REPORT, DateMatch, date_role, dates_from_text, opening_date
@@ -32,7 +40,9 @@ from geoevents.events.prefilter import folded
 from geoevents.events.realis import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
 from geoevents.events.reference import reference_date
 from geoevents.events.sites import places_in, site_flags
+from geoevents.events.taxonomy import VIOLENT_TYPES, event_type_of
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
+from geoevents.events.tollcarry import bare_tolls_folded, tolls_carried
 from geoevents.events.triggers import best_trigger, could_trigger
 from geoevents.records import Article, MentionRole, ResolvedMention, Zone, ZoneKind
 from geoevents.settings import Settings
@@ -68,6 +78,13 @@ _ANOTHER = re.compile(
 _ELSEWHERE = re.compile(
     r"^\W*(?:also|elsewhere|meanwhile)\b|\balso\s+(?:\w+\s+)?(?:hit|struck|targeted|in|at|near)\b", re.I
 )
+# "Two soldiers were also killed": dead besides those the act before counted.
+_ALSO_KILLED = re.compile(r"\balso\s+(?:(?:been|shot|\w+ly)\s+)?(?:killed|dead)$", re.I)
+# "Troops repelled the attack": the fight of an attack already told, not a new one.
+_REPELLED_IT = re.compile(r"\b(?:repelled|repulsed|fought\s+off|beat\s+back)\s+(?:the|this|that)\s+", re.I)
+# A clause that gives the cause of the act before it and ends on the act's toll ("fighting erupted
+# after gunmen seized a chief, killing 20"); "after a strike killed 12" tells a toll of its own.
+_CAUSE_TOLL = re.compile(r"\W*(?:after|following)\b.*,\s+(?:killing|leaving)\s", re.I)
 # "Among the dead were ...": the victims of the event just told, wherever the text says they stood.
 _TOLL_OF_PREVIOUS = re.compile(
     r"\W*among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|wounded|injured|fatalities)\b"
@@ -179,6 +196,7 @@ class _Sentence:
     n_events: int
     loose: Casualties | None
     first_act: Span | None
+    cause: Span | None  # "clashes broke out after X detained Y, killing 55": the clause of the cause
 
 
 def _usable_places(article: Article, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
@@ -217,7 +235,8 @@ def drafts_from_article(
         # "... seized the town after two days of fighting; 6 fighters were killed": the sentence's first act's
         loose = loose_toll([c.text for c, t in triggered if t is None]) if n_events > 1 else None
         first_act = next((c for c, t in triggered if t), None)
-        here = _Sentence(article, usable, lexicon, sentence, n_events, loose, first_act)
+        cause = next((c for c, t in triggered if c is not first_act and _cause_of_a_toll(c, t)), None)
+        here = _Sentence(article, usable, lexicon, sentence, n_events, loose, first_act, cause)
         for clause, found in triggered:
             if found is None:
                 continue
@@ -234,8 +253,9 @@ def drafts_from_article(
     if not drafts:
         return drafts
     ref = reference_date(article)[0]
+    tolls_carried(drafts, sentences, usable)
     _date_from_the_lead(drafts, sentences, ref)
-    kept_drafts = consolidate(_bare_tolls_folded(drafts), ref, settings)
+    kept_drafts = consolidate(bare_tolls_folded(drafts), ref, settings)
     dated_by_context(kept_drafts, sentences, article.text)
     return kept_drafts
 
@@ -301,6 +321,7 @@ def _draft_of_clause(
     casualties = casualties_from_text(scope.text)
     if here.loose is not None and clause is here.first_act and not casualties.any:
         casualties = here.loose
+    casualties = _toll_of_the_cause(here, clause, casualties)
     has_count = casualties.any
     headline = not sentence.text.rstrip().endswith(_FINAL_MARKS)
     if generic_plural(clause.text, m, dates, has_count, noun=trigger.nominal, headline=headline):
@@ -330,6 +351,10 @@ def _draft_of_clause(
         draft.tags.add("toll-of-previous")
     if _TOLL_OF_CREW.match(sentence.text) and trigger.sub_event_type is None:
         draft.tags.add("toll-of-crew")
+    if trigger.sub_event_type is None and _ALSO_KILLED.search(clause.text[: m.start()] + m.group(0)):
+        draft.tags.add(FURTHER_TOLL)
+    if _REPELLED_IT.search(m.group(0)):
+        draft.tags.add(REPELLED)
     if dates:
         _set_date(draft, dates, roles, ref_tag, clause.start - scope.start + m.start(), sentence.zone)
     _fill_arguments(here, draft, clause, m, places, casualties, definite)
@@ -338,6 +363,27 @@ def _draft_of_clause(
     anchored = draft.date or draft.sites or has_count or occasion
     supported = bool(anchored or _acted(sentence.text, clause.text, m, definite))
     return _Made(draft, definite, supported)
+
+
+def _cause_of_a_toll(clause: Span, found: Found | None) -> bool:
+    """A clause telling an act that kills no one (a detention, a seizure) as the cause of the act before
+    it, and ending on a toll: the toll is that act's."""
+    if found is None or not _CAUSE_TOLL.match(clause.text):
+        return False
+    kind = found[0].sub_event_type
+    return kind in _PEOPLE_TAKEN or (kind is not None and event_type_of(kind) not in VIOLENT_TYPES)
+
+
+def _toll_of_the_cause(here: _Sentence, clause: Span, casualties: Casualties) -> Casualties:
+    """A toll told after the cause of the sentence's act ("clashes broke out after X detained Y, killing
+    55") is the act's, the main clause's: the cause's clause gives it up, the first act takes it."""
+    if here.cause is None:
+        return casualties
+    if clause is here.cause:
+        return Casualties(None, None, False, False)
+    if clause is here.first_act and not casualties.any:
+        return casualties_from_text(here.cause.text)
+    return casualties
 
 
 def _acted(sentence: str, clause: str, m: re.Match[str], definite: bool) -> bool:
@@ -429,36 +475,6 @@ def _referred_back(draft: Draft, drafts: list[Draft], settings: Settings) -> boo
         absorb(best, draft)
         return True
     return False
-
-
-# A toll told in the past of the act ("were killed", "died"); "have been killed" sums up a war.
-_BARE_TOLL = re.compile(r"(?:(?:were|was)\s+)?(?:killed|died|wounded|injured|hurt)", re.IGNORECASE)
-
-
-def _bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
-    """A sentence that only counts the dead, right after the act of its day and place ("IS ambushed
-    a patrol near Arish. Three soldiers and five militants were killed."), is that act's toll: the
-    first act the sentence before it reports."""
-    kept: list[Draft] = []
-    for d in drafts:
-        bare = d.sub_event_type is None and all(_BARE_TOLL.fullmatch(t) for t in d.trigger_texts)
-        own = {rm.place.feature_id for rm in d.sites if rm.place}
-        acts = [
-            k
-            for k in kept
-            if bare
-            and (k.sub_event_type is not None or k.generic is not None)  # "attacked a checkpoint" too
-            and k.date == d.date
-            and d.spans
-            and k.spans
-            and 0 < d.spans[0].start - k.spans[-1].end <= 2
-            and own <= {rm.place.feature_id for rm in k.sites if rm.place}  # no site of its own
-        ]
-        if acts:
-            absorb(min(acts, key=lambda k: k.order), d)
-            continue
-        kept.append(d)
-    return kept
 
 
 LEAD_SENTENCES = 2  # how far back a sentence that opens with a date dates the undated ones after it

@@ -1,0 +1,108 @@
+"""Tolls told apart from their act: a sentence that only counts the dead ("Police said nine people
+died in the exchange."), right after the act it follows, is that act's toll, not a lost figure; dead
+"also killed" add to the toll of the act they follow."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from geoevents.events.coref import FURTHER_TOLL, absorb
+from geoevents.events.counts import casualties_from_text
+from geoevents.events.dates import dates_from_text
+from geoevents.events.draft import Draft
+from geoevents.events.sites import places_in
+from geoevents.events.text import Span
+from geoevents.records import ResolvedMention
+
+# A tally over time or a war ("have died since", "so far"), another event, or a toll not told as fact.
+_NO_TOLL_OF_IT = re.compile(
+    r"\b(?:ha(?:s|ve)\s+(?:now\s+)?(?:been\s+)?(?:killed|died)|since|so\s+far|to\s+date|this\s+(?:year|month|week)"
+    r"|in\s+total|overall|another|separate|similar|elsewhere|meanwhile|earlier|previous|last\s+(?:year|month|week)"
+    r"|would|could|may|might|feared|if|not|nor|never)\b",
+    re.IGNORECASE,
+)
+NEXT_TO = 2  # characters between the act's sentence and the toll's: the very next sentence
+
+
+def tolls_carried(drafts: list[Draft], sentences: list[Span], usable: list[ResolvedMention]) -> None:
+    """Give each toll-only sentence's figure to the act of the sentence just before it, when that act
+    has no toll yet and the sentence names no place, day or other event of its own."""
+    told = {(s.start, s.end) for d in drafts for s in d.spans}
+    for before, sentence in pairwise(sentences):
+        if (sentence.start, sentence.end) in told or not 0 < sentence.start - before.end <= NEXT_TO:
+            continue
+        act = _act_of(drafts, before)
+        if act is None or _NO_TOLL_OF_IT.search(sentence.text):
+            continue
+        toll = casualties_from_text(sentence.text)
+        if toll.fatalities is None or dates_from_text(sentence.text, reference=None):
+            continue
+        own = {rm.place.feature_id for rm in places_in(sentence, usable) if rm.place}
+        if not own <= {rm.place.feature_id for rm in act.sites if rm.place}:
+            continue
+        act.fatalities = (toll.fatalities, toll.fatalities_vague)
+        if act.injuries is None and toll.injuries is not None:
+            act.injuries = (toll.injuries, toll.injuries_vague)
+        act.spans.append(sentence)
+        told.add((sentence.start, sentence.end))
+
+
+def _act_of(drafts: list[Draft], sentence: Span) -> Draft | None:
+    """The one untolled act the sentence reports, else None (two acts leave the toll unassigned)."""
+    acts = [d for d in drafts if any((s.start, s.end) == (sentence.start, sentence.end) for s in d.spans)]
+    if len(acts) != 1 or acts[0].fatalities is not None:
+        return None
+    act = acts[0]
+    return act if act.sub_event_type is not None or act.generic is not None else None
+
+
+# A toll told in the past of the act ("were killed", "died"); "have been killed" sums up a war.
+_BARE_TOLL = re.compile(
+    r"(?:(?:were|was)\s+(?:also\s+)?)?(?:killed|died|wounded|injured|hurt)", re.IGNORECASE
+)
+
+
+def bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
+    """A sentence that only counts the dead, right after the act of its day and place ("IS ambushed
+    a patrol near Arish. Three soldiers and five militants were killed."), is that act's toll: the
+    first act the sentence before it reports."""
+    kept: list[Draft] = []
+    for d in drafts:
+        bare = d.sub_event_type is None and all(_BARE_TOLL.fullmatch(t) for t in d.trigger_texts)
+        own = {rm.place.feature_id for rm in d.sites if rm.place}
+        acts = [
+            k
+            for k in kept
+            if bare
+            and (k.sub_event_type is not None or k.generic is not None)  # "attacked a checkpoint" too
+            and k.date == d.date
+            and d.spans
+            and k.spans
+            and (0 < d.spans[0].start - k.spans[-1].end <= 2 or _further_in_its_sentence(d, k))
+            and own <= {rm.place.feature_id for rm in k.sites if rm.place}  # no site of its own
+        ]
+        if acts:
+            # Further dead belong to the act whose toll they add to: their own sentence's, if it has one.
+            acts = [k for k in acts if _further_in_its_sentence(d, k)] or acts
+            act = min(acts, key=lambda k: k.order)
+            further = _further_dead(act, d)
+            absorb(act, d)
+            act.fatalities = further or act.fatalities
+            continue
+        kept.append(d)
+    return kept
+
+
+def _further_in_its_sentence(toll: Draft, act: Draft) -> bool:
+    """ "killing 11 militants; two soldiers were also killed": further dead of the act of its sentence."""
+    return FURTHER_TOLL in toll.tags and toll.spans[0].start == act.spans[-1].start
+
+
+def _further_dead(act: Draft, toll: Draft) -> tuple[int, bool] | None:
+    """The act's toll with the further dead added ("killing 11 militants; two soldiers were also
+    killed" is 13: ACLED counts the dead of every side), or None when the toll tells no further dead."""
+    a, b = act.fatalities, toll.fatalities
+    if FURTHER_TOLL not in toll.tags or not (a and b) or a[1] or b[1] or min(a[0], b[0]) <= 0:
+        return None
+    return (a[0] + b[0], False)
