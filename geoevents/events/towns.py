@@ -113,6 +113,8 @@ def _name_key(name: str) -> str:
     """A name for matching spellings: no diacritics, case, Arabic article, punctuation ("Ar-Raqqa") or
     differences of romanisation."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    if not plain:
+        return ""  # a name in another script ("دمشق", "Дамаск"): a third of GeoNames' alternate names
     plain = _INNER_ARTICLE.sub("", _LEADING_ARTICLE.sub("", plain))
     return _spelling_key(_NOT_LETTER.sub("", plain))
 
