@@ -133,25 +133,45 @@ def _sort_key(e: Event) -> tuple[str, str, str, str, tuple[tuple[str, int, int],
     return (day, e.event_type, e.sub_event_type, e.event_id, evidence)
 
 
+# Reports further apart than the widest slack never match: clusters are looked up by windows this wide.
+_WINDOW_DAYS = max(_SLACK.values()) + 1
+
+
+def _window(event: Event) -> int | None:
+    return event.event_date.toordinal() // _WINDOW_DAYS if event.event_date else None
+
+
 def merge_events(events: list[Event], *, settings: Settings | None = None) -> list[Event]:
-    """Events with every report of the same event joined into one; sorted by date, type and id."""
+    """Events with every report of the same event joined into one; sorted by date, type and id.
+
+    A report is tried only against clusters whose first report lies in its date window or the next ones
+    (the others cannot match it), in the order the clusters were made."""
     settings = settings or DEFAULT
     clusters: list[list[Event]] = []
     cluster_articles: list[set[str]] = []
+    by_window: dict[int, list[int]] = {}  # date window of a cluster's first report -> cluster indexes
     # Most precise reports first, so vaguer ones join a well-defined cluster.
     ordered = sorted(events, key=lambda e: (e.time_precision or 9, _generic(e), _sort_key(e)))
     for event in ordered:
         articles = set(event.article_ids)
+        window = _window(event)
+        near = (
+            []
+            if window is None
+            else [i for w in (window - 1, window, window + 1) for i in by_window.get(w, ())]
+        )
         home = None
-        for index, cluster in enumerate(clusters):
+        for index in sorted(near):
             if articles & cluster_articles[index]:
                 continue
-            if all(events_match(member, event, settings=settings) for member in cluster):
+            if all(events_match(member, event, settings=settings) for member in clusters[index]):
                 home = index
                 break
         if home is None:
             clusters.append([event])
             cluster_articles.append(articles)
+            if window is not None:  # an undated report matches nothing: no later report joins it
+                by_window.setdefault(window, []).append(len(clusters) - 1)
         else:
             clusters[home].append(event)
             cluster_articles[home] |= articles

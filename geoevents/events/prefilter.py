@@ -163,14 +163,29 @@ def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 
 def dispatched(alternatives: Iterable[tuple[str, str]]) -> str:
-    """``(?:a1|a2|...)`` for (name, its regular expression) pairs, regrouped by the name's first letter
-    behind a lookahead, in the same order within each group, so it matches exactly what the flat
-    alternation matches. Every expression must begin by matching the name's first character, in
-    either case (the pattern is compiled with IGNORECASE)."""
-    groups: dict[str, tuple[str, list[str]]] = {}
+    """``(?:a1|a2|...)`` for (name, its regular expression) pairs, regrouped by the name's first letter and
+    then its second behind lookaheads, in the same order within each group, so it matches exactly what the
+    flat alternation matches while the engine tries only the few names that start as the text does. Every
+    expression must begin by matching the name's first two characters, in either case (the pattern is
+    compiled with IGNORECASE), a space as any white space; names of one letter must follow the longer
+    names of their letter (a lexicon listed longest first)."""
+    groups: dict[str, tuple[str, dict[str, tuple[str, list[str]]]]] = {}
     for name, expression in alternatives:
-        groups.setdefault(name[:1].casefold(), (name[:1], []))[1].append(expression)
-    return "(?:" + "|".join(f"(?={re.escape(c)})(?:{'|'.join(exprs)})" for c, exprs in groups.values()) + ")"
+        first = groups.setdefault(name[:1].casefold(), (name[:1], {}))[1]
+        first.setdefault(name[1:2].casefold(), (name[1:2], []))[1].append(expression)
+    return "(?:" + "|".join(f"(?={re.escape(c)}){_by_second(rest)}" for c, rest in groups.values()) + ")"
+
+
+def _by_second(groups: dict[str, tuple[str, list[str]]]) -> str:
+    """The alternatives of one first letter, grouped by the second behind a lookahead past the first."""
+    parts = []
+    for key, (char, expressions) in groups.items():
+        if key:
+            second = r"\s" if char == " " else re.escape(char)
+            parts.append(f"(?=.{second})(?:{'|'.join(expressions)})")
+    if "" in groups:  # one-letter names: after the longer ones, as in the flat alternation
+        parts.append("|".join(groups[""][1]))
+    return "(?:" + "|".join(parts) + ")"
 
 
 # Characters that IGNORECASE matches to an ASCII letter while their lower case is another (Turkish dotless

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -101,24 +102,30 @@ def _village_precision(container: ResolvedMention) -> int:
     return 2 if GRANULARITY.get(cls, 2) <= 2 else 3
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+")
+_INNER_ARTICLE = re.compile(r"(?<=[\s-])(?:a[lnrdstz]|e[lnrdstz]|ash|esh)[\s-]+")  # "Jisr al-Shughour"
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DIPHTHONG = re.compile(r"ey|ay|ei")
+_DOUBLED = re.compile(r"(.)\1")
+
+
 def _name_key(name: str) -> str:
     """A name for matching spellings: no diacritics, case, Arabic article, punctuation ("Ar-Raqqa") or
     differences of romanisation."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    plain = re.sub(r"^(?:the\s+)?(?:a[lnrdstz]|ash|el)[\s-]+", "", plain)
-    plain = re.sub(r"(?<=[\s-])(?:a[lnrdstz]|e[lnrdstz]|ash|esh)[\s-]+", "", plain)  # "Jisr al-Shughour"
-    return _spelling_key(re.sub(r"[^a-z]", "", plain))
+    if not plain:
+        return ""  # a name in another script ("دمشق", "Дамаск"): a third of GeoNames' alternate names
+    plain = _INNER_ARTICLE.sub("", _LEADING_ARTICLE.sub("", plain))
+    return _spelling_key(_NOT_LETTER.sub("", plain))
 
 
 def _spelling_key(key: str) -> str:
     """One key for the common romanisations of one Arabic or Persian name: ay/ey/ei as ai, ee as i, ou and
     oo as u, doubled letters once, no final h ("Al Qaryatain" and "Al Qaryatayn", "Kafr Zeita" and
     "Kafr Zayta", "Hawijah" and "Hawija")."""
-    key = re.sub(r"ey|ay|ei", "ai", key)
+    key = _DIPHTHONG.sub("ai", key)
     key = key.replace("ee", "i").replace("ou", "u").replace("oo", "u")
-    key = re.sub(r"(.)\1", r"\1", key)
+    key = _DOUBLED.sub(r"\1", key)
     return key.removesuffix("h") if len(key) > 3 else key
 
 
@@ -142,16 +149,32 @@ _AREA_WORDS_IN = re.compile(
 )
 
 
+KeyedTown = tuple[dict[str, Any], frozenset[str]]
+
+
+@lru_cache(maxsize=64)
+def _keyed_towns(country: str) -> dict[str, list[KeyedTown]]:
+    """One country's towns of 15,000 or more by admin1 code, largest first, each with the name keys of all
+    its names: keyed once per country an article needs, not for every town's every name in the world."""
+    return {
+        code: [
+            (c, frozenset(_name_key(n) for n in (c["name"], *c.get("alternatenames", ()))) - {""})
+            for c in cities
+        ]
+        for (cc, code), cities in _cities_by_admin1().items()
+        if cc == country
+    }
+
+
 @lru_cache(maxsize=64)
 def _cities_named_in(country: str) -> dict[str, dict[str, Any]]:
     """GeoNames' towns of 15,000 or more of one country by the name key of any of their names, the largest
-    kept: built per country an article needs, not for every town's every name in the world."""
+    kept."""
     found: dict[str, dict[str, Any]] = {}
-    for (code, _), cities in _cities_by_admin1().items():
-        for city in cities if code == country else ():
-            for name in (city["name"], *city.get("alternatenames", ())):
-                key = _name_key(name)
-                if key and int(city.get("population") or 0) > int(found.get(key, {}).get("population") or 0):
+    for towns in _keyed_towns(country).values():
+        for city, keys in towns:
+            for key in keys:
+                if int(city.get("population") or 0) > int(found.get(key, {}).get("population") or 0):
                     found[key] = city
     return found
 
@@ -194,8 +217,8 @@ def admin1_seat(place: Place, named: str) -> Place | None:
         return None
     country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
     keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
-    for city in _cities_by_admin1().get((country or place.country_code or "", code), []):
-        if keys & {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
+    for city, city_keys in _keyed_towns(country or place.country_code or "").get(code, []):
+        if keys & city_keys:
             return _city_place(city, place.admin1, seat_of=place.feature_id)
     return None
 

@@ -141,9 +141,13 @@ class _KeyIndex:
 
     @classmethod
     def of(cls, triggers: tuple[Trigger, ...]) -> _KeyIndex:
-        keys = sorted({k for t in triggers for k in t.keys or ()})
+        rows_with: dict[str, set[int]] = {}  # a key -> the rows that have it
+        for i, t in enumerate(triggers):
+            for k in t.keys or ():
+                rows_with.setdefault(k, set()).add(i)
+        keys = sorted(rows_with)
         rows_of = {
-            key: frozenset(i for i, t in enumerate(triggers) if any(key.startswith(k) for k in t.keys or ()))
+            key: frozenset(i for n in range(1, len(key) + 1) for i in rows_with.get(key[:n], ()))
             for key in keys
         }
         always = frozenset(i for i, t in enumerate(triggers) if not t.keys)
@@ -196,9 +200,9 @@ def best_trigger(
     tried: the next trigger of a clause whose first one was set aside."""
     best: tuple[int, int, Trigger, re.Match[str]] | None = None
     rows = triggers or load_triggers()
-    possible = _index(rows).candidates(clause.lower())
-    for rank, trigger in enumerate(rows):
-        if rank not in possible or trigger in skip:
+    for rank in sorted(_index(rows).candidates(clause.lower())):  # the few rows that can match, in rank order
+        trigger = rows[rank]
+        if trigger in skip:
             continue
         m = trigger.pattern.search(clause)
         if not m:
