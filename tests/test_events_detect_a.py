@@ -107,7 +107,7 @@ def test_a_strike_told_twice_with_its_striker_read_as_hit_is_one_event() -> None
     text = (
         "Rebel fighters shelled an army post on 17 June 2022. "
         "On 18 June 2022, Russian air strikes killed nine people in the town of Kafr Halab. "
-        "Two consecutive raids by Russian warplanes that targeted the town also left 30 people injured."
+        "A pair of raids by Russian warplanes on the same town also left 30 people wounded."
     )
     assert _types(text) == ["Shelling/artillery/missile attack", "Air/drone strike"]
 

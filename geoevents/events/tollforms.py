@@ -64,7 +64,7 @@ SELF_AND = re.compile(
     re.I,
 )
 
-# A war's toll so far, not an event's: "more than 290000 people have been killed since the conflict erupted",
+# A war's toll so far, not an event's: "over 250,000 people have died since the war began",
 # "the war, which has killed 300,000". Read clause by clause (to the next full stop or semicolon).
 _SO_FAR = re.compile(
     r"\b(?:ha(?:ve|s)\s+(?:now\s+|so\s+far\s+)?(?:been\s+killed|killed|died|claimed|cost)|so\s+far)\b", re.I
