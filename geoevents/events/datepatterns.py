@@ -40,6 +40,8 @@ MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# How many days or weeks: "3 days ago", "two days after".
+_COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -109,7 +111,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            rf"\b{_COUNT}\s+"
             r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
             re.I,
         ),
@@ -119,7 +121,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "offset",
         re.compile(
-            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            rf"\b{_COUNT}\s+"
             r"(?P<unit>days?|weeks?)\s+(?P<dir>after|earlier|later|previously)\b",
             re.I,
         ),
