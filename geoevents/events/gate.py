@@ -11,19 +11,16 @@ import re
 from functools import cached_property
 
 from geoevents.events.clause_triggers import weak_verb
-from geoevents.events.protests import commemoration
-from geoevents.events.realis import (
+from geoevents.events.nonpolitical import (
     CRIME_LOOKALIKES,
-    asserted,
-    claimed,
     collateral_damage,
     crime_story,
-    denied_after,
     no_event_reason,
     ordinary_arrest,
     quiet_story,
-    recalled,
 )
+from geoevents.events.protests import commemoration
+from geoevents.events.realis import asserted, claimed, denied_after, recalled
 from geoevents.events.triggers import Trigger
 
 
