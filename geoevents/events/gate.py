@@ -21,6 +21,7 @@ from geoevents.events.nonpolitical import (
 )
 from geoevents.events.protests import commemoration
 from geoevents.events.realis import asserted, claimed, denied_after, recalled
+from geoevents.events.summaries import reaction, running_toll
 from geoevents.events.triggers import Trigger
 
 
@@ -82,6 +83,10 @@ def rejection(
         return "claim"
     if sentence is not None and denied_after(sentence, clause, m.end()):
         return "not-asserted"
+    if reaction(clause, m.start()):
+        return "claim"  # "condemned the attack": a reaction to an event told elsewhere
+    if running_toll(clause, sentence):
+        return "pattern"  # "since Tuesday, strikes have killed 66": a running total, not one event
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
