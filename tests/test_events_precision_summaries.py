@@ -70,10 +70,15 @@ def test_one_event_in_the_present_perfect_or_after_a_reaction_still_counts(
     assert [e.sub_event_type for e in _events(text)] == [sub_event_type]
 
 
+def test_a_battle_fought_since_a_recent_day_is_one_event() -> None:
+    text = "Since Monday, 25 fighters have been killed in battles between the army and rebels around the dam."
+    assert [e.sub_event_type for e in _events(text)] == ["Armed clash"]
+
+
 def test_the_rules_look_at_the_clause_and_its_tail() -> None:
     assert running_toll("since Friday, rocket fire on the camp has killed 12")
     clause = "rocket fire on the camp has killed 12"
-    assert running_toll(clause, clause + " since Friday")  # the day told after the clause
+    assert running_toll(clause, clause + " since Friday") == "since"  # the day told after the clause
     assert not running_toll("rocket fire on the camp killed 12 on Friday")
     assert not running_toll("a car bomb has killed dozens of shoppers")
     judged = "the president denounced the attack"

@@ -85,8 +85,10 @@ def rejection(
         return "not-asserted"
     if reaction(clause, m.start()):
         return "claim"  # "condemned the attack": a reaction to an event told elsewhere
-    if running_toll(clause, sentence):
-        return "pattern"  # "since Tuesday, strikes have killed 66": a running total, not one event
+    summed = running_toll(clause, sentence)
+    if summed and not (summed == "since" and trigger.sub_event_type == "Armed clash"):
+        # "since Tuesday, strikes have killed 66" sums many strikes; a battle fought since Tuesday is one
+        return "pattern"
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:

@@ -43,8 +43,8 @@ _DEFINITE = re.compile(
 _DETAILS = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|\d+)\b", re.IGNORECASE)
 
 
-def running_toll(clause: str, sentence: str | None = None) -> bool:
-    """Whether the clause tells a running total or a trend, not one event.
+def running_toll(clause: str, sentence: str | None = None) -> str | None:
+    """How the clause tells a running total or a trend, not one event ("since", "vague", "span"), or None.
 
     Three wordings: a present perfect of harm counted from a past day ("since Tuesday ... have
     killed", the day perhaps in the sentence's tail after the clause); a present perfect of harm
@@ -53,15 +53,15 @@ def running_toll(clause: str, sentence: str | None = None) -> bool:
     """
     cues = _cues()
     if cues["span"].search(clause):
-        return True
+        return "span"
     if not cues["perfect"].search(clause):
-        return False
+        return None
     at = sentence.find(clause) if sentence else -1
     tail = sentence[at + len(clause) :] if sentence and at >= 0 else ""
     if cues["since"].search(clause) or cues["since"].search(tail):
-        return True
+        return "since"
     particular = _PARTICULAR.search(clause) or OCCASION.search(clause) or _COUNTED.search(clause)
-    return bool(cues["vague"].search(clause)) and not particular
+    return "vague" if cues["vague"].search(clause) and not particular else None
 
 
 def reaction(clause: str, start: int) -> bool:
