@@ -70,7 +70,7 @@ _PAST_ACT = re.compile(
 )
 # "In another strike", "a separate attack": a report that says it is not the event before it.
 _ANOTHER = re.compile(
-    r"\b(?:another|a\s+(?:separate|second|third|further|new|fresh)|other|separately)\s+(?:[\w-]+\s+){0,3}$",
+    r"\b(?:another|a\s+(?:separate|second|third|further|new|fresh)|other|separate|separately)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # "Also in Aleppo province ...", "artillery fire also hit the town of ...": an act told as one more,
