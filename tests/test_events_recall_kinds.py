@@ -56,3 +56,16 @@ def test_separate_raids_are_another_event() -> None:
         "Separate raids hit an oil depot near Idlib on Tuesday, the monitor said."
     )
     assert _types(text) == [AIR, AIR]
+
+
+def test_also_at_another_town_of_the_same_province_is_another_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    text = (
+        "Militants publicly executed eight men in Deir Hafer in Aleppo province on Saturday, a monitor said. "
+        "Also in Aleppo province a ninth man was executed in the town of Manbij on Saturday."
+    )
+    article = article_from_text(text, metadata={"id": "t", "published": "2017-06-12"})
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert [e.sub_event_type for e in events] == [ATTACK, ATTACK]
+    assert [e.fatalities for e in events] == [8, 1]
