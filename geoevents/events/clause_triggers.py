@@ -19,6 +19,7 @@ from geoevents.events.triggers import (
     TriggerMention,
     best_trigger,
     conjoined_trigger,
+    coordinated_trigger,
     load_triggers,
     territory_trigger,
     trigger_for,
@@ -66,6 +67,10 @@ def _triggers_of(clause: Span) -> Triggered:
     for second in (conjoined_trigger(clause.text, found), territory_trigger(clause.text, found)):
         if second is not None:
             pairs.append(ClauseTrigger(clause, Found(second.trigger, second.match)))
+    taken = tuple(t.sub_event_type for _, (t, _m) in pairs[1:] if t.sub_event_type)  # type: ignore[misc]
+    other = coordinated_trigger(clause.text, found, taken=taken)
+    if other is not None:
+        pairs.append(ClauseTrigger(clause, Found(other.trigger, other.match)))
     return pairs
 
 

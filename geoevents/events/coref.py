@@ -345,13 +345,20 @@ def _may_join(into: Draft, other: Draft) -> bool:
     if "another-event" in other.tags:
         return False
     if "elsewhere" in other.tags and into.sites and other.sites:
-        ours = {rm.place.feature_id for rm in other.sites if rm.place is not None}
-        if not ours & {rm.place.feature_id for rm in into.sites if rm.place is not None}:
-            return False  # "also in X": one more act, at a place of its own
+        ours, theirs = _towns(other), _towns(into)
+        if ours and theirs and not ours & theirs:
+            return False  # "also in X": one more act, at a place of its own (the province both name aside)
     untyped = into.sub_event_type is None and into.family is None
     if untyped and REPELLED in other.tags:
         return True  # "militants attacked a base. Troops repelled the attack": the fight that attack began
     return not (untyped and (other.sub_event_type is not None or other.family is not None))
+
+
+def _towns(d: Draft) -> set[str]:
+    """The feature ids of a draft's sites finer than a province (all of them when it has none finer)."""
+    places = [rm.place for rm in d.sites if rm.place is not None]
+    fine = {p.feature_id for p in places if GRANULARITY.get(p.feature_class, 2) < 3}
+    return fine or {p.feature_id for p in places}
 
 
 def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> list[Draft]:

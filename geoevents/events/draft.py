@@ -33,6 +33,8 @@ class Draft:
     subjects: list[str] = field(default_factory=list)  # agent-side text, to judge who acted
     tags: set[str] = field(default_factory=set)
     trigger_texts: list[str] = field(default_factory=list)
+    # The towns its clause lists as the act's sites ("shelled A and B"): one event per town.
+    towns: tuple[tuple[int, int, str], ...] | None = None
 
     @property
     def family(self) -> str | None:

@@ -8,10 +8,8 @@ with its date takes that date. Drafts are then consolidated (coreference within 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import NamedTuple
 
 from geoevents.events.actors import (
@@ -35,7 +33,9 @@ from geoevents.events.counts import Casualties, casualties_from_text, loose_toll
 from geoevents.events.datecontext import dated_by_context
 from geoevents.events.dates import ACT, REPORT, DateMatch, date_role, dates_from_text, opening_date
 from geoevents.events.draft import Draft
+from geoevents.events.draft_dates import date_from_the_lead
 from geoevents.events.gate import Story, rejection
+from geoevents.events.place_lists import TownList, one_per_town, town_list
 from geoevents.events.prefilter import folded
 from geoevents.events.realis import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
 from geoevents.events.reference import reference_date
@@ -70,7 +70,7 @@ _PAST_ACT = re.compile(
 )
 # "In another strike", "a separate attack": a report that says it is not the event before it.
 _ANOTHER = re.compile(
-    r"\b(?:another|a\s+(?:separate|second|third|further|new|fresh)|other|separately)\s+(?:[\w-]+\s+){0,3}$",
+    r"\b(?:another|a\s+(?:separate|second|third|further|new|fresh)|other|separate|separately)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # "Also in Aleppo province ...", "artillery fire also hit the town of ...": an act told as one more,
@@ -107,7 +107,6 @@ _ONE_OCCURRENCE = re.compile(
 )
 # Detentions are told in the present perfect as news ("seven people have been arrested").
 _PEOPLE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
-BACKGROUND_DAYS = 30  # an event that ended this long before publication is background
 
 
 # A verb between a determiner and the trigger: "the observatory said air strikes" is no reference.
@@ -161,30 +160,6 @@ def event_sentences(article: Article) -> list[Span]:
 _LAST_SENTENCES: list[tuple[tuple[str, tuple[Zone, ...]], list[Span]]] = []
 
 
-def _latest_day(d: Draft) -> date | None:
-    """The last day a draft's date may stand for (its week, month or year)."""
-    if d.date is None:
-        return None
-    if d.precision >= 4:
-        return date(d.date.year, 12, 31)
-    if d.precision == 3:
-        return d.date + timedelta(days=31)
-    return d.date + timedelta(days=6 if d.precision == 2 else 0)
-
-
-def tag_background(drafts: list[Draft], ref: date | None) -> None:
-    """Events dated long before publication (history, anniversaries, attacks recalled) are background.
-
-    Without a publication date, the latest day-precise date the article reports stands for it.
-    """
-    if ref is None:
-        ref = max((d.date for d in drafts if d.date is not None and d.precision == 1), default=None)
-    for d in drafts:
-        latest = _latest_day(d)
-        if ref is not None and latest is not None and (ref - latest).days > BACKGROUND_DAYS:
-            d.tags.add("background")
-
-
 @dataclass
 class _Sentence:
     """What every clause of one sentence is read against."""
@@ -197,6 +172,8 @@ class _Sentence:
     loose: Casualties | None
     first_act: Span | None
     cause: Span | None  # "clashes broke out after X detained Y, killing 55": the clause of the cause
+    acts: dict[Span, list[int]]  # where each clause's triggers start (whose act a list of towns is)
+    mentions: list[ResolvedMention]  # every place mention, placed or not (towns the gazetteer lacks)
 
 
 def _usable_places(article: Article, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
@@ -236,7 +213,13 @@ def drafts_from_article(
         loose = loose_toll([c.text for c, t in triggered if t is None]) if n_events > 1 else None
         first_act = next((c for c, t in triggered if t), None)
         cause = next((c for c, t in triggered if c is not first_act and _cause_of_a_toll(c, t)), None)
-        here = _Sentence(article, usable, lexicon, sentence, n_events, loose, first_act, cause)
+        acts: dict[Span, list[int]] = {}
+        for c, t in triggered:
+            if t:
+                acts.setdefault(c, []).append(t[1].start())
+        here = _Sentence(
+            article, usable, lexicon, sentence, n_events, loose, first_act, cause, acts, resolved
+        )
         for clause, found in triggered:
             if found is None:
                 continue
@@ -254,10 +237,10 @@ def drafts_from_article(
         return drafts
     ref = reference_date(article)[0]
     tolls_carried(drafts, sentences, usable)
-    _date_from_the_lead(drafts, sentences, ref)
+    date_from_the_lead(drafts, sentences, ref)
     kept_drafts = consolidate(bare_tolls_folded(drafts), ref, settings)
     dated_by_context(kept_drafts, sentences, article.text)
-    return kept_drafts
+    return one_per_town(kept_drafts, article.text)
 
 
 def _accepted(
@@ -357,12 +340,19 @@ def _draft_of_clause(
         draft.tags.add(REPELLED)
     if dates:
         _set_date(draft, dates, roles, ref_tag, clause.start - scope.start + m.start(), sentence.zone)
+    draft.towns = _towns_of(here, clause, m)
     _fill_arguments(here, draft, clause, m, places, casualties, definite)
     # A named occasion ("on Friday") anchors an act, not a reference to one ("the 1995 massacre").
     occasion = not definite and OCCASION.search(clause.text)
     anchored = draft.date or draft.sites or has_count or occasion
     supported = bool(anchored or _acted(sentence.text, clause.text, m, definite))
     return _Made(draft, definite, supported)
+
+
+def _towns_of(here: _Sentence, clause: Span, m: re.Match[str]) -> TownList | None:
+    """The towns the clause lists as its act's sites, read in the clause's text."""
+    others = [s for s in here.acts.get(clause, []) if s != m.start()]
+    return town_list(clause, (m.start(), m.end()), others, here.mentions)
 
 
 def _cause_of_a_toll(clause: Span, found: Found | None) -> bool:
@@ -475,22 +465,3 @@ def _referred_back(draft: Draft, drafts: list[Draft], settings: Settings) -> boo
         absorb(best, draft)
         return True
     return False
-
-
-LEAD_SENTENCES = 2  # how far back a sentence that opens with a date dates the undated ones after it
-
-
-def _date_from_the_lead(drafts: list[Draft], sentences: list[Span], ref: date | None) -> None:
-    """An undated report right after a sentence that opens with its date ("On 15 November 2021, IS
-    ambushed a patrol. Three soldiers were killed.") happened that day, as a coder's note tells it."""
-    starts = [s.start for s in sentences]
-    for d in drafts:
-        if d.date is not None or not d.spans:
-            continue
-        at = bisect_right(starts, d.spans[0].start) - 1
-        for s in reversed(sentences[max(0, at - LEAD_SENTENCES) : at]):
-            opening = opening_date(s.text, reference=ref)
-            if opening is not None and opening.precision == 1:
-                d.date, d.precision = opening.date, opening.precision
-                d.tags.add("date-from-context")
-                break

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 
 from geoevents.events.actors import ActorLexicon, default_actors
-from geoevents.events.drafting import drafts_from_article, tag_background
+from geoevents.events.draft_dates import tag_background
+from geoevents.events.drafting import drafts_from_article
 from geoevents.events.event_rows import events_from_drafts
 from geoevents.events.reference import article_source, background_reference, reference_date
 from geoevents.events.sites import article_country, places_compatible, site_context

@@ -23,7 +23,7 @@ from geoevents.events.actors import COUNTRY, ActorLexicon, is_unidentified_group
 from geoevents.events.authorities import governing_group
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import ARMED_WORDS, CIVILIAN_WORDS, GENERIC_EXPLOSION, SUB_EVENT_TYPES
-from geoevents.events.triggers import data_rows, definitions
+from geoevents.events.triggers import TERRITORY, data_rows, definitions
 
 _COLUMNS = ("from", "to", "definition", "pattern")
 STATE = 1  # ACLED inter code of state forces
@@ -145,12 +145,42 @@ def _side(d: Draft) -> int | None:
     return STATE if max(state, default=-1) > max(other, default=-1) else 2
 
 
+# "The fall of X to government troops": the side it fell to took it; "the fall of X, a key opposition
+# bastion": the side that held it lost it, so the other side took it.
+_FALL_TO = re.compile(r"\bfall\s+of\b[^.;]*?\bto\s+(?P<taker>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.IGNORECASE)
+_FALL_OF_HELD = re.compile(
+    r"\bfall\s+of\s+[^,;]{1,40}?,?\s+(?:an?|the|its)\s+(?:[\w'’-]+\s+){0,2}?(?P<loser>[\w'’-]+)[\s-]+"
+    r"(?:bastion|stronghold|enclave|held|redoubt)\b",
+    re.IGNORECASE,
+)
+
+
+def _side_of_a_fall(d: Draft) -> int | None:
+    """Who took a place told as its fall ("the fall of X to Y", "the fall of X, a rebel stronghold")."""
+    text = " ".join(d.context)
+    if (m := _FALL_TO.search(text)) is not None:
+        taker = m.group("taker")
+        if _STATE_WORDS.search(taker):
+            return STATE
+        if _NON_STATE_WORDS.search(taker):
+            return 2
+    if (m := _FALL_OF_HELD.search(text)) is not None:
+        loser = m.group("loser")
+        if _STATE_WORDS.search(loser):
+            return 2
+        if _NON_STATE_WORDS.search(loser):
+            return STATE
+    return None
+
+
 def _by_actor(sub: str, d: Draft, lexicon: ActorLexicon) -> str:
     """Territory and detention typed by who acted: the codebook ties these sub-types to the actor."""
     proper = d.actor1 and not is_unidentified_group(d.actor1) and COUNTRY not in d.actor1
     named = lexicon.inter(d.actor1) if proper else None
     # A group the lexicon names as non-state ("the Arakan Army") is one, whatever words its name holds.
     inter = named if named in NON_STATE else (_side(d) or lexicon.inter(d.actor1))
+    if sub in TERRITORY:
+        inter = _side_of_a_fall(d) or inter
     if sub == "Government regains territory" and inter in NON_STATE:
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and inter == STATE:

@@ -19,7 +19,7 @@ from typing import Any
 
 from geoevents.errors import InputError
 from geoevents.events.prefilter import required_strings
-from geoevents.events.taxonomy import GENERIC_EXPLOSION, GENERIC_VIOLENCE, SUB_EVENT_TYPES
+from geoevents.events.taxonomy import GENERIC_EXPLOSION, GENERIC_VIOLENCE, SUB_EVENT_TYPES, VIOLENT_TYPES
 
 _GENERIC = {"generic-explosion": GENERIC_EXPLOSION, "generic-violence": GENERIC_VIOLENCE}
 _TRIGGER_COLUMNS = ("sub_event_type", "definition", "nominal", "pattern")
@@ -273,4 +273,47 @@ def territory_trigger(clause: str, first: TriggerMention) -> TriggerMention | No
             m = trigger.pattern.search(clause)
             if m is not None and not (m.start() < first.match.end() and first.match.start() < m.end()):
                 return TriggerMention(trigger, m)  # words the first trigger read are not a second act
+    return None
+
+
+# A second act of another kind joined to the first by "and": "shelling the villages and detonating a car
+# bomb", "clashes have intensified and bombs dropped by the regime killed 49". A gap that subordinates
+# one act to the other ("seized weapons during the clashes", "clashes after an ambush") tells one event.
+_COORDINATED = re.compile(
+    r"^(?=.*\s(?:and|while)\s)(?:(?!\b(?:after|following|amid|during|before|since|as|when|where|"
+    r"which|who|because|between|from|in\s+response|to|by|with)\b)[^.;:()\"“”]){1,80}$",
+    re.IGNORECASE,
+)
+
+
+_GAP_WORDS = 3  # "clashes and air strikes" names weapons of one fight; "and then detonated" a second act
+
+
+def coordinated_trigger(
+    clause: str, first: TriggerMention, *, taken: tuple[str, ...] = ()
+) -> TriggerMention | None:
+    """A second act of a clause, of another violent sub-type than ``first`` (and than ``taken``), joined
+    to it by "and" with no word that makes one the other's circumstance, or None."""
+    kind = first.trigger.sub_event_type
+    if kind is None or SUB_EVENT_TYPES[kind] not in VIOLENT_TYPES:
+        return None  # a crowd's acts, a deal's steps or a move's parts are one event of their own kind
+    kinds = {kind, *taken, *TERRITORY}
+    rows = load_triggers()
+    possible = _index(rows).candidates(clause.lower())
+    for rank, trigger in enumerate(rows):
+        other = trigger.sub_event_type
+        if (
+            rank not in possible
+            or other is None
+            or other in kinds
+            or SUB_EVENT_TYPES[other] not in VIOLENT_TYPES
+        ):
+            continue
+        m = trigger.pattern.search(clause)
+        if m is None:
+            continue
+        a, b = sorted((first.match, m), key=lambda x: x.start())
+        gap = clause[a.end() : b.start()]
+        if a.end() <= b.start() and _COORDINATED.match(gap) and len(gap.split()) >= _GAP_WORDS:
+            return TriggerMention(trigger, m)
     return None
