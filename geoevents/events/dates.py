@@ -132,12 +132,15 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
-        day = WEEKDAYS[folded(g["weekday"] or g["weekday2"])]
+        day = WEEKDAYS[folded(g["weekday"] or g.get("weekday2") or "")]
         return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
     if kind == "past_day":
         return ref - timedelta(days=1), 2, True  # the day before the report and the report's own
     if kind == "weekend":
-        return _most_recent_weekday(ref, 5, strictly_before=False), 2, True
+        # Its Saturday, the first day of the span; "last weekend" said on a weekend is the one before it.
+        saturday = _most_recent_weekday(ref, 5, strictly_before=False)
+        earlier = bool(re.match(r"(?i)last|this\s+past", m.group(0))) and ref.weekday() >= 5
+        return saturday - timedelta(days=7 if earlier else 0), 2, True
     if kind == "last_week":
         return ref - timedelta(days=7), 2, True
     if kind == "this_week":
