@@ -31,6 +31,7 @@ from geoevents.events.tollforms import (
     SELF_AND,
     THE_ONE,
     all_aboard,
+    tally_spans,
     war_tolls,
 )
 
@@ -285,7 +286,7 @@ def casualties_from_text(text: str) -> Casualties:
 
     nones = list(_NONE.finditer(text))
     read: list[tuple[int, int]] = []
-    wars = war_tolls(text)
+    wars = war_tolls(text) + tally_spans(text)  # a war's toll so far, a tally past the act
     for m in nones:
         verb = (m.group("verb") or "").lower()
         token = m.group(0).lower()

@@ -42,7 +42,7 @@ from geoevents.events.reference import reference_date
 from geoevents.events.sites import places_in, site_flags
 from geoevents.events.taxonomy import VIOLENT_TYPES, event_type_of
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
-from geoevents.events.tollcarry import bare_tolls_folded, tolls_carried
+from geoevents.events.tollcarry import bare_tolls_folded, tolls_carried, tolls_updated
 from geoevents.events.triggers import best_trigger, could_trigger
 from geoevents.records import Article, MentionRole, ResolvedMention, Zone, ZoneKind
 from geoevents.settings import Settings
@@ -257,6 +257,7 @@ def drafts_from_article(
     _date_from_the_lead(drafts, sentences, ref)
     kept_drafts = consolidate(bare_tolls_folded(drafts), ref, settings)
     dated_by_context(kept_drafts, sentences, article.text)
+    tolls_updated(kept_drafts, sentences)
     return kept_drafts
 
 

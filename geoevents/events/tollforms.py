@@ -90,6 +90,30 @@ def war_tolls(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A tally that is not the act's own toll: one that reaches past it ("bringing to 45 the number killed
+# in 24 hours", "bringing the total to 45") or one that a later count replaced ("its earlier toll of 15",
+# "up from an initial 5").
+_TALLY = re.compile(
+    r"\bbringing\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|tally|total|count)\s+"
+    r"(?:[\w-]+\s+){0,4}?)?to\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?(?P<num>\d[\d,]*|[a-z]+)\b"
+    r"|\b(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|tally|figure|count)\s+"
+    r"(?:of|at)\s+(?:at\s+least\s+)?(?P<num2>\d[\d,]*|[a-z]+)\b"
+    r"|\bup\s+from\s+(?:an?\s+|the\s+)?(?:(?:earlier|initial|previous)\s+(?:death\s+)?"
+    r"(?:toll|tally|figure)\s+of\s+)?(?P<num3>\d[\d,]*|[a-z]+)\b",
+    re.I,
+)
+
+
+def tally_spans(text: str) -> list[tuple[int, int]]:
+    """The figures of ``text`` that tally more than its act or were replaced: no toll of the act."""
+    return [
+        m.span(group)
+        for m in _TALLY.finditer(text)
+        for group in ("num", "num2", "num3")
+        if m.group(group) and number_from_phrase(m.group(group))
+    ]
+
+
 # One more victim told as "another": "killing one soldier and injuring another", "a guard was killed and
 # another was wounded".
 ANOTHER_AFTER = re.compile(
