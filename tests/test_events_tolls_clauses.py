@@ -1,0 +1,55 @@
+"""Tolls read through the shapes a clause takes: an aside between the count and its verb, two acts
+done to the same dead, a part told as "N of them", dead added to a toll told before."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.events.counts import casualties_from_text
+from geoevents.records import Article
+
+# Each with the toll a coder reads through the aside.
+ASIDES = [
+    ("Four paramedics - volunteers of a local charity - were killed when a shell hit their car.", 4),
+    ("Seven guards (members of a private firm) were shot dead at the gate.", 7),
+    ("The clashes left 12 villagers - among them two elders - and 5 policemen dead.", 17),
+    ("The raid - which killed six traders - was blamed on the militia.", 6),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASIDES)
+def test_an_aside_between_count_and_verb_is_read_past(text: str, expected: int) -> None:
+    assert casualties_from_text(text).fatalities == expected
+
+
+def test_two_acts_done_to_the_same_dead_count_them_once() -> None:
+    found = casualties_from_text("Militants beheaded and crucified five shepherds in the village square.")
+    assert found.fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed eleven men, six of them farmers, near the well.",
+        "Gunmen killed eleven men, among them six farmers, near the well.",
+    ],
+)
+def test_a_part_told_after_the_whole_is_not_added(text: str) -> None:
+    assert casualties_from_text(text).fatalities == 11
+
+
+def test_dead_added_to_an_earlier_toll_do_not_lower_it() -> None:
+    text = (
+        "A drone strike on a wedding party killed 14 guests on Friday, a monitor said. "
+        "The monitor had first given a toll of 11 for the strike; three more guests died of their wounds."
+    )
+    article = Article(id="c1", text=text, published=datetime(2021, 9, 4, 7, 0))
+    assert [e.fatalities for e in events_from_article(article, [])] == [14]
+
+
+def test_added_dead_alone_are_a_vague_count() -> None:
+    found = casualties_from_text("Two more soldiers died in hospital overnight.")
+    assert (found.fatalities, found.fatalities_vague) == (2, True)
