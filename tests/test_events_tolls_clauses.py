@@ -53,3 +53,36 @@ def test_dead_added_to_an_earlier_toll_do_not_lower_it() -> None:
 def test_added_dead_alone_are_a_vague_count() -> None:
     found = casualties_from_text("Two more soldiers died in hospital overnight.")
     assert (found.fatalities, found.fatalities_vague) == (2, True)
+
+
+def _tolls(text: str) -> dict[str, int | None]:
+    article = Article(id="c2", text=text, published=datetime(2021, 9, 4, 7, 0))
+    return {e.sub_event_type: e.fatalities for e in events_from_article(article, [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        (
+            "Hundreds of traders rallied outside the governor's office against the feud between two clans "
+            "that broke out last month and left 30 dead.",
+            "Peaceful protest",
+        ),
+        (
+            "Police detained four suspects in the old town after gunmen killed a money changer there.",
+            "Arrests",
+        ),
+        (
+            "The air force carried out fresh strikes on the hills a day after shelling killed 17 villagers.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_a_toll_of_another_act_told_after_the_trigger_is_not_its(text: str, act: str) -> None:
+    assert (_tolls(text).get(act) or 0) == 0
+
+
+def test_a_toll_told_by_the_acts_own_relative_clause_stays() -> None:
+    assert _tolls("A drone strike that killed six fighters hit a convoy near the border.") == {
+        "Air/drone strike": 6
+    }

@@ -8,7 +8,7 @@ import re
 from itertools import pairwise
 
 from geoevents.events.coref import FURTHER_TOLL, absorb
-from geoevents.events.counts import casualties_from_text
+from geoevents.events.counts import Casualties, casualties_from_text
 from geoevents.events.dates import dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.numbers import NUMBER, number_from_phrase
@@ -150,3 +150,19 @@ def tolls_updated(drafts: list[Draft], sentences: list[Span]) -> None:
         act = (own or acts)[0]
         if act.fatalities is None or act.fatalities[1] or parsed[0] > act.fatalities[0]:
             act.fatalities = (parsed[0], False)
+
+
+# After the act, another act told with its own toll: "a day after bombardments killed 24", "after gunmen
+# killed a guard", "the infighting that began on Friday and left dozens dead".
+_OTHER_ACTS_TOLL = re.compile(
+    r"\b(?:after|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:killed|left|claimed)\b"
+    r"|\b(?:that|which)\s+(?:began|started|broke\s+out|erupted|flared)\b[^.;]*?\b(?:and|,)\s+(?:left|killed|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+def casualties_of_act(text: str, trigger_end: int) -> Casualties:
+    """The toll ``text`` gives the act whose trigger ends at ``trigger_end``: a toll told after it of an
+    earlier or other act (see above) is that act's, so only what comes before that act counts."""
+    other = _OTHER_ACTS_TOLL.search(text, trigger_end)
+    return casualties_from_text(text if other is None else text[: other.start()])
