@@ -42,3 +42,10 @@ def test_a_night_or_weekend_is_dated_by_its_first_day(
 def test_a_span_since_a_weekday_starts_that_day() -> None:
     text = "Clashes between the army and the rebels since Tuesday have killed 14 fighters, a monitor said."
     assert _dated(text, SATURDAY) == [(date(2022, 3, 8), 1)]
+
+
+def test_the_start_day_of_another_act_does_not_date_the_trigger() -> None:
+    text = (
+        "Dozens of students marched through the campus against the strike by lecturers that began on Tuesday."
+    )
+    assert _dated(text, SATURDAY) == [(date(2022, 3, 12), 2)]  # the march: the report's day only

@@ -371,6 +371,10 @@ _CAUSE_AFTER = re.compile(
 )
 
 
+# Another act the words after the trigger tell the start of: "against the feud that broke out on Friday".
+_ANOTHER_BEGAN = re.compile(
+    r"\b(?:that|which)\s+(?:began|started|broke\s+out|erupted|flared(?:\s+up)?)\s+$", re.I
+)
 _CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b", re.IGNORECASE)
 _JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
 
@@ -421,6 +425,8 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
         return NEAR if _JUST_AFTER.search(text[found.end : trigger[0]]) else NONE
     if found.start >= trigger[1]:
         between = text[trigger[1] : found.start]
+        if _ANOTHER_BEGAN.search(between):
+            return NONE  # "protested against the feud that began on Friday": the feud's day
         if _CAUSE_AFTER.search(between):
             return NEAR if _JUST_AFTER.search(between) and not _CAUSE_ONLY.search(between) else NONE
     return ACT
