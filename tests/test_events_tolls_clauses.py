@@ -86,3 +86,14 @@ def test_a_toll_told_by_the_acts_own_relative_clause_stays() -> None:
     assert _tolls("A drone strike that killed six fighters hit a convoy near the border.") == {
         "Air/drone strike": 6
     }
+
+
+def test_a_toll_told_before_as_of_the_dead_gives_way_to_the_clauses_own() -> None:
+    found = casualties_from_text(
+        "Of the 38 people killed, most died in the port, where shells claimed 21 lives."
+    )
+    assert found.fatalities == 21
+
+
+def test_of_the_dead_alone_keeps_its_figure() -> None:
+    assert casualties_from_text("Of the 38 people killed, 20 were women.").fatalities == 38

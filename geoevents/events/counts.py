@@ -224,7 +224,8 @@ _REFERS_BACK_AFTER = re.compile(
     re.I,
 )
 _REFERS_BACK_BEFORE = re.compile(
-    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$",
+    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$"
+    r"|(?:^|[.;:]\s*)of\s+the\s+(?:at\s+least\s+)?$",  # "Of the 45 killed, 17 died in ...": told before
     re.I,
 )
 
