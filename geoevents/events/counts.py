@@ -31,7 +31,10 @@ from geoevents.events.tollforms import (
     SELF_AND,
     THE_ONE,
     all_aboard,
+    is_year,
+    tally_spans,
     war_tolls,
+    without_asides,
 )
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
@@ -57,7 +60,7 @@ _HURT = r"(?:wounded|injured|hurt|wounding|injuring|injuries|injury|casualties)"
 _HOW = r"(?:(?:shot|stabbed|beaten|attacked|hit)\s+and\s+)?"
 
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)\s+(?:another\s+)?(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
+    rf"\b(?P<verb>{_TO_DEATH}|lynch(?:ed|es|ing)?|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|shoots?\s+dead|gunned\s+down|shot\s+and\s+killed|killing|killed|kills|kill|executed|executing|executes|beheaded|murdered|massacred|slaughtered|assassinated|wounding|wounded|injuring|injured|left|leaving)(?:\s+and\s+(?:publicly\s+)?(?:crucified|beheaded|burned|burnt|hanged|mutilated|buried))?\s+(?:another\s+)?(?P<num>{NUMBER}|an?(?!\s+(?:total|number|dozen|handful|few|lot)\b))\b(?!\s*(?:%|km|kilomet|mile|metre|meter|hour|minute|day|week|month|year|time|rocket|missile|shell|mortar))",
     re.I,
 )
 _BEFORE_VERB = re.compile(
@@ -108,6 +111,7 @@ class Casualties:
 
 _MORE = re.compile(
     rf"\s+{_WHO}[\w’'\-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{NUMBER}|an?(?=\s+[a-z]))"
+    rf"(?!\s+(?:of|among)\s+(?:them|whom|those)\b)"  # "nine men, eight of them rebels": a part
     rf"(?=\s+(?!{_WHO}(?:were|was|said|says|told|reported|added|stated|according)\b))",
     re.I,
 )
@@ -190,7 +194,8 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     if verb == "casualties":
         return None  # "casualties" mixes dead and wounded: too loose to code
     parsed = number_from_phrase(m.group("num"))
-    if parsed is None or _is_year(text, m, parsed[0]) or _NOT_A_COUNT_AFTER.match(text, m.end("num")):
+    at = m.start("num")
+    if parsed is None or is_year(text, at, parsed[0]) or _NOT_A_COUNT_AFTER.match(text, m.end("num")):
         return None
     near = _IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
     if re.fullmatch(r"0\d+", m.group("num")) or (near and near.start() <= m.start("num") < near.end()):
@@ -211,14 +216,16 @@ def _refers_back(text: str, m: re.Match[str]) -> bool:
 
 
 # A figure for a part of the dead a text counts elsewhere: "10 of those killed were civilians", "three
-# children were among the dead", "the dead included two medics".
+# children were among the dead", "the dead included two medics", "two more died in hospital".
 _REFERS_BACK_AFTER = re.compile(
     r"\s+(?:[\w’'\-]+\s+){0,5}?(?:of|among)\s+(?:the|those)\s+(?:(?:people|persons)\s+)?"
-    r"(?:dead|killed|victims|wounded|injured|casualties)\b",
+    r"(?:dead|killed|victims|wounded|injured|casualties)\b"
+    r"|\s+more\b(?!\s+than)",  # "three more died": dead added to a toll told before
     re.I,
 )
 _REFERS_BACK_BEFORE = re.compile(
-    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$",
+    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$"
+    r"|(?:^|[.;:]\s*)of\s+the\s+(?:at\s+least\s+)?$",  # "Of the 45 killed, 17 died in ...": told before
     re.I,
 )
 
@@ -228,9 +235,6 @@ _PART_BEFORE = re.compile(
     r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+the\s+dead)\W*$", re.I
 )
 _PART_AFTER = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I)
-_MONTH_BEFORE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.I
-)
 
 
 def _is_part(text: str, m: re.Match[str]) -> bool:
@@ -257,21 +261,9 @@ def _whole_of(text: str, m: re.Match[str]) -> int | None:
     return parsed[0] if parsed and not parsed[1] else None
 
 
-def _is_year(text: str, m: re.Match[str], value: int) -> bool:
-    """ "30 Sep 2014 At least eight people were killed", "said in 2016 the fighter had been killed":
-    the year of a date, not a toll."""
-    start = m.start("num")
-    return 1900 <= value <= 2100 and bool(
-        _MONTH_BEFORE.search(text, max(0, start - 16), start)
-        or _YEAR_BEFORE.search(text, max(0, start - 8), start)
-    )
-
-
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|of|by|until|before|after)\s+$", re.I)
-
-
 def casualties_from_text(text: str) -> Casualties:
     """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
+    text = without_asides(text)  # "Three medics - volunteers of a charity - were killed": one clause
     found: dict[str, tuple[int, bool]] = {}
 
     def keep(category: str, value: int, vague: bool) -> None:
@@ -285,7 +277,7 @@ def casualties_from_text(text: str) -> Casualties:
 
     nones = list(_NONE.finditer(text))
     read: list[tuple[int, int]] = []
-    wars = war_tolls(text)
+    wars = war_tolls(text) + tally_spans(text)  # a war's toll so far, a tally past the act
     for m in nones:
         verb = (m.group("verb") or "").lower()
         token = m.group(0).lower()

@@ -142,6 +142,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I
         ),
     ),
+    # A night told by its day ("overnight on Tuesday", "overnight Tuesday into Wednesday"): the evening it
+    # began, the first day of the span, as ACLED dates an act told over two days.
+    (
+        "weekday",
+        re.compile(rf"\b(?:overnight|(?:during|in)\s+the\s+night)\s+(?:on\s+|of\s+)?{_WEEKDAY}\b", re.I),
+    ),
     (
         "overnight",
         re.compile(

@@ -132,12 +132,15 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
-        day = WEEKDAYS[folded(g["weekday"] or g["weekday2"])]
+        day = WEEKDAYS[folded(g["weekday"] or g.get("weekday2") or "")]
         return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
     if kind == "past_day":
         return ref - timedelta(days=1), 2, True  # the day before the report and the report's own
     if kind == "weekend":
-        return _most_recent_weekday(ref, 5, strictly_before=False), 2, True
+        # Its Saturday, the first day of the span; "last weekend" said on a weekend is the one before it.
+        saturday = _most_recent_weekday(ref, 5, strictly_before=False)
+        earlier = bool(re.match(r"(?i)last|this\s+past", m.group(0))) and ref.weekday() >= 5
+        return saturday - timedelta(days=7 if earlier else 0), 2, True
     if kind == "last_week":
         return ref - timedelta(days=7), 2, True
     if kind == "this_week":
@@ -368,6 +371,10 @@ _CAUSE_AFTER = re.compile(
 )
 
 
+# Another act the words after the trigger tell the start of: "against the feud that broke out on Friday".
+_ANOTHER_BEGAN = re.compile(
+    r"\b(?:that|which)\s+(?:began|started|broke\s+out|erupted|flared(?:\s+up)?)\s+$", re.I
+)
 _CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b", re.IGNORECASE)
 _JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
 
@@ -418,6 +425,8 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
         return NEAR if _JUST_AFTER.search(text[found.end : trigger[0]]) else NONE
     if found.start >= trigger[1]:
         between = text[trigger[1] : found.start]
+        if _ANOTHER_BEGAN.search(between):
+            return NONE  # "protested against the feud that began on Friday": the feud's day
         if _CAUSE_AFTER.search(between):
             return NEAR if _JUST_AFTER.search(between) and not _CAUSE_ONLY.search(between) else NONE
     return ACT

@@ -42,7 +42,7 @@ from geoevents.events.reference import reference_date
 from geoevents.events.sites import places_in, site_flags
 from geoevents.events.taxonomy import VIOLENT_TYPES, event_type_of
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
-from geoevents.events.tollcarry import bare_tolls_folded, tolls_carried
+from geoevents.events.tollcarry import bare_tolls_folded, casualties_of_act, tolls_carried, tolls_updated
 from geoevents.events.triggers import best_trigger, could_trigger
 from geoevents.records import Article, MentionRole, ResolvedMention, Zone, ZoneKind
 from geoevents.settings import Settings
@@ -240,6 +240,7 @@ def drafts_from_article(
     date_from_the_lead(drafts, sentences, ref)
     kept_drafts = consolidate(bare_tolls_folded(drafts), ref, settings)
     dated_by_context(kept_drafts, sentences, article.text)
+    tolls_updated(kept_drafts, sentences)
     return one_per_town(kept_drafts, article.text)
 
 
@@ -301,7 +302,7 @@ def _draft_of_clause(
     sentence = here.sentence
     scope = sentence if here.n_events == 1 else clause
     dates, roles, ref_tag = _clause_dates(here, clause, scope, m)
-    casualties = casualties_from_text(scope.text)
+    casualties = casualties_of_act(scope.text, clause.start - scope.start + m.end())
     if here.loose is not None and clause is here.first_act and not casualties.any:
         casualties = here.loose
     casualties = _toll_of_the_cause(here, clause, casualties)

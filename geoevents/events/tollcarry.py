@@ -8,9 +8,10 @@ import re
 from itertools import pairwise
 
 from geoevents.events.coref import FURTHER_TOLL, absorb
-from geoevents.events.counts import casualties_from_text
+from geoevents.events.counts import Casualties, casualties_from_text
 from geoevents.events.dates import dates_from_text
 from geoevents.events.draft import Draft
+from geoevents.events.numbers import NUMBER, number_from_phrase
 from geoevents.events.sites import places_in
 from geoevents.events.text import Span
 from geoevents.records import ResolvedMention
@@ -106,3 +107,62 @@ def _further_dead(act: Draft, toll: Draft) -> tuple[int, bool] | None:
     if FURTHER_TOLL not in toll.tags or not (a and b) or a[1] or b[1] or min(a[0], b[0]) <= 0:
         return None
     return (a[0] + b[0], False)
+
+
+# A toll raised after the act's first report: "the monitor later raised the toll to 14", "the toll has
+# risen to 14", "updated to 14 its toll", "bringing the death toll to 14".
+_UPDATE = re.compile(
+    r"\b(?:(?:raised|revised|updated|increased|put)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?toll\s+"
+    r"(?:[\w-]+\s+){0,5}?to|toll\s+(?:[\w-]+\s+){0,5}?(?:(?:has|had)\s+)?(?:risen|rose|climbed|jumped|"
+    r"increased|grew)\s+to|bringing\s+the\s+(?:death\s+)?toll\s+(?:[\w-]+\s+){0,4}?to|updated\s+to(?=\s+"
+    rf"(?:at\s+least\s+)?\S+\s+(?:its|the|their)\s+(?:death\s+)?toll\b))\s+(?:at\s+least\s+)?(?P<num>{NUMBER})",
+    re.IGNORECASE,
+)
+# A toll over a span or a war, not the act's: "the toll since the offensive began rose to 300".
+_TOLL_OF_MORE = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|this\s+(?:year|month|week)|in\s+total|overall|war|conflict|offensive|"
+    r"campaign|fighting|days|weeks|months)\b",
+    re.IGNORECASE,
+)
+UPDATE_AFTER = 2  # how many sentences after the act's report its toll may be raised
+
+
+def tolls_updated(drafts: list[Draft], sentences: list[Span]) -> None:
+    """A toll raised in a sentence after its act ("The toll later rose to 14.") replaces the act's first
+    figure: a report's latest count of one event is its count, and the act is the one just before."""
+    for at, sentence in enumerate(sentences):
+        m = _UPDATE.search(sentence.text)
+        if m is None or _TOLL_OF_MORE.search(sentence.text):
+            continue
+        parsed = number_from_phrase(m.group("num"))
+        if parsed is None or parsed[1]:
+            continue
+        first = sentences[max(0, at - UPDATE_AFTER)].start
+        acts = [
+            d
+            for d in drafts
+            if (d.sub_event_type is not None or d.generic is not None)
+            and any(first <= s.start < sentence.end for s in d.spans)
+        ]
+        own = [d for d in acts if any(sentence.start <= s.start < sentence.end for s in d.spans)]
+        if len(own or acts) != 1:
+            continue  # two acts before it: whose toll was raised is not told
+        act = (own or acts)[0]
+        if act.fatalities is None or act.fatalities[1] or parsed[0] > act.fatalities[0]:
+            act.fatalities = (parsed[0], False)
+
+
+# After the act, another act told with its own toll: "a day after bombardments killed 24", "after gunmen
+# killed a guard", "the infighting that began on Friday and left dozens dead".
+_OTHER_ACTS_TOLL = re.compile(
+    r"\b(?:after|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:killed|left|claimed)\b"
+    r"|\b(?:that|which)\s+(?:began|started|broke\s+out|erupted|flared)\b[^.;]*?\b(?:and|,)\s+(?:left|killed|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+def casualties_of_act(text: str, trigger_end: int) -> Casualties:
+    """The toll ``text`` gives the act whose trigger ends at ``trigger_end``: a toll told after it of an
+    earlier or other act (see above) is that act's, so only what comes before that act counts."""
+    other = _OTHER_ACTS_TOLL.search(text, trigger_end)
+    return casualties_from_text(text if other is None else text[: other.start()])

@@ -1,6 +1,6 @@
 """Ways a text tells a toll beyond "N were killed": the victim before "to death", the bodies found, one
-person named, an attacker among the dead, a coder's field, everyone on board; and the war's toll so far,
-which is no event's."""
+person named, an attacker among the dead, a coder's field, everyone on board; and what is no event's
+toll: the war's toll so far, a tally past the act, a count replaced, a date's year."""
 
 from __future__ import annotations
 
@@ -90,6 +90,45 @@ def war_tolls(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# An aside between dashes or brackets that counts no dead of its own ("Three medics - volunteers of a
+# charity - were killed", "23 civilians - including nine children - and 16 fighters"): read past it.
+_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—.;:()\d]{3,80}?\s[-–—](?=\s)|\([^().;:\d]{2,60}\)")
+_ASIDE_COUNTS = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths?|wounded|wounding|injured|injuring|hurt|toll|lives)\b", re.I
+)
+
+
+def without_asides(text: str) -> str:
+    """``text`` with its asides blanked out, same length: the offsets of what is left still hold."""
+    return _ASIDE.sub(
+        lambda m: m.group(0) if _ASIDE_COUNTS.search(m.group(0)) else " " * len(m.group(0)), text
+    )
+
+
+# A tally that is not the act's own toll: one that reaches past it ("bringing to 45 the number killed
+# in 24 hours", "bringing the total to 45") or one that a later count replaced ("its earlier toll of 15",
+# "up from an initial 5").
+_TALLY = re.compile(
+    r"\bbringing\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|tally|total|count)\s+"
+    r"(?:[\w-]+\s+){0,4}?)?to\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?(?P<num>\d[\d,]*|[a-z]+)\b"
+    r"|\b(?:earlier|initial|previous|preliminary|first|old)\s+(?:[\w-]+\s+){0,2}?(?:death\s+)?(?:toll|tally|figure|count)\s+"
+    r"(?:of|at)\s+(?:at\s+least\s+)?(?P<num2>\d[\d,]*|[a-z]+)\b"
+    r"|\bup\s+from\s+(?:an?\s+|the\s+)?(?:(?:earlier|initial|previous)\s+(?:death\s+)?"
+    r"(?:toll|tally|figure)\s+of\s+)?(?P<num3>\d[\d,]*|[a-z]+)\b",
+    re.I,
+)
+
+
+def tally_spans(text: str) -> list[tuple[int, int]]:
+    """The figures of ``text`` that tally more than its act or were replaced: no toll of the act."""
+    return [
+        m.span(group)
+        for m in _TALLY.finditer(text)
+        for group in ("num", "num2", "num3")
+        if m.group(group) and number_from_phrase(m.group(group))
+    ]
+
+
 # One more victim told as "another": "killing one soldier and injuring another", "a guard was killed and
 # another was wounded".
 ANOTHER_AFTER = re.compile(
@@ -139,3 +178,18 @@ def all_aboard(text: str) -> tuple[int, bool] | None:
         if parsed is not None:
             return parsed
     return 1, True
+
+
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.I
+)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|of|by|until|before|after)\s+$", re.I)
+
+
+def is_year(text: str, start: int, value: int) -> bool:
+    """ "30 Sep 2014 At least eight people were killed", "said in 2016 the fighter had been killed":
+    the figure at ``start`` is the year of a date, not a toll."""
+    return 1900 <= value <= 2100 and bool(
+        _MONTH_BEFORE.search(text, max(0, start - 16), start)
+        or _YEAR_BEFORE.search(text, max(0, start - 8), start)
+    )
