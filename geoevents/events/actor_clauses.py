@@ -27,7 +27,8 @@ _DOER_OF_NOUN = re.compile(
     re.IGNORECASE,
 )
 _BY_RIGHT_AFTER = re.compile(
-    r"\s+(?:(?:planted|laid|left|placed|fired|launched|thrown|dropped|set|carried\s+out|claimed)\s+)?(?:by|from)\s+"
+    r"\s+(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
+    r"claimed)\s+)?(?:by|from)\s+"
     r"(?:the\s+|an?\s+)?",
     re.IGNORECASE,
 )
@@ -38,7 +39,7 @@ _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$"
 # convoy"): the target of the act, never its perpetrator.
 _FACILITY_AFTER = re.compile(
     r"\s+(?:station|stations|headquarters|HQ|post|posts|checkpoint|checkpoints|vehicle|vehicles|car|cars|"
-    r"patrol|patrols|convoy|convoys|lines|building|buildings|compound|centre|center|barracks|academy|"
+    r"patrol|patrols|convoy|convoys|jeep|jeeps|truck|trucks|bus|buses|lines|building|buildings|compound|centre|center|barracks|academy|"
     r"camp|base|bases|outpost|outposts|position|positions)\b",
     re.IGNORECASE,
 )
@@ -165,7 +166,7 @@ def _verb_and_object(found: list[ActorMatch], clause: str, trigger: re.Match[str
 
 
 _JOINED = re.compile(
-    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen|factions|cells|elements))?"
+    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen|factions|cells?|elements|patrols?))?"
     r"\s*,?\s*(?:and|&)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
