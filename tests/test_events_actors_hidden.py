@@ -77,3 +77,26 @@ def test_two_sides_joined_by_and_after_a_unit_noun_are_the_two_sides(unit: str) 
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 == "PKK: Kurdistan Workers Party"
     assert event.actor2 is not None and event.actor2.startswith("Military Forces of Iraq")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An explosion at a checkpoint in Mosul, triggered by Islamic State militants on Monday, killed two.",
+        "A convoy near Tikrit, ambushed by Islamic State fighters on Monday, lost three trucks.",
+    ],
+)
+def test_a_participle_with_a_by_phrase_after_the_act_names_its_doer(text: str) -> None:
+    assert _one(text).actor1 == "Islamic State (Iraq)"
+
+
+def test_held_by_after_the_act_is_the_target_s_side_not_the_doer() -> None:
+    event = _one("Artillery shells hit a district of Aleppo held by the Islamic State on Friday.")
+    assert event.actor1 != "Islamic State (Syria)"
+
+
+def test_an_attack_on_an_army_unit_keeps_the_attackers_first() -> None:
+    event = _one(
+        "Gunmen attacked an army post near Mosul on Tuesday, sparking a gunfight in which four soldiers died."
+    )
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"

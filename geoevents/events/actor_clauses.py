@@ -32,6 +32,15 @@ _BY_RIGHT_AFTER = re.compile(
     r"(?:the\s+|an?\s+)?",
     re.IGNORECASE,
 )
+# "a school in Djugu, set alight by militiamen": a participle of the act a few words after the trigger
+# introduces its doer as a by-phrase does after "was".
+_PARTICIPLE_BY = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}?,?\s+(?:set\s+(?:alight|ablaze|on\s+fire)|torched|burn(?:ed|t)|destroyed|looted|"
+    r"fired|launched|planted|laid|thrown|dropped|detonated|triggered|carried\s+out|committed|perpetrated|"
+    r"staged|claimed|ambushed|attacked|stormed|raided|shelled|bombed|targeted|seized|captured|abducted|"
+    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?",
+    re.IGNORECASE,
+)
 _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
@@ -98,7 +107,11 @@ def actors_of_clause(
         elif (
             (
                 _AGENT.search(clause[: am.start])
-                and (passive or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start))
+                and (
+                    passive
+                    or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start)
+                    or _PARTICIPLE_BY.fullmatch(clause, trigger.end(), am.start)
+                )
             )
             or (
                 _DOER_OF_NOUN.match(clause, am.end)
@@ -124,7 +137,7 @@ _OBJECT_OF_VERB = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:killed|attacked|ambushed|shot|struck|hit|targeted|bombed|shelled|pounded|"
     r"stormed|raided|executed|abducted|kidnapped|captured|arrested|detained)"
     r"(?:\s+(?:at\s+least|more\s+than|dozens\s+of|scores\s+of|some|about|around|\d+|[a-z]+teen|[a-z]+ty))*"
-    r"(?:\s+(?:the|several|many|two|three|four|five|six|seven|eight|nine|ten))?\s+",
+    r"(?:\s+(?:the|an?|several|many|two|three|four|five|six|seven|eight|nine|ten))?\s+",
     re.IGNORECASE,
 )
 _KILLED_IN = re.compile(  # no object after the verb: "shot and injured a man during clashes" is active
