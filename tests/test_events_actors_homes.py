@@ -1,0 +1,49 @@
+"""A group that fights in one country names that country when the text places nothing the gazetteer
+knows: its state forces, civilians and unnamed groups are that country's."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.events import default_actors, events_from_article
+from geoevents.records import Event
+from tests.test_events_tolls import _article
+
+
+def _one(text: str) -> Event:
+    article, resolved = _article(text)
+    (event,) = events_from_article(article, resolved)
+    return event
+
+
+@pytest.mark.parametrize(
+    ("group", "country"),
+    [
+        ("ISWAP", "NG"),
+        ("M23", "CD"),
+        ("ADF", "CD"),
+        ("CODECO", "CD"),
+        ("ELN", "CO"),
+        ("Arakan Army", "MM"),
+        ("Sudan Liberation Movement", "SD"),
+    ],
+)
+def test_a_one_country_group_votes_for_its_country(group: str, country: str) -> None:
+    assert default_actors().home_votes(f"Fighters of the {group} were seen on the road.") == {country: 1}
+
+
+def test_troops_unnamed_beside_a_one_country_group_are_that_country_s() -> None:
+    event = _one("Soldiers retook the hamlet of Kwarwa from ISWAP on Sunday after a gun battle.")
+    assert event.actor1 == "Military Forces of Nigeria"
+    assert event.actor2 == "Islamic State West Africa Province (ISWAP)"
+
+
+def test_lower_case_adf_rebels_are_the_allied_democratic_forces() -> None:
+    event = _one("adf rebels killed nine farmers with machetes in the hills of Mutwanga on friday")
+    assert event.actor1 == "ADF: Allied Democratic Forces"
+    assert event.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+def test_the_congolese_army_is_named_by_its_acronym() -> None:
+    (found,) = default_actors().find("FARDC units moved north")
+    assert found.canonical == "Military Forces of the Democratic Republic of Congo"
