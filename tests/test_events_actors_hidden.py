@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.events import default_actors, events_from_article
+from geoevents.events import default_actors
 from geoevents.events.actors import planter
-from geoevents.records import Event
-from tests.test_events_tolls import _article
-
-
-def _one(text: str) -> Event:
-    article, resolved = _article(text)
-    (event,) = events_from_article(article, resolved)
-    return event
+from tests.test_events_actors import _one
 
 
 @pytest.mark.parametrize(

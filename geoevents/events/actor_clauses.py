@@ -20,6 +20,14 @@ _AGENT = re.compile(
     r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# "Kurdish forces backed by regime shelling took the area": an ally in a by-phrase of support is neither
+# side of the act (ACLED may name it an associated actor).
+_SUPPORT_BY = re.compile(
+    r"\b(?:backed|supported|assisted|aided|helped|covered|escorted|accompanied|reinforced)\s+by\s+"
+    r"(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_SUPPORT_ACT = re.compile(r"shell|strike|air|raid|bomb|fire|artillery|barrage|missile|rocket", re.IGNORECASE)
 # "killed in a PKK attack", "during an Israeli raid": an actor naming the attack it modifies is its doer.
 _DOER_OF_NOUN = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|air\s*strikes?|air\s+raids?|raids?|shelling|bombing|bombardment|assault|"
@@ -88,6 +96,12 @@ def actors_of_clause(
         name = am.canonical
         if civilian_after and name.startswith("Military Forces of "):
             name = f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+        # "backed by regime shelling": the trigger is the ally's own act
+        own_act = am.start <= trigger.start() < am.end or (
+            not clause[am.end : trigger.start()].strip() and bool(_SUPPORT_ACT.match(trigger.group(0)))
+        )
+        if _SUPPORT_BY.search(clause, max(0, am.start - 40), am.start) and not own_act:
+            continue
         if _FACILITY_AFTER.match(clause, am.end) and name != subject:
             actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
             continue
