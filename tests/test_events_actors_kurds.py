@@ -53,3 +53,18 @@ def test_an_ally_in_a_phrase_of_support_is_not_the_doer(support: str) -> None:
 def test_the_ally_s_own_fire_in_the_phrase_of_support_is_the_ally_s() -> None:
     text = "Peshmerga units backed by Iraqi air strikes advanced on the hamlet."
     assert _sides(text, "air strikes")[0] == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Warplanes thought to be Russian hit a bakery in a village near Aleppo.",
+            "Military Forces of Russia",
+        ),
+        ("Helicopters, believed to be Iraqi, dropped leaflets.", "Military Forces of Iraq"),
+        ("Jets said to be either Syrian or Russian bombed a market.", "Military Forces of Syria"),
+    ],
+)
+def test_aircraft_attributed_by_a_demonym_after_them_are_that_state_s(text: str, expected: str) -> None:
+    assert default_actors().find(text)[0].canonical == expected

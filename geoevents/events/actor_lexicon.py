@@ -297,11 +297,32 @@ def _possessive_forces(text: str) -> list[ActorMatch]:
     return found
 
 
+_BELIEVED = re.compile(
+    r"(?<![\w-])(?:fighter\s+jets|jets|warplanes?|planes|aircraft|helicopters?|drones?|bombers)\s*,?\s+"
+    r"(?:also\s+|widely\s+)?(?:believed|thought|suspected|said|reported|assumed|understood)\s+to\s+be\s+"
+    r"(?:either\s+)?(?P<demonym>[A-Z][a-z]+)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _believed_forces(text: str) -> list[ActorMatch]:
+    """Aircraft a text attributes by a demonym after them ("jets believed to be Russian"; "planes thought
+    to be Syrian or Russian" goes to the first named, as coders do)."""
+    codes, _ = _demonym_table()
+    found = []
+    for m in _BELIEVED.finditer(text):
+        name = country_name(codes.get(m.group("demonym").casefold()))
+        if name:
+            state = "Military Forces of " + with_article(name)
+            found.append(ActorMatch(state, INTER_STATE, m.start(), m.end()))
+    return found
+
+
 def _state_forces(text: str) -> list[ActorMatch]:
     """State forces named by a demonym ("Afghan troops" -> Military Forces of Afghanistan), by the
     country's possessive ("Iraq's army") or as ACLED names them ("military forces of Yemen")."""
     codes, pattern = _demonym_table()
-    found = _forces_of(text) + _possessive_forces(text)
+    found = _forces_of(text) + _possessive_forces(text) + _believed_forces(text)
     for m in pattern.finditer(text):
         demonym, start = m.group("demonym"), m.start()
         if demonym.casefold() not in codes and " " in demonym:  # "Suspected Russian strikes"
