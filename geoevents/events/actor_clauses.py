@@ -149,7 +149,7 @@ def actors_of_clause(
 # Between a subject and a later actor: a verb of violence taking that actor as its object.
 _OBJECT_OF_VERB = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:killed|attacked|ambushed|shot|struck|hit|targeted|bombed|shelled|pounded|"
-    r"stormed|raided|executed|abducted|kidnapped|captured|arrested|detained)"
+    r"stormed|raided|executed|abducted|kidnapped|captured|arrested|detained|fighting|battling|besieging)"
     r"(?:\s+(?:at\s+least|more\s+than|dozens\s+of|scores\s+of|some|about|around|\d+|[a-z]+teen|[a-z]+ty))*"
     r"(?:\s+(?:the|an?|several|many|two|three|four|five|six|seven|eight|nine|ten))?\s+",
     re.IGNORECASE,
@@ -282,7 +282,7 @@ def resolve_anaphors(
 def phrase_end(clause: str, trigger_end: int) -> int:
     """Where a reference's own phrase ends: actors after it ("... US policy") are not its parties."""
     rest = clause[trigger_end:]
-    if re.match(r"\s*(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.IGNORECASE):
+    if re.match(r"\s*,?\s*(?:(?:that|which)\s+)?(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.I):
         return len(clause)  # "the attack was carried out by ..." names its perpetrator
     cut = PHRASE_BREAK.search(rest)
     words = list(re.finditer(r"\S+", rest))

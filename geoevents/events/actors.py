@@ -83,14 +83,22 @@ _CLAIM_BEFORE = re.compile(
 )
 
 
+# "two fighters from ISIL had blown themselves up": the bombers' own group, named after the blast.
+_BLEW_UP = re.compile(
+    r"\s*,?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?(?:blown|blew|blowing)\s+(?:themselves|himself|herself)\s+up\b",
+    re.IGNORECASE,
+)
+
+
 def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     """The armed group a text says claimed the act ("IS claimed responsibility", "an attack claimed by
-    Al Shabaab"): ACLED codes a claimed attack to the group that claimed it."""
+    Al Shabaab") or whose members it says blew themselves up: ACLED codes the act to that group."""
     for am in lexicon.find(text):
         local_force = am.canonical in lexicon.home_by_name  # a de facto state's forces claim as a group does
         if (am.inter not in (2, 3, 4) and not local_force) or am.canonical in (UNIDENTIFIED, TERRORISTS):
             continue
-        if _CLAIM_AFTER.match(text, am.end) or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
+        claimed = _CLAIM_AFTER.match(text, am.end) or _BLEW_UP.match(text, am.end)
+        if claimed or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
             return am.canonical
     return None
 
