@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from geoevents.events import default_actors
-from geoevents.events.actor_clauses import actors_of_clause, phrase_end
+from geoevents.events.actor_clauses import phrase_end
 from geoevents.events.actors import claimant
 from tests.test_events_actors import _one
+from tests.test_events_actors_kurds import _sides
 
 
 def test_the_group_whose_fighters_blew_themselves_up_is_the_bomber() -> None:
@@ -42,7 +43,4 @@ def test_a_definite_attack_that_was_done_by_a_group_keeps_the_group_in_its_phras
 
 def test_the_object_of_fighting_is_not_the_subject_of_the_advance() -> None:
     clause = "Kurdish fighters battling the Islamic State seized three villages near Kobane."
-    trigger = re.search("seized", clause)
-    assert trigger is not None
-    actor1, actor2, _ = actors_of_clause(default_actors(), clause, trigger)
-    assert (actor1, actor2) == ("Kurdish Forces ({country})", "Islamic State ({country})")
+    assert _sides(clause, "seized") == ("Kurdish Forces ({country})", "Islamic State ({country})")
