@@ -40,3 +40,19 @@ def test_lower_case_adf_rebels_are_the_allied_democratic_forces() -> None:
 def test_the_congolese_army_is_named_by_its_acronym() -> None:
     (found,) = default_actors().find("FARDC units moved north")
     assert found.canonical == "Military Forces of the Democratic Republic of Congo"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HTS security personnel detained two bloggers", "Hayat Tahrir al Sham"),
+        ("Asayish police stopped the convoy", "Asayish: Kurdish Internal Security Forces"),
+    ],
+)
+def test_a_group_s_own_police_or_security_men_are_the_group(text: str, expected: str) -> None:
+    (found,) = default_actors().find(text)
+    assert found.canonical == expected
+
+
+def test_a_group_and_the_police_joined_by_and_stay_two_actors() -> None:
+    assert len(default_actors().find("Hamas gunmen and police exchanged fire")) == 2

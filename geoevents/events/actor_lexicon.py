@@ -191,7 +191,13 @@ def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[Act
     kept: list[ActorMatch] = []
     for match in found:
         previous = kept[-1] if kept else None
-        if previous is None or (match.canonical in GENERIC) == (previous.canonical in GENERIC):
+        if (
+            previous
+            and _own_force(previous, match)
+            and re.fullmatch(r"\s+", text[previous.end : match.start])
+        ):
+            kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
+        elif previous is None or (match.canonical in GENERIC) == (previous.canonical in GENERIC):
             kept.append(match)
         elif match.canonical in GENERIC and re.fullmatch(r"\s+", text[previous.end : match.start]):
             kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
@@ -200,6 +206,19 @@ def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[Act
         else:
             kept.append(match)
     return [_possessed(m, kept[:i], text) for i, m in enumerate(kept)]
+
+
+# "HTS security personnel", "Asayish police": a group's own police or security men are the group.
+_FORCE_NOUNS_OF_STATE = ("Police Forces of {country}", SECURITY + COUNTRY)
+
+
+def _own_force(group: ActorMatch, force: ActorMatch) -> bool:
+    """Whether ``force`` is a state-force noun right after a named non-state ``group``."""
+    return (
+        force.canonical in _FORCE_NOUNS_OF_STATE
+        and group.inter in (2, 3, 4)
+        and group.canonical not in GENERIC
+    )
 
 
 def _possessed(match: ActorMatch, before: list[ActorMatch], text: str) -> ActorMatch:
