@@ -47,9 +47,11 @@ def test_the_congolese_army_is_named_by_its_acronym() -> None:
     [
         ("HTS security personnel detained two bloggers", "Hayat Tahrir al Sham"),
         ("Asayish police stopped the convoy", "Asayish: Kurdish Internal Security Forces"),
+        ("Gunmen suspected to be Fulani herders raided the farms", "Fulani Ethnic Militia ({country})"),
+        ("militants, believed to be fighters of the ELN, blocked the road", "ELN: National Liberation Army"),
     ],
 )
-def test_a_group_s_own_police_or_security_men_are_the_group(text: str, expected: str) -> None:
+def test_a_group_s_own_men_or_men_believed_to_be_its_are_the_group(text: str, expected: str) -> None:
     (found,) = default_actors().find(text)
     assert found.canonical == expected
 

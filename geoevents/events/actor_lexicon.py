@@ -232,7 +232,12 @@ def _possessed(match: ActorMatch, before: list[ActorMatch], text: str) -> ActorM
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 
 
-_OF_GROUP = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+# "gunmen of the Islamic State", "militants believed to be Al Shabaab fighters": the named group.
+_OF_GROUP = re.compile(
+    r"(?:\s+(?:of|from|belonging\s+to|loyal\s+to)|\s*,?\s+(?:believed|thought|suspected|said)\s+to\s+be"
+    r"(?:\s+(?:members|fighters|militants)\s+of)?)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)
