@@ -20,6 +20,14 @@ _AGENT = re.compile(
     r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# "Kurdish forces backed by regime shelling took the area": an ally in a by-phrase of support is neither
+# side of the act (ACLED may name it an associated actor).
+_SUPPORT_BY = re.compile(
+    r"\b(?:backed|supported|assisted|aided|helped|covered|escorted|accompanied|reinforced)\s+by\s+"
+    r"(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_SUPPORT_ACT = re.compile(r"shell|strike|air|raid|bomb|fire|artillery|barrage|missile|rocket", re.IGNORECASE)
 # "killed in a PKK attack", "during an Israeli raid": an actor naming the attack it modifies is its doer.
 _DOER_OF_NOUN = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|air\s*strikes?|air\s+raids?|raids?|shelling|bombing|bombardment|assault|"
@@ -27,8 +35,18 @@ _DOER_OF_NOUN = re.compile(
     re.IGNORECASE,
 )
 _BY_RIGHT_AFTER = re.compile(
-    r"\s+(?:(?:planted|laid|left|placed|fired|launched|thrown|dropped|set|carried\s+out|claimed)\s+)?(?:by|from)\s+"
+    r"\s+(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
+    r"claimed)\s+)?(?:by|from)\s+"
     r"(?:the\s+|an?\s+)?",
+    re.IGNORECASE,
+)
+# "a school in Djugu, set alight by militiamen": a participle of the act a few words after the trigger
+# introduces its doer as a by-phrase does after "was".
+_PARTICIPLE_BY = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}?,?\s+(?:set\s+(?:alight|ablaze|on\s+fire)|torched|burn(?:ed|t)|destroyed|looted|"
+    r"fired|launched|planted|laid|thrown|dropped|detonated|triggered|carried\s+out|committed|perpetrated|"
+    r"staged|claimed|ambushed|attacked|stormed|raided|shelled|bombed|targeted|seized|captured|abducted|"
+    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?",
     re.IGNORECASE,
 )
 _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
@@ -38,7 +56,7 @@ _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$"
 # convoy"): the target of the act, never its perpetrator.
 _FACILITY_AFTER = re.compile(
     r"\s+(?:station|stations|headquarters|HQ|post|posts|checkpoint|checkpoints|vehicle|vehicles|car|cars|"
-    r"patrol|patrols|convoy|convoys|lines|building|buildings|compound|centre|center|barracks|academy|"
+    r"patrol|patrols|convoy|convoys|jeep|jeeps|truck|trucks|bus|buses|lines|building|buildings|compound|centre|center|barracks|academy|"
     r"camp|base|bases|outpost|outposts|position|positions)\b",
     re.IGNORECASE,
 )
@@ -78,6 +96,12 @@ def actors_of_clause(
         name = am.canonical
         if civilian_after and name.startswith("Military Forces of "):
             name = f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+        # "backed by regime shelling": the trigger is the ally's own act
+        own_act = am.start <= trigger.start() < am.end or (
+            not clause[am.end : trigger.start()].strip() and bool(_SUPPORT_ACT.match(trigger.group(0)))
+        )
+        if _SUPPORT_BY.search(clause, max(0, am.start - 40), am.start) and not own_act:
+            continue
         if _FACILITY_AFTER.match(clause, am.end) and name != subject:
             actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
             continue
@@ -97,7 +121,11 @@ def actors_of_clause(
         elif (
             (
                 _AGENT.search(clause[: am.start])
-                and (passive or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start))
+                and (
+                    passive
+                    or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start)
+                    or _PARTICIPLE_BY.fullmatch(clause, trigger.end(), am.start)
+                )
             )
             or (
                 _DOER_OF_NOUN.match(clause, am.end)
@@ -121,9 +149,9 @@ def actors_of_clause(
 # Between a subject and a later actor: a verb of violence taking that actor as its object.
 _OBJECT_OF_VERB = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:killed|attacked|ambushed|shot|struck|hit|targeted|bombed|shelled|pounded|"
-    r"stormed|raided|executed|abducted|kidnapped|captured|arrested|detained)"
+    r"stormed|raided|executed|abducted|kidnapped|captured|arrested|detained|fighting|battling|besieging)"
     r"(?:\s+(?:at\s+least|more\s+than|dozens\s+of|scores\s+of|some|about|around|\d+|[a-z]+teen|[a-z]+ty))*"
-    r"(?:\s+(?:the|several|many|two|three|four|five|six|seven|eight|nine|ten))?\s+",
+    r"(?:\s+(?:the|an?|several|many|two|three|four|five|six|seven|eight|nine|ten))?\s+",
     re.IGNORECASE,
 )
 _KILLED_IN = re.compile(  # no object after the verb: "shot and injured a man during clashes" is active
@@ -165,7 +193,7 @@ def _verb_and_object(found: list[ActorMatch], clause: str, trigger: re.Match[str
 
 
 _JOINED = re.compile(
-    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen|factions|cells|elements))?"
+    r"(?:\s+(?:fighters|militants|members|forces|troops|militiamen|units|gunmen|factions|cells?|elements|patrols?))?"
     r"\s*,?\s*(?:and|&)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
@@ -254,7 +282,7 @@ def resolve_anaphors(
 def phrase_end(clause: str, trigger_end: int) -> int:
     """Where a reference's own phrase ends: actors after it ("... US policy") are not its parties."""
     rest = clause[trigger_end:]
-    if re.match(r"\s*(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.IGNORECASE):
+    if re.match(r"\s*,?\s*(?:(?:that|which)\s+)?(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.I):
         return len(clause)  # "the attack was carried out by ..." names its perpetrator
     cut = PHRASE_BREAK.search(rest)
     words = list(re.finditer(r"\S+", rest))

@@ -191,7 +191,13 @@ def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[Act
     kept: list[ActorMatch] = []
     for match in found:
         previous = kept[-1] if kept else None
-        if previous is None or (match.canonical in GENERIC) == (previous.canonical in GENERIC):
+        if (
+            previous
+            and _own_force(previous, match)
+            and re.fullmatch(r"\s+", text[previous.end : match.start])
+        ):
+            kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
+        elif previous is None or (match.canonical in GENERIC) == (previous.canonical in GENERIC):
             kept.append(match)
         elif match.canonical in GENERIC and re.fullmatch(r"\s+", text[previous.end : match.start]):
             kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
@@ -200,6 +206,19 @@ def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[Act
         else:
             kept.append(match)
     return [_possessed(m, kept[:i], text) for i, m in enumerate(kept)]
+
+
+# "HTS security personnel", "Asayish police": a group's own police or security men are the group.
+_FORCE_NOUNS_OF_STATE = ("Police Forces of {country}", SECURITY + COUNTRY)
+
+
+def _own_force(group: ActorMatch, force: ActorMatch) -> bool:
+    """Whether ``force`` is a state-force noun right after a named non-state ``group``."""
+    return (
+        force.canonical in _FORCE_NOUNS_OF_STATE
+        and group.inter in (2, 3, 4)
+        and group.canonical not in GENERIC
+    )
 
 
 def _possessed(match: ActorMatch, before: list[ActorMatch], text: str) -> ActorMatch:
@@ -213,7 +232,12 @@ def _possessed(match: ActorMatch, before: list[ActorMatch], text: str) -> ActorM
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 
 
-_OF_GROUP = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+# "gunmen of the Islamic State", "militants believed to be Al Shabaab fighters": the named group.
+_OF_GROUP = re.compile(
+    r"(?:\s+(?:of|from|belonging\s+to|loyal\s+to)|\s*,?\s+(?:believed|thought|suspected|said)\s+to\s+be"
+    r"(?:\s+(?:members|fighters|militants)\s+of)?)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)
@@ -297,11 +321,32 @@ def _possessive_forces(text: str) -> list[ActorMatch]:
     return found
 
 
+_BELIEVED = re.compile(
+    r"(?<![\w-])(?:fighter\s+jets|jets|warplanes?|planes|aircraft|helicopters?|drones?|bombers)\s*,?\s+"
+    r"(?:also\s+|widely\s+)?(?:believed|thought|suspected|said|reported|assumed|understood)\s+to\s+be\s+"
+    r"(?:either\s+)?(?P<demonym>[A-Z][a-z]+)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _believed_forces(text: str) -> list[ActorMatch]:
+    """Aircraft a text attributes by a demonym after them ("jets believed to be Russian"; "planes thought
+    to be Syrian or Russian" goes to the first named, as coders do)."""
+    codes, _ = _demonym_table()
+    found = []
+    for m in _BELIEVED.finditer(text):
+        name = country_name(codes.get(m.group("demonym").casefold()))
+        if name:
+            state = "Military Forces of " + with_article(name)
+            found.append(ActorMatch(state, INTER_STATE, m.start(), m.end()))
+    return found
+
+
 def _state_forces(text: str) -> list[ActorMatch]:
     """State forces named by a demonym ("Afghan troops" -> Military Forces of Afghanistan), by the
     country's possessive ("Iraq's army") or as ACLED names them ("military forces of Yemen")."""
     codes, pattern = _demonym_table()
-    found = _forces_of(text) + _possessive_forces(text)
+    found = _forces_of(text) + _possessive_forces(text) + _believed_forces(text)
     for m in pattern.finditer(text):
         demonym, start = m.group("demonym"), m.start()
         if demonym.casefold() not in codes and " " in demonym:  # "Suspected Russian strikes"

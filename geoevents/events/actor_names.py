@@ -97,6 +97,14 @@ AL_QAEDA_BRANCHES = {
     "ML": _JNIM,
     "BF": _JNIM,
 }
+# Kurdish forces unnamed: the Kurdish force of the country's war as ACLED codes it (in Syria the YPG, in
+# Iraq the Peshmerga, in Turkey the PKK); elsewhere an unnamed group of the country.
+KURDISH = "Kurdish Forces ({country})"
+KURDISH_FORCES = {
+    "SY": "YPG: Peoples Protection Units",
+    "IQ": "Peshmerga",
+    "TR": "PKK: Kurdistan Workers Party",
+}
 # The Islamic State named where ACLED codes its province, not the country: "Islamic State (Mali)" is not
 # a name of its lists.
 _SAHEL, _ISKP = "Islamic State (Sahel)", "Islamic State Khorasan Province (ISKP)"
@@ -171,6 +179,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return COALITION_LEADS.get(country_code or "", "Military Forces of the United States")
     if name == "Al Qaeda":
         return AL_QAEDA_BRANCHES.get(country_code or "", name)
+    if name == KURDISH:
+        return KURDISH_FORCES.get(country_code or "") or unidentified_group(country_code)
     if name == "Islamic State ({country})" and country_code in ISLAMIC_STATE_PROVINCES:
         return ISLAMIC_STATE_PROVINCES[country_code]
     if name == SAUDI_COALITION and country_code not in (None, "YE"):

@@ -83,14 +83,22 @@ _CLAIM_BEFORE = re.compile(
 )
 
 
+# "two fighters from ISIL had blown themselves up": the bombers' own group, named after the blast.
+_BLEW_UP = re.compile(
+    r"\s*,?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?(?:blown|blew|blowing)\s+(?:themselves|himself|herself)\s+up\b",
+    re.IGNORECASE,
+)
+
+
 def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     """The armed group a text says claimed the act ("IS claimed responsibility", "an attack claimed by
-    Al Shabaab"): ACLED codes a claimed attack to the group that claimed it."""
+    Al Shabaab") or whose members it says blew themselves up: ACLED codes the act to that group."""
     for am in lexicon.find(text):
         local_force = am.canonical in lexicon.home_by_name  # a de facto state's forces claim as a group does
         if (am.inter not in (2, 3, 4) and not local_force) or am.canonical in (UNIDENTIFIED, TERRORISTS):
             continue
-        if _CLAIM_AFTER.match(text, am.end) or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
+        claimed = _CLAIM_AFTER.match(text, am.end) or _BLEW_UP.match(text, am.end)
+        if claimed or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
             return am.canonical
     return None
 
@@ -113,6 +121,7 @@ def row_actors(
     on: date | None = None,
     held_by: str | None = None,
     left_by: str | None = None,
+    planted_by: str | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -122,8 +131,9 @@ def row_actors(
     country, and are actor2 of a strike or shelling whose only named victims are civilians
     (``civilian_victims``: see ``civilians_hit``). Unnamed shelling or bombing of an area the text says
     one side holds (``held_by``: see ``holder``) is the other side's. Ground handed over or left without
-    a fight is the taker's (``left_by``: see ``leaver``); a strategic move names its lone actor first,
-    and an arrest by no one named is the police's.
+    a fight is the taker's (``left_by``: see ``leaver``); a state force is the doer of a hidden weapon
+    only where the text says it laid it (``planted_by``: see ``planter``); a strategic move names its
+    lone actor first, and an arrest by no one named is the police's.
     """
     actor1, actor2 = _strategic_sides(sub_event_type, found, left_by)
     if event_type in ("Protests", "Riots") or sub_event_type == "Arrests":
@@ -138,7 +148,8 @@ def row_actors(
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         if claimed_by and (actor1 in (None, TERRORISTS) or is_unidentified_group(actor1)):
             actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
-        if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not claimed_by:
+        laid = claimed_by or (actor1 is not None and actor1 == planted_by)
+        if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not laid:
             actor1, actor2 = None, actor2 or actor1  # "a roadside bomb hit an army patrol": the army was hit
         if sub_event_type == "Air/drone strike" and actor1 in GENERIC:
             actor1, actor2 = (
@@ -146,7 +157,7 @@ def row_actors(
                 actor2 or actor1,
             )  # "air strikes hit rebels": an unnamed group has no aircraft
         struck = actor2 is not None and not actor2.startswith("Police Forces")  # police do not shell
-        hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type == "Armed clash"
+        hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type in ("Armed clash", "Grenade")
         if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
         if actor1 is None:
@@ -202,6 +213,21 @@ def leaver(lexicon: ActorLexicon, text: str) -> str | None:
     handed the city to ...", "after Ethiopian troops pulled out"), if it names one."""
     for found in lexicon.find(text):
         if _LEAVES.match(text, found.end):
+            return found.canonical
+    return None
+
+
+_PLANTED_BY = re.compile(
+    r"\b(?:left(?:\s+behind)?|planted|laid|placed|set|buried|hidden|rigged)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def planter(lexicon: ActorLexicon, text: str) -> str | None:
+    """The actor a text says laid a mine or bomb ("a mine left by Russian forces", "explosives planted by
+    the army"): the one state forces are the doer of a hidden weapon for, not its target."""
+    for found in lexicon.find(text):
+        if _PLANTED_BY.search(text, max(0, found.start - 30), found.start):
             return found.canonical
     return None
 
@@ -323,6 +349,7 @@ __all__ = [
     "leaver",
     "of_period",
     "phrase_end",
+    "planter",
     "protesters",
     "resolve_anaphors",
     "rioters",

@@ -414,6 +414,9 @@ def _set_date(
         draft.tags.add("date-from-caption")
 
 
+_ARMED = (1, 2, 3, 4, 8)  # ACLED inter codes of state forces, rebels, militias and foreign forces
+
+
 def _fill_arguments(
     here: _Sentence,
     draft: Draft,
@@ -427,10 +430,11 @@ def _fill_arguments(
     actor_text = clause.text[: phrase_end(clause.text, m.end())] if definite else clause.text
     draft.actor1, draft.actor2, _ = actors_of_clause(here.lexicon, actor_text, m)
     resolve_anaphors(draft, here.lexicon, here.article.text, clause, m)
-    if (
-        re.match(r"(?i)(?:supporters|followers|members)\s+of\b", clause.text[: m.start()].strip())
-        and draft.actor1
-    ):
+    lead = re.match(r"(?i)(supporters|followers|members)\s+of\b", clause.text[: m.start()].strip())
+    # "members of the Gulf Clan attacked": an armed group's members are the group; a party's back it
+    armed = lead is not None and lead.group(1).lower() == "members"
+    armed = armed and here.lexicon.inter(draft.actor1) in _ARMED
+    if lead and draft.actor1 and not armed:
         draft.assoc_actor_1, draft.actor1 = draft.actor1, None
     if casualties.fatalities is not None:
         draft.fatalities = (casualties.fatalities, casualties.fatalities_vague)

@@ -12,6 +12,7 @@ from geoevents.events.actors import (
     holder,
     in_country,
     leaver,
+    planter,
     row_actors,
 )
 from geoevents.events.dates import acled_time_precision
@@ -74,6 +75,7 @@ def events_from_drafts(
                 on=d.date,
                 held_by=holder(" ".join(s.text for s in d.spans)),
                 left_by=leaver(lexicon, " ".join(s.text for s in d.spans)),
+                planted_by=planter(lexicon, " ".join(s.text for s in d.spans)),
             )
             mentioned = _mentioned(d, locations)
             evidence = _evidence(article, d, source, publisher)
