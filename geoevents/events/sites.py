@@ -20,6 +20,7 @@ from geoevents.events.site_context import (
     article_country,
     context_places,
     finer_than_broad,
+    finer_than_province,
     foreign_namesake,
     site_context,
 )
@@ -210,6 +211,9 @@ def location_groups(
     if finer:
         sites = finer
         d.tags.add("site-finer-than-region")
+    elif finer := finer_than_province(d, sites, text, home, context):
+        sites = finer
+        d.tags.add("site-finer-than-province")
     # A namesake dropped is a village the gazetteer lacks: placed at the town or province the text puts it in.
     dropped = [rm for rm in d.sites if not any(rm is kept for kept in sites)]
     villages = unlisted_villages(d.spans, sites, text, [*unknown, *dropped])

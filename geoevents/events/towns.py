@@ -32,16 +32,21 @@ _VILLAGE = re.compile(
     rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|town(?=\s*[(,]))\b|"
     rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{_NAME})(?=\s+\()"
 )
-# Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
+# What a place may be named as before the town it lies in: "Bakara market, Mogadishu", "K-1 base near Kirkuk".
+_PLACE_PART = (
+    r"(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
+    r"sub-?district|area|neighbou?rhood|quarter|market|bazaar|square|mosque|church|hospital|university|prison|"
+    r"crossing)"
+)
 _TO_CONTAINER = re.compile(
-    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
-    r"sub-?district|area|neighbou?rhood)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    rf"\s*(?:{_PLACE_PART}\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|"
+    r"north-?west|south-?east|south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?"
+    r"(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
     # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
-    r"|\s*(?:(?:city|town|village|district|area)\s*)?(?:,|\()\s*",
+    rf"|\s*(?:{_PLACE_PART}\s*)?(?:,|\()\s*",
     re.IGNORECASE,
-)
+)  # between the village and the place it lies in: "in", ", north of", "near", "in the district of"
 
 
 def unlisted_villages(
