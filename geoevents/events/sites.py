@@ -53,6 +53,7 @@ from geoevents.events.towns import (
     admin1_seat,
     home_namesake,
     unlisted_villages,
+    unplaced_towns,
 )
 from geoevents.records import EventLocation, Place, ResolvedMention
 
@@ -171,11 +172,16 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     return sites
 
 
-def _fallback_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> list[ResolvedMention]:
+def _fallback_sites(
+    d: Draft, text: str, home: str | None, context: SiteContext, unknown: list[ResolvedMention]
+) -> list[ResolvedMention]:
     """With no site of its own, the places a coder reads an event at, first found first, each tagged:
-    its main sentence's, its other sentences', the towns it reaches or leaves, the text around it."""
+    its main sentence's, a town there the gazetteer did not place (``unknown``), its other sentences',
+    the towns it reaches or leaves, the text around it."""
+    countries = [home or "", *sorted((context.countries or frozenset()) - {home})]
     tries = (
         ("site-from-sentence", lambda: _sentence_places(d, text, home)),
+        ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries)),
         ("site-from-context", lambda: context_places(d, context, within_only=True)),
         ("site-reached-or-left", lambda: _sentence_places(d, text, home, moved=True)),
         ("site-from-context", lambda: context_places(d, context)),
@@ -205,8 +211,8 @@ def location_groups(
     else to the places of the text around it (``context``: the article's placed mentions; tagged
     ``site-from-context``).
     """
-    context = context or SiteContext()
-    sites = _own_sites(d, text, home, context) or _fallback_sites(d, text, home, context)
+    context, unknown = context or SiteContext(), list(unknown)
+    sites = _own_sites(d, text, home, context) or _fallback_sites(d, text, home, context, unknown)
     finer = finer_than_broad(d, sites, text, home, context)
     if finer:
         sites = finer

