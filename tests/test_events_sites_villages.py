@@ -61,3 +61,18 @@ def test_a_town_the_gazetteer_left_unplaced_is_read_in_the_articles_country() ->
 def test_a_name_not_put_there_by_the_text_is_no_site() -> None:
     text = "Gajiram told reporters that the raid had failed."
     assert unplaced_towns([Span(0, len(text), text)], [_unplaced(text, "Gajiram")], text, ["NG"]) == []
+
+
+def test_a_town_named_as_one_in_another_spelling_is_read_in_the_articles_country(gazetteer: object) -> None:
+    site = _site(
+        "Jihadists attacked Syrian army posts south of the town of Tabaqa on Monday, killing six soldiers.",
+        gazetteer,
+    )
+    assert site.place.country_code == "SY"
+    assert _km(site.place.lat, site.place.lon, (35.84, 38.55)) <= 10
+    assert site.precision == 2  # south of the town
+
+
+def test_with_no_country_known_a_town_the_gazetteer_lacks_is_not_guessed() -> None:
+    text = "Gunmen raided the town of Tabaqa at dawn."
+    assert unplaced_towns([Span(0, len(text), text)], [], text, []) == []

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from geoevents.events.text import Span
-from geoevents.records import EventLocation, Place, ResolvedMention
+from geoevents.records import EventLocation, Mention, Place, ResolvedMention
 
 GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
                "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
@@ -161,27 +161,48 @@ _LEADING_LOCATIVE = re.compile(r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+
 def unplaced_towns(
     spans: list[Span], unknown: Iterable[ResolvedMention], text: str, countries: Iterable[str]
 ) -> list[ResolvedMention]:
-    """Names in an event's main sentence that the recogniser found and the gazetteer did not place, put
-    there by a locative ("near Samre") or named as a town ("raided Gajiram town"), read as the GeoNames
-    place of that name in the article's country (``countries``: its own first): the site a coder reads
-    where the gazetteer has none. The first such name is the site."""
+    """Names the gazetteer did not place that an event's sentences put it in, read as the GeoNames place
+    of that name in the article's country (``countries``: its own first): the site a coder reads where
+    the gazetteer has none. First the names the recogniser found in the main sentence put there by a
+    locative ("near Samre") or called a town ("raided Gajiram town"), then the villages any of its
+    sentences name as such ("south of the town of Tabaqa")."""
+    countries = [c for c in countries if c]
+    for rm in _put_there(spans, unknown, text) + _named_villages(spans, text):
+        name = _LEADING_LOCATIVE.sub("", rm.mention.text)
+        place = next((p for c in countries if (p := village_named(c, name))), None)
+        if place is not None:
+            return [replace(rm, place=_city_place(place), score=0.5, precision=1)]
+    return []
+
+
+def _put_there(spans: list[Span], unknown: Iterable[ResolvedMention], text: str) -> list[ResolvedMention]:
+    """The unplaced names of the main sentence that the text puts the act in, in text order."""
     if not spans:
         return []
-    main, countries = spans[0], [c for c in countries if c]
+    main, found = spans[0], []
     for rm in sorted(unknown, key=lambda rm: rm.mention.start):
         start, end = rm.mention.start, rm.mention.end
         name = _LEADING_LOCATIVE.sub("", rm.mention.text)
         if not (main.start <= start < main.end) or not name[:1].isupper():
             continue
-        put = (
+        if (
             name != rm.mention.text
             or _PUT_AT.search(text, max(main.start, start - 40), start)
             or re.match(r"\s+(?:town|village)\b", text[end : end + 10], re.I)
-        )
-        place = next((p for c in countries if (p := village_named(c, name))), None) if put else None
-        if place is not None:
-            return [replace(rm, place=_city_place(place), score=0.5, precision=1)]
-    return []
+        ):
+            found.append(rm)
+    return found
+
+
+def _named_villages(spans: list[Span], text: str) -> list[ResolvedMention]:
+    """The places the event's sentences call a village or town ("the village of X"), main sentence first."""
+    found = []
+    for span in spans:
+        for m in _VILLAGE.finditer(text, span.start, span.end):
+            group = next(g for g in "abc" if m.group(g))
+            mention = Mention("", m.start(group), m.end(group), m.group(group))
+            found.append(ResolvedMention(mention, None, 0.0, 1))
+    return found
 
 
 def _village_place(name: str, within: Place) -> Place:
