@@ -98,6 +98,7 @@ class SiteContext:
     starts: list[int] = field(default_factory=list)
     countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
     containers: frozenset[int] = frozenset()  # ids of mentions that only say where another place lies
+    home_towns: tuple[Place, ...] = ()  # the towns of the article's country it names, in any role
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
@@ -118,11 +119,17 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
     }
     placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
     containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
+    towns = {
+        rm.place.feature_id: rm.place
+        for rm in placed
+        if rm.place is not None and rm.place.country_code == home and rm.place.feature_class in _TOWN_LIKE
+    }
     return SiteContext(
         usable,
         [rm.mention.start for rm in usable],
         frozenset(named | ({home} if home else set())),
         frozenset(containers),
+        tuple(towns.values()),
     )
 
 

@@ -46,6 +46,7 @@ from geoevents.events.text import Span
 from geoevents.events.towns import (
     _AREA_WORDS_IN,
     _TO_CONTAINER,
+    _TOWN_LIKE,
     ADMIN_NEIGHBOUR_KM,
     GRANULARITY,
     _admin1_of_nearest_town,
@@ -153,6 +154,24 @@ def _twin_across_a_border(rm: ResolvedMention, placed: list[ResolvedMention], te
     return km_between(rm.place, container.place) <= TWIN_KM
 
 
+BESIDE_KM = 100.0  # a town abroad this close to a town of the article's country it names is across a border
+
+
+def _beside_the_story(rm: ResolvedMention, context: SiteContext, home: str | None) -> bool:
+    """Whether a town read abroad lies close to a town of the article's country that the article names
+    ("strikes hit Jabalia" in a report on Israel): a town across a border, not a namesake a continent
+    away ("Bustan" read as a town in Tajikistan)."""
+    place = rm.place
+    if (
+        place is None
+        or not home
+        or place.country_code in (None, home)
+        or place.feature_class not in _TOWN_LIKE
+    ):
+        return False
+    return any(km_between(place, town) <= BESIDE_KM for town in context.home_towns)
+
+
 def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> list[ResolvedMention]:
     """The draft's sites less foreign namesakes; a namesake the text puts in a country ("Tripoli,
     Lebanon") is first moved to the one that lies there (the draft's mentions are updated)."""
@@ -165,7 +184,11 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
         d.sites = [rehomed[id(rm)] or rm for rm in d.sites]
         d.mentioned = [rehomed[id(rm)] or rm for rm in d.mentioned]
     placed_in = {id(rm) for rm in rehomed.values() if rm is not None}  # put there by the text itself
-    placed_in |= {id(rm) for rm in d.sites if _twin_across_a_border(rm, placed, text)}
+    placed_in |= {
+        id(rm)
+        for rm in d.sites
+        if _twin_across_a_border(rm, placed, text) or _beside_the_story(rm, context, home)
+    }
     sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
