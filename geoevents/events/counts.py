@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geoevents.events.numbers import NUMBER, QUALIFIER, VAGUE_WORDS, WORD_NUM, number_from_phrase
+from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
@@ -270,6 +272,36 @@ def _is_year(text: str, m: re.Match[str], value: int) -> bool:
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|during|of|by|until|before|after)\s+$", re.I)
 
 
+# The count patterns, in the order their figures are read (an earlier figure's words are not read again).
+_COUNTS = (
+    FIELD,
+    _INCLUDING,
+    _BEFORE_VERB,
+    _AFTER_VERB,
+    _TOLL,
+    _ELLIPSIS,
+    _SINGULAR,
+    _LIVES,
+    OBJECT_TO_DEATH,
+    BODIES,
+    ONE_NAMED,
+    ONE_BARE,
+    THE_ONE,
+    SELF_AND,
+    ANOTHER_AFTER,
+    ANOTHER_BEFORE,
+    KILLING_HIM,
+    DEATHS_OF,
+    INJURIES_TO,
+)
+
+
+@lru_cache(maxsize=1)
+def _count_gate() -> Gate:
+    """The count patterns' required words: a clause without "killed" or "dead" is not read for a toll."""
+    return Gate(_COUNTS)
+
+
 def casualties_from_text(text: str) -> Casualties:
     """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
     found: dict[str, tuple[int, bool]] = {}
@@ -296,27 +328,9 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (
-        FIELD,
-        _INCLUDING,
-        _BEFORE_VERB,
-        _AFTER_VERB,
-        _TOLL,
-        _ELLIPSIS,
-        _SINGULAR,
-        _LIVES,
-        OBJECT_TO_DEATH,
-        BODIES,
-        ONE_NAMED,
-        ONE_BARE,
-        THE_ONE,
-        SELF_AND,
-        ANOTHER_AFTER,
-        ANOTHER_BEFORE,
-        KILLING_HIM,
-        DEATHS_OF,
-        INJURIES_TO,
-    ):
+    for pattern, possible in zip(_COUNTS, _count_gate().open(text), strict=True):
+        if not possible:
+            continue  # the clause lacks every word a match of the pattern needs
         for m in _scan(pattern, text):
             if (
                 (pattern is not FIELD and any(n.start() <= m.start("num") < n.end() for n in nones))
