@@ -419,7 +419,7 @@ NO_EVENT_REASON = "$no_event_reason"
 
 def no_event_reason(article: Article | Mapping[str, Any]) -> str:
     """Why an article (or an encoded one) gave no event ("no-trigger", "not-asserted", "crime", ...), for
-    run.json. Asked by the worker right after the events stage, with the article it has just read."""
+    run.json: for a result stored without one, or an events stage that does not tell it."""
     try:
         from geoevents.events.extract import why_no_event
 
@@ -526,15 +526,16 @@ def _process_article(article: Article, state: WorkerState) -> Reply:
             resolved = tuple(stages.apply_to_resolved(overrides, resolved, article=article))
             used = _place_row_numbers(config.overrides, getattr(overrides, "used", ()))
         stage = "events"
-        events = tuple(stages.extract_events(article, resolved, settings=config.settings))
+        extracted = stages.extract_events(article, resolved, settings=config.settings)
+        events = tuple(extracted)
         stage = "encode"
         result = ArticleResult(article=article, mentions=resolved, events=events)
         places: dict[str, Place] = {}
         encoded = encode_record(result, places)
         if used:
             encoded[OVERRIDES_USED] = used
-        if not events:
-            encoded[NO_EVENT_REASON] = no_event_reason(article)
+        if not events:  # the events stage's own reason when it gives one (read in the same pass)
+            encoded[NO_EVENT_REASON] = getattr(extracted, "reason", None) or no_event_reason(article)
         line = dumps(encoded)
         with state.lock:
             fresh = sorted(set(places) - state.sent)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geoevents.events.numbers import NUMBER, QUALIFIER, VAGUE_WORDS, WORD_NUM, number_from_phrase
+from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
@@ -261,6 +263,36 @@ def _whole_of(text: str, m: re.Match[str]) -> int | None:
     return parsed[0] if parsed and not parsed[1] else None
 
 
+# The count patterns, in the order their figures are read (an earlier figure's words are not read again).
+_COUNTS = (
+    FIELD,
+    _INCLUDING,
+    _BEFORE_VERB,
+    _AFTER_VERB,
+    _TOLL,
+    _ELLIPSIS,
+    _SINGULAR,
+    _LIVES,
+    OBJECT_TO_DEATH,
+    BODIES,
+    ONE_NAMED,
+    ONE_BARE,
+    THE_ONE,
+    SELF_AND,
+    ANOTHER_AFTER,
+    ANOTHER_BEFORE,
+    KILLING_HIM,
+    DEATHS_OF,
+    INJURIES_TO,
+)
+
+
+@lru_cache(maxsize=1)
+def _count_gate() -> Gate:
+    """The count patterns' required words: a clause without "killed" or "dead" is not read for a toll."""
+    return Gate(_COUNTS)
+
+
 def casualties_from_text(text: str) -> Casualties:
     """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
     text = without_asides(text)  # "Three medics - volunteers of a charity - were killed": one clause
@@ -288,27 +320,9 @@ def casualties_from_text(text: str) -> Casualties:
         elif verb in ("hurt", "harmed") or "casualties" in token:
             keep("fatalities", 0, False)
             keep("injuries", 0, False)
-    for pattern in (
-        FIELD,
-        _INCLUDING,
-        _BEFORE_VERB,
-        _AFTER_VERB,
-        _TOLL,
-        _ELLIPSIS,
-        _SINGULAR,
-        _LIVES,
-        OBJECT_TO_DEATH,
-        BODIES,
-        ONE_NAMED,
-        ONE_BARE,
-        THE_ONE,
-        SELF_AND,
-        ANOTHER_AFTER,
-        ANOTHER_BEFORE,
-        KILLING_HIM,
-        DEATHS_OF,
-        INJURIES_TO,
-    ):
+    for pattern, possible in zip(_COUNTS, _count_gate().open(text), strict=True):
+        if not possible:
+            continue  # the clause lacks every word a match of the pattern needs
         for m in _scan(pattern, text):
             if (
                 (pattern is not FIELD and any(n.start() <= m.start("num") < n.end() for n in nones))

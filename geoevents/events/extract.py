@@ -23,13 +23,20 @@ from geoevents.records import Article, Event, MentionRole, ResolvedMention, Zone
 from geoevents.settings import DEFAULT, Settings
 
 
+class ArticleEvents(list[Event]):
+    """The events of one article, and why it gave none (``reason``, None when it gave some): read in
+    the same pass as the events, so a caller that reports the reason need not draft the article again."""
+
+    reason: str | None = None
+
+
 def events_from_article(
     article: Article,
     resolved: list[ResolvedMention],
     *,
     settings: Settings | None = None,
     actors: ActorLexicon | None = None,
-) -> list[Event]:
+) -> ArticleEvents:
     """The events an article reports, with dates, actors, counts, places and evidence.
 
     Events dated long before publication are tagged ``background`` and left out
@@ -38,8 +45,10 @@ def events_from_article(
     settings = settings or DEFAULT
     lexicon = actors or default_actors()
     seen: Counter[str] = Counter()
-    drafts = drafts_from_article(article, list(resolved), lexicon, settings, seen=seen)
+    trace: list[str] = []
+    drafts = drafts_from_article(article, list(resolved), lexicon, settings, trace, seen=seen)
     tag_background(drafts, background_reference(article) if drafts else None)
+    trace += ["background" for d in drafts if "background" in d.tags]
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
@@ -51,15 +60,19 @@ def events_from_article(
         and article.zone_at(rm.mention.start) not in (ZoneKind.JUNK, ZoneKind.META)
     ]
     home = article_country(resolved, lexicon.home_votes(article.text), article.text)
-    return events_from_drafts(
-        article,
-        drafts,
-        lexicon,
-        topic=article_topic(seen),
-        home=home,
-        unknown=unknown,
-        context=site_context(context, article.text, home),
+    found = ArticleEvents(
+        events_from_drafts(
+            article,
+            drafts,
+            lexicon,
+            topic=article_topic(seen),
+            home=home,
+            unknown=unknown,
+            context=site_context(context, article.text, home),
+        )
     )
+    found.reason = None if found else _commonest(trace)
+    return found
 
 
 NO_TRIGGER = "no-trigger"  # nothing in the text is worded as an ACLED event
@@ -79,13 +92,17 @@ def why_no_event(
     drafts = drafts_from_article(article, list(resolved or []), default_actors(), settings, trace)
     tag_background(drafts, background_reference(article) if drafts else None)
     trace += ["background" for d in drafts if "background" in d.tags]
-    if not trace:
-        return NO_TRIGGER
-    return Counter(trace).most_common(1)[0][0]
+    return _commonest(trace)
+
+
+def _commonest(trace: list[str]) -> str:
+    """The reason given most often for setting a trigger aside, or ``NO_TRIGGER`` when none was."""
+    return Counter(trace).most_common(1)[0][0] if trace else NO_TRIGGER
 
 
 __all__ = [
     "NO_TRIGGER",
+    "ArticleEvents",
     "article_source",
     "events_from_article",
     "places_compatible",
