@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--cross",
         action="store_true",
         help="path is the corpora folder: score each corpus with the ranker trained on the other two "
-        "(needs scikit-learn), beside the in-corpus scores",
+        "(needs SciPy), beside the in-corpus scores",
     )
     _add_weights_option(evaluate)
     _add_gazetteer_options(evaluate)

@@ -273,7 +273,7 @@ def _set(right: dict[str, float], wrong: dict[str, float]) -> Any:
 
 
 def test_training_learns_which_evidence_picks_the_right_candidate() -> None:
-    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
     from geoevents.geoparse.train import fit
 
     # The right reading lies in the named state and is smaller; population alone would mislead.
@@ -290,14 +290,29 @@ def test_training_learns_which_evidence_picks_the_right_candidate() -> None:
 
 
 def test_training_keeps_signs_to_each_features_sense() -> None:
-    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
     from geoevents.geoparse.train import fit
 
     # Here a named country goes with the wrong reading: the weight may not turn against its sense.
     sets = [_set({"match": 1.0}, {"match": 0.8, "named_country": 1.0}) for _ in range(20)]
-    ranker = fit([sets])
+    ranker = fit([sets], c=10.0)
     assert ranker.weights["named_country"] == 0.0
     assert ranker.weights["match"] > 0
+
+
+def test_training_moves_from_the_hand_weights_only_as_far_as_the_data_ask() -> None:
+    pytest.importorskip("scipy")
+    from geoevents.geoparse.train import fit
+
+    # Most sets agree with the hand weights, a few go against a named country: a weak pull barely moves
+    # the weights, a strong one moves the named country's further down.
+    sets = [_set({"prominence": 0.8}, {"prominence": 0.2}) for _ in range(20)]
+    sets += [_set({"match": 1.0}, {"match": 0.8, "named_country": 1.0}) for _ in range(5)]
+    hand = hand_weights().weights
+    weak, strong = fit([sets], c=1e-4).weights, fit([sets], c=1.0).weights
+    assert abs(weak["named_country"] - hand["named_country"]) < 0.05
+    assert abs(weak["prominence"] - hand["prominence"]) < 0.05
+    assert strong["named_country"] < weak["named_country"]
 
 
 def test_weights_file_round_trips(tmp_path: Path) -> None:
@@ -307,7 +322,7 @@ def test_weights_file_round_trips(tmp_path: Path) -> None:
 
 
 def test_cross_scores_each_corpus_three_ways(corpora_dir: Path, gazetteer: Any) -> None:
-    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
     from geoevents.geoparse.train import candidate_sets, cross_reports, format_cross
 
     sets = candidate_sets("lgl", corpora_dir, gazetteer=gazetteer, ranker=hand_weights(), limit=8)

@@ -7,8 +7,9 @@ resolver weighed for it (the same candidate code and features as at run time). T
 the gold point, when within 161 km, is the right one; those beyond 161 km are wrong; a set with no
 right candidate, or no wrong one, teaches nothing and is left out. The weights come from a logistic
 regression on pairs (right minus wrong, each set weighing one in all), which fits what the resolver
-does with them: pick the candidate of the highest score. Needs scikit-learn (the ``train`` extra);
-the run time does not.
+does with them: pick the candidate of the highest score; it is drawn toward the hand weights, not
+toward zero, so a weight moves from its hand setting only as far as all the corpora agree. Needs SciPy
+(the ``train`` extra); the run time does not.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from geoevents.geoparse.features import FEATURES, SIGNS
 from geoevents.geoparse.ranker import WEIGHTS_FILE, Ranker, hand_weights
 from geoevents.records import Article, Mention, MentionKind
 
-C = 10.0  # inverse regularisation strength, chosen on the leave-one-corpus-out scores
+C = 0.003  # how far the data may draw the weights from the hand weights, chosen held out (README)
 ROUNDS = 3  # fits, each weighing a set's wrong candidates by the last fit's likelihoods
 
 
@@ -84,91 +85,78 @@ def candidate_sets(
 
 
 def fit(corpora: Sequence[Sequence[CandidateSet]], *, c: float = C, rounds: int = ROUNDS) -> Ranker:
-    """Weights from a pairwise logistic regression on the candidate sets of some corpora.
+    """Weights from a pairwise logistic regression on the candidate sets of some corpora, drawn toward
+    the hand weights.
 
     Each corpus weighs the same in all, whatever its size, and each candidate set the same within its
-    corpus. In the first round each wrong candidate of a set weighs alike; in each later round by how
-    likely the weights so far make it, so that the close rivals the resolver must tell apart, not the
-    far-fetched namesakes, shape the weights (the listwise loss, approached by pairs)."""
+    corpus; each wrong candidate of a set weighs by how likely the weights so far (the hand weights in
+    the first round) make it, so that the close rivals the resolver must tell apart, not the far-fetched
+    namesakes, shape the weights (the listwise loss, approached by pairs). The weights are the hand
+    weights at a free scale plus a change that the L2 penalty keeps small: they depart from the hand
+    weights only where the data say so, and are returned at the hand weights' scale, which the
+    resolver's confidence thresholds are set at."""
     try:
         import numpy as np
-        import sklearn  # noqa: F401
+        import scipy  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the install
-        raise SystemExit("training needs scikit-learn: pip install 'geoevents[train]'") from exc
-    weights: Any = None
+        raise SystemExit("training needs SciPy: pip install 'geoevents[train]'") from exc
+    hand = np.asarray([hand_weights().weights.get(n, 0.0) for n in FEATURES])
+    weights = hand
     for _ in range(rounds):
-        rows: list[Any] = []
-        labels: list[int] = []
-        sample: list[float] = []
-        for sets in corpora:
-            share = 1000.0 / max(1, len(sets))
-            for s in sets:
-                right = s.right()
-                wrong = [x for x, km in enumerate(s.km) if km >= ACC_KM]
-                if right is None or not wrong:
-                    continue
-                feats = np.asarray(s.features)
-                if weights is None:
-                    likely = np.full(len(wrong), 1.0 / len(wrong))
-                else:
-                    z = 2.0 * (feats[wrong] @ weights)
-                    likely = np.exp(z - z.max())
-                    likely /= likely.sum()
-                for x, p in zip(wrong, likely, strict=True):
-                    diff = feats[right] - feats[x]
-                    rows.extend((diff, -diff))
-                    labels.extend((1, 0))
-                    sample.extend((share * float(p),) * 2)
-        if not rows:
-            raise ValueError("no candidate set with a right and a wrong candidate to learn from")
-        weights = _signed_fit(np.vstack(rows), np.asarray(labels), np.asarray(sample), c=c)
-        weights *= _margin_scale(corpora, weights)
+        diffs, sample = _pairs(corpora, weights, np)
+        weights = _signed_fit(diffs, sample, hand, c=c)
     return Ranker({n: round(float(w), 4) for n, w in zip(FEATURES, weights, strict=True)}, origin="trained")
 
 
-def _median_margin(corpora: Sequence[Sequence[CandidateSet]], weights: Any) -> float:
-    """The median lead of the best candidate over the next, over all candidate sets."""
-    import numpy as np
-
-    leads = []
+def _pairs(corpora: Sequence[Sequence[CandidateSet]], weights: Any, np: Any) -> tuple[Any, Any]:
+    """(right minus wrong feature rows, their weights) of every set with a right and a wrong candidate."""
+    rows: list[Any] = []
+    sample: list[Any] = []
     for sets in corpora:
+        share = 1000.0 / max(1, len(sets))
         for s in sets:
-            top = np.sort(np.asarray(s.features) @ weights)[-2:]
-            leads.append(top[-1] - top[0])
-    return float(np.median(leads)) if leads else 1.0
+            right = s.right()
+            wrong = [x for x, km in enumerate(s.km) if km >= ACC_KM]
+            if right is None or not wrong:
+                continue
+            feats = np.asarray(s.features)
+            z = 2.0 * (feats[wrong] @ weights)
+            likely = np.exp(z - z.max())
+            rows.append(feats[right] - feats[wrong])
+            sample.append(share * likely / likely.sum())
+    if not rows:
+        raise ValueError("no candidate set with a right and a wrong candidate to learn from")
+    return np.vstack(rows), np.concatenate(sample)
 
 
-def _margin_scale(corpora: Sequence[Sequence[CandidateSet]], weights: Any) -> float:
-    """The factor that gives fitted weights the hand weights' median lead: the choice is the same at any
-    scale, but the resolver's confidence (1/(1+exp(-2 lead))) feeds thresholds set at that scale (the
-    first pass's sure places, a name's likely readings)."""
+def _signed_fit(diffs: Any, sample: Any, hand: Any, *, c: float) -> Any:
+    """Weights ``a * hand + d`` (``a`` free, ``d`` under an L2 penalty of strength ``1/c``) minimising the
+    pairs' logistic loss, returned as ``hand + d / a``. A feature fitted against what it means
+    (``SIGNS``; a collinear one compensating another) is left out and the rest refitted, so that no
+    weight learned on two corpora reverses on the third."""
     import numpy as np
-
-    hand = np.asarray([hand_weights().weights.get(n, 0.0) for n in FEATURES])
-    mine = _median_margin(corpora, weights)
-    return _median_margin(corpora, hand) / mine if mine > 0 else 1.0
-
-
-def _signed_fit(x: Any, y: Any, sample: Any, *, c: float) -> Any:
-    """Logistic regression coefficients whose signs agree with what each feature means (``SIGNS``): a
-    feature fitted against its sense (a collinear one compensating another) is left out and the rest
-    refitted, so that no weight learned on two corpora reverses on the third."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
+    from scipy.optimize import minimize
 
     signs = np.asarray([SIGNS.get(n, 0) for n in FEATURES])
     active = np.ones(len(FEATURES), dtype=bool)
-    coef = np.zeros(len(FEATURES))
-    while active.any():
-        model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
-        model.fit(x[:, active], y, sample_weight=sample)
-        coef = np.zeros(len(FEATURES))
-        coef[active] = model.coef_[0]
-        against = active & (coef * signs < 0)
+    while True:
+        x, centre = diffs * active, hand * active
+        along = x @ centre
+
+        def loss(v: Any, x: Any = x, along: Any = along) -> tuple[float, Any]:
+            margin = v[0] * along + x @ v[1:]
+            grad = -2.0 * c * sample / (1.0 + np.exp(margin))
+            value = 2.0 * c * float(sample @ np.logaddexp(0.0, -margin)) + 0.5 * float(v[1:] @ v[1:])
+            return value, np.concatenate(([grad @ along], grad @ x + v[1:]))
+
+        start = np.concatenate(([1.0], np.zeros(len(FEATURES))))
+        bounds = [(1e-3, None)] + [(None, None)] * len(FEATURES)  # a scale, never a flip of the hand weights
+        v = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 5000}).x
+        weights = (centre + v[1:] / v[0]) * active
+        against = active & (weights * signs < 0)
         if not against.any():
-            break
+            return weights
         active &= ~against
-    return coef
 
 
 def corpus_paths(folder: Path | str) -> dict[str, Path]:
