@@ -21,7 +21,9 @@ from geoevents.records import MentionRole, ResolvedMention
 
 _COLUMNS = ("kind", "word")
 MAX_TOWNS = 6  # a longer list is a region's roll-call, not the sites of one act
-NEAR_TRIGGER = 12  # characters: a list this close after the trigger is the act's object ("shelled A and B")
+# A list right after the trigger is the act's object ("regained A and B"); "struck sites in A and B" is
+# left to the rows' own split by country.
+_DIRECT_OBJECT = re.compile(r"\s*(?:the\s+)?")
 # Places a list of which is never one event per item: a row per country or province is another rule's.
 _WIDE = frozenset({"country", "admin1", "region", "region_expression", "border"})
 
@@ -86,6 +88,18 @@ def _known_place(name: str, start: int, mentions: list[ResolvedMention]) -> bool
     return None
 
 
+def _countries(items: list[tuple[int, int, str]], at: int, mentions: list[ResolvedMention]) -> int:
+    """How many countries the placed names of a list lie in."""
+    return len(
+        {
+            rm.place.country_code
+            for s, _, _ in items
+            for rm in mentions
+            if rm.place is not None and rm.mention.start <= at + s < rm.mention.end
+        }
+    )
+
+
 def town_list(
     scope: Span, at: tuple[int, int], others: list[int], mentions: list[ResolvedMention]
 ) -> TownList | None:
@@ -107,7 +121,7 @@ def town_list(
             continue
         before = text[: m.start()]
         introduced = intro.search(before) or nouns.match(m.group(0).removeprefix("the ").lstrip())
-        if not (introduced or 0 <= m.start() - at[1] <= NEAR_TRIGGER):
+        if not (introduced or _DIRECT_OBJECT.fullmatch(text, at[1], m.start())):
             continue
         if _NOT_SITES.search(before) or not_place.match(text, m.end()) or not joined.search(m.group(0)):
             continue  # "Orile, Lagos" (no joiner): a town and its province, not a list
@@ -116,8 +130,8 @@ def town_list(
         if not 2 <= len(names) <= MAX_TOWNS or len(names) < len(items):
             continue
         known = [_known_place(name, scope.start + s, mentions) for s, _, name in items]
-        if False in known:
-            continue
+        if False in known or _countries(items, scope.start, mentions) > 1:
+            continue  # towns of two countries: one event per country, its toll shared, as rows split them
         # A name a place word introduces, or one the gazetteer places: not two people's names.
         nouned = (introduced and introduced.group(0).strip().lower() != "both") or nouns.search(m.group(0))
         if not (nouned or any(known)):
