@@ -55,6 +55,9 @@ def test_one_event_per_listed_town(text: str, expected: list[str]) -> None:
         "Artillery shelled rebel positions on Sunday, the armies of Turkey and Russia said.",
         # Two people named after the act are victims, not towns.
         "In the village of Kafr Nabl, gunmen shot dead Ahmed Hassan and Mohammed Ali on Monday.",
+        # Parts of one city are the city: one location, one event.
+        "Mortar rounds hit the Salhiyeh and Qassaa neighbourhoods on Tuesday, wounding four people.",
+        "Rebels shelled the quarters of Bab Tuma and Midan on Monday.",
         # Demonyms before a group are its sides, not places.
         "Syrian and Russian warplanes bombed rebel positions near the town of Khan Shaykhun on Monday.",
     ],

@@ -20,6 +20,7 @@ from geoevents.events.triggers import data_rows
 from geoevents.records import MentionRole, ResolvedMention
 
 _COLUMNS = ("kind", "word")
+_PART_WINDOW = 20  # characters either side of a list where a word for a city's parts makes it one place
 MAX_TOWNS = 6  # a longer list is a region's roll-call, not the sites of one act
 # A list right after the trigger is the act's object ("regained A and B"); "struck sites in A and B" is
 # left to the rows' own split by country.
@@ -31,8 +32,8 @@ _WIDE = frozenset({"country", "admin1", "region", "region_expression", "border"}
 TownList = tuple[tuple[int, int, str], ...]  # the towns a clause lists: (start, end, name) in the article
 
 
-def _words(kind: str) -> list[str]:
-    return [r["word"] for _, r in data_rows(None, "place_lists.tsv", _COLUMNS) if r["kind"] == kind]
+def _words(*kinds: str) -> list[str]:
+    return [r["word"] for _, r in data_rows(None, "place_lists.tsv", _COLUMNS) if r["kind"] in kinds]
 
 
 def _alternation(words: list[str]) -> str:
@@ -48,7 +49,7 @@ _NAME = (
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The list, its introducers, and the words that show a name is no place."""
-    noun, joiner = _alternation(_words("noun")), _alternation(_words("joiner"))
+    noun, joiner = _alternation(_words("noun", "part")), _alternation(_words("joiner"))
     item = rf"(?:(?i:the)\s+)?(?:(?i:{noun})\s+(?i:of|if)\s+)?(?:{_NAME})(?:\s+(?i:{noun})\b)?"
     # "... and another 23 people among them ten children in the town of B": a toll per town.
     per_town = r"\s+(?i:and)\s+(?i:another|a\s+further|\d+)\b[^.;:]{0,80}?\b(?i:in|at|near|outside|around)\s+"
@@ -111,7 +112,8 @@ def town_list(
     joined = re.compile(
         rf"\s(?:{_alternation(_words('joiner'))}|and\s+another|and\s+a\s+further|and\s+\d+)\s", re.I
     )
-    nouns = re.compile(rf"\b(?:{_alternation(_words('noun'))})\b", re.I)
+    nouns = re.compile(rf"\b(?:{_alternation(_words('noun', 'part'))})\b", re.I)
+    parts = re.compile(rf"\b(?:{_alternation(_words('part'))})\b", re.I)
     text = scope.text
     for m in listed.finditer(text):
         owner = max((s for s in [at[0], *others] if s < m.start()), default=None)
@@ -125,6 +127,8 @@ def town_list(
             continue
         if _NOT_SITES.search(before) or not_place.match(text, m.end()) or not joined.search(m.group(0)):
             continue  # "Orile, Lagos" (no joiner): a town and its province, not a list
+        if parts.search(text, max(0, m.start() - _PART_WINDOW), m.end() + _PART_WINDOW):
+            continue  # "the A and B neighbourhoods of the city": one city, one location
         items = _items(text, m)
         names = {name.lower() for _, _, name in items}
         if not 2 <= len(names) <= MAX_TOWNS or len(names) < len(items):
