@@ -137,3 +137,30 @@ def test_two_explicit_days_are_two_events() -> None:
     monday = _draft(0, AIR, 9, "Strikes on Monday killed 4", fatalities=(4, False))
     tuesday = _draft(1, AIR, 10, "Strikes on Tuesday killed 4", fatalities=(4, False))
     assert len(retellings_folded([monday, tuesday], DEFAULT)) == 2
+
+
+def test_the_headline_toll_given_again_folds_whoever_the_passive_seems_to_name() -> None:
+    head = _draft(
+        0, None, 10, "Strikes kill more than 25 militants", fatalities=(25, False), actor1="Coalition"
+    )
+    body = _undated(
+        _draft(
+            2,
+            None,
+            12,
+            "More than 25 members of the group were killed",
+            fatalities=(25, False),
+            actor1="Group",
+        )
+    )
+    assert len(retellings_folded([head, body], DEFAULT)) == 1
+
+
+def test_a_part_of_the_headline_toll_with_another_doer_stays_apart() -> None:
+    head = _draft(
+        0, None, 10, "Strikes kill 25 militants and 4 civilians", fatalities=(29, False), actor1="Coalition"
+    )
+    body = _undated(
+        _draft(2, None, 12, "Militias killed 25 people", fatalities=(25, False), actor1="Militia")
+    )
+    assert len(retellings_folded([head, body], DEFAULT)) == 2

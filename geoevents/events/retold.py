@@ -89,7 +89,9 @@ def _fits(k: Draft, d: Draft, settings: Settings) -> tuple[bool, bool]:
         return False, False
     if not undated and not (unspecified_weapon(k) or unspecified_weapon(d)):
         return False, False  # same-day reports of one kind were weighed by ``consolidate`` already
-    by_toll = _toll_told(k, d) and _same_actor1(k, d)
+    # one toll given twice outweighs the sides a passive "were killed" seems to name; a figure the lead
+    # gives among others ("50 fighters and eight civilians") holds only where the doers agree
+    by_toll = _toll_told(k, d) and (k.fatalities == d.fatalities or _same_actor1(k, d))
     return by_toll or _actors_compatible(k, d), by_toll
 
 
