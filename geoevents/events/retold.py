@@ -106,7 +106,10 @@ def retellings_folded(drafts: list[Draft], settings: Settings) -> list[Draft]:
         into, by_toll = max(fits, key=lambda f: (affinity(f[0], d), -abs(f[0].order - d.order)))
         toll, date_, precision = into.fatalities, into.date, into.precision
         into_assumed = ASSUMED in into.tags
+        weapon_named = unspecified_weapon(into) and not unspecified_weapon(d)
         absorb(into, d)
+        if weapon_named and d.sub_event_type:
+            into.sub_event_type = d.sub_event_type  # the report that names the weapon types the act
         if by_toll:
             into.fatalities = toll  # the lead's whole toll, of which the body tells a part
         if into_assumed:
