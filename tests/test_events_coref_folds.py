@@ -99,6 +99,7 @@ def test_an_undated_report_folds_into_the_dated_one_of_its_kind_and_place() -> N
     undated = _undated(_draft(2, AIR, 12, "The drone strike destroyed a school", sites=[_site("Northfield")]))
     kept = retellings_folded([dated, undated], DEFAULT)
     assert [(d.order, d.date) for d in kept] == [(0, date(2022, 5, 11))]
+    assert ASSUMED not in kept[0].tags  # still dated by the text, for any later report
 
 
 def test_an_undated_lead_takes_the_day_the_body_names() -> None:

@@ -112,9 +112,10 @@ def retellings_folded(drafts: list[Draft], settings: Settings) -> list[Draft]:
             into.sub_event_type = d.sub_event_type  # the report that names the weapon types the act
         if by_toll:
             into.fatalities = toll  # the lead's whole toll, of which the body tells a part
-        if into_assumed:
+        if into_assumed and ASSUMED not in d.tags:
             into.date, into.precision = d.date, d.precision  # the text's day, not the publication's
-            into.tags.discard(ASSUMED)
         else:
             into.date, into.precision = date_, precision
+        if not (into_assumed and ASSUMED in d.tags):
+            into.tags.discard(ASSUMED)  # one of the two reports is dated by the text
     return kept
