@@ -39,6 +39,7 @@ from geoevents.events.place_lists import TownList, one_per_town, town_list
 from geoevents.events.prefilter import folded
 from geoevents.events.realis import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
 from geoevents.events.reference import reference_date
+from geoevents.events.retold import retellings_folded
 from geoevents.events.sites import places_in, site_flags
 from geoevents.events.taxonomy import VIOLENT_TYPES, event_type_of
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
@@ -238,7 +239,7 @@ def drafts_from_article(
     ref = reference_date(article)[0]
     tolls_carried(drafts, sentences, usable)
     date_from_the_lead(drafts, sentences, ref)
-    kept_drafts = consolidate(bare_tolls_folded(drafts), ref, settings)
+    kept_drafts = retellings_folded(consolidate(bare_tolls_folded(drafts), ref, settings), settings)
     dated_by_context(kept_drafts, sentences, article.text)
     tolls_updated(kept_drafts, sentences)
     return one_per_town(kept_drafts, article.text)
