@@ -42,7 +42,7 @@ def same_type(a: Draft, b: Draft) -> bool:
     return refined(a.sub_event_type, text_a) == refined(b.sub_event_type, text_b)
 
 
-def _types_compatible(a: Draft, b: Draft) -> bool:
+def types_compatible(a: Draft, b: Draft) -> bool:
     if a.sub_event_type and b.sub_event_type:
         return same_type(a, b)
     fa, fb = a.family, b.family
@@ -71,11 +71,11 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
 
 
 def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
-    if not (_types_compatible(a, b) and _dates_compatible(a, b)):
+    if not (types_compatible(a, b) and _dates_compatible(a, b)):
         return False
-    if not (_toll_of_a_fight(a, b) or _toll_of_a_fight(b, a)) and not _actors_compatible(a, b):
+    if not (_toll_of_a_fight(a, b) or _toll_of_a_fight(b, a)) and not actors_compatible(a, b):
         return False
-    return _sites_agree(a, b, max_km)
+    return sites_agree(a, b, max_km)
 
 
 def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
@@ -87,7 +87,7 @@ def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
     return clash and bool(named) and named <= sides
 
 
-def _actors_compatible(a: Draft, b: Draft) -> bool:
+def actors_compatible(a: Draft, b: Draft) -> bool:
     if a.sub_event_type == b.sub_event_type == "Armed clash":
         return _sides_compatible(a, b)  # a clash has sides, not a doer and a target
     if a.actor1 and b.actor1 and a.actor1 != b.actor1:
@@ -238,11 +238,11 @@ def _repelled(attack: Draft, reply: Draft, max_km: float) -> bool:
         and attack.sub_event_type is None
         and attack.family is None
         and 0 < reply.order - attack.order <= 1
-        and _sites_agree(attack, reply, max_km)
+        and sites_agree(attack, reply, max_km)
     )
 
 
-def _sites_agree(a: Draft, b: Draft, max_km: float) -> bool:
+def sites_agree(a: Draft, b: Draft, max_km: float) -> bool:
     if not (a.sites and b.sites):
         return True
     return any(
@@ -269,9 +269,9 @@ def _same_toll_folded(kept: list[Draft], settings: Settings) -> list[Draft]:
                 and k.date is not None
                 and d.date is not None
                 and abs((k.date - d.date).days) <= TOLL_RETOLD_DAYS
-                and _sites_agree(k, d, settings.merge_distance_km)
-                and _actors_compatible(k, d)
-                and _may_join(k, d)
+                and sites_agree(k, d, settings.merge_distance_km)
+                and actors_compatible(k, d)
+                and may_join(k, d)
             ),
             None,
         )
@@ -315,9 +315,9 @@ def _told_on_report_day(a: Draft, b: Draft, settings: Settings) -> bool:
         and act.date is not None
         and told.date is not None
         and (told.date - act.date).days == 1
-        and _sites_agree(a, b, settings.merge_distance_km)
-        and _actors_compatible(a, b)
-        and _may_join(a, b)
+        and sites_agree(a, b, settings.merge_distance_km)
+        and actors_compatible(a, b)
+        and may_join(a, b)
     )
 
 
@@ -334,18 +334,18 @@ def _retold(first: Draft, later: Draft) -> bool:
         and first.date is not None
         and later.date is not None
         and abs((later.date - first.date).days) <= 1
-        and _may_join(first, later)
+        and may_join(first, later)
     )
 
 
-def _may_join(into: Draft, other: Draft) -> bool:
+def may_join(into: Draft, other: Draft) -> bool:
     """Whether ``other`` may fold into ``into``: never a report that says it is another event
     ("in another strike", "a separate attack"), and never a typed report into a bare killing or
     attack, whose sub-type it would take over (the typed report is an event of its own)."""
     if "another-event" in other.tags:
         return False
     if "elsewhere" in other.tags and into.sites and other.sites:
-        ours, theirs = _towns(other), _towns(into)
+        ours, theirs = towns(other), towns(into)
         if ours and theirs and not ours & theirs:
             return False  # "also in X": one more act, at a place of its own (the province both name aside)
     untyped = into.sub_event_type is None and into.family is None
@@ -354,7 +354,7 @@ def _may_join(into: Draft, other: Draft) -> bool:
     return not (untyped and (other.sub_event_type is not None or other.family is not None))
 
 
-def _towns(d: Draft) -> set[str]:
+def towns(d: Draft) -> set[str]:
     """The feature ids of a draft's sites finer than a province (all of them when it has none finer)."""
     places = [rm.place for rm in d.sites if rm.place is not None]
     fine = {p.feature_id for p in places if GRANULARITY.get(p.feature_class, 2) < 3}
@@ -382,7 +382,7 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             ),
             None,
         )
-        if twin is not None and _may_join(twin, d):
+        if twin is not None and may_join(twin, d):
             absorb(twin, d)
         else:
             kept.append(d)
@@ -403,17 +403,17 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             kept.remove(d)
     for d in undated:
         candidates = [
-            k for k in kept if drafts_compatible(k, d, settings.merge_distance_km) and _may_join(k, d)
+            k for k in kept if drafts_compatible(k, d, settings.merge_distance_km) and may_join(k, d)
         ]
         if not candidates and "toll-of-previous" in d.tags:
             # "Among the dead were ...": the event told just before, whatever place the victims' words name.
-            earlier = [k for k in kept if k.order < d.order and _types_compatible(k, d) and _may_join(k, d)]
+            earlier = [k for k in kept if k.order < d.order and types_compatible(k, d) and may_join(k, d)]
             candidates = [max(earlier, key=lambda k: k.order)] if earlier else []
         if not candidates and "toll-of-crew" in d.tags:
             # "Its two pilots were killed": the crew of the aircraft downed in the report just before.
             earlier = [k for k in kept if k.order < d.order]
             last = max(earlier, key=lambda k: k.order) if earlier else None
-            if last is not None and last.sub_event_type == "Disrupted weapons use" and _may_join(last, d):
+            if last is not None and last.sub_event_type == "Disrupted weapons use" and may_join(last, d):
                 candidates = [last]
         if candidates:
             absorb(max(candidates, key=lambda k: (affinity(k, d), -abs(k.order - d.order))), d)

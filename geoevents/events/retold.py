@@ -17,14 +17,14 @@ import re
 from functools import lru_cache
 
 from geoevents.events.coref import (
-    _actors_compatible,
-    _may_join,
-    _sites_agree,
-    _towns,
-    _types_compatible,
     absorb,
+    actors_compatible,
     affinity,
+    may_join,
     same_type,
+    sites_agree,
+    towns,
+    types_compatible,
 )
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import EXPLOSIONS
@@ -52,7 +52,7 @@ def _kinds_agree(a: Draft, b: Draft) -> bool:
     if a.sub_event_type and b.sub_event_type and same_type(a, b):
         return True
     if not (a.sub_event_type and b.sub_event_type):
-        return _types_compatible(a, b)
+        return types_compatible(a, b)
     remote = {a.sub_event_type, b.sub_event_type} <= _REMOTE and a.family == b.family == EXPLOSIONS
     return remote and (unspecified_weapon(a) or unspecified_weapon(b))
 
@@ -71,13 +71,13 @@ def _same_actor1(a: Draft, b: Draft) -> bool:
 
 def _places_apart(a: Draft, b: Draft) -> bool:
     """Two reports at towns of their own that share none: two events, however alike."""
-    ours, theirs = _towns(a), _towns(b)
+    ours, theirs = towns(a), towns(b)
     return bool(ours and theirs and not ours & theirs)
 
 
 def _fits(k: Draft, d: Draft, settings: Settings) -> tuple[bool, bool]:
     """Whether ``d`` folds into ``k``, and whether it does so by a toll the lead gives."""
-    if k is d or k.date is None or d.date is None or not _may_join(k, d) or "another-event" in k.tags:
+    if k is d or k.date is None or d.date is None or not may_join(k, d) or "another-event" in k.tags:
         return False, False
     undated = (ASSUMED in d.tags) != (ASSUMED in k.tags)
     gap = abs((k.date - d.date).days)
@@ -85,14 +85,14 @@ def _fits(k: Draft, d: Draft, settings: Settings) -> tuple[bool, bool]:
         return False, False
     if undated and ASSUMED in k.tags and not (k.sub_event_type and same_type(k, d)):
         return False, False  # an undated lead takes the day of a body report of its own kind only
-    if not _kinds_agree(k, d) or not _sites_agree(k, d, settings.merge_distance_km) or _places_apart(k, d):
+    if not _kinds_agree(k, d) or not sites_agree(k, d, settings.merge_distance_km) or _places_apart(k, d):
         return False, False
     if not undated and not (unspecified_weapon(k) or unspecified_weapon(d)):
         return False, False  # same-day reports of one kind were weighed by ``consolidate`` already
     # one toll given twice outweighs the sides a passive "were killed" seems to name; a figure the lead
     # gives among others ("50 fighters and eight civilians") holds only where the doers agree
     by_toll = _toll_told(k, d) and (k.fatalities == d.fatalities or _same_actor1(k, d))
-    return by_toll or _actors_compatible(k, d), by_toll
+    return by_toll or actors_compatible(k, d), by_toll
 
 
 def retellings_folded(drafts: list[Draft], settings: Settings) -> list[Draft]:
