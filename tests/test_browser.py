@@ -52,6 +52,16 @@ document.querySelectorAll('.leaflet-marker-icon.ge-cluster')
 return [icons, grouped, geoevents.drawnCount()];
 """
 
+# Pairs of visible controls whose boxes overlap (a title running under a button, say).
+OVERLAPS_JS = """
+var boxes = [...document.querySelectorAll('.leaflet-control')]
+  .map(c => [c.className, c.getBoundingClientRect()]).filter(([, r]) => r.width && r.height), hits = [];
+boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, r]) => {
+  if (r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom) { hits.push([a, b]); }
+}));
+return hits;
+"""
+
 # Where the open popup is: inside the map? overlapping which controls?
 POPUP_JS = """
 var popup = document.querySelector('.leaflet-popup');
@@ -240,6 +250,7 @@ def test_layout_keeps_popups_in_view_and_clear_of_panels(
             "return a / (innerWidth * innerHeight);"
         )
         assert covered < 0.2, covered
+        assert browser.execute_script(OVERLAPS_JS) == []  # folded panels sit side by side
     else:
         assert all(expanded)
     _open_popups_clear_of_panels(browser, ids)
