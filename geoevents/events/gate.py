@@ -20,7 +20,7 @@ from geoevents.events.nonpolitical import (
     quiet_story,
 )
 from geoevents.events.protests import commemoration
-from geoevents.events.realis import asserted, claimed, denied_after, recalled
+from geoevents.events.realis import asserted, claimed, defined, denied_after, recalled
 from geoevents.events.summaries import reaction, running_toll
 from geoevents.events.triggers import Trigger
 
@@ -81,6 +81,8 @@ def rejection(
         return "not-asserted"
     if claimed(clause, m.start()):
         return "claim"
+    if defined(clause, m.start()):
+        return "background"
     if sentence is not None and denied_after(sentence, clause, m.end()):
         return "not-asserted"
     if reaction(clause, m.start()):

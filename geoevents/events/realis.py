@@ -18,6 +18,7 @@ __all__ = [
     "asserted",
     "campaign_summary",
     "claimed",
+    "defined",
     "denied_after",
     "generic_plural",
     "recalled",
@@ -169,6 +170,21 @@ _RECALLED = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:war|conflict|insurgency|uprising|rebellion)\b",
     re.IGNORECASE,
 )
+# An entry of a chronology: a line opening with a bare year ("2011: in June ...", "* 2014 - troops ...").
+_CHRONOLOGY = re.compile(r"^\W*(?:19|20)\d\d(?:\s*[:–—]|\s*-(?!\d))", re.IGNORECASE)
+# A tactic defined in the timeless present: "this happens when a jet strikes twice", "a practice in which"...
+_DEFINITION = re.compile(
+    r"\b(?:(?:this|that|it)\s+(?:occurs|happens|is\s+(?:done|used|called))\s+when|"
+    r"(?:tactic|practice|technique|method|strategy)\s+(?:in\s+which|whereby))\b",
+    re.IGNORECASE,
+)
+
+
+def defined(clause: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is part of a definition of a tactic, not a report of one act."""
+    return bool(_DEFINITION.search(clause[:start]))
+
+
 # A claim of responsibility names an event without reporting it.
 _CLAIM_BEFORE = re.compile(
     r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|admitted)\s+(?:\w+\s+)?responsibility\s+for|claim(?:ed|s|ing)?|"
@@ -205,7 +221,11 @@ _TIME_SINCE = re.compile(
 
 def recalled(clause: str, sentence: str | None = None) -> bool:
     """Whether the clause tells its event as history or remembrance (background, not news)."""
-    return bool(_RECALLED.search(clause) or (sentence and _TIME_SINCE.search(sentence)))
+    return bool(
+        _RECALLED.search(clause)
+        or _CHRONOLOGY.match(clause)
+        or (sentence and (_TIME_SINCE.search(sentence) or _CHRONOLOGY.match(sentence)))
+    )
 
 
 _DETAILS = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|\d+)\b", re.IGNORECASE)
