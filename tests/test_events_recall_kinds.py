@@ -69,3 +69,27 @@ def test_also_at_another_town_of_the_same_province_is_another_event(gazetteer) -
     events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
     assert [e.sub_event_type for e in events] == [ATTACK, ATTACK]
     assert [e.fatalities for e in events] == [8, 1]
+
+
+# A suicide attacker's grenades are part of the suicide attack; one thrown before the blast is a grenade.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raid on the checkpoint in Azaz on Monday was made by four suicide bombers wearing "
+        "explosive vests and carrying grenades.",
+        "Two suicide attackers armed with rifles and grenades stormed a base near Mosul on Friday, "
+        "killing 5 soldiers.",
+    ],
+)
+def test_grenades_carried_by_suicide_attackers_are_the_suicide_attack(text: str) -> None:
+    assert _types(text) == ["Suicide bomb"]
+
+
+def test_a_grenade_thrown_before_a_bomber_blows_himself_up_is_still_a_grenade() -> None:
+    text = "A bomber threw a hand grenade at the police post in Kilis before he blew himself up on Tuesday."
+    assert _types(text) == ["Grenade", "Suicide bomb"]
+
+
+def test_grenades_thrown_without_a_suicide_attacker_stay_grenades() -> None:
+    text = "Militants threw grenades at a police post in Mardin on Friday, wounding two officers."
+    assert _types(text) == ["Grenade"]
