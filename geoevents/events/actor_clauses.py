@@ -102,6 +102,8 @@ def actors_of_clause(
         )
         if _SUPPORT_BY.search(clause, max(0, am.start - 40), am.start) and not own_act:
             continue
+        if _member_of_previous(found, am, clause):
+            continue  # "rebel forces including fighters of X seized it": the forces named first did
         if _FACILITY_AFTER.match(clause, am.end) and name != subject:
             actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
             continue
@@ -144,6 +146,18 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+# After one actor and before another: the second is named as one among the first.
+_INCLUDING = re.compile(
+    r"\s*,?\s+(?:including|among\s+them|such\s+as|notably)\s+(?:[\w'-]+\s+){0,6}?$", re.IGNORECASE
+)
+
+
+def _member_of_previous(found: list[ActorMatch], am: ActorMatch, clause: str) -> bool:
+    """Whether ``am`` is named as a member of the actor just before it ("rebels including X fighters")."""
+    before = [a for a in found if a.end <= am.start]
+    return bool(before) and _INCLUDING.fullmatch(clause, before[-1].end, am.start) is not None
 
 
 # Between a subject and a later actor: a verb of violence taking that actor as its object.

@@ -160,6 +160,8 @@ def row_actors(
         hidden = sub_event_type in _HIDDEN_WEAPONS or sub_event_type in ("Armed clash", "Grenade")
         if actor1 is None and struck and lexicon.inter(actor2) in (1, 8) and not hidden:
             actor1, actor2 = actor2, None  # "killed in regime air strikes": the state struck
+        if actor1 is None and _lone_side(lexicon, sub_event_type, actor2, country, on, held_by):
+            actor1, actor2 = actor2, None  # "clashes went on as opposition fighters pushed on": they fought
         if actor1 is None:
             facing = in_country(actor2, country)
             actor1 = _unnamed_doer(
@@ -293,6 +295,25 @@ def _unnamed_doer(
         war = _in_war(_CLASHES_OF_WAR, country, on)
         war = None if war == facing else war  # "Russian troops repelled an assault": the other side attacked
     return war or (UNIDENTIFIED_MILITARY if air else UNIDENTIFIED)
+
+
+def _lone_side(
+    lexicon: ActorLexicon,
+    sub_event_type: str,
+    named: str | None,
+    country: str | None,
+    on: date | None,
+    held_by: str | None,
+) -> bool:
+    """Whether a clash's only named side is a non-state group that fought it: ACLED codes that side
+    first. A state force named alone may have been ambushed, and a war whose battles one side fights
+    (see ``_CLASHES_OF_WAR``) or ground one side holds tells the attacker instead."""
+    return (
+        sub_event_type == "Armed clash"
+        and lexicon.inter(named) in (2, 3)
+        and not held_by
+        and _in_war(_CLASHES_OF_WAR, country, on) is None
+    )
 
 
 def _as_police(name: str | None) -> str | None:
