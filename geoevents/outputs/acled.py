@@ -167,6 +167,7 @@ def acled_notes(event: Event) -> str:
     sentence = _DATELINE.sub("", sentence)
     for _ in range(2):  # "As reported on 28 April 2020, on 26 April, ...": both dates give way to the note's
         sentence = _LEADING_DATE.sub("", sentence).strip()
+        sentence = _LEADING_DAY.sub("", sentence).strip()
     if sentence:
         sentence = sentence[0].upper() + sentence[1:]
         sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
@@ -193,7 +194,7 @@ _OPENERS = (
     "Government", "Pro-government", "Rebels", "Rebel", "Opposition", "Jihadists", "Fighters", "Troops",
     "Soldiers", "Forces", "Army", "Air", "Airstrikes", "Warplanes", "Clashes", "Fighting", "Shelling",
     "Residents", "Civilians", "Local", "Tribesmen", "Militiamen", "Suspected", "Masked", "At", "More", "Over",
-    "Coalition",
+    "Coalition", "In", "Near",
 )  # fmt: skip
 _NOTE_CHARS = 600
 # What a note's own date replaces: a dateline, or a leading "On Friday," / "As reported on 2 May 2020,".
@@ -211,6 +212,14 @@ _LEADING_DATE = re.compile(
     rf"(?:\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)"
     r"(?:\s*\((?:between|from)\s[^)]{1,40}\))?\s*,\s*",  # "Around 10 May 2020 (between 8 and 12 May),"
+    re.I,
+)
+# A day opening the report with no comma after it: "On Sunday evening in Iraq US forces ...", "Late on
+# 3 May police ...". The preposition is required: a bare weekday or date may be the sentence's subject.
+_LEADING_DAY = re.compile(
+    r"^(?:on(?:\s+the\s+night\s+of)?|early\s+on|late\s+on)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\s+(?=\w)",
     re.I,
 )
 # Words that keep their capital after "On <date>, ": names, acronyms and "I"; a common word opening the
