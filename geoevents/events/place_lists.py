@@ -32,7 +32,9 @@ _WIDE = frozenset({"country", "admin1", "region", "region_expression", "border"}
 TownList = tuple[tuple[int, int, str], ...]  # the towns a clause lists: (start, end, name) in the article
 
 
+@lru_cache(maxsize=16)
 def _words(*kinds: str) -> list[str]:
+    """The words of those kinds, read once per process (a clause's town list asks for them each time)."""
     return [r["word"] for _, r in data_rows(None, "place_lists.tsv", _COLUMNS) if r["kind"] in kinds]
 
 
