@@ -42,7 +42,7 @@ from geoevents.events.tollforms import (
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
 _WHO = (
     r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving|including)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
-    rf"{WORD_NUM}\b|{VAGUE_WORDS}|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
+    rf"{WORD_NUM}\b|{VAGUE_WORDS}|{QUALIFIER}\s|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
 )  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
 _DEATH_WORDS = [
     "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "fatality",
@@ -126,12 +126,14 @@ _EARLIER = re.compile(
 
 
 def _more_victims(tail: str) -> int:
-    """Victims listed after the first group: "wounding four troops, two policemen and a child" adds 3."""
+    """Victims listed after the first group: "wounding four troops, two policemen and a child" adds 3;
+    a vague group adds ACLED's figure for its word ("five officers and about a dozen militants": 17)."""
     total, at = 0, 0
     while m := _MORE.match(tail, at):
         parsed = number_from_phrase(m.group("num"))
-        if not parsed or parsed[1]:
-            break
+        groups = tail[m.start() : m.start("num")]
+        if not parsed or re.search(rf"\b(?:{_DEATH}|{_HURT})\b", groups, re.I):
+            break  # "left four dead and ten wounded": another category, not more of the dead
         total, at = total + parsed[0], m.end()
     return total
 
@@ -183,14 +185,23 @@ def _category(verb: str) -> str:
     return "injuries" if re.match(_HURT, verb.lower()) else "fatalities"
 
 
+_LEFT_WHAT = re.compile(
+    rf"\s*(?:(?!(?:without|with|in|at|on|of|from|after|homeless|behind)\b)[\w’'\-]+\s+){{0,6}}?"
+    rf"(?P<what>{_DEATH}|{_HURT})\b",
+    re.I,
+)
+
+
 def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     """(category, value, vague) of one count match; None for a loose or unreadable one."""
     verb = (m.group("verb") or m.groupdict().get("died") or "").lower()
     if verb in ("left", "leaving"):
-        tail = text[m.end() : m.end() + 40].lower()
-        if not re.match(rf"\s*(?:\w+\s+)?{_DEATH}|\s*(?:\w+\s+)?{_HURT}", tail):
+        # "left four dead", "left four policemen and about a dozen militants dead": the first word of
+        # death or hurt after the groups says which the figure counts
+        told = _LEFT_WHAT.match(text, m.end())
+        if told is None:
             return None
-        verb = "dead" if re.match(rf"\s*(?:\w+\s+)?{_DEATH}", tail) else "wounded"
+        verb = "wounded" if re.fullmatch(_HURT, told.group("what"), re.I) else "dead"
     if "toll" in verb:
         verb = "dead"
     if verb == "casualties":
@@ -340,11 +351,7 @@ def casualties_from_text(text: str) -> Casualties:
                 vague = True  # one person named, maybe one of a toll the text gives: that toll wins
             if pattern is SELF_AND:
                 value += 1  # the attacker, whom ACLED counts among the dead
-            if (
-                pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO)
-                and m.group("verb").lower() not in ("left", "leaving")
-                and exact
-            ):
+            if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
                 value += _more_victims(text[m.end() :])
             if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
                 value += _earlier_victims(text[: m.start()])

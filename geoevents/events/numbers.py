@@ -44,13 +44,15 @@ QUALIFIER = (
 )
 NUMBER = (
     rf"(?:(?:{QUALIFIER}\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM})"
-    rf"(?:\s*(?:-|–|or|to|and)\s*(?:\d+|{WORD_NUM}))?|{VAGUE_WORDS})"
+    rf"(?:\s*(?:-|–|or|to|and)\s*(?:\d+|{WORD_NUM}))?|(?:{QUALIFIER}\s+(?=an?\s+dozen|dozens|scores|hundreds))?(?:{VAGUE_WORDS}))"
 )
 
 
 def number_from_phrase(phrase: str) -> tuple[int, bool] | None:
     """The conservative integer a count phrase stands for, and whether it was vague."""
     p = re.sub(r"\s+", " ", phrase.strip().lower())
+    # "about a dozen", "more than dozens": the qualifier leaves the vague word's conservative figure
+    p = re.sub(rf"^{QUALIFIER}\s+(?=an?\s+dozen|dozens|scores|hundreds)", "", p)
     if p in ("the", "his", "her", "their", "its", "another", "him", ""):
         return 1, False  # one person named: "killed the police chief", a headline's "kills ex-soldier"
     if p == "none":

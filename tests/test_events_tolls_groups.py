@@ -1,0 +1,29 @@
+"""Tolls of several groups in one clause: summed, a vague group at ACLED's figure for its word."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.events.counts import casualties_from_text
+from geoevents.events.numbers import number_from_phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("about a dozen", 12), ("more than a dozen", 12), ("nearly dozens", 12), ("at least scores", 20)],
+)
+def test_a_qualified_vague_word_keeps_its_conventional_figure(phrase: str, value: int) -> None:
+    assert number_from_phrase(phrase) == (value, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("The ambush left two guards and about a dozen raiders dead, the governor said.", 14),
+        ("Troops killed three smugglers and dozens of their armed escorts at the pass.", 15),
+        ("The fighting left six villagers and nine gunmen dead.", 15),
+        ("The raid left four guards wounded and one dead.", 1),
+    ],
+)
+def test_groups_listed_before_the_word_of_death_are_summed(sentence: str, dead: int) -> None:
+    assert casualties_from_text(sentence).fatalities == dead
