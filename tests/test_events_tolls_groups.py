@@ -27,3 +27,17 @@ def test_a_qualified_vague_word_keeps_its_conventional_figure(phrase: str, value
 )
 def test_groups_listed_before_the_word_of_death_are_summed(sentence: str, dead: int) -> None:
     assert casualties_from_text(sentence).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("A crowd at the market burned alive a man it accused of poisoning wells.", 1),
+        ("Herders burned two travellers alive after a quarrel over grazing.", 2),
+        ("Youths cornered a suspected pickpocket and beat him to death.", 1),
+        ("Guards seized three alleged smugglers at the river and beat them to death.", 3),
+        ("Angry villagers lynch suspected thief", 1),
+    ],
+)
+def test_a_mob_killing_told_by_how_it_was_done_counts_its_victims(sentence: str, dead: int) -> None:
+    assert casualties_from_text(sentence).fatalities == dead

@@ -22,6 +22,7 @@ from geoevents.events.tollforms import (
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
     BODIES,
+    BURNED_ALIVE,
     DEATHS_OF,
     FIELD,
     INJURIES_TO,
@@ -33,6 +34,7 @@ from geoevents.events.tollforms import (
     SELF_AND,
     THE_ONE,
     all_aboard,
+    group_of_them,
     is_year,
     tally_spans,
     war_tolls,
@@ -206,7 +208,8 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
         verb = "dead"
     if verb == "casualties":
         return None  # "casualties" mixes dead and wounded: too loose to code
-    parsed = number_from_phrase(m.group("num"))
+    them = m.group("num").lower() == "them"
+    parsed = group_of_them(text, m.start("num")) if them else number_from_phrase(m.group("num"))
     at = m.start("num")
     if parsed is None or is_year(text, at, parsed[0]) or _NOT_A_COUNT_AFTER.match(text, m.end("num")):
         return None
@@ -285,6 +288,7 @@ _COUNTS = (
     _SINGULAR,
     _LIVES,
     OBJECT_TO_DEATH,
+    BURNED_ALIVE,
     BODIES,
     ONE_NAMED,
     ONE_BARE,

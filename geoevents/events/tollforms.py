@@ -9,12 +9,27 @@ from importlib.resources import files
 
 from geoevents.events.numbers import NUMBER, number_from_phrase
 
-# The victim between the verb and "to death": "beat a man to death", "stabbed two guards to death".
+# The victim between the verb and "to death": "beat a man to death", "stabbed two guards to death",
+# "burned two men alive", "beat him to death"; or after "burned alive": "burned alive a farmer".
 OBJECT_TO_DEATH = re.compile(
     r"\b(?:hacked|stabbed|beat|beaten|stoned|burned|burnt|bludgeoned|clubbed|tortured|trampled|kicked)\s+"
-    rf"(?P<num>{NUMBER}|an?)\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<verb>to\s+death)\b",
+    rf"(?P<num>{NUMBER}|an?|him|her|them)\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<verb>to\s+death|alive)\b",
     re.I,
 )
+BURNED_ALIVE = re.compile(rf"\b(?P<verb>(?:burned|burnt)\s+alive)\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I)
+# The group a "them" stands for: "caught two suspected thieves and beat them to death" -> "two".
+_GROUP_BEFORE = re.compile(rf"\b(?P<num>{NUMBER})\s+(?:[\w’'\-]+\s+){{0,3}}?[a-z][\w’'\-]*s\b", re.I)
+
+
+def group_of_them(text: str, at: int) -> tuple[int, bool] | None:
+    """The last plural group counted before a "them" in its sentence, as (value, vague), or None."""
+    start = max(text.rfind(". ", 0, at), text.rfind(";", 0, at)) + 1
+    last = None
+    for m in _GROUP_BEFORE.finditer(text, start, at):
+        last = m
+    return number_from_phrase(last.group("num")) if last else None
+
+
 # A coder's field: "Fatalities: 3", "injuries = 12", "Fatalities: none".
 FIELD = re.compile(r"\b(?P<verb>fatalities|deaths|injuries)\s*[:=]\s*(?P<num>\d+|none|no|zero)\b", re.I)
 # The dead found: "the bodies of two shepherds were found", "the body of a man was dumped".
