@@ -41,3 +41,27 @@ def test_groups_listed_before_the_word_of_death_are_summed(sentence: str, dead: 
 )
 def test_a_mob_killing_told_by_how_it_was_done_counts_its_victims(sentence: str, dead: int) -> None:
     assert casualties_from_text(sentence).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("Two customers died in the shop before officers shot and killed the gunman.", 3),
+        ("The blast killed four pilgrims, and the bomber was also killed.", 5),
+        ("Officers shot dead the assailant outside the embassy.", 1),
+        ("Five shoppers, including the attacker, were killed.", 5),
+    ],
+)
+def test_an_attacker_killed_beside_the_victims_is_counted_among_the_dead(sentence: str, dead: int) -> None:
+    assert casualties_from_text(sentence).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("Nine guards and their interpreter were killed in the ambush.", 10),
+        ("Three herders and their families were killed.", 3),  # a plural: no count to add
+    ],
+)
+def test_one_more_victim_named_after_a_counted_group_is_added(sentence: str, dead: int) -> None:
+    assert casualties_from_text(sentence).fatalities == dead

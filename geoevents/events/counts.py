@@ -13,10 +13,19 @@ so that merging can prefer an exact figure from another report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from geoevents.events.numbers import NUMBER, QUALIFIER, VAGUE_WORDS, WORD_NUM, number_from_phrase
+from geoevents.events.numbers import (
+    IN_NUMERIC_DATE,
+    NOT_A_COUNT_AFTER,
+    NUMBER,
+    QUALIFIER,
+    VAGUE_WORDS,
+    WORD_NUM,
+    number_from_phrase,
+)
+from geoevents.events.numbers import split_evenly as split_evenly  # where callers import it from
 from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
     ANOTHER_AFTER,
@@ -29,6 +38,7 @@ from geoevents.events.tollforms import (
     KILLING_HIM,
     OBJECT_TO_DEATH,
     ONE_BARE,
+    ONE_MORE,
     ONE_NAMED,
     SELF,
     SELF_AND,
@@ -39,6 +49,7 @@ from geoevents.events.tollforms import (
     tally_spans,
     war_tolls,
     without_asides,
+    without_attacker,
 )
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
@@ -149,23 +160,12 @@ def _earlier_victims(head: str) -> int:
             not parsed
             or parsed[1]
             or re.search(rf"\d|\b(?:{_DEATH}|{_HURT})\b", m.group(0)[len(m.group("num")) :], re.I)
-            or _NOT_A_COUNT_AFTER.match(head, m.end("num"))
+            or NOT_A_COUNT_AFTER.match(head, m.end("num"))
             or re.match(rf"\s+(?:{_DEATH}|{_HURT})\b", head[m.end("num") :], re.I)  # "5 killed and 17 hurt"
         ):
             break
         total, end = total + parsed[0], m.start()
     return total
-
-
-# A number that is a day of a date or a clock time: "7 Aug 2013 ...", "0147 PM".
-_NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
-    re.I,
-)
-
-
-_IN_NUMERIC_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b")
 
 
 def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -176,8 +176,8 @@ def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
         found.append(m)
         dated = (
             re.fullmatch(r"(?:19|20)\d\d|0\d+|\d+[-/.]\d+", m.group("num"))
-            or _NOT_A_COUNT_AFTER.match(text, m.end("num"))
-            or _IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
+            or NOT_A_COUNT_AFTER.match(text, m.end("num"))
+            or IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
         )
         pos = m.end("num") if dated and m.end("num") < m.end() else m.end()
     return found
@@ -211,9 +211,9 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     them = m.group("num").lower() == "them"
     parsed = group_of_them(text, m.start("num")) if them else number_from_phrase(m.group("num"))
     at = m.start("num")
-    if parsed is None or is_year(text, at, parsed[0]) or _NOT_A_COUNT_AFTER.match(text, m.end("num")):
+    if parsed is None or is_year(text, at, parsed[0]) or NOT_A_COUNT_AFTER.match(text, m.end("num")):
         return None
-    near = _IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
+    near = IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
     if re.fullmatch(r"0\d+", m.group("num")) or (near and near.start() <= m.start("num") < near.end()):
         return None  # "0147": a clock time; "12-11-2019": a date
     if _is_part(text, m):
@@ -311,6 +311,13 @@ def _count_gate() -> Gate:
 def casualties_from_text(text: str) -> Casualties:
     """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
     text = without_asides(text)  # "Three medics - volunteers of a charity - were killed": one clause
+    if (rest_of := without_attacker(text)) is not None:
+        # "left one officer dead before police killed the gunman": the victims' toll and the attacker
+        rest = casualties_from_text(rest_of)
+        if rest.fatalities is None:
+            return replace(rest, fatalities=1, fatalities_vague=True)  # the attacker alone: a toll of one
+        if not rest.fatalities_vague:
+            return replace(rest, fatalities=rest.fatalities + 1)
     found: dict[str, tuple[int, bool]] = {}
 
     def keep(category: str, value: int, vague: bool) -> None:
@@ -359,6 +366,8 @@ def casualties_from_text(text: str) -> Casualties:
                 value += _more_victims(text[m.end() :])
             if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
                 value += _earlier_victims(text[: m.start()])
+            if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
+                value += 1  # "ten policemen and their driver were killed": one more, told in the singular
             keep(category, value, vague)
             # "Several members ... were killed and wounded": the same vague figure for both; an exact one
             # ("49 fighters were killed and wounded") counts both together, too loose to code.
@@ -464,18 +473,6 @@ def counts_at_places(text: str, places: list[tuple[int, int]]) -> list[PlaceCoun
             tie(i, max(earlier)[1], parsed[0], parsed[1])
             figures.append((further.end(), max(earlier)[1]))
     return sorted(found.values(), key=lambda c: (places[c.place][0], c.category))
-
-
-def split_evenly(total: int, parts: int) -> list[int]:
-    """ACLED's split of a figure reported for several events without a breakdown.
-
-    Equal shares; what does not divide goes one each to the first events
-    ("25 over 3 locations" = 9, 8, 8), so the shares always add up to the total.
-    """
-    if parts < 1:
-        raise ValueError(f"cannot split a figure over {parts} events")
-    base, extra = divmod(total, parts)
-    return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
 # Who a toll counts when it counts everyone hit: "12 people", "30 persons" ("civilians" are a group).

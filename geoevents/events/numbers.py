@@ -48,6 +48,17 @@ NUMBER = (
 )
 
 
+# A number that is a day of a date or a clock time: "7 Aug 2013 ...", "0147 PM".
+NOT_A_COUNT_AFTER = re.compile(
+    r"\s*(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[ap]\.?m\b|gmt\b|hrs\b|local\s+time)",
+    re.I,
+)
+
+
+IN_NUMERIC_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b")
+
+
 def number_from_phrase(phrase: str) -> tuple[int, bool] | None:
     """The conservative integer a count phrase stands for, and whether it was vague."""
     p = re.sub(r"\s+", " ", phrase.strip().lower())
@@ -84,3 +95,15 @@ def _words_to_int(words: str) -> int | None:
         else:
             return None
     return total if total or words in ("zero", "no") or hundred else (0 if words == "zero" else None)
+
+
+def split_evenly(total: int, parts: int) -> list[int]:
+    """ACLED's split of a figure reported for several events without a breakdown.
+
+    Equal shares; what does not divide goes one each to the first events
+    ("25 over 3 locations" = 9, 8, 8), so the shares always add up to the total.
+    """
+    if parts < 1:
+        raise ValueError(f"cannot split a figure over {parts} events")
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]

@@ -79,6 +79,30 @@ SELF_AND = re.compile(
     re.I,
 )
 
+# The attacker killed beside the victims a clause counts: "before police shot and killed the gunman", "the
+# assailant was shot dead". ACLED counts the attacker among the event's dead.
+_ATTACKER = (
+    r"(?:the|an?)\s+(?:lone\s+|suspected\s+|armed\s+)?(?:attacker|gunman|assailant|shooter|bomber|stabber)"
+)
+_ATTACKER_KILLED = re.compile(
+    r"(?<!including\s)(?<!among\s)"
+    rf"(?:\b(?:killed|killing|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down)\s+{_ATTACKER}\b"
+    rf"|\b{_ATTACKER}\s+(?:was|had\s+been)\s+(?:also\s+|later\s+)?(?:killed|shot\s+dead|gunned\s+down)\b)",
+    re.I,
+)
+
+
+def without_attacker(text: str) -> str | None:
+    """The text with the attacker's killing blanked out, to read the victims' toll; None if none told."""
+    m = _ATTACKER_KILLED.search(text)
+    return None if m is None else text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+
+
+# One more victim named in the singular after a counted group: "and their driver", "along with his son".
+ONE_MORE = re.compile(
+    rf"\b(?:and|along\s+with|as\s+well\s+as)\s+(?:their|his|her|its)\s+(?:[\w’'\-]+\s+)?(?:{PERSONS})\b(?![\w’'\-])",
+    re.I,
+)
 # A war's toll so far, not an event's: "over 250,000 people have died since the war began",
 # "the war, which has killed 300,000". Read clause by clause (to the next full stop or semicolon).
 _SO_FAR = re.compile(
