@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date
 
+from geoevents.events.dates import dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
 
@@ -17,7 +19,20 @@ _ONGOING = re.compile(
 _ENTRY = re.compile(r"\W*[A-Z][\w'’ .-]{1,40}:\s")
 
 
-def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str) -> None:
+def _counted_before(d: Draft, sentence: str, ref: date | None) -> tuple[date, int] | None:
+    """The day a sentence counts right before the draft's act ("found on Friday, two days after gunmen
+    seized them": the Wednesday), when the act's own clause left that count out."""
+    for found in dates_from_text(sentence, reference=ref):
+        if not found.after or found.date is None:
+            continue
+        for trigger in d.trigger_texts:
+            at = sentence.find(trigger, found.end)
+            if 0 <= at - found.end <= 60 and not re.search(r"[;:]|\.\s", sentence[found.end : at]):
+                return found.date, found.precision
+    return None
+
+
+def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref: date | None = None) -> None:
     """A report the text gives no day for, told in the same paragraph within two sentences after a
     dated report ("Gunmen stormed the base on Monday ... The militants held the town for hours."),
     happened that day, as a coder reading the story dates it; otherwise the report's day stays."""
@@ -26,7 +41,14 @@ def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str) -> N
     placed = [(bisect_right(starts, first[id(k)]) - 1, k) for k in drafts if k.spans]
     for at, d in placed:
         own = sentences[at].text if at >= 0 else ""
-        if "date-assumed-publication" not in d.tags or _ONGOING.search(own) or _ENTRY.match(own):
+        if "date-assumed-publication" not in d.tags:
+            continue
+        if (counted := _counted_before(d, own, ref)) is not None:
+            d.date, d.precision = counted
+            d.tags.discard("date-assumed-publication")
+            d.tags.add("date-from-context")
+            continue
+        if _ONGOING.search(own) or _ENTRY.match(own):
             continue
         earlier = [
             (i, first[id(k)], k)

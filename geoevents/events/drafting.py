@@ -240,7 +240,7 @@ def drafts_from_article(
     tolls_carried(drafts, sentences, usable)
     date_from_the_lead(drafts, sentences, ref)
     kept_drafts = retellings_folded(consolidate(bare_tolls_folded(drafts), ref, settings), settings)
-    dated_by_context(kept_drafts, sentences, article.text)
+    dated_by_context(kept_drafts, sentences, article.text, ref)
     tolls_updated(kept_drafts, sentences)
     return one_per_town(kept_drafts, article.text)
 
