@@ -16,8 +16,18 @@ from geoevents.events.text import Span
 PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+(?:\w+ly\s+)?$")
 
 
+# "hit by warplanes of the Saudi-led coalition": the by-phrase names the force through its men or arms.
 _AGENT = re.compile(
-    r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters)\s+of\s+(?:the\s+)?)?$",
+    r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters|"
+    r"warplanes|jets|aircraft|planes|helicopters|drones|forces|troops|soldiers|units|artillery)\s+"
+    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "Syrian troops came under fire from rebels": the subject is the target, as in a passive.
+_CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "shells fired from rebel positions": the force whose ground the fire came from is its doer.
+_FIRED_FROM = re.compile(
+    r"\b(?:fired|launched|shot|coming|came|shelling|fire)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?$",
     re.IGNORECASE,
 )
 # "Kurdish forces backed by regime shelling took the area": an ally in a by-phrase of support is neither
@@ -78,24 +88,11 @@ def actors_of_clause(
     # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
     killed_in = _KILLED_IN.search(clause[: trigger.start()])
     victims_before = killed_in is not None
-    passive = (
-        bool(PASSIVE_BEFORE.search(clause[: trigger.start()]))
-        or bool(re.match(r"[\s,]*(?:(?:that|which)\s+)?(?:was|were)\b", clause[trigger.end() :]))
-        or victims_before
-    )
+    passive = victims_before or _passive(clause, trigger)
     subject: str | None = None
     subject_end: int | None = None
     for am in found:
-        civilian_after = bool(
-            re.match(
-                r"\s*(?:civilian|contractor|journalist|aid\s+worker|national|citizen)s?\b",
-                clause[am.end :],
-                re.I,
-            )
-        )
-        name = am.canonical
-        if civilian_after and name.startswith("Military Forces of "):
-            name = f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+        name = _civilians_of_state(am, clause)
         # "backed by regime shelling": the trigger is the ally's own act
         own_act = am.start <= trigger.start() < am.end or (
             not clause[am.end : trigger.start()].strip() and bool(_SUPPORT_ACT.match(trigger.group(0)))
@@ -104,7 +101,11 @@ def actors_of_clause(
             continue
         if _member_of_previous(found, am, clause):
             continue  # "rebel forces including fighters of X seized it": the forces named first did
-        if _FACILITY_AFTER.match(clause, am.end) and name != subject:
+        facility = _FACILITY_AFTER.match(clause, am.end) is not None
+        if facility and _FIRED_FROM.search(clause, max(0, am.start - 30), am.start):
+            actor1 = actor1 or name  # "rockets fired from Hamas positions": their owner fired them
+            continue
+        if facility and name != subject:
             actor2 = actor2 or name  # "a bomb hit a police station": the station's force is the target
             continue
         if killed_in is not None and killed_in.start() <= am.start <= trigger.start():
@@ -146,6 +147,27 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+def _passive(clause: str, trigger: re.Match[str]) -> bool:
+    """Whether the trigger's subject is what it hit: "was attacked", "were shelled", "came under fire"."""
+    before = clause[: trigger.start()]
+    return (
+        bool(PASSIVE_BEFORE.search(before))
+        or bool(re.match(r"[\s,]*(?:(?:that|which)\s+)?(?:was|were)\b", clause[trigger.end() :]))
+        or bool(_CAME_UNDER.search(before))
+    )
+
+
+_CIVILIAN_AFTER = re.compile(r"\s*(?:civilian|contractor|journalist|aid\s+worker|national|citizen)s?\b", re.I)
+
+
+def _civilians_of_state(am: ActorMatch, clause: str) -> str:
+    """A state's demonym before civilians ("US contractors") names that country's civilians."""
+    name = am.canonical
+    if _CIVILIAN_AFTER.match(clause, am.end) and name.startswith("Military Forces of "):
+        return f"Civilians ({name.removeprefix('Military Forces of ').removeprefix('the ')})"
+    return name
 
 
 # After one actor and before another: the second is named as one among the first.

@@ -130,7 +130,7 @@ class ActorLexicon:
     def _find(self, text: str) -> list[ActorMatch]:
         lookup = _lookup(self.entries)
         found = []
-        for m in self.pattern.finditer(text):
+        for m in self._alias_matches(text):
             key = re.sub(r"\s+", " ", m.group("alias")).casefold()
             canonical, inter = lookup[key]
             found.append(ActorMatch(canonical, inter, m.start(), m.end()))
@@ -140,6 +140,29 @@ class ActorLexicon:
                 found = [a for a in found if a not in overlapping] + [state]
         found += _partners(found, text)
         return _with_generic_heads_absorbed(sorted(found, key=lambda a: a.start), text)
+
+    def _alias_matches(self, text: str) -> Iterable[re.Match[str]]:
+        """The aliases named in ``text``, left to right; where a group's own name begins inside a common
+        noun's words ("the Army of Islam" holds "the army"), the group's name."""
+        pos = 0
+        while (m := self.pattern.search(text, pos)) is not None:
+            m = self._longer_inside(text, m)
+            yield m
+            pos = m.end()
+
+    def _longer_inside(self, text: str, m: re.Match[str]) -> re.Match[str]:
+        if not self._is_common_noun(m):
+            return m
+        for word in re.finditer(r"\s+", text[m.start() : m.end()]):
+            inner = self.pattern.match(text, m.start() + word.end())
+            if inner is not None and inner.end() > m.end() and not self._is_common_noun(inner):
+                return inner
+        return m
+
+    def _is_common_noun(self, m: re.Match[str]) -> bool:
+        """Whether an alias names no group of its own ("the army", "rebels": a country's force or kind)."""
+        canonical, _ = _lookup(self.entries)[re.sub(r"\s+", " ", m.group("alias")).casefold()]
+        return COUNTRY in canonical or canonical in GENERIC
 
     def inter(self, name: str | None) -> int | None:
         """ACLED inter code of a canonical name (None when unknown)."""
@@ -261,9 +284,12 @@ def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
     return codes, pattern
 
 
+# "military forces of Yemen", and a state's men or arms named by the country after them ("warplanes of
+# Russia", "troops of the United States"): that state's forces.
 _FORCES_OF = re.compile(
-    r"(?<![\w-])(?P<kind>Military|Police|Security|Armed)\s+[Ff]orces\s+of\s+(?:the\s+)?"
-    r"(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"(?<![\w-])(?:(?P<kind>Military|Police|Security|Armed)\s+[Ff]orces|(?i:forces|troops|soldiers|"
+    r"warplanes|jets|fighter\s+jets|aircraft|planes|helicopters|drones|army|navy|air\s+force|police))"
+    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 )
 
 
@@ -287,7 +313,8 @@ def _forces_of(text: str) -> list[ActorMatch]:
         for n in range(len(words), 0, -1):  # "Syria Monday": the longest prefix that is a country
             code = _country_codes().get(" ".join(words[:n]).casefold())
             if code:
-                kind = "Police Forces of " if m.group("kind") == "Police" else "Military Forces of "
+                police = m.group("kind") == "Police" or m.group(0).lower().startswith("police")
+                kind = "Police Forces of " if police else "Military Forces of "
                 end = m.start("country") + len(" ".join(words[:n]))
                 found.append(
                     ActorMatch(kind + with_article(country_name(code) or ""), INTER_STATE, m.start(), end)

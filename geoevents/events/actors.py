@@ -146,6 +146,7 @@ def row_actors(
         if sub_event_type == "Excessive force against protesters" and actor2 is not None:
             actor1, actor2 = actor2, actor1  # ACLED codes the force that used it first
     elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        actor1, actor2 = _territory_sides(lexicon, sub_event_type, actor1, actor2)
         if claimed_by and (actor1 in (None, TERRORISTS) or is_unidentified_group(actor1)):
             actor1, actor2 = claimed_by, (None if actor2 == claimed_by else actor2)
         laid = claimed_by or (actor1 is not None and actor1 == planted_by)
@@ -177,6 +178,28 @@ def row_actors(
     if actor2 is None and (event_type == "Violence against civilians" or (violent and civilian_victims)):
         actor2 = civilians(country)
     return of_period(in_country(actor1, country), on), of_period(in_country(actor2, country), on)
+
+
+_STATE_SIDE = (INTER_STATE, 8)  # a state's own forces, or foreign ones
+_NON_STATE_SIDE = (2, 3, 4)  # rebels, political and identity militias
+
+
+def _territory_sides(
+    lexicon: ActorLexicon, sub_event_type: str, actor1: str | None, actor2: str | None
+) -> tuple[str | None, str | None]:
+    """The sides of a change of hands as the sub-event type defines them (ACLED codebook): in "Government
+    regains territory" the state's forces are actor1, the country's army when the text names none ("a day
+    after the fall of the rebel stronghold"); in "Non-state actor overtakes territory" the group is."""
+    first, second = lexicon.inter(actor1), lexicon.inter(actor2)
+    pro_state = (actor1 or "").startswith("Pro-Government Militia")  # the state's own auxiliaries
+    if sub_event_type == "Government regains territory" and first not in _STATE_SIDE and not pro_state:
+        if second in _STATE_SIDE:
+            return actor2, actor1
+        return "Military Forces of {country}", actor1 or actor2
+    overtaken = sub_event_type == "Non-state actor overtakes territory"
+    if overtaken and first in _STATE_SIDE and second in _NON_STATE_SIDE:
+        return actor2, actor1
+    return actor1, actor2
 
 
 _STATE_MOVES = frozenset(
@@ -259,6 +282,12 @@ _STRIKES_OF_WAR: dict[str, tuple[date, date | None, str]] = {
     "LB": (date(2023, 10, 8), None, "Military Forces of Israel"),
     "YE": (date(2015, 3, 26), date(2022, 4, 2), SAUDI_COALITION),
 }
+# Where one state alone flew a war's air strikes for a time: the doer of those the text leaves unnamed,
+# unless they hit a group the US-led coalition bombed (Syria's regime, until Russia's first strikes).
+_AIR_OF_WAR: dict[str, tuple[date, date | None, str]] = {
+    "SY": (date(2012, 7, 1), date(2015, 9, 29), "Military Forces of Syria"),
+}
+_COALITION_TARGETS = ("Islamic State", "Al Nusra Front")
 # Where one state's invasion makes nearly every battle its forces' against the country's own: an
 # unnamed attacker in a clash there ("fighting raged around Avdiivka") is the invader.
 _CLASHES_OF_WAR: dict[str, tuple[date, date | None, str]] = {
@@ -291,6 +320,9 @@ def _unnamed_doer(
     if held_by and (sub_event_type in _STAND_OFF or sub_event_type == "Armed clash"):
         return _SIDES[held_by == "rebels"]
     war = _in_war(_STRIKES_OF_WAR, country, on) if sub_event_type in _STAND_OFF else None
+    if air and not war and not (facing or "").startswith(_COALITION_TARGETS):
+        war = _in_war(_AIR_OF_WAR, country, on)
+        war = None if war == facing else war
     if sub_event_type == "Armed clash":
         war = _in_war(_CLASHES_OF_WAR, country, on)
         war = None if war == facing else war  # "Russian troops repelled an assault": the other side attacked
