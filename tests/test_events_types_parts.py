@@ -1,0 +1,81 @@
+"""Typing by the words of an event's own part: list briefs, bullet lines and unattributed fire.
+
+Wordings of our own. A brief's semicolon list or a bulleted digest reports one event per part, and
+the codebook types each by what its own part says; a target that "came under fire" from no named
+side is the codebook's exchange of fire (Armed clash) unless the target is civilian.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.ingest.articles import article_from_text
+from geoevents.settings import Settings
+
+PUBLISHED = datetime(2022, 5, 10)
+
+
+def _types(text: str) -> list[str]:
+    article = article_from_text(text, metadata={"published": PUBLISHED})
+    return [e.sub_event_type for e in events_from_article(article, [], settings=Settings())]
+
+
+def test_protest_in_a_semicolon_list_keeps_its_own_type() -> None:
+    text = (
+        "Regional roundup 9 May: militiamen burned a market in the northern district; in the capital, "
+        "hundreds of nurses rallied quietly outside the health ministry over unpaid wages; and in the "
+        "port town soldiers detained three fishermen"
+    )
+    types = _types(text)
+    assert "Peaceful protest" in types
+    assert "Violent demonstration" not in types
+
+
+def test_two_part_sentence_is_read_whole() -> None:
+    text = "Students marched to the governor's office on Monday; police fired tear gas to disperse them."
+    types = _types(text)
+    assert "Protest with intervention" in types
+    assert "Peaceful protest" not in types
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Lakeside: police used water cannon to break up a rally of taxi drivers",
+            "Protest with intervention",
+        ),
+        ("Hillview: youths torched a police car after a football match", "Violent demonstration"),
+        ("Riverton: pensioners marched peacefully to the town hall", "Peaceful protest"),
+    ],
+)
+def test_each_em_dash_bullet_is_typed_alone(line: str, expected: str) -> None:
+    bullets = [
+        "— Lakeside: police used water cannon to break up a rally of taxi drivers",
+        "— Hillview: youths torched a police car after a football match",
+        "— Riverton: pensioners marched peacefully to the town hall",
+    ]
+    types = _types("\n".join(bullets))
+    assert expected in types
+    assert len(set(types)) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A government helicopter came under fire from the ground near the oil field on Sunday, "
+        "the defence ministry said.",
+        "Two frontline villages held by the separatists came under attack late last night, "
+        "the interior ministry said.",
+    ],
+)
+def test_came_under_fire_without_a_side_is_a_clash(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+def test_civilian_bus_under_fire_is_an_attack() -> None:
+    text = "A minibus carrying villagers to market came under fire on the highway, killing two women."
+    assert _types(text) == ["Attack"]
