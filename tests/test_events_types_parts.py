@@ -79,3 +79,11 @@ def test_came_under_fire_without_a_side_is_a_clash(text: str) -> None:
 def test_civilian_bus_under_fire_is_an_attack() -> None:
     text = "A minibus carrying villagers to market came under fire on the highway, killing two women."
     assert _types(text) == ["Attack"]
+
+
+def test_attack_met_with_fighting_is_a_clash() -> None:
+    text = (
+        "Militants attacked a farming village near the lake on Sunday, sparking fighting that left "
+        "12 people dead, the governor said."
+    )
+    assert _types(text) == ["Armed clash"]

@@ -50,6 +50,13 @@ _CIVILIAN_THING = re.compile(
 )
 # A target told only as having come under fire or attack, with no word for who fired.
 _UNDER_FIRE = re.compile(r"\bcame\s+under\b", re.IGNORECASE)
+# An attack the clause says was met with fighting ("attacked the town, sparking clashes").
+_MET_WITH_FIGHTING = re.compile(
+    r"\b(?:sparking|sparked|triggering|triggered|igniting|prompting|setting\s+off|leading\s+to)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:fighting|clashes|gun\s*battles?|gunfights?|firefights?|battles?|"
+    r"exchanges?\s+of\s+fire)\b",
+    re.IGNORECASE,
+)
 _ARSON = re.compile(r"molotov|petrol\s+bomb|fire\s*bomb|incendiary", re.IGNORECASE)
 
 
@@ -264,6 +271,8 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
         return "Armed clash"  # fighters or soldiers killed: a fight, whoever the actor step guessed
     if _MILITARY_SITE.search(target) and not _CIVILIAN_THING.search(own):
         return "Armed clash"  # an attack on a base or checkpoint targets its force, whoever else died
+    if _MET_WITH_FIGHTING.search(target):
+        return "Armed clash"  # "attacked the town, sparking fighting": both sides fought
     if _UNDER_FIRE.search(words) and not CIVILIAN_WORDS.search(own) and not _CIVILIAN_THING.search(own):
         return "Armed clash"  # "came under fire" with no side named: the codebook's exchange of fire
     if (d.actor2 or "").startswith("Civilians") or CIVILIAN_WORDS.search(target):
