@@ -87,3 +87,15 @@ def test_attack_met_with_fighting_is_a_clash() -> None:
         "12 people dead, the governor said."
     )
     assert _types(text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in the port city arrested four suspects over last week's grenade attack on a bus station.",
+        "Security forces detained three men in connection with the suicide bombing at the market, "
+        "the interior ministry said.",
+    ],
+)
+def test_arrest_over_an_attack_is_an_arrest(text: str) -> None:
+    assert "Arrests" in _types(text)

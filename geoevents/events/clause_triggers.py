@@ -67,11 +67,35 @@ def _triggers_of(clause: Span) -> Triggered:
     for second in (conjoined_trigger(clause.text, found), territory_trigger(clause.text, found)):
         if second is not None:
             pairs.append(ClauseTrigger(clause, Found(second.trigger, second.match)))
+    held = _arrest_over(clause.text, found)
+    if held is not None:
+        pairs.append(ClauseTrigger(clause, Found(held.trigger, held.match)))
     taken = tuple(t.sub_event_type for _, (t, _m) in pairs[1:] if t.sub_event_type)  # type: ignore[misc]
     other = coordinated_trigger(clause.text, found, taken=taken)
     if other is not None:
         pairs.append(ClauseTrigger(clause, Found(other.trigger, other.match)))
     return pairs
+
+
+# What ties a detention to the act it is for: "arrested four suspects over last week's grenade attack".
+_HELD_FOR = re.compile(
+    r"\b(?:over|for|in\s+connection\s+with|linked\s+to|suspected\s+of|accused\s+of|on\s+suspicion\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_ARRESTS = tuple(t for t in load_triggers() if t.sub_event_type == "Arrests")
+
+
+def _arrest_over(clause: str, found: TriggerMention) -> TriggerMention | None:
+    """The detention a clause reports before the act it names as its cause ("police arrested four
+    suspects over the grenade attack"): the codebook's Arrests, an event beside the act, or None."""
+    if found.trigger.sub_event_type in ("Arrests", None):
+        return None
+    for trigger in _ARRESTS:
+        m = trigger.pattern.search(clause, 0, found.match.start())
+        if m is not None and _HELD_FOR.search(clause[m.end() : found.match.start()]):
+            return TriggerMention(trigger, m)
+    return None
 
 
 def _past_a_weak_verb(clause: str, found: TriggerMention) -> TriggerMention:
