@@ -99,3 +99,22 @@ def test_attack_met_with_fighting_is_a_clash() -> None:
 )
 def test_arrest_over_an_attack_is_an_arrest(text: str) -> None:
     assert "Arrests" in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some 300 exiles staged a demonstration outside the embassy in solidarity with relatives "
+            "who are fighting against the militants.",
+            "Peaceful protest",
+        ),
+        (
+            "Clashes in the northern town raged on Thursday, according to the monitor, which has "
+            "recorded heavy shelling of the area since June.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_act_inside_a_relative_clause_yields_to_the_clause_act(text: str, expected: str) -> None:
+    assert _types(text) == [expected]
