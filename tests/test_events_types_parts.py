@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 
 from geoevents.events import events_from_article
+from geoevents.events.triggers import best_trigger
 from geoevents.ingest.articles import article_from_text
 from geoevents.settings import Settings
 
@@ -118,3 +119,27 @@ def test_arrest_over_an_attack_is_an_arrest(text: str) -> None:
 )
 def test_act_inside_a_relative_clause_yields_to_the_clause_act(text: str, expected: str) -> None:
     assert _types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the suspect had tried to buy an assault rifle and two pistols from an undercover officer",
+        "the air force showed off two new attack helicopters at the parade",
+    ],
+)
+def test_weapon_names_are_not_acts(clause: str) -> None:
+    assert best_trigger(clause) is None
+
+
+def test_bodies_recovered_after_a_fight_are_its_toll() -> None:
+    text = (
+        "Rival armed groups fought in the hills outside the town on Sunday; the army said six bodies "
+        "were recovered after the fighting."
+    )
+    assert _types(text) == ["Armed clash"]
+
+
+def test_assault_launched_for_a_capture_is_the_capture() -> None:
+    text = "Rebels seized control of four villages in the valley since launching a fierce assault on Tuesday."
+    assert _types(text) == ["Non-state actor overtakes territory"]

@@ -131,8 +131,10 @@ def _with_protest_acts(
     return out
 
 
+# A clause that only counts the dead, wounded or recovered bodies of an act another clause names.
 _TOLL_ONLY = re.compile(
-    r"(?:(?:was|were|been|being|got)\s+(?:\w+ly\s+)?)?(?:killed|killing|dead|died|wounded|injured)",
+    r"(?:(?:was|were|been|being|got)\s+(?:\w+ly\s+)?)?(?:killed|killing|dead|died|wounded|injured)|"
+    r"bodies\s+(?:[\w'’-]+\s+){0,5}?(?:were|was)\s+(?:found|discovered|recovered)",
     re.IGNORECASE,
 )
 
@@ -153,7 +155,9 @@ def _with_tolls_folded(
 
 
 # A clause that opens on the fight a capture came after ("after two days of fighting", "following clashes").
-_FIGHT_BEFORE = re.compile(r"\W*(?:after|following|amid|during)\b", re.IGNORECASE)
+_FIGHT_BEFORE = re.compile(r"\W*(?:after|following|amid|during|since)\b", re.IGNORECASE)
+# A generic act of that fight: "since launching a fierce assault", "after an attack on the town".
+_ASSAULT = re.compile(r"assault(?:ed|s)?|attack(?:ed|s|ing)?|stormed", re.IGNORECASE)
 
 
 def _with_capture_fights_folded(
@@ -166,10 +170,18 @@ def _with_capture_fights_folded(
         return triggered
     return [
         ClauseTrigger(clause, None)
-        if found is not None and found[0].sub_event_type == "Armed clash" and _FIGHT_BEFORE.match(clause.text)
+        if found is not None and _fight_of_capture(found) and _FIGHT_BEFORE.match(clause.text)
         else ClauseTrigger(clause, found)
         for clause, found in triggered
     ]
+
+
+def _fight_of_capture(found: Found) -> bool:
+    """Whether a clause's trigger is a fight (a clash, or a generic assault) a capture can come after."""
+    trigger, m = found
+    return trigger.sub_event_type == "Armed clash" or (
+        trigger.generic is not None and _ASSAULT.fullmatch(m.group(0)) is not None
+    )
 
 
 def _with_place_tails(triggered: Triggered, sentence: Span) -> Triggered:
