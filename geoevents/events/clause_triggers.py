@@ -67,11 +67,35 @@ def _triggers_of(clause: Span) -> Triggered:
     for second in (conjoined_trigger(clause.text, found), territory_trigger(clause.text, found)):
         if second is not None:
             pairs.append(ClauseTrigger(clause, Found(second.trigger, second.match)))
+    held = _arrest_over(clause.text, found)
+    if held is not None:
+        pairs.append(ClauseTrigger(clause, Found(held.trigger, held.match)))
     taken = tuple(t.sub_event_type for _, (t, _m) in pairs[1:] if t.sub_event_type)  # type: ignore[misc]
     other = coordinated_trigger(clause.text, found, taken=taken)
     if other is not None:
         pairs.append(ClauseTrigger(clause, Found(other.trigger, other.match)))
     return pairs
+
+
+# What ties a detention to the act it is for: "arrested four suspects over last week's grenade attack".
+_HELD_FOR = re.compile(
+    r"\b(?:over|for|in\s+connection\s+with|linked\s+to|suspected\s+of|accused\s+of|on\s+suspicion\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_ARRESTS = tuple(t for t in load_triggers() if t.sub_event_type == "Arrests")
+
+
+def _arrest_over(clause: str, found: TriggerMention) -> TriggerMention | None:
+    """The detention a clause reports before the act it names as its cause ("police arrested four
+    suspects over the grenade attack"): the codebook's Arrests, an event beside the act, or None."""
+    if found.trigger.sub_event_type in ("Arrests", None):
+        return None
+    for trigger in _ARRESTS:
+        m = trigger.pattern.search(clause, 0, found.match.start())
+        if m is not None and _HELD_FOR.search(clause[m.end() : found.match.start()]):
+            return TriggerMention(trigger, m)
+    return None
 
 
 def _past_a_weak_verb(clause: str, found: TriggerMention) -> TriggerMention:
@@ -107,8 +131,10 @@ def _with_protest_acts(
     return out
 
 
+# A clause that only counts the dead, wounded or recovered bodies of an act another clause names.
 _TOLL_ONLY = re.compile(
-    r"(?:(?:was|were|been|being|got)\s+(?:\w+ly\s+)?)?(?:killed|killing|dead|died|wounded|injured)",
+    r"(?:(?:was|were|been|being|got)\s+(?:\w+ly\s+)?)?(?:killed|killing|dead|died|wounded|injured)|"
+    r"bodies\s+(?:[\w'’-]+\s+){0,5}?(?:were|was)\s+(?:found|discovered|recovered)",
     re.IGNORECASE,
 )
 
@@ -129,7 +155,9 @@ def _with_tolls_folded(
 
 
 # A clause that opens on the fight a capture came after ("after two days of fighting", "following clashes").
-_FIGHT_BEFORE = re.compile(r"\W*(?:after|following|amid|during)\b", re.IGNORECASE)
+_FIGHT_BEFORE = re.compile(r"\W*(?:after|following|amid|during|since)\b", re.IGNORECASE)
+# A generic act of that fight: "since launching a fierce assault", "after an attack on the town".
+_ASSAULT = re.compile(r"assault(?:ed|s)?|attack(?:ed|s|ing)?|stormed", re.IGNORECASE)
 
 
 def _with_capture_fights_folded(
@@ -142,10 +170,18 @@ def _with_capture_fights_folded(
         return triggered
     return [
         ClauseTrigger(clause, None)
-        if found is not None and found[0].sub_event_type == "Armed clash" and _FIGHT_BEFORE.match(clause.text)
+        if found is not None and _fight_of_capture(found) and _FIGHT_BEFORE.match(clause.text)
         else ClauseTrigger(clause, found)
         for clause, found in triggered
     ]
+
+
+def _fight_of_capture(found: Found) -> bool:
+    """Whether a clause's trigger is a fight (a clash, or a generic assault) a capture can come after."""
+    trigger, m = found
+    return trigger.sub_event_type == "Armed clash" or (
+        trigger.generic is not None and _ASSAULT.fullmatch(m.group(0)) is not None
+    )
 
 
 def _with_place_tails(triggered: Triggered, sentence: Span) -> Triggered:

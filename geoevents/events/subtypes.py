@@ -48,6 +48,15 @@ _MILITARY_SITE = re.compile(
 _CIVILIAN_THING = re.compile(
     r"\bcivilian\s+(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|houses?|homes?)\b", re.I
 )
+# A target told only as having come under fire or attack, with no word for who fired.
+_UNDER_FIRE = re.compile(r"\bcame\s+under\b", re.IGNORECASE)
+# An attack the clause says was met with fighting ("attacked the town, sparking clashes").
+_MET_WITH_FIGHTING = re.compile(
+    r"\b(?:sparking|sparked|triggering|triggered|igniting|prompting|setting\s+off|leading\s+to)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:fighting|clashes|gun\s*battles?|gunfights?|firefights?|battles?|"
+    r"exchanges?\s+of\s+fire)\b",
+    re.IGNORECASE,
+)
 _ARSON = re.compile(r"molotov|petrol\s+bomb|fire\s*bomb|incendiary", re.IGNORECASE)
 
 
@@ -72,6 +81,26 @@ def load_refinements() -> tuple[Refinement, ...]:
             raise InputError(where, f"definition {row['definition']!r} does not define {row['to']!r}")
         out.append(Refinement(row["from"], row["to"], row["definition"], re.compile(row["pattern"], re.I)))
     return tuple(out)
+
+
+# A sentence of three or more reports joined by semicolons ("X shelled A; in B soldiers looted shops;
+# in C women marched"): a brief's list, each of whose parts is typed by its own words.
+_LIST_PART = re.compile(r"\s*;\s*(?:and\s+)?")
+
+
+def _own_parts(sentence: str, triggers: list[str]) -> str:
+    """The parts of a semicolon list that hold one of the draft's trigger words (the whole sentence
+    when it is no such list, or when no single part holds them)."""
+    parts = _LIST_PART.split(sentence)
+    if len(parts) < 3:
+        return sentence
+    own = [part for part in parts if any(t and t in part for t in triggers)]
+    return "; ".join(own) if own else sentence
+
+
+def _refinement_text(d: Draft) -> str:
+    """The words a draft's refinements read: its sentences, each cut to its own part of a list."""
+    return " ".join(_own_parts(s.text, d.trigger_texts) for s in d.spans)
 
 
 def refined(sub_event_type: str, text: str) -> str:
@@ -242,6 +271,10 @@ def _generic(d: Draft, lexicon: ActorLexicon) -> str:
         return "Armed clash"  # fighters or soldiers killed: a fight, whoever the actor step guessed
     if _MILITARY_SITE.search(target) and not _CIVILIAN_THING.search(own):
         return "Armed clash"  # an attack on a base or checkpoint targets its force, whoever else died
+    if _MET_WITH_FIGHTING.search(target):
+        return "Armed clash"  # "attacked the town, sparking fighting": both sides fought
+    if _UNDER_FIRE.search(words) and not CIVILIAN_WORDS.search(own) and not _CIVILIAN_THING.search(own):
+        return "Armed clash"  # "came under fire" with no side named: the codebook's exchange of fire
     if (d.actor2 or "").startswith("Civilians") or CIVILIAN_WORDS.search(target):
         return "Attack"
     named_party = lexicon.inter(d.actor2) in (1, 2, 3, 4, 8) and not is_unidentified_group(d.actor2)
@@ -288,5 +321,5 @@ def final_type(d: Draft, lexicon: ActorLexicon, *, topic: str | None = None) -> 
         d.tags.add("type-from-article")
         return topic  # "several overnight raids hit the village" in an article about air strikes
     sub = d.sub_event_type or _generic(d, lexicon)
-    sub = refined(sub, " ".join(s.text for s in d.spans))
+    sub = refined(sub, _refinement_text(d))
     return _by_actor(sub, d, lexicon)

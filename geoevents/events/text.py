@@ -67,7 +67,7 @@ _ABBREVIATIONS = frozenset(
 # A full stop, question or exclamation mark (with closing quotes/brackets) followed by space.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s)")
 # Paragraph breaks, bullets, and single line breaks after a finished sentence or a short line.
-_LINE_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[•*\-–]\s)|(?<=[.!?:\"”’)])[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[•*\-–—]\s)|(?<=[.!?:\"”’)])[ \t]*\n")
 _SHORT_LINE = re.compile(r"(?m)^[^\n]{1,60}\n")  # a heading or credit line ends where it ends
 
 

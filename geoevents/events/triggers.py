@@ -214,7 +214,32 @@ def best_trigger(
             best = (key[0], key[1], trigger, m)
             if not trigger.generic:
                 break  # rows are in rank order: nothing later can beat a specific match
+    if best is not None and not best[2].generic:
+        return _outside_a_relative(clause, rows, TriggerMention(best[2], best[3]), skip)
     return TriggerMention(best[2], best[3]) if best else None
+
+
+# A relative clause opened just before a trigger: "the observatory, which has documented heavy shelling".
+_RELATIVE = re.compile(r"\b(?:who|which|whose)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _outside_a_relative(
+    clause: str, rows: tuple[Trigger, ...], found: TriggerMention, skip: frozenset[Trigger]
+) -> TriggerMention:
+    """A specific trigger the clause states before a relative clause, rather than ``found`` inside it
+    ("staged a demonstration for their brethren who are fighting"): the relative clause describes a
+    participant, and the clause's own act is the one outside it."""
+    relative = _RELATIVE.search(clause, 0, found.match.start())
+    if relative is None:
+        return found
+    for rank in sorted(_index(rows).candidates(clause[: relative.start()].lower())):
+        trigger = rows[rank]
+        if trigger.generic or trigger in skip:
+            continue
+        m = trigger.pattern.search(clause, 0, relative.start())
+        if m is not None:
+            return TriggerMention(trigger, m)
+    return found
 
 
 def could_trigger(text: str) -> bool:
