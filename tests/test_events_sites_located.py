@@ -51,3 +51,21 @@ def test_a_speaker_in_a_capital_is_not_the_site(gazetteer: object) -> None:
         Mention("a", start, start + 10, "Washington", role=MentionRole.METONYMIC), None, 0.0, 1
     )
     assert not located_there(text, rm)
+
+
+VILLAGES = [
+    # a town named "the X city in <province>": the town, not the province
+    ("On 6 June 2024, rebels stormed the al-Qaryatain city in Homs after heavy clashes.", (34.23, 37.24)),
+    # a bracket that opens with "in" before the province part that holds the town
+    (
+        "On 7 June 2024, a drone struck a truck outside the town of Sukhna (in eastern Homs province).",
+        (34.89, 38.87),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "point"), VILLAGES)
+def test_a_town_named_with_its_province_is_the_site(
+    text: str, point: tuple[float, float], gazetteer: object
+) -> None:
+    test_a_located_name_is_the_site(text, point, gazetteer)
