@@ -69,3 +69,18 @@ def test_a_town_named_with_its_province_is_the_site(
     text: str, point: tuple[float, float], gazetteer: object
 ) -> None:
     test_a_located_name_is_the_site(text, point, gazetteer)
+
+
+def test_a_glued_assimilated_article_is_read_as_the_name(gazetteer: object) -> None:
+    """ "Deir Ezzor" is how wire copy often writes "Deir ez-Zor": the article glued on, its consonant
+    doubled. The name is found, and the event is placed at the city."""
+    text = "On 8 June 2024, gunmen abducted two traders in Deir Ezzor, relatives said."
+    test_a_located_name_is_the_site(text, (35.34, 40.14), gazetteer)
+
+
+def test_the_glued_article_variant_leaves_other_words_alone() -> None:
+    from geoevents.gazetteer.normalize import assimilated_article_variant
+
+    assert assimilated_article_variant("deir ezzor") == "deirzor"
+    assert assimilated_article_variant("tell abyad") is None
+    assert assimilated_article_variant("ezzor") is None  # a first word is left to the glued variants
