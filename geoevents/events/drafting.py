@@ -40,6 +40,7 @@ from geoevents.events.prefilter import folded
 from geoevents.events.realis import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
 from geoevents.events.reference import reference_date
 from geoevents.events.retold import retellings_folded
+from geoevents.events.site_words import located_there
 from geoevents.events.sites import places_in, site_flags
 from geoevents.events.taxonomy import VIOLENT_TYPES, event_type_of
 from geoevents.events.text import Span, clauses_from_sentence, sentences_from_article
@@ -178,13 +179,17 @@ class _Sentence:
 
 
 def _usable_places(article: Article, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
-    """The literal, resolved places outside junk and metadata zones, in text order."""
+    """The literal, resolved places outside junk and metadata zones, in text order; a name read as a
+    government that a locative puts the act in ("groups in Zawiya agreed") is the place."""
     return sorted(
         (
             rm
             for rm in resolved
             if rm.place is not None
-            and rm.mention.role == MentionRole.LITERAL
+            and (
+                rm.mention.role == MentionRole.LITERAL
+                or (rm.mention.role == MentionRole.METONYMIC and located_there(article.text, rm))
+            )
             and article.zone_at(rm.mention.start) not in (ZoneKind.JUNK, ZoneKind.META)
         ),
         key=lambda rm: rm.mention.start,

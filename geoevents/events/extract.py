@@ -17,6 +17,7 @@ from geoevents.events.draft_dates import tag_background
 from geoevents.events.drafting import drafts_from_article
 from geoevents.events.event_rows import events_from_drafts
 from geoevents.events.reference import article_source, background_reference, reference_date
+from geoevents.events.site_words import located_there
 from geoevents.events.sites import article_country, places_compatible, site_context
 from geoevents.events.subtypes import article_topic
 from geoevents.records import Article, Event, MentionRole, ResolvedMention, ZoneKind
@@ -56,7 +57,10 @@ def events_from_article(
         rm
         for rm in resolved
         if rm.place is not None
-        and rm.mention.role is MentionRole.LITERAL
+        and (
+            rm.mention.role is MentionRole.LITERAL
+            or (rm.mention.role is MentionRole.METONYMIC and located_there(article.text, rm))
+        )
         and article.zone_at(rm.mention.start) not in (ZoneKind.JUNK, ZoneKind.META)
     ]
     home = article_country(resolved, lexicon.home_votes(article.text), article.text)

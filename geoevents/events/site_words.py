@@ -246,6 +246,20 @@ def attribute_only(text: str, rm: ResolvedMention, *, locative: bool = False) ->
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|claimed|accused|denied)\b", re.I)
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def located_there(text: str, rm: ResolvedMention) -> bool:
+    """Whether a name the geoparser read as a government or an organisation ("Zawiya agreed", "the
+    Islamabad High Court") is put there by a locative ("groups in Zawiya agreed a truce", "arrested at the
+    Islamabad High Court"): the place itself, where the act happened. Not a possessive ("in Tehran's view")
+    nor a speaker ("officials in Washington said"), which say nothing of where the act was."""
+    start, end = rm.mention.start, rm.mention.end
+    if text[end : end + 1] in ("'", "’") or _SPEAKS_AFTER.match(text, end):
+        return False
+    return _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 CONTAINER_GAP = 120  # characters: the longest "in the rural north of the province of" a connector spans
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:the\s+)?")
 

@@ -32,7 +32,7 @@ _NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|ar|as|ash|an|at|az|bin|ibn)\s+)?{_WORD
 # coder notes give a place with its district or province in brackets: "near Beit Jinn (Rural Damascus)".
 _VILLAGE = re.compile(
     rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
-    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|town(?=\s*[(,]))\b|"
+    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|(?:town|city)(?=\s*[(,]|\s+in\s))\b|"
     rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{_NAME})(?=\s+\()"
 )
 # What a place may be named as before the town it lies in: "Bakara market, Mogadishu", "K-1 base near Kirkuk".
@@ -46,8 +46,8 @@ _TO_CONTAINER = re.compile(
     r"north-?west|south-?east|south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?"
     r"(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
-    # "Kabani (Latakia)": ACLED's own way of naming a place's governorate
-    rf"|\s*(?:{_PLACE_PART}\s*)?(?:,|\()\s*",
+    # "Kabani (Latakia)": ACLED's own way of naming a place's governorate; "X (in central Homs province)"
+    rf"|\s*(?:{_PLACE_PART}\s*)?(?:,|\()\s*(?:in\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )  # between the village and the place it lies in: "in", ", north of", "near", "in the district of"
 
@@ -106,12 +106,16 @@ VILLAGE_KM = 40.0  # a GeoNames village this close to the town the text puts it 
 
 def _village_within(name: str, within: Place) -> dict[str, Any] | None:
     """The GeoNames village of that name in the province the text puts it in, or in or near the province
-    of the town it names ("Hawija (Kirkuk)"): a spelling the gazetteer lacks ("Hawija" for "Al Hawijah")."""
+    of the town it names ("Hawija (Kirkuk)"), or in the province a part of one names ("Sukhna (in central
+    Homs)"): a spelling the gazetteer lacks ("Hawija" for "Al Hawijah")."""
     village = village_named(within.country_code or "", name)
     if village is None:
         return None
     code = str(within.raw.get("admin1_code") or "").partition(".")[2]
     if code and str(village["admin1code"]) == code:  # in the province, or in the town's province
+        return village
+    province = _admin1_names().get(f"{village['countrycode']}.{village['admin1code']}")
+    if province and within.admin1 == province:  # in a part of the province ("central Homs")
         return village
     if within.feature_class == "admin1":
         return None

@@ -82,6 +82,17 @@ def glued_article_variants(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_GLUED_SUN_ARTICLE = re.compile(r"(?<= )[ae]([dnrstz])(?=\1\w{2})")
+
+
+def assimilated_article_variant(key: str) -> str | None:
+    """The loose key of a name whose later word has the assimilated article glued on ("deir ezzor" ->
+    "deirzor", as "Deir ez-Zor"; "tell assukhna"); None when no word has one. For queries only: the
+    names indexed keep their keys."""
+    stripped = _GLUED_SUN_ARTICLE.sub("", key)
+    return loose_key_from_normalized(stripped) if stripped != key else None
+
+
 def is_latin_or_arabic(name: str) -> bool:
     """Whether a name is written in Latin or Arabic script (what the news we read uses)."""
     return name.isascii() or all(_latin_or_arabic_char(ch) for ch in name)

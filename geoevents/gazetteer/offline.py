@@ -26,6 +26,7 @@ from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_
 from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, _NameTables, load_or_build
 from geoevents.gazetteer.normalize import (
     ARABIC_ARTICLES,
+    assimilated_article_variant,
     glued_article_variants,
     loose_key_from_normalized,
     normalize_name,
@@ -204,8 +205,10 @@ class OfflineGeocoder:
         ix = self._index
         if key in ix.exact or key in self._overlay_exact:
             return True
-        lk = loose_key_from_normalized(key)
-        return len(lk) >= 4 and (lk in ix.loose or lk in self._overlay_loose)
+        for lk in (loose_key_from_normalized(key), assimilated_article_variant(key)):
+            if lk and len(lk) >= 4 and (lk in ix.loose or lk in self._overlay_loose):
+                return True
+        return False
 
     def name_goes_on(self, key: str) -> bool:
         """Whether a longer name may begin with the words of a normalised key: some name as written does,
@@ -279,8 +282,11 @@ class OfflineGeocoder:
             take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE, key)
         lk = loose_key_from_normalized(key)
         take(self._postings(ix.loose, self._overlay_loose, lk), LOOSE_SCORE, LOOSE_SCORE, lk)
-        for variant in glued_article_variants(key):
-            take(self._postings(ix.loose, self._overlay_loose, variant), GLUED_SCORE, GLUED_SCORE, variant)
+        for variant in (*glued_article_variants(key), assimilated_article_variant(key)):
+            if variant:
+                take(
+                    self._postings(ix.loose, self._overlay_loose, variant), GLUED_SCORE, GLUED_SCORE, variant
+                )
         if not out:
             out.extend(self._derived_candidates(key, codes, classes))
         if not out and fuzzy:

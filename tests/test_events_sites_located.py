@@ -1,0 +1,86 @@
+"""A name the geoparser reads as a government or an organisation is still the site when a locative puts
+the act in it ("fighters in Zawiya agreed", "detained at the Islamabad High Court"); wordings of our own."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.records import Article
+
+PUBLISHED = datetime(2024, 3, 14)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+LOCATED = [
+    # a verb after the name ("agreed") made it the town's government
+    ("militias in zawiya agreed a ceasefire on friday after two days of fighting", (32.76, 12.73)),
+    # an office named after the town ("High Court") made it an organisation
+    ("On 2 June 2024, police detained an opposition senator at the Islamabad High Court.", (33.72, 73.06)),
+]
+
+
+@pytest.mark.parametrize(("text", "point"), LOCATED)
+def test_a_located_name_is_the_site(text: str, point: tuple[float, float], gazetteer: object) -> None:
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    article = Article(id="l", text=text, published=PUBLISHED)
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert events, text
+    sites = [loc for loc in events[0].locations if loc.role == "site"]
+    assert sites, (text, events[0].tags)
+    assert _km((sites[0].place.lat, sites[0].place.lon), point) <= 25, sites[0].place
+
+
+def test_a_speaker_in_a_capital_is_not_the_site(gazetteer: object) -> None:
+    """ "officials in Washington said": where the words were said, not where the strike was."""
+    from geoevents.events.site_words import located_there
+    from geoevents.records import Mention, MentionRole, ResolvedMention
+
+    text = "Officials in Washington said the strike hit a depot."
+    start = text.index("Washington")
+    rm = ResolvedMention(
+        Mention("a", start, start + 10, "Washington", role=MentionRole.METONYMIC), None, 0.0, 1
+    )
+    assert not located_there(text, rm)
+
+
+VILLAGES = [
+    # a town named "the X city in <province>": the town, not the province
+    ("On 6 June 2024, rebels stormed the al-Qaryatain city in Homs after heavy clashes.", (34.23, 37.24)),
+    # a bracket that opens with "in" before the province part that holds the town
+    (
+        "On 7 June 2024, a drone struck a truck outside the town of Sukhna (in eastern Homs province).",
+        (34.89, 38.87),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "point"), VILLAGES)
+def test_a_town_named_with_its_province_is_the_site(
+    text: str, point: tuple[float, float], gazetteer: object
+) -> None:
+    test_a_located_name_is_the_site(text, point, gazetteer)
+
+
+def test_a_glued_assimilated_article_is_read_as_the_name(gazetteer: object) -> None:
+    """ "Deir Ezzor" is how wire copy often writes "Deir ez-Zor": the article glued on, its consonant
+    doubled. The name is found, and the event is placed at the city."""
+    text = "On 8 June 2024, gunmen abducted two traders in Deir Ezzor, relatives said."
+    test_a_located_name_is_the_site(text, (35.34, 40.14), gazetteer)
+
+
+def test_the_glued_article_variant_leaves_other_words_alone() -> None:
+    from geoevents.gazetteer.normalize import assimilated_article_variant
+
+    assert assimilated_article_variant("deir ezzor") == "deirzor"
+    assert assimilated_article_variant("tell abyad") is None
+    assert assimilated_article_variant("ezzor") is None  # a first word is left to the glued variants
