@@ -373,10 +373,9 @@ def _admin1_names() -> dict[str, str]:
 def _admin1_of_nearest_town(place: Place) -> str | None:
     """The province of the nearest larger town of the place's country within ``ADMIN_NEIGHBOUR_KM``."""
     best: tuple[float, str] | None = None
-    for (country, code), cities in _cities_by_admin1().items():
-        if country != place.country_code:
-            continue
-        for city in cities:
+    country = place.country_code or ""
+    for code, towns in _keyed_towns(country).items():  # that country's part of ``_cities_by_admin1``
+        for city, _ in towns:
             km = _km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
             if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
                 best = (km, f"{country}.{code}")
