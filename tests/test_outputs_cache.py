@@ -83,7 +83,7 @@ def test_files_of_keys_unused_for_a_week_are_deleted_and_the_others_kept(
     import pickle
     import time
 
-    from geoevents.outputs import cache
+    from geoevents import diskcache as cache
 
     monkeypatch.setattr(settings, "default_cache_dir", lambda: tmp_path)
     unrelated = tmp_path / "mapwater-0123456789abcdef.pickle"
@@ -102,3 +102,22 @@ def test_files_of_keys_unused_for_a_week_are_deleted_and_the_others_kept(
     kept = [cache.cache_path("maptiers", k) for k in ("v5", "v4", "v3")]
     assert left == {p.name for p in kept if p is not None}
     assert unrelated.exists()  # another name's files are that name's to prune
+
+
+def test_a_kept_function_is_computed_once_per_argument_and_read_back_in_later_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geoevents.diskcache import kept
+
+    monkeypatch.setattr(settings, "default_cache_dir", lambda: tmp_path)
+    calls: list[str] = []
+
+    def table(country: str) -> dict[str, int]:
+        calls.append(country)
+        return {country.lower(): len(calls)}
+
+    first, later = kept("towntable")(table), kept("towntable")(table)  # a later run: a new process
+    assert first("AA") == {"aa": 1} and first("BB") == {"bb": 2}
+    assert later("AA") == {"aa": 1} and later("BB") == {"bb": 2}
+    assert calls == ["AA", "BB"]
+    assert len(list(tmp_path.glob("towntable*.pickle"))) == 2

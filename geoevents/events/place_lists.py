@@ -103,6 +103,18 @@ def _countries(items: list[tuple[int, int, str]], at: int, mentions: list[Resolv
     )
 
 
+@lru_cache(maxsize=1)
+def _list_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A list's joiners, the nouns that make its names places, and the words for a city's parts: built
+    once per process, not for every clause that may list towns."""
+    joined = re.compile(
+        rf"\s(?:{_alternation(_words('joiner'))}|and\s+another|and\s+a\s+further|and\s+\d+)\s", re.I
+    )
+    nouns = re.compile(rf"\b(?:{_alternation(_words('noun', 'part'))})\b", re.I)
+    parts = re.compile(rf"\b(?:{_alternation(_words('part'))})\b", re.I)
+    return joined, nouns, parts
+
+
 def town_list(
     scope: Span, at: tuple[int, int], others: list[int], mentions: list[ResolvedMention]
 ) -> TownList | None:
@@ -111,11 +123,7 @@ def town_list(
     told nearest before it, or, told before any act, to the first act after it ("the churches of A
     and B were torched")."""
     listed, intro, not_place = _patterns()
-    joined = re.compile(
-        rf"\s(?:{_alternation(_words('joiner'))}|and\s+another|and\s+a\s+further|and\s+\d+)\s", re.I
-    )
-    nouns = re.compile(rf"\b(?:{_alternation(_words('noun', 'part'))})\b", re.I)
-    parts = re.compile(rf"\b(?:{_alternation(_words('part'))})\b", re.I)
+    joined, nouns, parts = _list_words()
     text = scope.text
     for m in listed.finditer(text):
         owner = max((s for s in [at[0], *others] if s < m.start()), default=None)

