@@ -20,7 +20,7 @@ from geoevents.events.nonpolitical import (
     quiet_story,
 )
 from geoevents.events.protests import commemoration
-from geoevents.events.realis import asserted, claimed, defined, denied_after, recalled
+from geoevents.events.realis import asserted, claimed, defined, denied_after, ongoing, recalled
 from geoevents.events.summaries import reaction, running_toll
 from geoevents.events.triggers import Trigger
 
@@ -90,6 +90,8 @@ def rejection(
     summed = running_toll(clause, sentence)
     if summed and not (summed == "since" and trigger.sub_event_type == "Armed clash"):
         # "since Tuesday, strikes have killed 66" sums many strikes; a battle fought since Tuesday is one
+        return "pattern"
+    if ongoing(clause, m.start()):
         return "pattern"
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"

@@ -98,12 +98,32 @@ _CRIME = re.compile(
 _POLITICAL = re.compile(
     r"\b(?:terror\w*|militan\w*|insurg\w*|rebels?|jihad\w*|extremis\w*|Islamic\s+State|(?-i:IS)|ISIS|ISIL|Daesh|"
     r"Qaeda|Taliban|Shabaab|Boko|Houthis?|Hezbollah|PKK|opposition|activists?|protest\w*|demonstrat\w*|"
-    r"journalists?|politicians?|party|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
+    r"journalists?|politicians?|coup|spy|spying|espionage|armed\s+groups?|militia\w*|fighters?|regime|"
     r"sectarian|tribal|communal|ethnic|election\w*|candidates?|lawmakers?|parliament\w*|dissidents?|"
     r"separatists?|blasphemy|treason|sedition|belonging\s+to|army|military|soldiers|troops|marines|"
     r"assassinat\w*|ambassadors?|diplomats?)\b",
     re.IGNORECASE,
 )
+
+
+# A party named as a celebration ("a fight at a party", "a birthday party", "partygoers"), not a side.
+_CELEBRATION_BEFORE = re.compile(
+    r"\b(?:(?:at|after|during|left|attended|threw|hosted|crashed)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"(?:(?!(?:ruling|opposition|political|governing|rival|communist|socialist|nationalist|islamist)\b)[\w'’-]+\s+){0,2}|(?:birthday|house|dinner|wedding|block|pool|garden|christmas|holiday|graduation|"
+    r"office|private|drinking|dance|street|costume|halloween|college|fraternity|sorority|tea)\s+)$",
+    re.IGNORECASE,
+)
+_PARTY = re.compile(r"\bpart(?:y|ies)\b(?!\s*(?:goers|guests))", re.IGNORECASE)
+
+
+def _political(text: str) -> bool:
+    """Whether a text names a political side: a word of one, or a party that is no celebration."""
+    if _POLITICAL.search(text):
+        return True
+    return any(
+        not _CELEBRATION_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+        for m in _PARTY.finditer(text)
+    )
 
 
 def no_event_reason(
@@ -126,7 +146,7 @@ def no_event_reason(
         return "disaster"
     if generic and _ACCIDENT.search(whole):
         return "accident"
-    if _CRIME.search(clause) and not _POLITICAL.search(clause):
+    if _CRIME.search(clause) and not _political(clause):
         return "crime"
     return None
 
@@ -147,7 +167,7 @@ CRIME_LOOKALIKES = frozenset(
 
 def crime_story(text: str) -> bool:
     """Whether a text reads as ordinary crime: policing or crime words, and no political or communal side."""
-    return bool(_POLICING.search(text) or _CRIME.search(text)) and not _POLITICAL.search(text)
+    return bool(_POLICING.search(text) or _CRIME.search(text)) and not _political(text)
 
 
 # Words of armed conflict: with none of them (nor a political side), a bare killing is not political.
@@ -175,12 +195,12 @@ _DETAINING_SIDE = re.compile(
 def ordinary_arrest(sentence: str) -> bool:
     """Whether an arrest is ordinary police work, not ACLED's arrest of a significant or political detainee
     (an arrest by the police of a suspect, with no political side nor words of armed conflict)."""
-    return not (_POLITICAL.search(sentence) or _CONFLICT.search(sentence) or _DETAINING_SIDE.search(sentence))
+    return not (_political(sentence) or _CONFLICT.search(sentence) or _DETAINING_SIDE.search(sentence))
 
 
 def quiet_story(text: str) -> bool:
     """Whether a text has neither a political side nor the words of armed conflict (local news)."""
-    return not _POLITICAL.search(text) and not _CONFLICT.search(text)
+    return not _political(text) and not _CONFLICT.search(text)
 
 
 # Damage done by a crash, a strike or nature: the act that did it is the event, not looting.

@@ -11,6 +11,7 @@ import re
 
 # Re-exported for callers that import them from here.
 from geoevents.events.plurals import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
+from geoevents.events.summaries import cue
 
 __all__ = [
     "OCCASION",
@@ -21,6 +22,7 @@ __all__ = [
     "defined",
     "denied_after",
     "generic_plural",
+    "ongoing",
     "recalled",
 ]
 
@@ -46,6 +48,8 @@ _MODAL_NEAR = re.compile(
     r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "unions called a nationwide sit-in", "calling a three-day strike": a call for an act, not the act.
+_CALLED_NEAR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 _NEGATION_NEAR = re.compile(
@@ -75,16 +79,25 @@ _MODAL_AFTER = re.compile(
 )
 
 
+# A day still to come after the trigger: "a sit-in for next Thursday", "a march tomorrow".
+_FUTURE_DAY_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:for|on)\s+)?(?:tomorrow|(?:(?<!the\s)next|(?:this|the)\s+coming)\s+"
+    r"(?:week|month|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
+    re.IGNORECASE,
+)
+
+
 def asserted(clause: str, start: int) -> bool:
     """Whether the trigger at ``start`` is reported as having happened."""
     before = clause[:start]
     after = clause[start:]
     word = re.match(r"\S+", after)
-    if word and (_UNREALISED_AFTER.match(after[word.end() :]) or _MODAL_AFTER.match(after[word.end() :])):
+    rest = after[word.end() :] if word else ""
+    if _UNREALISED_AFTER.match(rest) or _MODAL_AFTER.match(rest) or _FUTURE_DAY_AFTER.match(rest):
         return False
     if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
         return False
-    if _NOT_PARTY.search(before):
+    if _NOT_PARTY.search(before) or _CALLED_NEAR.search(before):
         return False
     if _purpose(before, after):
         return False
@@ -178,6 +191,13 @@ _DEFINITION = re.compile(
     r"(?:tactic|practice|technique|method|strategy)\s+(?:in\s+which|whereby))\b",
     re.IGNORECASE,
 )
+
+
+def ongoing(clause: str, start: int) -> bool:
+    """Whether the act at ``start`` is told as going on over a stretch of time ("strikes have continued
+    since then", "the suburb has endured shelling this week"): a trend, each day's act reported apart."""
+    near = re.match(r"\S+(?:\s+\S+){0,8}", clause[start:])  # the act's own phrase and verb, not a later one's
+    return bool((near and cue("ongoing").search(near.group(0))) or cue("endured").search(clause))
 
 
 def defined(clause: str, start: int) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from geoevents.events.plurals import OCCASION
 from geoevents.events.triggers import data_rows
 
-_KINDS = ("since", "perfect", "vague", "reaction", "span")
+_KINDS = ("since", "perfect", "vague", "reaction", "span", "ongoing", "endured")
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +41,11 @@ _DEFINITE = re.compile(
 )
 # A toll or injury told after the trigger: the clause reports the act as well as reacting to it.
 _DETAILS = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|\d+)\b", re.IGNORECASE)
+
+
+def cue(kind: str) -> re.Pattern[str]:
+    """The compiled wordings of one kind of cue (see ``data/summaries.tsv``)."""
+    return _cues()[kind]
 
 
 def running_toll(clause: str, sentence: str | None = None) -> str | None:

@@ -1,0 +1,57 @@
+"""Acts the gate sets aside: calls for a protest to come, acts told as going on over a stretch of time,
+and violence in a story of ordinary crime where a "party" is a celebration, not a political side."""
+
+from geoevents.events.nonpolitical import crime_story, quiet_story
+from geoevents.events.realis import asserted, ongoing
+
+
+def _at(clause: str, word: str) -> int:
+    return clause.index(word)
+
+
+def test_a_called_strike_is_no_strike_yet() -> None:
+    clause = "nurses' associations in the capital called a three-day walkout over pay"
+    assert not asserted(clause, _at(clause, "walkout"))
+
+
+def test_a_protest_set_for_a_day_to_come_is_not_asserted() -> None:
+    clause = "farmers will gather for a march next Monday outside the ministry"
+    assert not asserted(clause, _at(clause, "march"))
+    clause = "a rally for this coming Saturday in the main square"
+    assert not asserted(clause, _at(clause, "rally"))
+
+
+def test_an_act_on_a_past_or_next_day_of_the_story_stays_asserted() -> None:
+    clause = "farmers held a march the next day outside the ministry"
+    assert asserted(clause, _at(clause, "march"))
+    clause = "a bomb exploded next to the bus station on Monday"
+    assert asserted(clause, _at(clause, "bomb"))
+
+
+def test_strikes_told_as_continuing_are_a_trend() -> None:
+    clause = "shelling and air raids have continued around the port since the truce"
+    assert ongoing(clause, _at(clause, "shelling"))
+    clause = "the valley has endured heavy bombardment over the past few weeks"
+    assert ongoing(clause, _at(clause, "bombardment"))
+
+
+def test_a_truce_named_before_the_trend_is_not_the_trend() -> None:
+    clause = "a truce agreed by both sides on Monday was ignored in the hills and shelling has gone on"
+    assert not ongoing(clause, _at(clause, "truce"))
+    clause = "Rebels shelled the port on Monday, killing four"
+    assert not ongoing(clause, _at(clause, "shelled"))
+
+
+def test_a_fight_at_a_party_is_local_crime_news() -> None:
+    text = (
+        "Deputies said a teenager was shot dead after a fight broke out at a backyard birthday party. "
+        "The medical examiner identified the victim on Monday."
+    )
+    assert crime_story(text)
+    assert quiet_story(text)
+
+
+def test_a_named_political_party_is_a_side() -> None:
+    text = "Deputies said a member of the ruling party was shot dead at his home; the party blamed rivals."
+    assert not crime_story(text)
+    assert not quiet_story(text)
