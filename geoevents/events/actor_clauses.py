@@ -13,7 +13,11 @@ from geoevents.events.sites import ACT_AFTER, NEAR_WORDS, PHRASE_BREAK, PHRASE_W
 from geoevents.events.text import Span
 
 # Case-sensitive, so that the group "IS" before a noun ("IS suicide bombers attacked") is not the verb.
-PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+(?:\w+ly\s+)?$")
+# Up to two adverbs may stand between: "were also killed", "was reportedly then shot".
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+"
+    r"(?:(?:\w+ly|also|all|both|later|then|just|since|being|not|never|each)\s+){0,2}$"
+)
 
 
 # "hit by warplanes of the Saudi-led coalition": the by-phrase names the force through its men or arms.
