@@ -291,7 +291,11 @@ _ANAPHOR_WINDOW = 600  # characters before the clause where the antecedent group
 def resolve_anaphors(
     draft: Draft, lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]
 ) -> None:
-    """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named."""
+    """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named;
+    "the two sides" are the last two actors named."""
+    if _TWO_SIDES.search(clause.text) and (draft.actor1 is None or draft.actor1 in GENERIC):
+        _two_sides(draft, lexicon, text[max(0, clause.start - _ANAPHOR_WINDOW) : clause.start])
+        return
     group = _GROUP_ANAPHOR.search(clause.text)
     target = _TARGET_ANAPHOR.search(clause.text)
     first = group or target
@@ -317,6 +321,24 @@ def resolve_anaphors(
             draft.actor1 = antecedent
     if draft.actor1 == draft.actor2:
         draft.actor2 = None
+
+
+# "clashes between the two sides", "the two forces fought": the two actors the text named last.
+_TWO_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two|rival|warring|opposing)\s+(?:sides|forces|groups|parties|factions|camps|armies)\b",
+    re.IGNORECASE,
+)
+
+
+def _two_sides(draft: Draft, lexicon: ActorLexicon, before: str) -> None:
+    """The draft's sides from the last two distinct armed actors named before the clause, in their order."""
+    names: list[str] = []
+    for found in reversed(lexicon.find(before)):
+        if found.inter in (1, 2, 3, 4, 8) and found.canonical not in names:
+            names.insert(0, found.canonical)
+        if len(names) == 2:
+            draft.actor1, draft.actor2 = names
+            return
 
 
 def phrase_end(clause: str, trigger_end: int) -> int:
