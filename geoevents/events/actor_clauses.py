@@ -250,6 +250,8 @@ def _joined_sides(
         if a.canonical == b.canonical or not _JOINED.fullmatch(clause, a.end, b.start):
             continue
         between = _BETWEEN.search(clause, max(0, a.start - 20), a.start)
+        if between and _others_fight(clause, trigger, a.start):
+            continue  # "jets struck a town where fighting between X and Y raged": that fight's sides
         before_trigger = (
             b.start < trigger.start() and not clause[b.end : trigger.start()].strip(" ,").count(" ") > 3
         )
@@ -266,6 +268,15 @@ def _joined_sides(
 
 
 _FIGHT = re.compile(r"clash|fight|fought|battl|combat|skirmish|exchang", re.IGNORECASE)
+
+
+def _others_fight(clause: str, trigger: re.Match[str], pair_start: int) -> bool:
+    """Whether a "between" pair after a trigger that is no fight belongs to a fight named between them."""
+    return (
+        pair_start > trigger.end()
+        and not _FIGHT.search(trigger.group(0))
+        and bool(_FIGHT.search(clause, trigger.end(), pair_start))
+    )
 
 
 # "his group", "the militia", "the militants": a group named earlier acting again; "its bases", "those
