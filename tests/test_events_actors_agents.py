@@ -46,3 +46,9 @@ def test_a_group_whose_name_begins_inside_the_army_is_that_group() -> None:
 def test_a_named_coalition_keeps_its_name_before_its_jets() -> None:
     found = [a.canonical for a in default_actors().find("Saudi-led coalition jets bombed a bridge.")]
     assert found == ["Operation Restoring Hope"]
+
+
+def test_the_sides_of_another_fight_named_after_a_strike_are_not_its_doer() -> None:
+    clause = "Turkish drones struck a farm in an area where battles between the SDF and the army have raged."
+    actor1, _ = _sides(clause, "struck")
+    assert actor1 == "Military Forces of Turkey"

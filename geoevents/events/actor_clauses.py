@@ -13,7 +13,11 @@ from geoevents.events.sites import ACT_AFTER, NEAR_WORDS, PHRASE_BREAK, PHRASE_W
 from geoevents.events.text import Span
 
 # Case-sensitive, so that the group "IS" before a noun ("IS suicide bombers attacked") is not the verb.
-PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+(?:\w+ly\s+)?$")
+# Up to two adverbs may stand between: "were also killed", "was reportedly then shot".
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Ii]s|[Aa]re|WAS|WERE)\s+"
+    r"(?:(?:\w+ly|also|all|both|later|then|just|since|being|not|never|each)\s+){0,2}$"
+)
 
 
 # "hit by warplanes of the Saudi-led coalition": the by-phrase names the force through its men or arms.
@@ -246,6 +250,8 @@ def _joined_sides(
         if a.canonical == b.canonical or not _JOINED.fullmatch(clause, a.end, b.start):
             continue
         between = _BETWEEN.search(clause, max(0, a.start - 20), a.start)
+        if between and _others_fight(clause, trigger, a.start):
+            continue  # "jets struck a town where fighting between X and Y raged": that fight's sides
         before_trigger = (
             b.start < trigger.start() and not clause[b.end : trigger.start()].strip(" ,").count(" ") > 3
         )
@@ -262,6 +268,15 @@ def _joined_sides(
 
 
 _FIGHT = re.compile(r"clash|fight|fought|battl|combat|skirmish|exchang", re.IGNORECASE)
+
+
+def _others_fight(clause: str, trigger: re.Match[str], pair_start: int) -> bool:
+    """Whether a "between" pair after a trigger that is no fight belongs to a fight named between them."""
+    return (
+        pair_start > trigger.end()
+        and not _FIGHT.search(trigger.group(0))
+        and bool(_FIGHT.search(clause, trigger.end(), pair_start))
+    )
 
 
 # "his group", "the militia", "the militants": a group named earlier acting again; "its bases", "those
@@ -287,7 +302,11 @@ _ANAPHOR_WINDOW = 600  # characters before the clause where the antecedent group
 def resolve_anaphors(
     draft: Draft, lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]
 ) -> None:
-    """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named."""
+    """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named;
+    "the two sides" are the last two actors named."""
+    if _TWO_SIDES.search(clause.text) and (draft.actor1 is None or draft.actor1 in GENERIC):
+        _two_sides(draft, lexicon, text[max(0, clause.start - _ANAPHOR_WINDOW) : clause.start])
+        return
     group = _GROUP_ANAPHOR.search(clause.text)
     target = _TARGET_ANAPHOR.search(clause.text)
     first = group or target
@@ -313,6 +332,24 @@ def resolve_anaphors(
             draft.actor1 = antecedent
     if draft.actor1 == draft.actor2:
         draft.actor2 = None
+
+
+# "clashes between the two sides", "the two forces fought": the two actors the text named last.
+_TWO_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two|rival|warring|opposing)\s+(?:sides|forces|groups|parties|factions|camps|armies)\b",
+    re.IGNORECASE,
+)
+
+
+def _two_sides(draft: Draft, lexicon: ActorLexicon, before: str) -> None:
+    """The draft's sides from the last two distinct armed actors named before the clause, in their order."""
+    names: list[str] = []
+    for found in reversed(lexicon.find(before)):
+        if found.inter in (1, 2, 3, 4, 8) and found.canonical not in names:
+            names.insert(0, found.canonical)
+        if len(names) == 2:
+            draft.actor1, draft.actor2 = names
+            return
 
 
 def phrase_end(clause: str, trigger_end: int) -> int:

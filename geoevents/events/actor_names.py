@@ -196,8 +196,10 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
     if name == "Military Forces of {country}" and country_code in ARMY_OF_OCCUPIER:
         return ARMY_OF_OCCUPIER[country_code]  # "troops raided the camp" in the West Bank: Israel's army
     country = country_name(country_code)
+    if country and f"of {COUNTRY}" in name:
+        return name.replace(COUNTRY, with_article(country))  # "Police Forces of the Philippines"
     if country:
-        return name.replace(COUNTRY, with_article(country))
+        return name.replace(COUNTRY, country)  # "Opposition Rebels (Democratic Republic of Congo)"
     return re.sub(r"\s*(?:of\s+)?\(?\{country\}\)?", "", name).strip() or name
 
 
