@@ -84,3 +84,33 @@ def test_the_glued_article_variant_leaves_other_words_alone() -> None:
     assert assimilated_article_variant("deir ezzor") == "deirzor"
     assert assimilated_article_variant("tell abyad") is None
     assert assimilated_article_variant("ezzor") is None  # a first word is left to the glued variants
+
+
+def test_a_province_named_before_an_inverted_attribution_is_the_site(gazetteer: object) -> None:
+    """ "in the province of X said the monitor": the verb of speech belongs to the monitor after it."""
+    text = "Two shepherds were abducted on 9 June 2024 in the eastern province of Raqqa said a local monitor."
+    test_a_located_name_is_the_site(text, (35.95, 39.01), gazetteer)
+
+
+def test_a_village_north_of_a_bare_province_name_is_placed_at_its_seat(gazetteer: object) -> None:
+    """ "a hamlet north of Raqqa": the name stands for the town, so the unlisted place sits at the town
+    (geo_precision 2); "in Raqqa province" keeps the province (3)."""
+    from geoevents.events.towns import _village_at
+    from geoevents.records import Mention, ResolvedMention
+
+    province = next(c.place for c in gazetteer.candidates("Raqqa") if c.place.feature_class == "admin1")  # type: ignore[attr-defined]
+    for text, bare in (("a hamlet north of Raqqa on Monday", True), ("a hamlet in Raqqa province", False)):
+        start = text.index("Raqqa")
+        rm = ResolvedMention(Mention("v", start, start + 5, "Raqqa"), province, 1.0, 1)
+        loc = _village_at("Umm Tina", rm, text)
+        assert loc.place.name == "Umm Tina"
+        assert (loc.precision == 2) is bare
+        if bare:
+            assert _km((loc.place.lat, loc.place.lon), (35.95, 39.01)) <= 10
+
+
+def test_a_valley_placed_by_a_town_is_at_the_town(gazetteer: object) -> None:
+    """A valley of several countries has its point anywhere along it, and a province named bare is its
+    town: the town the valley is placed by is the site, not the province's centre."""
+    text = "Dozens of fighters from Morocco were killed in the Euphrates Valley north of Raqqa."
+    test_a_located_name_is_the_site(text, (35.95, 39.01), gazetteer)

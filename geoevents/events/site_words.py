@@ -248,6 +248,11 @@ _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|cl
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 
+_AREA_OF_BEFORE = re.compile(
+    r"\b(?:province|governorate|region|district|town|city|village|countryside|outskirts)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
 
 def located_there(text: str, rm: ResolvedMention) -> bool:
     """Whether a name the geoparser read as a government or an organisation ("Zawiya agreed", "the
@@ -255,7 +260,11 @@ def located_there(text: str, rm: ResolvedMention) -> bool:
     Islamabad High Court"): the place itself, where the act happened. Not a possessive ("in Tehran's view")
     nor a speaker ("officials in Washington said"), which say nothing of where the act was."""
     start, end = rm.mention.start, rm.mention.end
-    if text[end : end + 1] in ("'", "’") or _SPEAKS_AFTER.match(text, end):
+    if text[end : end + 1] in ("'", "’"):
+        return False
+    if _AREA_OF_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "in the province of Deir Ezzor said the monitor": an area speaks for no one
+    if _SPEAKS_AFTER.match(text, end):
         return False
     return _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 

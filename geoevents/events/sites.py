@@ -157,6 +157,40 @@ def _twin_across_a_border(rm: ResolvedMention, placed: list[ResolvedMention], te
 BESIDE_KM = 100.0  # a town abroad this close to a town of the article's country it names is across a border
 
 
+_BEARING_TO_TOWN = re.compile(
+    r"\s*,?\s*(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|"
+    r"outside)\s+(?:the\s+(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _countryless_feature(rm: ResolvedMention) -> bool:
+    return rm.place is not None and rm.place.feature_class == "physical" and not rm.place.country_code
+
+
+def _towns_for_features(sites: list[ResolvedMention], d: Draft, text: str) -> list[ResolvedMention]:
+    """A river, valley or desert of no one country that the text places by a town ("in the Euphrates Valley
+    south of Deir Ezzor") stands for that town: the feature's point lies anywhere along it, and ACLED codes
+    the town named as its reference."""
+    out = []
+    for rm in sites:
+        town = None
+        if _countryless_feature(rm):
+            town = next(
+                (
+                    o
+                    for o in d.mentioned + d.sites
+                    if o.place is not None
+                    and o.place.feature_class in _TOWN_LIKE | {"admin1"}
+                    and o.mention.start > rm.mention.end
+                    and _BEARING_TO_TOWN.fullmatch(text, rm.mention.end, o.mention.start)
+                ),
+                None,
+            )
+        out.append(town or rm)
+    return out
+
+
 def _beside_the_story(rm: ResolvedMention, context: SiteContext, home: str | None) -> bool:
     """Whether a town read abroad lies close to a town of the article's country that the article names
     ("strikes hit Jabalia" in a report on Israel): a town across a border, not a namesake a continent
@@ -244,11 +278,12 @@ def location_groups(
         sites = finer
         d.tags.add("site-finer-than-province")
     # A namesake dropped is a village the gazetteer lacks: placed at the town or province the text puts it in.
-    dropped = [rm for rm in d.sites if not any(rm is kept for kept in sites)]
+    # A river or valley of no one country is no village the gazetteer lacks.
+    dropped = [rm for rm in d.sites if not any(rm is kept for kept in sites) and not _countryless_feature(rm)]
     villages = unlisted_villages(d.spans, sites, text, [*unknown, *dropped])
     if villages:
         d.tags.add("site-unlisted-village")
-    sites = without_containers(sites, text, keep=set(villages))
+    sites = without_containers(_towns_for_features(sites, d, text), text, keep=set(villages))
     by_country: dict[str, list[ResolvedMention]] = {}
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]

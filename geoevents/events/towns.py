@@ -94,9 +94,33 @@ def unlisted_villages(
                     _city_place(town, container.place.admin1), 2 if near else 1
                 )
                 continue
-            place = _village_place(name, container.place)
-            found[id(container)] = EventLocation(place, _village_precision(container))
+            found[id(container)] = _village_at(name, container, text)
     return found
+
+
+_AREA_WORD_AT_END = re.compile(r"\s(?:province|governorate|region|countryside|district|state|county)$", re.I)
+_BARE_PROVINCE_AFTER = re.compile(
+    r"\s+(?:province|governorate|region|countryside|district|prefecture|state|county)\b", re.IGNORECASE
+)
+
+
+def _village_at(name: str, container: ResolvedMention, text: str) -> EventLocation:
+    """A village GeoNames lacks at the place the text puts it in; a province named bare ("a village north
+    of Raqqa") is its seat, as ACLED reads the name (geo_precision 2), its centre only when the text calls it
+    a province (3)."""
+    assert container.place is not None
+    within = container.place
+    named = container.mention.text
+    bare = not (
+        _AREA_WORDS_IN.match(named).group(0)  # type: ignore[union-attr]
+        or _AREA_WORD_AT_END.search(named)
+        or _BARE_PROVINCE_AFTER.match(text, container.mention.end)
+    )
+    seat = admin1_seat(within, container.mention.text) if bare else None
+    if seat is not None:
+        at = replace(within, lat=seat.lat, lon=seat.lon, feature_class="populated_place")
+        return EventLocation(_village_place(name, at), 2)
+    return EventLocation(_village_place(name, within), _village_precision(container))
 
 
 _NEAR_VILLAGE = re.compile(
