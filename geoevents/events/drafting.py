@@ -209,7 +209,7 @@ def drafts_from_article(
     usable = _usable_places(article, resolved)
     drafts: list[Draft] = []
     sentences = event_sentences(article)
-    story = Story(" ".join(s.text for s in sentences))
+    story = Story(" ".join(s.text for s in sentences), article.published.year if article.published else None)
     for sentence in sentences:
         if not could_trigger(sentence.text) and "protest" not in folded(sentence.text):
             continue  # no clause of it can hold a trigger or be a crowd's act "in protest"

@@ -20,16 +20,18 @@ from geoevents.events.nonpolitical import (
     quiet_story,
 )
 from geoevents.events.protests import commemoration
-from geoevents.events.realis import asserted, claimed, defined, denied_after, ongoing, recalled
+from geoevents.events.realis import asserted, claimed, defined, denied_after, earlier_year, ongoing, recalled
 from geoevents.events.summaries import reaction, running_toll
 from geoevents.events.triggers import Trigger
 
 
 class Story:
-    """An article's text, judged on first need (most articles never ask): crime story, local news."""
+    """An article's text, judged on first need (most articles never ask): crime story, local news;
+    and its year of publication, against which a year the text names is history."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, year: int | None = None) -> None:
         self.text = text
+        self.year = year  # the year of publication, when known
 
     @cached_property
     def crime(self) -> bool:
@@ -63,6 +65,12 @@ _UNDER_AGREEMENT = re.compile(
 )
 
 
+def _defined_in_sentence(sentence: str, clause: str, m: re.Match[str]) -> bool:
+    """Whether the sentence, up to the trigger, is a definition of a tactic its earlier clause opened."""
+    at = sentence.find(clause)
+    return at > 0 and defined(sentence, at + m.start())
+
+
 def rejection(
     clause: str,
     trigger: Trigger,
@@ -81,8 +89,10 @@ def rejection(
         return "not-asserted"
     if claimed(clause, m.start()):
         return "claim"
-    if defined(clause, m.start()):
+    if defined(clause, m.start()) or (sentence is not None and _defined_in_sentence(sentence, clause, m)):
         return "background"
+    if story is not None and story.year is not None and earlier_year(clause, m.start(), story.year):
+        return "background"  # "fought them again in 2008", told in a later year's news
     if sentence is not None and denied_after(sentence, clause, m.end()):
         return "not-asserted"
     if reaction(clause, m.start()):

@@ -21,6 +21,7 @@ __all__ = [
     "claimed",
     "defined",
     "denied_after",
+    "earlier_year",
     "generic_plural",
     "ongoing",
     "recalled",
@@ -198,6 +199,41 @@ def ongoing(clause: str, start: int) -> bool:
     since then", "the suburb has endured shelling this week"): a trend, each day's act reported apart."""
     near = re.match(r"\S+(?:\s+\S+){0,8}", clause[start:])  # the act's own phrase and verb, not a later one's
     return bool((near and cue("ongoing").search(near.group(0))) or cue("endured").search(clause))
+
+
+# A year the act is told in: "in 2008", "in early 2014", "in March 2015".
+_IN_YEAR = re.compile(
+    r"\bin\s+(?:(?:early|late|mid-?)\s*)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"((?:19|20)\d\d)\b(?!\s*[-–/]\d)",
+    re.IGNORECASE,
+)
+
+
+_RECENT_DAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|(?:this|last)\s+week|"
+    r"on\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
+
+
+# Between the act and a year: the year is another act's ("attacked the town, which fell in 2014").
+_OTHER_ACT = re.compile(r"\b(?:which|who|whom|that|where|when|since|after|before|until|while)\b", re.I)
+
+
+def earlier_year(clause: str, start: int, published: int) -> bool:
+    """Whether the act at ``start`` is told in a year before publication: a bare year before it ("fought
+    them again in 2008", told in 2017), or a month of a year at least two before (a month of last year
+    may be recent news). Only a year after the act, in its own words, dates it."""
+    if _RECENT_DAY.search(clause):
+        return False  # "captured in 2014, the town was shelled on Monday": the act has a day of its own
+    after = clause[start:]
+    for m in _IN_YEAR.finditer(after):
+        if _OTHER_ACT.search(after[: m.start()]):
+            return False
+        year = int(m.group(2))
+        if year < published - 1 or (year < published and not m.group(1)):
+            return True
+    return False
 
 
 def defined(clause: str, start: int) -> bool:
