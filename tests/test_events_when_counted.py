@@ -9,6 +9,7 @@ from datetime import date, datetime
 from shapely.geometry import Point
 
 from geoevents.events import events_from_article
+from geoevents.events.dates import dates_from_text
 from geoevents.records import Article, Event, Mention, Place, ResolvedMention
 
 PUBLISHED = datetime(2022, 5, 16, 8, 0)  # a Monday
@@ -40,3 +41,13 @@ def test_an_act_told_as_days_before_a_dated_finding_takes_the_counted_day() -> N
     )
     kidnap = [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
     assert [e.event_date for e in kidnap] == [date(2022, 5, 11)]
+
+
+def test_a_count_of_days_that_opens_its_clause_counts_back_from_the_day_told_after_it() -> None:
+    found = dates_from_text(
+        "Three days after the raid, relatives buried the dead on Thursday.", reference=date(2022, 5, 16)
+    )
+    assert [(d.text, d.date) for d in found] == [
+        ("Three days after", date(2022, 5, 9)),
+        ("on Thursday", date(2022, 5, 12)),
+    ]

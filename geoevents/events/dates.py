@@ -266,6 +266,8 @@ def _counted_from(text: str, found: list[DateMatch], reference: date | None) -> 
             out.append(d)
             continue
         anchor = next((a for a in reversed(out) if a.date is not None and not a.after), None)
+        if anchor is None and folded(m.group("dir") or "") == "after":
+            anchor = _later_anchor(text, d, found)  # "Two days after X, Y was found on Friday"
         said = folded(m.group("n") or "one")
         days = int(said) if said.isdigit() else NUMBER_WORDS.get(said, 1)
         days *= 7 if folded(m.group("unit") or "").startswith("week") else 1
@@ -279,6 +281,15 @@ def _counted_from(text: str, found: list[DateMatch], reference: date | None) -> 
         after = word == "after" and m.group("dir") is not None
         out.append(DateMatch(d.start, d.end, d.text, when, precision, True, after=after))
     return out
+
+
+def _later_anchor(text: str, offset: DateMatch, found: list[DateMatch]) -> DateMatch | None:
+    """The day a "two days after" that opens its clause counts back from: the next day its sentence
+    gives, when no day comes before it."""
+    later = next((a for a in found if a.start >= offset.end and a.date is not None), None)
+    if later is None or re.search(r"[;:]|\.\s", text[offset.end : later.start]):
+        return None
+    return later
 
 
 _OFFSET = re.compile(
