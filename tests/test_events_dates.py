@@ -185,3 +185,36 @@ def test_a_notes_own_dates_give_way_to_the_rows_date_in_its_notes() -> None:
         "Around 10 May 2021 (between 8 and 12 May), coalition jets struck a depot in Mosul."
     )
     assert acled_notes(strike).startswith("Around 10 May 2021, coalition jets struck")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting erupted in Kirkuk late on Sunday between two militias after one of them abducted a "
+        "rival commander, killing four people, police said on Tuesday.",
+        "Gunmen shot dead two traders in Mosul on Sunday night after a mob looted their shops, "
+        "police said on Tuesday.",
+    ],
+)
+def test_an_act_dated_only_by_its_report_takes_the_day_its_sentence_gives_the_act_beside_it(
+    text: str,
+) -> None:
+    from geoevents.events import events_from_article
+    from tests.test_events import _article
+
+    article, resolved = _article(text, published=datetime(2021, 6, 8))
+    events = events_from_article(article, resolved)
+    assert len(events) >= 2
+    assert {e.event_date for e in events} == {date(2021, 6, 6)}
+    assert not any("date-of-report" in e.tags for e in events)
+
+
+def test_a_report_day_stays_when_the_sentence_dates_no_other_act() -> None:
+    from geoevents.events import events_from_article
+    from tests.test_events import _article
+
+    article, resolved = _article(
+        "Gunmen shot dead two traders in Mosul, police said on Tuesday.", published=datetime(2021, 6, 8)
+    )
+    (event,) = events_from_article(article, resolved)
+    assert event.event_date == date(2021, 6, 8) and "date-of-report" in event.tags

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from geoevents.events.dates import dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
 
 CONTEXT_SENTENCES = 2  # how far back a dated report dates the undated reports after it
+REPORT_LAG = timedelta(days=7)  # how long before its report a neighbour's day may still be the act's
 # An undated report that stands apart from the one before it: a fight still going on or days later, a
 # roundup's entry ("Herat: ...").
 _ONGOING = re.compile(
@@ -32,6 +33,38 @@ def _counted_before(d: Draft, sentence: str, ref: date | None) -> tuple[date, in
     return None
 
 
+def _told_day(d: Draft) -> bool:
+    """Whether the draft's day is only the day a speaker told of it ("police said on Tuesday")."""
+    return "date-of-report" in d.tags and "date-of-dateline" not in d.tags
+
+
+def _own_day_over_report(placed: list[tuple[int, Draft]], first: dict[int, int]) -> None:
+    """An act dated only by its report ("after gunmen seized him, ..., police said on Tuesday") took place
+    on the day the nearest other act of its sentence gives as its own ("clashes late on Sunday"): a
+    report's day is when it was said, only an upper bound of the act's; a neighbour's day after it or
+    long before it is another act's."""
+    for at, d in placed:
+        if not _told_day(d) or d.date is None:
+            continue
+        told = d.date
+        days = [
+            (abs(first[id(k)] - first[id(d)]), k)
+            for i, k in placed
+            if i == at
+            and k is not d
+            and k.date_explicit
+            and k.precision == 1
+            and not k.tags & {"date-of-report", "date-of-dateline"}
+            and k.date is not None
+            and told - REPORT_LAG <= k.date <= told
+        ]
+        if days:
+            k = min(days, key=lambda found: found[0])[1]
+            d.date, d.precision = k.date, k.precision
+            d.tags.discard("date-of-report")
+            d.tags.add("date-from-context")
+
+
 def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref: date | None = None) -> None:
     """A report the text gives no day for, told in the same paragraph within two sentences after a
     dated report ("Gunmen stormed the base on Monday ... The militants held the town for hours."),
@@ -39,6 +72,7 @@ def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref:
     starts = [s.start for s in sentences]
     first = {id(k): min(s.start for s in k.spans) for k in drafts if k.spans}
     placed = [(bisect_right(starts, first[id(k)]) - 1, k) for k in drafts if k.spans]
+    _own_day_over_report(placed, first)
     for at, d in placed:
         own = sentences[at].text if at >= 0 else ""
         if "date-assumed-publication" not in d.tags:
