@@ -105,11 +105,12 @@ def cached(name: str, key: str, build: Callable[[], T], kind: type | tuple[type,
     return made
 
 
-def kept(name: str, *packages: str, kind: type = dict) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
-    """Decorator: ``fn(arg)`` read back from the cache file an earlier run made for the same argument, the
-    same source of ``fn``'s module and the same versions of ``packages`` (the installed data it reads)."""
+def kept(name: str, *packages: str, kind: type = dict) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Decorator: ``fn(*args)`` (string arguments) read back from the cache file an earlier run made for
+    the same arguments, the same source of ``fn``'s module and the same versions of ``packages`` (the
+    installed data it reads)."""
 
-    def wrap(fn: Callable[[str], T]) -> Callable[[str], T]:
+    def wrap(fn: Callable[..., T]) -> Callable[..., T]:
         @functools.cache
         def code_key() -> str:
             source = Path(inspect.getfile(fn)).read_bytes()
@@ -117,8 +118,8 @@ def kept(name: str, *packages: str, kind: type = dict) -> Callable[[Callable[[st
             return ":".join((fn.__qualname__, hashlib.sha256(source).hexdigest(), *versions))
 
         @functools.wraps(fn)
-        def read(arg: str) -> T:
-            return cached(f"{name}{arg}", f"{code_key()}:{arg}", lambda: fn(arg), kind)
+        def read(*args: str) -> T:
+            return cached(f"{name}{''.join(args)}", f"{code_key()}:{args!r}", lambda: fn(*args), kind)
 
         return read
 

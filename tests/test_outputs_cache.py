@@ -121,3 +121,5 @@ def test_a_kept_function_is_computed_once_per_argument_and_read_back_in_later_ru
     assert later("AA") == {"aa": 1} and later("BB") == {"bb": 2}
     assert calls == ["AA", "BB"]
     assert len(list(tmp_path.glob("towntable*.pickle"))) == 2
+    names = kept("worldtable")(lambda: {"all": len(calls)})  # no argument: one table
+    assert names() == {"all": 2} and kept("worldtable")(lambda: {})() == {"all": 2}

