@@ -172,3 +172,8 @@ def test_weapon_used_after_carried_ones_still_counts() -> None:
 def test_first_act_of_a_list_sets_the_type(clause: str, expected: str) -> None:
     found = best_trigger(clause)
     assert found is not None and found.trigger.sub_event_type == expected
+
+
+def test_a_person_carried_away_is_not_equipment() -> None:
+    found = best_trigger("a marcher hurt by rubber bullets was carried away during the demonstration")
+    assert found is not None and found.trigger.sub_event_type == "Peaceful protest"

@@ -19,7 +19,13 @@ from typing import Any
 
 from geoevents.errors import InputError
 from geoevents.events.prefilter import required_strings
-from geoevents.events.taxonomy import GENERIC_EXPLOSION, GENERIC_VIOLENCE, SUB_EVENT_TYPES, VIOLENT_TYPES
+from geoevents.events.taxonomy import (
+    EXPLOSIONS,
+    GENERIC_EXPLOSION,
+    GENERIC_VIOLENCE,
+    SUB_EVENT_TYPES,
+    VIOLENT_TYPES,
+)
 
 _GENERIC = {"generic-explosion": GENERIC_EXPLOSION, "generic-violence": GENERIC_VIOLENCE}
 _TRIGGER_COLUMNS = ("sub_event_type", "definition", "nominal", "pattern")
@@ -194,17 +200,20 @@ def _first_act(trigger: Trigger, clause: str, m: re.Match[str]) -> re.Match[str]
 
 # Weapons a party carried, listed after "armed with" or "carrying": equipment, not a weapon used.
 _CARRIED = re.compile(
-    r"\b(?:(?:armed|equipped)\s+with|carr(?:y|ying|ied)(?!\s+out\b)|in\s+possession\s+of)\s+"
+    r"\b(?:(?:armed|equipped)\s+with|carr(?:y|ying|ied)(?!\s+(?:out|away|off)\b)|in\s+possession\s+of)\s+"
     r"(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}?$",
     re.IGNORECASE,
 )
 
 
 def _used_match(trigger: Trigger, clause: str) -> re.Match[str] | None:
-    """The first match of a specific row that is not a weapon the clause says someone carried
-    ("fighters armed with rifles and grenades" used no grenade)."""
+    """The first match of a row that is not a weapon the clause says someone carried ("fighters armed
+    with rifles and grenades" used no grenade); only weapon rows (explosions) name what is carried."""
     m = trigger.pattern.search(clause)
-    while m is not None and not trigger.generic and _CARRIED.search(clause, 0, m.start()):
+    kind = trigger.sub_event_type
+    if kind is None or SUB_EVENT_TYPES[kind] != EXPLOSIONS:
+        return m
+    while m is not None and _CARRIED.search(clause, 0, m.start()):
         m = trigger.pattern.search(clause, m.end())
     return m
 
