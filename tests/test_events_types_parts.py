@@ -143,3 +143,37 @@ def test_bodies_recovered_after_a_fight_are_its_toll() -> None:
 def test_assault_launched_for_a_capture_is_the_capture() -> None:
     text = "Rebels seized control of four villages in the valley since launching a fierce assault on Tuesday."
     assert _types(text) == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Two attackers armed with rifles, grenades and knives entered the compound before dawn",
+        "the police said the men were carrying pistols and hand grenades when they were stopped",
+    ],
+)
+def test_weapons_carried_are_not_the_act(clause: str) -> None:
+    found = best_trigger(clause)
+    assert found is None or found.trigger.sub_event_type != "Grenade"
+
+
+def test_weapon_used_after_carried_ones_still_counts() -> None:
+    found = best_trigger("raiders armed with rifles stormed the market and hurled grenades at traders")
+    assert found is not None and found.trigger.sub_event_type == "Grenade"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Heavy clashes, mortar fire and roadside bombs left 14 soldiers dead", "Armed clash"),
+        ("Intense shelling and a car bomb killed nine people", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_first_act_of_a_list_sets_the_type(clause: str, expected: str) -> None:
+    found = best_trigger(clause)
+    assert found is not None and found.trigger.sub_event_type == expected
+
+
+def test_a_person_carried_away_is_not_equipment() -> None:
+    found = best_trigger("a marcher hurt by rubber bullets was carried away during the demonstration")
+    assert found is not None and found.trigger.sub_event_type == "Peaceful protest"

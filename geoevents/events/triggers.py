@@ -19,7 +19,13 @@ from typing import Any
 
 from geoevents.errors import InputError
 from geoevents.events.prefilter import required_strings
-from geoevents.events.taxonomy import GENERIC_EXPLOSION, GENERIC_VIOLENCE, SUB_EVENT_TYPES, VIOLENT_TYPES
+from geoevents.events.taxonomy import (
+    EXPLOSIONS,
+    GENERIC_EXPLOSION,
+    GENERIC_VIOLENCE,
+    SUB_EVENT_TYPES,
+    VIOLENT_TYPES,
+)
 
 _GENERIC = {"generic-explosion": GENERIC_EXPLOSION, "generic-violence": GENERIC_VIOLENCE}
 _TRIGGER_COLUMNS = ("sub_event_type", "definition", "nominal", "pattern")
@@ -192,6 +198,26 @@ def _first_act(trigger: Trigger, clause: str, m: re.Match[str]) -> re.Match[str]
     return later or m
 
 
+# Weapons a party carried, listed after "armed with" or "carrying": equipment, not a weapon used.
+_CARRIED = re.compile(
+    r"\b(?:(?:armed|equipped)\s+with|carr(?:y|ying|ied)(?!\s+(?:out|away|off)\b)|in\s+possession\s+of)\s+"
+    r"(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}?$",
+    re.IGNORECASE,
+)
+
+
+def _used_match(trigger: Trigger, clause: str) -> re.Match[str] | None:
+    """The first match of a row that is not a weapon the clause says someone carried ("fighters armed
+    with rifles and grenades" used no grenade); only weapon rows (explosions) name what is carried."""
+    m = trigger.pattern.search(clause)
+    kind = trigger.sub_event_type
+    if kind is None or SUB_EVENT_TYPES[kind] != EXPLOSIONS:
+        return m
+    while m is not None and _CARRIED.search(clause, 0, m.start()):
+        m = trigger.pattern.search(clause, m.end())
+    return m
+
+
 def best_trigger(
     clause: str, triggers: tuple[Trigger, ...] | None = None, *, skip: frozenset[Trigger] = frozenset()
 ) -> TriggerMention | None:
@@ -204,7 +230,7 @@ def best_trigger(
         trigger = rows[rank]
         if trigger in skip:
             continue
-        m = trigger.pattern.search(clause)
+        m = _used_match(trigger, clause)
         if not m:
             continue
         if trigger.generic and _ACTOR_ONLY.fullmatch(m.group(0)):
@@ -215,8 +241,51 @@ def best_trigger(
             if not trigger.generic:
                 break  # rows are in rank order: nothing later can beat a specific match
     if best is not None and not best[2].generic:
-        return _outside_a_relative(clause, rows, TriggerMention(best[2], best[3]), skip)
+        found = _first_named(clause, rows, TriggerMention(best[2], best[3]), skip)
+        return _outside_a_relative(clause, rows, found, skip)
     return TriggerMention(best[2], best[3]) if best else None
+
+
+# What separates two acts listed with one verb: "fighting, shelling and car bombs killed 18".
+_LISTED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|(?:,\s*)?(?:and|as\s+well\s+as|along\s+with)\s+)?(?:an?\s+|the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _first_named(
+    clause: str, rows: tuple[Trigger, ...], found: TriggerMention, skip: frozenset[Trigger]
+) -> TriggerMention:
+    """The act named first in a list of violent acts that share one verb and toll, rather than the one
+    whose lexicon row comes first: the list leads with the event it reports ("heavy fighting, shelling
+    and car bombs killed" is the fighting)."""
+    kind = found.trigger.sub_event_type
+    if kind is None or SUB_EVENT_TYPES[kind] not in VIOLENT_TYPES:
+        return found
+    while True:
+        earlier = _listed_before(clause, rows, found, skip)
+        if earlier is None:
+            return found
+        found = earlier
+
+
+def _listed_before(
+    clause: str, rows: tuple[Trigger, ...], found: TriggerMention, skip: frozenset[Trigger]
+) -> TriggerMention | None:
+    """A violent act of another sub-type ending just before ``found``, joined to it only by a list's
+    comma or "and", or None."""
+    start = found.match.start()
+    for rank in sorted(_index(rows).candidates(clause[:start].lower())):
+        trigger = rows[rank]
+        other = trigger.sub_event_type
+        if trigger in skip or other is None or other == found.trigger.sub_event_type:
+            continue
+        if SUB_EVENT_TYPES[other] not in VIOLENT_TYPES:
+            continue
+        for m in trigger.pattern.finditer(clause, 0, start):
+            if _LISTED.fullmatch(clause, m.end(), start):
+                return TriggerMention(trigger, m)
+    return None
 
 
 # A relative clause opened just before a trigger: "the observatory, which has documented heavy shelling".
