@@ -127,7 +127,7 @@ def test_date_forms(expression: str, expected: date, precision: int) -> None:
 
 
 def test_year_only_is_flagged() -> None:
-    article, resolved = _article("Soldiers arrested a militia leader in Basra in 2007.")
+    article, resolved = _article("Soldiers arrested a militia leader in Basra in 2019.")
     events = events_from_article(article, resolved, settings=Settings(keep_background=True))
     assert events[0].time_precision == 3 and "year-only-date" in events[0].tags  # ACLED codes 1-3 only
 

@@ -165,3 +165,44 @@ def test_a_part_of_the_headline_toll_with_another_doer_stays_apart() -> None:
         _draft(2, None, 12, "Militias killed 25 people", fatalities=(25, False), actor1="Militia")
     )
     assert len(retellings_folded([head, body], DEFAULT)) == 2
+
+
+SUICIDE = "Suicide bomb"
+
+
+def test_a_witness_hurt_in_the_blast_retells_the_bombing_whatever_type_its_clause_reads() -> None:
+    lead = _draft(0, SUICIDE, 10, "A bomber blew himself up at a fair in Northfield, killing nine",
+                  fatalities=(9, False), actor1="Group A", sites=[_site("Northfield")])  # fmt: skip
+    witness = _undated(
+        _draft(4, AIR, 11, "Stallholders injured in the explosion spoke of a flash, then smoke")
+    )
+    kept = retellings_folded([lead, witness], DEFAULT)
+    assert len(kept) == 1
+    assert kept[0].sub_event_type == SUICIDE and kept[0].date == date(2022, 5, 10)
+
+
+def test_the_attack_told_again_with_the_police_reply_is_the_attack() -> None:
+    lead = _draft(0, None, 10, "A man fired on guards outside the court on Tuesday", fatalities=(1, False),
+                  actor2="Police Forces", sites=[_site("Northfield")])  # fmt: skip
+    again = _undated(
+        _draft(
+            3,
+            None,
+            11,
+            "The shooting ended when officers felled the gunman at the gate",
+            actor1="Police Forces",
+        )
+    )
+    assert len(retellings_folded([lead, again], DEFAULT)) == 1
+
+
+def test_a_definite_reference_at_another_town_stays_apart() -> None:
+    lead = _draft(0, SUICIDE, 10, "A bomber struck a fair in Northfield", sites=[_site("Northfield")])
+    other = _undated(_draft(4, AIR, 11, "Two died in the raid on Southmoor", sites=[_site("Southmoor")]))
+    assert len(retellings_folded([lead, other], DEFAULT)) == 2
+
+
+def test_an_act_after_the_attack_is_no_retelling() -> None:
+    lead = _draft(0, SUICIDE, 10, "A bomber struck a fair in Northfield", sites=[_site("Northfield")])
+    later = _undated(_draft(4, AIR, 11, "After the attack, jets hit a depot nearby"))
+    assert len(retellings_folded([lead, later], DEFAULT)) == 2

@@ -133,7 +133,7 @@ def test_an_undated_event_has_no_time_precision_and_says_why() -> None:
 
 
 def test_time_precision_stays_within_acled_codes() -> None:
-    article, resolved = _article("Gunmen shot dead a trader in Tikrit in 2019.")
+    article, resolved = _article("Gunmen shot dead a trader in Tikrit in 2021.")
     (event,) = events_from_article(article, resolved, settings=Settings(keep_background=True))
     assert event.time_precision in (1, 2, 3) and "year-only-date" in event.tags
 

@@ -8,7 +8,9 @@ it, and each is folded here only where the place agrees and no report says it is
 - a lead or headline and a body report giving the same toll, whichever sides each sentence's words
   seem to name (the headline's "kill 50 fighters" and the body's "most of the 50 fighters killed");
 - remote violence worded only as "bombardment" or "bombing" and the air or shelling attack of that
-  place and day.
+  place and day;
+- a later sentence that refers back to an act already reported ("the attack left one dead", "a monitor
+  also reported the incident"), folded into an earlier report of a compatible kind, day and place.
 """
 
 from __future__ import annotations
@@ -40,6 +42,31 @@ _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 def _unspecified() -> re.Pattern[str]:
     rows = data_rows(None, "unspecified_weapons.tsv", ("pattern",))
     return re.compile("|".join(f"(?:{row['pattern']})" for _where, row in rows), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _retelling_cues() -> re.Pattern[str]:
+    rows = data_rows(None, "retelling_cues.tsv", ("pattern",))
+    return re.compile("|".join(f"(?:{row['pattern']})" for _where, row in rows), re.IGNORECASE)
+
+
+def _restates(k: Draft, d: Draft) -> bool:
+    """Whether the later report ``d`` refers back to the act ``k`` reports ("the attack, which killed
+    ..."): a retelling cue opens its sentence, its kind fits, and its day is ``k``'s (or untold)."""
+    if d.order <= k.order or not d.spans:
+        return False
+    if not _retelling_cues().search(d.spans[0].text):
+        return False
+    gap = abs((k.date - d.date).days)  # type: ignore[operator]
+    return gap <= (ASSUMED_SLACK_DAYS if ASSUMED in d.tags else 0) and _same_actor1(k, d) and _same_hit(k, d)
+
+
+def _same_hit(a: Draft, b: Draft) -> bool:
+    """Two reports naming different sides hit are two acts ("Front A" and "Front B"), civilians aside;
+    a retelling's clause may name the act's reply ("police shot the attacker"), so the doers may swap."""
+    if not (a.actor2 and b.actor2) or a.actor2 == b.actor2:
+        return True
+    return "Civilians" in a.actor2 + b.actor2
 
 
 def unspecified_weapon(d: Draft) -> bool:
@@ -81,6 +108,9 @@ def _fits(k: Draft, d: Draft, settings: Settings) -> tuple[bool, bool]:
         return False, False
     undated = (ASSUMED in d.tags) != (ASSUMED in k.tags)
     gap = abs((k.date - d.date).days)
+    kin = _kinds_agree(k, d) or (k.family is not None and k.family == d.family)
+    if _restates(k, d) and kin and sites_agree(k, d, settings.merge_distance_km):
+        return not _places_apart(k, d), _toll_told(k, d)  # the lead's whole toll, told again in part
     if gap > (ASSUMED_SLACK_DAYS if undated else 0):
         return False, False
     if undated and ASSUMED in k.tags and not (k.sub_event_type and same_type(k, d)):
