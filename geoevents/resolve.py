@@ -29,7 +29,7 @@ from geoevents.geoparse import features as F
 from geoevents.geoparse.coherence import Coherence
 from geoevents.geoparse.compounds import Compounds
 from geoevents.geoparse.context import Trace, _Areas, _Context, _in_named_a1
-from geoevents.geoparse.filters import Filters
+from geoevents.geoparse.filters import Filters, names_landform
 from geoevents.geoparse.options import (
     _ADMIN1_ONLY,
     _AREA_CLASSES,
@@ -199,8 +199,10 @@ class Resolver(Compounds, Coherence, Filters):
             place, conf = chosen.get(id(m), (None, 0.0))
             if place is None:
                 continue
-            if conf < self.options.min_score or self._too_weak(
-                m, place, context, match=match.get(id(m), 1.0)
+            if (
+                conf < self.options.min_score
+                or self._too_weak(m, place, context, match=match.get(id(m), 1.0))
+                or names_landform(text, m, place)
             ):
                 chosen[id(m)] = (None, 0.0)
             else:

@@ -529,3 +529,17 @@ def test_a_choice_below_the_minimum_confidence_is_left_unresolved(gazetteer: Any
     assert kept.place is not None and 0.0 < kept.score < 1.0  # a bare name of many towns: unsure
     assert springfield(kept.score + 0.01).place is None
     assert springfield(kept.score - 0.01).place is not None
+
+
+def test_a_country_word_opening_a_landform_is_not_the_country(gazetteer: Any) -> None:
+    found = _resolve(
+        "Farmers in the Niger Delta blocked a pipeline road, and boats sank on the Congo River near"
+        " Mbandaka.",
+        gazetteer,
+    )
+    for name in ("Niger", "Congo"):
+        hits = [r for r in found if r.mention.text == name]
+        assert hits and all(r.place is None or r.place.feature_class != "country" for r in hits), name
+    # The country named on its own is still the country.
+    alone = _resolve("Troops were sent to Niger and to Jordan last week.", gazetteer)
+    assert _place(alone, "Niger").place.feature_class == "country"  # type: ignore[union-attr]

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse.context import _NO_SUPPORT, _Context, _in_named_a1
 from geoevents.geoparse.lookups import Lookups
+from geoevents.geoparse.word_lookups import LEXICON
+from geoevents.lexicon import words
 from geoevents.records import Mention, MentionRole, Place
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def names_landform(text: str, m: Mention, place: Place) -> bool:
+    """Whether a name read as a country opens a landform's name ("the Jordan Valley", "the Niger Delta"):
+    the phrase names the valley or delta, not the country, so the country is no reading of it."""
+    if place.feature_class != "country":
+        return False
+    nxt = _NEXT_WORD.match(text, m.end)
+    return nxt is not None and nxt.group(1).casefold() in words("landform_words", folder=LEXICON)
 
 
 class Filters(Lookups):
