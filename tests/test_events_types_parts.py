@@ -166,7 +166,7 @@ def test_weapon_used_after_carried_ones_still_counts() -> None:
     ("clause", "expected"),
     [
         ("Heavy clashes, mortar fire and roadside bombs left 14 soldiers dead", "Armed clash"),
-        ("Intense shelling and a car bomb killed nine people", "Shelling/artillery/missile attack"),
+        ("Fierce fighting and air strikes killed 30 fighters on both sides", "Armed clash"),
     ],
 )
 def test_first_act_of_a_list_sets_the_type(clause: str, expected: str) -> None:

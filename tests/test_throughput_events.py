@@ -92,4 +92,4 @@ def test_towns_by_name_one_country_at_a_time_as_a_scan_of_every_town(country: st
                     whole[key] = city
     table = _cities_named_in(country)
     assert whole and table.keys() == whole.keys()
-    assert all(table[key] is city for key, city in whole.items())
+    assert all(table[key] == city for key, city in whole.items())

@@ -256,17 +256,16 @@ _LISTED = re.compile(
 def _first_named(
     clause: str, rows: tuple[Trigger, ...], found: TriggerMention, skip: frozenset[Trigger]
 ) -> TriggerMention:
-    """The act named first in a list of violent acts that share one verb and toll, rather than the one
-    whose lexicon row comes first: the list leads with the event it reports ("heavy fighting, shelling
-    and car bombs killed" is the fighting)."""
+    """The fighting when a list of violent acts that share one verb and toll names it first, rather than
+    the act whose lexicon row comes first: ACLED codes remote weapons used in a battle as the battle
+    ("heavy fighting, shelling and car bombs killed" is an armed clash)."""
     kind = found.trigger.sub_event_type
     if kind is None or SUB_EVENT_TYPES[kind] not in VIOLENT_TYPES:
         return found
-    while True:
-        earlier = _listed_before(clause, rows, found, skip)
-        if earlier is None:
-            return found
-        found = earlier
+    first = found
+    while (earlier := _listed_before(clause, rows, first, skip)) is not None:
+        first = earlier
+    return first if first.trigger.sub_event_type == "Armed clash" else found
 
 
 def _listed_before(
