@@ -221,9 +221,9 @@ _OTHER_ACT = re.compile(r"\b(?:which|who|whom|that|where|when|since|after|before
 
 
 def earlier_year(clause: str, start: int, published: int) -> bool:
-    """Whether the act at ``start`` is told in a year before publication: a bare year before it ("fought
-    them again in 2008", told in 2017), or a month of a year at least two before (a month of last year
-    may be recent news). Only a year after the act, in its own words, dates it."""
+    """Whether the act at ``start`` is told in a year before publication: a bare year earlier than the
+    publication's ("fought them again in 2008", told in 2017), or a month of a year at least two before (a
+    month of last year may be recent news). Only a year after the act, in its own words, dates it."""
     if _RECENT_DAY.search(clause):
         return False  # "captured in 2014, the town was shelled on Monday": the act has a day of its own
     after = clause[start:]
