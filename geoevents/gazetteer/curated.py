@@ -284,7 +284,7 @@ def add_curated_rows(
     index: IndexData, tables: _NameTables, rows: list[CuratedRow], *, source: str
 ) -> list[int]:
     """Add rows (already validated) to the index under ``curated:``/``user:`` ids; returns their indexes."""
-    from geoevents.gazetteer.index import _representative
+    from geoevents.gazetteer.areas import _representative
 
     added = []
     for row in rows:
