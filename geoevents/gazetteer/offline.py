@@ -2,16 +2,15 @@
 
 ``geocode``/``reverse`` return geopy ``Location`` objects (so geopandas and geopy's ``RateLimiter`` work
 unchanged); the pipeline uses ``candidates``/``is_name``/``border``/``country``, which return ``Place``.
+The pieces it composes have their own modules: ``places`` (the records), ``derived`` (border and compass
+phrases), ``fuzzy`` (close spellings), ``queries`` (checks at the door) and ``answers`` (geopy's shape).
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,69 +19,37 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GazetteerError
+from geoevents.gazetteer.answers import Answer, _parse_point, place_answer, place_to_location
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.borders import BRIDGE_DEGREES, border_feature_id, shared_boundary
-from geoevents.gazetteer.curated import FEATURE_CLASSES, add_curated_rows, read_curated_csv
+from geoevents.gazetteer.curated import add_curated_rows, read_curated_csv
+from geoevents.gazetteer.derived import (
+    DERIVED_PREFIXES,
+    DIRECTION_PREFIX,
+    DIRECTIONS,
+    border_sides,
+    compass_part,
+)
+from geoevents.gazetteer.fuzzy import fuzzy_buckets, fuzzy_edits, fuzzy_matches
 from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, _NameTables, load_or_build
 from geoevents.gazetteer.normalize import (
     ARABIC_ARTICLES,
     assimilated_article_variant,
     glued_article_variants,
     loose_key_from_normalized,
-    normalize_name,
 )
+from geoevents.gazetteer.places import derived_place, place_from_row
+from geoevents.gazetteer.queries import as_codes, check_classes, check_country_codes, check_query
 from geoevents.records import Place
 from geoevents.settings import Settings
 
 if TYPE_CHECKING:  # geopy (and the HTTP stack it imports) loads only when a geopy-style answer is asked for
     from geopy.location import Location
 
+__all__ = ["Answer", "OfflineGeocoder", "_parse_point", "fuzzy_edits", "place_answer", "place_to_location"]
+
 EXACT_SCORE, ALIAS_SCORE, LOOSE_SCORE, GLUED_SCORE = 1.0, 0.95, 0.85, 0.8
-FUZZY_MAX_SCORE = 0.7  # fuzzy matches always rank below exact, alias and loose ones
-FUZZY_MIN_CHARS = 5  # shorter names differ by one letter from too many others to guess at
-# A query English text uses this often (wordfreq Zipf) is a word or name in its own right ("Everest",
-# "Gorkha"), not a misspelling of a different place; true misspellings score about 0.
-FUZZY_MAX_QUERY_ZIPF = 1.5
 AREA_CLASSES = frozenset({"country", "admin1", "admin2", "region"})
-# "northern Iraq": compass words and the part of the area's extent they select (fractions of the bbox).
-DIRECTIONS: dict[str, tuple[float, float, float, float]] = {
-    "northern": (0.0, 0.5, 1.0, 1.0),
-    "southern": (0.0, 0.0, 1.0, 0.5),
-    "eastern": (0.5, 0.0, 1.0, 1.0),
-    "western": (0.0, 0.0, 0.5, 1.0),
-    "central": (0.25, 0.25, 0.75, 0.75),
-    "northeastern": (0.5, 0.5, 1.0, 1.0),
-    "northwestern": (0.0, 0.5, 0.5, 1.0),
-    "southeastern": (0.5, 0.0, 1.0, 0.5),
-    "southwestern": (0.0, 0.0, 0.5, 0.5),
-    "north": (0.0, 0.5, 1.0, 1.0),
-    "south": (0.0, 0.0, 1.0, 0.5),
-    "east": (0.5, 0.0, 1.0, 1.0),
-    "west": (0.0, 0.0, 0.5, 1.0),
-    "northeast": (0.5, 0.5, 1.0, 1.0),
-    "northwest": (0.0, 0.5, 0.5, 1.0),
-    "southeast": (0.5, 0.0, 1.0, 0.5),
-    "southwest": (0.0, 0.0, 0.5, 0.5),
-}
-for _word, _box in list(DIRECTIONS.items()):
-    if _word.endswith("ern"):
-        DIRECTIONS[_word.replace("northern", "north").replace("southern", "south")[:-3] + "ern"] = _box
-_DIRECTION_PREFIX = re.compile(
-    r"^(?:the )?(" + "|".join(sorted(DIRECTIONS, key=len, reverse=True)) + r") (.+)$"
-)
-_BORDER_BETWEEN = re.compile(r"^(?:the )?(?:border|frontier|boundary) between (.+?) and (.+)$")
-_BORDER_SUFFIX = re.compile(r"^(?:the )?(.+) (?:border|frontier|boundary)(?: area| region)?$")
-
-
-def _as_codes(value: str | Sequence[str] | None) -> frozenset[str] | None:
-    if value is None:
-        return None
-    items = [value] if isinstance(value, str) else list(value)
-    return frozenset(c.strip().upper() for c in items if c and c.strip()) or None
-
-
-# Features made from others on demand (a border, "northern Iraq"): not rows of the index.
-DERIVED_PREFIXES = ("border:", "region_expression:")
 
 
 class OfflineGeocoder:
@@ -153,35 +120,7 @@ class OfflineGeocoder:
         """The ``Place`` record of feature ``i`` (built on first use, then reused)."""
         place = self._places.get(i)
         if place is None:
-            ix = self._index
-            geom = self._geometry(i)
-            raw: dict[str, Any] = {
-                "feature_id": ix.fid[i],
-                "source": ix.source[i],
-                "feature_class": ix.fclass[i],
-                "country_code": ix.cc[i],
-                "admin1": ix.admin1[i],
-                "admin1_code": ix.admin1_code[i],
-                "admin2": ix.admin2[i],
-                "population": ix.population[i],
-                "prominence": round(ix.prominence[i], 3),
-                "name": ix.name[i],
-            }
-            raw.update(ix.extra.get(i, {}))  # the shape is not repeated here: place_to_location adds it
-            place = Place(
-                feature_id=ix.fid[i],
-                name=ix.name[i],
-                feature_class=ix.fclass[i],
-                lat=ix.lat[i],
-                lon=ix.lon[i],
-                geometry=geom,
-                source=ix.source[i],
-                country_code=ix.cc[i],
-                admin1=ix.admin1[i],
-                admin2=ix.admin2[i],
-                population=ix.population[i],
-                raw=raw,
-            )
+            place = place_from_row(self._index, i, self._geometry(i))
             self._places[i] = place
             self._rows[place.feature_id] = i
         return place
@@ -257,8 +196,8 @@ class OfflineGeocoder:
         A and B") and compass parts of areas ("northern Iraq").
         """
         key = self._check_query(name)
-        codes = _as_codes(country_codes)
-        classes = self._check_classes(feature_classes)
+        codes = as_codes(country_codes)
+        classes = check_classes(feature_classes)
         ix = self._index
         seen: set[int] = set()
         out: list[Candidate] = []
@@ -304,41 +243,13 @@ class OfflineGeocoder:
         return self._index.prominence[i] if i is not None else 5.0
 
     def _fuzzy(self, key: str) -> list[tuple[str, float]]:
-        """Close spellings of the same name, with their scores (below every exact or loose match): names
-        with the same initial letter at most ``fuzzy_edits`` edits away, and only for a query that is
-        no word of its own (see ``FUZZY_MAX_QUERY_ZIPF``)."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import DamerauLevenshtein
-
-        from geoevents.lexicon import zipf_en
-
-        edits = fuzzy_edits(key)
-        if not edits or any(zipf_en(word) >= FUZZY_MAX_QUERY_ZIPF for word in key.split(" ")):
-            return []
-        keys = self._fuzzy_buckets()
-        found = []
-        for length in range(len(key) - edits, len(key) + edits + 1):
-            for match, distance, _ in process.extract(
-                key,
-                keys.get((key[0], length), ()),
-                scorer=DamerauLevenshtein.distance,
-                score_cutoff=edits,
-                limit=10,
-            ):
-                if match[0] == key[0]:
-                    similarity = 1.0 - distance / len(key)  # equal edits tie: prominence decides
-                    found.append((match, round(FUZZY_MAX_SCORE * similarity**2, 4)))
-        found.sort(key=lambda m: -m[1])
-        return found[:10]
+        """Close spellings of ``key`` among the names as written, with their scores (see ``fuzzy``)."""
+        return fuzzy_matches(key, self._fuzzy_buckets)
 
     def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
-        """Every name as written, by (initial letter, length): a fuzzy query reads only its neighbours."""
+        """The names bucketed for fuzzy queries, built on the first one."""
         if self._fuzzy_keys is None:
-            buckets: dict[tuple[str, int], list[str]] = {}
-            for name in (*self._index.exact, *self._overlay_exact):
-                if name:
-                    buckets.setdefault((name[0], len(name)), []).append(name)
-            self._fuzzy_keys = buckets
+            self._fuzzy_keys = fuzzy_buckets((*self._index.exact, *self._overlay_exact))
         return self._fuzzy_keys
 
     def _areas(self, key: str, codes: Any = None) -> list[Place]:
@@ -359,23 +270,14 @@ class OfflineGeocoder:
     def _derived_candidates(self, key: str, codes: Any, classes: Any) -> list[Candidate]:
         """Borders and compass parts of areas, composed from indexed areas."""
         out: list[Candidate] = []
-        m = _DIRECTION_PREFIX.match(key)
+        m = DIRECTION_PREFIX.match(key)
         if m and (classes is None or "region_expression" in classes):
             for area in self._areas(m.group(2), codes)[:1]:
                 part = self.region_part(area, m.group(1))
                 if part is not None:
                     out.append(Candidate(part, ALIAS_SCORE, part.name))
         if classes is None or "border" in classes:
-            pairs: list[tuple[str, str]] = []
-            m = _BORDER_BETWEEN.match(key)
-            if m:
-                pairs.append((m.group(1), m.group(2)))
-            else:
-                m = _BORDER_SUFFIX.match(key)
-                if m:
-                    words = m.group(1).split(" ")
-                    pairs.extend((" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words)))
-            for left, right in pairs:
+            for left, right in border_sides(key):
                 a, b = self._areas(left), self._areas(right)
                 if a and b:
                     line = self.border(a[0], b[0])
@@ -394,22 +296,21 @@ class OfflineGeocoder:
         fid = f"region_expression:{word}-{area.feature_id}"
         if fid in self._derived:
             return self._derived[fid]
-        minx, miny, maxx, maxy = area.geometry.bounds
-        w, h = maxx - minx, maxy - miny
-        clip = shapely.box(minx + box[0] * w, miny + box[1] * h, minx + box[2] * w, miny + box[3] * h)
-        geom = shapely.intersection(area.geometry, clip)
-        if geom.is_empty:
+        part = compass_part(area.geometry, box)
+        if part is None:
             return None
-        point = geom.centroid if geom.contains(geom.centroid) else geom.point_on_surface()
+        geom, point = part
         return self._remember_derived(
-            fid,
-            f"{word} {area.name}",
-            "region_expression",
-            point,
-            geom,
-            country_code=area.country_code,
-            admin1=area.admin1,
-            extra={"part_of": area.feature_id, "direction": word},
+            derived_place(
+                fid,
+                f"{word} {area.name}",
+                "region_expression",
+                point,
+                geom,
+                country_code=area.country_code,
+                admin1=area.admin1,
+                extra={"part_of": area.feature_id, "direction": word},
+            )
         )
 
     def border(self, a: Place, b: Place) -> Place | None:
@@ -432,52 +333,21 @@ class OfflineGeocoder:
         first, second = sorted((a, b), key=lambda p: p.feature_id)
         codes = sorted({c for c in (a.country_code, b.country_code) if c})
         return self._remember_derived(
-            fid,
-            f"{first.name}–{second.name} border",
-            "border",
-            mid,
-            line,
-            country_code=codes[0] if len(codes) == 1 else None,
-            admin1=None,
-            extra={"countries": codes, "sides": [first.feature_id, second.feature_id]},
+            derived_place(
+                fid,
+                f"{first.name}–{second.name} border",
+                "border",
+                mid,
+                line,
+                country_code=codes[0] if len(codes) == 1 else None,
+                admin1=None,
+                extra={"countries": codes, "sides": [first.feature_id, second.feature_id]},
+            )
         )
 
-    def _remember_derived(
-        self,
-        fid: str,
-        name: str,
-        feature_class: str,
-        point: Point,
-        geom: BaseGeometry,
-        *,
-        country_code: str | None,
-        admin1: str | None,
-        extra: dict[str, Any],
-    ) -> Place:
+    def _remember_derived(self, place: Place) -> Place:
         """A place derived from others (a border, "northern Iraq"), built once and kept for later asks."""
-        raw: dict[str, Any] = {
-            "feature_id": fid,
-            "source": "derived",
-            "feature_class": feature_class,
-            "country_code": country_code,
-            "admin1": admin1,
-            "population": None,
-            "name": name,
-            **extra,
-        }
-        place = Place(
-            feature_id=fid,
-            name=name,
-            feature_class=feature_class,
-            lat=point.y,
-            lon=point.x,
-            geometry=geom,
-            source="derived",
-            country_code=country_code,
-            admin1=admin1,
-            raw=raw,
-        )
-        self._derived[fid] = place
+        self._derived[place.feature_id] = place
         return place
 
     def populated_places(self) -> list[tuple[str, float, float, int, str | None]]:
@@ -542,13 +412,7 @@ class OfflineGeocoder:
         fuzzy: bool = True,
     ) -> list[Answer]:
         """What ``geocode`` answers, best first, as ``Answer``s: the same fields without geopy."""
-        codes = _as_codes(country_codes)
-        if codes is not None:
-            for code in codes:
-                if code not in self._index.country_by_iso2:
-                    raise GazetteerError(
-                        f"unknown country code {code!r} (expected ISO 3166-1 alpha-2, e.g. IQ)"
-                    )
+        codes = check_country_codes(as_codes(country_codes), self._index.country_by_iso2)
         found = self.candidates(
             query,
             country_codes=sorted(codes) if codes else None,
@@ -601,98 +465,12 @@ class OfflineGeocoder:
         hits = self._areas_at(point, "country")
         return hits[0] if hits else None
 
-    # ----------------------------------------------------------------- validation
     def _check_query(self, query: Any) -> str:
-        if not isinstance(query, str):
-            raise GazetteerError(f"query must be text, not {type(query).__name__}")
-        if len(query) > self.settings.max_query_chars:
-            raise GazetteerError(
-                f"query is {len(query)} characters long; the limit is {self.settings.max_query_chars}"
-            )
-        key = normalize_name(query)
-        if not key:
-            raise GazetteerError("empty query: give a place name")
-        return key
-
-    @staticmethod
-    def _check_classes(feature_classes: Iterable[str] | None) -> frozenset[str] | None:
-        if feature_classes is None:
-            return None
-        classes = frozenset([feature_classes] if isinstance(feature_classes, str) else feature_classes)
-        unknown = classes - FEATURE_CLASSES
-        if unknown:
-            raise GazetteerError(
-                f"unknown feature class {sorted(unknown)[0]!r} (one of {', '.join(sorted(FEATURE_CLASSES))})"
-            )
-        return classes
-
-
-def fuzzy_edits(key: str) -> int:
-    """How many edits (a letter added, dropped, changed or two swapped) a fuzzy match of a normalised
-    name may be away: none under five letters, one up to eight, two up to twelve, then three."""
-    letters = len(key.replace(" ", ""))
-    if letters < FUZZY_MIN_CHARS:
-        return 0
-    return 1 if letters <= 8 else 2 if letters <= 12 else 3
+        """The normalised key of a query; a bad query raises (``queries.check_query``)."""
+        return check_query(query, self.settings.max_query_chars)
 
 
 def _copy(value: Any) -> Any:
     if isinstance(value, (list, dict, WkbStore)):
         return value.copy()
     return value
-
-
-def _parse_point(query: Any) -> tuple[float, float]:
-    try:
-        if isinstance(query, str):
-            lat_s, lon_s = query.replace(";", ",").split(",")
-            lat, lon = float(lat_s), float(lon_s)
-        elif hasattr(query, "latitude") and hasattr(query, "longitude"):
-            lat, lon = float(query.latitude), float(query.longitude)
-        else:
-            lat, lon = float(query[0]), float(query[1])
-    except (TypeError, ValueError, IndexError):
-        raise GazetteerError(f"point {query!r} is not a (latitude, longitude) pair") from None
-    if not (math.isfinite(lat) and math.isfinite(lon)) or abs(lat) > 90 or abs(lon) > 180:
-        raise GazetteerError(f"point ({lat}, {lon}) is outside latitude -90..90 / longitude -180..180")
-    return lat, lon
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One answer of the offline gazetteer: what a geopy ``Location`` holds (``address``, ``latitude``,
-    ``longitude``, ``raw``), without importing geopy and the HTTP stack it loads (a sixth of a second
-    of a command's start-up). ``location()`` gives the geopy object."""
-
-    address: str
-    latitude: float
-    longitude: float
-    raw: dict[str, Any]
-
-    def location(self) -> Location:
-        from geopy.location import Location
-
-        return Location(self.address, (self.latitude, self.longitude, 0.0), self.raw)
-
-
-def place_answer(place: Place, *, match_score: float = 1.0, matched_name: str | None = None) -> Answer:
-    """An ``Answer`` whose ``raw`` carries the feature (id, source, class, codes, geometry), the match
-    score and the name (as normalised) that matched: an alternate name, or a fuzzy match's."""
-    raw = {**place.raw, "match_score": match_score}
-    if matched_name is not None:
-        raw["matched_name"] = matched_name
-    if "geometry" not in raw:
-        raw["geometry"] = shapely.geometry.mapping(place.geometry)
-    address = ", ".join(
-        dict.fromkeys(
-            x
-            for x in (place.name, place.admin1 if place.admin1 != place.name else None, place.country_code)
-            if x
-        )
-    )
-    return Answer(address, place.lat, place.lon, raw)
-
-
-def place_to_location(place: Place, *, match_score: float = 1.0, matched_name: str | None = None) -> Location:
-    """A geopy ``Location`` of ``place`` (see ``place_answer``)."""
-    return place_answer(place, match_score=match_score, matched_name=matched_name).location()
