@@ -89,16 +89,7 @@ def draw_map(
     ax.set_facecolor(SEA_COLOR)
     view = box(minx, miny, maxx, maxy)
     world = countries()
-    shown = world[world.geometry.intersects(view)]
-    country_labels: list[tuple[str, float, float]] = []
-    if len(shown):
-        shown.plot(ax=ax, color=LAND_COLOR, edgecolor=COUNTRY_EDGE, linewidth=0.6, zorder=1)
-        for name, geometry in zip(shown["name"], shown.geometry, strict=True):
-            part = geometry.intersection(view)
-            if part.is_empty or part.area < view.area * 0.01:
-                continue
-            point = part.representative_point()
-            country_labels.append((name.upper(), point.x, point.y))
+    country_labels = _draw_countries(ax, world, view)
 
     # Shapes simplified to a small fraction of the view (invisible at the PNG's resolution): a country's
     # 10 m outline costs the PNG and above all the SVG more than everything else drawn.
@@ -119,55 +110,103 @@ def draw_map(
         keep_clear.append(
             ax.scatter(inside.geometry.x, inside.geometry.y, s=10, color=PLACE_COLOR, zorder=5, linewidths=0)
         )
-
     events = layers.get("events")
+    present, event_labels = _draw_events(ax, sited_events(events), keep_clear)
+    shown = {
+        "places": places is not None and len(places) > 0,
+        "areas": areas is not None and len(areas) > 0,
+        "borders": borders is not None and len(borders) > 0,
+    }
+    handles = _legend_handles(present, shown)
+    credit = _frame(fig, ax, (minx, miny, maxx, maxy), f"{title}{_date_span(events)}")
+    # a scale holds on a regional map, not across a continent; a locator helps only a regional map
+    regional = maxy - miny <= SCALE_MAX_SPAN_DEGREES
+    keep_clear += [*(_scale_bar(ax) if regional else []), _north_arrow(ax)]
+    fig.draw_without_rendering()  # final aspect and positions, so boxes are measured where they land
+    if regional:
+        keep_clear.append(_locator(ax, world, keep_clear))
+    placed = place_labels(ax, event_labels, keep_clear, _EVENT_LABEL)
+    keep_clear += placed
+    place_labels(ax, country_labels, keep_clear, _COUNTRY_LABEL, offsets=((0, 0),))
+    _place_legend(fig, ax, handles, keep_clear)
+    if not fig.legends:  # the legend is on the map: the credit goes right under it, not at the page foot
+        frame = ax.get_position()
+        credit.set_position((frame.x1, frame.y0 - 0.005))
+        credit.set_verticalalignment("top")
+    return fig
+
+
+def _draw_countries(ax: Axes, world: gpd.GeoDataFrame, view: Any) -> list[tuple[str, float, float]]:
+    """The land of the countries in view; returns a label (name, x, y) for each that fills enough of it."""
+    shown = world[world.geometry.intersects(view)]
+    country_labels: list[tuple[str, float, float]] = []
+    if len(shown):
+        shown.plot(ax=ax, color=LAND_COLOR, edgecolor=COUNTRY_EDGE, linewidth=0.6, zorder=1)
+        for name, geometry in zip(shown["name"], shown.geometry, strict=True):
+            part = geometry.intersection(view)
+            if part.is_empty or part.area < view.area * 0.01:
+                continue
+            point = part.representative_point()
+            country_labels.append((name.upper(), point.x, point.y))
+    return country_labels
+
+
+def _draw_events(
+    ax: Axes, rows: gpd.GeoDataFrame | None, keep_clear: list[Artist]
+) -> tuple[list[str], list[tuple[str, float, float]]]:
+    """A marker per event (sized by fatalities, dashed when approximate) and a ring for its uncertainty,
+    each added to ``keep_clear``; returns the event types present and one label per location."""
     present: list[str] = []
     labelled: set[str] = set()
     event_labels: list[tuple[str, float, float]] = []
-    rows = sited_events(events)
-    if rows is not None and len(rows):
-        present = list(type_counts(rows["event_type"]))
-        # big events first so small ones stay visible on top
-        order = sorted(range(len(rows)), key=lambda i: -(number_or_none(rows["fatalities"].iloc[i]) or 0))
-        for i in order:
-            row = rows.iloc[i]
-            x, y = row.geometry.x, row.geometry.y
-            color = event_color(row["event_type"])
-            precision = geo_precision(row["geo_precision"])
-            if precision in PRECISION_RING_KM:
-                radius = PRECISION_RING_KM[precision] / 111.32
-                ring = ax.add_patch(
-                    Ellipse(
-                        (x, y),
-                        2 * radius / max(math.cos(math.radians(y)), 0.1),
-                        2 * radius,
-                        facecolor=color,
-                        alpha=0.08,
-                        edgecolor=color,
-                        linestyle="--",
-                        linewidth=1,
-                        zorder=6,
-                    )
+    if rows is None or not len(rows):
+        return present, event_labels
+    present = list(type_counts(rows["event_type"]))
+    # big events first so small ones stay visible on top
+    order = sorted(range(len(rows)), key=lambda i: -(number_or_none(rows["fatalities"].iloc[i]) or 0))
+    for i in order:
+        row = rows.iloc[i]
+        x, y = row.geometry.x, row.geometry.y
+        color = event_color(row["event_type"])
+        precision = geo_precision(row["geo_precision"])
+        if precision in PRECISION_RING_KM:
+            radius = PRECISION_RING_KM[precision] / 111.32
+            ring = ax.add_patch(
+                Ellipse(
+                    (x, y),
+                    2 * radius / max(math.cos(math.radians(y)), 0.1),
+                    2 * radius,
+                    facecolor=color,
+                    alpha=0.08,
+                    edgecolor=color,
+                    linestyle="--",
+                    linewidth=1,
+                    zorder=6,
                 )
-                keep_clear.append(ring)
-            area = (marker_radius_px(row["fatalities"]) * 1.1) ** 2
-            marker = ax.scatter(
-                [x],
-                [y],
-                s=area,
-                color=color,
-                edgecolors="#222222" if precision == 1 else color,
-                linewidths=1.0,
-                linestyle="-" if precision == 1 else "--",
-                alpha=0.85,
-                zorder=7,
             )
-            keep_clear.append(marker)
-            label = str(row["location"])
-            if label not in labelled:
-                labelled.add(label)
-                event_labels.append((label, x, y))
+            keep_clear.append(ring)
+        area = (marker_radius_px(row["fatalities"]) * 1.1) ** 2
+        marker = ax.scatter(
+            [x],
+            [y],
+            s=area,
+            color=color,
+            edgecolors="#222222" if precision == 1 else color,
+            linewidths=1.0,
+            linestyle="-" if precision == 1 else "--",
+            alpha=0.85,
+            zorder=7,
+        )
+        keep_clear.append(marker)
+        label = str(row["location"])
+        if label not in labelled:
+            labelled.add(label)
+            event_labels.append((label, x, y))
+    return present, event_labels
 
+
+def _legend_handles(present: Sequence[str], shown: Mapping[str, bool]) -> list[Line2D | Patch]:
+    """The legend's entries: each event type present, the dashed-marker key, then each layer shown."""
     handles: list[Line2D | Patch] = [
         Line2D(
             [],
@@ -194,21 +233,32 @@ def draw_map(
             label="dashed: approximate location (precision 2-3)",
         )
     )
-    if places is not None and len(places):
+    if shown["places"]:
         handles.append(
             Line2D([], [], marker="o", linestyle="", color=PLACE_COLOR, markersize=3, label="place named")
         )
-    if areas is not None and len(areas):
+    if shown["areas"]:
         handles.append(Patch(facecolor="none", edgecolor=AREA_COLOR, linestyle="--", label="region named"))
-    if borders is not None and len(borders):
+    if shown["borders"]:
         handles.append(Line2D([], [], color=BORDER_COLOR, linestyle="--", linewidth=2, label="border named"))
+    return handles
+
+
+def _date_span(events: gpd.GeoDataFrame | None) -> str:
+    """ "  (first to last date)" of the events, for the title; empty when none has a date."""
+    raw_dates = events["event_date"] if events is not None and len(events) else []
+    dates = sorted({d for d in (as_date(v) for v in raw_dates) if d is not None})
+    return f"  ({dates[0].isoformat()} to {dates[-1].isoformat()})" if dates else ""
+
+
+def _frame(fig: Figure, ax: Axes, bounds: tuple[float, float, float, float], title: str) -> Any:
+    """The view's limits and aspect, the title and the credit line (returned: it may move under the
+    legend), then the layout."""
+    minx, miny, maxx, maxy = bounds
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_aspect(1 / max(math.cos(math.radians((miny + maxy) / 2)), 0.2))
-    raw_dates = events["event_date"] if events is not None and len(events) else []
-    dates = sorted({d for d in (as_date(v) for v in raw_dates) if d is not None})
-    span = f"  ({dates[0].isoformat()} to {dates[-1].isoformat()})" if dates else ""
-    ax.set_title(f"{title}{span}", fontsize=13, loc="left")
+    ax.set_title(title, fontsize=13, loc="left")
     ax.set_xticks([])
     ax.set_yticks([])
     credit = fig.text(
@@ -223,21 +273,7 @@ def draw_map(
     fig.tight_layout()
     ax.set_xlabel("")
     ax.set_ylabel("")
-    # a scale holds on a regional map, not across a continent; a locator helps only a regional map
-    regional = maxy - miny <= SCALE_MAX_SPAN_DEGREES
-    keep_clear += [*(_scale_bar(ax) if regional else []), _north_arrow(ax)]
-    fig.draw_without_rendering()  # final aspect and positions, so boxes are measured where they land
-    if regional:
-        keep_clear.append(_locator(ax, world, keep_clear))
-    placed = place_labels(ax, event_labels, keep_clear, _EVENT_LABEL)
-    keep_clear += placed
-    place_labels(ax, country_labels, keep_clear, _COUNTRY_LABEL, offsets=((0, 0),))
-    _place_legend(fig, ax, handles, keep_clear)
-    if not fig.legends:  # the legend is on the map: the credit goes right under it, not at the page foot
-        frame = ax.get_position()
-        credit.set_position((frame.x1, frame.y0 - 0.005))
-        credit.set_verticalalignment("top")
-    return fig
+    return credit
 
 
 # Above this north-south span (degrees) the map's scale varies too much for one bar to be honest.
