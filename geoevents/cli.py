@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,8 @@ def _add_geometry_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line: global options, then one sub-command per verb, each declared by its own
+    ``_add_*`` function (in the order ``--help`` lists them)."""
     parser = argparse.ArgumentParser(
         prog="geoevents",
         description=DESCRIPTION,
@@ -82,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_parser = functools.partial(sub.add_parser, parents=[common])
 
+    _add_run_command(add_parser)
+    _add_parse_command(add_parser)
+    _add_lookup_commands(add_parser)
+    _add_evaluate_command(add_parser)
+    return parser
+
+
+def _add_run_command(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """``geoevents run``: the whole pipeline, articles to maps and data files."""
     run = add_parser("run", help="articles in, maps and data files out")
     run.add_argument(
         "inputs", nargs="+", metavar="ARTICLES", help="article files, folders (read recursively) or globs"
@@ -129,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_gazetteer_options(run)
 
+
+def _add_parse_command(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """``geoevents parse``: the place mentions of articles, as JSON."""
     parse = add_parser("parse", help="print the place mentions of articles as JSON")
     parse.add_argument("files", nargs="+", metavar="ARTICLES", help="article files, folders or globs")
     parse.add_argument(
@@ -143,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_geometry_option(parse)
     _add_gazetteer_options(parse)
 
+
+def _add_lookup_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """``geoevents geocode`` and ``reverse``: the gazetteer, by name and by point."""
     geocode = add_parser("geocode", help="look a name up; prints a GeoJSON FeatureCollection, best first")
     geocode.add_argument("query", help='a place name, e.g. "Al Qa\'im" or Kirkuk')
     geocode.add_argument(
@@ -162,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_geometry_option(reverse)
     _add_gazetteer_options(reverse)
 
+
+def _add_evaluate_command(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """``geoevents evaluate``: scores on a public corpus or the development set."""
     evaluate = add_parser(
         "evaluate", help="score geoparsing on a public corpus (EUPEG rules), or events on the development set"
     )
@@ -187,7 +207,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_weights_option(evaluate)
     _add_gazetteer_options(evaluate)
-    return parser
 
 
 def _add_weights_option(sub: argparse.ArgumentParser) -> None:
