@@ -19,7 +19,7 @@ A real story that changes subject under a sub-heading keeps its text, because th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from geoevents.records import ZoneKind
 
@@ -96,11 +96,32 @@ def story_end(
     sentence.
     """
     n = len(lines)
-    counts = [len(found) for found in words]
     story = [i for i in range(n) if kinds[i] is None and prose[i] and not bullets[i]]
     if len(story) < _MIN_STORY_LINES + 1:
         return None
     first = story[_MIN_STORY_LINES - 1]
+    candidates = _break_candidates(lines, kinds, words, prose, bullets, blank_before, first)
+    if not candidates:
+        return None
+    read = (None, ZoneKind.BODY, ZoneKind.TITLE, ZoneKind.CAPTION)
+    line_stems = [_stems(words[i]) if kinds[i] in read else set() for i in range(n)]
+    before = _story_before(candidates, line_stems, title)
+    return _earliest_break(candidates, before, line_stems, kinds, bullets)
+
+
+def _break_candidates(
+    lines: Sequence[str],
+    kinds: Sequence[ZoneKind | None],
+    words: Sequence[Sequence[str]],
+    prose: Sequence[bool],
+    bullets: Sequence[bool],
+    blank_before: Sequence[bool],
+    first: int,
+) -> list[tuple[int, str]]:
+    """The lines after ``first`` where the story may end, each with why ("cue", "heading", "bullets",
+    "paragraph"), kept only where undecided sentences follow and, for paragraphs, near the end."""
+    n = len(lines)
+    counts = [len(found) for found in words]
     candidates: list[tuple[int, str]] = []
     for i in range(first + 1, n):
         text = lines[i]
@@ -121,24 +142,36 @@ def story_end(
     candidates = [
         (i, why) for i, why in candidates if i < last_sentence or (why == "paragraph" and i == last_sentence)
     ]
-    if not candidates:
-        return None
     # Paragraph breaks are judged only near the end of the page (a biography, a sign-off).
     paragraphs = [i for i, why in candidates if why == "paragraph"]
     late = set(paragraphs[-_MAX_TAIL_PARAGRAPHS:])
-    candidates = [(i, why) for i, why in candidates if why != "paragraph" or i in late]
+    return [(i, why) for i, why in candidates if why != "paragraph" or i in late]
 
-    read = (None, ZoneKind.BODY, ZoneKind.TITLE, ZoneKind.CAPTION)
-    line_stems = [_stems(words[i]) if kinds[i] in read else set() for i in range(n)]
-    # the story's vocabulary just before each candidate line (the title counts as story)
+
+def _story_before(
+    candidates: Sequence[tuple[int, str]], line_stems: Sequence[set[str]], title: str | None
+) -> dict[int, set[str]]:
+    """The story's vocabulary just before each candidate line (the title counts as story)."""
     before: dict[int, set[str]] = {}
     story_stems = _stems(_WORD.findall(title)) if title else set()
     wanted = {i for i, _ in candidates}
-    for i in range(n):
+    for i in range(len(line_stems)):
         if i in wanted:
             before[i] = set(story_stems)
         story_stems |= line_stems[i]
+    return before
 
+
+def _earliest_break(
+    candidates: Sequence[tuple[int, str]],
+    before: Mapping[int, set[str]],
+    line_stems: Sequence[set[str]],
+    kinds: Sequence[ZoneKind | None],
+    bullets: Sequence[bool],
+) -> tuple[int, ZoneKind] | None:
+    """The earliest candidate after which the rest of the page shares too few content words with the
+    story before it (a section cue needs no such test), with what the rest is."""
+    n = len(line_stems)
     found: tuple[int, ZoneKind] | None = None
     rest: set[str] = set()  # stems of the undecided lines from the candidate to the end
     j = n
@@ -162,7 +195,7 @@ def story_end(
                 limit = _LIST_OVERLAP
         if overlap < limit:
             found = i, ZoneKind.META if why == "paragraph" else ZoneKind.JUNK
-    return found  # the earliest break
+    return found
 
 
 def _introduced(lines: Sequence[str], kinds: Sequence[ZoneKind | None], i: int) -> bool:
