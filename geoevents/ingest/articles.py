@@ -94,61 +94,10 @@ def article_from_text(
     if fmt not in ("text", "markdown", "html"):
         raise ValueError(f"unknown article format {fmt!r} (use text, markdown or html)")
     given = dict(metadata or {})
-    source = normalize_text(text)
-    page_meta: dict[str, Any] = {}
-    if fmt == "html":
-        body, lines, page_meta = _html_text(source, max_depth=settings.max_html_depth)
-    elif fmt == "markdown":
-        body = source
-        lines, front = markdown_lines(body)
-        page_meta = {
-            k: front[k] for k in ("title", "url", "published", "date", "author", "byline") if k in front
-        }
-        if "date" in page_meta and "published" not in page_meta:
-            page_meta["published"] = page_meta.pop("date")
-        if "author" in page_meta and "byline" not in page_meta:
-            page_meta["byline"] = page_meta.pop("author")
-    else:
-        body = source
-        lines = lines_from_text(body)
+    body, lines, page_meta = _body_and_lines(normalize_text(text), fmt, settings)
     found: Structure = analyse_lines(body, lines)
-
-    out_meta: dict[str, Any] = {"format": fmt}
-    for key in (
-        "encoding",
-        "encoding_detected",
-        "bom",
-        "replaced_characters",
-        "decode_note",
-        "line",
-        "index",
-    ):
-        if key in given:
-            out_meta[key] = given.pop(key)
-    if "html_title" in page_meta:
-        out_meta["html_title"] = page_meta["html_title"]
-    if found.captions:
-        out_meta["captions"] = list(found.captions)
-
-    def pick(key: str, derived: Any) -> Any:
-        for value in (given.get(key), page_meta.get(key)):
-            if value not in (None, ""):
-                return (
-                    str(value).strip() if not isinstance(value, (datetime,)) and key != "published" else value
-                )
-        return derived
-
-    published = None
-    for value in (given.get("published"), page_meta.get("published")):
-        if value not in (None, ""):
-            published = _as_datetime(value)
-            if published is None:
-                out_meta["published_unparsed"] = str(value)
-            break
-    published = published or found.published
-    if published is None and found.fallback_date is not None:
-        out_meta["fallback_date"] = found.fallback_date.isoformat()
-        out_meta["fallback_date_source"] = found.fallback_date_source
+    out_meta = _carried_meta(fmt, given, page_meta, found)
+    published = _published(given, page_meta, found, out_meta)
     if given.get("id") not in (None, ""):
         out_meta["source_id"] = str(given["id"])
     for key, value in given.items():
@@ -160,13 +109,87 @@ def article_from_text(
         id=str(given_id) if given_id else article_id(body),
         text=body,
         path=path,
-        title=pick("title", found.title),
-        byline=pick("byline", found.byline),
+        title=_pick(given, page_meta, "title", found.title),
+        byline=_pick(given, page_meta, "byline", found.byline),
         published=published,
-        url=pick("url", found.url),
+        url=_pick(given, page_meta, "url", found.url),
         zones=found.zones,
         metadata=out_meta,
     )
+
+
+def _body_and_lines(source: str, fmt: str, settings: Settings) -> tuple[str, list[Line], dict[str, Any]]:
+    """The article's text, its lines, and what the page says of itself (HTML head, Markdown front
+    matter), by format."""
+    page_meta: dict[str, Any] = {}
+    if fmt == "html":
+        return _html_text(source, max_depth=settings.max_html_depth)
+    if fmt == "markdown":
+        lines, front = markdown_lines(source)
+        page_meta = {
+            k: front[k] for k in ("title", "url", "published", "date", "author", "byline") if k in front
+        }
+        if "date" in page_meta and "published" not in page_meta:
+            page_meta["published"] = page_meta.pop("date")
+        if "author" in page_meta and "byline" not in page_meta:
+            page_meta["byline"] = page_meta.pop("author")
+        return source, lines, page_meta
+    return source, lines_from_text(source), page_meta
+
+
+# What a reader stage recorded about the input (decoding, position in a feed): kept as metadata.
+_CARRIED_KEYS = (
+    "encoding",
+    "encoding_detected",
+    "bom",
+    "replaced_characters",
+    "decode_note",
+    "line",
+    "index",
+)
+
+
+def _carried_meta(
+    fmt: str, given: dict[str, Any], page_meta: Mapping[str, Any], found: Structure
+) -> dict[str, Any]:
+    """The article's metadata so far: its format, what the reader recorded (taken out of ``given``),
+    the HTML title and the captions found."""
+    out_meta: dict[str, Any] = {"format": fmt}
+    for key in _CARRIED_KEYS:
+        if key in given:
+            out_meta[key] = given.pop(key)
+    if "html_title" in page_meta:
+        out_meta["html_title"] = page_meta["html_title"]
+    if found.captions:
+        out_meta["captions"] = list(found.captions)
+    return out_meta
+
+
+def _pick(given: Mapping[str, Any], page_meta: Mapping[str, Any], key: str, derived: Any) -> Any:
+    """A field as the caller gave it, else as the page states it, else as found in the text."""
+    for value in (given.get(key), page_meta.get(key)):
+        if value not in (None, ""):
+            return str(value).strip() if not isinstance(value, (datetime,)) and key != "published" else value
+    return derived
+
+
+def _published(
+    given: Mapping[str, Any], page_meta: Mapping[str, Any], found: Structure, out_meta: dict[str, Any]
+) -> datetime | None:
+    """The publication date: given, else stated by the page, else found in the text. A stated date that
+    does not parse, and a fallback date used in its place, are noted in ``out_meta``."""
+    published = None
+    for value in (given.get("published"), page_meta.get("published")):
+        if value not in (None, ""):
+            published = _as_datetime(value)
+            if published is None:
+                out_meta["published_unparsed"] = str(value)
+            break
+    published = published or found.published
+    if published is None and found.fallback_date is not None:
+        out_meta["fallback_date"] = found.fallback_date.isoformat()
+        out_meta["fallback_date_source"] = found.fallback_date_source
+    return published
 
 
 def _decode_meta(decoded: Any) -> dict[str, Any]:
