@@ -11,69 +11,33 @@ preferring a prediction of the same sub-event type. Only gold events with
 realis ``asserted`` are to be found; a prediction that matches a non-asserted
 event, or nothing, is a false positive.
 
-``matched_pairs(run)`` gives the (gold, predicted) pairs so that row metrics
+The items are loaded by ``devset`` and their texts read by ``devset_texts``; this module runs, matches
+and scores them. ``matched_pairs(run)`` gives the (gold, predicted) pairs so that row metrics
 (site, date, fatalities, actors) can be scored on the same matching.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
+from geoevents.devset import (
+    NONE,
+    DevItem,
+    GoldEvent,
+    Offsets,
+    _report,
+    dev_item_from_json,
+    dev_items_from_folder,
+)
+from geoevents.devset_texts import Document, Documents, _feed_date, _stated_publication, article_for
 from geoevents.errors import InputError
 from geoevents.events.taxonomy import SUB_EVENT_TYPES
 from geoevents.records import Article, Event, ResolvedMention
 
-ASSERTED = "asserted"
-NONE = "none"  # the confusion table's row for predictions that match no asserted event
-MISSED = "missed"  # its column for asserted events no prediction matches
-CORPORA = ("fakes", "lgl", "trnews", "geovirus", "seeds")
-Offsets = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class GoldEvent:
-    """One annotated event; ``sentences`` are absolute offsets into the document, the first the main one."""
-
-    sentences: tuple[Offsets, ...]
-    sub_event_type: str | None
-    realis: str = ASSERTED
-    row: dict[str, Any] = field(default_factory=dict)  # date, actors, site, fatalities ... as annotated
-
-    @property
-    def asserted(self) -> bool:
-        return self.realis == ASSERTED
-
-
-@dataclass(frozen=True, slots=True)
-class DevItem:
-    """One text given to the pipeline as an article, with its gold events."""
-
-    item: str
-    corpus: str
-    doc: str
-    span: Offsets | None
-    shape: str
-    none_reason: str | None
-    events: tuple[GoldEvent, ...]
-    text: str | None = None  # an item that carries its own text (our own wordings) names no shared document
-    published: datetime | None = None
-
-    @property
-    def offset(self) -> int:
-        """Where the item's text starts in its document (predictions are shifted by it)."""
-        return self.span[0] if self.span else 0
-
-    @property
-    def has_event(self) -> bool:
-        return any(g.asserted for g in self.events)
+MISSED = "missed"  # the confusion table's column for asserted events no prediction matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,226 +52,6 @@ class Match:
     item: DevItem
     gold: GoldEvent
     predicted: Event
-
-
-# -- loading the annotations ---------------------------------------------------------------------------
-
-
-def _offsets(value: Any, where: str) -> Offsets:
-    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)):
-        raise InputError(where, f"expected [start, end] offsets, got {value!r}")
-    start, end = value
-    if not 0 <= start < end:
-        raise InputError(where, f"offsets {value!r} are not a span")
-    return start, end
-
-
-def _gold_event(obj: Any, where: str) -> GoldEvent:
-    if not isinstance(obj, dict):
-        raise InputError(where, "an event must be a JSON object")
-    sentences = obj.get("sentences") or []
-    sub = obj.get("sub_event_type")
-    if sub not in SUB_EVENT_TYPES and sub not in (None, NONE):
-        raise InputError(where, f"unknown sub_event_type {sub!r}")
-    row = {k: v for k, v in obj.items() if k not in ("sentences", "sub_event_type", "realis")}
-    return GoldEvent(
-        sentences=tuple(_offsets(s, where) for s in sentences),
-        sub_event_type=None if sub == NONE else sub,
-        realis=str(obj.get("realis") or ASSERTED),
-        row=row,
-    )
-
-
-def dev_item_from_json(obj: Any, where: str) -> DevItem:
-    """One item from its JSON object; ``where`` names it (file:line) in errors."""
-    if not isinstance(obj, dict):
-        raise InputError(where, "an item must be a JSON object")
-    corpus = obj.get("corpus")
-    text, published = _inline_text(obj, where)
-    if text is None and corpus not in CORPORA:
-        raise InputError(where, f"unknown corpus {corpus!r} (one of {', '.join(CORPORA)}, or give a text)")
-    if not corpus or not isinstance(corpus, str):
-        raise InputError(where, "no corpus")
-    if obj.get("doc") in (None, ""):
-        raise InputError(where, "no doc")
-    span = None if obj.get("span") is None else _offsets(obj["span"], where)
-    if text is not None and span is not None and span[1] > len(text):
-        raise InputError(where, f"span {list(span)} runs past the end of the item's text")
-    return DevItem(
-        item=str(obj.get("item") or f"{corpus}:{obj['doc']}"),
-        corpus=corpus,
-        doc=str(obj["doc"]),
-        span=span,
-        shape=str(obj.get("shape") or "article"),
-        none_reason=obj.get("none_reason"),
-        events=tuple(_gold_event(e, where) for e in obj.get("events") or []),
-        text=text,
-        published=published,
-    )
-
-
-def _inline_text(obj: dict[str, Any], where: str) -> tuple[str | None, datetime | None]:
-    """The item's own ``text`` and ``published`` date (ISO), when it carries them."""
-    text = obj.get("text")
-    if text is None:
-        return None, None
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(where, "text must be a non-empty string")
-    published = obj.get("published")
-    if published is None:
-        return text, None
-    date = _iso_date(published) if isinstance(published, str) else None
-    if date is None:
-        raise InputError(where, f"published {published!r} is not an ISO date")
-    return text, date
-
-
-def dev_items_from_folder(folder: Path, *, errors: list[InputError] | None = None) -> list[DevItem]:
-    """Every item of every ``*.jsonl`` file of ``folder``; a bad line is reported and skipped."""
-    files = sorted(folder.glob("*.jsonl"))
-    if not files:
-        raise InputError(str(folder), "no development-set files (*.jsonl) there")
-    items: list[DevItem] = []
-    for path in files:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                items.append(dev_item_from_json(json.loads(line), where))
-            except json.JSONDecodeError as exc:
-                _report(errors, InputError(where, f"not JSON ({exc.msg})"))
-            except InputError as exc:
-                _report(errors, exc)
-    return items
-
-
-def _report(errors: list[InputError] | None, error: InputError) -> None:
-    if errors is None:
-        raise error
-    errors.append(error)
-
-
-# -- the texts the annotations refer to --------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    text: str
-    published: datetime | None = None
-
-
-def _xml_text(el: ET.Element | None) -> str:
-    return (el.text or "") if el is not None else ""
-
-
-def _fakes_documents(shared: Path) -> dict[str, Document]:
-    path = shared / "corpora" / "FA-KES" / "FA-KES-Dataset.csv"
-    with path.open(encoding="latin-1", newline="") as handle:
-        return {
-            row["unit_id"]: Document(row["article_content"], _us_date(row.get("date") or ""))
-            for row in csv.DictReader(handle)
-        }
-
-
-def _us_date(value: str) -> datetime | None:
-    try:
-        return datetime.strptime(value.strip(), "%m/%d/%Y")
-    except ValueError:
-        return None
-
-
-def _iso_date(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
-
-
-def _feed_date(value: str) -> datetime | None:
-    """A corpus's download time as feeds write it ("2016-12-17 10:00", "17 December 2016", "Dec 17, 2016")."""
-    from geoevents.ingest.metadata import parse_date
-
-    if not value.strip():
-        return None
-    found = _iso_date(value) or parse_date(value)
-    return found.replace(tzinfo=None) if found else None
-
-
-def _lgl_schema_documents(path: Path) -> dict[str, Document]:
-    root = ET.parse(path).getroot()
-    return {
-        str(art.get("docid") or i): Document(
-            _xml_text(art.find("text")), _feed_date(_xml_text(art.find("dltime")))
-        )
-        for i, art in enumerate(root.iter("article"))
-    }
-
-
-def _geovirus_documents(shared: Path) -> dict[str, Document]:
-    root = ET.parse(shared / "corpora" / "GeoVirus" / "GeoVirus.xml").getroot()
-    return {str(i): Document(_xml_text(art.find("text"))) for i, art in enumerate(root.iter("article"))}
-
-
-def _seed_documents(shared: Path) -> dict[str, Document]:
-    folder = shared / "seeds"
-    return {p.name: Document(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*")) if p.is_file()}
-
-
-_READERS: dict[str, Callable[[Path], dict[str, Document]]] = {
-    "fakes": _fakes_documents,
-    "lgl": lambda shared: _lgl_schema_documents(shared / "corpora" / "LGL" / "lgl.xml"),
-    "trnews": lambda shared: _lgl_schema_documents(shared / "corpora" / "TR-News" / "TR-News.xml"),
-    "geovirus": _geovirus_documents,
-    "seeds": _seed_documents,
-}
-
-
-class Documents:
-    """The shared folder's documents, each corpus read once, on first use."""
-
-    def __init__(self, shared: Path) -> None:
-        self.shared = shared
-        self._by_corpus: dict[str, dict[str, Document]] = {}
-
-    def get(self, corpus: str, doc: str) -> Document:
-        if corpus not in self._by_corpus:
-            try:
-                self._by_corpus[corpus] = _READERS[corpus](self.shared)
-            except (OSError, ET.ParseError, csv.Error) as exc:
-                raise InputError(str(self.shared), f"cannot read corpus {corpus} ({exc})") from exc
-        found = self._by_corpus[corpus].get(doc)
-        if found is None:
-            raise InputError(f"{corpus}:{doc}", "no such document in the shared corpora")
-        return found
-
-
-def article_for(item: DevItem, documents: Documents) -> Article:
-    """The article the pipeline is given for an item: its text (a span of it) and publication date."""
-    from geoevents.ingest.articles import article_from_text
-
-    inline = item.text is not None
-    doc = Document(item.text or "", item.published) if inline else documents.get(item.corpus, item.doc)
-    text = doc.text[item.span[0] : item.span[1]] if item.span else doc.text
-    meta: dict[str, Any] = {"id": item.item}
-    published = _stated_publication(doc) if item.span else doc.published
-    if published is not None:
-        meta["published"] = published
-    return article_from_text(text, metadata=meta)
-
-
-def _stated_publication(doc: Document) -> datetime | None:
-    """A snippet's publication day: the dateline its whole document opens with, else the corpus's date.
-
-    A feed gives a snippet the day its report was published; the FA-KES table's own ``date`` sometimes
-    disagrees with the article's dateline, and the pipeline itself trusts the dateline of a whole text.
-    """
-    from geoevents.events.dates import dateline_date
-
-    stated = dateline_date(doc.text)
-    if stated is not None and stated.date is not None:
-        return datetime(stated.date.year, stated.date.month, stated.date.day)
-    return doc.published
 
 
 # -- running and matching -----------------------------------------------------------------------------
@@ -556,14 +300,20 @@ def evaluate_devset(
 
 
 __all__ = [
+    "MISSED",
+    "NONE",
     "DevItem",
+    "Document",
     "Documents",
     "EventsReport",
     "GoldEvent",
     "ItemResult",
     "Match",
+    "_feed_date",
+    "_stated_publication",
     "article_for",
     "default_folders",
+    "dev_item_from_json",
     "dev_items_from_folder",
     "evaluate_devset",
     "format_events_report",
