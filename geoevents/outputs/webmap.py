@@ -12,7 +12,8 @@ legend, the event list and the ACLED CSV count the same events.
 Article text is untrusted. Every string that reaches the page is HTML-escaped where it becomes
 markup (popups are built here, in Python) and the data is JSON-encoded with ``<``, ``>`` and ``&``
 as unicode escapes, so it can neither close the script nor become markup; only http(s) URLs become
-links. The script itself sets article text with ``textContent`` only.
+links. The script itself sets article text with ``textContent`` only. The escaping is in ``page_text``, the
+popups in ``popups``; this module lays out the map's data and writes the page.
 """
 
 from __future__ import annotations
@@ -25,10 +26,8 @@ import os
 import re
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import geopandas as gpd
 import pandas as pd
@@ -38,9 +37,9 @@ from shapely.geometry.base import BaseGeometry
 from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
 from geoevents.outputs.basemap import focus_bounds, view_bounds
-from geoevents.outputs.frames import SEPARATOR
 from geoevents.outputs.mapbase import MIN_ZOOM, basemap_layers, label_min_zoom, rounded_coords, town_min_zooms
-from geoevents.outputs.sources import source_link
+from geoevents.outputs.page_text import _plain, js_string, js_value, safe_link
+from geoevents.outputs.popups import ArticleInfo, _place_popup_html, event_popup_html
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
@@ -52,7 +51,6 @@ from geoevents.outputs.style import (
     PRECISION_RING_KM,
     SEA_COLOR,
     as_date,
-    caveats,
     event_color,
     event_type_key,
     geo_precision,
@@ -81,84 +79,6 @@ EARTH_RADIUS_KM = 6371.0088
 POPUP_WIDTH_PX = 360
 # Named regions and borders: ~1 km, finer than a pixel up to zoom 7 and still close at city scale.
 SHAPE_TOLERANCE = 0.01
-
-
-# branca compiles each element's rendered text as a Jinja template again, so text such as
-# "{{ 7*7 }}" would be evaluated (or break the page) wherever it reaches one (the map's data now goes
-# in verbatim, and is escaped the same all the same). In JSON, "{" before "{", "%" or "#" is
-# always inside a string, where "\u007b" is the same character.
-_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
-
-# Characters that could end a <script> element or a JavaScript line, as JSON unicode escapes.
-_SCRIPT_ESCAPES = (
-    ("<", "\\u003c"),
-    (">", "\\u003e"),
-    ("&", "\\u0026"),
-    ("\u2028", "\\u2028"),
-    ("\u2029", "\\u2029"),
-)
-
-
-def _script_safe(text: str) -> str:
-    for char, escape in _SCRIPT_ESCAPES:
-        text = text.replace(char, escape)
-    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
-
-
-def js_string(value: str) -> str:
-    """A JavaScript string literal that is safe inside an HTML <script> element (and inert to Jinja)."""
-    return _script_safe(json.dumps(value, ensure_ascii=False))
-
-
-def js_value(value: Any) -> str:
-    """Any JSON value, encoded as for :func:`js_string`."""
-    return _script_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-
-
-def safe_link(url: str | None, label: str | None = None) -> str:
-    """An escaped link for http(s) URLs; any other scheme (javascript:, data:, file:) stays plain text."""
-    if not url:
-        return ""
-    text = html.escape(label or url)
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        scheme = ""
-    if scheme in ("http", "https") and not any(ch in url for ch in "\"'<>\\ \t\n\r"):
-        return (
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{text}</a>'
-        )
-    return f"<span>{text}</span>"
-
-
-def _esc(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return html.escape(str(value))
-
-
-def _split(value: Any) -> list[str]:
-    text = "" if value is None else str(value)
-    if not text or text == "nan" or text == "None":
-        return []
-    return [part for part in text.split(SEPARATOR) if part]
-
-
-def _short(text: str, limit: int = 320) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleInfo:
-    """What the map shows of an article beside its URL: its title."""
-
-    title: str | None = None
-    url: str | None = None
 
 
 _CSS_VARIABLES = {
@@ -192,72 +112,6 @@ def located_events(frame: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
         frame = frame.drop_duplicates("event_id")
     frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
     return frame.sort_values(["event_id"]).reset_index(drop=True)
-
-
-def _caveat_list(row: Mapping[str, Any]) -> list[str]:
-    """The event's caveats as the report and the CSV give them (the frame's ``caveats``), else from its
-    tags and notes."""
-    given = row.get("caveats")
-    if isinstance(given, str) and given.strip():
-        return _split(given)
-    tags = _split(row.get("tags")) if SEPARATOR in str(row.get("tags") or "") else []
-    if not tags and row.get("tags"):
-        tags = [t.strip() for t in re.split(r"[|;,]", str(row.get("tags"))) if t.strip()]
-    notes = row.get("notes")
-    return caveats(tags, str(notes) if notes and str(notes) != "nan" else None)
-
-
-def _sources_html(row: Mapping[str, Any], articles: Mapping[str, ArticleInfo]) -> str:
-    """Publisher and linked title per source, in the evidence order."""
-    ids = _split(row.get("article_ids"))
-    items = []
-    seen = set()
-    for i, source in enumerate(_split(row.get("sources"))):
-        info = articles.get(ids[i]) if i < len(ids) else None
-        link = source_link(source, info.title if info else None, info.url if info else None)
-        key = (link.publisher, link.title, link.url)
-        if key in seen:
-            continue
-        seen.add(key)
-        title = safe_link(link.url, link.title) if link.url else f"<span>{html.escape(link.title)}</span>"
-        pub = f"<b>{html.escape(link.publisher)}</b>: " if link.publisher else ""
-        items.append(f"<li>{pub}{title}</li>")
-    return f'<div class="ge-sources">Sources<ul>{"".join(items)}</ul></div>' if items else ""
-
-
-def event_popup_html(row: Mapping[str, Any], articles: Mapping[str, ArticleInfo] | None = None) -> str:
-    """The popup of one event: id, type, date, place, actors, figures, caveats, evidence, sources."""
-    color = event_color(row.get("event_type"))
-    when = as_date(row.get("event_date"))
-    lines = [
-        f'<div class="ge-popup"><div class="ge-popup-type" style="border-left-color:{color}">'
-        f"<b>{_esc(row.get('event_type'))}</b><br><span>{_esc(row.get('sub_event_type'))}</span>"
-        f'<div class="ge-muted">Event <code>{_esc(row.get("event_id"))}</code></div></div>',
-        "<table>",
-        f"<tr><th>Date</th><td>{_esc(when.isoformat() if when else 'date unknown')}"
-        f" (time precision {_esc(row.get('time_precision'))})</td></tr>",
-        f"<tr><th>Where</th><td>{_esc(row.get('location'))} "
-        f"(geo precision {_esc(row.get('geo_precision'))})</td></tr>",
-    ]
-    actors = " vs ".join(_esc(a) for a in (row.get("actor1"), row.get("actor2")) if _esc(a))
-    if actors:
-        lines.append(f"<tr><th>Actors</th><td>{actors}</td></tr>")
-    lines.append(f"<tr><th>Fatalities</th><td>{_esc(row.get('fatalities')) or 'not reported'}</td></tr>")
-    if _esc(row.get("injuries")):
-        lines.append(f"<tr><th>Injuries</th><td>{_esc(row.get('injuries'))}</td></tr>")
-    confidence = number_or_none(row.get("confidence"))
-    if confidence is not None:
-        lines.append(f"<tr><th>Confidence</th><td>{confidence:.2f}</td></tr>")
-    lines.append("</table>")
-    notes = _caveat_list(row)
-    if notes:
-        items = "".join(f"<li>{html.escape(_short(n))}</li>" for n in notes)
-        lines.append(f'<div class="ge-caveats"><b>Caveats</b><ul>{items}</ul></div>')
-    for quote in _split(row.get("evidence"))[:2]:
-        lines.append(f"<blockquote>{html.escape(_short(quote))}</blockquote>")
-    lines.append(_sources_html(row, articles or {}))
-    lines.append("</div>")
-    return "".join(lines)
 
 
 def _equivalent_radius_km(geometry: BaseGeometry) -> float:
@@ -306,25 +160,9 @@ def _event_item(
     }
 
 
-def _plain(value: Any) -> str:
-    text = _esc(value)
-    return html.unescape(text) if text else ""
-
-
 def _int_or_none(value: Any) -> int | None:
     number = number_or_none(value)
     return None if number is None else int(number)
-
-
-def _place_popup_html(row: Mapping[str, Any], kind: str) -> str:
-    names = ", ".join(html.escape(n) for n in _split(row.get("names")))
-    approx = " · approximate outline" if _esc(row.get("source")) == "derived" else ""
-    return (
-        f'<div class="ge-popup"><b>{_esc(row.get("name"))}</b> <span class="ge-muted">({html.escape(kind)}, '
-        f"{_esc(row.get('feature_class'))}{approx})</span><br>"
-        f'<span class="ge-muted">{_esc(row.get("id"))}</span><br>'
-        f"Mentions: {_esc(row.get('mentions'))}{'; as ' + names if names else ''}</div>"
-    )
 
 
 def drawable_areas(frame: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
@@ -569,6 +407,7 @@ __all__ = [
     "ArticleInfo",
     "build_map",
     "event_popup_html",
+    "js_string",
     "label_min_zoom",
     "located_events",
     "map_data",
