@@ -20,7 +20,16 @@ from geoevents.events.nonpolitical import (
     quiet_story,
 )
 from geoevents.events.protests import commemoration
-from geoevents.events.realis import asserted, claimed, defined, denied_after, earlier_year, ongoing, recalled
+from geoevents.events.realis import (
+    asserted,
+    claimed,
+    defined,
+    denied_after,
+    earlier_year,
+    ongoing,
+    recalled,
+    remembered,
+)
 from geoevents.events.summaries import reaction, running_toll
 from geoevents.events.triggers import Trigger
 
@@ -71,6 +80,24 @@ def _defined_in_sentence(sentence: str, clause: str, m: re.Match[str]) -> bool:
     return at > 0 and defined(sentence, at + m.start())
 
 
+def _in_sentence(sentence: str | None, clause: str, m: re.Match[str]) -> int | None:
+    """Where the trigger ``m`` of ``clause`` stands in its sentence, when the sentence holds the clause."""
+    at = sentence.find(clause) if sentence is not None else -1
+    return None if at < 0 else at + m.start()
+
+
+def _told_in_earlier_year(clause: str, m: re.Match[str], year: int, sentence: str | None) -> bool:
+    """Whether the act is told in a year before publication, in its own clause or as what came "before"
+    an act the next clause dates to such a year ("fought them before joining the army in 2006")."""
+    if earlier_year(clause, m.start(), year):
+        return True
+    at = _in_sentence(sentence, clause, m)
+    if at is None or sentence is None:
+        return False
+    tail = sentence[at - m.start() + len(clause) :]
+    return bool(re.match(r"\W*before\b", tail, re.I)) and earlier_year(sentence, at, year)
+
+
 def rejection(
     clause: str,
     trigger: Trigger,
@@ -91,7 +118,7 @@ def rejection(
         return "claim"
     if defined(clause, m.start()) or (sentence is not None and _defined_in_sentence(sentence, clause, m)):
         return "background"
-    if story is not None and story.year is not None and earlier_year(clause, m.start(), story.year):
+    if story and story.year and _told_in_earlier_year(clause, m, story.year, sentence):
         return "background"  # "fought them again in 2008", told in a later year's news
     if sentence is not None and denied_after(sentence, clause, m.end()):
         return "not-asserted"
@@ -105,6 +132,9 @@ def rejection(
         return "pattern"
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
+    since_at = _in_sentence(sentence, clause, m)
+    if remembered(clause, m.start()) or (since_at is not None and remembered(sentence or "", since_at)):
+        return "background"  # "a vigil two years since the attack": the vigil may be news, the attack is not
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
         return "crime"
     if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
@@ -124,3 +154,4 @@ def rejection(
     if reason is None and story is not None and trigger.generic is not None and story.quiet:
         return "crime"  # a killing or shooting told with no armed actor or political side at all
     return reason
+
