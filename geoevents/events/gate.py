@@ -155,3 +155,33 @@ def rejection(
         return "crime"  # a killing or shooting told with no armed actor or political side at all
     return reason
 
+
+# A clause told as what led to the sentence's act: "..., after the killing of a protester", "..., after a
+# youth was stabbed". The cause is reported for context; where it is news, the article tells it apart.
+_AFTER_CAUSE = re.compile(r"\W*(?:after|following)\s", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$", re.I)
+# "agreed a truce, ending three days of clashes": the fighting a settlement ended, told as its spell.
+_SPELL_ENDED = re.compile(
+    r"\b(?:end(?:ing|ed|s)?|halt(?:ing|ed)?|end\s+to)\s+(?:the\s+)?(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+of\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def told_as_cause(clause: str, trigger: Trigger, m: re.Match[str], first_kind: str | None) -> bool:
+    """Whether a later clause's act is the background of the sentence's first, typed act: a nominal or
+    passive act after "after" (no doer, no day of its own), or the spell of fighting an act ended."""
+    if first_kind is None:
+        return False
+    if _SPELL_ENDED.search(clause[: m.start()]):
+        return True
+    if not _AFTER_CAUSE.match(clause) or _DATED.search(clause):
+        return False
+    return trigger.nominal or bool(_PASSIVE_BEFORE.search(clause[: m.start()]))
+
+
+_DATED = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|overnight|\d{1,2}\s+[a-z]{3,9}|"
+    r"[a-z]{3,9}\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
