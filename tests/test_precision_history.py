@@ -37,3 +37,9 @@ def test_an_act_before_a_recent_act_stays_news() -> None:
     sentence = "Rebels shelled the depot before withdrawing from the town on Monday."
     clause = "Rebels shelled the depot"
     assert _reject(sentence, clause, "shelled", "Shelling/artillery/missile attack") is None
+
+
+def test_a_toll_summed_since_a_year_in_the_next_clause_is_a_pattern() -> None:
+    sentence = "The alliance admitted the deaths of 40 villagers in its raids on the valley since 2015."
+    clause = "The alliance admitted the deaths of 40 villagers in its raids on the valley"
+    assert _reject(sentence, clause, "raids", "Air/drone strike") == "pattern"

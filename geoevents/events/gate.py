@@ -98,6 +98,18 @@ def _told_in_earlier_year(clause: str, m: re.Match[str], year: int, sentence: st
     return bool(re.match(r"\W*before\b", tail, re.I)) and earlier_year(sentence, at, year)
 
 
+# The next clause opens on a past year the act is counted from: "... killed in its strikes | since 2014".
+_SINCE_YEAR = re.compile(r"\W*since\s+(?:early\s+|late\s+|mid-?)?(?:[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _summed_since_year(clause: str, m: re.Match[str], sentence: str | None) -> bool:
+    """Whether the clause's act is a sum over the years since one the next clause names."""
+    at = _in_sentence(sentence, clause, m)
+    if at is None or sentence is None:
+        return False
+    return bool(_SINCE_YEAR.match(sentence[at - m.start() + len(clause) :]))
+
+
 def rejection(
     clause: str,
     trigger: Trigger,
@@ -128,7 +140,7 @@ def rejection(
     if summed and not (summed == "since" and trigger.sub_event_type == "Armed clash"):
         # "since Tuesday, strikes have killed 66" sums many strikes; a battle fought since Tuesday is one
         return "pattern"
-    if ongoing(clause, m.start()):
+    if ongoing(clause, m.start()) or _summed_since_year(clause, m, sentence):
         return "pattern"
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
