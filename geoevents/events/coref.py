@@ -361,6 +361,32 @@ def towns(d: Draft) -> set[str]:
     return fine or {p.feature_id for p in places}
 
 
+_PEACEFUL = "Peaceful protest"
+_MET = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def _one_protest(a: Draft, b: Draft) -> str | None:
+    """The sub-type of one protest that a sentence tells both as held and as met by force ("police
+    dispersed the march; five protesters were hurt"): ACLED codes it once, as what was done to it."""
+    kinds = {a.sub_event_type, b.sub_event_type}
+    if _PEACEFUL not in kinds or not kinds - {_PEACEFUL} <= _MET or len(kinds) != 2:
+        return None
+    if not (a.spans and b.spans) or (a.spans[0].start, a.spans[0].end) != (b.spans[0].start, b.spans[0].end):
+        return None
+    return next(k for k in kinds if k != _PEACEFUL)
+
+
+def _same_day_twins(k: Draft, d: Draft, settings: Settings) -> bool:
+    """Whether two reports of one day are one event: compatible, or a lead and its body, or an attack
+    and its repulse, and not of two sub-types."""
+    joined = (
+        drafts_compatible(k, d, settings.merge_distance_km)
+        or _lead_and_body(k, d)
+        or _repelled(k, d, settings.merge_distance_km)
+    )
+    return joined and (same_type(k, d) or not (k.sub_event_type and d.sub_event_type))
+
+
 def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> list[Draft]:
     """Undated reports join the compatible dated draft; same-day duplicates of one event fold together."""
     dated = [d for d in drafts if d.date is not None]
@@ -373,17 +399,15 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
                 for k in kept
                 if k.date == d.date
                 and k.precision == d.precision
-                and (
-                    drafts_compatible(k, d, settings.merge_distance_km)
-                    or _lead_and_body(k, d)
-                    or _repelled(k, d, settings.merge_distance_km)
-                )
-                and (same_type(k, d) or not (k.sub_event_type and d.sub_event_type))
+                and (_same_day_twins(k, d, settings) or _one_protest(k, d) is not None)
             ),
             None,
         )
         if twin is not None and may_join(twin, d):
+            kind = _one_protest(twin, d)
             absorb(twin, d)
+            if kind:
+                twin.sub_event_type = kind
         else:
             kept.append(d)
     kept = _same_toll_folded(kept, settings)

@@ -34,7 +34,7 @@ from geoevents.events.datecontext import dated_by_context
 from geoevents.events.dates import ACT, REPORT, DateMatch, date_role, dates_from_text, opening_date
 from geoevents.events.draft import Draft
 from geoevents.events.draft_dates import date_from_the_lead
-from geoevents.events.gate import Story, rejection
+from geoevents.events.gate import Story, rejection, told_as_cause
 from geoevents.events.place_lists import TownList, one_per_town, town_list
 from geoevents.events.prefilter import folded
 from geoevents.events.realis import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
@@ -218,6 +218,7 @@ def drafts_from_article(
         # "... seized the town after two days of fighting; 6 fighters were killed": the sentence's first act's
         loose = loose_toll([c.text for c, t in triggered if t is None]) if n_events > 1 else None
         first_act = next((c for c, t in triggered if t), None)
+        first_kind = next((t[0].sub_event_type for c, t in triggered if t), None)
         cause = next((c for c, t in triggered if c is not first_act and _cause_of_a_toll(c, t)), None)
         acts: dict[Span, list[int]] = {}
         for c, t in triggered:
@@ -231,6 +232,9 @@ def drafts_from_article(
                 continue
             kept = _accepted(clause, found, story, sentence, trace, seen)
             if kept is None:
+                continue
+            if clause is not first_act and told_as_cause(clause.text, *kept, first_kind):
+                _note(trace, "background")
                 continue
             made = _draft_of_clause(here, clause, kept, len(drafts), trace)
             if made is None or (made.definite and _referred_back(made.draft, drafts, settings)):

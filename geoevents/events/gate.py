@@ -20,7 +20,16 @@ from geoevents.events.nonpolitical import (
     quiet_story,
 )
 from geoevents.events.protests import commemoration
-from geoevents.events.realis import asserted, claimed, defined, denied_after, earlier_year, ongoing, recalled
+from geoevents.events.realis import (
+    asserted,
+    claimed,
+    defined,
+    denied_after,
+    earlier_year,
+    ongoing,
+    recalled,
+    remembered,
+)
 from geoevents.events.summaries import reaction, running_toll
 from geoevents.events.triggers import Trigger
 
@@ -71,6 +80,36 @@ def _defined_in_sentence(sentence: str, clause: str, m: re.Match[str]) -> bool:
     return at > 0 and defined(sentence, at + m.start())
 
 
+def _in_sentence(sentence: str | None, clause: str, m: re.Match[str]) -> int | None:
+    """Where the trigger ``m`` of ``clause`` stands in its sentence, when the sentence holds the clause."""
+    at = sentence.find(clause) if sentence is not None else -1
+    return None if at < 0 else at + m.start()
+
+
+def _told_in_earlier_year(clause: str, m: re.Match[str], year: int, sentence: str | None) -> bool:
+    """Whether the act is told in a year before publication, in its own clause or as what came "before"
+    an act the next clause dates to such a year ("fought them before joining the army in 2006")."""
+    if earlier_year(clause, m.start(), year):
+        return True
+    at = _in_sentence(sentence, clause, m)
+    if at is None or sentence is None:
+        return False
+    tail = sentence[at - m.start() + len(clause) :]
+    return bool(re.match(r"\W*before\b", tail, re.I)) and earlier_year(sentence, at, year)
+
+
+# The next clause opens on a past year the act is counted from: "... killed in its strikes | since 2014".
+_SINCE_YEAR = re.compile(r"\W*since\s+(?:early\s+|late\s+|mid-?)?(?:[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _summed_since_year(clause: str, m: re.Match[str], sentence: str | None) -> bool:
+    """Whether the clause's act is a sum over the years since one the next clause names."""
+    at = _in_sentence(sentence, clause, m)
+    if at is None or sentence is None:
+        return False
+    return bool(_SINCE_YEAR.match(sentence[at - m.start() + len(clause) :]))
+
+
 def rejection(
     clause: str,
     trigger: Trigger,
@@ -91,7 +130,7 @@ def rejection(
         return "claim"
     if defined(clause, m.start()) or (sentence is not None and _defined_in_sentence(sentence, clause, m)):
         return "background"
-    if story is not None and story.year is not None and earlier_year(clause, m.start(), story.year):
+    if story and story.year and _told_in_earlier_year(clause, m, story.year, sentence):
         return "background"  # "fought them again in 2008", told in a later year's news
     if sentence is not None and denied_after(sentence, clause, m.end()):
         return "not-asserted"
@@ -101,10 +140,13 @@ def rejection(
     if summed and not (summed == "since" and trigger.sub_event_type == "Armed clash"):
         # "since Tuesday, strikes have killed 66" sums many strikes; a battle fought since Tuesday is one
         return "pattern"
-    if ongoing(clause, m.start()):
+    if ongoing(clause, m.start()) or _summed_since_year(clause, m, sentence):
         return "pattern"
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
+    since_at = _in_sentence(sentence, clause, m)
+    if remembered(clause, m.start()) or (since_at is not None and remembered(sentence or "", since_at)):
+        return "background"  # "a vigil two years since the attack": the vigil may be news, the attack is not
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
         return "crime"
     if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
@@ -124,3 +166,34 @@ def rejection(
     if reason is None and story is not None and trigger.generic is not None and story.quiet:
         return "crime"  # a killing or shooting told with no armed actor or political side at all
     return reason
+
+
+# A clause told as what led to the sentence's act: "..., after the killing of a protester", "..., after a
+# youth was stabbed". The cause is reported for context; where it is news, the article tells it apart.
+_AFTER_CAUSE = re.compile(r"\W*(?:after|following)\s", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$", re.I)
+# "agreed a truce, ending three days of clashes": the fighting a settlement ended, told as its spell.
+_SPELL_ENDED = re.compile(
+    r"\b(?:end(?:ing|ed|s)?|halt(?:ing|ed)?|end\s+to)\s+(?:the\s+)?(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+of\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def told_as_cause(clause: str, trigger: Trigger, m: re.Match[str], first_kind: str | None) -> bool:
+    """Whether a later clause's act is the background of the sentence's first, typed act: a nominal or
+    passive act after "after" (no doer, no day of its own), or the spell of fighting an act ended."""
+    if first_kind is None:
+        return False
+    if _SPELL_ENDED.search(clause[: m.start()]):
+        return True
+    if not _AFTER_CAUSE.match(clause) or _DATED.search(clause):
+        return False
+    return trigger.nominal or bool(_PASSIVE_BEFORE.search(clause[: m.start()]))
+
+
+_DATED = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|overnight|\d{1,2}\s+[a-z]{3,9}|"
+    r"[a-z]{3,9}\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)

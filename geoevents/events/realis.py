@@ -25,6 +25,7 @@ __all__ = [
     "generic_plural",
     "ongoing",
     "recalled",
+    "remembered",
 ]
 
 
@@ -228,8 +229,9 @@ def earlier_year(clause: str, start: int, published: int) -> bool:
         return False  # "captured in 2014, the town was shelled on Monday": the act has a day of its own
     after = clause[start:]
     for m in _IN_YEAR.finditer(after):
-        if _OTHER_ACT.search(after[: m.start()]):
-            return False
+        other = _OTHER_ACT.search(after[: m.start()])
+        if other and other.group(0).lower() != "before":
+            return False  # "before" an act of a past year puts this act earlier still
         year = int(m.group(2))
         if year < published - 1 or (year < published and not m.group(1)):
             return True
@@ -273,6 +275,18 @@ _TIME_SINCE = re.compile(
     r"\b(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|decades?)\s+since\b",
     re.IGNORECASE,
 )
+
+
+# The act itself named as what time is counted from: "two years since the chemical attack".
+_SINCE_THE_ACT = re.compile(
+    _TIME_SINCE.pattern + r"\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def remembered(clause: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is the act a span of time is counted from (history, even when
+    the clause tells of a gathering held now to mark it)."""
+    return bool(_SINCE_THE_ACT.search(clause[:start]))
 
 
 def recalled(clause: str, sentence: str | None = None) -> bool:

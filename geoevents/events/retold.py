@@ -148,4 +148,19 @@ def retellings_folded(drafts: list[Draft], settings: Settings) -> list[Draft]:
             into.date, into.precision = date_, precision
         if not (into_assumed and ASSUMED in d.tags):
             into.tags.discard(ASSUMED)  # one of the two reports is dated by the text
-    return kept
+    return [d for d in kept if not _second_source_only(d, kept)]
+
+
+# "A monitor also reported the incident, putting the toll at 13": a second source on an act told before.
+_ALSO_REPORTED = re.compile(
+    r"\balso\s+(?:reported|confirmed|described)\s+the\s+(?:[a-z-]+\s+){0,2}incident\b", re.I
+)
+
+
+def _second_source_only(d: Draft, kept: list[Draft]) -> bool:
+    """An untyped toll told only as a second source's account of "the incident", with no report of the
+    act before it in the text (an excerpt that begins after the act was told): no act to code."""
+    if d.sub_event_type is not None or d.family is not None or len(d.spans) != 1:
+        return False
+    earlier = any(k.order < d.order for k in kept)
+    return not earlier and bool(_ALSO_REPORTED.search(d.spans[0].text))
