@@ -234,14 +234,19 @@ def _fallback_sites(
 ) -> list[ResolvedMention]:
     """With no site of its own, the places a coder reads an event at, first found first, each tagged:
     its main sentence's, a town there the gazetteer did not place (``unknown``), its other sentences',
-    the towns it reaches or leaves, the text around it."""
+    the towns it reaches or leaves, the text around it, last such a town in a bordering country."""
     countries = [home or "", *sorted((context.countries or frozenset()) - {home})]
+    known = [*d.sites, *d.mentioned, *context.mentions]
     tries = (
         ("site-from-sentence", lambda: _sentence_places(d, text, home)),
-        ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries)),
+        ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries, known)),
         ("site-from-context", lambda: context_places(d, context, within_only=True)),
         ("site-reached-or-left", lambda: _sentence_places(d, text, home, moved=True)),
         ("site-from-context", lambda: context_places(d, context)),
+        (
+            "site-from-geonames-nearby",
+            lambda: unplaced_towns(d.spans, unknown, text, countries, known, nearby=True),
+        ),
     )
     for tag, find in tries:
         sites = find()
