@@ -7,7 +7,7 @@ import bisect
 import re
 
 from geoevents.events.text import Span
-from geoevents.events.towns import _TO_CONTAINER, GRANULARITY
+from geoevents.events.towns import GRANULARITY, leads_to_container
 from geoevents.records import MentionKind, ResolvedMention
 
 _NEAR = re.compile(
@@ -283,7 +283,7 @@ def container_of(rm: ResolvedMention, placed: list[ResolvedMention], text: str) 
         other = placed[k]
         if other.mention.start - end > CONTAINER_GAP:
             break
-        if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
+        if leads_to_container(text, end, other):
             return other
     j = bisect.bisect_left(placed, start, key=lambda m: m.mention.start)
     for other in reversed(placed[max(0, j - 3) : j]):

@@ -53,6 +53,37 @@ _TO_CONTAINER = re.compile(
 )  # between the village and the place it lies in: "in", ", north of", "near", "in the district of"
 
 
+# A mention the recogniser read with its bearing or locative ("east of Damascus", "near Kirkuk").
+_LOCATIVE_PHRASE = re.compile(
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|outside|"
+    r"in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def leads_to_container(text: str, end: int, other: ResolvedMention) -> bool:
+    """Whether the text from ``end`` to ``other`` says that a place lies in or by ``other`` ("Adra, east of
+    Damascus"), the bearing read as part of ``other``'s mention ("east of Damascus") or not."""
+    if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
+        return True
+    phrase = _LOCATIVE_PHRASE.match(other.mention.text)
+    return bool(
+        phrase
+        and other.mention.start >= end
+        and _TO_CONTAINER.fullmatch(text, end, other.mention.start + phrase.end())
+    )
+
+
+# Between a place and a town it lies by, not in: "Adra, east of Damascus" (a bracket or a bare comma may
+# name the town's province: "Palmyra (Homs)").
+_BY_TOWN = re.compile(
+    r"\s*,?\s*(?:(?:north|south|east|west)[\w-]*\s+of|near|outside|close\s+to)\b", re.IGNORECASE
+)
+_NAMED_AS_TOWN = re.compile(
+    r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?", re.I
+)
+
+
 def unlisted_villages(
     spans: list[Span], places: list[ResolvedMention], text: str, unknown: Iterable[ResolvedMention] = ()
 ) -> dict[int, EventLocation]:
@@ -67,27 +98,23 @@ def unlisted_villages(
     for span in spans:
         named = [(m.group(g), m.start(g), m.end()) for m in _VILLAGE.finditer(text, span.start, span.end)
                  for g in "abc" if m.group(g)]  # fmt: skip
-        named += [
-            (rm.mention.text, rm.mention.start, rm.mention.end)
-            for rm in unknown
-            if span.start <= rm.mention.start < span.end
-        ]
+        for rm in unknown:  # "near the town of Adra": the name is "Adra"
+            if span.start <= rm.mention.start < span.end:
+                lead = _NAMED_AS_TOWN.match(rm.mention.text).end()  # type: ignore[union-attr]
+                named.append((rm.mention.text[lead:], rm.mention.start + lead, rm.mention.end))
         for name, start, end in named:
             if any(rm.mention.start < start + len(name) and start < rm.mention.end for rm in places):
                 continue  # the gazetteer knows it: the ordinary site rules place it
             container = next(
-                (
-                    rm
-                    for rm in placed
-                    if rm.mention.start >= end and _TO_CONTAINER.fullmatch(text, end, rm.mention.start)
-                ),
+                (rm for rm in placed if rm.mention.start >= end and leads_to_container(text, end, rm)),
                 None,
             )
             if container is None or container.place is None or id(container) in found:
                 continue
-            town = _city_named(container.place.country_code or "", name) or _village_within(
-                name, container.place
-            )
+            town = _city_named(container.place.country_code or "", name)
+            by_town = _BY_TOWN.match(text[end : container.mention.start] + container.mention.text)
+            if town is None or (by_town and not _lies_in(town, container.place)):  # "Adra, east of Damascus"
+                town = _village_within(name, container.place)  # is not Dar'a, 90 km south
             if town is not None:  # a town GeoNames knows though the gazetteer did not place it
                 near = _NEAR_VILLAGE.search(text, max(span.start, start - 40), start)
                 found[id(container)] = EventLocation(
@@ -134,21 +161,21 @@ def _village_within(name: str, within: Place) -> dict[str, Any] | None:
     of the town it names ("Hawija (Kirkuk)"), or in the province a part of one names ("Sukhna (in central
     Homs)"): a spelling the gazetteer lacks ("Hawija" for "Al Hawijah")."""
     village = village_named(within.country_code or "", name)
-    if village is None:
-        return None
+    return village if village is not None and _lies_in(village, within) else None
+
+
+def _lies_in(village: dict[str, Any], within: Place) -> bool:
+    """Whether a GeoNames place lies where the text puts it: in the province named, in the province of
+    the town named or within ``VILLAGE_KM`` of it, or in the province a part of one names."""
     code = str(within.raw.get("admin1_code") or "").partition(".")[2]
     if code and str(village["admin1code"]) == code:  # in the province, or in the town's province
-        return village
+        return True
     province = _admin1_names().get(f"{village['countrycode']}.{village['admin1code']}")
     if province and within.admin1 == province:  # in a part of the province ("central Homs")
-        return village
+        return True
     if within.feature_class == "admin1":
-        return None
-    return (
-        village
-        if _km(within.lat, within.lon, village["latitude"], village["longitude"]) <= VILLAGE_KM
-        else None
-    )
+        return False
+    return _km(within.lat, within.lon, float(village["latitude"]), float(village["longitude"])) <= VILLAGE_KM
 
 
 @lru_cache(maxsize=1)
