@@ -36,3 +36,19 @@ def test_a_bearing_read_into_the_next_mention_still_names_the_container() -> Non
     text = "the town of Tel Rumah after Harbel"
     after = ResolvedMention(Mention("a", end + 1, len(text), "after Harbel"), None, 0.0, 1)
     assert not leads_to_container(text, end, after)
+
+
+def test_the_same_name_elsewhere_in_the_article_is_the_same_misreading(gazetteer: object) -> None:
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    text = (
+        "Syrian army ambush kills 30 rebels in Adra\n\n"
+        "Syrian troops killed 30 rebels on Wednesday in an ambush near the town of Adra east of Damascus, "
+        "a monitor said. It said all the rebels were killed and their rifles seized."
+    )
+    article = Article(id="m", text=text, published=datetime(2024, 5, 8))
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert events
+    for event in events:
+        site = next(loc for loc in event.locations if loc.role == "site")
+        assert _km(site.place.lat, site.place.lon, (32.62, 36.10)) > 50, site  # never Daraa

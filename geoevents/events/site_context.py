@@ -23,7 +23,7 @@ from geoevents.events.site_words import (
     container_of,
     granularity,
 )
-from geoevents.events.towns import _TOWN_LIKE, home_namesake
+from geoevents.events.towns import _BY_TOWN, _TOWN_LIKE, _km, home_namesake
 from geoevents.records import MentionRole, Place, ResolvedMention, ZoneKind
 
 
@@ -89,6 +89,48 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
     return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
 
 
+MISREAD_KM = 60.0  # a town read this far from the town the text puts it by is another town of that name
+
+
+def misread_by_its_container(
+    rm: ResolvedMention, placed: list[ResolvedMention], text: str
+) -> ResolvedMention | None:
+    """The place the text puts a town in when the town was read far from it ("Adra, east of Damascus"
+    read as Dar'a by an old name of that town, 90 km south; "Adra in Rural Damascus" likewise): that
+    container, else None. Only a town of the same country is judged, by the province's area or by
+    ``MISREAD_KM`` from a town."""
+    place = rm.place
+    if place is None or place.feature_class != "populated_place":
+        return None
+    container = container_of(rm, placed, text)
+    within = container.place if container is not None else None
+    if within is None or within.country_code != place.country_code or within.feature_id == place.feature_id:
+        return None
+    if within.feature_class == "admin1" and within.geometry.geom_type != "Point":
+        try:
+            return None if within.geometry.covers(Point(place.lon, place.lat)) else container
+        except Exception:  # malformed geometry: no judgement
+            return None
+    # "Palmyra (Homs)" or "Hawija, Kirkuk" may name the town's province: only a bearing ("east of", "near")
+    # puts it by the town itself
+    said = text[rm.mention.end : container.mention.start] + container.mention.text  # type: ignore[union-attr]
+    by_town = _BY_TOWN.match(said) is not None
+    if (
+        within.feature_class == "populated_place"
+        and by_town
+        and _km(place.lat, place.lon, within.lat, within.lon) > MISREAD_KM
+    ):
+        return container
+    return None
+
+
+def reading(rm: ResolvedMention) -> tuple[str, str]:
+    """A mention's name (less a leading locative) and the place it was read as."""
+    name = re.sub(r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?", "",
+                  rm.mention.text, flags=re.IGNORECASE)  # fmt: skip
+    return name.casefold(), rm.place.feature_id if rm.place is not None else ""
+
+
 @dataclass(frozen=True)
 class SiteContext:
     """An article's placed mentions that may stand for an unplaced event's site, in text order, with
@@ -99,6 +141,7 @@ class SiteContext:
     countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
     containers: frozenset[int] = frozenset()  # ids of mentions that only say where another place lies
     home_towns: tuple[Place, ...] = ()  # the towns of the article's country it names, in any role
+    misread: frozenset[tuple[str, str]] = frozenset()  # readings a container contradicts (see ``reading``)
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
@@ -107,6 +150,10 @@ class SiteContext:
 def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
     """The ``SiteContext`` of an article's placed mentions."""
     context = [home_namesake(rm, home) or rm for rm in context]
+    placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
+    # "Adra, east of Damascus" read as Dar'a: every "Adra" of the article is that misreading
+    wrong = {reading(rm) for rm in placed if misread_by_its_container(rm, placed, text) is not None}
+    context = [rm for rm in context if reading(rm) not in wrong]
     usable = sorted(
         (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
     )
@@ -130,6 +177,7 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
         frozenset(named | ({home} if home else set())),
         frozenset(containers),
         tuple(towns.values()),
+        frozenset(wrong),
     )
 
 

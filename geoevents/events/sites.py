@@ -22,7 +22,11 @@ from geoevents.events.site_context import (
     finer_than_broad,
     finer_than_province,
     foreign_namesake,
+    misread_by_its_container,
     site_context,
+)
+from geoevents.events.site_context import (
+    reading as _reading,
 )
 from geoevents.events.site_words import (
     _AREA_WORD_AFTER,
@@ -45,7 +49,6 @@ from geoevents.events.site_words import (
 from geoevents.events.text import Span
 from geoevents.events.towns import (
     _AREA_WORDS_IN,
-    _BY_TOWN,
     _TO_CONTAINER,
     _TOWN_LIKE,
     ADMIN_NEIGHBOUR_KM,
@@ -227,45 +230,16 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
-    misread = {id(rm): c for rm in sites if (c := _misread_by_its_container(rm, placed, text)) is not None}
+    misread = {id(rm): c for rm in sites if (c := misread_by_its_container(rm, placed, text)) is not None}
     if misread:  # the village is one the gazetteer lacks: placed at the container (see ``unlisted_villages``)
         d.tags.add("site-misread-for-its-container")
         sites = [misread.get(id(rm), rm) for rm in sites]
         sites = [rm for i, rm in enumerate(sites) if all(rm is not other for other in sites[:i])]
+    elsewhere = [rm for rm in sites if _reading(rm) in context.misread]  # "in Adra" of the headline
+    if elsewhere:
+        d.tags.add("site-misread-elsewhere")
+        sites = [rm for rm in sites if all(rm is not other for other in elsewhere)]
     return sites
-
-
-MISREAD_KM = 60.0  # a town read this far from the town the text puts it by is another town of that name
-
-
-def _misread_by_its_container(
-    rm: ResolvedMention, placed: list[ResolvedMention], text: str
-) -> ResolvedMention | None:
-    """The place the text puts a town in when the town was read far from it ("Adra, east of Damascus"
-    read as Dar'a by an old name of that town, 90 km south; "Adra in Rural Damascus" likewise): that
-    container, else None. Only a town of the same country is judged, by the province's area or by
-    ``MISREAD_KM`` from a town."""
-    place = rm.place
-    if place is None or place.feature_class != "populated_place":
-        return None
-    container = container_of(rm, placed, text)
-    within = container.place if container is not None else None
-    if within is None or within.country_code != place.country_code or within.feature_id == place.feature_id:
-        return None
-    if within.feature_class == "admin1" and within.geometry.geom_type != "Point":
-        from shapely.geometry import Point
-
-        try:
-            return None if within.geometry.covers(Point(place.lon, place.lat)) else container
-        except Exception:  # malformed geometry: no judgement
-            return None
-    # "Palmyra (Homs)" or "Hawija, Kirkuk" may name the town's province: only a bearing ("east of", "near")
-    # puts it by the town itself
-    said = text[rm.mention.end : container.mention.start] + container.mention.text  # type: ignore[union-attr]
-    by_town = _BY_TOWN.match(said) is not None
-    if within.feature_class == "populated_place" and by_town and km_between(place, within) > MISREAD_KM:
-        return container
-    return None
 
 
 def _fallback_sites(

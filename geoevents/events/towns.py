@@ -112,8 +112,10 @@ def unlisted_villages(
             if container is None or container.place is None or id(container) in found:
                 continue
             town = _city_named(container.place.country_code or "", name)
-            by_town = _BY_TOWN.match(text[end : container.mention.start] + container.mention.text)
-            if town is None or (by_town and not _lies_in(town, container.place)):  # "Adra, east of Damascus"
+            judged = container.place.feature_class == "admin1" or _BY_TOWN.match(
+                text[end : container.mention.start] + container.mention.text
+            )
+            if town is None or (judged and not _lies_in(town, container.place)):  # "Adra, east of Damascus"
                 town = _village_within(name, container.place)  # is not Dar'a, 90 km south
             if town is not None:  # a town GeoNames knows though the gazetteer did not place it
                 near = _NEAR_VILLAGE.search(text, max(span.start, start - 40), start)
