@@ -5,7 +5,7 @@ English word or a speaker as a town."""
 from __future__ import annotations
 
 from geoevents.events.text import Span
-from geoevents.events.towns import unplaced_towns
+from geoevents.events.unplaced import unplaced_towns
 from geoevents.records import Mention, ResolvedMention
 
 

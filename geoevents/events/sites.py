@@ -58,8 +58,8 @@ from geoevents.events.towns import (
     admin1_seat,
     home_namesake,
     unlisted_villages,
-    unplaced_towns,
 )
+from geoevents.events.unplaced import unplaced_towns
 from geoevents.records import EventLocation, Place, ResolvedMention
 
 
