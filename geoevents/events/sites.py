@@ -49,7 +49,6 @@ from geoevents.events.site_words import (
 from geoevents.events.text import Span
 from geoevents.events.towns import (
     _AREA_WORDS_IN,
-    _TO_CONTAINER,
     _TOWN_LIKE,
     ADMIN_NEIGHBOUR_KM,
     GRANULARITY,
@@ -57,6 +56,7 @@ from geoevents.events.towns import (
     _km,
     admin1_seat,
     home_namesake,
+    leads_to_container,
     unlisted_villages,
 )
 from geoevents.events.unplaced import unplaced_towns
@@ -129,7 +129,7 @@ def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int
             inside.add(id(b))  # "Baghdad" of "north of Baghdad"
             continue
         gap = text[a.mention.end : b.mention.start]
-        if id(b) in keep or len(gap) > CONTAINER_GAP or not _TO_CONTAINER.fullmatch(gap):
+        if id(b) in keep or len(gap) > CONTAINER_GAP or not leads_to_container(text, a.mention.end, b):
             continue
         if a.place is None or b.place is None or a.place.feature_id == b.place.feature_id:
             continue
