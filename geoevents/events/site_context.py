@@ -5,6 +5,7 @@ than a country or region."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -307,6 +308,26 @@ def _covers(part: Any, place: Place) -> bool:
         return True
 
 
+_PART_CLASSES = frozenset({"populated_place", "admin1", "admin2"})
+PART_VOTE = 0.0  # a part of a name read in two countries says nothing of the article's country
+
+
+def split_name_parts(placed: Iterable[ResolvedMention], text: str) -> frozenset[int]:
+    """Ids of the mentions that are parts of one name the gazetteer lacks, read as places of two
+    countries ("Bustan al-Qasr" read as a town in Tajikistan and one in Jordan, "Tal Shamiram", "Ain
+    Larouz"): two towns or areas of different countries written side by side are one place, not two."""
+    ordered = sorted(
+        (rm for rm in placed if rm.place is not None and rm.place.feature_class in _PART_CLASSES),
+        key=lambda rm: rm.mention.start,
+    )
+    found: set[int] = set()
+    for a, b in itertools.pairwise(ordered):
+        gap = text[a.mention.end : b.mention.start]
+        if len(gap) == 1 and gap in " -" and a.place.country_code != b.place.country_code:  # type: ignore[union-attr]
+            found |= {id(a), id(b)}
+    return frozenset(found)
+
+
 def _place_vote(rm: ResolvedMention) -> float:
     """A placed mention's vote for the article's country: a country or a likely namesake counts less."""
     if rm.place is not None and rm.place.feature_class == "country":
@@ -331,7 +352,8 @@ def article_country(
 
     A place in a country counts twice, a dateline twice more; a country named and a demonym once, as they
     often name an actor's country ("US beef", "Russian jets"), a weakly chosen place (a likely namesake)
-    half, so that a group that fights in one country outweighs it ("Houthis ... in Al Bayda");
+    half, a part of a name read in two countries (see ``split_name_parts``) not at all, so that a group
+    that fights in one country outweighs it ("Houthis ... in Al Bayda");
     and a demonym not at all when it says where a source is based ("a British-based monitor", in
     ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
     ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
@@ -341,6 +363,7 @@ def article_country(
     resolved = list(resolved)
     placed = sorted((rm for rm in resolved if rm.place is not None), key=lambda rm: rm.mention.start)
     spans = [(rm.mention.start, rm.mention.end) for rm in placed]
+    parts = split_name_parts(placed, text) if text else frozenset()
     for rm in resolved:
         m = rm.mention
         code, weight = None, 1.0
@@ -350,8 +373,8 @@ def article_country(
         elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
             # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
             code = (text and container_country(rm, placed, text)) or rm.place.country_code
-            weight = _place_vote(rm)
-        if code:
+            weight = PART_VOTE if id(rm) in parts else _place_vote(rm)
+        if code and weight:
             votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None

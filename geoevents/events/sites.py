@@ -24,6 +24,7 @@ from geoevents.events.site_context import (
     foreign_namesake,
     misread_by_its_container,
     site_context,
+    split_name_parts,
 )
 from geoevents.events.site_context import (
     reading as _reading,
@@ -214,8 +215,10 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     """The draft's sites less foreign namesakes; a namesake the text puts in a country ("Tripoli,
     Lebanon") is first moved to the one that lies there (the draft's mentions are updated)."""
     placed = sorted((m for m in d.sites + d.mentioned if m.place is not None), key=lambda m: m.mention.start)
+    parts = split_name_parts(placed, text)  # "Bustan al-Qasr" read in two countries: one unknown name
     rehomed = {
-        id(rm): home_namesake(rm, container_country(rm, placed, text) or home) for rm in d.sites + d.mentioned
+        id(rm): None if id(rm) in parts else home_namesake(rm, container_country(rm, placed, text) or home)
+        for rm in d.sites + d.mentioned
     }
     if any(rehomed.values()):
         d.tags.add("site-namesake-rehomed")
@@ -227,7 +230,12 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
         for rm in d.sites
         if _twin_across_a_border(rm, placed, text) or _beside_the_story(rm, context, home)
     }
-    sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
+    sites = [
+        rm
+        for rm in d.sites
+        if (id(rm) in placed_in or not foreign_namesake(rm, home, context.countries))
+        and not (id(rm) in parts and rm.place is not None and rm.place.country_code != home)
+    ]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
     misread = {id(rm): c for rm in sites if (c := misread_by_its_container(rm, placed, text)) is not None}
@@ -266,9 +274,12 @@ def _fallback_sites(
         if sites:
             d.tags.add(tag)
             return sites
-    if d.sites:
+    placed = [rm for rm in d.sites + d.mentioned if rm.place is not None]
+    parts = split_name_parts(placed, text)
+    kept = [rm for rm in d.sites if id(rm) not in parts]  # never "Ain" and "Larouz" read in two countries
+    if kept:
         d.tags.add("site-namesake-kept")
-        return list(d.sites)  # no better place anywhere: the text's own site, namesake or not
+        return kept  # no better place anywhere: the text's own site, namesake or not
     return []
 
 
