@@ -63,3 +63,14 @@ def test_a_town_named_again_as_a_speaker_is_no_site() -> None:
     second = Span(text.index("Gajiram said"), len(text), text[text.index("Gajiram said") :])
     unknown = [_unplaced(text, "Gajiram"), _unplaced(text, "Gajiram", 1)]
     assert unplaced_towns([second], unknown, text, ["NG"]) == []
+
+
+def test_a_town_the_article_called_one_is_found_again_where_no_mention_covers_it() -> None:
+    text = (
+        "Jihadists attacked army posts south of the town of Tabaqa on Monday. "
+        "Days before, they moved fighters into Tabaqa."
+    )
+    second = Span(text.index("Days"), len(text), text[text.index("Days") :])
+    (found,) = unplaced_towns([second], [], text, ["SY"])
+    assert found.place is not None and found.place.country_code == "SY"
+    assert found.mention.start == text.rindex("Tabaqa")

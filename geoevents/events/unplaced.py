@@ -36,9 +36,11 @@ def unplaced_towns(
     its sentences name as such ("south of the town of Tabaqa"), then the rare names the main sentence
     puts the act at that the recogniser passed over (``known``: the mentions it found)."""
     countries = [c for c in countries if c]
-    unknown = list(unknown)
+    unknown, known = list(unknown), list(known)
     names = _put_there(spans, unknown, text) + _named_villages(spans, text)
-    names += _towns_named_again(spans, unknown, text) + _bare_locatives(spans, text, [*unknown, *known])
+    names += _towns_named_again(spans, unknown, text, known) + _bare_locatives(
+        spans, text, [*unknown, *known]
+    )
     if nearby:
         countries = [n for n in _neighbours(countries) if n not in countries]
     for rm in names:
@@ -92,24 +94,31 @@ def _bare_locatives(spans: list[Span], text: str, known: list[ResolvedMention]) 
     return found
 
 
-def _towns_named_again(spans: list[Span], unknown: list[ResolvedMention], text: str) -> list[ResolvedMention]:
-    """Unplaced names of the main sentence that the article elsewhere puts an act in or calls a town
-    ("raided Gajiram town ... troops recaptured Gajiram"), unless they speak ("Gajiram said")."""
+def _towns_named_again(
+    spans: list[Span], unknown: list[ResolvedMention], text: str, known: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """Names of the main sentence that the article elsewhere puts an act in or calls a town ("raided
+    Gajiram town ... troops recaptured Gajiram", "south of the town of Tabaqa ... sent fighters into
+    Tabaqa"), unless they speak ("Gajiram said") or a mention the gazetteer placed covers them."""
     from geoevents.events.site_words import _SPEAKS_AFTER
     from geoevents.lexicon import zipf_en
 
-    towns = {rm.mention.text for rm in _put_there([Span(0, len(text), text)], unknown, text)}
+    whole = [Span(0, len(text), text)]
+    towns = {rm.mention.text for rm in _put_there(whole, unknown, text) + _named_villages(whole, text)}
     towns = {t for t in towns if " " in t or zipf_en(t.casefold()) < _RARE_NAME_ZIPF}  # not "Khan" alone
     if not spans or not towns:
         return []
     main = spans[0]
-    return [
-        rm
-        for rm in unknown
-        if main.start <= rm.mention.start < main.end
-        and rm.mention.text in towns
-        and not _SPEAKS_AFTER.match(text, rm.mention.end)
-    ]
+    found = []
+    for town in sorted(towns, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(town)}(?![\w'’-])", text[main.start : main.end]):
+            start, end = main.start + m.start(), main.start + m.end()
+            if _SPEAKS_AFTER.match(text, end) or any(
+                rm.mention.start < end and start < rm.mention.end for rm in known if rm.place is not None
+            ):
+                continue
+            found.append(ResolvedMention(Mention("", start, end, town), None, 0.0, 1))
+    return sorted(found, key=lambda rm: rm.mention.start)
 
 
 def _put_there(spans: list[Span], unknown: Iterable[ResolvedMention], text: str) -> list[ResolvedMention]:
