@@ -172,6 +172,7 @@ def site_flags(
             (locative or appositive or object_of)
             and not _ATTRIBUTION.search(before)
             and not attribute_only(text, rm, locative=locative)
+            and not _agent_country(rm, before)
         )
         if site and rm.mention.end <= trigger[0]:
             span = (clause.start, rm.mention.start, rm.mention.end)
@@ -184,6 +185,15 @@ def site_flags(
                 anchor = rm.mention.end
         flags.append(site)
     return flags
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _agent_country(rm: ResolvedMention, before: str) -> bool:
+    """A country named as the doer of a passive ("a truce announced by Russia", "strikes carried out by
+    Turkey"): the state that acted, not where."""
+    return rm.place is not None and rm.place.feature_class == "country" and bool(_BY_AGENT.search(before))
 
 
 _MOVED = re.compile(
