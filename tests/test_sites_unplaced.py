@@ -74,3 +74,11 @@ def test_a_town_the_article_called_one_is_found_again_where_no_mention_covers_it
     (found,) = unplaced_towns([second], [], text, ["SY"])
     assert found.place is not None and found.place.country_code == "SY"
     assert found.mention.start == text.rindex("Tabaqa")
+
+
+def test_a_village_no_table_lists_is_placed_at_the_town_its_brackets_name() -> None:
+    text = "Artillery shells fell on the outskirts of Kfar Zibdine (Marjayoun) overnight."
+    (found,) = unplaced_towns(_whole(text), [], text, ["IL"], nearby=True)
+    assert found.place is not None and found.place.name == "Kfar Zibdine"
+    assert found.place.country_code == "LB" and found.precision == 2
+    assert abs(found.place.lat - 33.36) < 0.1 and abs(found.place.lon - 35.59) < 0.1

@@ -10,8 +10,8 @@ from functools import lru_cache
 from typing import Any
 
 from geoevents.events.text import Span
-from geoevents.events.towns import _NAME, _VILLAGE, _city_place, village_named
-from geoevents.records import Mention, ResolvedMention
+from geoevents.events.towns import _NAME, _VILLAGE, _city_place, _village_place, village_named
+from geoevents.records import Mention, Place, ResolvedMention
 
 _PUT_AT = re.compile(
     r"\b(?:in|near|at|outside|around|into|(?:town|village|city|entrance|outskirts)\s+of)\s+(?:the\s+)?$", re.I
@@ -48,7 +48,25 @@ def unplaced_towns(
         place = next((p for c in countries if (p := village_named(c, name))), None)
         if place is not None:
             return [replace(rm, place=_city_place(place), score=0.5, precision=1)]
+    for rm in names:  # "the outskirts of Khiam (Marjayoun)": the village at the town it lies in
+        within = _unplaced_container(rm, text, countries)
+        if within is not None:
+            name = _LEADING_LOCATIVE.sub("", rm.mention.text)
+            return [replace(rm, place=_village_place(name, within), score=0.5, precision=2)]
     return []
+
+
+_CONTAINER_NAME = re.compile(rf"\s*(?:\(|,\s*(?:near\s+|in\s+)?|\s+near\s+)(?P<n>{_NAME})")
+
+
+def _unplaced_container(rm: ResolvedMention, text: str, countries: list[str]) -> Place | None:
+    """The GeoNames town of ``countries`` that the text puts an unplaced village in, by brackets, a comma
+    or "near" right after its name ("Khiam (Marjayoun)"), else None."""
+    m = _CONTAINER_NAME.match(text, rm.mention.end)
+    if m is None:
+        return None
+    town = next((p for c in countries if (p := village_named(c, m.group("n")))), None)
+    return _city_place(town) if town is not None else None
 
 
 def _neighbours(countries: Iterable[str]) -> list[str]:
