@@ -51,7 +51,7 @@ from geoevents.gazetteer.normalize import (
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 MAX_NAME_WORDS = 6
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
@@ -637,7 +637,9 @@ def build_world(index: IndexData, tables: _NameTables, step: Step = _no_step) ->
     ``step`` is told as each phase begins (the progress a user sees)."""
     step("country polygons (Natural Earth)")
     frame = sources.read_natural_earth_countries()
-    gn_countries = {c.iso2: c for c in sources.read_countries()}
+    gn_countries: dict[str, sources.CountryRow] = {}
+    for c in sources.read_countries():  # a code reused by a former country ("GE", Gilbert and Ellice
+        gn_countries.setdefault(c.iso2, c)  # Islands, listed last) keeps the current one: Georgia's towns
     country_geom: dict[str, BaseGeometry] = {}
     country_name: dict[str, str] = {}
     for row in frame.itertuples(index=False):
