@@ -17,3 +17,12 @@ def test_a_bearing_read_into_the_containers_mention_leaves_one_site(gazetteer: o
     (event,) = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
     sites = [loc.place.name for loc in event.locations if loc.role == "site"]
     assert len(sites) == 1 and "Aleppo" not in sites[0] and "alab" not in sites[0], sites
+
+
+def test_a_people_named_before_town_is_no_village(gazetteer: object) -> None:
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    text = "Jihadists stormed a mainly Kurdish town in northeastern Syria on Saturday, killing 17 people."
+    article = Article(id="k", text=text, published=datetime(2024, 5, 8))
+    (event,) = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert all(loc.place.name != "Kurdish" for loc in event.locations), event.locations

@@ -105,6 +105,8 @@ def unlisted_villages(
         for name, start, end in named:
             if any(rm.mention.start < start + len(name) and start < rm.mention.end for rm in places):
                 continue  # the gazetteer knows it: the ordinary site rules place it
+            if _common_word(name):
+                continue  # "a mainly Kurdish town in", "near the Syrian city": a people, not a name
             container = next(
                 (rm for rm in placed if rm.mention.start >= end and leads_to_container(text, end, rm)),
                 None,
@@ -125,6 +127,15 @@ def unlisted_villages(
                 continue
             found[id(container)] = _village_at(name, container, text)
     return found
+
+
+COMMON_WORD_ZIPF = 3.3  # a one-word "village" this common in English is a people or a word ("Kurdish")
+
+
+def _common_word(name: str) -> bool:
+    from geoevents.lexicon import zipf_en
+
+    return " " not in name.strip() and zipf_en(name.strip().casefold()) >= COMMON_WORD_ZIPF
 
 
 _AREA_WORD_AT_END = re.compile(r"\s(?:province|governorate|region|countryside|district|state|county)$", re.I)
