@@ -9,7 +9,7 @@ from datetime import datetime
 
 from geoevents.events import events_from_article
 from geoevents.events.text import Span
-from geoevents.events.towns import unplaced_towns
+from geoevents.events.unplaced import unplaced_towns
 from geoevents.records import Article, EventLocation, Mention, ResolvedMention
 
 

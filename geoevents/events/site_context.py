@@ -5,6 +5,7 @@ than a country or region."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from geoevents.events.site_words import (
     container_of,
     granularity,
 )
-from geoevents.events.towns import _TOWN_LIKE, home_namesake
+from geoevents.events.towns import _BY_TOWN, _TOWN_LIKE, _km, home_namesake
 from geoevents.records import MentionRole, Place, ResolvedMention, ZoneKind
 
 
@@ -89,6 +90,48 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
     return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
 
 
+MISREAD_KM = 60.0  # a town read this far from the town the text puts it by is another town of that name
+
+
+def misread_by_its_container(
+    rm: ResolvedMention, placed: list[ResolvedMention], text: str
+) -> ResolvedMention | None:
+    """The place the text puts a town in when the town was read far from it ("Adra, east of Damascus"
+    read as Dar'a by an old name of that town, 90 km south; "Adra in Rural Damascus" likewise): that
+    container, else None. Only a town of the same country is judged, by the province's area or by
+    ``MISREAD_KM`` from a town."""
+    place = rm.place
+    if place is None or place.feature_class != "populated_place":
+        return None
+    container = container_of(rm, placed, text)
+    within = container.place if container is not None else None
+    if within is None or within.country_code != place.country_code or within.feature_id == place.feature_id:
+        return None
+    if within.feature_class == "admin1" and within.geometry.geom_type != "Point":
+        try:
+            return None if within.geometry.covers(Point(place.lon, place.lat)) else container
+        except Exception:  # malformed geometry: no judgement
+            return None
+    # "Palmyra (Homs)" or "Hawija, Kirkuk" may name the town's province: only a bearing ("east of", "near")
+    # puts it by the town itself
+    said = text[rm.mention.end : container.mention.start] + container.mention.text  # type: ignore[union-attr]
+    by_town = _BY_TOWN.match(said) is not None
+    if (
+        within.feature_class == "populated_place"
+        and by_town
+        and _km(place.lat, place.lon, within.lat, within.lon) > MISREAD_KM
+    ):
+        return container
+    return None
+
+
+def reading(rm: ResolvedMention) -> tuple[str, str]:
+    """A mention's name (less a leading locative) and the place it was read as."""
+    name = re.sub(r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?", "",
+                  rm.mention.text, flags=re.IGNORECASE)  # fmt: skip
+    return name.casefold(), rm.place.feature_id if rm.place is not None else ""
+
+
 @dataclass(frozen=True)
 class SiteContext:
     """An article's placed mentions that may stand for an unplaced event's site, in text order, with
@@ -99,6 +142,7 @@ class SiteContext:
     countries: frozenset[str] | None = None  # the countries the article names or datelines, its own included
     containers: frozenset[int] = frozenset()  # ids of mentions that only say where another place lies
     home_towns: tuple[Place, ...] = ()  # the towns of the article's country it names, in any role
+    misread: frozenset[tuple[str, str]] = frozenset()  # readings a container contradicts (see ``reading``)
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
@@ -107,6 +151,10 @@ class SiteContext:
 def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
     """The ``SiteContext`` of an article's placed mentions."""
     context = [home_namesake(rm, home) or rm for rm in context]
+    placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
+    # "Adra, east of Damascus" read as Dar'a: every "Adra" of the article is that misreading
+    wrong = {reading(rm) for rm in placed if misread_by_its_container(rm, placed, text) is not None}
+    context = [rm for rm in context if reading(rm) not in wrong]
     usable = sorted(
         (rm for rm in context if _usable_context(rm, text, home)), key=lambda rm: rm.mention.start
     )
@@ -130,6 +178,7 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
         frozenset(named | ({home} if home else set())),
         frozenset(containers),
         tuple(towns.values()),
+        frozenset(wrong),
     )
 
 
@@ -259,6 +308,26 @@ def _covers(part: Any, place: Place) -> bool:
         return True
 
 
+_PART_CLASSES = frozenset({"populated_place", "admin1", "admin2"})
+PART_VOTE = 0.0  # a part of a name read in two countries says nothing of the article's country
+
+
+def split_name_parts(placed: Iterable[ResolvedMention], text: str) -> frozenset[int]:
+    """Ids of the mentions that are parts of one name the gazetteer lacks, read as places of two
+    countries ("Bustan al-Qasr" read as a town in Tajikistan and one in Jordan, "Tal Shamiram", "Ain
+    Larouz"): two towns or areas of different countries written side by side are one place, not two."""
+    ordered = sorted(
+        (rm for rm in placed if rm.place is not None and rm.place.feature_class in _PART_CLASSES),
+        key=lambda rm: rm.mention.start,
+    )
+    found: set[int] = set()
+    for a, b in itertools.pairwise(ordered):
+        gap = text[a.mention.end : b.mention.start]
+        if len(gap) == 1 and gap in " -" and a.place.country_code != b.place.country_code:  # type: ignore[union-attr]
+            found |= {id(a), id(b)}
+    return frozenset(found)
+
+
 def _place_vote(rm: ResolvedMention) -> float:
     """A placed mention's vote for the article's country: a country or a likely namesake counts less."""
     if rm.place is not None and rm.place.feature_class == "country":
@@ -283,7 +352,8 @@ def article_country(
 
     A place in a country counts twice, a dateline twice more; a country named and a demonym once, as they
     often name an actor's country ("US beef", "Russian jets"), a weakly chosen place (a likely namesake)
-    half, so that a group that fights in one country outweighs it ("Houthis ... in Al Bayda");
+    half, a part of a name read in two countries (see ``split_name_parts``) not at all, so that a group
+    that fights in one country outweighs it ("Houthis ... in Al Bayda");
     and a demonym not at all when it says where a source is based ("a British-based monitor", in
     ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
     ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
@@ -293,6 +363,7 @@ def article_country(
     resolved = list(resolved)
     placed = sorted((rm for rm in resolved if rm.place is not None), key=lambda rm: rm.mention.start)
     spans = [(rm.mention.start, rm.mention.end) for rm in placed]
+    parts = split_name_parts(placed, text) if text else frozenset()
     for rm in resolved:
         m = rm.mention
         code, weight = None, 1.0
@@ -302,8 +373,8 @@ def article_country(
         elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
             # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
             code = (text and container_country(rm, placed, text)) or rm.place.country_code
-            weight = _place_vote(rm)
-        if code:
+            weight = PART_VOTE if id(rm) in parts else _place_vote(rm)
+        if code and weight:
             votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from geoevents.events.text import Span
-from geoevents.events.towns import _TO_CONTAINER, GRANULARITY
+from geoevents.events.towns import GRANULARITY, leads_to_container
 from geoevents.records import MentionKind, ResolvedMention
 
 _NEAR = re.compile(
@@ -172,6 +172,7 @@ def site_flags(
             (locative or appositive or object_of)
             and not _ATTRIBUTION.search(before)
             and not attribute_only(text, rm, locative=locative)
+            and not _agent_country(rm, before)
         )
         if site and rm.mention.end <= trigger[0]:
             span = (clause.start, rm.mention.start, rm.mention.end)
@@ -184,6 +185,15 @@ def site_flags(
                 anchor = rm.mention.end
         flags.append(site)
     return flags
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _agent_country(rm: ResolvedMention, before: str) -> bool:
+    """A country named as the doer of a passive ("a truce announced by Russia", "strikes carried out by
+    Turkey"): the state that acted, not where."""
+    return rm.place is not None and rm.place.feature_class == "country" and bool(_BY_AGENT.search(before))
 
 
 _MOVED = re.compile(
@@ -283,7 +293,7 @@ def container_of(rm: ResolvedMention, placed: list[ResolvedMention], text: str) 
         other = placed[k]
         if other.mention.start - end > CONTAINER_GAP:
             break
-        if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
+        if leads_to_container(text, end, other):
             return other
     j = bisect.bisect_left(placed, start, key=lambda m: m.mention.start)
     for other in reversed(placed[max(0, j - 3) : j]):

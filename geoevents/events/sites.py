@@ -22,7 +22,12 @@ from geoevents.events.site_context import (
     finer_than_broad,
     finer_than_province,
     foreign_namesake,
+    misread_by_its_container,
     site_context,
+    split_name_parts,
+)
+from geoevents.events.site_context import (
+    reading as _reading,
 )
 from geoevents.events.site_words import (
     _AREA_WORD_AFTER,
@@ -45,7 +50,6 @@ from geoevents.events.site_words import (
 from geoevents.events.text import Span
 from geoevents.events.towns import (
     _AREA_WORDS_IN,
-    _TO_CONTAINER,
     _TOWN_LIKE,
     ADMIN_NEIGHBOUR_KM,
     GRANULARITY,
@@ -53,9 +57,10 @@ from geoevents.events.towns import (
     _km,
     admin1_seat,
     home_namesake,
+    leads_to_container,
     unlisted_villages,
-    unplaced_towns,
 )
+from geoevents.events.unplaced import unplaced_towns
 from geoevents.records import EventLocation, Place, ResolvedMention
 
 
@@ -125,7 +130,7 @@ def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int
             inside.add(id(b))  # "Baghdad" of "north of Baghdad"
             continue
         gap = text[a.mention.end : b.mention.start]
-        if id(b) in keep or len(gap) > CONTAINER_GAP or not _TO_CONTAINER.fullmatch(gap):
+        if id(b) in keep or len(gap) > CONTAINER_GAP or not leads_to_container(text, a.mention.end, b):
             continue
         if a.place is None or b.place is None or a.place.feature_id == b.place.feature_id:
             continue
@@ -210,8 +215,10 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     """The draft's sites less foreign namesakes; a namesake the text puts in a country ("Tripoli,
     Lebanon") is first moved to the one that lies there (the draft's mentions are updated)."""
     placed = sorted((m for m in d.sites + d.mentioned if m.place is not None), key=lambda m: m.mention.start)
+    parts = split_name_parts(placed, text)  # "Bustan al-Qasr" read in two countries: one unknown name
     rehomed = {
-        id(rm): home_namesake(rm, container_country(rm, placed, text) or home) for rm in d.sites + d.mentioned
+        id(rm): None if id(rm) in parts else home_namesake(rm, container_country(rm, placed, text) or home)
+        for rm in d.sites + d.mentioned
     }
     if any(rehomed.values()):
         d.tags.add("site-namesake-rehomed")
@@ -223,9 +230,23 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
         for rm in d.sites
         if _twin_across_a_border(rm, placed, text) or _beside_the_story(rm, context, home)
     }
-    sites = [rm for rm in d.sites if id(rm) in placed_in or not foreign_namesake(rm, home, context.countries)]
+    sites = [
+        rm
+        for rm in d.sites
+        if (id(rm) in placed_in or not foreign_namesake(rm, home, context.countries))
+        and not (id(rm) in parts and rm.place is not None and rm.place.country_code != home)
+    ]
     if len(sites) < len(d.sites):
         d.tags.add("site-namesake-dropped")
+    misread = {id(rm): c for rm in sites if (c := misread_by_its_container(rm, placed, text)) is not None}
+    if misread:  # the village is one the gazetteer lacks: placed at the container (see ``unlisted_villages``)
+        d.tags.add("site-misread-for-its-container")
+        sites = [misread.get(id(rm), rm) for rm in sites]
+        sites = [rm for i, rm in enumerate(sites) if all(rm is not other for other in sites[:i])]
+    elsewhere = [rm for rm in sites if _reading(rm) in context.misread]  # "in Adra" of the headline
+    if elsewhere:
+        d.tags.add("site-misread-elsewhere")
+        sites = [rm for rm in sites if all(rm is not other for other in elsewhere)]
     return sites
 
 
@@ -234,23 +255,31 @@ def _fallback_sites(
 ) -> list[ResolvedMention]:
     """With no site of its own, the places a coder reads an event at, first found first, each tagged:
     its main sentence's, a town there the gazetteer did not place (``unknown``), its other sentences',
-    the towns it reaches or leaves, the text around it."""
+    the towns it reaches or leaves, the text around it, last such a town in a bordering country."""
     countries = [home or "", *sorted((context.countries or frozenset()) - {home})]
+    known = [*d.sites, *d.mentioned, *context.mentions]
     tries = (
         ("site-from-sentence", lambda: _sentence_places(d, text, home)),
-        ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries)),
+        ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries, known)),
         ("site-from-context", lambda: context_places(d, context, within_only=True)),
         ("site-reached-or-left", lambda: _sentence_places(d, text, home, moved=True)),
         ("site-from-context", lambda: context_places(d, context)),
+        (
+            "site-from-geonames-nearby",
+            lambda: unplaced_towns(d.spans, unknown, text, countries, known, nearby=True),
+        ),
     )
     for tag, find in tries:
         sites = find()
         if sites:
             d.tags.add(tag)
             return sites
-    if d.sites:
+    placed = [rm for rm in d.sites + d.mentioned if rm.place is not None]
+    parts = split_name_parts(placed, text)
+    kept = [rm for rm in d.sites if id(rm) not in parts]  # never "Ain" and "Larouz" read in two countries
+    if kept:
         d.tags.add("site-namesake-kept")
-        return list(d.sites)  # no better place anywhere: the text's own site, namesake or not
+        return kept  # no better place anywhere: the text's own site, namesake or not
     return []
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from geoevents.diskcache import kept
 from geoevents.events.text import Span
-from geoevents.records import EventLocation, Mention, Place, ResolvedMention
+from geoevents.records import EventLocation, Place, ResolvedMention
 
 GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
                "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
@@ -53,6 +53,37 @@ _TO_CONTAINER = re.compile(
 )  # between the village and the place it lies in: "in", ", north of", "near", "in the district of"
 
 
+# A mention the recogniser read with its bearing or locative ("east of Damascus", "near Kirkuk").
+_LOCATIVE_PHRASE = re.compile(
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|outside|"
+    r"in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def leads_to_container(text: str, end: int, other: ResolvedMention) -> bool:
+    """Whether the text from ``end`` to ``other`` says that a place lies in or by ``other`` ("Adra, east of
+    Damascus"), the bearing read as part of ``other``'s mention ("east of Damascus") or not."""
+    if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
+        return True
+    phrase = _LOCATIVE_PHRASE.match(other.mention.text)
+    return bool(
+        phrase
+        and other.mention.start >= end
+        and _TO_CONTAINER.fullmatch(text, end, other.mention.start + phrase.end())
+    )
+
+
+# Between a place and a town it lies by, not in: "Adra, east of Damascus" (a bracket or a bare comma may
+# name the town's province: "Palmyra (Homs)").
+_BY_TOWN = re.compile(
+    r"\s*,?\s*(?:(?:north|south|east|west)[\w-]*\s+of|near|outside|close\s+to)\b", re.IGNORECASE
+)
+_NAMED_AS_TOWN = re.compile(
+    r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?", re.I
+)
+
+
 def unlisted_villages(
     spans: list[Span], places: list[ResolvedMention], text: str, unknown: Iterable[ResolvedMention] = ()
 ) -> dict[int, EventLocation]:
@@ -67,27 +98,27 @@ def unlisted_villages(
     for span in spans:
         named = [(m.group(g), m.start(g), m.end()) for m in _VILLAGE.finditer(text, span.start, span.end)
                  for g in "abc" if m.group(g)]  # fmt: skip
-        named += [
-            (rm.mention.text, rm.mention.start, rm.mention.end)
-            for rm in unknown
-            if span.start <= rm.mention.start < span.end
-        ]
+        for rm in unknown:  # "near the town of Adra": the name is "Adra"
+            if span.start <= rm.mention.start < span.end:
+                lead = _NAMED_AS_TOWN.match(rm.mention.text).end()  # type: ignore[union-attr]
+                named.append((rm.mention.text[lead:], rm.mention.start + lead, rm.mention.end))
         for name, start, end in named:
             if any(rm.mention.start < start + len(name) and start < rm.mention.end for rm in places):
                 continue  # the gazetteer knows it: the ordinary site rules place it
+            if _common_word(name):
+                continue  # "a mainly Kurdish town in", "near the Syrian city": a people, not a name
             container = next(
-                (
-                    rm
-                    for rm in placed
-                    if rm.mention.start >= end and _TO_CONTAINER.fullmatch(text, end, rm.mention.start)
-                ),
+                (rm for rm in placed if rm.mention.start >= end and leads_to_container(text, end, rm)),
                 None,
             )
             if container is None or container.place is None or id(container) in found:
                 continue
-            town = _city_named(container.place.country_code or "", name) or _village_within(
-                name, container.place
+            town = _city_named(container.place.country_code or "", name)
+            judged = container.place.feature_class == "admin1" or _BY_TOWN.match(
+                text[end : container.mention.start] + container.mention.text
             )
+            if town is None or (judged and not _lies_in(town, container.place)):  # "Adra, east of Damascus"
+                town = _village_within(name, container.place)  # is not Dar'a, 90 km south
             if town is not None:  # a town GeoNames knows though the gazetteer did not place it
                 near = _NEAR_VILLAGE.search(text, max(span.start, start - 40), start)
                 found[id(container)] = EventLocation(
@@ -96,6 +127,15 @@ def unlisted_villages(
                 continue
             found[id(container)] = _village_at(name, container, text)
     return found
+
+
+COMMON_WORD_ZIPF = 3.3  # a one-word "village" this common in English is a people or a word ("Kurdish")
+
+
+def _common_word(name: str) -> bool:
+    from geoevents.lexicon import zipf_en
+
+    return " " not in name.strip() and zipf_en(name.strip().casefold()) >= COMMON_WORD_ZIPF
 
 
 _AREA_WORD_AT_END = re.compile(r"\s(?:province|governorate|region|countryside|district|state|county)$", re.I)
@@ -134,21 +174,21 @@ def _village_within(name: str, within: Place) -> dict[str, Any] | None:
     of the town it names ("Hawija (Kirkuk)"), or in the province a part of one names ("Sukhna (in central
     Homs)"): a spelling the gazetteer lacks ("Hawija" for "Al Hawijah")."""
     village = village_named(within.country_code or "", name)
-    if village is None:
-        return None
+    return village if village is not None and _lies_in(village, within) else None
+
+
+def _lies_in(village: dict[str, Any], within: Place) -> bool:
+    """Whether a GeoNames place lies where the text puts it: in the province named, in the province of
+    the town named or within ``VILLAGE_KM`` of it, or in the province a part of one names."""
     code = str(within.raw.get("admin1_code") or "").partition(".")[2]
     if code and str(village["admin1code"]) == code:  # in the province, or in the town's province
-        return village
+        return True
     province = _admin1_names().get(f"{village['countrycode']}.{village['admin1code']}")
     if province and within.admin1 == province:  # in a part of the province ("central Homs")
-        return village
+        return True
     if within.feature_class == "admin1":
-        return None
-    return (
-        village
-        if _km(within.lat, within.lon, village["latitude"], village["longitude"]) <= VILLAGE_KM
-        else None
-    )
+        return False
+    return _km(within.lat, within.lon, float(village["latitude"]), float(village["longitude"])) <= VILLAGE_KM
 
 
 @lru_cache(maxsize=1)
@@ -190,59 +230,6 @@ def _villages_of(country: str) -> dict[str, dict[str, Any]]:
 def village_named(country: str, name: str) -> dict[str, Any] | None:
     """The GeoNames place of one country a name stands for, in any romanisation (see ``_name_key``)."""
     return _villages_of(country).get(_name_key(name)) if country else None
-
-
-_PUT_AT = re.compile(
-    r"\b(?:in|near|at|outside|around|into|(?:town|village|city|entrance|outskirts)\s+of)\s+(?:the\s+)?$", re.I
-)
-_LEADING_LOCATIVE = re.compile(r"^(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?", re.I)
-
-
-def unplaced_towns(
-    spans: list[Span], unknown: Iterable[ResolvedMention], text: str, countries: Iterable[str]
-) -> list[ResolvedMention]:
-    """Names the gazetteer did not place that an event's sentences put it in, read as the GeoNames place
-    of that name in the article's country (``countries``: its own first): the site a coder reads where
-    the gazetteer has none. First the names the recogniser found in the main sentence put there by a
-    locative ("near Samre") or called a town ("raided Gajiram town"), then the villages any of its
-    sentences name as such ("south of the town of Tabaqa")."""
-    countries = [c for c in countries if c]
-    for rm in _put_there(spans, unknown, text) + _named_villages(spans, text):
-        name = _LEADING_LOCATIVE.sub("", rm.mention.text)
-        place = next((p for c in countries if (p := village_named(c, name))), None)
-        if place is not None:
-            return [replace(rm, place=_city_place(place), score=0.5, precision=1)]
-    return []
-
-
-def _put_there(spans: list[Span], unknown: Iterable[ResolvedMention], text: str) -> list[ResolvedMention]:
-    """The unplaced names of the main sentence that the text puts the act in, in text order."""
-    if not spans:
-        return []
-    main, found = spans[0], []
-    for rm in sorted(unknown, key=lambda rm: rm.mention.start):
-        start, end = rm.mention.start, rm.mention.end
-        name = _LEADING_LOCATIVE.sub("", rm.mention.text)
-        if not (main.start <= start < main.end) or not name[:1].isupper():
-            continue
-        if (
-            name != rm.mention.text
-            or _PUT_AT.search(text, max(main.start, start - 40), start)
-            or re.match(r"\s+(?:town|village)\b", text[end : end + 10], re.I)
-        ):
-            found.append(rm)
-    return found
-
-
-def _named_villages(spans: list[Span], text: str) -> list[ResolvedMention]:
-    """The places the event's sentences call a village or town ("the village of X"), main sentence first."""
-    found = []
-    for span in spans:
-        for m in _VILLAGE.finditer(text, span.start, span.end):
-            group = next(g for g in "abc" if m.group(g))
-            mention = Mention("", m.start(group), m.end(group), m.group(group))
-            found.append(ResolvedMention(mention, None, 0.0, 1))
-    return found
 
 
 def _village_place(name: str, within: Place) -> Place:

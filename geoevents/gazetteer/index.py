@@ -65,7 +65,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 # Shipped inside the package so that a wheel (non-editable install) carries it; documented in
 # data/gazetteer/README.md.
 CURATED_DIR = Path(__file__).resolve().parent / "data"

@@ -27,7 +27,9 @@ def build_world(index: IndexData, tables: _NameTables, step: Step = _no_step) ->
     ``step`` is told as each phase begins (the progress a user sees)."""
     step("country polygons (Natural Earth)")
     frame = sources.read_natural_earth_countries()
-    gn_countries = {c.iso2: c for c in sources.read_countries()}
+    gn_countries: dict[str, sources.CountryRow] = {}
+    for c in sources.read_countries():  # a code reused by a former country ("GE", Gilbert and Ellice
+        gn_countries.setdefault(c.iso2, c)  # Islands, listed last) keeps the current one: Georgia's towns
     country_geom = _add_countries(index, tables, frame, gn_countries)
 
     subdivisions = sources.read_subdivisions()
