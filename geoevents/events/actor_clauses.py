@@ -303,7 +303,11 @@ def resolve_anaphors(
     draft: Draft, lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]
 ) -> None:
     """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named;
-    "the two sides" are the last two actors named."""
+    "the two sides" are the last two actors named; a clause that goes on from the sentence's first
+    ("... after detonating a car bomb") shares its subject (see ``shared_subject``)."""
+    if draft.actor1 is None:
+        draft.actor1 = shared_subject(lexicon, text, clause, trigger)
+        draft.actor2 = None if draft.actor2 == draft.actor1 else draft.actor2
     if _TWO_SIDES.search(clause.text) and (draft.actor1 is None or draft.actor1 in GENERIC):
         _two_sides(draft, lexicon, text[max(0, clause.start - _ANAPHOR_WINDOW) : clause.start])
         return
@@ -332,6 +336,36 @@ def resolve_anaphors(
             draft.actor1 = antecedent
     if draft.actor1 == draft.actor2:
         draft.actor2 = None
+
+
+# A clause going on from the one before without a subject of its own: "after detonating a car bomb",
+# "before setting fire to", "... and fought army troops".
+_GOES_ON = re.compile(
+    r"^\W*(?:(?:after|before|while|upon|on|by|then)\s+(?:\w+ly\s+)?\w+ing\b|\w+ing\b)|"
+    r"(?:^|\s)(?:and|then|before|after)\s+(?:then\s+|later\s+|also\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\b", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:by|with|against|of|from|on|at|in|to|near|and)\s+(?:the\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+
+
+def shared_subject(lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]) -> str | None:
+    """The doer a clause without one shares with the sentence's clause before it: "militants stormed a
+    base after detonating a car bomb" and "fighters stormed the town and fought army troops" have one
+    subject. Only an armed actor that opens that clause in the active voice is shared."""
+    before_trigger = clause.text[: trigger.start()]
+    if not _GOES_ON.search(before_trigger) or lexicon.find(before_trigger):
+        return None
+    ends = list(_SENTENCE_END.finditer(text, max(0, clause.start - 400), clause.start))
+    start = ends[-1].end() if ends else max(0, clause.start - 400)
+    earlier = text[start : clause.start]
+    found = lexicon.find(earlier)
+    if not found or _PASSIVE_VERB.search(earlier) or _OBJECT_BEFORE.search(earlier[: found[0].start]):
+        return None
+    first = found[0]
+    opens = len(earlier[: first.start].split()) <= 3  # "On Monday, militants ..." opens it too
+    return first.canonical if opens and first.inter in (1, 2, 3, 4, 8) else None
 
 
 # "clashes between the two sides", "the two forces fought": the two actors the text named last.
