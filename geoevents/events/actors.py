@@ -122,6 +122,7 @@ def row_actors(
     held_by: str | None = None,
     left_by: str | None = None,
     planted_by: str | None = None,
+    drone: bool = True,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -132,8 +133,9 @@ def row_actors(
     (``civilian_victims``: see ``civilians_hit``). Unnamed shelling or bombing of an area the text says
     one side holds (``held_by``: see ``holder``) is the other side's. Ground handed over or left without
     a fight is the taker's (``left_by``: see ``leaver``); a state force is the doer of a hidden weapon
-    only where the text says it laid it (``planted_by``: see ``planter``); a strategic move names its
-    lone actor first, and an arrest by no one named is the police's.
+    only where the text says it laid it (``planted_by``: see ``planter``); a rebel or militia group is
+    the doer of a strike from the air only by drone (``drone``: see ``by_drone``), as such groups fly no
+    warplanes; a strategic move names its lone actor first, and an arrest by no one named is the police's.
     """
     actor1, actor2 = _strategic_sides(sub_event_type, found, left_by)
     if event_type in ("Protests", "Riots") or sub_event_type == "Arrests":
@@ -152,6 +154,8 @@ def row_actors(
         laid = claimed_by or (actor1 is not None and actor1 == planted_by)
         if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not laid:
             actor1, actor2 = None, actor2 or actor1  # "a roadside bomb hit an army patrol": the army was hit
+        if sub_event_type == "Air/drone strike" and not drone and lexicon.inter(actor1) in _NON_STATE_SIDE:
+            actor1, actor2 = None, actor2 or actor1  # "an air raid on a village held by IS": no IS aircraft
         if sub_event_type == "Air/drone strike" and actor1 in GENERIC:
             actor1, actor2 = (
                 None,
@@ -353,6 +357,14 @@ def _as_police(name: str | None) -> str | None:
     return "Police Forces of " + name.removeprefix(SECURITY) if name and name.startswith(SECURITY) else name
 
 
+_DRONE = re.compile(r"\b(?:drones?|UAVs?|quadcopters?|unmanned)\b", re.IGNORECASE)
+
+
+def by_drone(text: str) -> bool:
+    """Whether a strike's text speaks of drones, the one air weapon armed groups fly."""
+    return bool(_DRONE.search(text))
+
+
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|residents?|villagers?|farmers?|shepherds?|worshippers|"
     r"students?|pupils|passers-?by|families|family|medics?|doctors?|nurses?|journalists?|teachers?|"
@@ -391,6 +403,7 @@ __all__ = [
     "acled_name",
     "actors_of_clause",
     "article_air_power",
+    "by_drone",
     "civilians",
     "civilians_hit",
     "claimant",

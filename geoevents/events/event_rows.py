@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from geoevents.events.actors import (
     ActorLexicon,
     article_air_power,
+    by_drone,
     civilians_hit,
     claimant,
     holder,
@@ -76,6 +77,7 @@ def events_from_drafts(
                 held_by=holder(" ".join(s.text for s in d.spans)),
                 left_by=leaver(lexicon, " ".join(s.text for s in d.spans)),
                 planted_by=planter(lexicon, " ".join(s.text for s in d.spans)),
+                drone=by_drone(" ".join(s.text for s in d.spans)),
             )
             mentioned = _mentioned(d, locations)
             evidence = _evidence(article, d, source, publisher)
