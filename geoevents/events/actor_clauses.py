@@ -24,7 +24,7 @@ PASSIVE_BEFORE = re.compile(
 _AGENT = re.compile(
     r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters|"
     r"warplanes|jets|aircraft|planes|helicopters|drones|forces|troops|soldiers|units|artillery)\s+"
-    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?)?$",
+    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?)?[\"'“‘]?$",
     re.IGNORECASE,
 )
 # "Syrian troops came under fire from rebels": the subject is the target, as in a passive.
@@ -51,7 +51,7 @@ _DOER_OF_NOUN = re.compile(
 _BY_RIGHT_AFTER = re.compile(
     r"\s+(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
     r"claimed)\s+)?(?:by|from)\s+"
-    r"(?:the\s+|an?\s+)?",
+    r"(?:the\s+|an?\s+)?[\"'“‘]?",
     re.IGNORECASE,
 )
 # "a school in Djugu, set alight by militiamen": a participle of the act a few words after the trigger
@@ -60,9 +60,10 @@ _PARTICIPLE_BY = re.compile(
     r"(?:\s+[\w'’-]+){0,6}?,?\s+(?:set\s+(?:alight|ablaze|on\s+fire)|torched|burn(?:ed|t)|destroyed|looted|"
     r"fired|launched|planted|laid|thrown|dropped|detonated|triggered|carried\s+out|committed|perpetrated|"
     r"staged|claimed|ambushed|attacked|stormed|raided|shelled|bombed|targeted|seized|captured|abducted|"
-    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?",
+    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?[\"'“‘]?",
     re.IGNORECASE,
 )
+_ENDS_WITH_BY = re.compile(r"\b(?:by|from)$", re.IGNORECASE)
 _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
@@ -85,7 +86,11 @@ def actors_of_clause(
     the order named.
     """
     found = lexicon.find(clause)
-    sides = _joined_sides(found, clause, trigger) or _verb_and_object(found, clause, trigger)
+    sides = (
+        _pitted(found, clause)
+        or _joined_sides(found, clause, trigger)
+        or _verb_and_object(found, clause, trigger)
+    )
     if sides is not None:
         return sides[0], sides[1], None
     actor1 = actor2 = None
@@ -132,6 +137,7 @@ def actors_of_clause(
                     passive
                     or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start)
                     or _PARTICIPLE_BY.fullmatch(clause, trigger.end(), am.start)
+                    or _ENDS_WITH_BY.search(trigger.group(0))  # the trigger "shells fired by"
                 )
             )
             or (
@@ -268,6 +274,21 @@ def _joined_sides(
 
 
 _FIGHT = re.compile(r"clash|fight|fought|battl|combat|skirmish|exchang", re.IGNORECASE)
+# "the clashes pitted X against Y": the two sides, X first.
+_PITTED = re.compile(r"\b(?:pitted|pitting|pits|pit)\b(?P<first>.*?)\bagainst\b", re.IGNORECASE | re.DOTALL)
+
+
+def _pitted(found: list[ActorMatch], clause: str) -> tuple[str, str] | None:
+    """The sides a fight "pitted" against each other: the last actor named before "against", the first
+    after it."""
+    m = _PITTED.search(clause)
+    if m is None:
+        return None
+    first = [a for a in found if m.start("first") <= a.start and a.end <= m.end("first")]
+    second = [a for a in found if a.start >= m.end()]
+    if not first or not second or first[-1].canonical == second[0].canonical:
+        return None
+    return first[-1].canonical, second[0].canonical
 
 
 def _others_fight(clause: str, trigger: re.Match[str], pair_start: int) -> bool:
@@ -391,6 +412,8 @@ def phrase_end(clause: str, trigger_end: int) -> int:
     rest = clause[trigger_end:]
     if re.match(r"\s*,?\s*(?:(?:that|which)\s+)?(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.I):
         return len(clause)  # "the attack was carried out by ..." names its perpetrator
+    if re.match(r"\s*(?:\w+\s+){0,2}?(?:pitted|pitting)\b", rest, re.I):
+        return len(clause)  # "the clashes pitted X against Y" names both sides
     cut = PHRASE_BREAK.search(rest)
     words = list(re.finditer(r"\S+", rest))
     limit = PHRASE_WORDS if ACT_AFTER.match(rest) else NEAR_WORDS
