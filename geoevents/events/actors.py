@@ -6,6 +6,7 @@ and actor2 are settled from what its clauses named, its type, country and day.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from geoevents.events.actor_clauses import (
@@ -44,6 +45,7 @@ from geoevents.events.actor_names import (
     rioters,
     unidentified_group,
 )
+from geoevents.records import Place
 
 _AIR_WORDS = re.compile(
     r"\b(?:air\s*strikes?|air\s+raids?|warplanes?|jets?|aircraft|helicopters?|air\s+force|bomb(?:ed|ing|ers)|drones?)\b",
@@ -357,6 +359,22 @@ def _as_police(name: str | None) -> str | None:
     return "Police Forces of " + name.removeprefix(SECURITY) if name and name.startswith(SECURITY) else name
 
 
+def actors_country(sites: Sequence[Place], home: str | None, others: Sequence[Place] = ()) -> str | None:
+    """The country an event's actors are named after: the site's where the text bears it out (the site
+    is a country named outright, or another place of the event lies in it), else the article's
+    (``home``: see ``article_country``), which a lone foreign namesake ("Palmyra" in Texas) cannot
+    outweigh; the site's when the article's is unknown."""
+    site = sites[0] if sites else None
+    if site is None or site.country_code is None:
+        return home
+    borne_out = any(
+        p.country_code == site.country_code and p.feature_id != site.feature_id for p in [*sites[1:], *others]
+    )
+    if home is None or site.feature_class == "country" or borne_out:
+        return site.country_code
+    return home
+
+
 _DRONE = re.compile(r"\b(?:drones?|UAVs?|quadcopters?|unmanned)\b", re.IGNORECASE)
 
 
@@ -401,6 +419,7 @@ __all__ = [
     "ActorLexicon",
     "ActorMatch",
     "acled_name",
+    "actors_country",
     "actors_of_clause",
     "article_air_power",
     "by_drone",
