@@ -140,6 +140,8 @@ def row_actors(
     warplanes; a strategic move names its lone actor first, and an arrest by no one named is the police's.
     """
     actor1, actor2 = _strategic_sides(sub_event_type, found, left_by)
+    if sub_event_type == "Disrupted weapons use":
+        actor1, actor2 = _disrupted_sides(lexicon, actor1, actor2, planted_by)
     if event_type in ("Protests", "Riots") or sub_event_type == "Arrests":
         actor1, actor2 = (_as_police(a) for a in (actor1, actor2))
     if event_type in ("Protests", "Riots"):
@@ -230,6 +232,22 @@ def _strategic_sides(
     return actor1, actor2
 
 
+def _disrupted_sides(
+    lexicon: ActorLexicon, actor1: str | None, actor2: str | None, planted_by: str | None
+) -> tuple[str | None, str | None]:
+    """Who disrupted a weapon, first (ACLED codes the defusing or intercepting force as actor1): a state
+    force named as its object ("a device was found, the army said"); the country's army where the text
+    names an armed group only as the weapon's planter; its police, the usual bomb squad, where it names
+    no one."""
+    if actor1 is None and lexicon.inter(actor2) in _STATE_SIDE:
+        return actor2, None
+    if actor1 is not None and actor1 == planted_by and lexicon.inter(actor1) in _NON_STATE_SIDE:
+        return "Military Forces of {country}", actor1
+    if actor1 is None and actor2 is None:
+        return "Police Forces of {country}", None
+    return actor1, actor2
+
+
 _LEAVES = re.compile(
     r"(?:\s+(?:fighters|forces|troops|soldiers|units|militants|militiamen|peacekeepers|police))?"
     r"\s+(?:(?:had|have|has|were|was|finally|then|later|also|last|all)\s+)*"
@@ -254,11 +272,20 @@ _PLANTED_BY = re.compile(
 )
 
 
+# "militants planted a bomb", "Russian forces had laid mines": the actor laid it itself.
+_PLANTED = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|soldiers|units|gunmen|militiamen|operatives))?"
+    r"\s+(?:(?:had|have|has|reportedly|allegedly)\s+)*(?:planted|laid|placed|buried|hid|rigged)\b",
+    re.IGNORECASE,
+)
+
+
 def planter(lexicon: ActorLexicon, text: str) -> str | None:
     """The actor a text says laid a mine or bomb ("a mine left by Russian forces", "explosives planted by
-    the army"): the one state forces are the doer of a hidden weapon for, not its target."""
+    the army", "militants planted a bomb"): the one state forces are the doer of a hidden weapon for,
+    not its target, and the one whose weapon a defusing force disrupted."""
     for found in lexicon.find(text):
-        if _PLANTED_BY.search(text, max(0, found.start - 30), found.start):
+        if _PLANTED_BY.search(text, max(0, found.start - 30), found.start) or _PLANTED.match(text, found.end):
             return found.canonical
     return None
 
