@@ -92,15 +92,30 @@ _BLEW_UP = re.compile(
 )
 
 
+# "the opposition blamed regime aircraft", "Kyiv accused Russian forces of the strike", "the blast was
+# blamed on Al Shabaab": the one the text holds to account for an act it names no doer for.
+_BLAME_BEFORE = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+_BLAME_AFTER = re.compile(r"\s+(?:was|were|is|are)\s+(?:widely\s+|also\s+)?blamed\b", re.IGNORECASE)
+
+
 def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     """The armed group a text says claimed the act ("IS claimed responsibility", "an attack claimed by
-    Al Shabaab") or whose members it says blew themselves up: ACLED codes the act to that group."""
-    for am in lexicon.find(text):
+    Al Shabaab") or whose members it says blew themselves up: ACLED codes the act to that group; else
+    the armed actor the text blames for it ("residents blamed army shelling")."""
+    found = lexicon.find(text)
+    for am in found:
         local_force = am.canonical in lexicon.home_by_name  # a de facto state's forces claim as a group does
         if (am.inter not in (2, 3, 4) and not local_force) or am.canonical in (UNIDENTIFIED, TERRORISTS):
             continue
         claimed = _CLAIM_AFTER.match(text, am.end) or _BLEW_UP.match(text, am.end)
         if claimed or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
+            return am.canonical
+    for am in found:
+        if am.inter not in (1, 2, 3, 4, 8) or am.canonical in (UNIDENTIFIED, TERRORISTS):
+            continue
+        if _BLAME_BEFORE.search(text, max(0, am.start - 30), am.start) or _BLAME_AFTER.match(text, am.end):
             return am.canonical
     return None
 
