@@ -271,10 +271,18 @@ def _template_pattern(template: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
-    """{demonym (case-folded): country code} and a pattern for a demonym followed by a force noun."""
+    """{demonym (case-folded): country code} and a pattern for a demonym followed by a force noun.
+
+    Only a country's demonym names a state's forces: "Kurdish forces" or "Chechen fighters" (a region's
+    people) are not the forces of the state the region lies in."""
     from geoevents.lexicon import table
 
-    codes = {key: row[1] for key, row in table("demonyms").items() if len(row) > 1 and row[1]}
+    countries = {name.removeprefix("the ") for name in _country_codes()}
+    codes = {
+        key: row[1]
+        for key, row in table("demonyms").items()
+        if len(row) > 1 and row[1] and row[0].casefold().removeprefix("the ") in countries
+    }
     nouns = sorted((n for group in _FORCE_NOUNS.values() for n in group), key=len, reverse=True)
     noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     pattern = re.compile(

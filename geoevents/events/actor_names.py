@@ -39,6 +39,7 @@ ACLED_COUNTRY_NAMES: dict[str, str] = {
     "GB": "United Kingdom",
     "LA": "Laos",
     "MD": "Moldova",
+    "NL": "Netherlands",  # "Military Forces of the Netherlands", not "of the The Netherlands"
     "PS": "Palestine",
     "RU": "Russia",
     "SZ": "eSwatini",
