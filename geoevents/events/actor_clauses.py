@@ -95,7 +95,9 @@ def actors_of_clause(
         return sides[0], sides[1], None
     actor1 = actor2 = None
     # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
-    killed_in = _KILLED_IN.search(clause[: trigger.start()])
+    # a trigger may open with the preposition itself: "were killed" + "in fighting with"
+    lead = re.match(r"(?:in|during|amid)\s+", trigger.group(0), re.IGNORECASE)
+    killed_in = _KILLED_IN.search(clause[: trigger.start() + (lead.end() if lead else 0)])
     victims_before = killed_in is not None
     passive = victims_before or _passive(clause, trigger)
     subject: str | None = None
