@@ -222,7 +222,8 @@ def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[Act
             kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
         elif previous is None or (match.canonical in GENERIC) == (previous.canonical in GENERIC):
             kept.append(match)
-        elif match.canonical in GENERIC and re.fullmatch(r"\s+", text[previous.end : match.start]):
+        elif match.canonical in GENERIC and re.fullmatch(r"\)?\s+", text[previous.end : match.start]):
+            # "IS militants"; "Fateh al-Sham (formerly Al-Nusra Front) terrorists": the named group's men
             kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
         elif previous.canonical in GENERIC and _OF_GROUP.fullmatch(text, previous.end, match.start):
             kept[-1] = ActorMatch(match.canonical, match.inter, previous.start, match.end)
