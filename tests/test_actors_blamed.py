@@ -28,3 +28,8 @@ def test_a_claim_outweighs_a_blame() -> None:
 
 def test_no_blame_no_doer() -> None:
     assert claimant(_LEX, "A market was shelled near the front line, residents said.") is None
+
+
+def test_a_doer_the_text_believes_did_it() -> None:
+    text = "Bodies were found near the town. Most were believed to have been killed by Al Shabaab."
+    assert claimant(_LEX, text) == "Al Shabaab"

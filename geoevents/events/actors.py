@@ -95,7 +95,9 @@ _BLEW_UP = re.compile(
 # "the opposition blamed regime aircraft", "Kyiv accused Russian forces of the strike", "the blast was
 # blamed on Al Shabaab": the one the text holds to account for an act it names no doer for.
 _BLAME_BEFORE = re.compile(
-    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:on\s+)?|"
+    r"(?:believed|thought|suspected|understood)\s+to\s+(?:have\s+been|be)\s+(?:\w+\s+){1,2}?by\s+)(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _BLAME_AFTER = re.compile(r"\s+(?:was|were|is|are)\s+(?:widely\s+|also\s+)?blamed\b", re.IGNORECASE)
 
@@ -115,7 +117,7 @@ def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     for am in found:
         if am.inter not in (1, 2, 3, 4, 8) or am.canonical in (UNIDENTIFIED, TERRORISTS):
             continue
-        if _BLAME_BEFORE.search(text, max(0, am.start - 30), am.start) or _BLAME_AFTER.match(text, am.end):
+        if _BLAME_BEFORE.search(text, max(0, am.start - 60), am.start) or _BLAME_AFTER.match(text, am.end):
             return am.canonical
     return None
 
