@@ -48,8 +48,8 @@ _DOER_OF_NOUN = re.compile(
     r"ambush|offensive|fire|barrage|operation)\b",
     re.IGNORECASE,
 )
-_BY_RIGHT_AFTER = re.compile(
-    r"\s+(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
+_BY_RIGHT_AFTER = re.compile(  # \s* as a trigger may end in its own space ("set alight ")
+    r"\s*(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
     r"claimed)\s+)?(?:by|from)\s+"
     r"(?:the\s+|an?\s+)?[\"'“‘]?",
     re.IGNORECASE,
