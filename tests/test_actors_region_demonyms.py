@@ -20,3 +20,8 @@ def test_a_region_s_demonym_is_not_a_state_s_forces() -> None:
 def test_a_country_s_demonym_still_is() -> None:
     assert "Military Forces of the Netherlands" in _names("Dutch troops left the base")
     assert "Military Forces of Turkey" in _names("Turkish and Russian troops patrolled the road")
+
+
+def test_a_state_s_machines_are_its_forces() -> None:
+    assert "Military Forces of Israel" in _names("Israeli bulldozers demolished two houses")
+    assert "Military Forces of Russia" in _names("Russian armoured vehicles entered the village")

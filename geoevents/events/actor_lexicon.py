@@ -54,7 +54,8 @@ _FORCE_NOUNS = {
         "fighter jets", "jet fighters", "planes", "bombers", "shelling", "bombardment", "bombing", "gunships",
         "helicopter gunships", "tanks", "navy ships", "warships", "missiles", "rockets", "shells",
         "missile strike", "missile strikes", "missile attack", "missile attacks", "drone strike",
-        "drone strikes", "rocket fire", "artillery fire",
+        "drone strikes", "rocket fire", "artillery fire", "bulldozers", "armoured vehicles",
+        "armored vehicles",
     ),
     "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
 }  # fmt: skip
