@@ -86,18 +86,13 @@ def actors_of_clause(
     the order named.
     """
     found = lexicon.find(clause)
-    sides = (
-        _pitted(found, clause)
-        or _joined_sides(found, clause, trigger)
-        or _verb_and_object(found, clause, trigger)
-    )
+    sides = _pitted(found, clause) or _joined_sides(found, clause, trigger)
+    sides = sides or _verb_and_object(found, clause, trigger)
     if sides is not None:
         return sides[0], sides[1], None
     actor1 = actor2 = None
     # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
-    # a trigger may open with the preposition itself: "were killed" + "in fighting with"
-    lead = re.match(r"(?:in|during|amid)\s+", trigger.group(0), re.IGNORECASE)
-    killed_in = _KILLED_IN.search(clause[: trigger.start() + (lead.end() if lead else 0)])
+    killed_in = _killed_in(clause, trigger)
     victims_before = killed_in is not None
     passive = victims_before or _passive(clause, trigger)
     subject: str | None = None
@@ -159,6 +154,13 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+def _killed_in(clause: str, trigger: re.Match[str]) -> re.Match[str] | None:
+    """ "rebels were killed in clashes with ...": the victims' verb before the act, also where the trigger
+    itself opens with the preposition ("were killed" + "in fighting with")."""
+    lead = re.match(r"(?:in|during|amid)\s+", trigger.group(0), re.IGNORECASE)
+    return _KILLED_IN.search(clause[: trigger.start() + (lead.end() if lead else 0)])
 
 
 def _passive(clause: str, trigger: re.Match[str]) -> bool:
