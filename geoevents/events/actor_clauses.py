@@ -24,7 +24,7 @@ PASSIVE_BEFORE = re.compile(
 _AGENT = re.compile(
     r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters|"
     r"warplanes|jets|aircraft|planes|helicopters|drones|forces|troops|soldiers|units|artillery)\s+"
-    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?)?$",
+    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?)?[\"'“‘]?$",
     re.IGNORECASE,
 )
 # "Syrian troops came under fire from rebels": the subject is the target, as in a passive.
@@ -48,10 +48,10 @@ _DOER_OF_NOUN = re.compile(
     r"ambush|offensive|fire|barrage|operation)\b",
     re.IGNORECASE,
 )
-_BY_RIGHT_AFTER = re.compile(
-    r"\s+(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
+_BY_RIGHT_AFTER = re.compile(  # \s* as a trigger may end in its own space ("set alight ")
+    r"\s*(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
     r"claimed)\s+)?(?:by|from)\s+"
-    r"(?:the\s+|an?\s+)?",
+    r"(?:the\s+|an?\s+)?[\"'“‘]?",
     re.IGNORECASE,
 )
 # "a school in Djugu, set alight by militiamen": a participle of the act a few words after the trigger
@@ -60,9 +60,10 @@ _PARTICIPLE_BY = re.compile(
     r"(?:\s+[\w'’-]+){0,6}?,?\s+(?:set\s+(?:alight|ablaze|on\s+fire)|torched|burn(?:ed|t)|destroyed|looted|"
     r"fired|launched|planted|laid|thrown|dropped|detonated|triggered|carried\s+out|committed|perpetrated|"
     r"staged|claimed|ambushed|attacked|stormed|raided|shelled|bombed|targeted|seized|captured|abducted|"
-    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?",
+    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?[\"'“‘]?",
     re.IGNORECASE,
 )
+_ENDS_WITH_BY = re.compile(r"\b(?:by|from)$", re.IGNORECASE)
 _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
@@ -85,12 +86,13 @@ def actors_of_clause(
     the order named.
     """
     found = lexicon.find(clause)
-    sides = _joined_sides(found, clause, trigger) or _verb_and_object(found, clause, trigger)
+    sides = _pitted(found, clause) or _joined_sides(found, clause, trigger)
+    sides = sides or _verb_and_object(found, clause, trigger)
     if sides is not None:
         return sides[0], sides[1], None
     actor1 = actor2 = None
     # "rebels were killed in clashes with regime troops": the subject is the victim, "with" the other side
-    killed_in = _KILLED_IN.search(clause[: trigger.start()])
+    killed_in = _killed_in(clause, trigger)
     victims_before = killed_in is not None
     passive = victims_before or _passive(clause, trigger)
     subject: str | None = None
@@ -132,6 +134,7 @@ def actors_of_clause(
                     passive
                     or _BY_RIGHT_AFTER.fullmatch(clause, trigger.end(), am.start)
                     or _PARTICIPLE_BY.fullmatch(clause, trigger.end(), am.start)
+                    or _ENDS_WITH_BY.search(trigger.group(0))  # the trigger "shells fired by"
                 )
             )
             or (
@@ -151,6 +154,13 @@ def actors_of_clause(
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2, None
+
+
+def _killed_in(clause: str, trigger: re.Match[str]) -> re.Match[str] | None:
+    """ "rebels were killed in clashes with ...": the victims' verb before the act, also where the trigger
+    itself opens with the preposition ("were killed" + "in fighting with")."""
+    lead = re.match(r"(?:in|during|amid)\s+", trigger.group(0), re.IGNORECASE)
+    return _KILLED_IN.search(clause[: trigger.start() + (lead.end() if lead else 0)])
 
 
 def _passive(clause: str, trigger: re.Match[str]) -> bool:
@@ -268,6 +278,21 @@ def _joined_sides(
 
 
 _FIGHT = re.compile(r"clash|fight|fought|battl|combat|skirmish|exchang", re.IGNORECASE)
+# "the clashes pitted X against Y": the two sides, X first.
+_PITTED = re.compile(r"\b(?:pitted|pitting|pits|pit)\b(?P<first>.*?)\bagainst\b", re.IGNORECASE | re.DOTALL)
+
+
+def _pitted(found: list[ActorMatch], clause: str) -> tuple[str, str] | None:
+    """The sides a fight "pitted" against each other: the last actor named before "against", the first
+    after it."""
+    m = _PITTED.search(clause)
+    if m is None:
+        return None
+    first = [a for a in found if m.start("first") <= a.start and a.end <= m.end("first")]
+    second = [a for a in found if a.start >= m.end()]
+    if not first or not second or first[-1].canonical == second[0].canonical:
+        return None
+    return first[-1].canonical, second[0].canonical
 
 
 def _others_fight(clause: str, trigger: re.Match[str], pair_start: int) -> bool:
@@ -303,7 +328,11 @@ def resolve_anaphors(
     draft: Draft, lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]
 ) -> None:
     """Actors named by anaphora ("His group attacked", "hit one of its bases"): the last group named;
-    "the two sides" are the last two actors named."""
+    "the two sides" are the last two actors named; a clause that goes on from the sentence's first
+    ("... after detonating a car bomb") shares its subject (see ``shared_subject``)."""
+    if draft.actor1 is None:
+        draft.actor1 = shared_subject(lexicon, text, clause, trigger)
+        draft.actor2 = None if draft.actor2 == draft.actor1 else draft.actor2
     if _TWO_SIDES.search(clause.text) and (draft.actor1 is None or draft.actor1 in GENERIC):
         _two_sides(draft, lexicon, text[max(0, clause.start - _ANAPHOR_WINDOW) : clause.start])
         return
@@ -334,6 +363,36 @@ def resolve_anaphors(
         draft.actor2 = None
 
 
+# A clause going on from the one before without a subject of its own: "after detonating a car bomb",
+# "before setting fire to", "... and fought army troops".
+_GOES_ON = re.compile(
+    r"^\W*(?:(?:after|before|while|upon|on|by|then)\s+(?:\w+ly\s+)?\w+ing\b|\w+ing\b)|"
+    r"(?:^|\s)(?:and|then|before|after)\s+(?:then\s+|later\s+|also\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\b", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:by|with|against|of|from|on|at|in|to|near|and)\s+(?:the\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+
+
+def shared_subject(lexicon: ActorLexicon, text: str, clause: Span, trigger: re.Match[str]) -> str | None:
+    """The doer a clause without one shares with the sentence's clause before it: "militants stormed a
+    base after detonating a car bomb" and "fighters stormed the town and fought army troops" have one
+    subject. Only an armed actor that opens that clause in the active voice is shared."""
+    before_trigger = clause.text[: trigger.start()]
+    if not _GOES_ON.search(before_trigger) or lexicon.find(before_trigger):
+        return None
+    ends = list(_SENTENCE_END.finditer(text, max(0, clause.start - 400), clause.start))
+    start = ends[-1].end() if ends else max(0, clause.start - 400)
+    earlier = text[start : clause.start]
+    found = lexicon.find(earlier)
+    if not found or _PASSIVE_VERB.search(earlier) or _OBJECT_BEFORE.search(earlier[: found[0].start]):
+        return None
+    first = found[0]
+    opens = len(earlier[: first.start].split()) <= 3  # "On Monday, militants ..." opens it too
+    return first.canonical if opens and first.inter in (1, 2, 3, 4, 8) else None
+
+
 # "clashes between the two sides", "the two forces fought": the two actors the text named last.
 _TWO_SIDES = re.compile(
     r"\b(?:the|both)\s+(?:two|rival|warring|opposing)\s+(?:sides|forces|groups|parties|factions|camps|armies)\b",
@@ -357,6 +416,8 @@ def phrase_end(clause: str, trigger_end: int) -> int:
     rest = clause[trigger_end:]
     if re.match(r"\s*,?\s*(?:(?:that|which)\s+)?(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}?by\b", rest, re.I):
         return len(clause)  # "the attack was carried out by ..." names its perpetrator
+    if re.match(r"\s*(?:\w+\s+){0,2}?(?:pitted|pitting)\b", rest, re.I):
+        return len(clause)  # "the clashes pitted X against Y" names both sides
     cut = PHRASE_BREAK.search(rest)
     words = list(re.finditer(r"\S+", rest))
     limit = PHRASE_WORDS if ACT_AFTER.match(rest) else NEAR_WORDS

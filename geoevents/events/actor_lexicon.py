@@ -54,7 +54,8 @@ _FORCE_NOUNS = {
         "fighter jets", "jet fighters", "planes", "bombers", "shelling", "bombardment", "bombing", "gunships",
         "helicopter gunships", "tanks", "navy ships", "warships", "missiles", "rockets", "shells",
         "missile strike", "missile strikes", "missile attack", "missile attacks", "drone strike",
-        "drone strikes", "rocket fire", "artillery fire",
+        "drone strikes", "rocket fire", "artillery fire", "bulldozers", "armoured vehicles",
+        "armored vehicles",
     ),
     "police": ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes"),
 }  # fmt: skip
@@ -222,7 +223,8 @@ def _with_generic_heads_absorbed(found: list[ActorMatch], text: str) -> list[Act
             kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
         elif previous is None or (match.canonical in GENERIC) == (previous.canonical in GENERIC):
             kept.append(match)
-        elif match.canonical in GENERIC and re.fullmatch(r"\s+", text[previous.end : match.start]):
+        elif match.canonical in GENERIC and re.fullmatch(r"\)?\s+", text[previous.end : match.start]):
+            # "IS militants"; "Fateh al-Sham (formerly Al-Nusra Front) terrorists": the named group's men
             kept[-1] = ActorMatch(previous.canonical, previous.inter, previous.start, match.end)
         elif previous.canonical in GENERIC and _OF_GROUP.fullmatch(text, previous.end, match.start):
             kept[-1] = ActorMatch(match.canonical, match.inter, previous.start, match.end)
@@ -271,10 +273,18 @@ def _template_pattern(template: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
-    """{demonym (case-folded): country code} and a pattern for a demonym followed by a force noun."""
+    """{demonym (case-folded): country code} and a pattern for a demonym followed by a force noun.
+
+    Only a country's demonym names a state's forces: "Kurdish forces" or "Chechen fighters" (a region's
+    people) are not the forces of the state the region lies in."""
     from geoevents.lexicon import table
 
-    codes = {key: row[1] for key, row in table("demonyms").items() if len(row) > 1 and row[1]}
+    countries = {name.removeprefix("the ") for name in _country_codes()}
+    codes = {
+        key: row[1]
+        for key, row in table("demonyms").items()
+        if len(row) > 1 and row[1] and row[0].casefold().removeprefix("the ") in countries
+    }
     nouns = sorted((n for group in _FORCE_NOUNS.values() for n in group), key=len, reverse=True)
     noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     pattern = re.compile(

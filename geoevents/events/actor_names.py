@@ -39,6 +39,7 @@ ACLED_COUNTRY_NAMES: dict[str, str] = {
     "GB": "United Kingdom",
     "LA": "Laos",
     "MD": "Moldova",
+    "NL": "Netherlands",  # "Military Forces of the Netherlands", not "of the The Netherlands"
     "PS": "Palestine",
     "RU": "Russia",
     "SZ": "eSwatini",
@@ -171,7 +172,8 @@ ARMY_OF_OCCUPIER = {"PS": "Military Forces of Israel"}
 def in_country(name: str | None, country_code: str | None) -> str | None:
     """An actor named after the event's country: templates filled, unidentified groups given it.
 
-    Without a country a template keeps its generic part: "Police Forces of {country}" -> "Police Forces".
+    Without a country a template keeps its generic part: "Police Forces of {country}" -> "Police Forces";
+    a country's army is then ACLED's "Unidentified Military Forces".
     """
     if name is None:
         return None
@@ -193,6 +195,8 @@ def in_country(name: str | None, country_code: str | None) -> str | None:
         return in_country("Military Forces of " + name.removeprefix(SECURITY), country_code)
     if COUNTRY not in name:
         return name
+    if name == "Military Forces of {country}" and not country_name(country_code):
+        return UNIDENTIFIED_MILITARY  # "the army" of a text that names no country: ACLED's unknown state
     if name == "Military Forces of {country}" and country_code in ARMY_OF_OCCUPIER:
         return ARMY_OF_OCCUPIER[country_code]  # "troops raided the camp" in the West Bank: Israel's army
     country = country_name(country_code)

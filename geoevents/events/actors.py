@@ -6,6 +6,7 @@ and actor2 are settled from what its clauses named, its type, country and day.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from geoevents.events.actor_clauses import (
@@ -44,6 +45,7 @@ from geoevents.events.actor_names import (
     rioters,
     unidentified_group,
 )
+from geoevents.records import Place
 
 _AIR_WORDS = re.compile(
     r"\b(?:air\s*strikes?|air\s+raids?|warplanes?|jets?|aircraft|helicopters?|air\s+force|bomb(?:ed|ing|ers)|drones?)\b",
@@ -90,15 +92,32 @@ _BLEW_UP = re.compile(
 )
 
 
+# "the opposition blamed regime aircraft", "Kyiv accused Russian forces of the strike", "the blast was
+# blamed on Al Shabaab": the one the text holds to account for an act it names no doer for.
+_BLAME_BEFORE = re.compile(
+    r"\b(?:(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:on\s+)?|"
+    r"(?:believed|thought|suspected|understood)\s+to\s+(?:have\s+been|be)\s+(?:\w+\s+){1,2}?by\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BLAME_AFTER = re.compile(r"\s+(?:was|were|is|are)\s+(?:widely\s+|also\s+)?blamed\b", re.IGNORECASE)
+
+
 def claimant(lexicon: ActorLexicon, text: str) -> str | None:
     """The armed group a text says claimed the act ("IS claimed responsibility", "an attack claimed by
-    Al Shabaab") or whose members it says blew themselves up: ACLED codes the act to that group."""
-    for am in lexicon.find(text):
+    Al Shabaab") or whose members it says blew themselves up: ACLED codes the act to that group; else
+    the armed actor the text blames for it ("residents blamed army shelling")."""
+    found = lexicon.find(text)
+    for am in found:
         local_force = am.canonical in lexicon.home_by_name  # a de facto state's forces claim as a group does
         if (am.inter not in (2, 3, 4) and not local_force) or am.canonical in (UNIDENTIFIED, TERRORISTS):
             continue
         claimed = _CLAIM_AFTER.match(text, am.end) or _BLEW_UP.match(text, am.end)
         if claimed or _CLAIM_BEFORE.search(text, max(0, am.start - 40), am.start):
+            return am.canonical
+    for am in found:
+        if am.inter not in (1, 2, 3, 4, 8) or am.canonical in (UNIDENTIFIED, TERRORISTS):
+            continue
+        if _BLAME_BEFORE.search(text, max(0, am.start - 60), am.start) or _BLAME_AFTER.match(text, am.end):
             return am.canonical
     return None
 
@@ -122,6 +141,7 @@ def row_actors(
     held_by: str | None = None,
     left_by: str | None = None,
     planted_by: str | None = None,
+    drone: bool = True,
 ) -> tuple[str | None, str | None]:
     """actor1 and actor2 of an event as ACLED names them, from the actors its clause named.
 
@@ -132,10 +152,13 @@ def row_actors(
     (``civilian_victims``: see ``civilians_hit``). Unnamed shelling or bombing of an area the text says
     one side holds (``held_by``: see ``holder``) is the other side's. Ground handed over or left without
     a fight is the taker's (``left_by``: see ``leaver``); a state force is the doer of a hidden weapon
-    only where the text says it laid it (``planted_by``: see ``planter``); a strategic move names its
-    lone actor first, and an arrest by no one named is the police's.
+    only where the text says it laid it (``planted_by``: see ``planter``); a rebel or militia group is
+    the doer of a strike from the air only by drone (``drone``: see ``by_drone``), as such groups fly no
+    warplanes; a strategic move names its lone actor first, and an arrest by no one named is the police's.
     """
     actor1, actor2 = _strategic_sides(sub_event_type, found, left_by)
+    if sub_event_type == "Disrupted weapons use":
+        actor1, actor2 = _disrupted_sides(lexicon, actor1, actor2, planted_by)
     if event_type in ("Protests", "Riots") or sub_event_type == "Arrests":
         actor1, actor2 = (_as_police(a) for a in (actor1, actor2))
     if event_type in ("Protests", "Riots"):
@@ -152,6 +175,8 @@ def row_actors(
         laid = claimed_by or (actor1 is not None and actor1 == planted_by)
         if sub_event_type in _HIDDEN_WEAPONS and lexicon.inter(actor1) == INTER_STATE and not laid:
             actor1, actor2 = None, actor2 or actor1  # "a roadside bomb hit an army patrol": the army was hit
+        if sub_event_type == "Air/drone strike" and not drone and lexicon.inter(actor1) in _NON_STATE_SIDE:
+            actor1, actor2 = None, actor2 or actor1  # "an air raid on a village held by IS": no IS aircraft
         if sub_event_type == "Air/drone strike" and actor1 in GENERIC:
             actor1, actor2 = (
                 None,
@@ -224,6 +249,22 @@ def _strategic_sides(
     return actor1, actor2
 
 
+def _disrupted_sides(
+    lexicon: ActorLexicon, actor1: str | None, actor2: str | None, planted_by: str | None
+) -> tuple[str | None, str | None]:
+    """Who disrupted a weapon, first (ACLED codes the defusing or intercepting force as actor1): a state
+    force named as its object ("a device was found, the army said"); the country's army where the text
+    names an armed group only as the weapon's planter; its police, the usual bomb squad, where it names
+    no one."""
+    if actor1 is None and lexicon.inter(actor2) in _STATE_SIDE:
+        return actor2, None
+    if actor1 is not None and actor1 == planted_by and lexicon.inter(actor1) in _NON_STATE_SIDE:
+        return "Military Forces of {country}", actor1
+    if actor1 is None and actor2 is None:
+        return "Police Forces of {country}", None
+    return actor1, actor2
+
+
 _LEAVES = re.compile(
     r"(?:\s+(?:fighters|forces|troops|soldiers|units|militants|militiamen|peacekeepers|police))?"
     r"\s+(?:(?:had|have|has|were|was|finally|then|later|also|last|all)\s+)*"
@@ -248,11 +289,20 @@ _PLANTED_BY = re.compile(
 )
 
 
+# "militants planted a bomb", "Russian forces had laid mines": the actor laid it itself.
+_PLANTED = re.compile(
+    r"(?:\s+(?:fighters|militants|members|forces|troops|soldiers|units|gunmen|militiamen|operatives))?"
+    r"\s+(?:(?:had|have|has|reportedly|allegedly)\s+)*(?:planted|laid|placed|buried|hid|rigged)\b",
+    re.IGNORECASE,
+)
+
+
 def planter(lexicon: ActorLexicon, text: str) -> str | None:
     """The actor a text says laid a mine or bomb ("a mine left by Russian forces", "explosives planted by
-    the army"): the one state forces are the doer of a hidden weapon for, not its target."""
+    the army", "militants planted a bomb"): the one state forces are the doer of a hidden weapon for,
+    not its target, and the one whose weapon a defusing force disrupted."""
     for found in lexicon.find(text):
-        if _PLANTED_BY.search(text, max(0, found.start - 30), found.start):
+        if _PLANTED_BY.search(text, max(0, found.start - 30), found.start) or _PLANTED.match(text, found.end):
             return found.canonical
     return None
 
@@ -353,6 +403,30 @@ def _as_police(name: str | None) -> str | None:
     return "Police Forces of " + name.removeprefix(SECURITY) if name and name.startswith(SECURITY) else name
 
 
+def actors_country(sites: Sequence[Place], home: str | None, others: Sequence[Place] = ()) -> str | None:
+    """The country an event's actors are named after: the site's where the text bears it out (the site
+    is a country named outright, or another place of the event lies in it), else the article's
+    (``home``: see ``article_country``), which a lone foreign namesake ("Palmyra" in Texas) cannot
+    outweigh; the site's when the article's is unknown."""
+    site = sites[0] if sites else None
+    if site is None or site.country_code is None:
+        return home
+    borne_out = any(
+        p.country_code == site.country_code and p.feature_id != site.feature_id for p in [*sites[1:], *others]
+    )
+    if home is None or site.feature_class == "country" or borne_out:
+        return site.country_code
+    return home
+
+
+_DRONE = re.compile(r"\b(?:drones?|UAVs?|quadcopters?|unmanned)\b", re.IGNORECASE)
+
+
+def by_drone(text: str) -> bool:
+    """Whether a strike's text speaks of drones, the one air weapon armed groups fly."""
+    return bool(_DRONE.search(text))
+
+
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|residents?|villagers?|farmers?|shepherds?|worshippers|"
     r"students?|pupils|passers-?by|families|family|medics?|doctors?|nurses?|journalists?|teachers?|"
@@ -389,8 +463,10 @@ __all__ = [
     "ActorLexicon",
     "ActorMatch",
     "acled_name",
+    "actors_country",
     "actors_of_clause",
     "article_air_power",
+    "by_drone",
     "civilians",
     "civilians_hit",
     "claimant",

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from geoevents.events.actors import (
     ActorLexicon,
+    actors_country,
     article_air_power,
+    by_drone,
     civilians_hit,
     claimant,
     holder,
@@ -62,7 +64,10 @@ def events_from_drafts(
         etype = event_type_of(sub)
         groups = location_groups(d, article.text, home=home, unknown=unknown, context=context) or [[]]
         for locations, share in zip(groups, shares(d, groups), strict=True):
-            country = (locations[0].place.country_code if locations else None) or home
+            # sites all abroad (no row in the article's country): each row's actors are its sites'
+            abroad = len(groups) > 1 and home not in {g[0].place.country_code for g in groups if g}
+            others = [rm.place for rm in d.sites if rm.place is not None]
+            country = actors_country([loc.place for loc in locations], None if abroad else home, others)
             actor1, actor2 = row_actors(
                 lexicon,
                 etype,
@@ -76,6 +81,7 @@ def events_from_drafts(
                 held_by=holder(" ".join(s.text for s in d.spans)),
                 left_by=leaver(lexicon, " ".join(s.text for s in d.spans)),
                 planted_by=planter(lexicon, " ".join(s.text for s in d.spans)),
+                drone=by_drone(" ".join(s.text for s in d.spans)),
             )
             mentioned = _mentioned(d, locations)
             evidence = _evidence(article, d, source, publisher)

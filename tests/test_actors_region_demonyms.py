@@ -1,0 +1,27 @@
+"""Only a country's demonym names a state's forces: a region's people ("Kurdish forces", "Chechen
+fighters") are not the army of the state the region lies in."""
+
+from __future__ import annotations
+
+from geoevents.events import default_actors
+
+_LEX = default_actors()
+
+
+def _names(text: str) -> list[str]:
+    return [a.canonical for a in _LEX.find(text)]
+
+
+def test_a_region_s_demonym_is_not_a_state_s_forces() -> None:
+    assert "Military Forces of Iraq" not in _names("the town is split between Kurdish and regime forces")
+    assert "Military Forces of Russia" not in _names("Chechen troops entered the village")
+
+
+def test_a_country_s_demonym_still_is() -> None:
+    assert "Military Forces of the Netherlands" in _names("Dutch troops left the base")
+    assert "Military Forces of Turkey" in _names("Turkish and Russian troops patrolled the road")
+
+
+def test_a_state_s_machines_are_its_forces() -> None:
+    assert "Military Forces of Israel" in _names("Israeli bulldozers demolished two houses")
+    assert "Military Forces of Russia" in _names("Russian armoured vehicles entered the village")
