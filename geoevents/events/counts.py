@@ -45,9 +45,12 @@ from geoevents.events.tollforms import (
     THE_ONE,
     all_aboard,
     group_of_them,
+    is_part,
     is_year,
+    refers_back,
     tally_spans,
     war_tolls,
+    whole_of,
     without_asides,
     without_attacker,
 )
@@ -216,65 +219,12 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     near = IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
     if re.fullmatch(r"0\d+", m.group("num")) or (near and near.start() <= m.start("num") < near.end()):
         return None  # "0147": a clock time; "12-11-2019": a date
-    if _is_part(text, m):
-        whole = _whole_of(text, m)
+    if is_part(text, m):
+        whole = whole_of(text, m)
         return (_category(verb), whole, False) if whole is not None else None
-    if _refers_back(text, m):
+    if refers_back(text, m):
         return _category(verb), parsed[0], True  # a part of a toll given elsewhere: that toll wins
     return _category(verb), parsed[0], parsed[1]
-
-
-def _refers_back(text: str, m: re.Match[str]) -> bool:
-    """Whether a figure counts a part of the dead a text counts elsewhere (see below)."""
-    start = m.start("num")
-    before = _REFERS_BACK_BEFORE.search(text, max(0, start - 40), start)
-    return bool(_REFERS_BACK_AFTER.match(text, m.end("num")) or before)
-
-
-# A figure for a part of the dead a text counts elsewhere: "10 of those killed were civilians", "three
-# children were among the dead", "the dead included two medics", "two more died in hospital".
-_REFERS_BACK_AFTER = re.compile(
-    r"\s+(?:[\w’'\-]+\s+){0,5}?(?:of|among)\s+(?:the|those)\s+(?:(?:people|persons)\s+)?"
-    r"(?:dead|killed|victims|wounded|injured|casualties)\b"
-    r"|\s+more\b(?!\s+than)",  # "three more died": dead added to a toll told before
-    re.I,
-)
-_REFERS_BACK_BEFORE = re.compile(
-    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$"
-    r"|(?:^|[.;:]\s*)of\s+the\s+(?:at\s+least\s+)?$",  # "Of the 45 killed, 17 died in ...": told before
-    re.I,
-)
-
-
-# A figure that is part of another: "15 people, including 3 children, were killed", "2 medics among 31 dead".
-_PART_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+the\s+dead)\W*$", re.I
-)
-_PART_AFTER = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I)
-
-
-def _is_part(text: str, m: re.Match[str]) -> bool:
-    start = m.start("num")
-    return bool(_PART_BEFORE.search(text, max(0, start - 30), start)) or bool(
-        _PART_AFTER.match(text, m.end("num"))
-    )
-
-
-_WHOLE_BEFORE = re.compile(
-    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,3}}?(?:including|among\s+them)\W*$",
-    re.I,
-)
-_WHOLE_AFTER = re.compile(
-    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?(?P<num>\d+)", re.I
-)
-
-
-def _whole_of(text: str, m: re.Match[str]) -> int | None:
-    """The figure a part belongs to: "15 people including three children" -> 15."""
-    start = m.start("num")
-    found = _WHOLE_BEFORE.search(text, max(0, start - 80), start) or _WHOLE_AFTER.match(text, m.end("num"))
-    parsed = number_from_phrase(found.group("num")) if found else None
-    return parsed[0] if parsed and not parsed[1] else None
 
 
 # The count patterns, in the order their figures are read (an earlier figure's words are not read again).
@@ -357,7 +307,7 @@ def casualties_from_text(text: str) -> Casualties:
             if figure is None:
                 continue
             category, value, vague = figure
-            exact = not vague or _refers_back(text, m)
+            exact = not vague or refers_back(text, m)
             if pattern in (ONE_NAMED, ONE_BARE, THE_ONE):
                 vague = True  # one person named, maybe one of a toll the text gives: that toll wins
             if pattern is SELF_AND:
