@@ -258,6 +258,45 @@ def _count_gate() -> Gate:
     return Gate(_COUNTS)
 
 
+# A figure that counts the attackers' side: "4 attackers died", "killing two of the gunmen".
+_ATTACKERS = re.compile(
+    r"\s+(?:of\s+the\s+)?(?:[\w’'\-]+\s+){0,2}?(?:attackers?|assailants?|gunm[ae]n|raiders|(?:suicide\s+)?bombers?)\b",
+    re.I,
+)
+
+
+# A figure that names whom it counts: "5 officers", "two Kurdish fighters", "30 people".
+_NAMED_GROUP = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?[a-z][\w’'\-]*(?:s|men|people)\b")
+
+
+def _attackers_dead(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether a figure counts the attackers' dead told apart from their victims' ("killing 3 soldiers,
+    officials say 4 attackers died"): not a list's next group, nor the attackers as a verb's subject
+    ("two gunmen killed five people")."""
+    if pattern not in (_BEFORE_VERB, _AFTER_VERB) or not _ATTACKERS.match(text, m.end("num")):
+        return False
+    if re.search(r"(?:,|\band|\bor|\bwith)\s*(?:the\s+)?$", text[: m.start("num")], re.I):
+        return False
+    if pattern is _BEFORE_VERB:
+        passive = re.search(r"\b(?:were|was|been)\s", m.group(0), re.I)
+        return bool(passive) or m.group("verb").lower() in ("died", "dead", "perished")
+    return True
+
+
+def _zero_of(m: re.Match[str]) -> tuple[str, ...]:
+    """What a statement that none was hurt counts as zero: "no one was killed" the dead, "no injuries"
+    the wounded, "no one was hurt" and "no casualties" both."""
+    verb = (m.group("verb") or "").lower()
+    token = m.group(0).lower()
+    if verb == "killed" or "deaths" in token or "fatalities" in token:
+        return ("fatalities",)
+    if verb in ("wounded", "injured") or "injuries" in token:
+        return ("injuries",)
+    if verb in ("hurt", "harmed") or "casualties" in token:
+        return ("fatalities", "injuries")
+    return ()
+
+
 def casualties_from_text(text: str) -> Casualties:
     """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
     text = without_asides(text)  # "Three medics - volunteers of a charity - were killed": one clause
@@ -281,17 +320,12 @@ def casualties_from_text(text: str) -> Casualties:
 
     nones = list(_NONE.finditer(text))
     read: list[tuple[int, int]] = []
+    attackers: list[tuple[int, int, bool]] = []  # the attackers' dead, told apart from their victims'
+    victims: list[int] = []  # where the other figures of the dead start
     wars = war_tolls(text) + tally_spans(text)  # a war's toll so far, a tally past the act
     for m in nones:
-        verb = (m.group("verb") or "").lower()
-        token = m.group(0).lower()
-        if verb in ("killed",) or "deaths" in token or "fatalities" in token:
-            keep("fatalities", 0, False)
-        elif verb in ("wounded", "injured") or "injuries" in token:
-            keep("injuries", 0, False)
-        elif verb in ("hurt", "harmed") or "casualties" in token:
-            keep("fatalities", 0, False)
-            keep("injuries", 0, False)
+        for category in _zero_of(m):
+            keep(category, 0, False)
     for pattern, possible in zip(_COUNTS, _count_gate().open(text), strict=True):
         if not possible:
             continue  # the clause lacks every word a match of the pattern needs
@@ -308,6 +342,11 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             category, value, vague = figure
             exact = not vague or refers_back(text, m)
+            if category == "fatalities" and _attackers_dead(text, m, pattern):
+                attackers.append((m.start("num"), value, vague))
+                continue
+            if category == "fatalities" and _NAMED_GROUP.match(text, m.end("num")):
+                victims.append(m.start("num"))  # "killing six" may count the attackers themselves
             if pattern in (ONE_NAMED, ONE_BARE, THE_ONE):
                 vague = True  # one person named, maybe one of a toll the text gives: that toll wins
             if pattern is SELF_AND:
@@ -326,6 +365,13 @@ def casualties_from_text(text: str) -> Casualties:
                     found.pop(category, None)
                     continue
                 keep("injuries", value, vague)
+    for at, value, vague in attackers:
+        if any(v < at for v in victims) and "fatalities" in found and not vague:
+            # "killing 3 soldiers, the army said 4 attackers died": the attackers' dead beside the
+            # victims', a toll of both sides as ACLED counts it, not a rival figure for the same dead
+            found["fatalities"] = (found["fatalities"][0] + value, found["fatalities"][1])
+        else:
+            keep("fatalities", value, vague)
     if "fatalities" not in found and (aboard := all_aboard(text)) is not None:
         found["fatalities"] = aboard
     if SELF.search(text) and not SELF_AND.search(text):
