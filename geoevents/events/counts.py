@@ -30,12 +30,14 @@ from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
+    ATTACKERS,
     BODIES,
     BURNED_ALIVE,
     DEATHS_OF,
     FIELD,
     INJURIES_TO,
     KILLING_HIM,
+    NAMED_GROUP,
     OBJECT_TO_DEATH,
     ONE_BARE,
     ONE_MORE,
@@ -53,6 +55,7 @@ from geoevents.events.tollforms import (
     whole_of,
     without_asides,
     without_attacker,
+    zero_of,
 )
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
@@ -258,22 +261,11 @@ def _count_gate() -> Gate:
     return Gate(_COUNTS)
 
 
-# A figure that counts the attackers' side: "4 attackers died", "killing two of the gunmen".
-_ATTACKERS = re.compile(
-    r"\s+(?:of\s+the\s+)?(?:[\w’'\-]+\s+){0,2}?(?:attackers?|assailants?|gunm[ae]n|raiders|(?:suicide\s+)?bombers?)\b",
-    re.I,
-)
-
-
-# A figure that names whom it counts: "5 officers", "two Kurdish fighters", "30 people".
-_NAMED_GROUP = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?[a-z][\w’'\-]*(?:s|men|people)\b")
-
-
 def _attackers_dead(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> bool:
     """Whether a figure counts the attackers' dead told apart from their victims' ("killing 3 soldiers,
     officials say 4 attackers died"): not a list's next group, nor the attackers as a verb's subject
     ("two gunmen killed five people")."""
-    if pattern not in (_BEFORE_VERB, _AFTER_VERB) or not _ATTACKERS.match(text, m.end("num")):
+    if pattern not in (_BEFORE_VERB, _AFTER_VERB) or not ATTACKERS.match(text, m.end("num")):
         return False
     if re.search(r"(?:,|\band|\bor|\bwith)\s*(?:the\s+)?$", text[: m.start("num")], re.I):
         return False
@@ -283,18 +275,18 @@ def _attackers_dead(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> bo
     return True
 
 
-def _zero_of(m: re.Match[str]) -> tuple[str, ...]:
-    """What a statement that none was hurt counts as zero: "no one was killed" the dead, "no injuries"
-    the wounded, "no one was hurt" and "no casualties" both."""
-    verb = (m.group("verb") or "").lower()
-    token = m.group(0).lower()
-    if verb == "killed" or "deaths" in token or "fatalities" in token:
-        return ("fatalities",)
-    if verb in ("wounded", "injured") or "injuries" in token:
-        return ("injuries",)
-    if verb in ("hurt", "harmed") or "casualties" in token:
-        return ("fatalities", "injuries")
-    return ()
+def _listed_beside(text: str, m: re.Match[str], pattern: re.Pattern[str], exact: bool) -> int:
+    """The victims a text lists beside a figure's own group, counted with it: the attacker of "killing
+    himself and two guards", the groups after "killing four troops, two policemen and a child" or before
+    "24 civilians, 24 fighters and 25 militiamen were killed", the one of "ten policemen and their driver"."""
+    added = 1 if pattern is SELF_AND else 0  # the attacker, whom ACLED counts among the dead
+    if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
+        added += _more_victims(text[m.end() :])
+    if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
+        added += _earlier_victims(text[: m.start()])
+    if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
+        added += 1  # one more, told in the singular
+    return added
 
 
 def casualties_from_text(text: str) -> Casualties:
@@ -324,7 +316,7 @@ def casualties_from_text(text: str) -> Casualties:
     victims: list[int] = []  # where the other figures of the dead start
     wars = war_tolls(text) + tally_spans(text)  # a war's toll so far, a tally past the act
     for m in nones:
-        for category in _zero_of(m):
+        for category in zero_of(m):
             keep(category, 0, False)
     for pattern, possible in zip(_COUNTS, _count_gate().open(text), strict=True):
         if not possible:
@@ -345,19 +337,11 @@ def casualties_from_text(text: str) -> Casualties:
             if category == "fatalities" and _attackers_dead(text, m, pattern):
                 attackers.append((m.start("num"), value, vague))
                 continue
-            if category == "fatalities" and _NAMED_GROUP.match(text, m.end("num")):
+            if category == "fatalities" and NAMED_GROUP.match(text, m.end("num")):
                 victims.append(m.start("num"))  # "killing six" may count the attackers themselves
             if pattern in (ONE_NAMED, ONE_BARE, THE_ONE):
                 vague = True  # one person named, maybe one of a toll the text gives: that toll wins
-            if pattern is SELF_AND:
-                value += 1  # the attacker, whom ACLED counts among the dead
-            if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
-                value += _more_victims(text[m.end() :])
-            if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
-                value += _earlier_victims(text[: m.start()])
-            if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
-                value += 1  # "ten policemen and their driver were killed": one more, told in the singular
-            keep(category, value, vague)
+            keep(category, value + _listed_beside(text, m, pattern, exact), vague)
             # "Several members ... were killed and wounded": the same vague figure for both; an exact one
             # ("49 fighters were killed and wounded") counts both together, too loose to code.
             if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):

@@ -286,3 +286,28 @@ def whole_of(text: str, m: re.Match[str]) -> int | None:
     found = _WHOLE_BEFORE.search(text, max(0, start - 80), start) or _WHOLE_AFTER.match(text, m.end("num"))
     parsed = number_from_phrase(found.group("num")) if found else None
     return parsed[0] if parsed and not parsed[1] else None
+
+
+# A figure that counts the attackers' side: "4 attackers died", "killing two of the gunmen".
+ATTACKERS = re.compile(
+    r"\s+(?:of\s+the\s+)?(?:[\w’'\-]+\s+){0,2}?(?:attackers?|assailants?|gunm[ae]n|raiders|(?:suicide\s+)?bombers?)\b",
+    re.I,
+)
+
+
+# A figure that names whom it counts: "5 officers", "two Kurdish fighters", "30 people".
+NAMED_GROUP = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?[a-z][\w’'\-]*(?:s|men|people)\b")
+
+
+def zero_of(m: re.Match[str]) -> tuple[str, ...]:
+    """What a statement that none was hurt counts as zero: "no one was killed" the dead, "no injuries"
+    the wounded, "no one was hurt" and "no casualties" both."""
+    verb = (m.group("verb") or "").lower()
+    token = m.group(0).lower()
+    if verb == "killed" or "deaths" in token or "fatalities" in token:
+        return ("fatalities",)
+    if verb in ("wounded", "injured") or "injuries" in token:
+        return ("injuries",)
+    if verb in ("hurt", "harmed") or "casualties" in token:
+        return ("fatalities", "injuries")
+    return ()
