@@ -451,6 +451,8 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
             return ACT
         return NEAR if _JUST_AFTER.search(text[found.end : trigger[0]]) else NONE
     if found.start >= trigger[1]:
+        if possessive:
+            return NONE  # "arrested four suspects over last week's bombing": the bombing's day
         between = text[trigger[1] : found.start]
         if _ANOTHER_BEGAN.search(between):
             return NONE  # "protested against the feud that began on Friday": the feud's day
