@@ -30,12 +30,14 @@ from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
+    ATTACKERS,
     BODIES,
     BURNED_ALIVE,
     DEATHS_OF,
     FIELD,
     INJURIES_TO,
     KILLING_HIM,
+    NAMED_GROUP,
     OBJECT_TO_DEATH,
     ONE_BARE,
     ONE_MORE,
@@ -45,11 +47,15 @@ from geoevents.events.tollforms import (
     THE_ONE,
     all_aboard,
     group_of_them,
+    is_part,
     is_year,
+    refers_back,
     tally_spans,
     war_tolls,
+    whole_of,
     without_asides,
     without_attacker,
+    zero_of,
 )
 
 # Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
@@ -216,65 +222,12 @@ def _figure_of(m: re.Match[str], text: str) -> tuple[str, int, bool] | None:
     near = IN_NUMERIC_DATE.search(text, max(0, m.start("num") - 6), m.end("num") + 6)
     if re.fullmatch(r"0\d+", m.group("num")) or (near and near.start() <= m.start("num") < near.end()):
         return None  # "0147": a clock time; "12-11-2019": a date
-    if _is_part(text, m):
-        whole = _whole_of(text, m)
+    if is_part(text, m):
+        whole = whole_of(text, m)
         return (_category(verb), whole, False) if whole is not None else None
-    if _refers_back(text, m):
+    if refers_back(text, m):
         return _category(verb), parsed[0], True  # a part of a toll given elsewhere: that toll wins
     return _category(verb), parsed[0], parsed[1]
-
-
-def _refers_back(text: str, m: re.Match[str]) -> bool:
-    """Whether a figure counts a part of the dead a text counts elsewhere (see below)."""
-    start = m.start("num")
-    before = _REFERS_BACK_BEFORE.search(text, max(0, start - 40), start)
-    return bool(_REFERS_BACK_AFTER.match(text, m.end("num")) or before)
-
-
-# A figure for a part of the dead a text counts elsewhere: "10 of those killed were civilians", "three
-# children were among the dead", "the dead included two medics", "two more died in hospital".
-_REFERS_BACK_AFTER = re.compile(
-    r"\s+(?:[\w’'\-]+\s+){0,5}?(?:of|among)\s+(?:the|those)\s+(?:(?:people|persons)\s+)?"
-    r"(?:dead|killed|victims|wounded|injured|casualties)\b"
-    r"|\s+more\b(?!\s+than)",  # "three more died": dead added to a toll told before
-    re.I,
-)
-_REFERS_BACK_BEFORE = re.compile(
-    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$"
-    r"|(?:^|[.;:]\s*)of\s+the\s+(?:at\s+least\s+)?$",  # "Of the 45 killed, 17 died in ...": told before
-    re.I,
-)
-
-
-# A figure that is part of another: "15 people, including 3 children, were killed", "2 medics among 31 dead".
-_PART_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+the\s+dead)\W*$", re.I
-)
-_PART_AFTER = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I)
-
-
-def _is_part(text: str, m: re.Match[str]) -> bool:
-    start = m.start("num")
-    return bool(_PART_BEFORE.search(text, max(0, start - 30), start)) or bool(
-        _PART_AFTER.match(text, m.end("num"))
-    )
-
-
-_WHOLE_BEFORE = re.compile(
-    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,3}}?(?:including|among\s+them)\W*$",
-    re.I,
-)
-_WHOLE_AFTER = re.compile(
-    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?(?P<num>\d+)", re.I
-)
-
-
-def _whole_of(text: str, m: re.Match[str]) -> int | None:
-    """The figure a part belongs to: "15 people including three children" -> 15."""
-    start = m.start("num")
-    found = _WHOLE_BEFORE.search(text, max(0, start - 80), start) or _WHOLE_AFTER.match(text, m.end("num"))
-    parsed = number_from_phrase(found.group("num")) if found else None
-    return parsed[0] if parsed and not parsed[1] else None
 
 
 # The count patterns, in the order their figures are read (an earlier figure's words are not read again).
@@ -308,6 +261,34 @@ def _count_gate() -> Gate:
     return Gate(_COUNTS)
 
 
+def _attackers_dead(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether a figure counts the attackers' dead told apart from their victims' ("killing 3 soldiers,
+    officials say 4 attackers died"): not a list's next group, nor the attackers as a verb's subject
+    ("two gunmen killed five people")."""
+    if pattern not in (_BEFORE_VERB, _AFTER_VERB) or not ATTACKERS.match(text, m.end("num")):
+        return False
+    if re.search(r"(?:,|\band|\bor|\bwith)\s*(?:the\s+)?$", text[: m.start("num")], re.I):
+        return False
+    if pattern is _BEFORE_VERB:
+        passive = re.search(r"\b(?:were|was|been)\s", m.group(0), re.I)
+        return bool(passive) or m.group("verb").lower() in ("died", "dead", "perished")
+    return True
+
+
+def _listed_beside(text: str, m: re.Match[str], pattern: re.Pattern[str], exact: bool) -> int:
+    """The victims a text lists beside a figure's own group, counted with it: the attacker of "killing
+    himself and two guards", the groups after "killing four troops, two policemen and a child" or before
+    "24 civilians, 24 fighters and 25 militiamen were killed", the one of "ten policemen and their driver"."""
+    added = 1 if pattern is SELF_AND else 0  # the attacker, whom ACLED counts among the dead
+    if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
+        added += _more_victims(text[m.end() :])
+    if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
+        added += _earlier_victims(text[: m.start()])
+    if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
+        added += 1  # one more, told in the singular
+    return added
+
+
 def casualties_from_text(text: str) -> Casualties:
     """Fatalities and injuries stated in one clause or sentence (None where not stated)."""
     text = without_asides(text)  # "Three medics - volunteers of a charity - were killed": one clause
@@ -331,17 +312,12 @@ def casualties_from_text(text: str) -> Casualties:
 
     nones = list(_NONE.finditer(text))
     read: list[tuple[int, int]] = []
+    attackers: list[tuple[int, int, bool]] = []  # the attackers' dead, told apart from their victims'
+    victims: list[int] = []  # where the other figures of the dead start
     wars = war_tolls(text) + tally_spans(text)  # a war's toll so far, a tally past the act
     for m in nones:
-        verb = (m.group("verb") or "").lower()
-        token = m.group(0).lower()
-        if verb in ("killed",) or "deaths" in token or "fatalities" in token:
-            keep("fatalities", 0, False)
-        elif verb in ("wounded", "injured") or "injuries" in token:
-            keep("injuries", 0, False)
-        elif verb in ("hurt", "harmed") or "casualties" in token:
-            keep("fatalities", 0, False)
-            keep("injuries", 0, False)
+        for category in zero_of(m):
+            keep(category, 0, False)
     for pattern, possible in zip(_COUNTS, _count_gate().open(text), strict=True):
         if not possible:
             continue  # the clause lacks every word a match of the pattern needs
@@ -357,18 +333,15 @@ def casualties_from_text(text: str) -> Casualties:
             if figure is None:
                 continue
             category, value, vague = figure
-            exact = not vague or _refers_back(text, m)
+            exact = not vague or refers_back(text, m)
+            if category == "fatalities" and _attackers_dead(text, m, pattern):
+                attackers.append((m.start("num"), value, vague))
+                continue
+            if category == "fatalities" and NAMED_GROUP.match(text, m.end("num")):
+                victims.append(m.start("num"))  # "killing six" may count the attackers themselves
             if pattern in (ONE_NAMED, ONE_BARE, THE_ONE):
                 vague = True  # one person named, maybe one of a toll the text gives: that toll wins
-            if pattern is SELF_AND:
-                value += 1  # the attacker, whom ACLED counts among the dead
-            if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
-                value += _more_victims(text[m.end() :])
-            if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
-                value += _earlier_victims(text[: m.start()])
-            if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
-                value += 1  # "ten policemen and their driver were killed": one more, told in the singular
-            keep(category, value, vague)
+            keep(category, value + _listed_beside(text, m, pattern, exact), vague)
             # "Several members ... were killed and wounded": the same vague figure for both; an exact one
             # ("49 fighters were killed and wounded") counts both together, too loose to code.
             if pattern is _BEFORE_VERB and re.match(rf"\s+and\s+{_HURT}", text[m.end() :], re.I):
@@ -376,6 +349,13 @@ def casualties_from_text(text: str) -> Casualties:
                     found.pop(category, None)
                     continue
                 keep("injuries", value, vague)
+    for at, value, vague in attackers:
+        if any(v < at for v in victims) and "fatalities" in found and not vague:
+            # "killing 3 soldiers, the army said 4 attackers died": the attackers' dead beside the
+            # victims', a toll of both sides as ACLED counts it, not a rival figure for the same dead
+            found["fatalities"] = (found["fatalities"][0] + value, found["fatalities"][1])
+        else:
+            keep("fatalities", value, vague)
     if "fatalities" not in found and (aboard := all_aboard(text)) is not None:
         found["fatalities"] = aboard
     if SELF.search(text) and not SELF_AND.search(text):

@@ -18,6 +18,11 @@ _ONGOING = re.compile(
     r"\b(?:continu(?:e|es|ed|ing)|raged?|raging|ongoing|still|(?:days|weeks|months|years)\s+later)\b", re.I
 )
 _ENTRY = re.compile(r"\W*[A-Z][\w'’ .-]{1,40}:\s")
+# A roundup's next entry inside one sentence ("... no casualties beledweyne: militia retook ..."): a word
+# and a colon, not a speaker's ("the army said: ...").
+_NEXT_ENTRY = re.compile(
+    r"(?<![\w'’])(?!(?:said|says|say|told|added|stated|reported|announced|wrote|declared)\b)[A-Za-z][\w'’.-]{2,30}:\s"
+)
 
 
 def _counted_before(d: Draft, sentence: str, ref: date | None) -> tuple[date, int] | None:
@@ -65,6 +70,18 @@ def _own_day_over_report(placed: list[tuple[int, Draft]], first: dict[int, int])
             d.tags.add("date-from-context")
 
 
+def _trigger_at(text: str, d: Draft, first: dict[int, int]) -> int:
+    """Where the draft's trigger is told, from the start of its first span."""
+    at = text.find(d.trigger_texts[0], first[id(d)]) if d.trigger_texts else -1
+    return at if at >= 0 else first[id(d)]
+
+
+def _apart_in_roundup(text: str, k: Draft, d: Draft, first: dict[int, int]) -> bool:
+    """Whether two acts are told in different entries of a roundup run together in one sentence."""
+    ends = sorted((_trigger_at(text, k, first), _trigger_at(text, d, first)))
+    return bool(_NEXT_ENTRY.search(text, ends[0], ends[1]))
+
+
 def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref: date | None = None) -> None:
     """A report the text gives no day for, told in the same paragraph within two sentences after a
     dated report ("Gunmen stormed the base on Monday ... The militants held the town for hours."),
@@ -93,6 +110,7 @@ def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref:
             and at - CONTEXT_SENTENCES <= i <= at
             and (first[id(k)] < first[id(d)] or i == at)  # its own sentence's other act too
             and "\n" not in text[min(first[id(k)], first[id(d)]) : first[id(d)]]
+            and not _apart_in_roundup(text, k, d, first)
         ]
         if earlier:
             *_, k = max(earlier, key=lambda found: found[:2])

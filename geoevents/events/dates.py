@@ -69,15 +69,25 @@ def _month_name(value: str) -> int:
 
 
 def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None, int, bool]:
-    g = m.groupdict()
+    """The date an expression of ``kind`` stands for, its precision, and whether it needed ``ref``."""
+    if (absolute := _resolve_absolute(kind, m.groupdict())) is not None:
+        return absolute
+    if ref is None:
+        return (
+            None,
+            {"this_month": 3, "last_month": 3, "month": 3, "last_year": 4, "this_year": 4}.get(kind, 1),
+            True,
+        )
+    return _resolve_relative(kind, m, ref)
+
+
+def _resolve_absolute(kind: str, g: dict[str, str]) -> tuple[date | None, int, bool] | None:
+    """An expression that names its own year (or counts from another day), None for a relative one."""
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["month"]), int(g["day"])), 1, False
     if kind == "week_of":
-        return (
-            _safe_date(int(g["year"]), _month_name(g["month"] or g["month2"]), int(g["day"] or g["day2"])),
-            2,
-            False,
-        )
+        month = _month_name(g["month"] or g["month2"])
+        return _safe_date(int(g["year"]), month, int(g["day"] or g["day2"])), 2, False
     if kind == "offset":
         return None, 2 if (g["unit"] or "").lower().startswith("week") else 1, True  # set by _counted_from
     if kind == "around":
@@ -98,12 +108,12 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
         return _safe_date(int(g["year"]), _month_name(g["month"]), 1), 3, False
     if kind == "year":
         return _safe_date(int(g["year"]), 1, 1), 4, False
-    if ref is None:
-        return (
-            None,
-            {"this_month": 3, "last_month": 3, "month": 3, "last_year": 4, "this_year": 4}.get(kind, 1),
-            True,
-        )
+    return None
+
+
+def _resolve_relative(kind: str, m: re.Match[str], ref: date) -> tuple[date | None, int, bool]:
+    """An expression counted from the reference date ``ref``."""
+    g = m.groupdict()
     if kind in ("day_month", "month_day"):
         month, day = _month_name(g["month"]), int(g["day"])
         found = _safe_date(ref.year, month, day)
@@ -111,40 +121,19 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
             found = _safe_date(ref.year - 1, month, day)
         return found, 1, True
     if kind == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[folded(g["n"])]
-        unit = g["unit"].lower().rstrip("s")
-        if unit == "day":
-            return ref - timedelta(days=n), 1, True
-        if unit == "week":
-            return ref - timedelta(weeks=n), 2, True
-        if unit == "month":
-            y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
-            return date(y, mo + 1, 1), 3, True
-        return date(ref.year - n, 1, 1), 4, True
-    if kind == "day_before_yesterday":
-        return ref - timedelta(days=2), 1, True
-    if kind == "yesterday":
-        return ref - timedelta(days=1), 1, True
-    if kind == "today":
-        return ref, 1, True
-    if kind == "overnight":
-        return ref - timedelta(days=1), 1, True  # the night before the report's day, coded on its evening
+        return _ago(g, ref)
+    if kind in _DAYS_BACK:
+        return ref - timedelta(days=_DAYS_BACK[kind][0]), _DAYS_BACK[kind][1], True
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
         day = WEEKDAYS[folded(g["weekday"] or g.get("weekday2") or "")]
         return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
-    if kind == "past_day":
-        return ref - timedelta(days=1), 2, True  # the day before the report and the report's own
     if kind == "weekend":
         # Its Saturday, the first day of the span; "last weekend" said on a weekend is the one before it.
         saturday = _most_recent_weekday(ref, 5, strictly_before=False)
         earlier = bool(re.match(r"(?i)last|this\s+past", m.group(0))) and ref.weekday() >= 5
         return saturday - timedelta(days=7 if earlier else 0), 2, True
-    if kind == "last_week":
-        return ref - timedelta(days=7), 2, True
-    if kind == "this_week":
-        return ref, 2, True
     if kind == "this_month":
         return date(ref.year, ref.month, 1), 3, True
     if kind == "last_month":
@@ -159,6 +148,33 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
     if kind == "this_year":
         return date(ref.year, 1, 1), 4, True
     raise AssertionError(kind)
+
+
+# Expressions a fixed number of days before the reference date, with their precision. "overnight" is
+# the night before the report's day, coded on its evening; "the past day" spans that day and the report's.
+_DAYS_BACK = {
+    "day_before_yesterday": (2, 1),
+    "yesterday": (1, 1),
+    "today": (0, 1),
+    "overnight": (1, 1),
+    "past_day": (1, 2),
+    "last_week": (7, 2),
+    "this_week": (0, 2),
+}
+
+
+def _ago(g: dict[str, str], ref: date) -> tuple[date | None, int, bool]:
+    """A count back from the reference date: "three days ago", "two weeks ago", "a year ago"."""
+    n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[folded(g["n"])]
+    unit = g["unit"].lower().rstrip("s")
+    if unit == "day":
+        return ref - timedelta(days=n), 1, True
+    if unit == "week":
+        return ref - timedelta(weeks=n), 2, True
+    if unit == "month":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+        return date(y, mo + 1, 1), 3, True
+    return date(ref.year - n, 1, 1), 4, True
 
 
 # A date that is part of a name: "the July 7 neighbourhood", "14 July Street", "the 26 September Revolution".
@@ -435,6 +451,8 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
             return ACT
         return NEAR if _JUST_AFTER.search(text[found.end : trigger[0]]) else NONE
     if found.start >= trigger[1]:
+        if possessive:
+            return NONE  # "arrested four suspects over last week's bombing": the bombing's day
         between = text[trigger[1] : found.start]
         if _ANOTHER_BEGAN.search(between):
             return NONE  # "protested against the feud that began on Friday": the feud's day

@@ -1,13 +1,14 @@
 """Ways a text tells a toll beyond "N were killed": the victim before "to death", the bodies found, one
 person named, an attacker among the dead, a coder's field, everyone on board; and what is no event's
-toll: the war's toll so far, a tally past the act, a count replaced, a date's year."""
+toll: the war's toll so far, a tally past the act, a count replaced, a date's year, a part of a toll
+told elsewhere or in the same clause."""
 
 from __future__ import annotations
 
 import re
 from importlib.resources import files
 
-from geoevents.events.numbers import NUMBER, number_from_phrase
+from geoevents.events.numbers import NUMBER, WORD_NUM, number_from_phrase
 
 # The victim between the verb and "to death": "beat a man to death", "stabbed two guards to death",
 # "burned two men alive", "beat him to death"; or after "burned alive": "burned alive a farmer".
@@ -232,3 +233,81 @@ def is_year(text: str, start: int, value: int) -> bool:
         _MONTH_BEFORE.search(text, max(0, start - 16), start)
         or _YEAR_BEFORE.search(text, max(0, start - 8), start)
     )
+
+
+def refers_back(text: str, m: re.Match[str]) -> bool:
+    """Whether a figure counts a part of the dead a text counts elsewhere (see below)."""
+    start = m.start("num")
+    before = _REFERS_BACK_BEFORE.search(text, max(0, start - 40), start)
+    return bool(_REFERS_BACK_AFTER.match(text, m.end("num")) or before)
+
+
+# A figure for a part of the dead a text counts elsewhere: "10 of those killed were civilians", "three
+# children were among the dead", "the dead included two medics", "two more died in hospital".
+_REFERS_BACK_AFTER = re.compile(
+    r"\s+(?:[\w’'\-]+\s+){0,5}?(?:of|among)\s+(?:the|those)\s+(?:(?:people|persons)\s+)?"
+    r"(?:dead|killed|victims|wounded|injured|casualties)\b"
+    r"|\s+more\b(?!\s+than)",  # "three more died": dead added to a toll told before
+    re.I,
+)
+_REFERS_BACK_BEFORE = re.compile(
+    r"\b(?:the\s+(?:dead|victims|casualties)|those\s+killed)\s+(?:included|include|were)\s+(?:at\s+least\s+)?$"
+    r"|(?:^|[.;:]\s*)of\s+the\s+(?:at\s+least\s+)?$",  # "Of the 45 killed, 17 died in ...": told before
+    re.I,
+)
+
+
+# A figure that is part of another: "15 people, including 3 children, were killed", "2 medics among 31 dead".
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+the\s+dead)\W*$", re.I
+)
+_PART_AFTER = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I)
+
+
+def is_part(text: str, m: re.Match[str]) -> bool:
+    start = m.start("num")
+    return bool(_PART_BEFORE.search(text, max(0, start - 30), start)) or bool(
+        _PART_AFTER.match(text, m.end("num"))
+    )
+
+
+_WHOLE_BEFORE = re.compile(
+    rf"(?P<num>\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUM}))\s+(?:[\w’'\-]+\s+){{0,3}}?(?:including|among\s+them)\W*$",
+    re.I,
+)
+_WHOLE_AFTER = re.compile(
+    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:among|of)\s+(?:the\s+)?(?:at\s+least\s+)?(?P<num>\d+)", re.I
+)
+
+
+def whole_of(text: str, m: re.Match[str]) -> int | None:
+    """The figure a part belongs to: "15 people including three children" -> 15."""
+    start = m.start("num")
+    found = _WHOLE_BEFORE.search(text, max(0, start - 80), start) or _WHOLE_AFTER.match(text, m.end("num"))
+    parsed = number_from_phrase(found.group("num")) if found else None
+    return parsed[0] if parsed and not parsed[1] else None
+
+
+# A figure that counts the attackers' side: "4 attackers died", "killing two of the gunmen".
+ATTACKERS = re.compile(
+    r"\s+(?:of\s+the\s+)?(?:[\w’'\-]+\s+){0,2}?(?:attackers?|assailants?|gunm[ae]n|raiders|(?:suicide\s+)?bombers?)\b",
+    re.I,
+)
+
+
+# A figure that names whom it counts: "5 officers", "two Kurdish fighters", "30 people".
+NAMED_GROUP = re.compile(r"\s+(?:[\w’'\-]+\s+){0,2}?[a-z][\w’'\-]*(?:s|men|people)\b")
+
+
+def zero_of(m: re.Match[str]) -> tuple[str, ...]:
+    """What a statement that none was hurt counts as zero: "no one was killed" the dead, "no injuries"
+    the wounded, "no one was hurt" and "no casualties" both."""
+    verb = (m.group("verb") or "").lower()
+    token = m.group(0).lower()
+    if verb == "killed" or "deaths" in token or "fatalities" in token:
+        return ("fatalities",)
+    if verb in ("wounded", "injured") or "injuries" in token:
+        return ("injuries",)
+    if verb in ("hurt", "harmed") or "casualties" in token:
+        return ("fatalities", "injuries")
+    return ()

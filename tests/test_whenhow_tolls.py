@@ -1,0 +1,30 @@
+"""Tolls of both sides told in one clause: the attackers' dead beside their victims'."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.events.counts import casualties_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # the attackers' dead told after the victims', in the speaker's own clause: both counted
+        ("Rebels stormed a post near Vellmar, killing 5 officers, the governor says 2 attackers died", 7),
+        ("Raiders hit the depot killing two guards; officials said three of the assailants were killed", 5),
+        # a list of groups after one verb: counted once
+        ("Gunmen killed 3 soldiers and two of the attackers died", 5),
+        # the attackers as the subject of the killing, not among the dead
+        ("Two gunmen killed five shoppers at the market in Ostrava", 5),
+        # the attackers' dead alone are the toll
+        ("The shootout left four gunmen killed", 4),
+    ],
+)
+def test_attackers_dead_beside_victims(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead
+
+
+def test_vague_attackers_toll_stays_vague() -> None:
+    found = casualties_from_text("Troops killed dozens of attackers near the border")
+    assert (found.fatalities, found.fatalities_vague) == (12, True)
