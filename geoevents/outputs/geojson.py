@@ -9,10 +9,17 @@ them as Date). Identical frames give identical bytes.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
+import hashlib
+import inspect
 import json
 import math
 import os
+from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -23,9 +30,11 @@ from shapely.geometry.base import BaseGeometry
 
 from geoevents.atomic import atomic_write_text
 from geoevents.errors import InputError
+from geoevents.outputs import frames
 from geoevents.outputs.frames import _oriented
 
 DECIMALS = 6
+KEPT_FROM = 2000  # coordinates: a smaller geometry is encoded faster than its cache file is read
 
 
 _SCALE = 10.0**DECIMALS
@@ -118,13 +127,17 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _check_one_kind(frame: gpd.GeoDataFrame, name: str | None) -> None:
+    kinds = {g.geom_type for g in frame.geometry if g is not None and not g.is_empty}
+    if len(kinds) > 1:
+        raise InputError(name or "frame", f"one geometry type per GeoJSON file, got {sorted(kinds)}")
+
+
 def frame_to_feature_collection(frame: gpd.GeoDataFrame, *, name: str | None = None) -> dict[str, Any]:
     """The FeatureCollection for a frame (``id`` column becomes the feature id)."""
     if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
         frame = frame.to_crs("EPSG:4326")
-    kinds = {g.geom_type for g in frame.geometry if g is not None and not g.is_empty}
-    if len(kinds) > 1:
-        raise InputError(name or "frame", f"one geometry type per GeoJSON file, got {sorted(kinds)}")
+    _check_one_kind(frame, name)
     columns = [c for c in frame.columns if c != frame.geometry.name]
     features = []
     for row, geometry in zip(frame[columns].itertuples(index=False, name=None), frame.geometry, strict=True):
@@ -142,12 +155,86 @@ def frame_to_feature_collection(frame: gpd.GeoDataFrame, *, name: str | None = N
     return collection
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+@functools.cache
+def _code_key() -> bytes:
+    """The source of the encoding (this module and the orientation rule): new code, new cache files."""
+    return hashlib.sha256(Path(__file__).read_bytes() + inspect.getsource(frames._oriented).encode()).digest()
+
+
+def _kept_path(geometry: BaseGeometry) -> Path | None:
+    """The cache file of ``geometry``'s encoding, named by its exact bytes (WKB) and the code's key."""
+    try:
+        from geoevents.settings import default_cache_dir
+
+        folder = default_cache_dir() / "geojson"
+    except (RuntimeError, OSError):  # no home folder
+        return None
+    digest = hashlib.sha256(_code_key() + shapely.to_wkb(geometry)).hexdigest()[:32]
+    return folder / f"{digest}.json"
+
+
+def geometry_text(geometry: BaseGeometry) -> str:
+    """``geometry_to_geojson(geometry)`` as compact JSON text.
+
+    An area's outline (100,000s of points) is the same in every run that mentions it, and rounding and
+    encoding it is most of writing ``areas.geojson``: a large geometry's text is kept in the cache
+    folder and read back. The cache never fails a write; an unreadable file is encoded again.
+    """
+    if shapely.get_num_coordinates(geometry) < KEPT_FROM:
+        return _dumps(geometry_to_geojson(geometry))
+    path = _kept_path(geometry)
+    if path is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            text = path.read_text(encoding="utf-8")
+            if text.startswith('{"type":') and text.endswith("]}"):
+                return text
+    text = _dumps(geometry_to_geojson(geometry))
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, text)
+    return text
+
+
+def _feature_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    """One compact JSON line per feature, as ``json.dumps`` writes ``frame_to_feature_collection``'s."""
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    for row, geometry in zip(frame[columns].itertuples(index=False, name=None), frame.geometry, strict=True):
+        properties = {col: _json_value(val) for col, val in zip(columns, row, strict=True)}
+        head: dict[str, Any] = {"type": "Feature"}
+        if "id" in properties and properties["id"] is not None:
+            head["id"] = properties["id"]
+        shape = "null" if geometry is None or geometry.is_empty else geometry_text(geometry)
+        yield f'{_dumps(head)[:-1]},"geometry":{shape},"properties":{_dumps(properties)}}}'
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: encoding makes millions of lists and floats (no cycles),
+    and the collector would walk them again and again (a quarter of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def write_geojson(frame: gpd.GeoDataFrame, path: str | os.PathLike[str], *, name: str | None = None) -> None:
     """Write ``frame`` as one RFC 7946 FeatureCollection (atomically; one feature per line)."""
-    collection = frame_to_feature_collection(frame, name=name)
-    features = collection.pop("features")
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    _check_one_kind(frame, name)
+    collection: dict[str, Any] = {"type": "FeatureCollection"}
+    if name:
+        collection["name"] = name
     head = json.dumps(collection, ensure_ascii=False)[:-1]
-    lines = [json.dumps(f, ensure_ascii=False, allow_nan=False, separators=(",", ":")) for f in features]
-    body = ",\n".join(lines)
-    text = f'{head}, "features": [\n{body}\n]}}\n' if lines else f'{head}, "features": []}}\n'
+    with _collector_paused():
+        body = ",\n".join(_feature_lines(frame))
+    text = f'{head}, "features": [\n{body}\n]}}\n' if body else f'{head}, "features": []}}\n'
     atomic_write_text(path, text)

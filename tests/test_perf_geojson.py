@@ -1,0 +1,87 @@
+"""GeoJSON writing keeps large geometries' encodings in the cache folder: the bytes never change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import MultiPolygon, Point, Polygon
+
+from geoevents.outputs import geojson
+from geoevents.outputs.geojson import frame_to_feature_collection, write_geojson
+
+
+def _frame() -> gpd.GeoDataFrame:
+    square = Polygon([(0, 0), (0, 1.1234567), (1, 1), (1, 0)])  # clockwise: written counter-clockwise
+    holed = Polygon([(2, 2), (4, 2), (4, 4), (2, 4)], [[(3, 3), (3.5, 3), (3.5, 3.5)]])
+    return gpd.GeoDataFrame(
+        {
+            "id": ["area:north", "area:south", "area:none"],
+            "name": ["Norland", "Sudwick", "Ödmark"],
+            "n": [3, 1, 2],
+        },
+        geometry=[MultiPolygon([square]), MultiPolygon([holed, square]), None],
+        crs="EPSG:4326",
+    )
+
+
+def _expected(frame: gpd.GeoDataFrame) -> str:
+    collection = frame_to_feature_collection(frame, name="areas")
+    features = collection.pop("features")
+    lines = [json.dumps(f, ensure_ascii=False, allow_nan=False, separators=(",", ":")) for f in features]
+    head = json.dumps(collection, ensure_ascii=False)[:-1]
+    return f'{head}, "features": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GEOEVENTS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(geojson, "KEPT_FROM", 0)  # keep every geometry, however small
+    return tmp_path / "cache" / "geojson"
+
+
+def test_written_text_is_the_feature_collection_dumped(cache: Path, tmp_path: Path) -> None:
+    frame = _frame()
+    write_geojson(frame, tmp_path / "a.geojson", name="areas")
+    assert (tmp_path / "a.geojson").read_text(encoding="utf-8") == _expected(frame)
+
+
+def test_a_second_write_reads_the_kept_encodings_and_gives_the_same_bytes(
+    cache: Path, tmp_path: Path
+) -> None:
+    frame = _frame()
+    write_geojson(frame, tmp_path / "first.geojson", name="areas")
+    assert len(list(cache.glob("*.json"))) == 2  # one per geometry; the empty one is not kept
+    write_geojson(frame, tmp_path / "second.geojson", name="areas")
+    assert (tmp_path / "first.geojson").read_bytes() == (tmp_path / "second.geojson").read_bytes()
+
+
+def test_a_damaged_cache_file_is_encoded_again(cache: Path, tmp_path: Path) -> None:
+    frame = _frame()
+    write_geojson(frame, tmp_path / "first.geojson", name="areas")
+    for kept in cache.glob("*.json"):
+        kept.write_text('{"type":"Multi', encoding="utf-8")  # cut short
+    write_geojson(frame, tmp_path / "second.geojson", name="areas")
+    assert (tmp_path / "second.geojson").read_text(encoding="utf-8") == _expected(frame)
+
+
+def test_small_geometries_are_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEOEVENTS_CACHE", str(tmp_path / "cache"))
+    frame = gpd.GeoDataFrame({"id": ["p:1"]}, geometry=[Point(44.39, 35.47)], crs="EPSG:4326")
+    write_geojson(frame, tmp_path / "p.geojson", name="places")
+    assert not (tmp_path / "cache" / "geojson").exists()
+    assert (tmp_path / "p.geojson").read_text(encoding="utf-8") == _expected(frame).replace(
+        '"areas"', '"places"'
+    )
+
+
+def test_an_unwritable_cache_folder_costs_only_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GEOEVENTS_CACHE", str(blocker))  # a file, not a folder
+    monkeypatch.setattr(geojson, "KEPT_FROM", 0)
+    frame = _frame()
+    write_geojson(frame, tmp_path / "a.geojson", name="areas")
+    assert (tmp_path / "a.geojson").read_text(encoding="utf-8") == _expected(frame)
