@@ -24,7 +24,7 @@ from geoevents.events.ids import event_id_for
 from geoevents.events.reference import article_source
 from geoevents.events.sites import SiteContext, location_groups
 from geoevents.events.sources import publisher_of
-from geoevents.events.subtypes import final_type
+from geoevents.events.subtypes import Topic, final_type
 from geoevents.events.taxonomy import disorder_type_of, event_type_of
 from geoevents.events.text import Span
 from geoevents.records import Article, Event, EventLocation, Evidence, ResolvedMention, ZoneKind
@@ -50,7 +50,7 @@ def events_from_drafts(
     drafts: list[Draft],
     lexicon: ActorLexicon,
     *,
-    topic: str | None = None,
+    topic: Topic | None = None,
     home: str | None = None,
     unknown: Sequence[ResolvedMention] = (),
     context: SiteContext | None = None,

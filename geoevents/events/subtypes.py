@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from geoevents.errors import InputError
 from geoevents.events.actors import COUNTRY, ActorLexicon, is_unidentified_group
@@ -299,27 +300,55 @@ _CASUALTY = re.compile(r"kill|dead|death|bodies|body|corpse", re.IGNORECASE)
 _RAIDS = re.compile(r"raids?|strikes?|raided", re.IGNORECASE)
 
 
-def article_topic(seen: Counter[str]) -> str | None:
-    """The remote violence an article is about: the commonest of ``TOPICS`` its triggers name."""
+# Explosives used at close range: an article that names one of them only is about that device.
+CLOSE_EXPLOSIVES = ("Suicide bomb", "Grenade", "Remote explosive/landmine/IED")
+
+
+class Topic(NamedTuple):
+    """What an article's triggers name: the remote violence it is about and its one close explosive."""
+
+    remote: str | None
+    explosive: str | None = None
+
+
+def article_topic(seen: Counter[str]) -> Topic:
+    """The remote violence an article is about (the commonest of ``TOPICS`` its triggers name), and the
+    close explosive it names: a suicide bombing, else the one kind it names (a grenade, never an IED too)."""
     counts = [(seen[t], t) for t in TOPICS if seen[t]]
-    return max(counts)[1] if counts else None
+    explosives = [t for t in CLOSE_EXPLOSIVES if seen[t]]
+    one = explosives[0] if len(explosives) == 1 or "Suicide bomb" in explosives else None
+    return Topic(max(counts)[1] if counts else None, one)
 
 
-def final_type(d: Draft, lexicon: ActorLexicon, *, topic: str | None = None) -> str:
+def _explosive_of_article(d: Draft, topic: Topic | str | None) -> str | None:
+    """The close explosive a blast told in bare words ("the blast killed 15", typed as a planted device
+    by default) was, when the article names it and no strike or shelling: "the blast" of a suicide
+    bomber's attack is the suicide bombing (a suicide attacker's grenades are part of it)."""
+    if not isinstance(topic, Topic) or topic.explosive is None or topic.remote is not None:
+        return None
+    return topic.explosive if d.sub_event_type is None and d.generic == GENERIC_EXPLOSION else None
+
+
+def final_type(d: Draft, lexicon: ActorLexicon, *, topic: Topic | str | None = None) -> str:
     """The ACLED sub-event type of a draft: its trigger's, refined by its sentences and actors.
 
     A bare casualty report ("40 fighters were killed around the town") in an article
     about air strikes or shelling (``topic``) is of that kind, unless its own words are
-    those of close violence (gunmen, clashes, bombs).
+    those of close violence (gunmen, clashes, bombs). A blast told in bare words in an
+    article that names one close explosive only (a suicide bomber) is that explosive.
     """
+    remote = topic.remote if isinstance(topic, Topic) else topic
     bare = d.sub_event_type is None and all(_CASUALTY.search(t) for t in d.trigger_texts)
-    if bare and topic is not None and not _CLOSE_VIOLENCE.search(" ".join(s.text for s in d.spans)):
+    if bare and remote is not None and not _CLOSE_VIOLENCE.search(" ".join(s.text for s in d.spans)):
         d.tags.add("type-from-article")
-        return topic
+        return remote
     raids = d.sub_event_type is None and all(_RAIDS.fullmatch(t) for t in d.trigger_texts)
-    if raids and topic == "Air/drone strike":
+    if raids and remote == "Air/drone strike":
         d.tags.add("type-from-article")
-        return topic  # "several overnight raids hit the village" in an article about air strikes
-    sub = d.sub_event_type or _generic(d, lexicon)
-    sub = refined(sub, _refinement_text(d))
+        return remote  # "several overnight raids hit the village" in an article about air strikes
+    sub = refined(d.sub_event_type or _generic(d, lexicon), _refinement_text(d))
+    explosive = _explosive_of_article(d, topic)
+    if sub == "Remote explosive/landmine/IED" and explosive is not None:
+        d.tags.add("type-from-article")
+        sub = refined(explosive, _refinement_text(d))
     return _by_actor(sub, d, lexicon)
