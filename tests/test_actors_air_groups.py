@@ -11,7 +11,7 @@ from tests.test_events_actors import _one
 
 def test_an_air_raid_on_ground_a_group_holds_is_not_that_group_s() -> None:
     event = _one(
-        "An air raid on Monday on a hamlet held by the Islamic State group outside Raqqa killed seven farmers."
+        "An air raid on Monday on a hamlet held by the Islamic State group outside Raqqa killed seven."
     )
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and not event.actor1.startswith("Islamic State")
