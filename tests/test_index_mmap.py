@@ -50,6 +50,14 @@ def test_arrays_are_mapped_from_the_cache_file(tmp_path: Path, monkeypatch: pyte
     assert 5 not in loaded.geoms
 
 
+def test_the_process_that_builds_the_index_maps_it_from_its_file_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gindex, "build_index", lambda step=None: _small_index())
+    fresh = gindex.load_or_build(tmp_path)
+    assert _mapped(fresh.geoms._blob) and _mapped(fresh.exact._postings)
+
+
 def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built = _small_index()
     monkeypatch.setattr(gindex, "build_index", lambda step=None: built)

@@ -349,7 +349,9 @@ def load_or_build(cache_dir: Path) -> IndexData:
             for old in cache_dir.glob("gazetteer-*.pickle"):
                 if old != path:
                     old.unlink(missing_ok=True)
-            return index
+            # Read back, so the building process too maps its arrays from the file (shared with its workers)
+            # rather than keeping private copies of them.
+            return _load(path) or index
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
