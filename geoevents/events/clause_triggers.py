@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from geoevents.events.folds import sentence_folds
+from geoevents.events.taxonomy import CIVILIAN_WORDS
 from geoevents.events.text import Span
 from geoevents.events.triggers import (
     TERRITORY,
@@ -176,6 +177,31 @@ def _with_capture_fights_folded(
     ]
 
 
+# A fight verb that goes on with the doer before it ("... and fought troops", "then battled").
+_SAME_DOER = re.compile(r"\b(?:and|then)\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
+
+
+def _with_storms_of_a_fight_folded(triggered: Triggered) -> Triggered:
+    """An assault whose doer goes on to fight in the same sentence ("stormed the town and fought army
+    troops in the streets") is that armed clash: the codebook's Attack is on civilians only, so a
+    storming met by armed forces is one battle, not an attack beside it."""
+    clash = [
+        i
+        for i, (c, f) in enumerate(triggered)
+        if f and f[0].sub_event_type == "Armed clash" and _SAME_DOER.search(f[1].string[: f[1].start()])
+    ]
+    return [
+        ClauseTrigger(clause, None)
+        if found is not None
+        and found[0].generic is not None
+        and _ASSAULT.fullmatch(found[1].group(0))
+        and any(j > i for j in clash)
+        and not CIVILIAN_WORDS.search(clause.text)
+        else ClauseTrigger(clause, found)
+        for i, (clause, found) in enumerate(triggered)
+    ]
+
+
 def _fight_of_capture(found: Found) -> bool:
     """Whether a clause's trigger is a fight (a clash, or a generic assault) a capture can come after."""
     trigger, m = found
@@ -210,5 +236,5 @@ def triggered_clauses(clauses: list[Span], sentence: Span) -> Triggered:
     """A sentence's clauses with their triggers, after folding tolls, protest acts and place tails."""
     found = [pair for c in clauses for pair in _triggers_of(c)]
     triggered = _with_tolls_folded(_with_protest_acts(_with_place_tails(found, sentence)))
-    folded = sentence_folds(list(_with_capture_fights_folded(triggered)))
+    folded = sentence_folds(list(_with_storms_of_a_fight_folded(_with_capture_fights_folded(triggered))))
     return [ClauseTrigger(clause, None if f is None else Found(*f)) for clause, f in folded]

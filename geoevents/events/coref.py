@@ -376,6 +376,33 @@ def _one_protest(a: Draft, b: Draft) -> str | None:
     return next(k for k in kinds if k != _PEACEFUL)
 
 
+_EXCESSIVE = "Excessive force against protesters"
+_CROWDS = frozenset({_PEACEFUL, "Protest with intervention", _EXCESSIVE, "Violent demonstration"})
+
+
+def _force_on_protest(protest: Draft, force: Draft, max_km: float) -> str | None:
+    """The sub-type of a protest and the untyped killing told right after it whose words are force on
+    protesters ("police fired to disperse them, killing one"): ACLED codes one event, excessive force
+    on a peaceful crowd, the violent demonstration itself when the crowd rioted."""
+    if protest.sub_event_type not in _CROWDS or force.sub_event_type is not None or force.family is not None:
+        return None
+    if not (protest.spans and force.spans) or not _dates_compatible(protest, force):
+        return None
+    start = force.spans[0].start
+    if not any(s.start == start or 0 <= start - s.end <= 3 for s in protest.spans):
+        return None  # the force's sentence is the protest's own or the one right after it
+    text = " ".join(s.text for s in force.spans)
+    if refined("Attack", text) != _EXCESSIVE or not sites_agree(protest, force, max_km):
+        return None
+    crowd = refined(protest.sub_event_type, " ".join(s.text for s in protest.spans))
+    return protest.sub_event_type if crowd == "Violent demonstration" else _EXCESSIVE
+
+
+def _protest_kind(a: Draft, b: Draft, settings: Settings) -> str | None:
+    """The one sub-type of a protest and what was done to it, told as two reports (else None)."""
+    return _one_protest(a, b) or _force_on_protest(a, b, settings.merge_distance_km)
+
+
 def _same_day_twins(k: Draft, d: Draft, settings: Settings) -> bool:
     """Whether two reports of one day are one event: compatible, or a lead and its body, or an attack
     and its repulse, and not of two sub-types."""
@@ -399,12 +426,12 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
                 for k in kept
                 if k.date == d.date
                 and k.precision == d.precision
-                and (_same_day_twins(k, d, settings) or _one_protest(k, d) is not None)
+                and (_same_day_twins(k, d, settings) or _protest_kind(k, d, settings) is not None)
             ),
             None,
         )
         if twin is not None and may_join(twin, d):
-            kind = _one_protest(twin, d)
+            kind = _protest_kind(twin, d, settings)
             absorb(twin, d)
             if kind:
                 twin.sub_event_type = kind
@@ -426,6 +453,11 @@ def consolidate(drafts: list[Draft], ref: date | None, settings: Settings) -> li
             absorb(max(better, key=lambda k: (affinity(k, d), -k.order)), d)
             kept.remove(d)
     for d in undated:
+        crowd = next((k for k in kept if _force_on_protest(k, d, settings.merge_distance_km)), None)
+        if crowd is not None:
+            crowd.sub_event_type = _force_on_protest(crowd, d, settings.merge_distance_km)
+            absorb(crowd, d)
+            continue
         candidates = [
             k for k in kept if drafts_compatible(k, d, settings.merge_distance_km) and may_join(k, d)
         ]
