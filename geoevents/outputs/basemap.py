@@ -336,8 +336,7 @@ def towns(focus: tuple[float, float, float, float], points: list[tuple[float, fl
     keep |= (
         (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy) & (population >= FOCUS_TOWN_POPULATION)
     )
-    for plat, plon in points:
-        keep |= (np.abs(lat - plat) <= TOWN_RADIUS_DEG) & (np.abs(lon - plon) <= TOWN_RADIUS_DEG)
+    keep |= _near_points(lat, lon, points)
     found = [
         Town(
             tables.names[j],
@@ -351,6 +350,23 @@ def towns(focus: tuple[float, float, float, float], points: list[tuple[float, fl
     ]
     found.sort(key=lambda t: (not t.capital, -t.population, t.name))
     return found[:MAX_TOWNS]
+
+
+def _near_points(lat: np.ndarray, lon: np.ndarray, points: list[tuple[float, float]]) -> np.ndarray:
+    """Which towns lie within TOWN_RADIUS_DEG (both ways) of a point: each point reads only the towns of
+    its band of latitude (sorted once), where testing every town for every point grew with the batch."""
+    keep = np.zeros(len(lat), dtype=bool)
+    if not points:
+        return keep
+    order = np.argsort(lat, kind="stable")
+    ordered = lat[order]
+    slack = TOWN_RADIUS_DEG + 1e-6  # a wider band; the exact test below decides
+    for plat, plon in sorted(set(points)):
+        lo = np.searchsorted(ordered, plat - slack, side="left")
+        band = order[lo : np.searchsorted(ordered, plat + slack, side="right")]
+        near = (np.abs(lat[band] - plat) <= TOWN_RADIUS_DEG) & (np.abs(lon[band] - plon) <= TOWN_RADIUS_DEG)
+        keep[band[near]] = True
+    return keep
 
 
 def admin1_areas(country_codes: set[str]) -> list[tuple[str, str | None, BaseGeometry]]:
