@@ -307,3 +307,16 @@ def container_country(rm: ResolvedMention, placed: list[ResolvedMention], text: 
     whatever the article's country."""
     container = container_of(rm, placed, text)
     return container.place.country_code if container is not None and container.place is not None else None
+
+
+# "the Maiduguri road", "the Damascus-Homs highway", "Kabul–Jalalabad road": a town that names a road
+_ROAD_AFTER = re.compile(
+    r"(?:\s*[-–]\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?\s+(?:road|highway|motorway|expressway|freeway|route)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_road(text: str, rm: ResolvedMention) -> bool:
+    """Whether the mention is the town a road is named after ("on the Maiduguri road outside Monguno"):
+    the road runs from it, so it is the site only when the text names no other place as where."""
+    return _ROAD_AFTER.match(text, rm.mention.end) is not None

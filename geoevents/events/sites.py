@@ -43,6 +43,7 @@ from geoevents.events.site_words import (
     container_country,
     container_of,
     granularity,
+    names_a_road,
     places_in,
     site_flags,
     site_precision,
@@ -247,7 +248,17 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     if elsewhere:
         d.tags.add("site-misread-elsewhere")
         sites = [rm for rm in sites if all(rm is not other for other in elsewhere)]
-    return sites
+    return _beside_the_road(d, sites, text)
+
+
+def _beside_the_road(d: Draft, sites: list[ResolvedMention], text: str) -> list[ResolvedMention]:
+    """The sites less the towns roads are named after ("the Maiduguri road outside Monguno" is at
+    Monguno), kept when no other site is named: a road's town is the fallback only."""
+    roads = [rm for rm in sites if names_a_road(text, rm)]
+    if not roads or len(roads) == len(sites):
+        return sites
+    d.tags.add("site-road-town-dropped")
+    return [rm for rm in sites if all(rm is not road for road in roads)]
 
 
 def _fallback_sites(
