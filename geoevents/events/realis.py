@@ -40,7 +40,9 @@ _GOVERNING = re.compile(
     r"(?:imprisoned|jailed|sentenced|convicted|tried|prosecuted|punished|executed|hanged)\s+(?:[\w'’-]+\s+){0,10}?for|"
     r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
     r"believe\w*(?!\s+to\s+(?:be|have))|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|"
-    r"hypothetical|any|future|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to)\b",
+    r"hypothetical|any|future|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to|"
+    # a hedged report with no teller or occasion: "credible reports of ...", "unverified accounts that ..."
+    r"(?:credible|unverified|uncorroborated|unsubstantiated|persistent|growing)\s+(?:reports?|accounts?|claims?)\s+(?:of|that))\b",
     re.IGNORECASE,
 )
 
