@@ -26,6 +26,7 @@ from geoevents.events.realis import (
     defined,
     denied_after,
     earlier_year,
+    future_time,
     ongoing,
     recalled,
     remembered,
@@ -126,6 +127,9 @@ def rejection(
         return "weak-verb"
     if not asserted(clause, m.start()):
         return "not-asserted"
+    at = _in_sentence(sentence, clause, m)
+    if sentence is not None and at is not None and future_time(sentence, at):
+        return "not-asserted"  # "would ... | after the government takes the city", split into clauses
     if claimed(clause, m.start()):
         return "claim"
     if defined(clause, m.start()) or (sentence is not None and _defined_in_sentence(sentence, clause, m)):
