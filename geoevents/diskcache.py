@@ -91,6 +91,21 @@ def prune(path: Path, stale_after: float = STALE_AFTER) -> None:
                 log.info("deleted the stale cache file %s", other)
 
 
+def prune_folder(folder: Path, pattern: str, stale_after: float = STALE_AFTER) -> int:
+    """Delete the files of ``folder`` matching ``pattern`` last used ``stale_after`` seconds ago or more;
+    the number deleted. For caches of many small files (one per key) rather than one file per name."""
+    cutoff = time.time() - stale_after
+    deleted = 0
+    for other in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if other.stat().st_mtime < cutoff:
+                other.unlink()
+                deleted += 1
+    if deleted:
+        log.info("deleted %d stale cache files in %s", deleted, folder)
+    return deleted
+
+
 def cached(name: str, key: str, build: Callable[[], T], kind: type | tuple[type, ...]) -> T:
     """``build()``, read from the cache file of ``name`` and ``key`` when an earlier run made it.
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -85,3 +87,19 @@ def test_an_unwritable_cache_folder_costs_only_time(tmp_path: Path, monkeypatch:
     frame = _frame()
     write_geojson(frame, tmp_path / "a.geojson", name="areas")
     assert (tmp_path / "a.geojson").read_text(encoding="utf-8") == _expected(frame)
+
+
+def test_outlines_unused_for_a_week_are_deleted_and_read_ones_kept(cache: Path, tmp_path: Path) -> None:
+    cache.mkdir(parents=True)
+    old = time.time() - 8 * 24 * 3600
+    unused = cache / ("0" * 32 + ".json")
+    unused.write_text('{"type":"Point","coordinates":[0,0]}', encoding="utf-8")
+    os.utime(unused, (old, old))
+    frame = _frame()
+    write_geojson(frame, tmp_path / "first.geojson", name="areas")
+    kept = sorted(cache.glob("*.json"))
+    assert unused not in kept and len(kept) == 2
+    for path in kept:
+        os.utime(path, (old, old))
+    write_geojson(frame, tmp_path / "second.geojson", name="areas")  # reads them: used now
+    assert all(path.stat().st_mtime > old + 24 * 3600 for path in kept)

@@ -28,6 +28,7 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from geoevents import diskcache
 from geoevents.atomic import atomic_write_text
 from geoevents.errors import InputError
 from geoevents.outputs import frames
@@ -191,13 +192,21 @@ def geometry_text(geometry: BaseGeometry) -> str:
         with contextlib.suppress(OSError, UnicodeDecodeError):
             text = path.read_text(encoding="utf-8")
             if text.startswith('{"type":') and text.endswith("]}"):
+                os.utime(path)  # used now: kept by the week-unused cleanup
                 return text
     text = _dumps(geometry_to_geojson(geometry))
     if path is not None:
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(path, text)
+        _prune_once(path.parent)
     return text
+
+
+@functools.cache
+def _prune_once(folder: Path) -> None:
+    """Outlines no run has read for a week are deleted, once per process, when a new one is kept."""
+    diskcache.prune_folder(folder, "*.json")
 
 
 def _feature_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
