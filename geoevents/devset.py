@@ -123,7 +123,7 @@ def _inline_text(obj: dict[str, Any], where: str) -> tuple[str | None, datetime 
     published = obj.get("published")
     if published is None:
         return text, None
-    date = _iso_date(published) if isinstance(published, str) else None
+    date = iso_date(published) if isinstance(published, str) else None
     if date is None:
         raise InputError(where, f"published {published!r} is not an ISO date")
     return text, date
@@ -143,19 +143,19 @@ def dev_items_from_folder(folder: Path, *, errors: list[InputError] | None = Non
             try:
                 items.append(dev_item_from_json(json.loads(line), where))
             except json.JSONDecodeError as exc:
-                _report(errors, InputError(where, f"not JSON ({exc.msg})"))
+                report_error(errors, InputError(where, f"not JSON ({exc.msg})"))
             except InputError as exc:
-                _report(errors, exc)
+                report_error(errors, exc)
     return items
 
 
-def _report(errors: list[InputError] | None, error: InputError) -> None:
+def report_error(errors: list[InputError] | None, error: InputError) -> None:
     if errors is None:
         raise error
     errors.append(error)
 
 
-def _iso_date(value: str) -> datetime | None:
+def iso_date(value: str) -> datetime | None:
     try:
         return datetime.fromisoformat(value.strip()[:10])
     except ValueError:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from geoevents.devset import DevItem, _iso_date
+from geoevents.devset import DevItem, iso_date
 from geoevents.errors import InputError
 from geoevents.records import Article
 
@@ -45,13 +45,13 @@ def _us_date(value: str) -> datetime | None:
         return None
 
 
-def _feed_date(value: str) -> datetime | None:
+def feed_date(value: str) -> datetime | None:
     """A corpus's download time as feeds write it ("2016-12-17 10:00", "17 December 2016", "Dec 17, 2016")."""
     from geoevents.ingest.metadata import parse_date
 
     if not value.strip():
         return None
-    found = _iso_date(value) or parse_date(value)
+    found = iso_date(value) or parse_date(value)
     return found.replace(tzinfo=None) if found else None
 
 
@@ -59,7 +59,7 @@ def _lgl_schema_documents(path: Path) -> dict[str, Document]:
     root = ET.parse(path).getroot()
     return {
         str(art.get("docid") or i): Document(
-            _xml_text(art.find("text")), _feed_date(_xml_text(art.find("dltime")))
+            _xml_text(art.find("text")), feed_date(_xml_text(art.find("dltime")))
         )
         for i, art in enumerate(root.iter("article"))
     }
@@ -111,13 +111,13 @@ def article_for(item: DevItem, documents: Documents) -> Article:
     doc = Document(item.text or "", item.published) if inline else documents.get(item.corpus, item.doc)
     text = doc.text[item.span[0] : item.span[1]] if item.span else doc.text
     meta: dict[str, Any] = {"id": item.item}
-    published = _stated_publication(doc) if item.span else doc.published
+    published = stated_publication(doc) if item.span else doc.published
     if published is not None:
         meta["published"] = published
     return article_from_text(text, metadata=meta)
 
 
-def _stated_publication(doc: Document) -> datetime | None:
+def stated_publication(doc: Document) -> datetime | None:
     """A snippet's publication day: the dateline its whole document opens with, else the corpus's date.
 
     A feed gives a snippet the day its report was published; the FA-KES table's own ``date`` sometimes

@@ -28,11 +28,11 @@ from geoevents.devset import (
     DevItem,
     GoldEvent,
     Offsets,
-    _report,
     dev_item_from_json,
     dev_items_from_folder,
+    report_error,
 )
-from geoevents.devset_texts import Document, Documents, _feed_date, _stated_publication, article_for
+from geoevents.devset_texts import Document, Documents, article_for, feed_date, stated_publication
 from geoevents.errors import InputError
 from geoevents.events.taxonomy import SUB_EVENT_TYPES
 from geoevents.records import Article, Event, ResolvedMention
@@ -80,7 +80,7 @@ def run_items(
         try:
             article = article_for(item, documents)
         except InputError as exc:
-            _report(errors, exc)
+            report_error(errors, exc)
             continue
         predicted = tuple(extract(article, geoparse(article)))
         results.append(ItemResult(item, article, predicted))
@@ -309,15 +309,15 @@ __all__ = [
     "GoldEvent",
     "ItemResult",
     "Match",
-    "_feed_date",
-    "_stated_publication",
     "article_for",
     "default_folders",
     "dev_item_from_json",
     "dev_items_from_folder",
     "evaluate_devset",
+    "feed_date",
     "format_events_report",
     "matched_pairs",
     "run_items",
     "score_results",
+    "stated_publication",
 ]

@@ -159,21 +159,21 @@ def test_cli_prints_the_report(folders: tuple[Path, Path], capsys: pytest.Captur
     ],
 )
 def test_corpus_download_times_are_read_in_every_form_feeds_write(written: str, day: date) -> None:
-    from geoevents.evaluate_events import _feed_date
+    from geoevents.evaluate_events import feed_date
 
-    found = _feed_date(written)
+    found = feed_date(written)
     assert found is not None and found.date() == day
 
 
 def test_a_snippet_takes_the_dateline_of_its_whole_report_over_the_table_date() -> None:
     from datetime import datetime
 
-    from geoevents.evaluate_events import Document, _stated_publication
+    from geoevents.evaluate_events import Document, stated_publication
 
     text = "Rockets hit the market, AFP Friday 25 Apr 2014 Rockets hit a market on Thursday."
     doc = Document(text, datetime(2014, 4, 4))
-    assert _stated_publication(doc) == datetime(2014, 4, 25)
-    assert _stated_publication(
+    assert stated_publication(doc) == datetime(2014, 4, 25)
+    assert stated_publication(
         Document("Rockets hit a market on Thursday.", datetime(2014, 4, 4))
     ) == datetime(2014, 4, 4)
 

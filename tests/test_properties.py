@@ -128,7 +128,7 @@ def test_geojson_coordinates_round_exactly_like_round(points: list[tuple[float, 
     """Outlines are rounded in bulk for speed: the bytes must be those of ``round(v, 6)`` per value."""
     from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygon, mapping
 
-    from geoevents.outputs.frames import _oriented
+    from geoevents.outputs.frames import oriented
     from geoevents.outputs.geojson import DECIMALS, geometry_to_geojson
 
     def by_round(coords: Any) -> Any:
@@ -146,7 +146,7 @@ def test_geojson_coordinates_round_exactly_like_round(points: list[tuple[float, 
     ):
         expected = {
             "type": geometry.geom_type,
-            "coordinates": by_round(mapping(_oriented(geometry))["coordinates"]),
+            "coordinates": by_round(mapping(oriented(geometry))["coordinates"]),
         }
         written = json.dumps(geometry_to_geojson(geometry))
         assert written == json.dumps(expected)

@@ -16,7 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 
-def _dissolve_cells(
+def dissolve_cells(
     points: list[tuple[float, float]], keys: list[str | None], area: BaseGeometry
 ) -> dict[str, BaseGeometry]:
     """Partition ``area`` among ``keys`` by the Voronoi cells of their points (data/gazetteer/README.md)."""
@@ -64,7 +64,7 @@ SMALL_AREA_DEGREES = 1.0
 REFERENCE_POINT_SLACK_DEGREES = 0.5
 
 
-def _reference_point(geom: BaseGeometry, reference: tuple[float, float] | None) -> Point:
+def reference_point(geom: BaseGeometry, reference: tuple[float, float] | None) -> Point:
     """An area's point: its gazetteer reference point (lat, lon) when there is one on or next to the area,
     else the computed one. A continent's computed centre is meaningless (Europe's, with Russia, falls in
     Siberia); GeoNames gives each continent a conventional point."""
@@ -72,7 +72,7 @@ def _reference_point(geom: BaseGeometry, reference: tuple[float, float] | None) 
         point = Point(reference[1], reference[0])
         if geom.distance(point) <= REFERENCE_POINT_SLACK_DEGREES:
             return point
-    return _representative(geom)
+    return representative(geom)
 
 
 @functools.cache
@@ -84,7 +84,7 @@ def _equal_area() -> tuple[Any, Any]:
     return forward, pyproj.Transformer.from_crs("EPSG:6933", "EPSG:4326", always_xy=True)
 
 
-def _representative(geom: BaseGeometry) -> Point:
+def representative(geom: BaseGeometry) -> Point:
     """An area's point: the area-weighted centroid of its main part, or a point on that part's surface.
 
     The centroid is taken in an equal-area projection (in degrees, high latitudes would weigh too much) and

@@ -284,7 +284,7 @@ def add_curated_rows(
     index: IndexData, tables: _NameTables, rows: list[CuratedRow], *, source: str
 ) -> list[int]:
     """Add rows (already validated) to the index under ``curated:``/``user:`` ids; returns their indexes."""
-    from geoevents.gazetteer.areas import _representative
+    from geoevents.gazetteer.areas import representative
 
     added = []
     for row in rows:
@@ -293,7 +293,7 @@ def add_curated_rows(
             lat, lon = row.lat, row.lon
         else:
             point = (
-                _representative(geom)
+                representative(geom)
                 if geom.geom_type.endswith("Polygon")
                 else geom.interpolate(0.5, normalized=True)
             )

@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.gazetteer import sources
-from geoevents.gazetteer.areas import _dissolve_cells, _representative
+from geoevents.gazetteer.areas import dissolve_cells, representative
 from geoevents.gazetteer.index import COUNTRY_NAMES, IndexData, Step, _no_step
 from geoevents.gazetteer.name_tables import _NameTables
 from geoevents.gazetteer.world_regions import WorldRegion, world_region_groups
@@ -79,7 +79,7 @@ def _add_countries(
             continue
         geom = shapely.make_valid(geom)
         gn = gn_countries.get(iso2)
-        label = _representative(geom)  # not LABEL_X/Y: a label spot, often far from the centre
+        label = representative(geom)  # not LABEL_X/Y: a label spot, often far from the centre
         code = iso2 if iso2 != "-99" else None
         fid = f"ne:{iso3}"
         if index.index_of(fid) is not None:
@@ -170,8 +170,8 @@ def _partition(places: _Places, country_geom: dict[str, BaseGeometry]) -> dict[s
     for cc, pts in places.points.items():
         polygon = country_geom.get(cc)
         if polygon is not None:
-            found.update(_dissolve_cells(pts, places.admin1[cc], polygon))
-            found.update(_dissolve_cells(pts, places.admin2[cc], polygon))
+            found.update(dissolve_cells(pts, places.admin1[cc], polygon))
+            found.update(dissolve_cells(pts, places.admin2[cc], polygon))
     return found
 
 
@@ -190,7 +190,7 @@ def _add_admin_areas(
             missing += 1
             continue
         depth = sub.geonames_code.count(".")
-        point = _representative(geom)
+        point = representative(geom)
         a1_code = sub.geonames_code if depth == 1 else sub.geonames_code.rsplit(".", 1)[0]
         a1_row = index.admin1_by_code.get(a1_code)
         a1_name = sub.name if depth == 1 else (index.name[a1_row] if a1_row is not None else None)

@@ -10,7 +10,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.gazetteer import sources
-from geoevents.gazetteer.areas import _reference_point
+from geoevents.gazetteer.areas import reference_point
 from geoevents.gazetteer.normalize import normalize_name
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, W
             continue
         geom = region.union()
         reference = continent_points.get(region.name) if region.column == "CONTINENT" else None
-        point = _reference_point(geom, reference)
+        point = reference_point(geom, reference)
         i = index.add(
             fid=f"ne-region:{normalize_name(region.name).replace(' ', '-')}",
             name=region.name,

@@ -334,7 +334,7 @@ def _places_frame(tallies: list[_PlaceTally]) -> gpd.GeoDataFrame:
     return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
 
 
-def _oriented(geometry: BaseGeometry) -> BaseGeometry:
+def oriented(geometry: BaseGeometry) -> BaseGeometry:
     """Exterior rings counter-clockwise, holes clockwise (RFC 7946 right-hand rule)."""
     if isinstance(geometry, Polygon):
         return orient(geometry, sign=1.0)
@@ -361,7 +361,7 @@ def areas_to_frame(resolved: Iterable[ResolvedMention], *, events: Iterable[Even
 
 def _areas_frame(tallies: list[_PlaceTally]) -> gpd.GeoDataFrame:
     tallies = [t for t in tallies if is_areal(t.place.geometry)]
-    geometries = [_oriented(_as_multi(t.place.geometry)) for t in tallies]
+    geometries = [oriented(_as_multi(t.place.geometry)) for t in tallies]
     return _typed(pd.DataFrame([_place_row(t) for t in tallies]), PLACE_COLUMNS, geometries)
 
 

@@ -32,7 +32,7 @@ from geoevents import diskcache
 from geoevents.atomic import atomic_write_text
 from geoevents.errors import InputError
 from geoevents.outputs import frames
-from geoevents.outputs.frames import _oriented
+from geoevents.outputs.frames import oriented
 
 DECIMALS = 6
 KEPT_FROM = 2000  # coordinates: a smaller geometry is encoded faster than its cache file is read
@@ -97,10 +97,10 @@ def _coordinates(geometry: BaseGeometry) -> Any:
 
 def geometry_to_geojson(geometry: BaseGeometry) -> dict[str, Any]:
     """A GeoJSON geometry object: right-hand rule, rounded coordinates."""
-    oriented = _oriented(geometry)
-    if oriented.geom_type in _COORDINATE_TYPES:
-        return {"type": oriented.geom_type, "coordinates": _coordinates(oriented)}
-    geo = mapping(oriented)
+    shape = oriented(geometry)
+    if shape.geom_type in _COORDINATE_TYPES:
+        return {"type": shape.geom_type, "coordinates": _coordinates(shape)}
+    geo = mapping(shape)
     return {"type": geo["type"], "coordinates": _round_coords(geo["coordinates"])}
 
 
@@ -163,7 +163,7 @@ def _dumps(value: Any) -> str:
 @functools.cache
 def _code_key() -> bytes:
     """The source of the encoding (this module and the orientation rule): new code, new cache files."""
-    return hashlib.sha256(Path(__file__).read_bytes() + inspect.getsource(frames._oriented).encode()).digest()
+    return hashlib.sha256(Path(__file__).read_bytes() + inspect.getsource(frames.oriented).encode()).digest()
 
 
 def _kept_path(geometry: BaseGeometry) -> Path | None:

@@ -65,7 +65,7 @@ def safe_link(url: str | None, label: str | None = None) -> str:
     return f"<span>{text}</span>"
 
 
-def _esc(value: Any) -> str:
+def html_text(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     try:
@@ -76,17 +76,17 @@ def _esc(value: Any) -> str:
     return html.escape(str(value))
 
 
-def _split(value: Any) -> list[str]:
+def split_list(value: Any) -> list[str]:
     text = "" if value is None else str(value)
     if not text or text == "nan" or text == "None":
         return []
     return [part for part in text.split(SEPARATOR) if part]
 
 
-def _short(text: str, limit: int = 320) -> str:
+def shortened(text: str, limit: int = 320) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _plain(value: Any) -> str:
-    text = _esc(value)
+def plain_text(value: Any) -> str:
+    text = html_text(value)
     return html.unescape(text) if text else ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geoevents.outputs.frames import SEPARATOR
-from geoevents.outputs.page_text import _esc, _short, _split, safe_link
+from geoevents.outputs.page_text import html_text, safe_link, shortened, split_list
 from geoevents.outputs.sources import source_link
 from geoevents.outputs.style import as_date, caveats, event_color, number_or_none
 
@@ -28,8 +28,8 @@ def _caveat_list(row: Mapping[str, Any]) -> list[str]:
     tags and notes."""
     given = row.get("caveats")
     if isinstance(given, str) and given.strip():
-        return _split(given)
-    tags = _split(row.get("tags")) if SEPARATOR in str(row.get("tags") or "") else []
+        return split_list(given)
+    tags = split_list(row.get("tags")) if SEPARATOR in str(row.get("tags") or "") else []
     if not tags and row.get("tags"):
         tags = [t.strip() for t in re.split(r"[|;,]", str(row.get("tags"))) if t.strip()]
     notes = row.get("notes")
@@ -38,10 +38,10 @@ def _caveat_list(row: Mapping[str, Any]) -> list[str]:
 
 def _sources_html(row: Mapping[str, Any], articles: Mapping[str, ArticleInfo]) -> str:
     """Publisher and linked title per source, in the evidence order."""
-    ids = _split(row.get("article_ids"))
+    ids = split_list(row.get("article_ids"))
     items = []
     seen = set()
-    for i, source in enumerate(_split(row.get("sources"))):
+    for i, source in enumerate(split_list(row.get("sources"))):
         info = articles.get(ids[i]) if i < len(ids) else None
         link = source_link(source, info.title if info else None, info.url if info else None)
         key = (link.publisher, link.title, link.url)
@@ -60,41 +60,42 @@ def event_popup_html(row: Mapping[str, Any], articles: Mapping[str, ArticleInfo]
     when = as_date(row.get("event_date"))
     lines = [
         f'<div class="ge-popup"><div class="ge-popup-type" style="border-left-color:{color}">'
-        f"<b>{_esc(row.get('event_type'))}</b><br><span>{_esc(row.get('sub_event_type'))}</span>"
-        f'<div class="ge-muted">Event <code>{_esc(row.get("event_id"))}</code></div></div>',
+        f"<b>{html_text(row.get('event_type'))}</b><br><span>{html_text(row.get('sub_event_type'))}</span>"
+        f'<div class="ge-muted">Event <code>{html_text(row.get("event_id"))}</code></div></div>',
         "<table>",
-        f"<tr><th>Date</th><td>{_esc(when.isoformat() if when else 'date unknown')}"
-        f" (time precision {_esc(row.get('time_precision'))})</td></tr>",
-        f"<tr><th>Where</th><td>{_esc(row.get('location'))} "
-        f"(geo precision {_esc(row.get('geo_precision'))})</td></tr>",
+        f"<tr><th>Date</th><td>{html_text(when.isoformat() if when else 'date unknown')}"
+        f" (time precision {html_text(row.get('time_precision'))})</td></tr>",
+        f"<tr><th>Where</th><td>{html_text(row.get('location'))} "
+        f"(geo precision {html_text(row.get('geo_precision'))})</td></tr>",
     ]
-    actors = " vs ".join(_esc(a) for a in (row.get("actor1"), row.get("actor2")) if _esc(a))
+    actors = " vs ".join(html_text(a) for a in (row.get("actor1"), row.get("actor2")) if html_text(a))
     if actors:
         lines.append(f"<tr><th>Actors</th><td>{actors}</td></tr>")
-    lines.append(f"<tr><th>Fatalities</th><td>{_esc(row.get('fatalities')) or 'not reported'}</td></tr>")
-    if _esc(row.get("injuries")):
-        lines.append(f"<tr><th>Injuries</th><td>{_esc(row.get('injuries'))}</td></tr>")
+    lines.append(f"<tr><th>Fatalities</th><td>{html_text(row.get('fatalities')) or 'not reported'}</td></tr>")
+    if html_text(row.get("injuries")):
+        lines.append(f"<tr><th>Injuries</th><td>{html_text(row.get('injuries'))}</td></tr>")
     confidence = number_or_none(row.get("confidence"))
     if confidence is not None:
         lines.append(f"<tr><th>Confidence</th><td>{confidence:.2f}</td></tr>")
     lines.append("</table>")
     notes = _caveat_list(row)
     if notes:
-        items = "".join(f"<li>{html.escape(_short(n))}</li>" for n in notes)
+        items = "".join(f"<li>{html.escape(shortened(n))}</li>" for n in notes)
         lines.append(f'<div class="ge-caveats"><b>Caveats</b><ul>{items}</ul></div>')
-    for quote in _split(row.get("evidence"))[:2]:
-        lines.append(f"<blockquote>{html.escape(_short(quote))}</blockquote>")
+    for quote in split_list(row.get("evidence"))[:2]:
+        lines.append(f"<blockquote>{html.escape(shortened(quote))}</blockquote>")
     lines.append(_sources_html(row, articles or {}))
     lines.append("</div>")
     return "".join(lines)
 
 
-def _place_popup_html(row: Mapping[str, Any], kind: str) -> str:
-    names = ", ".join(html.escape(n) for n in _split(row.get("names")))
-    approx = " · approximate outline" if _esc(row.get("source")) == "derived" else ""
+def place_popup_html(row: Mapping[str, Any], kind: str) -> str:
+    names = ", ".join(html.escape(n) for n in split_list(row.get("names")))
+    approx = " · approximate outline" if html_text(row.get("source")) == "derived" else ""
     return (
-        f'<div class="ge-popup"><b>{_esc(row.get("name"))}</b> <span class="ge-muted">({html.escape(kind)}, '
-        f"{_esc(row.get('feature_class'))}{approx})</span><br>"
-        f'<span class="ge-muted">{_esc(row.get("id"))}</span><br>'
-        f"Mentions: {_esc(row.get('mentions'))}{'; as ' + names if names else ''}</div>"
+        f'<div class="ge-popup"><b>{html_text(row.get("name"))}</b> '
+        f'<span class="ge-muted">({html.escape(kind)}, '
+        f"{html_text(row.get('feature_class'))}{approx})</span><br>"
+        f'<span class="ge-muted">{html_text(row.get("id"))}</span><br>'
+        f"Mentions: {html_text(row.get('mentions'))}{'; as ' + names if names else ''}</div>"
     )

@@ -38,8 +38,8 @@ from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
 from geoevents.outputs.basemap import focus_bounds, view_bounds
 from geoevents.outputs.mapbase import MIN_ZOOM, basemap_layers, label_min_zoom, rounded_coords, town_min_zooms
-from geoevents.outputs.page_text import _plain, js_string, js_value, safe_link
-from geoevents.outputs.popups import ArticleInfo, _place_popup_html, event_popup_html
+from geoevents.outputs.page_text import js_string, js_value, plain_text, safe_link
+from geoevents.outputs.popups import ArticleInfo, event_popup_html, place_popup_html
 from geoevents.outputs.style import (
     AREA_COLOR,
     BORDER_COLOR,
@@ -141,16 +141,16 @@ def _event_item(
 ) -> dict[str, Any]:
     when = as_date(row.get("event_date"))
     search = " ".join(
-        _plain(row.get(k))
+        plain_text(row.get(k))
         for k in ("event_id", "event_type", "sub_event_type", "location", "actor1", "actor2", "admin1")
     )
     return {
-        "id": _plain(row.get("event_id")),
+        "id": plain_text(row.get("event_id")),
         "t": type_index[event_type_key(row.get("event_type"))],
-        "sub": _plain(row.get("sub_event_type")),
+        "sub": plain_text(row.get("sub_event_type")),
         "d": when.isoformat() if when else None,
         "ll": [round(row["geometry"].y, 5), round(row["geometry"].x, 5)],
-        "loc": _plain(row.get("location")),
+        "loc": plain_text(row.get("location")),
         "p": geo_precision(row.get("geo_precision")),
         "ring": round(ring_radius_km(row, shapes) * 1000),
         "f": _int_or_none(row.get("fatalities")),
@@ -188,9 +188,9 @@ def _shapes_layer(
     out = []
     for _, row in frame.iterrows():
         item = {
-            "name": _plain(row.get("name")),
-            "approx": _plain(row.get("source")) == "derived",
-            "html": _place_popup_html(row, kind),
+            "name": plain_text(row.get("name")),
+            "approx": plain_text(row.get("source")) == "derived",
+            "html": place_popup_html(row, kind),
         }
         code = row.get("country_code")
         if row.get("feature_class") == "country" and isinstance(code, str) and code in drawn:
@@ -212,8 +212,8 @@ def _places_layer(frame: gpd.GeoDataFrame | None, shape_ids: set[str]) -> list[d
         out.append(
             {
                 "ll": [round(row.geometry.y, 5), round(row.geometry.x, 5)],
-                "name": _plain(row.get("name")),
-                "html": _place_popup_html(row, "place"),
+                "name": plain_text(row.get("name")),
+                "html": place_popup_html(row, "place"),
             }
         )
     return out
