@@ -58,3 +58,11 @@ def test_the_gate_sets_aside_a_detention_named_only_for_its_release() -> None:
     assert rejection(sentence, trigger, _trigger(sentence, "detained"), sentence=sentence) == "background"
     sentence = "Troops detained the leaders when they stormed the office, and a judge ordered them freed."
     assert rejection(sentence, trigger, _trigger(sentence, "detained"), sentence=sentence) != "background"
+
+
+def test_a_cause_is_read_by_one_word_of_time() -> None:
+    from geoevents.events.gate import opens_on_cause
+
+    assert opens_on_cause(", after the shooting of a driver at the gate")
+    assert opens_on_cause("following a raid on the market")
+    assert not opens_on_cause("afterwards the troops left the town")

@@ -207,6 +207,11 @@ _SPELL_ENDED = re.compile(
 )
 
 
+def opens_on_cause(clause: str) -> bool:
+    """Whether a clause opens on "after" or "following": what it tells led to the sentence's act."""
+    return bool(_AFTER_CAUSE.match(clause))
+
+
 def told_as_cause(clause: str, trigger: Trigger, m: re.Match[str], first_kind: str | None) -> bool:
     """Whether a later clause's act is the background of the sentence's first, typed act: a nominal or
     passive act after "after" (no doer, no day of its own), or the spell of fighting an act ended."""
@@ -214,7 +219,7 @@ def told_as_cause(clause: str, trigger: Trigger, m: re.Match[str], first_kind: s
         return False
     if _SPELL_ENDED.search(clause[: m.start()]):
         return True
-    if not _AFTER_CAUSE.match(clause) or _DATED.search(clause):
+    if not opens_on_cause(clause) or _DATED.search(clause):
         return False
     return trigger.nominal or bool(_PASSIVE_BEFORE.search(clause[: m.start()]))
 
