@@ -34,7 +34,7 @@ from geoevents.events.datecontext import dated_by_context
 from geoevents.events.dates import ACT, REPORT, DateMatch, date_role, dates_from_text, opening_date
 from geoevents.events.draft import Draft
 from geoevents.events.draft_dates import date_from_the_lead
-from geoevents.events.gate import Story, rejection, told_as_cause
+from geoevents.events.gate import Story, opens_on_cause, rejection, told_as_cause
 from geoevents.events.place_lists import TownList, one_per_town, town_list
 from geoevents.events.prefilter import folded
 from geoevents.events.realis import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
@@ -86,7 +86,8 @@ _ALSO_KILLED = re.compile(r"\balso\s+(?:(?:been|shot|\w+ly)\s+)?(?:killed|dead)$
 _REPELLED_IT = re.compile(r"\b(?:repelled|repulsed|fought\s+off|beat\s+back)\s+(?:the|this|that)\s+", re.I)
 # A clause that gives the cause of the act before it and ends on the act's toll ("fighting erupted
 # after gunmen seized a chief, killing 20"); "after a strike killed 12" tells a toll of its own.
-_CAUSE_TOLL = re.compile(r"\W*(?:after|following)\b.*,\s+(?:killing|leaving)\s", re.I)
+# The toll a clause opened on a cause ends with: "after X detained Y, killing 55".
+_TOLL_AT_END = re.compile(r",\s+(?:killing|leaving)\s", re.I)
 # "Among the dead were ...": the victims of the event just told, wherever the text says they stood.
 _TOLL_OF_PREVIOUS = re.compile(
     r"\W*among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|wounded|injured|fatalities)\b"
@@ -369,7 +370,7 @@ def _towns_of(here: _Sentence, clause: Span, m: re.Match[str]) -> TownList | Non
 def _cause_of_a_toll(clause: Span, found: Found | None) -> bool:
     """A clause telling an act that kills no one (a detention, a seizure) as the cause of the act before
     it, and ending on a toll: the toll is that act's."""
-    if found is None or not _CAUSE_TOLL.match(clause.text):
+    if found is None or not (opens_on_cause(clause.text) and _TOLL_AT_END.search(clause.text)):
         return False
     kind = found[0].sub_event_type
     return kind in _PEOPLE_TAKEN or (kind is not None and event_type_of(kind) not in VIOLENT_TYPES)

@@ -18,6 +18,7 @@ from geoevents.events.nonpolitical import (
     no_event_reason,
     ordinary_arrest,
     quiet_story,
+    release_sought,
 )
 from geoevents.events.protests import commemoration
 from geoevents.events.realis import (
@@ -75,10 +76,10 @@ _UNDER_AGREEMENT = re.compile(
 )
 
 
-def _defined_in_sentence(sentence: str, clause: str, m: re.Match[str]) -> bool:
-    """Whether the sentence, up to the trigger, is a definition of a tactic its earlier clause opened."""
-    at = sentence.find(clause)
-    return at > 0 and defined(sentence, at + m.start())
+def _defined_in_sentence(sentence: str, m: re.Match[str], at: int) -> bool:
+    """Whether the sentence, up to the trigger at ``at``, is a definition of a tactic its earlier clause
+    opened (the trigger's clause not the sentence's first)."""
+    return at - m.start() > 0 and defined(sentence, at)
 
 
 def _in_sentence(sentence: str | None, clause: str, m: re.Match[str]) -> int | None:
@@ -87,15 +88,21 @@ def _in_sentence(sentence: str | None, clause: str, m: re.Match[str]) -> int | N
     return None if at < 0 else at + m.start()
 
 
-def _told_in_earlier_year(clause: str, m: re.Match[str], year: int, sentence: str | None) -> bool:
+def _after_clause(sentence: str, clause: str, m: re.Match[str], at: int) -> str:
+    """The sentence after the clause whose trigger ``m`` stands at ``at`` of it."""
+    return sentence[at - m.start() + len(clause) :]
+
+
+def _told_in_earlier_year(
+    clause: str, m: re.Match[str], year: int, sentence: str | None, at: int | None
+) -> bool:
     """Whether the act is told in a year before publication, in its own clause or as what came "before"
     an act the next clause dates to such a year ("fought them before joining the army in 2006")."""
     if earlier_year(clause, m.start(), year):
         return True
-    at = _in_sentence(sentence, clause, m)
     if at is None or sentence is None:
         return False
-    tail = sentence[at - m.start() + len(clause) :]
+    tail = _after_clause(sentence, clause, m, at)
     return bool(re.match(r"\W*before\b", tail, re.I)) and earlier_year(sentence, at, year)
 
 
@@ -103,12 +110,11 @@ def _told_in_earlier_year(clause: str, m: re.Match[str], year: int, sentence: st
 _SINCE_YEAR = re.compile(r"\W*since\s+(?:early\s+|late\s+|mid-?)?(?:[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
 
 
-def _summed_since_year(clause: str, m: re.Match[str], sentence: str | None) -> bool:
+def _summed_since_year(clause: str, m: re.Match[str], sentence: str | None, at: int | None) -> bool:
     """Whether the clause's act is a sum over the years since one the next clause names."""
-    at = _in_sentence(sentence, clause, m)
     if at is None or sentence is None:
         return False
-    return bool(_SINCE_YEAR.match(sentence[at - m.start() + len(clause) :]))
+    return bool(_SINCE_YEAR.match(_after_clause(sentence, clause, m, at)))
 
 
 def rejection(
@@ -127,14 +133,16 @@ def rejection(
         return "weak-verb"
     if not asserted(clause, m.start()):
         return "not-asserted"
-    at = _in_sentence(sentence, clause, m)
+    at = _in_sentence(sentence, clause, m)  # where the trigger stands in its sentence, found once
     if sentence is not None and at is not None and future_time(sentence, at):
         return "not-asserted"  # "would ... | after the government takes the city", split into clauses
     if claimed(clause, m.start()):
         return "claim"
-    if defined(clause, m.start()) or (sentence is not None and _defined_in_sentence(sentence, clause, m)):
+    if defined(clause, m.start()) or (
+        sentence is not None and at is not None and _defined_in_sentence(sentence, m, at)
+    ):
         return "background"
-    if story and story.year and _told_in_earlier_year(clause, m, story.year, sentence):
+    if story and story.year and _told_in_earlier_year(clause, m, story.year, sentence, at):
         return "background"  # "fought them again in 2008", told in a later year's news
     if sentence is not None and denied_after(sentence, clause, m.end()):
         return "not-asserted"
@@ -144,17 +152,18 @@ def rejection(
     if summed and not (summed == "since" and trigger.sub_event_type == "Armed clash"):
         # "since Tuesday, strikes have killed 66" sums many strikes; a battle fought since Tuesday is one
         return "pattern"
-    if ongoing(clause, m.start()) or _summed_since_year(clause, m, sentence):
+    if ongoing(clause, m.start()) or _summed_since_year(clause, m, sentence, at):
         return "pattern"
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
-    since_at = _in_sentence(sentence, clause, m)
-    if remembered(clause, m.start()) or (since_at is not None and remembered(sentence or "", since_at)):
+    if remembered(clause, m.start()) or (at is not None and remembered(sentence or "", at)):
         return "background"  # "a vigil two years since the attack": the vigil may be news, the attack is not
     if story is not None and trigger.sub_event_type in CRIME_LOOKALIKES and story.crime:
         return "crime"
     if trigger.sub_event_type == "Arrests" and ordinary_arrest(sentence or clause):
         return "crime"
+    if trigger.sub_event_type in _DETENTIONS and _release_asked(clause, m, sentence, at):
+        return "background"  # "ordered those arrested last week to be freed": the order is the news
     if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
         return "collateral"
     if trigger.sub_event_type in _DEVICES and _DEVICE_TAKEN.search(clause[: m.start()]):
@@ -172,6 +181,20 @@ def rejection(
     return reason
 
 
+_DETENTIONS = frozenset({"Arrests", "Abduction/forced disappearance"})
+# A detention with an occasion of its own ("when it stormed the headquarters", "a week ago") is news.
+_OCCASION_TOLD = re.compile(r"\b(?:ago|when|during)\b", re.IGNORECASE)
+
+
+def _release_asked(clause: str, m: re.Match[str], sentence: str | None, at: int | None) -> bool:
+    """Whether a detention, with no day or occasion of its own, names the people whose release is sought."""
+    if _DATED.search(clause) or _OCCASION_TOLD.search(clause[m.end() :]):
+        return False
+    if sentence is None or at is None:
+        return release_sought(clause, m.start(), m.end())
+    return release_sought(sentence, at, at + len(m.group(0)))
+
+
 # A clause told as what led to the sentence's act: "..., after the killing of a protester", "..., after a
 # youth was stabbed". The cause is reported for context; where it is news, the article tells it apart.
 _AFTER_CAUSE = re.compile(r"\W*(?:after|following)\s", re.IGNORECASE)
@@ -184,6 +207,11 @@ _SPELL_ENDED = re.compile(
 )
 
 
+def opens_on_cause(clause: str) -> bool:
+    """Whether a clause opens on "after" or "following": what it tells led to the sentence's act."""
+    return bool(_AFTER_CAUSE.match(clause))
+
+
 def told_as_cause(clause: str, trigger: Trigger, m: re.Match[str], first_kind: str | None) -> bool:
     """Whether a later clause's act is the background of the sentence's first, typed act: a nominal or
     passive act after "after" (no doer, no day of its own), or the spell of fighting an act ended."""
@@ -191,7 +219,7 @@ def told_as_cause(clause: str, trigger: Trigger, m: re.Match[str], first_kind: s
         return False
     if _SPELL_ENDED.search(clause[: m.start()]):
         return True
-    if not _AFTER_CAUSE.match(clause) or _DATED.search(clause):
+    if not opens_on_cause(clause) or _DATED.search(clause):
         return False
     return trigger.nominal or bool(_PASSIVE_BEFORE.search(clause[: m.start()]))
 

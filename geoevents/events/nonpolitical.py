@@ -5,6 +5,17 @@ disasters, sport, ordinary crime and police work, and damage done by another act
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from geoevents.events.summaries import kinded_cues
+
+_KINDS = ("release", "released", "old_arms", "handled", "sport")
+
+
+def _cue(kind: str) -> re.Pattern[str]:
+    """The compiled wordings of one kind of cue (see ``data/nonpolitical.tsv``)."""
+    return kinded_cues("nonpolitical.tsv", _KINDS)[kind]
+
 
 # Strikes by workers, accidents and traffic: the words of violence without political violence.
 _LABOUR_STRIKE = re.compile(
@@ -80,7 +91,7 @@ _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|draw|loss|lead|h
 
 def _sport_report(sentence: str) -> bool:
     """A sentence in the words of sport (a score, or two words of the game): no trigger in it is violence."""
-    words = {m.group(0).lower() for m in _SPORT.finditer(sentence)}
+    words = {m.group(0).lower() for p in (_SPORT, _cue("sport")) for m in p.finditer(sentence)}
     return len(words) >= 2 or bool(_SCORE.search(sentence))
 
 
@@ -140,6 +151,8 @@ def no_event_reason(
     if not_political(clause, trigger):
         return "accident"
     whole = sentence or clause
+    if _cue("old_arms").search(whole) and _cue("handled").search(whole):
+        return "accident"  # "an old shell dug up by a plough exploded": a relic handled, not an attack
     if (generic and _SPORT.search(whole)) or _sport_report(whole):
         return "sport"
     if generic and _DISASTER.search(whole):
@@ -214,3 +227,18 @@ _COLLATERAL = re.compile(
 def collateral_damage(clause: str) -> bool:
     """Whether property destruction in ``clause`` is the damage of another act (crash, strike, blast)."""
     return bool(_COLLATERAL.search(clause))
+
+
+@lru_cache(maxsize=1)
+def _release_near() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = re.compile(rf"(?:{_cue('release').pattern})\s+(?:[\w'’,-]+\s+){{0,7}}$", re.IGNORECASE)
+    after = re.compile(rf"^\s*(?:[\w'’,-]+\s+){{0,7}}?(?:{_cue('released').pattern})", re.IGNORECASE)
+    return before, after
+
+
+def release_sought(sentence: str, start: int, end: int) -> bool:
+    """Whether the detention told at ``start:end`` of the sentence names the people whose release is
+    sought or ordered ("ordered the activists arrested last week to be freed", "demanded the release of
+    the fighters taken hostage"): the demand or the order is the news, not a new detention."""
+    before, after = _release_near()
+    return bool(before.search(sentence[:start]) or after.match(sentence[end:]))

@@ -11,7 +11,7 @@ import re
 
 # Re-exported for callers that import them from here.
 from geoevents.events.plurals import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
-from geoevents.events.summaries import cue
+from geoevents.events.summaries import cue, kinded_cues
 
 __all__ = [
     "OCCASION",
@@ -30,21 +30,10 @@ __all__ = [
 ]
 
 
-# Words that put the trigger out of the real: threats, denials, conditions, futures, opinions.
-_GOVERNING = re.compile(
-    r"\b(?:threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|vow(?:s|ed)?|pledg\w*|promis\w*|den(?:y|ied|ies|ying)|"
-    r"accus\w*|alleg\w*|reject\w*\s+(?:the\s+)?(?:reports?|claims?|allegations?|accounts?)|blam\w*|rumou?r\w*|unconfirmed|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand\w*|if|unless|"
-    r"whether|in\s+case|lest|risk\s+of|fears?\s+(?:of|that)|feared|plan(?:s|ned)?\s+to|planned|plot\w*|"
-    r"conspir\w*|encourag\w*|incit\w*|intend\w*|prepar\w*\s+to|charg\w*\s+with|convict\w*\s+of|guilty\s+(?:of|to)|"
-    r"charges?\s+of|indict\w*|on\s+suspicion\s+of|"
-    r"(?:imprisoned|jailed|sentenced|convicted|tried|prosecuted|punished|executed|hanged)\s+(?:[\w'’-]+\s+){0,10}?for|"
-    r"aim(?:s|ed)?\s+to|seek\w*\s+to|tr(?:y|ied|ies)\s+to|attempt\w*\s+to|prevent\w*|deter\w*|avoid\w*|"
-    r"believe\w*(?!\s+to\s+(?:be|have))|think\w*|thought|guess|suppose\w*|expect\w*|hope\w*|possible|potential|"
-    r"hypothetical|any|future|must|should|committed\s+to|ready\s+to|capable\s+of|ability\s+to|"
-    # a hedged report with no teller or occasion: "credible reports of ...", "unverified accounts that ..."
-    r"(?:credible|unverified|uncorroborated|unsubstantiated|persistent|growing)\s+(?:reports?|accounts?|claims?)\s+(?:of|that))\b",
-    re.IGNORECASE,
-)
+def _governing() -> re.Pattern[str]:
+    """Words that put the trigger after them out of the real: threats, denials, conditions, futures,
+    opinions (``data/realis.tsv``)."""
+    return kinded_cues("realis.tsv", ("governing",))["governing"]
 
 
 _MODAL_NEAR = re.compile(
@@ -126,7 +115,7 @@ def asserted(clause: str, start: int) -> bool:
     rest = after[word.end() :] if word else ""
     if _UNREALISED_AFTER.match(rest) or _MODAL_AFTER.match(rest) or _FUTURE_DAY_AFTER.match(rest):
         return False
-    if _GOVERNING.search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
+    if _governing().search(before) or _MODAL_NEAR.search(before) or _NEGATION_NEAR.search(before):
         return False
     if _NOT_PARTY.search(before) or _CALLED_NEAR.search(before) or _NONE_PASSIVE.search(before):
         return False

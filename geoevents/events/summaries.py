@@ -18,13 +18,17 @@ from geoevents.events.triggers import data_rows
 _KINDS = ("since", "perfect", "vague", "reaction", "span", "ongoing", "endured")
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
-    """One compiled alternation per kind of cue, from the data file."""
-    parts: dict[str, list[str]] = {kind: [] for kind in _KINDS}
-    for _where, row in data_rows(None, "summaries.tsv", ("kind", "pattern")):
+@lru_cache(maxsize=8)
+def kinded_cues(name: str, kinds: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """One compiled alternation per kind of cue, from a data file of rows ``kind<TAB>pattern``."""
+    parts: dict[str, list[str]] = {kind: [] for kind in kinds}
+    for _where, row in data_rows(None, name, ("kind", "pattern")):
         parts[row["kind"]].append(row["pattern"])
     return {kind: re.compile(rf"\b(?:{'|'.join(p)})\b", re.IGNORECASE) for kind, p in parts.items()}
+
+
+def _cues() -> dict[str, re.Pattern[str]]:
+    return kinded_cues("summaries.tsv", _KINDS)
 
 
 # One act named in the singular ("a car bomb has killed dozens", "the blast has killed dozens").

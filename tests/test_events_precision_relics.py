@@ -1,0 +1,68 @@
+"""Acts in the words of violence or detention that are no new event: a relic of an old war set off by
+the person handling it, a march of fans to a match, and detainees named only as those to be freed."""
+
+import re
+
+from geoevents.events.gate import rejection
+from geoevents.events.nonpolitical import no_event_reason, release_sought
+from geoevents.events.triggers import Trigger
+
+
+def _trigger(clause: str, word: str) -> re.Match[str]:
+    found = re.search(re.escape(word), clause)
+    assert found is not None
+    return found
+
+
+def _release(sentence: str, word: str) -> bool:
+    at = sentence.index(word)
+    return release_sought(sentence, at, at + len(word))
+
+
+def test_a_relic_of_an_old_war_handled_by_a_finder_is_an_accident() -> None:
+    clause = (
+        "a rusty mortar round turned up by a digger exploded while the worker was lifting it, hurting him"
+    )
+    assert no_event_reason(clause, True, _trigger(clause, "exploded")) == "accident"
+    clause = "a Second World War bomb unearthed at a building site blew up on Tuesday"
+    assert no_event_reason(clause, True, _trigger(clause, "blew up")) == "accident"
+
+
+def test_a_mine_left_by_a_recent_war_is_still_an_event() -> None:
+    clause = "a landmine left behind by the fighting exploded under a shepherd near the front, killing him"
+    assert no_event_reason(clause, True, _trigger(clause, "exploded")) is None
+
+
+def test_fans_marching_to_a_match_are_no_demonstration() -> None:
+    clause = "thousands of fans marched through the old town before the derby, chanting club songs"
+    assert no_event_reason(clause, False, _trigger(clause, "marched")) == "sport"
+    clause = "thousands marched through the old town on Friday against the new tax"
+    assert no_event_reason(clause, False, _trigger(clause, "marched")) is None
+
+
+def test_detainees_named_as_those_to_be_freed_are_no_new_arrest() -> None:
+    assert _release(
+        "The court ordered the students detained during the past month to be released at once.", "detained"
+    )
+    assert _release("The tribe called for the release of the elders kidnapped by the gang.", "kidnapped")
+
+
+def test_an_arrest_told_in_its_own_right_is_not_a_release() -> None:
+    assert not _release("Police detained nine students outside the university on Monday.", "detained")
+    assert not _release("Police detained nine students, who were later released on bail.", "detained")
+
+
+def test_the_gate_sets_aside_a_detention_named_only_for_its_release() -> None:
+    trigger = Trigger(pattern=re.compile("detained"), sub_event_type="Arrests")
+    sentence = "The governor ordered all the union leaders detained over the past fortnight to be set free."
+    assert rejection(sentence, trigger, _trigger(sentence, "detained"), sentence=sentence) == "background"
+    sentence = "Troops detained the leaders when they stormed the office, and a judge ordered them freed."
+    assert rejection(sentence, trigger, _trigger(sentence, "detained"), sentence=sentence) != "background"
+
+
+def test_a_cause_is_read_by_one_word_of_time() -> None:
+    from geoevents.events.gate import opens_on_cause
+
+    assert opens_on_cause(", after the shooting of a driver at the gate")
+    assert opens_on_cause("following a raid on the market")
+    assert not opens_on_cause("afterwards the troops left the town")
