@@ -60,3 +60,30 @@ def test_a_role_in_a_bombardment_is_no_act() -> None:
 def test_shooting_of_a_diplomat_is_an_attack() -> None:
     text = "A gunman fatally shot the visiting envoy outside a hotel in the capital on Monday, police said."
     assert _types(text) == ["Attack"]
+
+
+def test_terms_of_a_deal_are_not_an_act() -> None:
+    clause = (
+        "elders had reached an agreement with officials that the fighters would leave the town "
+        "in exchange for a halt to the shelling"
+    )
+    found = best_trigger(clause)
+    assert found is not None and found.trigger.sub_event_type == "Agreement"
+
+
+def test_support_from_the_air_is_still_told() -> None:
+    found = best_trigger("militia fighters backed by air strikes took the hill on Friday")
+    assert found is not None and found.trigger.sub_event_type is not None
+
+
+def test_a_captive_killed_is_an_attack() -> None:
+    text = "Insurgents said the downed pilot was detained and was later executed by a guard on Friday."
+    assert _types(text) == ["Attack"]
+
+
+def test_a_protest_kept_from_a_sealed_square_had_intervention() -> None:
+    text = (
+        "After police cordoned off the central square, about 900 protesters gathered in side streets "
+        "in the capital on Saturday, chanting slogans against the fuel price rise."
+    )
+    assert _types(text) == ["Protest with intervention"]

@@ -253,18 +253,23 @@ def best_trigger(
     return TriggerMention(best[2], best[3]) if best else None
 
 
-# Words that name an earlier act as the cause or topic of the clause's own ("angry over the shelling",
-# "Russia's role in the bombing", "in retaliation for air strikes"): the clause's event is the act it
-# states before them ("gunmen attacked the post in revenge for air strikes"), or none.
+# Words that name an act as the cause, topic or term of the clause's own ("angry over the shelling",
+# "Russia's role in the bombing", "in retaliation for air strikes", "agreed to leave in exchange for a
+# halt to the shelling"): the clause's event is the act it states before them ("gunmen attacked the post
+# in revenge for air strikes"), or none. Support is not such a cue: "troops backed by air strikes took
+# the town" tells the air strikes too.
 _CAUSE = re.compile(
     r"\b(?:role|involvement|complicity)\s+in\b|\b(?:angry|anger|outrage|fury|furious|grievances?)\s+"
-    r"(?:over|at|about)\b|\b(?:retaliation|revenge|reprisal|vengeance)\s+(?:for|to)\b",
+    r"(?:over|at|about)\b|\b(?:retaliation|revenge|reprisal|vengeance)\s+(?:for|to)\b|"
+    r"\b(?:halt|end|stop|cessation|pause)\s+(?:to|of|in)\b",
     re.IGNORECASE,
 )
-# What may stand between the cue and the act it names: determiners, possessives, a few adjectives.
+# What may stand between the cue and the act it names: determiners, possessives, names of the side
+# ("Russian", "US-led"), a few adjectives.
 _CAUSE_GAP = re.compile(
     r"\s*(?:(?:the|a|an|its|their|his|her|this|that|these|those|recent|earlier|last|alleged|deadly|"
-    r"continued|ongoing|heavy|repeated|[\w-]+['’]s?)\s+){0,3}",
+    r"continued|ongoing|heavy|repeated|intense|coalition|allied|government|regime|army|[\w-]+['’]s?|"
+    r"(?-i:[A-Z][\w.-]*))\s+){0,3}",
     re.IGNORECASE,
 )
 
