@@ -79,7 +79,8 @@ CIVILIAN_WORDS = re.compile(
     r"patients?|doctors?|nurses?|traders?|herders?|fishermen|workers?|protesters?|demonstrators?|mourners?|"
     r"man|woman|boy|girl|child|shepherds?|drivers?|businessm[ae]n|engineers?|lawyers?|judges?|clerics?|imams?|"
     r"priests?|elders?|council\s+members?|councill?ors?|activists?|candidates?|politicians?|teachers?|"
-    r"shopkeepers?|vendors?|pharmacists?|bakers?|labou?rers?|villagers?|tenants?|pedestrians?|bystanders?)\b",
+    r"shopkeepers?|vendors?|pharmacists?|bakers?|labou?rers?|villagers?|tenants?|pedestrians?|bystanders?|"
+    r"ambassadors?|diplomats?|envoys?|consuls?|mayors?|governors?|ministers?)\b",
     re.IGNORECASE,
 )
 ARMED_WORDS = re.compile(

@@ -198,10 +198,13 @@ def _first_act(trigger: Trigger, clause: str, m: re.Match[str]) -> re.Match[str]
     return later or m
 
 
-# Weapons a party carried, listed after "armed with" or "carrying": equipment, not a weapon used.
+# Weapons a party carried, listed after "armed with" or "carrying": equipment, not a weapon used. So is
+# a haul taken from a party ("seized rifles, two launchers and 13 hand grenades"): a seizure uses no weapon.
 _CARRIED = re.compile(
     r"\b(?:(?:armed|equipped)\s+with|carr(?:y|ying|ied)(?!\s+(?:out|away|off)\b)|in\s+possession\s+of)\s+"
-    r"(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}?$",
+    r"(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}?$|"
+    r"\b(?:seiz(?:ed|ing|ure\s+of)|confiscat(?:ed|ing|ion\s+of)|recover(?:ed|ing)|impound(?:ed|ing))\s+"
+    r"(?:[\w'’.-]+,?\s+(?:and\s+)?){0,16}?$",
     re.IGNORECASE,
 )
 
@@ -242,8 +245,43 @@ def best_trigger(
                 break  # rows are in rank order: nothing later can beat a specific match
     if best is not None and not best[2].generic:
         found = _first_named(clause, rows, TriggerMention(best[2], best[3]), skip)
-        return _outside_a_relative(clause, rows, found, skip)
+        found = _outside_a_relative(clause, rows, found, skip)
+        cause = _cause_of(clause, found)
+        if cause is not None:  # the act told before the cause, if any: the cause is an earlier act's name
+            return best_trigger(clause[: cause.start()], triggers, skip=skip)
+        return found
     return TriggerMention(best[2], best[3]) if best else None
+
+
+# Words that name an act as the cause, topic or term of the clause's own ("angry over the shelling",
+# "Russia's role in the bombing", "in retaliation for air strikes", "agreed to leave in exchange for a
+# halt to the shelling"): the clause's event is the act it states before them ("gunmen attacked the post
+# in revenge for air strikes"), or none. Support is not such a cue: "troops backed by air strikes took
+# the town" tells the air strikes too.
+_CAUSE = re.compile(
+    r"\b(?:role|involvement|complicity)\s+in\b|\b(?:angry|anger|outrage|fury|furious|grievances?)\s+"
+    r"(?:over|at|about)\b|\b(?:retaliation|revenge|reprisal|vengeance)\s+(?:for|to)\b|"
+    r"\b(?:halt|end|stop|cessation|pause)\s+(?:to|of|in)\b",
+    re.IGNORECASE,
+)
+# What may stand between the cue and the act it names: determiners, possessives, names of the side
+# ("Russian", "US-led"), a few adjectives.
+_CAUSE_GAP = re.compile(
+    r"\s*(?:(?:the|a|an|its|their|his|her|this|that|these|those|recent|earlier|last|alleged|deadly|"
+    r"continued|ongoing|heavy|repeated|intense|coalition|allied|government|regime|army|[\w-]+['’]s?|"
+    r"(?-i:[A-Z][\w.-]*))\s+){0,3}",
+    re.IGNORECASE,
+)
+
+
+def _cause_of(clause: str, found: TriggerMention) -> re.Match[str] | None:
+    """The cue naming ``found`` as a cause ("angry over the shelling"), when the trigger is the noun
+    phrase right after it ("residents angry at power cuts burned tyres": the burning is the act)."""
+    start = found.match.start()
+    for cue in _CAUSE.finditer(clause, 0, start):
+        if _CAUSE_GAP.fullmatch(clause, cue.end(), start):
+            return cue
+    return None
 
 
 # What separates two acts listed with one verb: "fighting, shelling and car bombs killed 18".
