@@ -94,7 +94,7 @@ def test_a_province_named_before_an_inverted_attribution_is_the_site(gazetteer: 
 
 def test_a_village_north_of_a_bare_province_name_is_placed_at_its_seat(gazetteer: object) -> None:
     """ "a hamlet north of Raqqa": the name stands for the town, so the unlisted place sits at the town
-    (geo_precision 2); "in Raqqa province" keeps the province (3)."""
+    (geo_precision 2); "in Raqqa province" is the province (3), still at its capital as ACLED codes it."""
     from geoevents.events.towns import _village_at
     from geoevents.records import Mention, ResolvedMention
 
@@ -105,8 +105,25 @@ def test_a_village_north_of_a_bare_province_name_is_placed_at_its_seat(gazetteer
         loc = _village_at("Umm Tina", rm, text)
         assert loc.place.name == "Umm Tina"
         assert (loc.precision == 2) is bare
-        if bare:
-            assert _km((loc.place.lat, loc.place.lon), (35.95, 39.01)) <= 10
+        assert _km((loc.place.lat, loc.place.lon), (35.95, 39.01)) <= 10
+
+
+UNLISTED_IN_A_REGION = [
+    # the region is named after a town too small for the larger-towns table: that town
+    ("Jihadist fighters overran the hamlet of Ouchtefene in Menaka region on Friday.", (15.92, 2.40)),
+    # a region not named after its capital: its largest town, the seat
+    ("Gunmen seized eleven farmers in the hamlet of Dangi Kura in Zamfara state.", (12.17, 6.66)),
+    ("Militants stormed the village of Galhareeri Yare in Hiiraan region on Friday.", (4.74, 45.20)),
+]
+
+
+@pytest.mark.parametrize(("text", "point"), UNLISTED_IN_A_REGION)
+def test_an_unlisted_village_in_a_region_is_at_the_regions_capital(
+    text: str, point: tuple[float, float], gazetteer: object
+) -> None:
+    """ACLED codes a site known only by its province at the provincial capital, not at the province's
+    middle, which may lie a hundred kilometres from any town."""
+    test_a_located_name_is_the_site(text, point, gazetteer)
 
 
 def test_a_valley_placed_by_a_town_is_at_the_town(gazetteer: object) -> None:

@@ -209,15 +209,27 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# A roundup's opening label: a few words and a colon ("baidoa: ...", "Lower Shabelle: ...").
+_ROUNDUP_LABEL = re.compile(r"\s*((?:[^\W\d][\w'’-]*\s+){0,2}[^\W\d][\w'’-]*):\s")
+
+
 def clauses_from_sentence(sentence: Span) -> list[Span]:
-    """Clauses of a sentence, split where a new event may be introduced ("in response to ...")."""
+    """Clauses of a sentence, split where a new event may be introduced ("in response to ..."). In a
+    roundup of labelled entries with no full stops ("baidoa: ... kismayo: police arrested ..."), the
+    words before each colon are the next entry's label, as long as the first label."""
     parts: list[Span] = []
     cursor = sentence.start
     base = sentence.start
+    label = _ROUNDUP_LABEL.match(sentence.text)
+    label_words = len(label.group(1).split()) if label else 0
     for m in _CLAUSE_BREAK.finditer(sentence.text):
-        cut = base + m.start()
+        cut, after = base + m.start(), base + m.end()
+        if label_words and m.group(0).startswith(":"):  # the label opens the next entry
+            words = list(re.finditer(r"\S+", sentence.text[: m.start()]))
+            if len(words) > label_words:
+                cut = after = base + words[-label_words].start()
         if cut - cursor >= 12:
             parts.append(Span(cursor, cut, sentence.text[cursor - base : cut - base], sentence.zone))
-            cursor = base + m.end()
+            cursor = after
     parts.append(Span(cursor, sentence.end, sentence.text[cursor - base :], sentence.zone))
     return [p for p in parts if p.text.strip()]

@@ -145,9 +145,9 @@ _BARE_PROVINCE_AFTER = re.compile(
 
 
 def _village_at(name: str, container: ResolvedMention, text: str) -> EventLocation:
-    """A village GeoNames lacks at the place the text puts it in; a province named bare ("a village north
-    of Raqqa") is its seat, as ACLED reads the name (geo_precision 2), its centre only when the text calls it
-    a province (3)."""
+    """A village GeoNames lacks at the place the text puts it in; a province stands for its capital, as
+    ACLED codes a province-only site: geo_precision 2 when named bare ("a village north of Raqqa"), 3 when
+    the text calls it a province ("a village in Hiraan region" is at Beledweyne)."""
     assert container.place is not None
     within = container.place
     named = container.mention.text
@@ -156,10 +156,10 @@ def _village_at(name: str, container: ResolvedMention, text: str) -> EventLocati
         or _AREA_WORD_AT_END.search(named)
         or _BARE_PROVINCE_AFTER.match(text, container.mention.end)
     )
-    seat = admin1_seat(within, container.mention.text) if bare else None
+    seat = province_capital(within, container.mention.text)
     if seat is not None:
         at = replace(within, lat=seat.lat, lon=seat.lon, feature_class="populated_place")
-        return EventLocation(_village_place(name, at), 2)
+        return EventLocation(_village_place(name, at), 2 if bare else 3)
     return EventLocation(_village_place(name, within), _village_precision(container))
 
 
@@ -369,6 +369,24 @@ def admin1_seat(place: Place, named: str) -> Place | None:
         if keys & city_keys:
             return _city_place(city, place.admin1, seat_of=place.feature_id)
     return None
+
+
+def province_capital(place: Place, named: str) -> Place | None:
+    """Where ACLED puts a site known only by its province: the town the province is named after (of any
+    size: "Menaka"), else its largest town of 15,000 or more, the seat in most provinces ("Hiraan" at
+    Beledweyne);
+    None for a place that is no province or one with no such town."""
+    seat = admin1_seat(place, named)
+    if seat is not None or place.feature_class != "admin1":
+        return seat
+    country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
+    country = country or place.country_code or ""
+    for name in (_AREA_WORDS_IN.sub("", named), place.name):  # a smaller town the province is named after
+        town = village_named(country, name)
+        if town is not None and str(town["admin1code"]) == code:
+            return _city_place(town, place.admin1, seat_of=place.feature_id)
+    towns = _keyed_towns(country).get(code, [])
+    return _city_place(towns[0][0], place.admin1, seat_of=place.feature_id) if towns else None
 
 
 @lru_cache(maxsize=1)
