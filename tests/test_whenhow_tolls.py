@@ -1,10 +1,14 @@
-"""Tolls of both sides told in one clause: the attackers' dead beside their victims'."""
+"""Tolls of both sides: the attackers' dead beside their victims', in one clause or the next sentence."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
+from geoevents.events import events_from_article
 from geoevents.events.counts import casualties_from_text
+from geoevents.records import Article
 
 
 @pytest.mark.parametrize(
@@ -28,3 +32,13 @@ def test_attackers_dead_beside_victims(text: str, dead: int) -> None:
 def test_vague_attackers_toll_stays_vague() -> None:
     found = casualties_from_text("Troops killed dozens of attackers near the border")
     assert (found.fatalities, found.fatalities_vague) == (12, True)
+
+
+def test_the_attackers_dead_told_in_the_next_sentence_add_to_the_act() -> None:
+    text = (
+        "Insurgents raided a police post in Karvel on Tuesday, sparking a gun battle in which "
+        "eight officers were killed, the ministry said. Police killed dozens of the raiders, it added."
+    )
+    article = Article(id="t1", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t1")
+    events = [e for e in events_from_article(article, []) if e.event_date == date(2021, 3, 2)]
+    assert events and max(e.fatalities or 0 for e in events) == 20

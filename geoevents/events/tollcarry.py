@@ -14,6 +14,7 @@ from geoevents.events.draft import Draft
 from geoevents.events.numbers import NUMBER, number_from_phrase
 from geoevents.events.sites import places_in
 from geoevents.events.text import Span
+from geoevents.events.tollforms import ATTACKERS
 from geoevents.records import ResolvedMention
 
 # A tally over time or a war ("have died since", "so far"), another event, or a toll not told as fact.
@@ -77,7 +78,7 @@ def bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
             for k in kept
             if bare
             and (k.sub_event_type is not None or k.generic is not None)  # "attacked a checkpoint" too
-            and k.date == d.date
+            and (k.date == d.date or (d.date is None and _other_side(d)))  # the other side's dead: its day
             and d.spans
             and k.spans
             and (0 < d.spans[0].start - k.spans[-1].end <= 2 or _further_in_its_sentence(d, k))
@@ -102,11 +103,34 @@ def _further_in_its_sentence(toll: Draft, act: Draft) -> bool:
 
 def _further_dead(act: Draft, toll: Draft) -> tuple[int, bool] | None:
     """The act's toll with the further dead added ("killing 11 militants; two soldiers were also
-    killed" is 13: ACLED counts the dead of every side), or None when the toll tells no further dead."""
+    killed" is 13: ACLED counts the dead of every side), or None when the toll tells no further dead.
+    The attackers' dead the next sentence counts ("Troops killed dozens of the raiders") are further
+    dead too, a vague figure coded by its rule ("dozens" 12) as the codebook codes one."""
     a, b = act.fatalities, toll.fatalities
-    if FURTHER_TOLL not in toll.tags or not (a and b) or a[1] or b[1] or min(a[0], b[0]) <= 0:
+    if not (a and b) or a[1] or min(a[0], b[0]) <= 0:
         return None
-    return (a[0] + b[0], False)
+    if FURTHER_TOLL in toll.tags and not b[1]:
+        return (a[0] + b[0], False)
+    if _other_side(toll):
+        return (a[0] + b[0], b[1])
+    return None
+
+
+def _other_side(toll: Draft) -> bool:
+    """Whether a toll-only sentence counts the act's attackers killed by its target: "troops killed
+    dozens of attackers", "the police shot dead three of the gunmen"."""
+    return any(
+        (m := _KILLED_THEM.search(s.text)) is not None and ATTACKERS.match(s.text, m.end("num"))
+        for s in toll.spans
+    )
+
+
+# "killed dozens of", "shot dead at least three": the figure of whom the verb killed.
+_KILLED_THEM = re.compile(
+    rf"\b(?:killed|shot\s+dead|killing)\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?(?P<num>{NUMBER})"
+    r"(?:\s+of)?",
+    re.I,
+)
 
 
 # A toll raised after the act's first report: "the monitor later raised the toll to 14", "the toll has
