@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from geoevents.atomic import atomic_write_bytes
-from geoevents.errors import GeoeventsError, InputError
-from geoevents.ingest.articles import article_id as text_digest
+from geoevents.errors import GeoeventsError
 from geoevents.outset import (
     OutputLock,
     check_obstacles,
@@ -46,30 +45,26 @@ from geoevents.parallel import (
     WorkerConfig,
     decode_record,
     no_event_reason,
-    one_line,
     place_id_of_encoded,
     runner_from_options,
 )
-from geoevents.records import Article, Event, FileRead, Skipped
+from geoevents.records import Article, Event
 from geoevents.result_store import ResultStore, StoredResults
 from geoevents.run_errors import (
     RUN_JSON,
     SHOWN_PER_REASON,
     RunError,
-    _ErrorLog,
-    _note_skipped,
     collapsed_error_lines,
     redact,
 )
 from geoevents.run_info import (
     _article_source,
     _fingerprint,
-    _input_of,
-    _InputRecord,
     _run_info,
     _stale_event_overrides,
     _stale_place_overrides,
 )
+from geoevents.run_intake import Intake
 from geoevents.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -279,79 +274,66 @@ def _run_batch(
     store: ResultStore,
     gazetteer_version: str | None,
 ) -> RunSummary:
-    from tqdm import tqdm
+    intake = Intake(store, progress=_show_progress(options.progress))
+    failed = _process(runner, intake.articles(stages, inputs, settings, out), intake, store)
+    # Every reply is in: the workers (each with its own gazetteer) end before the outputs are written,
+    # so their memory and the writers' do not add up at the run's peak.
+    runner.close()
 
-    records: dict[str, _InputRecord] = {}
-    errors: list[tuple[int, RunError]] = []
-    order: list[str] = []  # article ids in input order, each once
-    seen: dict[str, str] = {}  # article id -> its text's hash
-    sources: dict[str, tuple[int, str]] = {}  # in-flight article id -> (seq, source)
-    resumed = 0
-    seq = 0
-
-    report = _ErrorLog()
-    skip_reasons: Counter[str] = Counter()
-    skipped: list[Skipped] = []
-
-    def record_for(path: str) -> _InputRecord:
-        if path not in records:
-            records[path] = _InputRecord(path=path, seq=seq)
-        return records[path]
-
-    progress = tqdm(
-        desc="articles",
-        unit="article",
-        disable=not _show_progress(options.progress),
-        file=sys.stderr,
-        leave=False,
+    done = [a for a in intake.order if a not in failed and a in store]
+    tally = _Tally.of(store, done)
+    events = list(stages.merge(tally.found, settings=settings))
+    stale: list[str] = []
+    stale_places: list[str] = []
+    if overrides is not None:
+        events = list(stages.apply_to_events(overrides, events))
+        stale = _stale_event_overrides(overrides)
+        for where in stale:
+            log.warning("%s: this correction matched no event", where)
+        stale_places = _stale_place_overrides(overrides, tally.overrides_used)
+        for where in stale_places:
+            log.warning("%s: this place correction matched no mention in any article", where)
+    records = intake.records
+    sorted_errors = intake.sorted_errors()
+    run_info = _run_info(
+        options,
+        settings,
+        gazetteer_version,
+        records,
+        sorted_errors,
+        skipped=intake.skipped,
+        stale_overrides=stale,
+        stale_place_overrides=stale_places,
+        counts={
+            "inputs": len(records),
+            "inputs_failed": sum(1 for r in records.values() if r.errors and not r.articles),
+            "articles": len(done),
+            "articles_failed": len(failed),
+            "mentions": tally.mentions,
+            "places": len(tally.place_ids),
+            "events_found": len(tally.found),
+            "events": len(events),
+        },
     )
+    run_info["articles_without_events"] = {
+        "count": sum(tally.quiet.values()),
+        "reasons": dict(sorted(tally.quiet.items())),
+    }
+    tally.found = []
+    summary = _summary(out, inputs, run_info, intake.resumed, sorted_errors)
+    if not done:  # nothing read: the previous outputs stay; what failed goes beside the cache
+        attempt = store.folder / RUN_JSON
+        atomic_write_bytes(attempt, _run_json_bytes(run_info))
+        return dataclasses.replace(summary, run_json=attempt)
+    published = _write_output_set(out, StoredResults(store, done), events, stages, options, run_info)
+    return dataclasses.replace(summary, outputs=tuple(published))
 
-    def to_process() -> Iterator[Article]:
-        nonlocal seq, resumed
-        for item in stages.ingest(inputs, settings=settings, exclude=(out,)):
-            if isinstance(item, FileRead):
-                record_for(item.path).sha256 = item.sha256
-                continue
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                _note_skipped(item, skip_reasons)
-                continue
-            seq += 1
-            if isinstance(item, InputError):
-                error = RunError(redact(item.source), redact(one_line(item.reason)), "ingest")
-                errors.append((seq, error))
-                record_for(_input_of(item.source)).errors.append(error.reason)
-                report(error)
-                progress.update(1)
-                continue
-            article: Article = item
-            if article.path:
-                record_for(article.path).articles.append(article.id)
-            digest = text_digest(article.text)
-            if seen.get(article.id, digest) != digest:  # a feed's id given to two different texts
-                error = RunError(
-                    redact(_article_source(article)),
-                    f"id {article.id!r} is used by another article with a different text",
-                    "ingest",
-                )
-                errors.append((seq, error))
-                report(error)
-                progress.update(1)
-                continue
-            if article.id in seen:  # the same text twice: one article, listed under both inputs
-                continue
-            seen[article.id] = digest
-            order.append(article.id)
-            if store.holds(article):
-                resumed += 1
-                progress.update(1)
-                continue
-            sources[article.id] = (seq, _article_source(article))
-            yield article
 
+def _process(runner: Any, articles: Iterator[Article], intake: Intake, store: ResultStore) -> set[str]:
+    """Send the articles to the workers and store each reply; the ids of the articles that failed."""
     failed: set[str] = set()
-    for article, reply in runner.replies(to_process()):
-        at, source = sources.pop(article.id, (seq, _article_source(article)))
+    for article, reply in runner.replies(articles):
+        at, source = intake.sources.pop(article.id, (intake.seq, _article_source(article)))
         if isinstance(reply, Success):
             store.add(reply)
         else:
@@ -361,96 +343,60 @@ def _run_batch(
                     redact(f"the {reply.stage} stage cannot run ({reply.reason}); stopped at {source}")
                 )
             error = RunError(redact(source), redact(f"{reply.stage} failed: {reply.reason}"), reply.stage)
-            errors.append((at, error))
             failed.add(article.id)
-            if article.path and article.path in records:
-                records[article.path].errors.append(error.reason)
-            report(error)
-        progress.update(1)
-    progress.close()
-    # Every reply is in: the workers (each with its own gazetteer) end before the outputs are written,
-    # so their memory and the writers' do not add up at the run's peak.
-    runner.close()
+            if article.path and article.path in intake.records:
+                intake.records[article.path].errors.append(error.reason)
+            intake.error(at, error)
+        intake.progress.update(1)
+    intake.progress.close()
+    return failed
 
-    done = [a for a in order if a not in failed and a in store]
-    results = StoredResults(store, done)
-    found: list[Event] = []
-    mentions = 0
-    place_ids: set[str] = set()
-    overrides_used: set[int] = set()
-    quiet: Counter[str] = Counter()  # articles that gave no event, by why
-    # Counts and events only: the mentions are left as JSON here (the outputs read them in full).
-    with open(store.results_path, "rb") as handle:
-        for article_id in done:
-            encoded = store.read_encoded(article_id, handle)
-            overrides_used.update(encoded.get(OVERRIDES_USED, ()))
-            found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
-            if not encoded["events"]:
-                quiet[encoded.get(NO_EVENT_REASON) or no_event_reason(encoded["article"])] += 1
-            mentions += len(encoded["mentions"])
-            place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
-    events_found = len(found)
-    events = list(stages.merge(found, settings=settings))
-    stale: list[str] = []
-    stale_places: list[str] = []
-    if overrides is not None:
-        events = list(stages.apply_to_events(overrides, events))
-        stale = _stale_event_overrides(overrides)
-        for where in stale:
-            log.warning("%s: this correction matched no event", where)
-        stale_places = _stale_place_overrides(overrides, overrides_used)
-        for where in stale_places:
-            log.warning("%s: this place correction matched no mention in any article", where)
-    del found
 
-    sorted_errors = [e for _, e in sorted(errors, key=lambda pair: (pair[0], pair[1].source, pair[1].reason))]
-    run_info = _run_info(
-        options,
-        settings,
-        gazetteer_version,
-        records,
-        sorted_errors,
-        skipped=skipped,
-        stale_overrides=stale,
-        stale_place_overrides=stale_places,
-        counts={
-            "inputs": len(records),
-            "inputs_failed": sum(1 for r in records.values() if r.errors and not r.articles),
-            "articles": len(done),
-            "articles_failed": len(failed),
-            "mentions": mentions,
-            "places": len(place_ids),
-            "events_found": events_found,
-            "events": len(events),
-        },
-    )
+@dataclasses.dataclass
+class _Tally:
+    """The stored results' counts and events (the mentions stay JSON here: the outputs read them in full)."""
 
-    run_info["articles_without_events"] = {
-        "count": sum(quiet.values()),
-        "reasons": dict(sorted(quiet.items())),
-    }
+    found: list[Event] = dataclasses.field(default_factory=list)
+    mentions: int = 0
+    place_ids: set[str] = dataclasses.field(default_factory=set)
+    overrides_used: set[int] = dataclasses.field(default_factory=set)
+    quiet: Counter[str] = dataclasses.field(default_factory=Counter)  # articles that gave no event, by why
+
+    @classmethod
+    def of(cls, store: ResultStore, done: Sequence[str]) -> _Tally:
+        tally = cls()
+        with open(store.results_path, "rb") as handle:
+            for article_id in done:
+                encoded = store.read_encoded(article_id, handle)
+                tally.overrides_used.update(encoded.get(OVERRIDES_USED, ()))
+                tally.found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
+                if not encoded["events"]:
+                    reason = encoded.get(NO_EVENT_REASON) or no_event_reason(encoded["article"])
+                    tally.quiet[reason] += 1
+                tally.mentions += len(encoded["mentions"])
+                tally.place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
+        return tally
+
+
+def _summary(
+    out: Path, inputs: list[str], run_info: Mapping[str, Any], resumed: int, errors: list[RunError]
+) -> RunSummary:
     counts = run_info["counts"]
-    summary = RunSummary(
+    return RunSummary(
         out_dir=out,
         inputs=counts["inputs"],
         articles=counts["articles"],
         resumed=resumed,
         failed_articles=counts["articles_failed"],
-        mentions=mentions,
-        places=len(place_ids),
+        mentions=counts["mentions"],
+        places=counts["places"],
         events_found=counts["events_found"],
-        events=len(events),
-        errors=tuple(sorted_errors),
+        events=counts["events"],
+        errors=tuple(errors),
         outputs=(),
         run_json=out / RUN_JSON,
         inputs_named=tuple(inputs),
     )
-    if not done:  # nothing read: the previous outputs stay; what failed goes beside the cache
-        attempt = store.folder / RUN_JSON
-        atomic_write_bytes(attempt, _run_json_bytes(run_info))
-        return dataclasses.replace(summary, run_json=attempt)
-    published = _write_output_set(out, results, events, stages, options, run_info)
-    return dataclasses.replace(summary, outputs=tuple(published))
 
 
 def _run_json_bytes(run_info: Mapping[str, Any]) -> bytes:
