@@ -242,6 +242,7 @@ def _run_locked(
         gazetteer_version = runner.gazetteer_version()
         fingerprint = _fingerprint(options, settings, gazetteer_version, overrides)
         store = ResultStore(out / CACHE_DIR, fingerprint, reuse=options.resume)
+        store.places.known = getattr(runner, "local_places", dict)()
         try:
             summary = _run_batch(
                 [os.fspath(p) for p in inputs],

@@ -6,7 +6,7 @@ import contextlib
 import json
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,6 +19,41 @@ from geoevents.records import Article, ArticleResult, Place
 from geoevents.worker import Success
 
 STORE_FORMAT = 2  # 2: evidence carries its publisher; undated events have no time precision
+
+
+class LazyPlaces(Mapping[str, Place]):
+    """The stored places by feature id, each decoded (its geometry rebuilt from WKB, costly for a
+    country's polygon) when it is first read, and never when this process made it (``known``)."""
+
+    def __init__(self) -> None:
+        self._encoded: dict[str, str] = {}
+        self._decoded: dict[str, Place] = {}
+        self.known: Mapping[str, Place] = {}  # places at hand already (made in this process)
+
+    def add(self, fid: str, encoded: str) -> None:
+        if fid not in self._encoded:
+            self._encoded[fid] = encoded
+            self._decoded.pop(fid, None)
+
+    def __getitem__(self, fid: str) -> Place:
+        try:
+            return self._decoded[fid]
+        except KeyError:
+            pass
+        place = self.known.get(fid)
+        if place is None:
+            place = decode_record(Place, json.loads(self._encoded[fid]))
+        self._decoded[fid] = place
+        return place
+
+    def __contains__(self, fid: object) -> bool:
+        return fid in self._encoded
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._encoded)
+
+    def __len__(self) -> int:
+        return len(self._encoded)
 
 
 class ResultStore:
@@ -36,8 +71,7 @@ class ResultStore:
         self.places_path = folder / "places.jsonl"
         self.meta_path = folder / "meta.json"
         self.index: dict[str, int] = {}  # article id -> byte offset of its line
-        self.places: dict[str, Place] = {}
-        self._place_lines: dict[str, str] = {}
+        self.places = LazyPlaces()
         if reuse and self._matches(fingerprint):
             self._load()
         else:
@@ -78,8 +112,8 @@ class ResultStore:
         for _, raw in self._good_lines(self.places_path):
             try:
                 fid, encoded = raw.decode("utf-8").rstrip("\n").split("\t", 1)
-                self.places[fid] = decode_record(Place, json.loads(encoded))
-                self._place_lines[fid] = encoded
+                json.loads(encoded)  # a damaged line is left out, as a torn one
+                self.places.add(fid, encoded)
             except (ValueError, KeyError, TypeError):
                 continue
         for offset, raw in self._good_lines(self.results_path):
@@ -102,11 +136,10 @@ class ResultStore:
     def _add(self, reply: Success) -> None:
         wrote_place = False
         for fid, encoded in reply.new_places:
-            if fid in self._place_lines:
+            if fid in self.places:
                 continue
             self._places_out.write(f"{fid}\t{encoded}\n".encode("utf-8", "backslashreplace"))
-            self._place_lines[fid] = encoded
-            self.places[fid] = decode_record(Place, json.loads(encoded))
+            self.places.add(fid, encoded)
             wrote_place = True
         if wrote_place:
             self._places_out.flush()

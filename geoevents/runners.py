@@ -11,10 +11,10 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from geoevents.records import Article
+from geoevents.records import Article, Place
 from geoevents.stages import StageUnavailable, exc_text, one_line
 from geoevents.worker import Failure, Reply, WorkerConfig, WorkerState, process_article
 
@@ -104,9 +104,14 @@ class LocalRunner:
 
     def __init__(self, config: WorkerConfig) -> None:
         self.state = WorkerState(config)
+        self.state.objects = {}
 
     def gazetteer_version(self) -> str | None:
         return self.state.gazetteer_version()
+
+    def local_places(self) -> Mapping[str, Place]:
+        """The places the replies sent, as the worker made them (it runs in this process)."""
+        return self.state.objects or {}
 
     def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
         for article in articles:
