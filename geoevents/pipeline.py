@@ -12,26 +12,19 @@ result of every article whose content hash (its id) is already there.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import errno
-import hashlib
 import json
 import logging
 import os
-import re
-import shutil
-import stat
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from geoevents import __version__
-from geoevents.atomic import atomic_write_bytes, atomic_write_text
-from geoevents.errors import GeoeventsError, InputError
-from geoevents.ingest.articles import article_id as text_digest
+from geoevents.atomic import atomic_write_bytes
+from geoevents.errors import GeoeventsError
 from geoevents.outset import (
     OutputLock,
     check_obstacles,
@@ -51,13 +44,27 @@ from geoevents.parallel import (
     Success,
     WorkerConfig,
     decode_record,
-    dumps,
     no_event_reason,
-    one_line,
     place_id_of_encoded,
     runner_from_options,
 )
-from geoevents.records import Article, ArticleResult, Event, FileRead, Place, Skipped
+from geoevents.records import Article, Event
+from geoevents.result_store import ResultStore, StoredResults
+from geoevents.run_errors import (
+    RUN_JSON,
+    SHOWN_PER_REASON,
+    RunError,
+    collapsed_error_lines,
+    redact,
+)
+from geoevents.run_info import (
+    _article_source,
+    _fingerprint,
+    _run_info,
+    _stale_event_overrides,
+    _stale_place_overrides,
+)
+from geoevents.run_intake import Intake
 from geoevents.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -65,10 +72,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RunError", "RunOptions", "RunSummary", "StoredResults", "collapsed_error_lines", "run"]
 
 CACHE_DIR = ".geoevents-cache"
-RUN_JSON = "run.json"
-STORE_FORMAT = 2  # 2: evidence carries its publisher; undated events have no time precision
 ENGINES = ("local", "dask")
-SHOWN_PER_REASON = 3  # errors with the same reason printed before they are only counted
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,18 +119,6 @@ class RunOptions:
         if self.max_bytes is not None:
             settings = dataclasses.replace(settings, max_input_bytes=self.max_bytes)
         return dataclasses.replace(settings, jobs=self.jobs)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class RunError:
-    """One input or article that could not be used, and why (one line)."""
-
-    source: str
-    reason: str
-    stage: str = "ingest"
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -187,346 +179,11 @@ class RunSummary:
         )
 
 
-# --------------------------------------------------------------------------- secrets
-
-
-_SECRET_NAME = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)", re.IGNORECASE)
-
-
-def _secrets() -> list[str]:
-    """Values of environment variables that hold credentials (geocoder API keys and the like)."""
-    return sorted(
-        (v for k, v in os.environ.items() if _SECRET_NAME.search(k) and len(v) >= 6), key=len, reverse=True
-    )
-
-
-def redact(text: str) -> str:
-    """``text`` with every credential from the environment replaced by ``***``."""
-    for secret in _secrets():
-        text = text.replace(secret, "***")
-    return text
-
-
-# --------------------------------------------------------------------------- result store
-
-
-class ResultStore:
-    """Per-article results as JSON lines in ``OUT/.geoevents-cache``; places stored once.
-
-    Lines are appended and flushed as results arrive, so an interrupted run keeps
-    everything it finished; a torn last line (a crash mid-append) is ignored on load.
-    The store is only reused when it was made by the same version, settings,
-    gazetteer options and corrections: ``fingerprint`` says so.
-    """
-
-    def __init__(self, folder: Path, fingerprint: str, *, reuse: bool) -> None:
-        self.folder = folder
-        self.results_path = folder / "results.jsonl"
-        self.places_path = folder / "places.jsonl"
-        self.meta_path = folder / "meta.json"
-        self.index: dict[str, int] = {}  # article id -> byte offset of its line
-        self.places: dict[str, Place] = {}
-        self._place_lines: dict[str, str] = {}
-        if reuse and self._matches(fingerprint):
-            self._load()
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(
-                self.meta_path, dumps({"format": STORE_FORMAT, "fingerprint": fingerprint}) + "\n"
-            )
-        # Held open for the whole run and closed by close(): appended to as results arrive.
-        self._results: IO[bytes] = open(self.results_path, "ab")  # noqa: SIM115
-        self._places_out: IO[bytes] = open(self.places_path, "ab")  # noqa: SIM115
-        self._reader: IO[bytes] | None = None  # opened by the first ``holds`` that reads a stored line
-
-    def _matches(self, fingerprint: str) -> bool:
-        try:
-            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
-        return bool(meta == {"format": STORE_FORMAT, "fingerprint": fingerprint})
-
-    @staticmethod
-    def _good_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-        """(offset, line) of every complete line; the file is cut after the last one."""
-        if not path.exists():
-            return
-        offset = 0
-        with open(path, "rb") as handle:
-            for raw in handle:
-                if not raw.endswith(b"\n"):
-                    break
-                yield offset, raw
-                offset += len(raw)
-        if path.stat().st_size != offset:
-            with open(path, "r+b") as handle:
-                handle.truncate(offset)
-
-    def _load(self) -> None:
-        for _, raw in self._good_lines(self.places_path):
-            try:
-                fid, encoded = raw.decode("utf-8").rstrip("\n").split("\t", 1)
-                self.places[fid] = decode_record(Place, json.loads(encoded))
-                self._place_lines[fid] = encoded
-            except (ValueError, KeyError, TypeError):
-                continue
-        for offset, raw in self._good_lines(self.results_path):
-            try:
-                article_id = json.loads(raw)["article"]["id"]
-            except (ValueError, KeyError, TypeError):
-                continue
-            self.index[article_id] = offset
-
-    def __contains__(self, article_id: str) -> bool:
-        return article_id in self.index
-
-    def add(self, reply: Success) -> None:
-        """Store one article's result (its new places first, so the result never points at nothing)."""
-        try:
-            self._add(reply)
-        except OSError as exc:  # a full disk: the run cannot go on, and says where
-            raise write_failure(exc, self.results_path) from exc
-
-    def _add(self, reply: Success) -> None:
-        wrote_place = False
-        for fid, encoded in reply.new_places:
-            if fid in self._place_lines:
-                continue
-            self._places_out.write(f"{fid}\t{encoded}\n".encode("utf-8", "backslashreplace"))
-            self._place_lines[fid] = encoded
-            self.places[fid] = decode_record(Place, json.loads(encoded))
-            wrote_place = True
-        if wrote_place:
-            self._places_out.flush()
-        offset = self._results.tell()
-        self._results.write(reply.line.encode("utf-8", "backslashreplace") + b"\n")
-        self._results.flush()
-        self.index[reply.article_id] = offset
-
-    def close(self) -> None:
-        for handle in (self._results, self._places_out):
-            with contextlib.suppress(OSError):
-                handle.flush()
-                os.fsync(handle.fileno())
-            handle.close()
-        if self._reader is not None:
-            self._reader.close()
-
-    def read(self, article_id: str, handle: IO[bytes]) -> ArticleResult:
-        result: ArticleResult = decode_record(
-            ArticleResult, self.read_encoded(article_id, handle), self.places
-        )
-        return result
-
-    def holds(self, article: Article) -> bool:
-        """Whether this article's result is stored for the same text (a feed's id may be reused)."""
-        if article.id not in self.index:
-            return False
-        if self._reader is None:  # one handle for every resumed article, not a file opened for each
-            self._reader = open(self.results_path, "rb")  # noqa: SIM115
-        return bool(self.read_encoded(article.id, self._reader)["article"]["text"] == article.text)
-
-    def read_encoded(self, article_id: str, handle: IO[bytes]) -> dict[str, Any]:
-        """An article's stored result as plain JSON data (cheap: no records are built)."""
-        handle.seek(self.index[article_id])
-        data: dict[str, Any] = json.loads(handle.readline())
-        return data
-
-
-class StoredResults(Sequence[ArticleResult]):
-    """The run's article results in input order, read from disk each time they are iterated."""
-
-    def __init__(self, store: ResultStore, order: Sequence[str]) -> None:
-        self._store = store
-        self._order = order
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        with open(self._store.results_path, "rb") as handle:
-            return self._store.read(self._order[index], handle)
-
-    def __iter__(self) -> Iterator[ArticleResult]:
-        with open(self._store.results_path, "rb") as handle:
-            for article_id in self._order:
-                yield self._store.read(article_id, handle)
-
-
-# --------------------------------------------------------------------------- inputs
-
-
-def _sha256_file(path: str, *, limit: int) -> str | None:
-    """The file's sha256, or None for what is not a regular readable file within the size limit."""
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
-    except OSError:
-        return None
-
-
-@dataclasses.dataclass
-class _InputRecord:
-    path: str
-    seq: int
-    sha256: str | None = None
-    articles: list[str] = dataclasses.field(default_factory=list)
-    errors: list[str] = dataclasses.field(default_factory=list)
-
-
-def _article_source(article: Article) -> str:
-    """How an error names an article: its file, and its line or id inside a multi-article file."""
-    where = article.path or article.url or article.title or article.id
-    meta = article.metadata if isinstance(article.metadata, Mapping) else {}
-    position = meta.get("line", meta.get("index"))
-    if position is not None:
-        return f"{where}:{position}"
-    return str(where)
-
-
-def _input_of(source: str) -> str:
-    """The input file an error source names ("feed.jsonl:7" is line 7 of feed.jsonl)."""
-    head, sep, tail = source.rpartition(":")
-    if sep and tail.isdigit() and os.path.isfile(head):
-        return head
-    return source
+# --------------------------------------------------------------------------- run
 
 
 def _show_progress(requested: bool) -> bool:
     return requested and sys.stderr.isatty() and not os.environ.get("CI")
-
-
-def _fingerprint(
-    options: RunOptions, settings: Settings, gazetteer_version: str | None, overrides: Any
-) -> str:
-    payload = {
-        "version": __version__,
-        "settings": {
-            k: str(v) for k, v in sorted(dataclasses.asdict(settings).items()) if k not in ("jobs",)
-        },
-        "gazetteer": gazetteer_version,
-        "extra_gazetteers": [
-            [str(p), _sha256_file(str(p), limit=1 << 40)] for p in sorted(options.extra_gazetteers)
-        ],
-        "online_geocoder": options.online_geocoder,
-        "overrides": _place_corrections(overrides, options),
-    }
-    return hashlib.sha256(dumps(payload).encode()).hexdigest()
-
-
-def _place_corrections(overrides: Any, options: RunOptions) -> Any:
-    """What of the corrections shapes stored article results: the place rows, in order.
-
-    Event rows are applied after the merge, so fixing or adding one keeps the resume store;
-    corrections of an unknown shape (a stage of one's own) count as a whole file.
-    """
-    rows = getattr(overrides, "rows", None)
-    if rows is None:
-        return _sha256_file(str(options.overrides), limit=1 << 40) if options.overrides else None
-    return [
-        [row.action, row.id, row.field, _jsonable_value(row.value)]
-        for row in rows
-        if getattr(row, "target", None) == "place"
-    ]
-
-
-def _jsonable_value(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
-
-
-def _stale_event_overrides(overrides: Any) -> list[str]:
-    """Where ("file:row") each event correction is that matched no event of this run.
-
-    Event rows are applied here, after the merge, so the loaded corrections know their use.
-    """
-    return [
-        str(getattr(row, "where", "?"))
-        for row in getattr(overrides, "unused", ())
-        if getattr(row, "target", None) == "event"
-    ]
-
-
-def _stale_place_overrides(overrides: Any, used: set[int]) -> list[str]:
-    """Where ("file:row") each place correction is that matched no mention of any article of the run.
-
-    Place rows are applied in the workers; each stored result lists the place rows it used
-    (their order among the place rows, resumed articles included), and ``used`` is their union.
-    """
-    places = [row for row in getattr(overrides, "rows", ()) if getattr(row, "target", None) == "place"]
-    return [str(getattr(row, "where", "?")) for index, row in enumerate(places) if index not in used]
-
-
-# --------------------------------------------------------------------------- error lines
-
-
-def _noun(stage: str, count: int) -> str:
-    word = "input" if stage == "ingest" else "article"
-    return word if count == 1 else word + "s"
-
-
-def collapsed_error_lines(errors: Sequence[RunError], *, shown: int = SHOWN_PER_REASON) -> list[str]:
-    """One line per error, except that only the first ``shown`` errors of each reason are listed,
-    followed by one line counting the rest: a bug that fails every article of a batch of
-    50,000 must not print 50,000 lines (run.json keeps them all)."""
-    totals = Counter((e.stage, e.reason) for e in errors)
-    seen: Counter[tuple[str, str]] = Counter()
-    lines = []
-    for error in errors:
-        key = (error.stage, error.reason)
-        seen[key] += 1
-        if seen[key] <= shown:
-            lines.append(str(error))
-        if seen[key] == shown and totals[key] > shown:
-            more = totals[key] - shown
-            lines.append(
-                f"... {more} more {_noun(error.stage, more)} failed with the same reason: {error.reason}"
-            )
-    return lines
-
-
-class _ErrorLog:
-    """Logs errors as they happen at INFO, each reason only ``shown`` times (then once that the rest are
-    counted)."""
-
-    def __init__(self, *, shown: int = SHOWN_PER_REASON) -> None:
-        self.shown = shown
-        self.seen: Counter[tuple[str, str]] = Counter()
-
-    def __call__(self, error: RunError) -> None:
-        key = (error.stage, error.reason)
-        self.seen[key] += 1
-        # INFO, not WARNING: the command line prints every error once at the end ("error: ..." lines);
-        # these are for whoever wants to see them as they happen (--log-level INFO).
-        if self.seen[key] <= self.shown:
-            log.info("%s", error)
-        elif self.seen[key] == self.shown + 1:
-            log.info(
-                "more %s fail with the same reason (%s); they are counted at the end and listed in %s",
-                _noun(error.stage, 2),
-                error.reason,
-                RUN_JSON,
-            )
-
-
-def _note_skipped(entry: Skipped, seen: Counter[str]) -> None:
-    """One note line per entry not read (a few per reason; run.json lists them all)."""
-    seen[entry.reason] += 1
-    if seen[entry.reason] <= SHOWN_PER_REASON:
-        log.warning("skipped %s: %s", redact(entry.source), entry.reason)
-    elif seen[entry.reason] == SHOWN_PER_REASON + 1:
-        log.warning("more entries skipped for the same reason (%s); %s lists them", entry.reason, RUN_JSON)
-
-
-# --------------------------------------------------------------------------- run
 
 
 def run(
@@ -585,6 +242,7 @@ def _run_locked(
         gazetteer_version = runner.gazetteer_version()
         fingerprint = _fingerprint(options, settings, gazetteer_version, overrides)
         store = ResultStore(out / CACHE_DIR, fingerprint, reuse=options.resume)
+        store.places.known = getattr(runner, "local_places", dict)()
         try:
             summary = _run_batch(
                 [os.fspath(p) for p in inputs],
@@ -617,79 +275,66 @@ def _run_batch(
     store: ResultStore,
     gazetteer_version: str | None,
 ) -> RunSummary:
-    from tqdm import tqdm
+    intake = Intake(store, progress=_show_progress(options.progress))
+    failed = _process(runner, intake.articles(stages, inputs, settings, out), intake, store)
+    # Every reply is in: the workers (each with its own gazetteer) end before the outputs are written,
+    # so their memory and the writers' do not add up at the run's peak.
+    runner.close()
 
-    records: dict[str, _InputRecord] = {}
-    errors: list[tuple[int, RunError]] = []
-    order: list[str] = []  # article ids in input order, each once
-    seen: dict[str, str] = {}  # article id -> its text's hash
-    sources: dict[str, tuple[int, str]] = {}  # in-flight article id -> (seq, source)
-    resumed = 0
-    seq = 0
-
-    report = _ErrorLog()
-    skip_reasons: Counter[str] = Counter()
-    skipped: list[Skipped] = []
-
-    def record_for(path: str) -> _InputRecord:
-        if path not in records:
-            records[path] = _InputRecord(path=path, seq=seq)
-        return records[path]
-
-    progress = tqdm(
-        desc="articles",
-        unit="article",
-        disable=not _show_progress(options.progress),
-        file=sys.stderr,
-        leave=False,
+    done = [a for a in intake.order if a not in failed and a in store]
+    tally = _Tally.of(store, done)
+    events = list(stages.merge(tally.found, settings=settings))
+    stale: list[str] = []
+    stale_places: list[str] = []
+    if overrides is not None:
+        events = list(stages.apply_to_events(overrides, events))
+        stale = _stale_event_overrides(overrides)
+        for where in stale:
+            log.warning("%s: this correction matched no event", where)
+        stale_places = _stale_place_overrides(overrides, tally.overrides_used)
+        for where in stale_places:
+            log.warning("%s: this place correction matched no mention in any article", where)
+    records = intake.records
+    sorted_errors = intake.sorted_errors()
+    run_info = _run_info(
+        options,
+        settings,
+        gazetteer_version,
+        records,
+        sorted_errors,
+        skipped=intake.skipped,
+        stale_overrides=stale,
+        stale_place_overrides=stale_places,
+        counts={
+            "inputs": len(records),
+            "inputs_failed": sum(1 for r in records.values() if r.errors and not r.articles),
+            "articles": len(done),
+            "articles_failed": len(failed),
+            "mentions": tally.mentions,
+            "places": len(tally.place_ids),
+            "events_found": len(tally.found),
+            "events": len(events),
+        },
     )
+    run_info["articles_without_events"] = {
+        "count": sum(tally.quiet.values()),
+        "reasons": dict(sorted(tally.quiet.items())),
+    }
+    tally.found = []
+    summary = _summary(out, inputs, run_info, intake.resumed, sorted_errors)
+    if not done:  # nothing read: the previous outputs stay; what failed goes beside the cache
+        attempt = store.folder / RUN_JSON
+        atomic_write_bytes(attempt, _run_json_bytes(run_info))
+        return dataclasses.replace(summary, run_json=attempt)
+    published = _write_output_set(out, StoredResults(store, done), events, stages, options, run_info)
+    return dataclasses.replace(summary, outputs=tuple(published))
 
-    def to_process() -> Iterator[Article]:
-        nonlocal seq, resumed
-        for item in stages.ingest(inputs, settings=settings, exclude=(out,)):
-            if isinstance(item, FileRead):
-                record_for(item.path).sha256 = item.sha256
-                continue
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                _note_skipped(item, skip_reasons)
-                continue
-            seq += 1
-            if isinstance(item, InputError):
-                error = RunError(redact(item.source), redact(one_line(item.reason)), "ingest")
-                errors.append((seq, error))
-                record_for(_input_of(item.source)).errors.append(error.reason)
-                report(error)
-                progress.update(1)
-                continue
-            article: Article = item
-            if article.path:
-                record_for(article.path).articles.append(article.id)
-            digest = text_digest(article.text)
-            if seen.get(article.id, digest) != digest:  # a feed's id given to two different texts
-                error = RunError(
-                    redact(_article_source(article)),
-                    f"id {article.id!r} is used by another article with a different text",
-                    "ingest",
-                )
-                errors.append((seq, error))
-                report(error)
-                progress.update(1)
-                continue
-            if article.id in seen:  # the same text twice: one article, listed under both inputs
-                continue
-            seen[article.id] = digest
-            order.append(article.id)
-            if store.holds(article):
-                resumed += 1
-                progress.update(1)
-                continue
-            sources[article.id] = (seq, _article_source(article))
-            yield article
 
+def _process(runner: Any, articles: Iterator[Article], intake: Intake, store: ResultStore) -> set[str]:
+    """Send the articles to the workers and store each reply; the ids of the articles that failed."""
     failed: set[str] = set()
-    for article, reply in runner.replies(to_process()):
-        at, source = sources.pop(article.id, (seq, _article_source(article)))
+    for article, reply in runner.replies(articles):
+        at, source = intake.sources.pop(article.id, (intake.seq, _article_source(article)))
         if isinstance(reply, Success):
             store.add(reply)
         else:
@@ -699,96 +344,60 @@ def _run_batch(
                     redact(f"the {reply.stage} stage cannot run ({reply.reason}); stopped at {source}")
                 )
             error = RunError(redact(source), redact(f"{reply.stage} failed: {reply.reason}"), reply.stage)
-            errors.append((at, error))
             failed.add(article.id)
-            if article.path and article.path in records:
-                records[article.path].errors.append(error.reason)
-            report(error)
-        progress.update(1)
-    progress.close()
-    # Every reply is in: the workers (each with its own gazetteer) end before the outputs are written,
-    # so their memory and the writers' do not add up at the run's peak.
-    runner.close()
+            if article.path and article.path in intake.records:
+                intake.records[article.path].errors.append(error.reason)
+            intake.error(at, error)
+        intake.progress.update(1)
+    intake.progress.close()
+    return failed
 
-    done = [a for a in order if a not in failed and a in store]
-    results = StoredResults(store, done)
-    found: list[Event] = []
-    mentions = 0
-    place_ids: set[str] = set()
-    overrides_used: set[int] = set()
-    quiet: Counter[str] = Counter()  # articles that gave no event, by why
-    # Counts and events only: the mentions are left as JSON here (the outputs read them in full).
-    with open(store.results_path, "rb") as handle:
-        for article_id in done:
-            encoded = store.read_encoded(article_id, handle)
-            overrides_used.update(encoded.get(OVERRIDES_USED, ()))
-            found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
-            if not encoded["events"]:
-                quiet[encoded.get(NO_EVENT_REASON) or no_event_reason(encoded["article"])] += 1
-            mentions += len(encoded["mentions"])
-            place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
-    events_found = len(found)
-    events = list(stages.merge(found, settings=settings))
-    stale: list[str] = []
-    stale_places: list[str] = []
-    if overrides is not None:
-        events = list(stages.apply_to_events(overrides, events))
-        stale = _stale_event_overrides(overrides)
-        for where in stale:
-            log.warning("%s: this correction matched no event", where)
-        stale_places = _stale_place_overrides(overrides, overrides_used)
-        for where in stale_places:
-            log.warning("%s: this place correction matched no mention in any article", where)
-    del found
 
-    sorted_errors = [e for _, e in sorted(errors, key=lambda pair: (pair[0], pair[1].source, pair[1].reason))]
-    run_info = _run_info(
-        options,
-        settings,
-        gazetteer_version,
-        records,
-        sorted_errors,
-        skipped=skipped,
-        stale_overrides=stale,
-        stale_place_overrides=stale_places,
-        counts={
-            "inputs": len(records),
-            "inputs_failed": sum(1 for r in records.values() if r.errors and not r.articles),
-            "articles": len(done),
-            "articles_failed": len(failed),
-            "mentions": mentions,
-            "places": len(place_ids),
-            "events_found": events_found,
-            "events": len(events),
-        },
-    )
+@dataclasses.dataclass
+class _Tally:
+    """The stored results' counts and events (the mentions stay JSON here: the outputs read them in full)."""
 
-    run_info["articles_without_events"] = {
-        "count": sum(quiet.values()),
-        "reasons": dict(sorted(quiet.items())),
-    }
+    found: list[Event] = dataclasses.field(default_factory=list)
+    mentions: int = 0
+    place_ids: set[str] = dataclasses.field(default_factory=set)
+    overrides_used: set[int] = dataclasses.field(default_factory=set)
+    quiet: Counter[str] = dataclasses.field(default_factory=Counter)  # articles that gave no event, by why
+
+    @classmethod
+    def of(cls, store: ResultStore, done: Sequence[str]) -> _Tally:
+        tally = cls()
+        with open(store.results_path, "rb") as handle:
+            for article_id in done:
+                encoded = store.read_encoded(article_id, handle)
+                tally.overrides_used.update(encoded.get(OVERRIDES_USED, ()))
+                tally.found.extend(decode_record(Event, event, store.places) for event in encoded["events"])
+                if not encoded["events"]:
+                    reason = encoded.get(NO_EVENT_REASON) or no_event_reason(encoded["article"])
+                    tally.quiet[reason] += 1
+                tally.mentions += len(encoded["mentions"])
+                tally.place_ids.update(filter(None, map(place_id_of_encoded, encoded["mentions"])))
+        return tally
+
+
+def _summary(
+    out: Path, inputs: list[str], run_info: Mapping[str, Any], resumed: int, errors: list[RunError]
+) -> RunSummary:
     counts = run_info["counts"]
-    summary = RunSummary(
+    return RunSummary(
         out_dir=out,
         inputs=counts["inputs"],
         articles=counts["articles"],
         resumed=resumed,
         failed_articles=counts["articles_failed"],
-        mentions=mentions,
-        places=len(place_ids),
+        mentions=counts["mentions"],
+        places=counts["places"],
         events_found=counts["events_found"],
-        events=len(events),
-        errors=tuple(sorted_errors),
+        events=counts["events"],
+        errors=tuple(errors),
         outputs=(),
         run_json=out / RUN_JSON,
         inputs_named=tuple(inputs),
     )
-    if not done:  # nothing read: the previous outputs stay; what failed goes beside the cache
-        attempt = store.folder / RUN_JSON
-        atomic_write_bytes(attempt, _run_json_bytes(run_info))
-        return dataclasses.replace(summary, run_json=attempt)
-    published = _write_output_set(out, results, events, stages, options, run_info)
-    return dataclasses.replace(summary, outputs=tuple(published))
 
 
 def _run_json_bytes(run_info: Mapping[str, Any]) -> bytes:
@@ -825,67 +434,3 @@ def _write_output_set(
         if current_set(out) != generation:  # an interrupt after the switch keeps the new set
             discard(generation)
         raise
-
-
-def _run_info(
-    options: RunOptions,
-    settings: Settings,
-    gazetteer_version: str | None,
-    records: Mapping[str, _InputRecord],
-    errors: Sequence[RunError],
-    *,
-    skipped: Sequence[Skipped] = (),
-    stale_overrides: Sequence[str] = (),
-    stale_place_overrides: Sequence[str] = (),
-    counts: dict[str, int],
-) -> dict[str, Any]:
-    """run.json: what went in, what came out, what failed; nothing that varies between reruns."""
-    inputs = []
-    reported_reads = any(r.sha256 is not None for r in records.values())
-    for record in sorted(records.values(), key=lambda r: (r.seq, r.path)):
-        sha = record.sha256 if record.articles else None
-        if sha is None and record.articles and not reported_reads:  # an ingest that does not say
-            sha = _sha256_file(record.path, limit=settings.max_input_bytes)
-        inputs.append(
-            {
-                "path": redact(record.path),
-                "sha256": sha,
-                "articles": list(dict.fromkeys(record.articles)),
-                "errors": record.errors,
-            }
-        )
-    info: dict[str, Any] = {
-        "geoevents_version": __version__,
-        "gazetteer": {
-            "version": gazetteer_version,
-            "extra_files": [
-                {"path": str(p), "sha256": _sha256_file(str(p), limit=1 << 40)}
-                for p in options.extra_gazetteers
-            ],
-            "online_geocoder": options.online_geocoder,
-        },
-        "options": {
-            "max_input_bytes": settings.max_input_bytes,
-            "tiles": options.tiles,
-            "extras": sorted(options.extras),
-            "overrides": (
-                {
-                    "path": str(options.overrides),
-                    "sha256": _sha256_file(str(options.overrides), limit=1 << 40),
-                    "unused_event_rows": list(stale_overrides),
-                    "unused_place_rows": list(stale_place_overrides),
-                }
-                if options.overrides
-                else None
-            ),
-        },
-        "counts": counts,
-        "inputs": inputs,
-        "errors": [{"source": e.source, "stage": e.stage, "reason": e.reason} for e in errors],
-        "skipped": [{"source": redact(s.source), "reason": s.reason} for s in skipped],
-    }
-    if options.record_time:
-        from datetime import UTC, datetime
-
-        info["started"] = datetime.now(UTC).isoformat(timespec="seconds")
-    return info
