@@ -43,6 +43,7 @@ from geoevents.events.actor_names import (
     with_article,
 )
 from geoevents.events.prefilter import dispatched
+from geoevents.events.shortcuts import per_object
 
 # Nouns for a state's armed or police forces after a demonym: "Syrian troops", "Iraqi police".
 _FORCE_NOUNS = {
@@ -194,7 +195,7 @@ class ActorLexicon:
 _TIE = r"(?:-(?:affiliated|affiliate|aligned|allied|linked|loyal))?"
 
 
-@lru_cache(maxsize=64)
+@per_object  # an lru_cache would hash the whole tuple of rows on every call
 def _lookup(entries: tuple[tuple[str, int, str], ...]) -> dict[str, tuple[str, int]]:
     return {re.sub(r"\s+", " ", alias).casefold(): (canonical, inter) for alias, inter, canonical in entries}
 

@@ -36,7 +36,7 @@ _DEFINITION_COLUMNS = ("definition", "event_type", "sub_event_type", "summary")
 class Trigger:
     """One row of the trigger lexicon."""
 
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] = field(hash=False)  # hashing a pattern hashes all its compiled code
     sub_event_type: str | None  # None for a generic trigger
     generic: str | None = None
     nominal: bool = False  # a noun ("the attack"): may refer back to an earlier event
