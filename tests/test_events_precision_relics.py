@@ -66,3 +66,30 @@ def test_a_cause_is_read_by_one_word_of_time() -> None:
     assert opens_on_cause(", after the shooting of a driver at the gate")
     assert opens_on_cause("following a raid on the market")
     assert not opens_on_cause("afterwards the troops left the town")
+
+
+def test_a_stabbing_by_a_man_with_a_mental_illness_is_a_crime_story() -> None:
+    from geoevents.events.nonpolitical import crime_story
+
+    text = (
+        "A man stabbed three shoppers at a supermarket on Sunday. His relatives told reporters he suffered "
+        "from a mental illness and had stopped his treatment."
+    )
+    assert crime_story(text)
+    assert not crime_story(text + " The rebels said the man was one of their fighters.")
+
+
+def test_vandalism_by_unarmed_youths_in_a_crime_story_is_crime() -> None:
+    from geoevents.events.gate import Story
+
+    text = (
+        "Detectives said a gang of teenagers broke into homes and stole cars all summer. "
+        "They smashed the windows of a dozen shops on the high street."
+    )
+    clause = "They smashed the windows of a dozen shops on the high street."
+    trigger = Trigger(pattern=re.compile("smashed"), sub_event_type="Looting/property destruction")
+    m = _trigger(clause, "smashed")
+    assert rejection(clause, trigger, m, story=Story(text), sentence=clause) == "crime"
+    armed = "Gunmen smashed the windows of a dozen shops on the high street."
+    m = _trigger(armed, "smashed")
+    assert rejection(armed, trigger, m, story=Story(text), sentence=armed) != "crime"

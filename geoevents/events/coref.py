@@ -80,11 +80,12 @@ def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
 
 def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
     """An untyped casualty report naming only sides of a clash ("three of its fighters were killed"):
-    in a battle both sides are actors, so the dead may be of either side."""
+    in a battle both sides are actors, so the dead may be of either side. A clash told with one side
+    unnamed ("a battle between the army and hitmen") takes a toll naming its side and one more."""
     named = {x for x in (toll.actor1, toll.actor2) if x}
     sides = {x for x in (fight.actor1, fight.actor2) if x}
     clash = fight.sub_event_type == "Armed clash" and toll.sub_event_type is None
-    return clash and bool(named) and named <= sides
+    return clash and bool(named) and (named <= sides or (len(sides) < 2 and sides <= named))
 
 
 def actors_compatible(a: Draft, b: Draft) -> bool:
@@ -153,8 +154,7 @@ def absorb(into: Draft, other: Draft) -> None:
         into.date, into.precision = other.date, other.precision
         into.date_explicit = into.date_explicit or other.date_explicit
         into.tags -= _DATED_BY_REPORT - other.tags
-    into.actor1 = into.actor1 or other.actor1
-    into.actor2 = into.actor2 or other.actor2
+    _fill_sides(into, other)
     into.assoc_actor_1 = into.assoc_actor_1 or other.assoc_actor_1
     into.fatalities = _part_or_conservative(into, other)
     into.injuries = _conservative(into.injuries, other.injuries)
@@ -169,6 +169,23 @@ def absorb(into: Draft, other: Draft) -> None:
     into.subjects += other.subjects
     into.tags |= other.tags - {"date-assumed", FURTHER_TOLL}
     into.trigger_texts += other.trigger_texts
+
+
+def _fill_sides(into: Draft, other: Draft) -> None:
+    """The actors ``into`` lacks, from ``other``; a clash with one side named takes the other report's
+    second side, never its own side twice ("a battle with the army" and "soldiers and gunmen were killed")."""
+    if (
+        into.sub_event_type == "Armed clash"
+        and other.sub_event_type is None
+        and (into.actor1 is None) != (into.actor2 is None)
+    ):
+        known = into.actor1 or into.actor2
+        new = [x for x in (other.actor1, other.actor2) if x and x != known]
+        if new:
+            into.actor1, into.actor2 = (into.actor1, new[0]) if into.actor1 else (new[0], into.actor2)
+            return
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
 
 
 _DATED_BY_REPORT = frozenset({"date-of-report", "date-of-dateline"})

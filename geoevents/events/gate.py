@@ -19,6 +19,7 @@ from geoevents.events.nonpolitical import (
     ordinary_arrest,
     quiet_story,
     release_sought,
+    unarmed,
 )
 from geoevents.events.protests import commemoration
 from geoevents.events.realis import (
@@ -164,8 +165,11 @@ def rejection(
         return "crime"
     if trigger.sub_event_type in _DETENTIONS and _release_asked(clause, m, sentence, at):
         return "background"  # "ordered those arrested last week to be freed": the order is the news
-    if trigger.sub_event_type == "Looting/property destruction" and collateral_damage(clause):
-        return "collateral"
+    if trigger.sub_event_type == "Looting/property destruction":
+        if collateral_damage(clause):
+            return "collateral"
+        if story is not None and story.crime and unarmed(clause):
+            return "crime"  # "teenagers vandalised shops" in a story of youth crime
     if trigger.sub_event_type in _DEVICES and _DEVICE_TAKEN.search(clause[: m.start()]):
         return "object"  # "destroyed 13 positions and two car bombs": the device is what the act hit
     if trigger.sub_event_type == "Agreement" and _UNDER_AGREEMENT.search(clause[: m.start()]):

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from geoevents.events.summaries import kinded_cues
 
-_KINDS = ("release", "released", "old_arms", "handled", "sport")
+_KINDS = ("release", "released", "old_arms", "handled", "sport", "motive")
 
 
 def _cue(kind: str) -> re.Pattern[str]:
@@ -180,7 +180,8 @@ CRIME_LOOKALIKES = frozenset(
 
 def crime_story(text: str) -> bool:
     """Whether a text reads as ordinary crime: policing or crime words, and no political or communal side."""
-    return bool(_POLICING.search(text) or _CRIME.search(text)) and not _political(text)
+    crime = _POLICING.search(text) or _CRIME.search(text) or _cue("motive").search(text)
+    return bool(crime) and not _political(text)
 
 
 # Words of armed conflict: with none of them (nor a political side), a bare killing is not political.
@@ -209,6 +210,12 @@ def ordinary_arrest(sentence: str) -> bool:
     """Whether an arrest is ordinary police work, not ACLED's arrest of a significant or political detainee
     (an arrest by the police of a suspect, with no political side nor words of armed conflict)."""
     return not (_political(sentence) or _CONFLICT.search(sentence) or _DETAINING_SIDE.search(sentence))
+
+
+def unarmed(clause: str) -> bool:
+    """Whether a clause names no armed doer nor any word of armed conflict ("youths vandalised shops", not
+    "gunmen set fire to shops"): damage done in a crime story by such hands is crime."""
+    return not _CONFLICT.search(clause)
 
 
 def quiet_story(text: str) -> bool:

@@ -22,6 +22,7 @@ from geoevents.events.coref import (
     absorb,
     actors_compatible,
     affinity,
+    drafts_compatible,
     may_join,
     same_type,
     sites_agree,
@@ -125,10 +126,30 @@ def _fits(k: Draft, d: Draft, settings: Settings) -> tuple[bool, bool]:
     return by_toll or actors_compatible(k, d), by_toll
 
 
+def _month_retellings_folded(drafts: list[Draft], settings: Settings) -> list[Draft]:
+    """A typed report dated only to a month or coarser ("a bomb that failed to go off in November") of the
+    kind, sides and place of a report dated to a day of that month tells that act again: it folds into
+    the day's report, whose day, toll and sites stand (the vaguer telling adds its words only)."""
+    kept = list(drafts)
+    for d in sorted(drafts, key=lambda k: -k.precision):
+        if d.precision < 3 or d.sub_event_type is None or d.date is None:
+            continue
+        days = [k for k in kept if k is not d and k.precision == 1 and may_join(k, d)]
+        days = [k for k in days if drafts_compatible(k, d, settings.merge_distance_km)]
+        if days:
+            into = max(days, key=lambda k: (affinity(k, d), -k.order))
+            toll, sites = into.fatalities, list(into.sites)
+            absorb(into, d)
+            into.fatalities = toll if toll is not None else into.fatalities
+            into.sites = sites or into.sites
+            kept.remove(d)
+    return kept
+
+
 def retellings_folded(drafts: list[Draft], settings: Settings) -> list[Draft]:
     """The article's drafts with each retelling of an act folded into the report of it told first."""
     kept: list[Draft] = []
-    for d in sorted(drafts, key=lambda x: x.order):
+    for d in sorted(_month_retellings_folded(drafts, settings), key=lambda x: x.order):
         fits = [(k, by_toll) for k in kept for ok, by_toll in [_fits(k, d, settings)] if ok]
         if not fits:
             kept.append(d)
