@@ -87,3 +87,8 @@ def test_a_protest_kept_from_a_sealed_square_had_intervention() -> None:
         "in the capital on Saturday, chanting slogans against the fuel price rise."
     )
     assert _types(text) == ["Protest with intervention"]
+
+
+def test_then_after_a_toll_opens_a_second_act() -> None:
+    text = "Militants shot dead three herders on Monday, killing eight, then clashed with soldiers."
+    assert sorted(_types(text)) == ["Armed clash", "Attack"]
