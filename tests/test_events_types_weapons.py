@@ -87,3 +87,17 @@ def test_a_protest_kept_from_a_sealed_square_had_intervention() -> None:
         "in the capital on Saturday, chanting slogans against the fuel price rise."
     )
     assert _types(text) == ["Protest with intervention"]
+
+
+def test_then_after_a_toll_opens_a_second_act() -> None:
+    text = "Militants shot dead three herders on Monday, killing eight, then clashed with soldiers."
+    assert sorted(_types(text)) == ["Armed clash", "Attack"]
+
+
+def test_rebel_fire_in_an_air_war_story_is_shelling() -> None:
+    text = (
+        "Government warplanes carried out air strikes on rebel-held Douma on Tuesday, killing 12 people, "
+        "a monitor said. Air raids also hit Harasta. In central Damascus one woman was killed on "
+        "Wednesday by rebel fire from the outskirts, state media said."
+    )
+    assert sorted(_types(text)) == ["Air/drone strike", "Shelling/artillery/missile attack"]

@@ -296,6 +296,8 @@ _CLOSE_VIOLENCE = re.compile(
 
 
 _CASUALTY = re.compile(r"kill|dead|death|bodies|body|corpse", re.IGNORECASE)
+# Fire of a group with no aircraft, named without its weapon: "killed by rebel fire from the outskirts".
+_FIRE = re.compile(r"\b(?:fire|rockets?|shells?|shelling|mortars?|projectiles?)\b", re.IGNORECASE)
 # Untyped raids and strikes: in an article about air strikes, the article's own kind.
 _RAIDS = re.compile(r"raids?|strikes?|raided", re.IGNORECASE)
 
@@ -339,7 +341,13 @@ def final_type(d: Draft, lexicon: ActorLexicon, *, topic: Topic | str | None = N
     """
     remote = topic.remote if isinstance(topic, Topic) else topic
     bare = d.sub_event_type is None and all(_CASUALTY.search(t) for t in d.trigger_texts)
-    if bare and remote is not None and not _CLOSE_VIOLENCE.search(" ".join(s.text for s in d.spans)):
+    words = " ".join(s.text for s in d.spans)
+    if bare and remote == "Air/drone strike" and lexicon.inter(d.actor1) in NON_STATE:
+        # a rebel group has no aircraft: "killed by rebel fire" is shelling, a death it caused otherwise is
+        # typed by its own words; the group's own fighters killed may have died in the air strikes
+        ground = "Shelling/artillery/missile attack" if _FIRE.search(words) else None
+        remote = remote if ground is None and ARMED_WORDS.search(_target_text(d)) else ground
+    if bare and remote is not None and not _CLOSE_VIOLENCE.search(words):
         d.tags.add("type-from-article")
         return remote
     raids = d.sub_event_type is None and all(_RAIDS.fullmatch(t) for t in d.trigger_texts)

@@ -202,6 +202,8 @@ _CLAUSE_BREAK = re.compile(
     r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but|"
     r"as\s+(?=(?:the\s+|heavy\s+|fierce\s+)?(?:fighting|clashes|battles|air\s*strikes|shelling|bombardment|"
     r"rebels|troops|forces|militants|fighters|protesters)\b))\b)|,\s+(?=and\b)|"
+    # A second act of the same doers after a participle's toll: "stormed X, killing eight, then clashed".
+    r",\s+(?=(?:and\s+)?then\s+(?:later\s+)?[a-z]+ed\b)|"
     # A live blog's clock time opens its next entry: "... killing 11 11:20 rockets fired towards ...".
     r"(?<!\bat)(?<!\bby)(?<!\baround)(?<!\babout)(?<!\buntil)(?<!\bfrom)(?<!\bsince)\s+"
     r"(?=\d{1,2}[:.]\d{2}\s+(?!(?:a\.?m|p\.?m|GMT|UTC|local|hrs|hours|on|and)\b)[A-Za-z]))",

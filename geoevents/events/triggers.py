@@ -248,7 +248,8 @@ def best_trigger(
         found = _outside_a_relative(clause, rows, found, skip)
         cause = _cause_of(clause, found)
         if cause is not None:  # the act told before the cause, if any: the cause is an earlier act's name
-            return best_trigger(clause[: cause.start()], triggers, skip=skip)
+            before = best_trigger(clause[: cause.start()], triggers, skip=skip)
+            return before or (found if _REPRISAL.match(cause.group(0)) else None)
         return found
     return TriggerMention(best[2], best[3]) if best else None
 
@@ -264,6 +265,9 @@ _CAUSE = re.compile(
     r"\b(?:halt|end|stop|cessation|pause)\s+(?:to|of|in)\b",
     re.IGNORECASE,
 )
+# A reprisal's cause told in a clause of its own ("were retaliation for a rocket attack on Friday") is
+# an event the article reports, only not the reprisal.
+_REPRISAL = re.compile(r"retaliation|revenge|reprisal|vengeance", re.IGNORECASE)
 # What may stand between the cue and the act it names: determiners, possessives, names of the side
 # ("Russian", "US-led"), a few adjectives.
 _CAUSE_GAP = re.compile(
