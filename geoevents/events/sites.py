@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from geoevents.events.capitals import capital_sites
 from geoevents.events.draft import Draft
 from geoevents.events.site_context import (
     _BROAD,
@@ -265,11 +266,13 @@ def _fallback_sites(
     d: Draft, text: str, home: str | None, context: SiteContext, unknown: list[ResolvedMention]
 ) -> list[ResolvedMention]:
     """With no site of its own, the places a coder reads an event at, first found first, each tagged:
-    its main sentence's, a town there the gazetteer did not place (``unknown``), its other sentences',
+    the capital its main sentence names by its country ("the Syrian capital"), its main sentence's, a
+    town there the gazetteer did not place (``unknown``), its other sentences',
     the towns it reaches or leaves, the text around it, last such a town in a bordering country."""
     countries = [home or "", *sorted((context.countries or frozenset()) - {home})]
     known = [*d.sites, *d.mentioned, *context.mentions]
     tries = (
+        ("site-capital-by-demonym", lambda: capital_sites(d.spans, text, context.demonyms)),
         ("site-from-sentence", lambda: _sentence_places(d, text, home)),
         ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries, known)),
         ("site-from-context", lambda: context_places(d, context, within_only=True)),

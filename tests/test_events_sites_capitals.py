@@ -1,0 +1,40 @@
+"""A capital named only by its country's demonym ("the Afghan capital") is the site when the sentence
+names no town of its own; wordings of our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from geoevents.events import events_from_article
+from geoevents.records import Article
+
+CAPITALS = [
+    ("Mortar rounds struck a market in the Syrian capital on Monday, wounding four.", "Damascus", 1),
+    ("Gunmen ambushed a police patrol east of the Iraqi capital on Monday, killing two.", "Baghdad", 2),
+    ("A roadside bomb went off in the Somali capital on Monday, killing a soldier.", "Mogadishu", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "city", "precision"), CAPITALS)
+def test_a_capital_named_by_its_demonym_is_the_site(
+    text: str, city: str, precision: int, gazetteer: object
+) -> None:
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    article = Article(id="c", text=text, published=datetime(2024, 4, 9))
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert events, text
+    sites = [(loc.place.name, loc.precision) for loc in events[0].locations if loc.role == "site"]
+    assert sites[:1] == [(city, precision)], (sites, events[0].tags)
+
+
+def test_a_town_of_the_sentence_still_comes_first(gazetteer: object) -> None:
+    """ "in Douma, north-east of the Syrian capital": the town is the site."""
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    text = "Rebels and troops clashed in Douma, north-east of the Syrian capital, on Monday."
+    article = Article(id="c", text=text, published=datetime(2024, 4, 9))
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert [loc.place.name for loc in events[0].locations if loc.role == "site"][:1] == ["Dūmā"]
