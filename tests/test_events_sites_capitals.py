@@ -38,3 +38,20 @@ def test_a_town_of_the_sentence_still_comes_first(gazetteer: object) -> None:
     article = Article(id="c", text=text, published=datetime(2024, 4, 9))
     events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
     assert [loc.place.name for loc in events[0].locations if loc.role == "site"][:1] == ["Dūmā"]
+
+
+def test_a_countrys_capital_is_finer_than_the_country(gazetteer: object) -> None:
+    """ "in Yemen's capital": the capital, not the whole country."""
+    test_a_capital_named_by_its_demonym_is_the_site(
+        "Air strikes hit a fuel depot in Yemen's capital on Monday, killing three.", "Sanaa", 1, gazetteer
+    )
+
+
+def test_a_capital_named_in_apposition_is_the_town_named(gazetteer: object) -> None:
+    """ "the group's self-styled Syrian capital Raqqa": a group's seat, named; not Damascus."""
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    text = "Jets bombed the jihadists' self-styled Syrian capital Raqqa on Monday, killing nine."
+    article = Article(id="c", text=text, published=datetime(2024, 4, 9))
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert "Damascus" not in [loc.place.name for loc in events[0].locations]

@@ -12,7 +12,10 @@ from geoevents.events.towns import _city_named, _city_place
 from geoevents.records import Mention, MentionRole, Place, ResolvedMention
 
 # "the Syrian capital", "the Iraqi capital city", "Syria's capital"; the demonym is a mention of its own.
-_DEMONYM_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][\w'’-]+?)(?:['’]s)?\s+capital(?:\s+city)?\b")
+# Not a capital named right after ("the group's de facto Syrian capital Raqqa": that town is the site).
+_DEMONYM_CAPITAL = re.compile(
+    r"\b(?:the\s+(?P<d>[A-Z][\w-]+)|(?P<c>[A-Z][\w-]+)['’]s)\s+capital(?:\s+city)?\b(?!,?\s+[A-Z])"
+)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|around|outskirts\s+of|edge\s+of|(?:north|south|east|west)\w*\s+of)\s+$", re.I
 )
@@ -36,7 +39,7 @@ def capital_sites(spans: list[Span], text: str, countries: Mapping[int, str]) ->
         return []
     main = spans[0]
     for m in _DEMONYM_CAPITAL.finditer(text, main.start, main.end):
-        code = countries.get(m.start("d"))
+        code = countries.get(m.start("d") if m.group("d") else m.start("c"))
         place = capital_of(code) if code else None
         if place is None:
             continue

@@ -313,6 +313,11 @@ def location_groups(
     """
     context, unknown = context or SiteContext(), list(unknown)
     sites = _own_sites(d, text, home, context) or _fallback_sites(d, text, home, context, unknown)
+    if sites and all(rm.place is not None and rm.place.feature_class == "country" for rm in sites):
+        capital = capital_sites(d.spans, text, context.demonyms)  # "in Syria's capital": finer
+        if capital:
+            sites = capital
+            d.tags.add("site-capital-by-demonym")
     finer = finer_than_broad(d, sites, text, home, context)
     if finer:
         sites = finer
