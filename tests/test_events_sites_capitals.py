@@ -55,3 +55,27 @@ def test_a_capital_named_in_apposition_is_the_town_named(gazetteer: object) -> N
     article = Article(id="c", text=text, published=datetime(2024, 4, 9))
     events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
     assert "Damascus" not in [loc.place.name for loc in events[0].locations]
+
+
+def _first_site(text: str, gazetteer: object) -> tuple[str, str | None]:
+    from geoevents.geoparse.parse import resolved_mentions_from_article
+
+    article = Article(id="n", text=text, published=datetime(2024, 4, 9))
+    events = events_from_article(article, resolved_mentions_from_article(article, gazetteer=gazetteer))
+    assert events, text
+    site = next(loc.place for loc in events[0].locations if loc.role == "site")
+    return site.name, site.country_code
+
+
+def test_a_small_namesake_of_a_named_countrys_capital_is_the_capital(gazetteer: object) -> None:
+    """A local paper's dateline puts the story in Kentucky, but it names France: "Paris" is the capital."""
+    text = (
+        "LEXINGTON, Ky. (WXYZ) - A family from the county is stuck in France after their holiday. "
+        "A gunman opened fire on police near Paris' Arc de Triomphe on Thursday night."
+    )
+    assert _first_site(text, gazetteer) == ("Paris", "FR")
+
+
+def test_a_namesake_stays_home_when_the_capitals_country_goes_unnamed(gazetteer: object) -> None:
+    text = "LEXINGTON, Ky. (WXYZ) - A gunman opened fire on police in Paris, Kentucky, on Thursday night."
+    assert _first_site(text, gazetteer)[1] == "US"

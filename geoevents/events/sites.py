@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from geoevents.events.capitals import capital_sites
+from geoevents.events.capitals import capital_namesake, capital_sites
 from geoevents.events.draft import Draft
 from geoevents.events.site_context import (
     _BROAD,
@@ -313,6 +313,10 @@ def location_groups(
     """
     context, unknown = context or SiteContext(), list(unknown)
     sites = _own_sites(d, text, home, context) or _fallback_sites(d, text, home, context, unknown)
+    capitals = [capital_namesake(rm, context.countries or ()) for rm in sites]
+    if any(capitals):  # "Paris" read in Kentucky, in a story that names France
+        sites = [c or rm for c, rm in zip(capitals, sites, strict=True)]
+        d.tags.add("site-capital-namesake")
     if sites and all(rm.place is not None and rm.place.feature_class == "country" for rm in sites):
         capital = capital_sites(d.spans, text, context.demonyms)  # "in Syria's capital": finer
         if capital:
