@@ -72,7 +72,7 @@ def events_from_article(
             topic=article_topic(seen),
             home=home,
             unknown=unknown,
-            context=site_context(context, article.text, home),
+            context=site_context(context, article.text, home, every=resolved),
         )
     )
     found.reason = None if found else _commonest(trace)

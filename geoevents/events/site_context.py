@@ -13,6 +13,7 @@ from typing import Any
 
 from shapely.geometry import Point
 
+from geoevents.events.capitals import demonym_countries
 from geoevents.events.draft import Draft
 from geoevents.events.site_words import (
     _ATTRIBUTION,
@@ -143,13 +144,16 @@ class SiteContext:
     containers: frozenset[int] = frozenset()  # ids of mentions that only say where another place lies
     home_towns: tuple[Place, ...] = ()  # the towns of the article's country it names, in any role
     misread: frozenset[tuple[str, str]] = frozenset()  # readings a container contradicts (see ``reading``)
+    demonyms: Mapping[int, str] = field(default_factory=dict)  # demonym start -> country ("Syrian capital")
 
     def between(self, start: int, end: int) -> list[ResolvedMention]:
         return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
-def site_context(context: Iterable[ResolvedMention], text: str, home: str | None) -> SiteContext:
-    """The ``SiteContext`` of an article's placed mentions."""
+def site_context(
+    context: Iterable[ResolvedMention], text: str, home: str | None, every: Iterable[ResolvedMention] = ()
+) -> SiteContext:
+    """The ``SiteContext`` of an article's placed mentions (``every``: all its mentions, demonyms too)."""
     context = [home_namesake(rm, home) or rm for rm in context]
     placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
     # "Adra, east of Damascus" read as Dar'a: every "Adra" of the article is that misreading
@@ -179,6 +183,7 @@ def site_context(context: Iterable[ResolvedMention], text: str, home: str | None
         frozenset(containers),
         tuple(towns.values()),
         frozenset(wrong),
+        demonym_countries(every),
     )
 
 

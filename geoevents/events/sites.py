@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from geoevents.events.capitals import capital_namesake, capital_sites
 from geoevents.events.draft import Draft
 from geoevents.events.site_context import (
     _BROAD,
@@ -265,11 +266,13 @@ def _fallback_sites(
     d: Draft, text: str, home: str | None, context: SiteContext, unknown: list[ResolvedMention]
 ) -> list[ResolvedMention]:
     """With no site of its own, the places a coder reads an event at, first found first, each tagged:
-    its main sentence's, a town there the gazetteer did not place (``unknown``), its other sentences',
+    the capital its main sentence names by its country ("the Syrian capital"), its main sentence's, a
+    town there the gazetteer did not place (``unknown``), its other sentences',
     the towns it reaches or leaves, the text around it, last such a town in a bordering country."""
     countries = [home or "", *sorted((context.countries or frozenset()) - {home})]
     known = [*d.sites, *d.mentioned, *context.mentions]
     tries = (
+        ("site-capital-by-demonym", lambda: capital_sites(d.spans, text, context.demonyms)),
         ("site-from-sentence", lambda: _sentence_places(d, text, home)),
         ("site-from-geonames", lambda: unplaced_towns(d.spans, unknown, text, countries, known)),
         ("site-from-context", lambda: context_places(d, context, within_only=True)),
@@ -310,6 +313,15 @@ def location_groups(
     """
     context, unknown = context or SiteContext(), list(unknown)
     sites = _own_sites(d, text, home, context) or _fallback_sites(d, text, home, context, unknown)
+    capitals = [capital_namesake(rm, context.countries or ()) for rm in sites]
+    if any(capitals):  # "Paris" read in Kentucky, in a story that names France
+        sites = [c or rm for c, rm in zip(capitals, sites, strict=True)]
+        d.tags.add("site-capital-namesake")
+    if sites and all(rm.place is not None and rm.place.feature_class == "country" for rm in sites):
+        capital = capital_sites(d.spans, text, context.demonyms)  # "in Syria's capital": finer
+        if capital:
+            sites = capital
+            d.tags.add("site-capital-by-demonym")
     finer = finer_than_broad(d, sites, text, home, context)
     if finer:
         sites = finer
