@@ -34,3 +34,32 @@ def test_a_roundup_entry_does_not_lend_its_day_to_the_next_entry() -> None:
     article = Article(id="r1", text=text, published=datetime(2022, 9, 15, 9, 0), url="https://example.org/r1")
     arrests = [e for e in events_from_article(article, []) if e.sub_event_type == "Arrests"]
     assert arrests and all(e.event_date != date(2022, 9, 14) for e in arrests)
+
+
+def _dated_near(text: str, place: str) -> list[date | None]:
+    """The days of the events whose evidence names ``place``, the report published on 15 September."""
+    article = Article(id="s", text=text, published=datetime(2022, 9, 15, 9, 0), url="https://example.org/s")
+    return [e.event_date for e in events_from_article(article, []) if place in e.evidence[0].sentence]
+
+
+def test_an_undated_act_takes_the_day_its_source_spoke() -> None:
+    text = (
+        "Dozens of fighters were killed in clashes near Tarnow over the past day, the defence ministry in "
+        "Valdor said on Tuesday. Warplanes also bombed a command post near Lisko, killing up to 30 fighters, "
+        "the ministry said."
+    )
+    assert _dated_near(text, "Lisko") == [date(2022, 9, 13)]
+
+
+def test_a_source_that_spoke_on_two_days_dates_nothing_after() -> None:
+    text = (
+        "The army said on Monday that rebels shelled Tarnow. The army said on Tuesday that rebels shelled "
+        "Lisko. Many residents have left. Schools stayed shut across the valley. Warplanes also bombed a "
+        "command post near Brzeg, killing 30 fighters, the army said."
+    )
+    assert _dated_near(text, "Brzeg") == [date(2022, 9, 15)]  # the report's own day
+
+
+def test_a_possessive_yesterday_dates_the_day_before() -> None:
+    found = dates_from_text("Eight were killed in yesterdays shelling.", reference=REF)
+    assert [d.date for d in found] == [date(2022, 9, 14)]
