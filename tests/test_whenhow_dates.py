@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from geoevents.events import events_from_article
-from geoevents.events.dates import NONE, date_role, dates_from_text
+from geoevents.events.dates import NEAR, NONE, date_role, dates_from_text
 from geoevents.records import Article
 
 REF = date(2022, 9, 15)  # a Thursday
@@ -63,3 +65,24 @@ def test_a_source_that_spoke_on_two_days_dates_nothing_after() -> None:
 def test_a_possessive_yesterday_dates_the_day_before() -> None:
     found = dates_from_text("Eight were killed in yesterdays shelling.", reference=REF)
     assert [d.date for d in found] == [date(2022, 9, 14)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels took three hamlets near Orvik since launching a dawn offensive on Tuesday, a monitor said.",
+        "Militia fighters seized the ridge since the new offensive began on Tuesday, residents said.",
+    ],
+)
+def test_the_start_of_the_acts_own_span_told_after_it_is_its_first_day(text: str) -> None:
+    found = next(d for d in dates_from_text(text, reference=REF) if d.date is not None)
+    at = text.index("took") if "took" in text else text.index("seized")
+    assert date_role(text, found, (at, at + 5)) == NEAR
+    assert found.date == date(2022, 9, 13)
+
+
+def test_a_cause_told_with_since_still_dates_nothing() -> None:
+    text = "Police detained four men since they attacked a patrol on Tuesday."
+    found = next(d for d in dates_from_text(text, reference=REF) if d.date is not None)
+    at = text.index("detained")
+    assert date_role(text, found, (at, at + len("detained"))) == NONE

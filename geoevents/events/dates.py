@@ -402,6 +402,13 @@ _CAUSE_AFTER = re.compile(
 _ANOTHER_BEGAN = re.compile(
     r"\b(?:that|which)\s+(?:began|started|broke\s+out|erupted|flared(?:\s+up)?)\s+$", re.I
 )
+# The start of the trigger's own span told after it: "since launching an assault on", "since the offensive
+# began on".
+_SINCE_ITS_START = re.compile(
+    r"\bsince\s+(?:(?:launching|starting|beginning|opening|mounting)\b(?!.*\bsince\b)|(?:the|its|their)\s+"
+    r"(?:[\w'’-]+\s+){1,3}?(?:began|started|was\s+launched|opened)\s+$)",
+    re.I,
+)
 _CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b", re.IGNORECASE)
 _JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
 
@@ -454,6 +461,8 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
         if possessive:
             return NONE  # "arrested four suspects over last week's bombing": the bombing's day
         between = text[trigger[1] : found.start]
+        if _SINCE_ITS_START.search(between) and not re.search(r"[;:]|\.\s", between):
+            return NEAR  # "seized villages since launching an assault on Thursday": the span's first day
         if _ANOTHER_BEGAN.search(between):
             return NONE  # "protested against the feud that began on Friday": the feud's day
         if _CAUSE_AFTER.search(between):
