@@ -8,7 +8,7 @@ import pytest
 
 from geoevents.events import events_from_article
 from geoevents.events.dates import NEAR, NONE, date_role, dates_from_text
-from geoevents.records import Article
+from geoevents.records import Article, Event
 
 REF = date(2022, 9, 15)  # a Thursday
 
@@ -38,10 +38,15 @@ def test_a_roundup_entry_does_not_lend_its_day_to_the_next_entry() -> None:
     assert arrests and all(e.event_date != date(2022, 9, 14) for e in arrests)
 
 
-def _dated_near(text: str, place: str) -> list[date | None]:
-    """The days of the events whose evidence names ``place``, the report published on 15 September."""
+def _events(text: str) -> list[Event]:
+    """The events of a report published on 15 September."""
     article = Article(id="s", text=text, published=datetime(2022, 9, 15, 9, 0), url="https://example.org/s")
-    return [e.event_date for e in events_from_article(article, []) if place in e.evidence[0].sentence]
+    return events_from_article(article, [])
+
+
+def _dated_near(text: str, place: str) -> list[date | None]:
+    """The days of the events whose evidence names ``place``."""
+    return [e.event_date for e in _events(text) if place in e.evidence[0].sentence]
 
 
 def test_an_undated_act_takes_the_day_its_source_spoke() -> None:
@@ -86,3 +91,12 @@ def test_a_cause_told_with_since_still_dates_nothing() -> None:
     found = next(d for d in dates_from_text(text, reference=REF) if d.date is not None)
     at = text.index("detained")
     assert date_role(text, found, (at, at + len("detained"))) == NONE
+
+
+def test_a_count_of_weeks_in_a_later_clause_counts_from_the_day_the_sentence_gave() -> None:
+    text = (
+        "Rebels drove the garrison out of Orvik on 2 September but the troops regrouped and returned "
+        "ten days later recapturing the town with support from helicopter gunships."
+    )
+    regained = [e.event_date for e in _events(text) if e.sub_event_type == "Government regains territory"]
+    assert regained == [date(2022, 9, 12)]

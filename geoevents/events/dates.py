@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -269,6 +269,21 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
                 DateMatch(m.start(), m.end(), m.group(0), when, precision, relative, dateline, updated)
             )
     return _counted_from(text, sorted(found, key=lambda d: d.start), reference)
+
+
+def dates_in_clause(clause: str, sentence: str, shift: int, *, reference: date | None) -> list[DateMatch]:
+    """The dates of a clause that starts ``shift`` characters into its sentence: a day counted from
+    another ("returned three weeks later") is counted from the day the sentence gives before it."""
+    found = dates_from_text(clause, reference=reference)
+    if shift <= 0 or not any(d.date is None and d.relative for d in found):
+        return found
+    whole = {(d.start - shift, d.end - shift): d for d in dates_from_text(sentence, reference=reference)}
+    return [
+        replace(whole[(d.start, d.end)], start=d.start, end=d.end)
+        if d.date is None and (d.start, d.end) in whole
+        else d
+        for d in found
+    ]
 
 
 def _counted_from(text: str, found: list[DateMatch], reference: date | None) -> list[DateMatch]:
