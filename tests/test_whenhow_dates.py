@@ -61,7 +61,8 @@ def test_an_undated_act_takes_the_day_its_source_spoke() -> None:
 def test_a_source_that_spoke_on_two_days_dates_nothing_after() -> None:
     text = (
         "The army said on Monday that rebels shelled Tarnow. The army said on Tuesday that rebels shelled "
-        "Lisko. Many residents have left. Schools stayed shut across the valley. Warplanes also bombed a "
+        "Lisko. Many residents have left. Schools stayed shut across the valley. Shops were closed. "
+        "Warplanes also bombed a "
         "command post near Brzeg, killing 30 fighters, the army said."
     )
     assert _dated_near(text, "Brzeg") == [date(2022, 9, 15)]  # the report's own day
@@ -100,3 +101,12 @@ def test_a_count_of_weeks_in_a_later_clause_counts_from_the_day_the_sentence_gav
     )
     regained = [e.event_date for e in _events(text) if e.sub_event_type == "Government regains territory"]
     assert regained == [date(2022, 9, 12)]
+
+
+def test_a_day_dates_the_undated_act_told_three_sentences_later() -> None:
+    text = (
+        "Warplanes bombed the market of Orvik on Tuesday, killing nine people, a monitor said. "
+        "Among the dead were two children. Residents said the market had been crowded. "
+        "Rebels shelled army positions near Lisko, the monitor said."
+    )
+    assert _dated_near(text, "Lisko") == [date(2022, 9, 13)]

@@ -11,7 +11,8 @@ from geoevents.events.dates import dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
 
-CONTEXT_SENTENCES = 2  # how far back a dated report dates the undated reports after it
+CONTEXT_SENTENCES = 3  # how far back a dated report dates the undated reports after it (a wire story
+# often tells a casualty or a quote between the dated report and the next act of that day)
 REPORT_LAG = timedelta(days=7)  # how long before its report a neighbour's day may still be the act's
 # An undated report that stands apart from the one before it: a fight still going on or days later, a
 # roundup's entry ("Herat: ...").
