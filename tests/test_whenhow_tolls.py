@@ -42,3 +42,9 @@ def test_the_attackers_dead_told_in_the_next_sentence_add_to_the_act() -> None:
     article = Article(id="t1", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t1")
     events = [e for e in events_from_article(article, []) if e.event_date == date(2021, 3, 2)]
     assert events and max(e.fatalities or 0 for e in events) == 20
+
+
+def test_at_least_one_person_is_a_floor_another_toll_wins_over() -> None:
+    found = casualties_from_text("jets hit two schools in Marsk, killing at least one teacher and pupils")
+    assert (found.fatalities, found.fatalities_vague) == (1, True)
+    assert not casualties_from_text("a roadside bomb killed one soldier near Marsk").fatalities_vague

@@ -339,7 +339,7 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             if category == "fatalities" and NAMED_GROUP.match(text, m.end("num")):
                 victims.append(m.start("num"))  # "killing six" may count the attackers themselves
-            if pattern in (ONE_NAMED, ONE_BARE, THE_ONE):
+            if pattern in (ONE_NAMED, ONE_BARE, THE_ONE) or _ONE_OF_THEM.match(m.group("num")):
                 vague = True  # one person named, maybe one of a toll the text gives: that toll wins
             keep(category, value + _listed_beside(text, m, pattern, exact), vague)
             # "Several members ... were killed and wounded": the same vague figure for both; an exact one
@@ -368,6 +368,10 @@ def casualties_from_text(text: str) -> Casualties:
         fatalities_vague=bool(f and f[1]),
         injuries_vague=bool(i and i[1]),
     )
+
+
+# "killing at least one teacher": a lone person counted with a floor, most often one of a toll told elsewhere.
+_ONE_OF_THEM = re.compile(r"(?:at\s+least|not\s+least)\s+(?:one|a|an)\b", re.I)
 
 
 def loose_toll(clauses: list[str]) -> Casualties | None:

@@ -5,17 +5,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
+from importlib.resources import files
 
 from geoevents.events.dates import dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
 
-CONTEXT_SENTENCES = 2  # how far back a dated report dates the undated reports after it
+CONTEXT_SENTENCES = 3  # how far back a dated report dates the undated reports after it (a wire story
+# often tells a casualty or a quote between the dated report and the next act of that day)
 REPORT_LAG = timedelta(days=7)  # how long before its report a neighbour's day may still be the act's
 # An undated report that stands apart from the one before it: a fight still going on or days later, a
 # roundup's entry ("Herat: ...").
 _ONGOING = re.compile(
     r"\b(?:continu(?:e|es|ed|ing)|raged?|raging|ongoing|still|(?:days|weeks|months|years)\s+later)\b", re.I
+)
+# A source of the report by the word that names it, then its verb: "the defence ministry in Moscow said".
+_SPEAKER = "|".join(
+    line.strip()
+    for line in (files("geoevents.events") / "data" / "speakers.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+_TOLD_BY = re.compile(
+    rf"\b(?P<who>{_SPEAKER})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:said|says|reported|added|announced|stated)\b", re.I
+)
+# The day the source spoke: "said on Saturday", "said Sunday", "said yesterday".
+_ON_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b", re.I
 )
 _ENTRY = re.compile(r"\W*[A-Z][\w'’ .-]{1,40}:\s")
 # A roundup's next entry inside one sentence ("... no casualties beledweyne: militia retook ..."): a word
@@ -82,6 +97,24 @@ def _apart_in_roundup(text: str, k: Draft, d: Draft, first: dict[int, int]) -> b
     return bool(_NEXT_ENTRY.search(text, ends[0], ends[1]))
 
 
+def _days_of_speakers(text: str, ref: date | None) -> dict[str, date]:
+    """The day each source of the text spoke, when the text gives it one day only."""
+    days: dict[str, set[date]] = {}
+    for m in _TOLD_BY.finditer(text):
+        told = _ON_DAY.match(text, m.end())
+        found = dates_from_text(told.group(0), reference=ref) if told else []
+        day = found[0].date if found else None
+        if day is not None and ref is not None and ref - REPORT_LAG <= day <= ref:
+            days.setdefault(m.group("who").lower(), set()).add(day)
+    return {who: next(iter(said)) for who, said in days.items() if len(said) == 1}
+
+
+def _speakers_day(sentence: str, days: dict[str, date]) -> date | None:
+    """The day the sentence's source spoke, as the text gives it elsewhere ("the ministry said")."""
+    m = _TOLD_BY.search(sentence)
+    return days.get(m.group("who").lower()) if m else None
+
+
 def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref: date | None = None) -> None:
     """A report the text gives no day for, told in the same paragraph within two sentences after a
     dated report ("Gunmen stormed the base on Monday ... The militants held the town for hours."),
@@ -90,6 +123,7 @@ def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref:
     first = {id(k): min(s.start for s in k.spans) for k in drafts if k.spans}
     placed = [(bisect_right(starts, first[id(k)]) - 1, k) for k in drafts if k.spans]
     _own_day_over_report(placed, first)
+    speakers = _days_of_speakers(text, ref)
     for at, d in placed:
         own = sentences[at].text if at >= 0 else ""
         if "date-assumed-publication" not in d.tags:
@@ -100,6 +134,13 @@ def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref:
             d.tags.add("date-from-context")
             continue
         if _ONGOING.search(own) or _ENTRY.match(own):
+            continue
+        if (spoke := _speakers_day(own, speakers)) is not None:
+            # An undated act its source tells on a day the text gives ("the ministry said on Saturday"):
+            # the report's day, as ACLED dates an event told without one.
+            d.date, d.precision = spoke, 2
+            d.tags.discard("date-assumed-publication")
+            d.tags.add("date-from-context")
             continue
         earlier = [
             (i, first[id(k)], k)

@@ -135,7 +135,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("day_before_yesterday", re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I)),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    # "yesterdays tragedy": a possessive whose apostrophe a feed dropped
+    ("yesterday", re.compile(r"\byesterday(?:s(?=\s+[a-z]))?\b", re.I)),
     (
         "today",
         re.compile(

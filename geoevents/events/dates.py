@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -271,6 +271,21 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     return _counted_from(text, sorted(found, key=lambda d: d.start), reference)
 
 
+def dates_in_clause(clause: str, sentence: str, shift: int, *, reference: date | None) -> list[DateMatch]:
+    """The dates of a clause that starts ``shift`` characters into its sentence: a day counted from
+    another ("returned three weeks later") is counted from the day the sentence gives before it."""
+    found = dates_from_text(clause, reference=reference)
+    if shift <= 0 or not any(d.date is None and d.relative for d in found):
+        return found
+    whole = {(d.start - shift, d.end - shift): d for d in dates_from_text(sentence, reference=reference)}
+    return [
+        replace(whole[(d.start, d.end)], start=d.start, end=d.end)
+        if d.date is None and (d.start, d.end) in whole
+        else d
+        for d in found
+    ]
+
+
 def _counted_from(text: str, found: list[DateMatch], reference: date | None) -> list[DateMatch]:
     """Days counted from another ("two days after", "three days earlier", "the following day"):
     from the last day the text gives before them, else from the report's day; a day after the
@@ -402,6 +417,13 @@ _CAUSE_AFTER = re.compile(
 _ANOTHER_BEGAN = re.compile(
     r"\b(?:that|which)\s+(?:began|started|broke\s+out|erupted|flared(?:\s+up)?)\s+$", re.I
 )
+# The start of the trigger's own span told after it: "since launching an assault on", "since the offensive
+# began on".
+_SINCE_ITS_START = re.compile(
+    r"\bsince\s+(?:(?:launching|starting|beginning|opening|mounting)\b(?!.*\bsince\b)|(?:the|its|their)\s+"
+    r"(?:[\w'’-]+\s+){1,3}?(?:began|started|was\s+launched|opened)\s+$)",
+    re.I,
+)
 _CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b", re.IGNORECASE)
 _JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
 
@@ -454,6 +476,8 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
         if possessive:
             return NONE  # "arrested four suspects over last week's bombing": the bombing's day
         between = text[trigger[1] : found.start]
+        if _SINCE_ITS_START.search(between) and not re.search(r"[;:]|\.\s", between):
+            return NEAR  # "seized villages since launching an assault on Thursday": the span's first day
         if _ANOTHER_BEGAN.search(between):
             return NONE  # "protested against the feud that began on Friday": the feud's day
         if _CAUSE_AFTER.search(between):

@@ -31,7 +31,14 @@ from geoevents.events.coref import (
 )
 from geoevents.events.counts import Casualties, casualties_from_text, loose_toll
 from geoevents.events.datecontext import dated_by_context
-from geoevents.events.dates import ACT, REPORT, DateMatch, date_role, dates_from_text, opening_date
+from geoevents.events.dates import (
+    ACT,
+    REPORT,
+    DateMatch,
+    date_role,
+    dates_in_clause,
+    opening_date,
+)
 from geoevents.events.draft import Draft
 from geoevents.events.draft_dates import date_from_the_lead
 from geoevents.events.gate import Story, opens_on_cause, rejection, told_as_cause
@@ -290,7 +297,9 @@ def _clause_dates(
     at_scope = (clause.start - scope.start + m.start(), clause.start - scope.start + m.end())
     roles = {
         d: role
-        for d in dates_from_text(scope.text, reference=ref)
+        for d in dates_in_clause(
+            scope.text, here.sentence.text, scope.start - here.sentence.start, reference=ref
+        )
         if d.date is not None and (role := date_role(scope.text, d, at_scope))
     }
     dates = list(roles)
