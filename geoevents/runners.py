@@ -111,7 +111,8 @@ class LocalRunner:
 
     def local_places(self) -> Mapping[str, Place]:
         """The places the replies sent, as the worker made them (it runs in this process)."""
-        return self.state.objects or {}
+        assert self.state.objects is not None  # set in __init__; filled as articles are done
+        return self.state.objects
 
     def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
         for article in articles:
