@@ -319,7 +319,13 @@ def gazetteer_tables() -> GazetteerTables | None:
     if gazetteer is None:
         return None
     key = f"{TABLES_FORMAT}:{gazetteer.version}:{countries_key()}"
-    return cached("maptowns", key, lambda: _make_tables(gazetteer), GazetteerTables)
+    if key not in _TABLES:  # read once per process: the towns and the provinces layers both ask
+        _TABLES.clear()
+        _TABLES[key] = cached("maptowns", key, lambda: _make_tables(gazetteer), GazetteerTables)
+    return _TABLES[key]
+
+
+_TABLES: dict[str, GazetteerTables] = {}
 
 
 TABLES_FORMAT = 2  # bump when what GazetteerTables holds, or how it is made, changes
