@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import gc
 import json
 import logging
 import os
@@ -66,6 +67,7 @@ from geoevents.run_info import (
 )
 from geoevents.run_intake import Intake
 from geoevents.settings import DEFAULT, Settings
+from geoevents.worker import fewer_full_collections
 
 log = logging.getLogger(__name__)
 
@@ -213,8 +215,12 @@ def run(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GeoeventsError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
-    with OutputLock(out):  # before anything in OUT is read or changed
-        return _run_locked(inputs, out, options, settings, stages, gazetteer)
+    thresholds = fewer_full_collections()
+    try:
+        with OutputLock(out):  # before anything in OUT is read or changed
+            return _run_locked(inputs, out, options, settings, stages, gazetteer)
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _run_locked(

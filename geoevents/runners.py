@@ -16,7 +16,14 @@ from typing import Any
 
 from geoevents.records import Article, Place
 from geoevents.stages import StageUnavailable, exc_text, one_line
-from geoevents.worker import Failure, Reply, WorkerConfig, WorkerState, process_article
+from geoevents.worker import (
+    Failure,
+    Reply,
+    WorkerConfig,
+    WorkerState,
+    fewer_full_collections,
+    process_article,
+)
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +63,7 @@ def _init_process_worker(config: WorkerConfig, parent: int) -> None:
     die_with_parent(parent)
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not die mid-reply.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    fewer_full_collections()  # for the worker's whole life
     try:
         _PROCESS_STATE = WorkerState(config)
     except StageUnavailable as exc:
@@ -111,7 +119,8 @@ class LocalRunner:
 
     def local_places(self) -> Mapping[str, Place]:
         """The places the replies sent, as the worker made them (it runs in this process)."""
-        return self.state.objects or {}
+        assert self.state.objects is not None  # set in __init__; filled as articles are done
+        return self.state.objects
 
     def replies(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Reply]]:
         for article in articles:

@@ -319,7 +319,26 @@ def gazetteer_tables() -> GazetteerTables | None:
     if gazetteer is None:
         return None
     key = f"{TABLES_FORMAT}:{gazetteer.version}:{countries_key()}"
-    return cached("maptowns", key, lambda: _make_tables(gazetteer), GazetteerTables)
+    # Read once while the file stays as it is: the towns and the provinces layers both ask.
+    path = cache_path("maptowns", key)
+    kept = _TABLES.get(key)
+    if kept is not None and kept[0] is not None and kept[0] == _file_state(path):
+        return kept[1]
+    tables = cached("maptowns", key, lambda: _make_tables(gazetteer), GazetteerTables)
+    _TABLES.clear()
+    _TABLES[key] = (_file_state(path), tables)
+    return tables
+
+
+_TABLES: dict[str, tuple[tuple[int, int] | None, GazetteerTables]] = {}
+
+
+def _file_state(path: Path | None) -> tuple[int, int] | None:
+    try:
+        info = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size) if info is not None else None
 
 
 TABLES_FORMAT = 2  # bump when what GazetteerTables holds, or how it is made, changes
