@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from collections.abc import Set as AbstractSet
 from functools import wraps
 from typing import Any, TypeVar
 
-from geoevents.events.prefilter import _FOLD, _Parser, _Unsupported
+from geoevents.events.prefilter import _Parser, _Unsupported
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,30 +67,64 @@ _TEXTS = 256  # texts whose possible rows are remembered: one article's sentence
 
 class RowFilter:
     """Which rows of a lexicon may match a text, from every string their patterns require (the key index
-    tests one set a row): a few literal searches for the rows the index lets through, and the answer
-    kept for the article's other calls on the same text."""
+    tests one set a row): one scan for the rows' keys, then for each branch of a row with its key in the
+    text a few literal searches for the strings it needs beside it. The answer is kept for the article's
+    other calls on the same text."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        self.required = [
-            None if r is None else tuple(tuple(_any_of(keys) for keys in branch) for branch in r)
-            for r in map(all_required, patterns)
-        ]
-        self.recent: dict[str, AbstractSet[int]] = {}
+    def __init__(self, rows: Iterable[tuple[re.Pattern[str], tuple[str, ...] | None]], trie: Trie) -> None:
+        self.branches: list[tuple[tuple[frozenset[str], tuple[re.Pattern[str], ...]], ...] | None] = []
+        rows_with: dict[str, set[int]] = {}
+        for i, (pattern, keys) in enumerate(rows):
+            for k in keys or ():
+                rows_with.setdefault(k, set()).add(i)
+            self.branches.append(_branches(pattern, keys))
+        known = sorted(rows_with)
+        self.scan = re.compile(f"(?=({trie(known)}))")
+        # A string found at a position stands for every key it begins with.
+        self.within = {k: frozenset(k[:n] for n in range(1, len(k) + 1) if k[:n] in rows_with) for k in known}
+        self.rows_of = {k: frozenset(i for key in self.within[k] for i in rows_with[key]) for k in known}
+        self.recent: dict[str, frozenset[int]] = {}
 
-    def rows(self, lowered: str, candidates: Callable[[str], AbstractSet[int]]) -> AbstractSet[int]:
-        """The ``candidates`` of a lower-cased text whose patterns may match it."""
+    def rows(self, lowered: str) -> frozenset[int] | None:
+        """The rows that may match a lower-cased ASCII text; None for other text (not decided here)."""
+        if not lowered.isascii():
+            return None
         found = self.recent.get(lowered)
         if found is None:
-            text = lowered if lowered.isascii() else lowered.translate(_FOLD)  # as ``folded`` reads it
-            found = frozenset(i for i in candidates(lowered) if self._may(i, text))
+            hits = set(self.scan.findall(lowered))
+            present = set().union(*(self.within[k] for k in hits))
+            keyed = set().union(*(self.rows_of[k] for k in hits))
+            found = frozenset(i for i in keyed if self._may(i, present, lowered))
             if len(self.recent) >= _TEXTS:
                 self.recent.clear()
             self.recent[lowered] = found
         return found
 
-    def _may(self, row: int, text: str) -> bool:
-        required = self.required[row]
-        return required is None or any(all(p.search(text) for p in branch) for branch in required)
+    def _may(self, row: int, present: set[str], text: str) -> bool:
+        branches = self.branches[row]
+        return branches is None or any(
+            not keys.isdisjoint(present) and all(p.search(text) for p in others) for keys, others in branches
+        )
+
+
+Trie = Callable[[list[str]], str]
+
+
+def _branches(
+    pattern: re.Pattern[str], keys: tuple[str, ...] | None
+) -> tuple[tuple[frozenset[str], tuple[re.Pattern[str], ...]], ...] | None:
+    """Each top-level branch of a row as (its set of the row's keys, the other strings it needs), or None
+    when a branch has no set among the row's keys (the row is then left to the key index alone)."""
+    required = all_required(pattern)
+    if required is None or not keys:
+        return None
+    out = []
+    for branch in required:
+        own = next((k for k in branch if set(k) <= set(keys)), None)
+        if own is None:
+            return None
+        out.append((frozenset(own), tuple(_any_of(k) for k in branch if k is not own)))
+    return tuple(out)
 
 
 def _any_of(keys: tuple[str, ...]) -> re.Pattern[str]:

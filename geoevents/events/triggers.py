@@ -160,13 +160,13 @@ class _KeyIndex:
             for key in keys
         }
         always = frozenset(i for i, t in enumerate(triggers) if not t.keys)
-        fast = RowFilter(t.pattern for t in triggers)
+        fast = RowFilter(((t.pattern, t.keys) for t in triggers), _trie)
         return cls(re.compile(f"(?=({_trie(keys)}))"), rows_of, always, fast)
 
     def candidates(self, lowered: str) -> AbstractSet[int]:
-        return self.fast.rows(lowered, self._keyed) if self.fast else self._keyed(lowered)
-
-    def _keyed(self, lowered: str) -> set[int]:
+        fast = self.fast.rows(lowered) if self.fast and not self.always else None
+        if fast is not None:
+            return fast
         rows = set(self.always)
         for found in set(self.scan.findall(lowered)):
             rows |= self.rows_of[found]
