@@ -48,6 +48,11 @@ class _Parser:
 
     def sequence(self) -> Options:
         """The best requirement of one branch: its longest runs of literals and required groups."""
+        found = self.requirements()
+        return max(found, key=lambda o: (min(map(len, o)), -len(o))) if found else None
+
+    def requirements(self) -> list[set[str]]:
+        """Every requirement of one branch (a match holds one string of each)."""
         found: list[set[str]] = []
         run: list[str] = []
         while self.peek() not in ("", "|", ")"):
@@ -70,8 +75,7 @@ class _Parser:
                 found.append(atom)
         if run:
             found.append({"".join(run)})
-        found = [option for option in found if all(option)]
-        return max(found, key=lambda o: (min(map(len, o)), -len(o))) if found else None
+        return [option for option in found if all(option)]
 
     def atom(self) -> tuple[Options, str | None]:
         """(requirement, the literal character itself when the atom is one)."""

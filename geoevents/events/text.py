@@ -195,8 +195,9 @@ def sentences_from_article(article: Article, *, zones: frozenset[ZoneKind] = EVE
 
 
 # Where one clause hands over to another that reports a different event.
-_CLAUSE_BREAK = re.compile(
-    r"(?:[;:]\s+|,?\s+(?=(?:in (?:response|retaliation|reply|revenge) (?:to|for)|following|days? after|"
+_CLAUSE_BREAK = re.compile(  # every break starts at one of [;:,\s]: other positions fail at once
+    r"(?=[;:,\s])(?:[;:]\s+|,?\s+(?=(?:in (?:response|retaliation|reply|revenge) (?:to|for)|following|"
+    r"days? after|"
     r"(?:were|was|is|are|came|comes)\s+(?:an?\s+|in\s+)?(?:retaliation|reprisal|revenge|response)\s+(?:to|for)|"
     r"in\s+protest\s+(?:against|at|over|of)|"
     r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but|"

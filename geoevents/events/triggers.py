@@ -11,6 +11,7 @@ wins; generic rows count only when no specific row matches (leftmost first).
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +20,7 @@ from typing import Any
 
 from geoevents.errors import InputError
 from geoevents.events.prefilter import required_strings
+from geoevents.events.shortcuts import RowFilter
 from geoevents.events.taxonomy import (
     EXPLOSIONS,
     GENERIC_EXPLOSION,
@@ -144,6 +146,7 @@ class _KeyIndex:
     scan: re.Pattern[str]
     rows_of: dict[str, frozenset[int]]  # a key found at a position -> rows with a key that is its prefix
     always: frozenset[int]  # rows without keys
+    fast: RowFilter | None = None  # every string each row requires: fewer rows, found once a text
 
     @classmethod
     def of(cls, triggers: tuple[Trigger, ...]) -> _KeyIndex:
@@ -157,9 +160,13 @@ class _KeyIndex:
             for key in keys
         }
         always = frozenset(i for i, t in enumerate(triggers) if not t.keys)
-        return cls(re.compile(f"(?=({_trie(keys)}))"), rows_of, always)
+        fast = RowFilter(((t.pattern, t.keys) for t in triggers), _trie)
+        return cls(re.compile(f"(?=({_trie(keys)}))"), rows_of, always, fast)
 
-    def candidates(self, lowered: str) -> set[int]:
+    def candidates(self, lowered: str) -> AbstractSet[int]:
+        fast = self.fast.rows(lowered) if self.fast and not self.always else None
+        if fast is not None:
+            return fast
         rows = set(self.always)
         for found in set(self.scan.findall(lowered)):
             rows |= self.rows_of[found]
