@@ -93,3 +93,12 @@ def test_vandalism_by_unarmed_youths_in_a_crime_story_is_crime() -> None:
     armed = "Gunmen smashed the windows of a dozen shops on the high street."
     m = _trigger(armed, "smashed")
     assert rejection(armed, trigger, m, story=Story(text), sentence=armed) != "crime"
+
+
+def test_weeks_of_fighting_are_many_days_of_acts() -> None:
+    clause = "the last families left the district after surviving months of heavy shelling"
+    trigger = Trigger(pattern=re.compile("shelling"), sub_event_type="Shelling/artillery/missile attack")
+    assert rejection(clause, trigger, _trigger(clause, "shelling"), sentence=clause) == "pattern"
+    clause = "rebels shelled the district on Friday after months of talks"
+    trigger = Trigger(pattern=re.compile("shelled"), sub_event_type="Shelling/artillery/missile attack")
+    assert rejection(clause, trigger, _trigger(clause, "shelled"), sentence=clause) is None

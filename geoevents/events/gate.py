@@ -8,7 +8,7 @@ arrest for a crime, collateral damage, one side's plan rather than an agreement)
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from geoevents.events.clause_triggers import weak_verb
 from geoevents.events.nonpolitical import (
@@ -33,7 +33,7 @@ from geoevents.events.realis import (
     recalled,
     remembered,
 )
-from geoevents.events.summaries import reaction, running_toll
+from geoevents.events.summaries import cue, reaction, running_toll
 from geoevents.events.triggers import Trigger
 
 
@@ -118,6 +118,12 @@ def _summed_since_year(clause: str, m: re.Match[str], sentence: str | None, at: 
     return bool(_SINCE_YEAR.match(_after_clause(sentence, clause, m, at)))
 
 
+@lru_cache(maxsize=1)
+def _spell_before() -> re.Pattern[str]:
+    """The stretch of time a trigger ending the text fills: "weeks of fighting", "months of shelling"."""
+    return re.compile(rf"(?:{cue('spell').pattern})\s+of\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+$", re.IGNORECASE)
+
+
 def rejection(
     clause: str,
     trigger: Trigger,
@@ -155,6 +161,8 @@ def rejection(
         return "pattern"
     if ongoing(clause, m.start()) or _summed_since_year(clause, m, sentence, at):
         return "pattern"
+    if _spell_before().search(clause[: m.end()]):
+        return "pattern"  # "after weeks of intense fighting": many days of acts, none of them told
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
     if remembered(clause, m.start()) or (at is not None and remembered(sentence or "", at)):
