@@ -102,3 +102,14 @@ def test_weeks_of_fighting_are_many_days_of_acts() -> None:
     clause = "rebels shelled the district on Friday after months of talks"
     trigger = Trigger(pattern=re.compile("shelled"), sub_event_type="Shelling/artillery/missile attack")
     assert rejection(clause, trigger, _trigger(clause, "shelled"), sentence=clause) is None
+
+
+def test_a_vigil_that_only_remembers_is_no_protest() -> None:
+    from geoevents.events.nonpolitical import mourning_only
+
+    assert mourning_only("villagers held a vigil to mark a year since the bombing of the market", "vigil")
+    assert not mourning_only(
+        "villagers held a vigil to mark a year since the bombing, demanding a trial", "vigil"
+    )
+    assert not mourning_only("students held a vigil outside parliament against the new law", "vigil")
+    assert not mourning_only("villagers marched to mark a year since the bombing of the market", "marched")

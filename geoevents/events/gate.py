@@ -15,6 +15,7 @@ from geoevents.events.nonpolitical import (
     CRIME_LOOKALIKES,
     collateral_damage,
     crime_story,
+    mourning_only,
     no_event_reason,
     ordinary_arrest,
     quiet_story,
@@ -184,6 +185,8 @@ def rejection(
         return "background"  # "a fighter who had joined the reconciliation agreement": no new agreement
     if trigger.sub_event_type == "Agreement" and not trigger.nominal and not _two_parties(clause, m):
         return "not-asserted"  # "the government agreed to deploy troops": one side's plan, not an agreement
+    if trigger.sub_event_type == "Peaceful protest" and mourning_only(sentence or clause, m.group(0)):
+        return "background"  # "residents marked two years since the attack with a vigil": remembrance
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"
