@@ -113,3 +113,12 @@ def test_a_vigil_that_only_remembers_is_no_protest() -> None:
     )
     assert not mourning_only("students held a vigil outside parliament against the new law", "vigil")
     assert not mourning_only("villagers marched to mark a year since the bombing of the market", "marched")
+
+
+def test_an_act_someone_wants_is_not_asserted() -> None:
+    from geoevents.events.realis import asserted
+
+    clause = "the ministry wanted the handover of the border post to its troops"
+    assert not asserted(clause, clause.index("handover"))
+    clause = "police arrested a wanted smuggler near the port"
+    assert asserted(clause, clause.index("arrested"))
