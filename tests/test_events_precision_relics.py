@@ -122,3 +122,14 @@ def test_an_act_someone_wants_is_not_asserted() -> None:
     assert not asserted(clause, clause.index("handover"))
     clause = "police arrested a wanted smuggler near the port"
     assert asserted(clause, clause.index("arrested"))
+
+
+def test_the_people_an_act_names_are_no_report_of_it() -> None:
+    from geoevents.events.realis import named_by_act
+
+    clause = "officials said the kidnapped students had been held in a forest camp"
+    assert named_by_act(clause, _trigger(clause, "kidnapped"))
+    clause = "gunmen kidnapped the students from their dormitory on Friday"
+    assert not named_by_act(clause, _trigger(clause, "kidnapped"))
+    clause = "those detained were taken to the capital"
+    assert not named_by_act(clause, _trigger(clause, "detained"))

@@ -30,6 +30,7 @@ from geoevents.events.realis import (
     denied_after,
     earlier_year,
     future_time,
+    named_by_act,
     ongoing,
     recalled,
     remembered,
@@ -146,6 +147,8 @@ def rejection(
         return "not-asserted"  # "would ... | after the government takes the city", split into clauses
     if claimed(clause, m.start()):
         return "claim"
+    if named_by_act(clause, m):
+        return "background"  # "the executed man had been convicted of ...": the act is told elsewhere
     if defined(clause, m.start()) or (
         sentence is not None and at is not None and _defined_in_sentence(sentence, m, at)
     ):
