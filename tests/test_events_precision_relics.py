@@ -133,3 +133,11 @@ def test_the_people_an_act_names_are_no_report_of_it() -> None:
     assert not named_by_act(clause, _trigger(clause, "kidnapped"))
     clause = "those detained were taken to the capital"
     assert not named_by_act(clause, _trigger(clause, "detained"))
+
+
+def test_a_grenade_in_a_haul_of_seized_arms_is_no_grenade_attack() -> None:
+    trigger = Trigger(pattern=re.compile("grenades"), sub_event_type="Grenade")
+    clause = "troops seized a cache of forty rifles, two mortars, nine hand grenades and a truck"
+    assert rejection(clause, trigger, _trigger(clause, "grenades"), sentence=clause) == "object"
+    clause = "the men seized the checkpoint and threw hand grenades at the guards"
+    assert rejection(clause, trigger, _trigger(clause, "grenades"), sentence=clause) is None

@@ -71,6 +71,13 @@ _DEVICE_TAKEN = re.compile(
     r"several\s+)?(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
+# A device listed among arms seized or found ("seized an arsenal of rifles, ... 13 hand grenades"): the
+# haul, not the weapon's use; no verb of use stands between.
+_ARMS_HAUL = re.compile(
+    r"\b(?:seiz(?:ed|ing|ure)|confiscat(?:ed|ing|ion)|recover(?:ed|ing)|discover(?:ed|ing)|arsenal|cache|"
+    r"stockpile|haul)\b(?![^.;]*\b(?:threw|thrown|hurled|lobbed|detonat\w*|explod\w*|blew|set\s+off)\b)[^.;]*$",
+    re.IGNORECASE,
+)
 # An agreement named as what someone joined or acted under, not one made in the report.
 _UNDER_AGREEMENT = re.compile(
     r"\b(?:joined|signed\s+up\s+to|part\s+of|terms\s+of|members?\s+of)\s+"
@@ -182,7 +189,9 @@ def rejection(
             return "collateral"
         if story is not None and story.crime and unarmed(clause):
             return "crime"  # "teenagers vandalised shops" in a story of youth crime
-    if trigger.sub_event_type in _DEVICES and _DEVICE_TAKEN.search(clause[: m.start()]):
+    if trigger.sub_event_type in _DEVICES and (
+        _DEVICE_TAKEN.search(clause[: m.start()]) or _ARMS_HAUL.search(clause[: m.start()])
+    ):
         return "object"  # "destroyed 13 positions and two car bombs": the device is what the act hit
     if trigger.sub_event_type == "Agreement" and _UNDER_AGREEMENT.search(clause[: m.start()]):
         return "background"  # "a fighter who had joined the reconciliation agreement": no new agreement
