@@ -93,3 +93,51 @@ def test_vandalism_by_unarmed_youths_in_a_crime_story_is_crime() -> None:
     armed = "Gunmen smashed the windows of a dozen shops on the high street."
     m = _trigger(armed, "smashed")
     assert rejection(armed, trigger, m, story=Story(text), sentence=armed) != "crime"
+
+
+def test_weeks_of_fighting_are_many_days_of_acts() -> None:
+    clause = "the last families left the district after surviving months of heavy shelling"
+    trigger = Trigger(pattern=re.compile("shelling"), sub_event_type="Shelling/artillery/missile attack")
+    assert rejection(clause, trigger, _trigger(clause, "shelling"), sentence=clause) == "pattern"
+    clause = "rebels shelled the district on Friday after months of talks"
+    trigger = Trigger(pattern=re.compile("shelled"), sub_event_type="Shelling/artillery/missile attack")
+    assert rejection(clause, trigger, _trigger(clause, "shelled"), sentence=clause) is None
+
+
+def test_a_vigil_that_only_remembers_is_no_protest() -> None:
+    from geoevents.events.nonpolitical import mourning_only
+
+    assert mourning_only("villagers held a vigil to mark a year since the bombing of the market", "vigil")
+    assert not mourning_only(
+        "villagers held a vigil to mark a year since the bombing, demanding a trial", "vigil"
+    )
+    assert not mourning_only("students held a vigil outside parliament against the new law", "vigil")
+    assert not mourning_only("villagers marched to mark a year since the bombing of the market", "marched")
+
+
+def test_an_act_someone_wants_is_not_asserted() -> None:
+    from geoevents.events.realis import asserted
+
+    clause = "the ministry wanted the handover of the border post to its troops"
+    assert not asserted(clause, clause.index("handover"))
+    clause = "police arrested a wanted smuggler near the port"
+    assert asserted(clause, clause.index("arrested"))
+
+
+def test_the_people_an_act_names_are_no_report_of_it() -> None:
+    from geoevents.events.realis import named_by_act
+
+    clause = "officials said the kidnapped students had been held in a forest camp"
+    assert named_by_act(clause, _trigger(clause, "kidnapped"))
+    clause = "gunmen kidnapped the students from their dormitory on Friday"
+    assert not named_by_act(clause, _trigger(clause, "kidnapped"))
+    clause = "those detained were taken to the capital"
+    assert not named_by_act(clause, _trigger(clause, "detained"))
+
+
+def test_a_grenade_in_a_haul_of_seized_arms_is_no_grenade_attack() -> None:
+    trigger = Trigger(pattern=re.compile("grenades"), sub_event_type="Grenade")
+    clause = "troops seized a cache of forty rifles, two mortars, nine hand grenades and a truck"
+    assert rejection(clause, trigger, _trigger(clause, "grenades"), sentence=clause) == "object"
+    clause = "the men seized the checkpoint and threw hand grenades at the guards"
+    assert rejection(clause, trigger, _trigger(clause, "grenades"), sentence=clause) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from geoevents.events.coref_sides import actors_compatible, fill_sides, toll_of_a_fight
 from geoevents.events.counts import whole_over_part
 from geoevents.events.draft import Draft
 from geoevents.events.sites import GRANULARITY, places_compatible
@@ -73,41 +74,9 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
 def drafts_compatible(a: Draft, b: Draft, max_km: float) -> bool:
     if not (types_compatible(a, b) and _dates_compatible(a, b)):
         return False
-    if not (_toll_of_a_fight(a, b) or _toll_of_a_fight(b, a)) and not actors_compatible(a, b):
+    if not (toll_of_a_fight(a, b) or toll_of_a_fight(b, a)) and not actors_compatible(a, b):
         return False
     return sites_agree(a, b, max_km)
-
-
-def _toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
-    """An untyped casualty report naming only sides of a clash ("three of its fighters were killed"):
-    in a battle both sides are actors, so the dead may be of either side. A clash told with one side
-    unnamed ("a battle between the army and hitmen") takes a toll naming its side and one more."""
-    named = {x for x in (toll.actor1, toll.actor2) if x}
-    sides = {x for x in (fight.actor1, fight.actor2) if x}
-    clash = fight.sub_event_type == "Armed clash" and toll.sub_event_type is None
-    return clash and bool(named) and (named <= sides or (len(sides) < 2 and sides <= named))
-
-
-def actors_compatible(a: Draft, b: Draft) -> bool:
-    if a.sub_event_type == b.sub_event_type == "Armed clash":
-        return _sides_compatible(a, b)  # a clash has sides, not a doer and a target
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
-        return False
-    if a.actor2 and b.actor2 and a.actor2 != b.actor2 and not (a.actor2 + b.actor2).count("Civilians"):
-        return False
-    if a.family == b.family == EXPLOSIONS:
-        return True  # one-sided: a report naming the striker as hit misreads "strikes by X", not a reprisal
-    return not ((a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2))
-
-
-def _sides_compatible(a: Draft, b: Draft) -> bool:
-    """Whether two reports of a clash may name one fight. A report naming one side fits a report naming
-    it among two; two reports naming both sides must agree on which was hit (actor2)."""
-    sides_a = {x for x in (a.actor1, a.actor2) if x}
-    sides_b = {x for x in (b.actor1, b.actor2) if x}
-    if len(sides_a) == len(sides_b) == 2:
-        return (a.actor1, a.actor2) == (b.actor1, b.actor2)
-    return sides_a <= sides_b or sides_b <= sides_a
 
 
 SAME_SITE_KM = 25.0  # two towns further apart are two events of one article, as ACLED codes them
@@ -154,7 +123,7 @@ def absorb(into: Draft, other: Draft) -> None:
         into.date, into.precision = other.date, other.precision
         into.date_explicit = into.date_explicit or other.date_explicit
         into.tags -= _DATED_BY_REPORT - other.tags
-    _fill_sides(into, other)
+    fill_sides(into, other)
     into.assoc_actor_1 = into.assoc_actor_1 or other.assoc_actor_1
     into.fatalities = _part_or_conservative(into, other)
     into.injuries = _conservative(into.injuries, other.injuries)
@@ -169,23 +138,6 @@ def absorb(into: Draft, other: Draft) -> None:
     into.subjects += other.subjects
     into.tags |= other.tags - {"date-assumed", FURTHER_TOLL}
     into.trigger_texts += other.trigger_texts
-
-
-def _fill_sides(into: Draft, other: Draft) -> None:
-    """The actors ``into`` lacks, from ``other``; a clash with one side named takes the other report's
-    second side, never its own side twice ("a battle with the army" and "soldiers and gunmen were killed")."""
-    if (
-        into.sub_event_type == "Armed clash"
-        and other.sub_event_type is None
-        and (into.actor1 is None) != (into.actor2 is None)
-    ):
-        known = into.actor1 or into.actor2
-        new = [x for x in (other.actor1, other.actor2) if x and x != known]
-        if new:
-            into.actor1, into.actor2 = (into.actor1, new[0]) if into.actor1 else (new[0], into.actor2)
-            return
-    into.actor1 = into.actor1 or other.actor1
-    into.actor2 = into.actor2 or other.actor2
 
 
 _DATED_BY_REPORT = frozenset({"date-of-report", "date-of-dateline"})

@@ -8,13 +8,14 @@ arrest for a crime, collateral damage, one side's plan rather than an agreement)
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from geoevents.events.clause_triggers import weak_verb
 from geoevents.events.nonpolitical import (
     CRIME_LOOKALIKES,
     collateral_damage,
     crime_story,
+    mourning_only,
     no_event_reason,
     ordinary_arrest,
     quiet_story,
@@ -29,11 +30,12 @@ from geoevents.events.realis import (
     denied_after,
     earlier_year,
     future_time,
+    named_by_act,
     ongoing,
     recalled,
     remembered,
 )
-from geoevents.events.summaries import reaction, running_toll
+from geoevents.events.summaries import cue, reaction, running_toll
 from geoevents.events.triggers import Trigger
 
 
@@ -67,6 +69,13 @@ _DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
 _DEVICE_TAKEN = re.compile(
     r"\bdestroy(?:ed|ing)\s+(?:[\w'’,-]+\s+){0,8}?(?:and\s+)?(?:an?\s+|\d+\s+|two\s+|three\s+|"
     r"several\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+# A device listed among arms seized or found ("seized an arsenal of rifles, ... 13 hand grenades"): the
+# haul, not the weapon's use; no verb of use stands between.
+_ARMS_HAUL = re.compile(
+    r"\b(?:seiz(?:ed|ing|ure)|confiscat(?:ed|ing|ion)|recover(?:ed|ing)|discover(?:ed|ing)|arsenal|cache|"
+    r"stockpile|haul)\b(?![^.;]*\b(?:threw|thrown|hurled|lobbed|detonat\w*|explod\w*|blew|set\s+off)\b)[^.;]*$",
     re.IGNORECASE,
 )
 # An agreement named as what someone joined or acted under, not one made in the report.
@@ -118,6 +127,12 @@ def _summed_since_year(clause: str, m: re.Match[str], sentence: str | None, at: 
     return bool(_SINCE_YEAR.match(_after_clause(sentence, clause, m, at)))
 
 
+@lru_cache(maxsize=1)
+def _spell_before() -> re.Pattern[str]:
+    """The stretch of time a trigger ending the text fills: "weeks of fighting", "months of shelling"."""
+    return re.compile(rf"(?:{cue('spell').pattern})\s+of\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+$", re.IGNORECASE)
+
+
 def rejection(
     clause: str,
     trigger: Trigger,
@@ -139,6 +154,8 @@ def rejection(
         return "not-asserted"  # "would ... | after the government takes the city", split into clauses
     if claimed(clause, m.start()):
         return "claim"
+    if named_by_act(clause, m):
+        return "background"  # "the executed man had been convicted of ...": the act is told elsewhere
     if defined(clause, m.start()) or (
         sentence is not None and at is not None and _defined_in_sentence(sentence, m, at)
     ):
@@ -155,6 +172,8 @@ def rejection(
         return "pattern"
     if ongoing(clause, m.start()) or _summed_since_year(clause, m, sentence, at):
         return "pattern"
+    if _spell_before().search(clause[: m.end()]):
+        return "pattern"  # "after weeks of intense fighting": many days of acts, none of them told
     if recalled(clause, sentence) and not commemoration(trigger, clause, m):
         return "background"
     if remembered(clause, m.start()) or (at is not None and remembered(sentence or "", at)):
@@ -170,12 +189,16 @@ def rejection(
             return "collateral"
         if story is not None and story.crime and unarmed(clause):
             return "crime"  # "teenagers vandalised shops" in a story of youth crime
-    if trigger.sub_event_type in _DEVICES and _DEVICE_TAKEN.search(clause[: m.start()]):
+    if trigger.sub_event_type in _DEVICES and (
+        _DEVICE_TAKEN.search(clause[: m.start()]) or _ARMS_HAUL.search(clause[: m.start()])
+    ):
         return "object"  # "destroyed 13 positions and two car bombs": the device is what the act hit
     if trigger.sub_event_type == "Agreement" and _UNDER_AGREEMENT.search(clause[: m.start()]):
         return "background"  # "a fighter who had joined the reconciliation agreement": no new agreement
     if trigger.sub_event_type == "Agreement" and not trigger.nominal and not _two_parties(clause, m):
         return "not-asserted"  # "the government agreed to deploy troops": one side's plan, not an agreement
+    if trigger.sub_event_type == "Peaceful protest" and mourning_only(sentence or clause, m.group(0)):
+        return "background"  # "residents marked two years since the attack with a vigil": remembrance
     if trigger.sub_event_type == "Mob violence":
         return None  # a crowd punishing an alleged crime is mob violence, not the crime
     loose = trigger.generic is not None or trigger.sub_event_type == "Armed clash"

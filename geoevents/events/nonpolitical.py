@@ -9,7 +9,17 @@ from functools import lru_cache
 
 from geoevents.events.summaries import kinded_cues
 
-_KINDS = ("release", "released", "old_arms", "handled", "sport", "motive")
+_KINDS = (
+    "release",
+    "released",
+    "old_arms",
+    "handled",
+    "sport",
+    "motive",
+    "mourning",
+    "remembrance",
+    "demand",
+)
 
 
 def _cue(kind: str) -> re.Pattern[str]:
@@ -249,3 +259,11 @@ def release_sought(sentence: str, start: int, end: int) -> bool:
     the fighters taken hostage"): the demand or the order is the news, not a new detention."""
     before, after = _release_near()
     return bool(before.search(sentence[:start]) or after.match(sentence[end:]))
+
+
+def mourning_only(clause: str, word: str) -> bool:
+    """Whether a gathering worded ``word`` ("a vigil") only mourns or remembers ("mark two years since the
+    attack with a vigil"), with no demand or side against: a commemoration, not a protest."""
+    if not _cue("mourning").fullmatch(word.strip()):
+        return False
+    return bool(_cue("remembrance").search(clause)) and not _cue("demand").search(clause)

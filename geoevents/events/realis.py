@@ -24,6 +24,7 @@ __all__ = [
     "earlier_year",
     "future_time",
     "generic_plural",
+    "named_by_act",
     "ongoing",
     "recalled",
     "remembered",
@@ -33,7 +34,23 @@ __all__ = [
 def _governing() -> re.Pattern[str]:
     """Words that put the trigger after them out of the real: threats, denials, conditions, futures,
     opinions (``data/realis.tsv``)."""
-    return kinded_cues("realis.tsv", ("governing",))["governing"]
+    return kinded_cues("realis.tsv", _REALIS_KINDS)["governing"]
+
+
+_REALIS_KINDS = ("governing", "person")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her)\s+$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[a-z]+ed|slain", re.IGNORECASE)
+
+
+def named_by_act(clause: str, m: re.Match[str]) -> bool:
+    """Whether a participle trigger names the people of an act told elsewhere ("the executed man had been
+    convicted of ...", "the abducted girls were freed"): a reference, not a report of the act."""
+    if not (_PARTICIPLE.fullmatch(m.group(0)) and _DETERMINER_BEFORE.search(clause[: m.start()])):
+        return False
+    person = kinded_cues("realis.tsv", _REALIS_KINDS)["person"]
+    return (
+        person.match(clause, m.end() + (len(clause[m.end() :]) - len(clause[m.end() :].lstrip()))) is not None
+    )
 
 
 _MODAL_NEAR = re.compile(

@@ -15,7 +15,7 @@ from functools import lru_cache
 from geoevents.events.plurals import OCCASION
 from geoevents.events.triggers import data_rows
 
-_KINDS = ("since", "perfect", "vague", "reaction", "span", "ongoing", "endured")
+_KINDS = ("since", "perfect", "vague", "reaction", "span", "ongoing", "endured", "spell")
 
 
 @lru_cache(maxsize=8)
