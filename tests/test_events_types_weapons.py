@@ -101,3 +101,11 @@ def test_rebel_fire_in_an_air_war_story_is_shelling() -> None:
         "Wednesday by rebel fire from the outskirts, state media said."
     )
     assert sorted(_types(text)) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_who_holds_the_place_entered_is_not_who_took_it() -> None:
+    text = (
+        "Islamic State militants entered Hasakah, where control is shared between Kurdish and "
+        "government forces, on 9 May, seizing several southern districts."
+    )
+    assert _types(text) == ["Non-state actor overtakes territory"]
