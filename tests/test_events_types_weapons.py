@@ -109,3 +109,12 @@ def test_who_holds_the_place_entered_is_not_who_took_it() -> None:
         "government forces, on 9 May, seizing several southern districts."
     )
     assert _types(text) == ["Non-state actor overtakes territory"]
+
+
+def test_words_for_the_doers_alone_are_no_act() -> None:
+    assert best_trigger("officials had complained about the presence of gunmen in the hills") is None
+
+
+def test_trading_fire_is_a_clash() -> None:
+    found = best_trigger("gunmen and village guards traded fire for an hour outside the market")
+    assert found is not None and found.trigger.sub_event_type == "Armed clash"
