@@ -101,3 +101,20 @@ def test_rebel_fire_in_an_air_war_story_is_shelling() -> None:
         "Wednesday by rebel fire from the outskirts, state media said."
     )
     assert sorted(_types(text)) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_who_holds_the_place_entered_is_not_who_took_it() -> None:
+    text = (
+        "Islamic State militants entered Hasakah, where control is shared between Kurdish and "
+        "government forces, on 9 May, seizing several southern districts."
+    )
+    assert _types(text) == ["Non-state actor overtakes territory"]
+
+
+def test_words_for_the_doers_alone_are_no_act() -> None:
+    assert best_trigger("officials had complained about the presence of gunmen in the hills") is None
+
+
+def test_trading_fire_is_a_clash() -> None:
+    found = best_trigger("gunmen and village guards traded fire for an hour outside the market")
+    assert found is not None and found.trigger.sub_event_type == "Armed clash"

@@ -162,10 +162,21 @@ _WITH_ALLIES = re.compile(
 )
 
 
+# A relative clause describing a place the actor entered: who holds the place is not who acted.
+_PLACE_RELATIVE = re.compile(r"\b(?:where|whose|which\s+(?:is|was|has|had))\b", re.IGNORECASE)
+
+
 def _side(d: Draft) -> int | None:
     """1 when state forces acted, 2 when a non-state group did, by the words nearest the trigger
     (what supported them set aside; state forces joined by their allies count as the state)."""
     text = _SUPPORT.sub(" ", d.subjects[0] if d.subjects else "")
+    rel = _PLACE_RELATIVE.search(text)
+    if rel is not None and (
+        _STATE_WORDS.search(text, 0, rel.start()) or _NON_STATE_WORDS.search(text, 0, rel.start())
+    ):
+        text = text[
+            : rel.start()
+        ]  # "IS entered the city, where Kurdish and regime forces share control, ..."
     state = [m.end() for m in _STATE_WORDS.finditer(text)]
     other = [m.end() for m in _NON_STATE_WORDS.finditer(text)]
     if not state and not other:

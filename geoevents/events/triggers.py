@@ -258,7 +258,9 @@ def best_trigger(
             before = best_trigger(clause[: cause.start()], triggers, skip=skip)
             return before or (found if _REPRISAL.match(cause.group(0)) else None)
         return found
-    return TriggerMention(best[2], best[3]) if best else None
+    if best is None or _ACTOR_ONLY.fullmatch(best[3].group(0)):
+        return None  # "the presence of gunmen": words for the doers only, no act
+    return TriggerMention(best[2], best[3])
 
 
 # Words that name an act as the cause, topic or term of the clause's own ("angry over the shelling",
