@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from geoevents.events import events_from_article
+from geoevents.events.text import Span, clauses_from_sentence
 from geoevents.events.triggers import best_trigger
 from geoevents.ingest.articles import article_from_text
 from geoevents.settings import Settings
@@ -118,3 +119,10 @@ def test_words_for_the_doers_alone_are_no_act() -> None:
 def test_trading_fire_is_a_clash() -> None:
     found = best_trigger("gunmen and village guards traded fire for an hour outside the market")
     assert found is not None and found.trigger.sub_event_type == "Armed clash"
+
+
+def test_as_before_a_named_force_opens_a_clause() -> None:
+    sentence = "The twin bombings on Monday came as IS fighters pressed their assault on the besieged town."
+    parts = [p.text for p in clauses_from_sentence(Span(0, len(sentence), sentence, None))]
+    assert parts[0] == "The twin bombings on Monday came"
+    assert parts[1].startswith("as IS fighters")

@@ -201,7 +201,7 @@ _CLAUSE_BREAK = re.compile(  # every break starts at one of [;:,\s]: other posit
     r"(?:were|was|is|are|came|comes)\s+(?:an?\s+|in\s+)?(?:retaliation|reprisal|revenge|response)\s+(?:to|for)|"
     r"in\s+protest\s+(?:against|at|over|of)|"
     r"weeks? after|hours? after|a day after|after|before|since|while|whereas|but|"
-    r"as\s+(?=(?:the\s+|heavy\s+|fierce\s+)?(?:fighting|clashes|battles|air\s*strikes|shelling|bombardment|"
+    r"as\s+(?=(?:the\s+|heavy\s+|fierce\s+|(?-i:[A-Z][\w-]*)\s+(?:group\s+)?)?(?:fighting|clashes|battles|air\s*strikes|shelling|bombardment|"
     r"rebels|troops|forces|militants|fighters|protesters)\b))\b)|,\s+(?=and\b)|"
     # A second act of the same doers after a participle's toll: "stormed X, killing eight, then clashed".
     r",\s+(?=(?:and\s+)?then\s+(?:later\s+)?[a-z]+ed\b)|"
