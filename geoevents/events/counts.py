@@ -286,7 +286,18 @@ def _listed_beside(text: str, m: re.Match[str], pattern: re.Pattern[str], exact:
         added += _earlier_victims(text[: m.start()])
     if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
         added += 1  # one more, told in the singular
+    if pattern is _BEFORE_VERB and exact and (along := _ALONG_WITH.match(text, m.end())):
+        parsed = number_from_phrase(along.group("num"))  # "29 rebels were killed along with six militants"
+        added += parsed[0] if parsed and not parsed[1] else 0
     return added
+
+
+# The dead of another group the same verb counts, told after it: "were killed along with six militants".
+_ALONG_WITH = re.compile(
+    rf",?\s+(?:along\s+with|together\s+with|as\s+well\s+as|alongside)\s+(?P<num>{NUMBER})"
+    r"(?=\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*(?:s|men|people)\b)",
+    re.I,
+)
 
 
 def casualties_from_text(text: str) -> Casualties:

@@ -78,7 +78,7 @@ def bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
             for k in kept
             if bare
             and (k.sub_event_type is not None or k.generic is not None)  # "attacked a checkpoint" too
-            and (k.date == d.date or (d.date is None and _other_side(d)))  # the other side's dead: its day
+            and (k.date == d.date or (d.date is None and _gives_the_toll(k, d)))  # an undated toll: the act's
             and d.spans
             and k.spans
             and (0 < d.spans[0].start - k.spans[-1].end <= 2 or _further_in_its_sentence(d, k))
@@ -114,6 +114,14 @@ def _further_dead(act: Draft, toll: Draft) -> tuple[int, bool] | None:
     if _other_side(toll):
         return (a[0] + b[0], b[1])
     return None
+
+
+def _gives_the_toll(act: Draft, toll: Draft) -> bool:
+    """Whether an undated toll-only sentence right after the act is its toll: the other side's dead, or
+    an exact count of the dead the act told only vaguely ("fighting that left dozens dead. At least 29
+    rebels were killed along with six militants")."""
+    exact = toll.fatalities is not None and not toll.fatalities[1]
+    return _other_side(toll) or (exact and act.fatalities is not None and act.fatalities[1])
 
 
 def _other_side(toll: Draft) -> bool:
