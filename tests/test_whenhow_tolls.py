@@ -71,3 +71,17 @@ def test_an_exact_count_after_a_vague_toll_is_the_acts_toll() -> None:
     article = Article(id="t2", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t2")
     events = [e for e in events_from_article(article, []) if e.event_date == date(2021, 3, 2)]
     assert events and max(e.fatalities or 0 for e in events) == 26
+
+
+def test_two_acts_sharing_one_toll_give_it_to_the_first() -> None:
+    text = "Government air strikes and artillery fire killed at least 14 civilians in Varno on Tuesday."
+    article = Article(id="t3", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t3")
+    tolls = {e.sub_event_type: e.fatalities or 0 for e in events_from_article(article, [])}
+    assert tolls == {"Air/drone strike": 14, "Shelling/artillery/missile attack": 0}
+
+
+def test_two_acts_told_each_with_its_own_clause_keep_the_toll_of_the_nearest() -> None:
+    text = "Militants shelled a camp near Varno and detonated a roadside bomb under a patrol, killing two."
+    article = Article(id="t4", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t4")
+    tolls = {e.sub_event_type: e.fatalities or 0 for e in events_from_article(article, [])}
+    assert tolls.get("Remote explosive/landmine/IED") == 2
