@@ -48,3 +48,40 @@ def test_at_least_one_person_is_a_floor_another_toll_wins_over() -> None:
     found = casualties_from_text("jets hit two schools in Marsk, killing at least one teacher and pupils")
     assert (found.fatalities, found.fatalities_vague) == (1, True)
     assert not casualties_from_text("a roadside bomb killed one soldier near Marsk").fatalities_vague
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("At least 12 guards were killed along with four of the raiders, a monitor said", 16),
+        ("Five officers were killed, together with two gunmen", 7),
+        # a vague group after it adds nothing: the codebook's words are for a toll, not a side's rest
+        ("Five officers were killed, as well as dozens of militants", 5),
+    ],
+)
+def test_the_dead_of_another_group_along_with_the_first(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead
+
+
+def test_an_exact_count_after_a_vague_toll_is_the_acts_toll() -> None:
+    text = (
+        "Rebels on Tuesday drove the militia out of the Karvel barracks in heavy fighting that left dozens "
+        "dead. At least 21 militiamen were killed along with five rebels, a monitor said."
+    )
+    article = Article(id="t2", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t2")
+    events = [e for e in events_from_article(article, []) if e.event_date == date(2021, 3, 2)]
+    assert events and max(e.fatalities or 0 for e in events) == 26
+
+
+def test_two_acts_sharing_one_toll_give_it_to_the_first() -> None:
+    text = "Government air strikes and artillery fire killed at least 14 civilians in Varno on Tuesday."
+    article = Article(id="t3", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t3")
+    tolls = {e.sub_event_type: e.fatalities or 0 for e in events_from_article(article, [])}
+    assert tolls == {"Air/drone strike": 14, "Shelling/artillery/missile attack": 0}
+
+
+def test_two_acts_told_each_with_its_own_clause_keep_the_toll_of_the_nearest() -> None:
+    text = "Militants shelled a camp near Varno and detonated a roadside bomb under a patrol, killing two."
+    article = Article(id="t4", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t4")
+    tolls = {e.sub_event_type: e.fatalities or 0 for e in events_from_article(article, [])}
+    assert tolls.get("Remote explosive/landmine/IED") == 2

@@ -28,6 +28,7 @@ from geoevents.events.numbers import (
 from geoevents.events.numbers import split_evenly as split_evenly  # where callers import it from
 from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
+    ALONG_WITH,
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
     ATTACKERS,
@@ -42,6 +43,7 @@ from geoevents.events.tollforms import (
     ONE_BARE,
     ONE_MORE,
     ONE_NAMED,
+    ONE_OF_THEM,
     SELF,
     SELF_AND,
     THE_ONE,
@@ -286,6 +288,9 @@ def _listed_beside(text: str, m: re.Match[str], pattern: re.Pattern[str], exact:
         added += _earlier_victims(text[: m.start()])
     if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
         added += 1  # one more, told in the singular
+    if pattern is _BEFORE_VERB and exact and (along := ALONG_WITH.match(text, m.end())):
+        parsed = number_from_phrase(along.group("num"))  # "29 rebels were killed along with six militants"
+        added += parsed[0] if parsed and not parsed[1] else 0
     return added
 
 
@@ -339,7 +344,7 @@ def casualties_from_text(text: str) -> Casualties:
                 continue
             if category == "fatalities" and NAMED_GROUP.match(text, m.end("num")):
                 victims.append(m.start("num"))  # "killing six" may count the attackers themselves
-            if pattern in (ONE_NAMED, ONE_BARE, THE_ONE) or _ONE_OF_THEM.match(m.group("num")):
+            if pattern in (ONE_NAMED, ONE_BARE, THE_ONE) or ONE_OF_THEM.match(m.group("num")):
                 vague = True  # one person named, maybe one of a toll the text gives: that toll wins
             keep(category, value + _listed_beside(text, m, pattern, exact), vague)
             # "Several members ... were killed and wounded": the same vague figure for both; an exact one
@@ -368,10 +373,6 @@ def casualties_from_text(text: str) -> Casualties:
         fatalities_vague=bool(f and f[1]),
         injuries_vague=bool(i and i[1]),
     )
-
-
-# "killing at least one teacher": a lone person counted with a floor, most often one of a toll told elsewhere.
-_ONE_OF_THEM = re.compile(r"(?:at\s+least|not\s+least)\s+(?:one|a|an)\b", re.I)
 
 
 def loose_toll(clauses: list[str]) -> Casualties | None:

@@ -78,7 +78,7 @@ def bare_tolls_folded(drafts: list[Draft]) -> list[Draft]:
             for k in kept
             if bare
             and (k.sub_event_type is not None or k.generic is not None)  # "attacked a checkpoint" too
-            and (k.date == d.date or (d.date is None and _other_side(d)))  # the other side's dead: its day
+            and (k.date == d.date or (d.date is None and _gives_the_toll(k, d)))  # an undated toll: the act's
             and d.spans
             and k.spans
             and (0 < d.spans[0].start - k.spans[-1].end <= 2 or _further_in_its_sentence(d, k))
@@ -114,6 +114,14 @@ def _further_dead(act: Draft, toll: Draft) -> tuple[int, bool] | None:
     if _other_side(toll):
         return (a[0] + b[0], b[1])
     return None
+
+
+def _gives_the_toll(act: Draft, toll: Draft) -> bool:
+    """Whether an undated toll-only sentence right after the act is its toll: the other side's dead, or
+    an exact count of the dead the act told only vaguely ("fighting that left dozens dead. At least 29
+    rebels were killed along with six militants")."""
+    exact = toll.fatalities is not None and not toll.fatalities[1]
+    return _other_side(toll) or (exact and act.fatalities is not None and act.fatalities[1])
 
 
 def _other_side(toll: Draft) -> bool:
@@ -185,8 +193,25 @@ _OTHER_ACTS_TOLL = re.compile(
 )
 
 
-def casualties_of_act(text: str, trigger_end: int) -> Casualties:
+def casualties_of_act(
+    text: str, trigger_end: int, *, trigger_start: int = -1, earlier_acts: tuple[int, ...] = ()
+) -> Casualties:
     """The toll ``text`` gives the act whose trigger ends at ``trigger_end``: a toll told after it of an
-    earlier or other act (see above) is that act's, so only what comes before that act counts."""
+    earlier or other act (see above) is that act's, so only what comes before that act counts. The
+    second of two acts that share one toll ("air strikes and artillery fire killed 16") has none: a
+    figure for a whole bombardment is its main event's, the first named."""
+    if _second_of_a_pair(text, trigger_start, earlier_acts):
+        return Casualties(None, None, False, False)
     other = _OTHER_ACTS_TOLL.search(text, trigger_end)
     return casualties_from_text(text if other is None else text[: other.start()])
+
+
+# Two acts named as one subject or object, the first in a few words: "air strikes and artillery fire".
+_PAIRED = re.compile(
+    r"[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:and|as\s+well\s+as|along\s+with)\s+(?:[\w-]+\s+)?", re.I
+)
+
+
+def _second_of_a_pair(text: str, start: int, earlier: tuple[int, ...]) -> bool:
+    """Whether the act at ``start`` is named right after another of its clause, joined to it by "and"."""
+    return start >= 0 and any(start - s > 0 and _PAIRED.fullmatch(text, s, start) for s in earlier)

@@ -311,3 +311,13 @@ def zero_of(m: re.Match[str]) -> tuple[str, ...]:
     if verb in ("hurt", "harmed") or "casualties" in token:
         return ("fatalities", "injuries")
     return ()
+
+
+# The dead of another group the same verb counts, told after it: "were killed along with six militants".
+ALONG_WITH = re.compile(
+    rf",?\s+(?:along\s+with|together\s+with|as\s+well\s+as|alongside)\s+(?P<num>{NUMBER})"
+    r"(?=\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*(?:s|men|people)\b)",
+    re.I,
+)
+# "killing at least one teacher": a lone person counted with a floor, most often one of a toll told elsewhere.
+ONE_OF_THEM = re.compile(r"(?:at\s+least|not\s+least)\s+(?:one|a|an)\b", re.I)
