@@ -9,12 +9,13 @@ file, if any, is left exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_path", "atomic_write_text", "fsync_directory"]
+__all__ = ["atomic_write_bytes", "atomic_write_path", "atomic_write_text", "fsync_directory", "synced_later"]
 
 
 def fsync_directory(directory: str | os.PathLike[str]) -> None:
@@ -42,6 +43,27 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+# Folders whose files are fsynced all at once by whoever publishes them (a staging generation of
+# outputs): a write into one skips its own fsyncs, which on a busy disk cost more than the writing.
+_SYNCED_LATER: contextvars.ContextVar[tuple[Path, ...]] = contextvars.ContextVar("synced_later", default=())
+
+
+@contextlib.contextmanager
+def synced_later(folder: str | os.PathLike[str]) -> Iterator[None]:
+    """Within the block, files written atomically inside ``folder`` are not fsynced one by one: the
+    caller fsyncs every file of it, and the folder, before anything relies on them."""
+    token = _SYNCED_LATER.set((*_SYNCED_LATER.get(), Path(folder).resolve()))
+    try:
+        yield
+    finally:
+        _SYNCED_LATER.reset(token)
+
+
+def _sync_deferred(target: Path) -> bool:
+    folders = _SYNCED_LATER.get()
+    return bool(folders) and any(target.resolve().is_relative_to(f) for f in folders)
+
+
 @contextlib.contextmanager
 def atomic_write_path(path: str | os.PathLike[str], *, mode: int = 0o644) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path`` atomically.
@@ -61,11 +83,14 @@ def atomic_write_path(path: str | os.PathLike[str], *, mode: int = 0o644) -> Ite
         yield tmp
         if not tmp.exists():
             raise FileNotFoundError(f"{target}: nothing was written to the temporary file {tmp}")
+        later = _sync_deferred(target)
         if tmp.is_file():
-            _fsync_file(tmp)
+            if not later:
+                _fsync_file(tmp)
             os.chmod(tmp, mode)
         os.replace(tmp, target)
-        fsync_directory(target.parent)
+        if not later:
+            fsync_directory(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             if tmp.is_dir() and not tmp.is_symlink():

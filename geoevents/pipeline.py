@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from geoevents.atomic import atomic_write_bytes
+from geoevents.atomic import atomic_write_bytes, synced_later
 from geoevents.errors import GeoeventsError
 from geoevents.outset import (
     OutputLock,
@@ -423,7 +423,8 @@ def _write_output_set(
     generation = new_generation(out)
     try:
         try:
-            stages.write_outputs(results, events, generation, tiles=options.tiles, run_info=run_info)
+            with synced_later(generation):  # publish() fsyncs every file of the set, and the folder
+                stages.write_outputs(results, events, generation, tiles=options.tiles, run_info=run_info)
             (generation / RUN_JSON).unlink(missing_ok=True)  # ours is written last, below
             names = sorted(p.name for p in generation.iterdir())
             run_info["outputs"] = sorted([*names, RUN_JSON])
