@@ -209,18 +209,11 @@ class Gate:
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self.keys = [required_strings(p) for p in patterns]
+        self._sets = list(dict.fromkeys(k for k in self.keys if k is not None))  # each set tested once
+        self._slots = [None if k is None else self._sets.index(k) for k in self.keys]
 
     def open(self, text: str) -> list[bool]:
         """For each pattern, whether it may match ``text`` (False: it cannot)."""
         lowered = folded(text)
-        seen: dict[tuple[str, ...], bool] = {}
-        out = []
-        for keys in self.keys:
-            if keys is None:
-                out.append(True)
-                continue
-            hit = seen.get(keys)
-            if hit is None:
-                hit = seen[keys] = any(k in lowered for k in keys)
-            out.append(hit)
-        return out
+        hits = [any(k in lowered for k in keys) for keys in self._sets]
+        return [True if slot is None else hits[slot] for slot in self._slots]
