@@ -200,7 +200,7 @@ class OfflineGeocoder:
         classes = check_classes(feature_classes)
         ix = self._index
         seen: set[int] = set()
-        out: list[Candidate] = []
+        hits: list[tuple[int, float, str]] = []  # (row, match score, name matched): Places built for the kept
         limit = limit if limit and limit > 0 else None
 
         def take(postings: Iterable[int], score_exact: float, score_alt: float, matched: str) -> None:
@@ -213,10 +213,10 @@ class OfflineGeocoder:
                 if classes is not None and ix.fclass[i] not in classes:
                     continue
                 seen.add(i)
-                out.append(Candidate(self.place(i), score_alt if posting & 1 else score_exact, matched))
+                hits.append((i, score_alt if posting & 1 else score_exact, matched))
 
         take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE, key)
-        if key.startswith("the ") and not out:  # "the Euphrates valley", "the Kurdistan Region"
+        if key.startswith("the ") and not hits:  # "the Euphrates valley", "the Kurdistan Region"
             key = key[4:]
             take(self._postings(ix.exact, self._overlay_exact, key), EXACT_SCORE, ALIAS_SCORE, key)
         lk = loose_key_from_normalized(key)
@@ -226,13 +226,16 @@ class OfflineGeocoder:
                 take(
                     self._postings(ix.loose, self._overlay_loose, variant), GLUED_SCORE, GLUED_SCORE, variant
                 )
-        if not out:
-            out.extend(self._derived_candidates(key, codes, classes))
-        if not out and fuzzy:
+        if not hits:
+            derived = self._derived_candidates(key, codes, classes)
+            if derived or not fuzzy:
+                derived.sort(key=lambda c: (-c.match_score, -self._prominence(c.place)))
+                return derived[:limit] if limit else derived
             for match, fuzzy_score in self._fuzzy(key):
                 take(self._postings(ix.exact, self._overlay_exact, match), fuzzy_score, fuzzy_score, match)
-        out.sort(key=lambda c: (-c.match_score, -self._prominence(c.place)))
-        return out[:limit] if limit else out
+        prominence = ix.prominence
+        hits.sort(key=lambda h: (-h[1], -prominence[h[0]]))
+        return [Candidate(self.place(i), score, matched) for i, score, matched in hits[:limit]]
 
     def _prominence(self, place: Place) -> float:
         # The places ranked were built here: their row is known without the index of every feature id
