@@ -7,7 +7,9 @@ from wordfreq import zipf_frequency
 
 from geoevents.lexicon import zipf_en
 
-WORDS = ["the", "river", "River", "RIVER", "mallard", "Qwzxv", "kabul", "São", "Zürich", "Москва", "a"]
+WORDS = ["the", "river", "River", "RIVER", "mallard", "Qwzxv", "kabul", "São", "Zürich"]
+WORDS += ["café", "STRASSE", "Straße"]
+WORDS += ["Ɛ", "İstanbul", "ĳssel", "Москва", "東京", "a"]  # answered by wordfreq itself
 
 
 @pytest.mark.parametrize("word", WORDS)
