@@ -48,8 +48,6 @@ def first_column(name: str, *, folder: Path = HERE) -> tuple[str, ...]:
 def zipf_en(word: str) -> float:
     """How common a word is in English on wordfreq's Zipf scale (0 unknown, 7 "the"); 0 for forms wordfreq
     would split ("K-1", "al-Qaim") and answer for their parts. Callers remember answers per word."""
-    if not word.isalpha():
-        return 0.0
-    from wordfreq import zipf_frequency  # 0.3 s to load: only once a text needs it
+    from geoevents.lexicon.english import zipf_en as answer  # its table loads only once a text needs it
 
-    return float(zipf_frequency(word, "en"))
+    return answer(word)
