@@ -141,3 +141,10 @@ def test_a_grenade_in_a_haul_of_seized_arms_is_no_grenade_attack() -> None:
     assert rejection(clause, trigger, _trigger(clause, "grenades"), sentence=clause) == "object"
     clause = "the men seized the checkpoint and threw hand grenades at the guards"
     assert rejection(clause, trigger, _trigger(clause, "grenades"), sentence=clause) is None
+
+
+def test_a_building_searched_in_the_passive_is_no_attack() -> None:
+    clause = "the charity's offices in the old town were also searched on Tuesday"
+    assert no_event_reason(clause, True, _trigger(clause, "searched")) == "crime"
+    clause = "the homes of two families were raided by armed men overnight"
+    assert no_event_reason(clause, True, _trigger(clause, "raided")) is None

@@ -19,6 +19,7 @@ _KINDS = (
     "mourning",
     "remembrance",
     "demand",
+    "searched",
 )
 
 
@@ -161,6 +162,8 @@ def no_event_reason(
     if not_political(clause, trigger):
         return "accident"
     whole = sentence or clause
+    if generic and _searched(clause, trigger):
+        return "crime"  # "offices at the city hall were raided": a search in an inquiry, not an attack
     if _cue("old_arms").search(whole) and _cue("handled").search(whole):
         return "accident"  # "an old shell dug up by a plough exploded": a relic handled, not an attack
     if (generic and _SPORT.search(whole)) or _sport_report(whole):
@@ -267,3 +270,15 @@ def mourning_only(clause: str, word: str) -> bool:
     if not _cue("mourning").fullmatch(word.strip()):
         return False
     return bool(_cue("remembrance").search(clause)) and not _cue("demand").search(clause)
+
+
+@lru_cache(maxsize=1)
+def _searched_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cue('searched').pattern})\s+$", re.IGNORECASE)
+
+
+def _searched(clause: str, trigger: re.Match[str]) -> bool:
+    """Whether a bare raid is a building's search told in the passive, with no armed doer in the clause."""
+    if not re.fullmatch(r"raided|searched", trigger.group(0), re.IGNORECASE):
+        return False
+    return bool(_searched_before().search(clause[: trigger.start()])) and unarmed(clause)
