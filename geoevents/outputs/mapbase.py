@@ -30,6 +30,7 @@ from geoevents.outputs.basemap import (
     towns,
     view_bounds,
 )
+from geoevents.outputs.page_text import JsonParts, JsonText, json_text
 from geoevents.outputs.water import rivers_and_lakes
 
 MIN_ZOOM = 2
@@ -106,7 +107,7 @@ class CountryTiers:
     shapes: list[bytes]  # the countries' outlines (WKB), which say what lies near the events
     bounds: np.ndarray  # (n, 4) bounds of each
     codes: tuple[str | None, ...]
-    features: dict[float, tuple[dict[str, Any] | None, ...]]  # tolerance -> a GeoJSON feature each
+    features: dict[float, tuple[str | None, ...]]  # tolerance -> a GeoJSON feature each, as json_text
     labels: tuple[list[Any] | None, ...]  # [lat, lon, name, lowest zoom] each
 
 
@@ -114,7 +115,8 @@ def _data_key(*parts: object) -> str:
     """What a cached layer is made from: ``parts``, the countries, shapely, and the source of the code
     that makes it (a cache made by other code is not read back)."""
     here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / f"{m}.py").read_bytes() for m in ("basemap", "mapbase")))
+    modules = ("basemap", "mapbase", "page_text")
+    code = hashlib.sha256(b"".join((here / f"{m}.py").read_bytes() for m in modules))
     return ":".join(map(str, (*parts, basemap.countries_key(), shapely.__version__, code.hexdigest())))
 
 
@@ -126,7 +128,7 @@ def _make_tiers() -> CountryTiers:
     codes = tuple(code if isinstance(code, str) else None for code in frame["iso_a2"])
     features = {
         tol: tuple(
-            None if g is None or g.is_empty else _feature(g, 3, cc=code)
+            None if g is None or g.is_empty else json_text(_feature(g, 3, cc=code))
             for g, code in zip(tiers[tol], codes, strict=True)
         )
         for tol in TIERS
@@ -147,23 +149,26 @@ def country_tiers() -> CountryTiers:
 
 def _countries_layer(
     near: BaseGeometry, around: BaseGeometry
-) -> tuple[dict[str, Any], list[list[Any]], set[str]]:
-    """Country polygons (tiered detail, shared edges kept), their labels, and the codes of those near."""
+) -> tuple[JsonParts, list[list[Any]], set[str], set[str]]:
+    """Country polygons (tiered detail, shared edges kept, encoded), their labels, the codes of those
+    near and the codes of all drawn."""
     tiers = country_tiers()
     is_near, is_around = (_meets(tiers, region) for region in (near, around))
-    features, labels, near_codes = [], [], set()
+    features, labels, near_codes, drawn = [], [], set(), set()
     for i, code in enumerate(tiers.codes):
         tol = TIERS[0] if is_near[i] else TIERS[1] if is_around[i] else TIERS[2]
         feature, label = tiers.features[tol][i], tiers.labels[i]
         if feature is None:
             continue
-        features.append(feature)
+        features.append(JsonText(feature))  # plain str in the cache file: faster to read back
+        if code:
+            drawn.add(code)
         if is_near[i] and code:
             near_codes.add(code)
         if label:
             labels.append(list(label))
     labels.sort(key=lambda item: (item[3], item[2]))
-    return {"type": "FeatureCollection", "features": features}, labels, near_codes
+    return JsonParts(type="FeatureCollection", features=features), labels, near_codes, drawn
 
 
 def _meets(tiers: CountryTiers, region: BaseGeometry) -> np.ndarray:
@@ -350,13 +355,14 @@ def _detail_regions(
 
 def basemap_layers(
     focus: tuple[float, float, float, float], points: list[tuple[float, float]]
-) -> dict[str, Any]:
-    """The offline basemap: countries, approximate provinces, towns, rivers and lakes."""
+) -> tuple[JsonParts, set[str]]:
+    """The offline basemap (countries, approximate provinces, towns, rivers and lakes) as
+    ``js_value`` encodes it, and the codes of the countries it draws."""
     near, around = _detail_regions(focus, points)
-    world, labels, codes = _countries_layer(near, around)
+    world, labels, codes, drawn = _countries_layer(near, around)
     provinces, province_labels = _provinces_layer(codes, around)
     rivers, lakes = _water_layer(around)
-    return {
+    layers = {
         "countries": world,
         "countryLabels": labels,
         "provinces": provinces,
@@ -365,6 +371,7 @@ def basemap_layers(
         "rivers": rivers,
         "lakes": lakes,
     }
+    return JsonParts(layers), drawn
 
 
 def _compact(focus: tuple[float, float, float, float]) -> bool:
