@@ -62,6 +62,20 @@ def _rounded_lines(lines: list[BaseGeometry], digits: int) -> list[Any]:
     return [part.tolist() for part in np.split(np.round(coords, digits), np.flatnonzero(np.diff(index)) + 1)]
 
 
+def _rounded_polygons(polygons: list[BaseGeometry], digits: int) -> list[Any]:
+    """The coordinates of many polygons at once (their rings through ``_rounded_lines``), as
+    ``rounded_coords`` gives each."""
+    if not polygons:
+        return []
+    rings, owners = shapely.get_rings(np.array(polygons, dtype=object), return_index=True)
+    if shapely.is_empty(rings).any():
+        return [rounded_coords(p, digits) for p in polygons]
+    out: list[list[Any]] = [[] for _ in polygons]
+    for ring, owner in zip(_rounded_lines(list(rings), digits), owners.tolist(), strict=True):
+        out[owner].append(ring)
+    return out
+
+
 def _feature(geometry: BaseGeometry, digits: int, **properties: Any) -> dict[str, Any]:
     geo = mapping(shapely.transform(geometry, lambda c: np.round(c, digits)))
     return {"type": "Feature", "properties": properties, "geometry": geo}
@@ -243,7 +257,7 @@ def _provinces_layer(codes: set[str], region: BaseGeometry) -> tuple[list[Any], 
     clipped = shapely.intersection(shapely.from_wkb([c.lines for c in chosen]), region)
     parts = [g for g in shapely.get_parts(clipped) if g.geom_type == "LineString"]
     inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else MultiLineString()
-    lines = [rounded_coords(g, 3) for g in getattr(inner, "geoms", [inner]) if not g.is_empty]
+    lines = _rounded_lines([g for g in getattr(inner, "geoms", [inner]) if not g.is_empty], 3)
     shapely.prepare(region)
     labels = [
         [*point, name]
@@ -324,12 +338,9 @@ def _water_layer(region: BaseGeometry) -> tuple[list[Any], list[Any]]:
         p for r in rivers for p in getattr(r, "geoms", [r]) if p.geom_type == "LineString" and not p.is_empty
     ]
     river_lines = _rounded_lines(parts, 3)
-    lake_shapes = [
-        rounded_coords(part, 3)
-        for lake in lakes
-        for part in getattr(lake, "geoms", [lake])
-        if part.geom_type == "Polygon"
-    ]
+    lake_shapes = _rounded_polygons(
+        [part for lake in lakes for part in getattr(lake, "geoms", [lake]) if part.geom_type == "Polygon"], 3
+    )
     return river_lines, lake_shapes
 
 
