@@ -3,6 +3,7 @@ the same; a damaged cache file is rebuilt, never fatal."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ KIRKUK = (35.47, 44.39)
 def _map_layers() -> dict[str, Any]:
     lat, lon = KIRKUK
     focus = basemap.view_bounds((lon, lat, lon, lat), margin=0.1, minimum=1.5)
-    return mapbase.basemap_layers(focus, [KIRKUK])
+    return mapbase.basemap_layers(focus, [KIRKUK])[0]
 
 
 def test_the_basemap_is_cached_read_back_the_same_and_rebuilt_when_damaged(
@@ -50,7 +51,8 @@ def test_a_cache_folder_that_cannot_be_written_costs_time_not_the_map(
 def test_the_map_draws_detail_near_the_events_and_coarse_outlines_far_away(gazetteer: Any) -> None:
     layers = _map_layers()
     drawn: dict[str, int] = {}
-    for feature in layers["countries"]["features"]:
+    for text in layers["countries"]["features"]:
+        feature = json.loads(text)  # encoded once, in the cache folder
         code = feature["properties"]["cc"]
         drawn[code] = drawn.get(code, 0) + shapely.get_num_coordinates(
             shapely.geometry.shape(feature["geometry"])

@@ -30,6 +30,7 @@ from geoevents.outputs.basemap import (
     towns,
     view_bounds,
 )
+from geoevents.outputs.page_text import JsonParts, JsonText, json_text
 from geoevents.outputs.water import rivers_and_lakes
 
 MIN_ZOOM = 2
@@ -59,6 +60,20 @@ def _rounded_lines(lines: list[BaseGeometry], digits: int) -> list[Any]:
         return []
     coords, index = shapely.get_coordinates(np.array(lines, dtype=object), return_index=True)
     return [part.tolist() for part in np.split(np.round(coords, digits), np.flatnonzero(np.diff(index)) + 1)]
+
+
+def _rounded_polygons(polygons: list[BaseGeometry], digits: int) -> list[Any]:
+    """The coordinates of many polygons at once (their rings through ``_rounded_lines``), as
+    ``rounded_coords`` gives each."""
+    if not polygons:
+        return []
+    rings, owners = shapely.get_rings(np.array(polygons, dtype=object), return_index=True)
+    if shapely.is_empty(rings).any():
+        return [rounded_coords(p, digits) for p in polygons]
+    out: list[list[Any]] = [[] for _ in polygons]
+    for ring, owner in zip(_rounded_lines(list(rings), digits), owners.tolist(), strict=True):
+        out[owner].append(ring)
+    return out
 
 
 def _feature(geometry: BaseGeometry, digits: int, **properties: Any) -> dict[str, Any]:
@@ -106,7 +121,7 @@ class CountryTiers:
     shapes: list[bytes]  # the countries' outlines (WKB), which say what lies near the events
     bounds: np.ndarray  # (n, 4) bounds of each
     codes: tuple[str | None, ...]
-    features: dict[float, tuple[dict[str, Any] | None, ...]]  # tolerance -> a GeoJSON feature each
+    features: dict[float, tuple[str | None, ...]]  # tolerance -> a GeoJSON feature each, as json_text
     labels: tuple[list[Any] | None, ...]  # [lat, lon, name, lowest zoom] each
 
 
@@ -114,7 +129,8 @@ def _data_key(*parts: object) -> str:
     """What a cached layer is made from: ``parts``, the countries, shapely, and the source of the code
     that makes it (a cache made by other code is not read back)."""
     here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / f"{m}.py").read_bytes() for m in ("basemap", "mapbase")))
+    modules = ("basemap", "mapbase", "page_text")
+    code = hashlib.sha256(b"".join((here / f"{m}.py").read_bytes() for m in modules))
     return ":".join(map(str, (*parts, basemap.countries_key(), shapely.__version__, code.hexdigest())))
 
 
@@ -126,7 +142,7 @@ def _make_tiers() -> CountryTiers:
     codes = tuple(code if isinstance(code, str) else None for code in frame["iso_a2"])
     features = {
         tol: tuple(
-            None if g is None or g.is_empty else _feature(g, 3, cc=code)
+            None if g is None or g.is_empty else json_text(_feature(g, 3, cc=code))
             for g, code in zip(tiers[tol], codes, strict=True)
         )
         for tol in TIERS
@@ -147,23 +163,26 @@ def country_tiers() -> CountryTiers:
 
 def _countries_layer(
     near: BaseGeometry, around: BaseGeometry
-) -> tuple[dict[str, Any], list[list[Any]], set[str]]:
-    """Country polygons (tiered detail, shared edges kept), their labels, and the codes of those near."""
+) -> tuple[JsonParts, list[list[Any]], set[str], set[str]]:
+    """Country polygons (tiered detail, shared edges kept, encoded), their labels, the codes of those
+    near and the codes of all drawn."""
     tiers = country_tiers()
     is_near, is_around = (_meets(tiers, region) for region in (near, around))
-    features, labels, near_codes = [], [], set()
+    features, labels, near_codes, drawn = [], [], set(), set()
     for i, code in enumerate(tiers.codes):
         tol = TIERS[0] if is_near[i] else TIERS[1] if is_around[i] else TIERS[2]
         feature, label = tiers.features[tol][i], tiers.labels[i]
         if feature is None:
             continue
-        features.append(feature)
+        features.append(JsonText(feature))  # plain str in the cache file: faster to read back
+        if code:
+            drawn.add(code)
         if is_near[i] and code:
             near_codes.add(code)
         if label:
             labels.append(list(label))
     labels.sort(key=lambda item: (item[3], item[2]))
-    return {"type": "FeatureCollection", "features": features}, labels, near_codes
+    return JsonParts(type="FeatureCollection", features=features), labels, near_codes, drawn
 
 
 def _meets(tiers: CountryTiers, region: BaseGeometry) -> np.ndarray:
@@ -238,7 +257,7 @@ def _provinces_layer(codes: set[str], region: BaseGeometry) -> tuple[list[Any], 
     clipped = shapely.intersection(shapely.from_wkb([c.lines for c in chosen]), region)
     parts = [g for g in shapely.get_parts(clipped) if g.geom_type == "LineString"]
     inner = shapely.line_merge(shapely.multilinestrings(parts)) if parts else MultiLineString()
-    lines = [rounded_coords(g, 3) for g in getattr(inner, "geoms", [inner]) if not g.is_empty]
+    lines = _rounded_lines([g for g in getattr(inner, "geoms", [inner]) if not g.is_empty], 3)
     shapely.prepare(region)
     labels = [
         [*point, name]
@@ -319,12 +338,9 @@ def _water_layer(region: BaseGeometry) -> tuple[list[Any], list[Any]]:
         p for r in rivers for p in getattr(r, "geoms", [r]) if p.geom_type == "LineString" and not p.is_empty
     ]
     river_lines = _rounded_lines(parts, 3)
-    lake_shapes = [
-        rounded_coords(part, 3)
-        for lake in lakes
-        for part in getattr(lake, "geoms", [lake])
-        if part.geom_type == "Polygon"
-    ]
+    lake_shapes = _rounded_polygons(
+        [part for lake in lakes for part in getattr(lake, "geoms", [lake]) if part.geom_type == "Polygon"], 3
+    )
     return river_lines, lake_shapes
 
 
@@ -350,13 +366,14 @@ def _detail_regions(
 
 def basemap_layers(
     focus: tuple[float, float, float, float], points: list[tuple[float, float]]
-) -> dict[str, Any]:
-    """The offline basemap: countries, approximate provinces, towns, rivers and lakes."""
+) -> tuple[JsonParts, set[str]]:
+    """The offline basemap (countries, approximate provinces, towns, rivers and lakes) as
+    ``js_value`` encodes it, and the codes of the countries it draws."""
     near, around = _detail_regions(focus, points)
-    world, labels, codes = _countries_layer(near, around)
+    world, labels, codes, drawn = _countries_layer(near, around)
     provinces, province_labels = _provinces_layer(codes, around)
     rivers, lakes = _water_layer(around)
-    return {
+    layers = {
         "countries": world,
         "countryLabels": labels,
         "provinces": provinces,
@@ -365,6 +382,7 @@ def basemap_layers(
         "rivers": rivers,
         "lakes": lakes,
     }
+    return JsonParts(layers), drawn
 
 
 def _compact(focus: tuple[float, float, float, float]) -> bool:

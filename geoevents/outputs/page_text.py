@@ -44,9 +44,33 @@ def js_string(value: str) -> str:
     return _script_safe(json.dumps(value, ensure_ascii=False))
 
 
+class JsonText(str):
+    """A JSON value already encoded by :func:`json_text`, which :func:`js_value` splices in as it is
+    (a map's countries are encoded once, into the cache folder, not at every run)."""
+
+    __slots__ = ()
+
+
+class JsonParts(dict[str, Any]):
+    """A JSON object some of whose values (or the items of a list value) are :class:`JsonText` or
+    JsonParts: :func:`js_value` encodes it piece by piece, to the text it would give the decoded value."""
+
+
+def json_text(value: Any) -> str:
+    """``value`` encoded as :func:`js_value` encodes it, before the escapes for a <script> element."""
+    if isinstance(value, JsonText):
+        return value
+    if isinstance(value, JsonParts):
+        items = (f"{json.dumps(key, ensure_ascii=False)}:{json_text(value[key])}" for key in sorted(value))
+        return "{" + ",".join(items) + "}"
+    if isinstance(value, list) and any(isinstance(item, (JsonText, JsonParts)) for item in value):
+        return "[" + ",".join(json_text(item) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def js_value(value: Any) -> str:
     """Any JSON value, encoded as for :func:`js_string`."""
-    return _script_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return _script_safe(json_text(value))
 
 
 def safe_link(url: str | None, label: str | None = None) -> str:

@@ -38,7 +38,7 @@ from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
 from geoevents.outputs.basemap import focus_bounds, view_bounds
 from geoevents.outputs.mapbase import MIN_ZOOM, basemap_layers, label_min_zoom, rounded_coords, town_min_zooms
-from geoevents.outputs.page_text import js_string, js_value, plain_text, safe_link
+from geoevents.outputs.page_text import JsonParts, js_string, js_value, plain_text, safe_link
 from geoevents.outputs.popups import ArticleInfo, event_popup_html, place_popup_html
 from geoevents.outputs.style import (
     AREA_COLOR,
@@ -270,8 +270,8 @@ def map_data(
         found = (minx, miny, maxx, maxy)
     focus = view_bounds(found, margin=0.1, minimum=FOCUS_MIN_DEGREES)
     view = [[round(focus[1], 4), round(focus[0], 4)], [round(focus[3], 4), round(focus[2], 4)]]
-    base = basemap_layers(focus, points)
-    return {
+    base, drawn = basemap_layers(focus, points)
+    data = {
         "title": title,
         "subtitle": subtitle,
         "view": view,
@@ -288,14 +288,13 @@ def map_data(
         "events": sorted(items, key=lambda i: (i["d"] or "9999", i["id"])),
         "unlocated": _unlocated(records, located),
         "places": _places_layer(layers.get("places"), set(shapes)),
-        "areas": _shapes_layer(
-            areas, "region", {f["properties"]["cc"] for f in base["countries"]["features"]}
-        ),
+        "areas": _shapes_layer(areas, "region", drawn),
         "borders": _shapes_layer(borders, "border"),
         "base": base,
         "tiles": bool(tiles),
         "popupWidth": POPUP_WIDTH_PX,
     }
+    return JsonParts(data)
 
 
 def build_map(
