@@ -34,14 +34,20 @@ def test_vague_attackers_toll_stays_vague() -> None:
     assert (found.fatalities, found.fatalities_vague) == (12, True)
 
 
+def _tuesday_toll(text: str) -> int:
+    """The largest toll of the events dated Tuesday 2 March 2021 in a text published that Thursday."""
+    article = Article(id="t", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t")
+    events = [e for e in events_from_article(article, []) if e.event_date == date(2021, 3, 2)]
+    assert events, "no event dated Tuesday"
+    return max(e.fatalities or 0 for e in events)
+
+
 def test_the_attackers_dead_told_in_the_next_sentence_add_to_the_act() -> None:
     text = (
         "Insurgents raided a police post in Karvel on Tuesday, sparking a gun battle in which "
         "eight officers were killed, the ministry said. Police killed dozens of the raiders, it added."
     )
-    article = Article(id="t1", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t1")
-    events = [e for e in events_from_article(article, []) if e.event_date == date(2021, 3, 2)]
-    assert events and max(e.fatalities or 0 for e in events) == 20
+    assert _tuesday_toll(text) == 20
 
 
 def test_at_least_one_person_is_a_floor_another_toll_wins_over() -> None:
@@ -68,9 +74,7 @@ def test_an_exact_count_after_a_vague_toll_is_the_acts_toll() -> None:
         "Rebels on Tuesday drove the militia out of the Karvel barracks in heavy fighting that left dozens "
         "dead. At least 21 militiamen were killed along with five rebels, a monitor said."
     )
-    article = Article(id="t2", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t2")
-    events = [e for e in events_from_article(article, []) if e.event_date == date(2021, 3, 2)]
-    assert events and max(e.fatalities or 0 for e in events) == 26
+    assert _tuesday_toll(text) == 26
 
 
 def test_two_acts_sharing_one_toll_give_it_to_the_first() -> None:
