@@ -1,0 +1,51 @@
+"""One row per sub-event type, location and day within an article, as ACLED codes events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shapely.geometry import Point
+
+from geoevents.events.extract import one_per_site_and_day
+from geoevents.records import Event, EventLocation, Evidence, Place
+
+AIR, SHELLING = "Air/drone strike", "Shelling/artillery/missile attack"
+TOWN = Place("t:Northfield", "Northfield", "populated_place", 35.0, 38.0, Point(38.0, 35.0), "test", "SY")
+VILLAGE = Place("t:Eastbrook", "Eastbrook", "populated_place", 35.1, 38.1, Point(38.1, 35.1), "test", "SY")
+
+
+def _row(
+    sub: str, start: int, *, place: Place = TOWN, day: int = 10, actor1: str | None = "Air Force"
+) -> Event:
+    text = "x" * 20
+    return Event(
+        event_id=f"e{start}",
+        event_type="Explosions/Remote violence",
+        sub_event_type=sub,
+        disorder_type="Political violence",
+        event_date=date(2022, 5, day),
+        time_precision=1,
+        actor1=actor1,
+        locations=(EventLocation(place, 1),),
+        evidence=(Evidence("a", start, start + 20, text, "test"),),
+    )
+
+
+def test_a_lead_and_a_quote_telling_one_raid_on_one_town_that_day_are_one_row() -> None:
+    rows = one_per_site_and_day([_row(AIR, 0), _row(AIR, 100, actor1=None)])
+    assert len(rows) == 1
+    assert [e.start for e in rows[0].evidence] == [0, 100]
+    assert rows[0].event_id == "e0"
+
+
+def test_another_day_another_town_another_type_or_another_doer_stays_apart() -> None:
+    assert len(one_per_site_and_day([_row(AIR, 0), _row(AIR, 100, day=11)])) == 2
+    assert len(one_per_site_and_day([_row(AIR, 0), _row(AIR, 100, place=VILLAGE)])) == 2
+    assert len(one_per_site_and_day([_row(AIR, 0), _row(SHELLING, 100)])) == 2
+    assert len(one_per_site_and_day([_row(AIR, 0), _row(AIR, 100, actor1="Rebel Front")])) == 2
+
+
+def test_one_sentence_split_into_a_row_per_named_place_is_not_joined_back() -> None:
+    # "the army shelled two districts": both rows may fall back to the same city, yet each is its own
+    rows = one_per_site_and_day([_row(SHELLING, 0), _row(SHELLING, 0)])
+    assert len(rows) == 2
