@@ -6,7 +6,7 @@ from datetime import date
 
 from shapely.geometry import Point
 
-from geoevents.events.extract import one_per_site_and_day
+from geoevents.events.row_folds import one_per_site_and_day
 from geoevents.records import Event, EventLocation, Evidence, Place
 
 AIR, SHELLING = "Air/drone strike", "Shelling/artillery/missile attack"
@@ -15,7 +15,13 @@ VILLAGE = Place("t:Eastbrook", "Eastbrook", "populated_place", 35.1, 38.1, Point
 
 
 def _row(
-    sub: str, start: int, *, place: Place = TOWN, day: int = 10, actor1: str | None = "Air Force"
+    sub: str,
+    start: int,
+    *,
+    place: Place = TOWN,
+    day: int = 10,
+    actor1: str | None = "Air Force",
+    tags: tuple[str, ...] = (),
 ) -> Event:
     text = "x" * 20
     return Event(
@@ -28,6 +34,7 @@ def _row(
         actor1=actor1,
         locations=(EventLocation(place, 1),),
         evidence=(Evidence("a", start, start + 20, text, "test"),),
+        tags=tags,
     )
 
 
@@ -49,3 +56,14 @@ def test_one_sentence_split_into_a_row_per_named_place_is_not_joined_back() -> N
     # "the army shelled two districts": both rows may fall back to the same city, yet each is its own
     rows = one_per_site_and_day([_row(SHELLING, 0), _row(SHELLING, 0)])
     assert len(rows) == 2
+
+
+def test_a_lead_dated_by_the_dateline_joins_the_body_row_of_the_day_before_and_takes_its_day() -> None:
+    lead = _row(AIR, 0, day=11, tags=("date-of-dateline",))
+    rows = one_per_site_and_day([lead, _row(AIR, 100, day=10)])
+    assert len(rows) == 1
+    assert rows[0].event_date == date(2022, 5, 10)
+    assert [e.start for e in rows[0].evidence] == [0, 100]
+    # two days apart, or neither dated by the dateline: two acts
+    assert len(one_per_site_and_day([_row(AIR, 0, day=12, tags=("date-of-dateline",)), _row(AIR, 100)])) == 2
+    assert len(one_per_site_and_day([_row(AIR, 0, day=11), _row(AIR, 100)])) == 2

@@ -11,13 +11,13 @@ country of their sites, as ACLED codes multi-country events.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from geoevents.events.actors import ActorLexicon, default_actors
 from geoevents.events.draft_dates import tag_background
 from geoevents.events.drafting import drafts_from_article
 from geoevents.events.event_rows import events_from_drafts
 from geoevents.events.reference import article_source, background_reference, reference_date
+from geoevents.events.row_folds import one_per_site_and_day
 from geoevents.events.site_words import located_there
 from geoevents.events.sites import article_country, places_compatible, site_context
 from geoevents.events.subtypes import article_topic
@@ -80,40 +80,6 @@ def events_from_article(
     )
     found.reason = None if found else _commonest(trace)
     return found
-
-
-def _row_key(event: Event) -> tuple[str, object, tuple[str, ...]] | None:
-    sites = tuple(sorted(loc.place.feature_id for loc in event.locations if loc.role == "site"))
-    if not sites or event.event_date is None:
-        return None
-    return (event.sub_event_type, event.event_date, sites)
-
-
-def one_per_site_and_day(events: list[Event]) -> list[Event]:
-    """ACLED codes one event per sub-event type, location and day: two rows of an article that agree
-    on all three (a lead and the body's quote telling one raid) become one, the first keeping its fields
-    and taking the other's sentences as evidence. Rows naming different doers stay apart."""
-    kept: list[Event] = []
-    for event in events:
-        key = _row_key(event)
-        twin = next(
-            (
-                k
-                for k in kept
-                if key is not None
-                and _row_key(k) == key
-                and (k.actor1 is None or event.actor1 is None or k.actor1 == event.actor1)
-            ),
-            None,
-        )
-        spans = {(e.start, e.end) for e in twin.evidence} if twin is not None else set()
-        extra = tuple(e for e in event.evidence if (e.start, e.end) not in spans)
-        if twin is None or not extra:
-            kept.append(event)  # no new sentence: one report's row per place named ("shelled A and B")
-            continue
-        evidence = tuple(sorted(twin.evidence + extra, key=lambda e: e.start))
-        kept[kept.index(twin)] = replace(twin, evidence=evidence)
-    return kept
 
 
 NO_TRIGGER = "no-trigger"  # nothing in the text is worded as an ACLED event

@@ -1,0 +1,62 @@
+"""The last folding of one article's rows: ACLED codes one event per sub-event type, location and day.
+
+Coreference (``coref``) joins the drafts it can tell are one act; the rows it leaves may still
+repeat one act at one site on one day (a lead and the body's quote telling one raid, each placed
+after drafting). Such rows fold here, the first keeping its fields and taking the other's sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geoevents.records import Event
+
+DATELINE = "date-of-dateline"  # a row dated only by the page's dateline, the day after the act
+
+
+def _sites(event: Event) -> tuple[str, ...]:
+    return tuple(sorted(loc.place.feature_id for loc in event.locations if loc.role == "site"))
+
+
+def _days_agree(a: Event, b: Event) -> bool:
+    """One day, or a row dated by the page's dateline and the body's row of the day before."""
+    if a.event_date is None or b.event_date is None:
+        return False
+    if a.event_date == b.event_date:
+        return True
+    late, early = (a, b) if a.event_date > b.event_date else (b, a)
+    after = (late.event_date - early.event_date).days  # type: ignore[operator]
+    return DATELINE in late.tags and DATELINE not in early.tags and after == 1
+
+
+def _doers_agree(a: Event, b: Event) -> bool:
+    return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1
+
+
+def _twins(a: Event, b: Event) -> bool:
+    sites = _sites(a)
+    return (
+        bool(sites)
+        and a.sub_event_type == b.sub_event_type
+        and sites == _sites(b)
+        and _days_agree(a, b)
+        and _doers_agree(a, b)
+    )
+
+
+def one_per_site_and_day(events: list[Event]) -> list[Event]:
+    """Rows of one article that agree on sub-type, sites, day and doer become one, the first keeping
+    its fields (the act's own day over a dateline's) and taking the other's sentences as evidence.
+    Rows of one sentence split per place named ("shelled A and B") are never joined back."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _twins(k, event)), None)
+        spans = {(e.start, e.end) for e in twin.evidence} if twin is not None else set()
+        extra = tuple(e for e in event.evidence if (e.start, e.end) not in spans)
+        if twin is None or not extra:
+            kept.append(event)
+            continue
+        evidence = tuple(sorted(twin.evidence + extra, key=lambda e: e.start))
+        base = event if twin.event_date != event.event_date and DATELINE in twin.tags else twin
+        kept[kept.index(twin)] = replace(base, evidence=evidence)
+    return kept
