@@ -67,3 +67,10 @@ def test_a_lead_dated_by_the_dateline_joins_the_body_row_of_the_day_before_and_t
     # two days apart, or neither dated by the dateline: two acts
     assert len(one_per_site_and_day([_row(AIR, 0, day=12, tags=("date-of-dateline",)), _row(AIR, 100)])) == 2
     assert len(one_per_site_and_day([_row(AIR, 0, day=11), _row(AIR, 100)])) == 2
+
+
+def test_a_row_whose_doer_is_unnamed_joins_the_row_that_names_it_and_takes_that_name() -> None:
+    unnamed = _row(SHELLING, 0, actor1="Unidentified Armed Group (Syria)")
+    rows = one_per_site_and_day([unnamed, _row(SHELLING, 100, actor1="Rebel Front")])
+    assert len(rows) == 1
+    assert rows[0].actor1 == "Rebel Front"

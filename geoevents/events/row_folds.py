@@ -29,8 +29,13 @@ def _days_agree(a: Event, b: Event) -> bool:
     return DATELINE in late.tags and DATELINE not in early.tags and after == 1
 
 
+def _named(actor: str | None) -> bool:
+    return actor is not None and not actor.startswith("Unidentified")
+
+
 def _doers_agree(a: Event, b: Event) -> bool:
-    return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1
+    """The same doer, or one row that names none ("gunmen", "an armed group"): the other names it."""
+    return not (_named(a.actor1) and _named(b.actor1)) or a.actor1 == b.actor1
 
 
 def _twins(a: Event, b: Event) -> bool:
@@ -58,5 +63,7 @@ def one_per_site_and_day(events: list[Event]) -> list[Event]:
             continue
         evidence = tuple(sorted(twin.evidence + extra, key=lambda e: e.start))
         base = event if twin.event_date != event.event_date and DATELINE in twin.tags else twin
-        kept[kept.index(twin)] = replace(base, evidence=evidence)
+        other = twin if base is event else event
+        actor1 = base.actor1 if _named(base.actor1) or not _named(other.actor1) else other.actor1
+        kept[kept.index(twin)] = replace(base, evidence=evidence, actor1=actor1)
     return kept
