@@ -74,3 +74,11 @@ def test_a_row_whose_doer_is_unnamed_joins_the_row_that_names_it_and_takes_that_
     rows = one_per_site_and_day([unnamed, _row(SHELLING, 100, actor1="Rebel Front")])
     assert len(rows) == 1
     assert rows[0].actor1 == "Rebel Front"
+
+
+def test_in_an_article_that_gives_no_day_two_rows_of_one_type_at_one_site_are_one() -> None:
+    from dataclasses import replace
+
+    first, second = (replace(_row(AIR, at), event_date=None) for at in (0, 100))
+    assert len(one_per_site_and_day([first, second])) == 1
+    assert len(one_per_site_and_day([first, _row(AIR, 100)])) == 2  # a dated row is another day's

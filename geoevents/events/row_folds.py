@@ -19,9 +19,10 @@ def _sites(event: Event) -> tuple[str, ...]:
 
 
 def _days_agree(a: Event, b: Event) -> bool:
-    """One day, or a row dated by the page's dateline and the body's row of the day before."""
+    """One day, or a row dated by the page's dateline and the body's row of the day before; or no day
+    for either, in an article that gives none (no publication date, no day in the text)."""
     if a.event_date is None or b.event_date is None:
-        return False
+        return a.event_date is None and b.event_date is None
     if a.event_date == b.event_date:
         return True
     late, early = (a, b) if a.event_date > b.event_date else (b, a)
