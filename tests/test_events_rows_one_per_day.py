@@ -82,3 +82,9 @@ def test_in_an_article_that_gives_no_day_two_rows_of_one_type_at_one_site_are_on
     first, second = (replace(_row(AIR, at), event_date=None) for at in (0, 100))
     assert len(one_per_site_and_day([first, second])) == 1
     assert len(one_per_site_and_day([first, _row(AIR, 100)])) == 2  # a dated row is another day's
+
+
+def test_a_town_and_the_province_named_after_it_are_one_site_for_the_fold() -> None:
+    province = Place("t:Northfield-prov", "Northfield", "admin1", 35.2, 38.2, Point(38.2, 35.2), "test", "SY")
+    rows = one_per_site_and_day([_row(AIR, 0), _row(AIR, 100, place=province)])
+    assert len(rows) == 1

@@ -14,8 +14,11 @@ from geoevents.records import Event
 DATELINE = "date-of-dateline"  # a row dated only by the page's dateline, the day after the act
 
 
-def _sites(event: Event) -> tuple[str, ...]:
-    return tuple(sorted(loc.place.feature_id for loc in event.locations if loc.role == "site"))
+def _sites(event: Event) -> tuple[tuple[str, str | None], ...]:
+    """The row's sites by name and country: a city and the province named after it are one place to
+    the reader ("in Hama" and "in Hama province" of one day's advance)."""
+    sites = {(loc.place.name, loc.place.country_code) for loc in event.locations if loc.role == "site"}
+    return tuple(sorted(sites, key=str))
 
 
 def _days_agree(a: Event, b: Event) -> bool:
