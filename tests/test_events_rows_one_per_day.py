@@ -88,3 +88,14 @@ def test_a_town_and_the_province_named_after_it_are_one_site_for_the_fold() -> N
     province = Place("t:Northfield-prov", "Northfield", "admin1", 35.2, 38.2, Point(38.2, 35.2), "test", "SY")
     rows = one_per_site_and_day([_row(AIR, 0), _row(AIR, 100, place=province)])
     assert len(rows) == 1
+
+
+def test_the_folded_row_keeps_the_toll_only_the_other_report_gives() -> None:
+    from dataclasses import replace
+
+    lead = _row(AIR, 0)
+    body = replace(_row(AIR, 100), fatalities=7, injuries=3)
+    rows = one_per_site_and_day([lead, body])
+    assert (rows[0].fatalities, rows[0].injuries) == (7, 3)
+    told = one_per_site_and_day([replace(lead, fatalities=5), body])
+    assert told[0].fatalities == 5  # a toll of its own is kept

@@ -69,5 +69,9 @@ def one_per_site_and_day(events: list[Event]) -> list[Event]:
         base = event if twin.event_date != event.event_date and DATELINE in twin.tags else twin
         other = twin if base is event else event
         actor1 = base.actor1 if _named(base.actor1) or not _named(other.actor1) else other.actor1
-        kept[kept.index(twin)] = replace(base, evidence=evidence, actor1=actor1)
+        fatalities = base.fatalities if base.fatalities is not None else other.fatalities
+        injuries = base.injuries if base.injuries is not None else other.injuries
+        kept[kept.index(twin)] = replace(
+            base, evidence=evidence, actor1=actor1, fatalities=fatalities, injuries=injuries
+        )
     return kept
