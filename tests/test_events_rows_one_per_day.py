@@ -99,3 +99,11 @@ def test_the_folded_row_keeps_the_toll_only_the_other_report_gives() -> None:
     assert (rows[0].fatalities, rows[0].injuries) == (7, 3)
     told = one_per_site_and_day([replace(lead, fatalities=5), body])
     assert told[0].fatalities == 5  # a toll of its own is kept
+
+
+def test_a_row_dated_by_the_day_a_monitor_spoke_joins_the_row_of_its_act_a_day_apart() -> None:
+    told = _row(AIR, 0, day=11, tags=("date-of-report",))
+    rows = one_per_site_and_day([told, _row(AIR, 100, day=10)])
+    assert len(rows) == 1 and rows[0].event_date == date(2022, 5, 10)
+    both_told = [told, _row(AIR, 100, day=10, tags=("date-of-report",))]
+    assert len(one_per_site_and_day(both_told)) == 2  # two days each told as its own

@@ -21,6 +21,11 @@ def _sites(event: Event) -> tuple[tuple[str, str | None], ...]:
     return tuple(sorted(sites, key=str))
 
 
+def _told_day(event: Event) -> bool:
+    """Whether the row is dated by the day it was told (the dateline, "said on Monday"), not its act's."""
+    return any(t in (DATELINE, "date-of-report") or t.startswith("date-ref") for t in event.tags)
+
+
 def _days_agree(a: Event, b: Event) -> bool:
     """One day, or a row dated by the page's dateline and the body's row of the day before; or no day
     for either, in an article that gives none (no publication date, no day in the text)."""
@@ -28,9 +33,8 @@ def _days_agree(a: Event, b: Event) -> bool:
         return a.event_date is None and b.event_date is None
     if a.event_date == b.event_date:
         return True
-    late, early = (a, b) if a.event_date > b.event_date else (b, a)
-    after = (late.event_date - early.event_date).days  # type: ignore[operator]
-    return DATELINE in late.tags and DATELINE not in early.tags and after == 1
+    apart = abs((a.event_date - b.event_date).days)
+    return apart == 1 and _told_day(a) != _told_day(b)
 
 
 def _named(actor: str | None) -> bool:
@@ -66,7 +70,7 @@ def one_per_site_and_day(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         evidence = tuple(sorted(twin.evidence + extra, key=lambda e: e.start))
-        base = event if twin.event_date != event.event_date and DATELINE in twin.tags else twin
+        base = event if twin.event_date != event.event_date and _told_day(twin) else twin
         other = twin if base is event else event
         actor1 = base.actor1 if _named(base.actor1) or not _named(other.actor1) else other.actor1
         fatalities = base.fatalities if base.fatalities is not None else other.fatalities
