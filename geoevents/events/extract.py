@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections import Counter
 
 from geoevents.events.actors import ActorLexicon, default_actors
+from geoevents.events.draft import Draft
 from geoevents.events.draft_dates import tag_background
 from geoevents.events.drafting import drafts_from_article
 from geoevents.events.event_rows import events_from_drafts
+from geoevents.events.realis import earlier_month
 from geoevents.events.reference import article_source, background_reference, reference_date
 from geoevents.events.row_folds import one_per_site_and_day
 from geoevents.events.site_words import located_there
@@ -50,6 +52,7 @@ def events_from_article(
     trace: list[str] = []
     drafts = drafts_from_article(article, list(resolved), lexicon, settings, trace, seen=seen)
     tag_background(drafts, background_reference(article) if drafts else None)
+    tag_months_back(drafts, article)
     trace += ["background" for d in drafts if "background" in d.tags]
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
@@ -100,6 +103,22 @@ def why_no_event(
     tag_background(drafts, background_reference(article) if drafts else None)
     trace += ["background" for d in drafts if "background" in d.tags]
     return _commonest(trace)
+
+
+def tag_months_back(drafts: list[Draft], article: Article) -> None:
+    """A report told only in a bare month two or more before publication ("broke into the city in
+    June", told in October) is background, as a dated one of that age is: every sentence of it says so."""
+    if article.published is None:
+        return
+    published = article.published.date()
+    for d in drafts:
+        told = [(s.text, s.text.find(t)) for s in d.spans for t in d.trigger_texts[:1] if t and t in s.text]
+        if (
+            told
+            and len(told) == len(d.spans)
+            and all(earlier_month(text, at, published) for text, at in told)
+        ):
+            d.tags.add("background")
 
 
 def _commonest(trace: list[str]) -> str:

@@ -8,6 +8,7 @@ political at all, in ``nonpolitical``.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # Re-exported for callers that import them from here.
 from geoevents.events.plurals import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
@@ -271,6 +272,31 @@ def earlier_year(clause: str, start: int, published: int) -> bool:
             return False  # "before" an act of a past year puts this act earlier still
         year = int(m.group(2))
         if year < published - 1 or (year < published and not m.group(1)):
+            return True
+    return False
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A bare month the act is told in, with no day and no year: "in June", "in mid-August", "a mid-May raid".
+_IN_MONTH = re.compile(
+    r"\b(?:in\s+(?:(?:early|late)\s+|mid-?\s*)?|mid-)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+    r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\.?\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def earlier_month(clause: str, start: int, published: date) -> bool:
+    """Whether the act at ``start`` is told in a bare month (no day, no year) two or more months before
+    the publication's ("broke into the city in June", told in October; "a mid-August bombing", told in
+    October): history, not the news. A month of the year before counts back across January."""
+    if _RECENT_DAY.search(clause):
+        return False
+    for m in _IN_MONTH.finditer(clause):
+        between = clause[m.end() : start] if m.start() < start else clause[start : m.start()]
+        if _OTHER_ACT.search(between):
+            continue  # the month is another act's ("the town, which fell in June")
+        back = (published.month - 1 - _MONTHS.index(m.group(1).lower()[:3])) % 12
+        if back >= 2:
             return True
     return False
 
