@@ -19,12 +19,12 @@ from geoevents.events.draft import Draft
 from geoevents.events.site_words import (
     _ATTRIBUTION,
     _MOVED,
-    _ORIGIN,
     _SPEAKS_AFTER,
     attribute_only,
     container_country,
     container_of,
     granularity,
+    origin_of,
 )
 from geoevents.events.towns import _BY_TOWN, _TOWN_LIKE, _city_place, _km, home_namesake, village_named
 from geoevents.records import MentionRole, Place, ResolvedMention, ZoneKind
@@ -52,7 +52,7 @@ def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = Fal
         if _ATTRIBUTION.search(before) or speaker or attribute_only(text, rm):
             continue
         tier = 0
-        if _ORIGIN.search(before):
+        if origin_of(before):  # not "fled from Saraqib": what drove them out happened there
             way = _MOVED.search(before)
             if way is None or granularity(text, rm) >= 4:
                 continue
@@ -89,7 +89,7 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
         return False
     before = text[max(0, rm.mention.start - 40) : rm.mention.start]
     speaker = _SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm)
-    return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
+    return not (_ATTRIBUTION.search(before) or origin_of(before) or speaker)
 
 
 MISREAD_KM = 60.0  # a town read this far from the town the text puts it by is another town of that name
