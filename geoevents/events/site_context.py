@@ -26,7 +26,15 @@ from geoevents.events.site_words import (
     granularity,
     origin_of,
 )
-from geoevents.events.towns import _BY_TOWN, _TOWN_LIKE, _city_place, _km, home_namesake, village_named
+from geoevents.events.towns import (
+    _BY_TOWN,
+    _TOWN_LIKE,
+    _city_place,
+    _km,
+    home_namesake,
+    larger_namesake,
+    village_named,
+)
 from geoevents.records import MentionRole, Place, ResolvedMention, ZoneKind
 
 
@@ -426,6 +434,7 @@ def article_country(
     placed = sorted((rm for rm in resolved if rm.place is not None), key=lambda rm: rm.mention.start)
     spans = [(rm.mention.start, rm.mention.end) for rm in placed]
     parts = split_name_parts(placed, text) if text else frozenset()
+    voters: dict[str, ResolvedMention] = {}  # the places that voted, by feature
     for rm in resolved:
         m = rm.mention
         code, weight = None, 1.0
@@ -436,8 +445,25 @@ def article_country(
             # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
             code = (text and container_country(rm, placed, text)) or rm.place.country_code
             weight = PART_VOTE if id(rm) in parts else _place_vote(rm)
+            voters[rm.place.feature_id] = rm
         if code and weight:
             votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    lone = _lone_namesake(voters, votes, actor_votes)
+    return lone or sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _lone_namesake(
+    voters: Mapping[str, ResolvedMention], votes: Mapping[str, float], actor_votes: Mapping[str, int] | None
+) -> str | None:
+    """When one place is all that names the article's country (no country, demonym, group or other
+    place does) and it was read as a village or province while a large town elsewhere bears its name,
+    that town's country ("Palmyra" alone is Syria's, not the Pennsylvania village; see
+    ``larger_namesake``)."""
+    if len(voters) != 1 or len(votes) != 1 or actor_votes:
+        return None
+    (rm,) = voters.values()
+    if rm.place is None or rm.place.feature_class not in _TOWN_LIKE | {"admin1"}:
+        return None
+    return larger_namesake(rm.place, rm.mention.text)
