@@ -58,3 +58,48 @@ def test_the_parts_of_one_name_neither_vote_for_the_country_nor_stand_as_sites()
     sites = [loc.place.country_code for group in groups for loc in group if loc.role == "site"]
     points = [(loc.place.lat, loc.place.lon) for group in groups for loc in group if loc.role == "site"]
     assert set(sites) == {"SY"} and set(points) == {(36.2, 37.2)}, points  # at Halab, not Al Bab
+
+
+def _groups(text: str, mentions: list[ResolvedMention], home: str | None) -> list[tuple[str, float, float]]:
+    draft = Draft(order=0, sub_event_type="Attack", generic=False, zone=None)  # type: ignore[arg-type]
+    draft.spans.append(Span(0, len(text), text))
+    draft.sites.extend(mentions)
+    groups = location_groups(draft, text, home=home)
+    return [(loc.place.name, loc.place.lat, loc.place.lon) for g in groups for loc in g if loc.role == "site"]
+
+
+def test_a_name_split_in_two_countries_is_the_town_of_the_whole_name_at_home() -> None:
+    text = "Jets bombed farms around Deir Hafer at dawn, a monitor said."
+    around = _placed(text, "around Deir", _town("Deir", "IN", 23.0, 75.0))
+    deir = _placed(text, "Deir", _town("Deir", "IN", 23.0, 75.0))
+    hafer = _placed(text, "Hafer", _town("Hafer", "NO", 60.0, 10.0))
+    assert split_name_parts([around, deir, hafer], text) == frozenset({id(around), id(deir), id(hafer)})
+    ((name, lat, lon),) = _groups(text, [around, hafer], "SY")
+    assert abs(lat - 36.16) < 0.1 and abs(lon - 37.71) < 0.1, name  # the Syrian town, GeoNames' spelling
+
+
+def test_a_town_then_a_quarter_of_it_read_abroad_is_the_town() -> None:
+    text = "Talks between elders and officers in Halab al-Jadida ended on Monday, a source said."
+    halab = _placed(text, "Halab", _town("Halab", "SY", 36.2, 37.2))
+    quarter = _placed(text, "al-Jadida", _town("Jadida", "MA", 33.2, -8.5))
+    assert _groups(text, [halab, quarter], "SY") == [("Halab", 36.2, 37.2)]
+
+
+def test_a_town_near_another_is_no_part_of_its_name() -> None:
+    text = "Troops found rifles in a hideout near Kadir on Sunday."
+    hideout = _placed(text, "hideout", _town("Hideout", "US", 40.6, -111.4))
+    kadir = _placed(text, "near Kadir", _town("Kadir", "NG", 11.5, 13.7))
+    assert split_name_parts([hideout, kadir], text) == frozenset()
+
+
+def test_a_demonym_that_names_a_sponsor_gives_no_vote() -> None:
+    text = "Elders in Daraa signed a Russian-brokered deal; a Saudi-led force stood by."
+    from geoevents.records import MentionRole
+
+    daraa = _placed(text, "Daraa", _town("Daraa", "SY", 32.6, 36.1), score=0.45)
+    votes = [daraa]
+    for name, cc in (("Russian", "RU"), ("Saudi", "SA")):
+        start = text.index(name)
+        demonym = Mention("a", start, start + len(name), name, role=MentionRole.DEMONYM, country_code=cc)
+        votes.append(ResolvedMention(demonym, None, 0.9, 4))
+    assert article_country(votes, None, text) == "SY"

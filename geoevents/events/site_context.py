@@ -8,7 +8,8 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from importlib.resources import files
 from typing import Any
 
 from shapely.geometry import Point
@@ -18,14 +19,22 @@ from geoevents.events.draft import Draft
 from geoevents.events.site_words import (
     _ATTRIBUTION,
     _MOVED,
-    _ORIGIN,
     _SPEAKS_AFTER,
     attribute_only,
     container_country,
     container_of,
     granularity,
+    origin_of,
 )
-from geoevents.events.towns import _BY_TOWN, _TOWN_LIKE, _km, home_namesake
+from geoevents.events.towns import (
+    _BY_TOWN,
+    _TOWN_LIKE,
+    _city_place,
+    _km,
+    home_namesake,
+    larger_namesake,
+    village_named,
+)
 from geoevents.records import MentionRole, Place, ResolvedMention, ZoneKind
 
 
@@ -51,7 +60,7 @@ def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = Fal
         if _ATTRIBUTION.search(before) or speaker or attribute_only(text, rm):
             continue
         tier = 0
-        if _ORIGIN.search(before):
+        if origin_of(before):  # not "fled from Saraqib": what drove them out happened there
             way = _MOVED.search(before)
             if way is None or granularity(text, rm) >= 4:
                 continue
@@ -88,7 +97,7 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
         return False
     before = text[max(0, rm.mention.start - 40) : rm.mention.start]
     speaker = _SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm)
-    return not (_ATTRIBUTION.search(before) or _ORIGIN.search(before) or speaker)
+    return not (_ATTRIBUTION.search(before) or origin_of(before) or speaker)
 
 
 MISREAD_KM = 60.0  # a town read this far from the town the text puts it by is another town of that name
@@ -317,6 +326,9 @@ _PART_CLASSES = frozenset({"populated_place", "admin1", "admin2"})
 PART_VOTE = 0.0  # a part of a name read in two countries says nothing of the article's country
 
 
+_LOCATIVE_LEAD = re.compile(r"^(?:(?:near|in|at|outside|around|of)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
 def split_name_parts(placed: Iterable[ResolvedMention], text: str) -> frozenset[int]:
     """Ids of the mentions that are parts of one name the gazetteer lacks, read as places of two
     countries ("Bustan al-Qasr" read as a town in Tajikistan and one in Jordan, "Tal Shamiram", "Ain
@@ -327,10 +339,48 @@ def split_name_parts(placed: Iterable[ResolvedMention], text: str) -> frozenset[
     )
     found: set[int] = set()
     for a, b in itertools.pairwise(ordered):
-        gap = text[a.mention.end : b.mention.start]
+        gap = text[a.mention.end : b.mention.end - len(_LOCATIVE_LEAD.sub("", b.mention.text))]  # not "near"
         if len(gap) == 1 and gap in " -" and a.place.country_code != b.place.country_code:  # type: ignore[union-attr]
             found |= {id(a), id(b)}
-    return frozenset(found)
+    # "around Ain" read with its locative ends where the part "Ain" ends: the same part
+    ends = {rm.mention.end for rm in ordered if id(rm) in found}
+    return frozenset(found | {id(rm) for rm in ordered if rm.mention.end in ends})
+
+
+_QUARTER = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)  # the Arabic article of a quarter
+
+
+def joined_split_names(
+    placed: list[ResolvedMention], parts: frozenset[int], text: str, countries: Iterable[str]
+) -> dict[int, ResolvedMention]:
+    """The place a name split in two (see ``split_name_parts``) stands for, by the id of each part: the
+    GeoNames town of the whole name in the first of ``countries`` (the article's own first) that has one
+    ("Ain" and "Issa" read in two countries are the Syrian town Ain Issa); parts of no such name are left
+    out."""
+    countries = [c for c in countries if c]
+    home = countries[0] if countries else None
+    ordered = sorted((rm for rm in placed if id(rm) in parts), key=lambda rm: rm.mention.start)
+    found: dict[int, ResolvedMention] = {}
+    for a, b in itertools.pairwise(ordered):
+        if b.mention.start <= a.mention.end or len(text[a.mention.end : b.mention.start]) != 1:
+            continue
+        start = a.mention.end - len(_LOCATIVE_LEAD.sub("", a.mention.text))
+        name = text[start : b.mention.end]
+        town = next((t for c in countries if (t := village_named(c, name))), None)
+        if town is None:
+            if _QUARTER.match(b.mention.text) and a.place is not None and a.place.country_code == home:
+                found.update({id(a): a, id(b): a})  # "Daraa al-Balad": a quarter of the town at home
+            continue
+        whole = replace(a, mention=replace(a.mention, start=start, end=b.mention.end, text=name))
+        joined = replace(whole, place=_city_place(town), score=0.5, precision=a.precision)
+        found.update({id(a): joined, id(b): joined})
+    for rm in placed:  # "around Ain" beside the part "Ain" of "Ain Issa"
+        if id(rm) in parts and id(rm) not in found:
+            lo, hi = rm.mention.start, rm.mention.end
+            over = [j for j in found.values() if lo < j.mention.end and j.mention.start < hi]
+            if over:
+                found[id(rm)] = over[0]
+    return found
 
 
 def _place_vote(rm: ResolvedMention) -> float:
@@ -350,6 +400,20 @@ def _votes(rm: ResolvedMention, text: str, spans: list[tuple[int, int]]) -> bool
     return not (text and attribute_only(text, rm))
 
 
+_SPONSOR = re.compile(
+    r"[\s-]*(?:"
+    + "|".join(
+        w.strip()
+        for w in (files("geoevents.events") / "data" / "sponsor_words.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def article_country(
     resolved: Iterable[ResolvedMention], actor_votes: Mapping[str, int] | None = None, text: str = ""
 ) -> str | None:
@@ -359,7 +423,8 @@ def article_country(
     often name an actor's country ("US beef", "Russian jets"), a weakly chosen place (a likely namesake)
     half, a part of a name read in two countries (see ``split_name_parts``) not at all, so that a group
     that fights in one country outweighs it ("Houthis ... in Al Bayda");
-    and a demonym not at all when it says where a source is based ("a British-based monitor", in
+    and a demonym not at all when it says where a source is based or who backs an actor ("a British-based
+    monitor", "a Russian-brokered deal"; ``data/sponsor_words.txt``; in
     ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
     ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
     not place, and tells foreign namesakes from the places of the story.
@@ -369,18 +434,36 @@ def article_country(
     placed = sorted((rm for rm in resolved if rm.place is not None), key=lambda rm: rm.mention.start)
     spans = [(rm.mention.start, rm.mention.end) for rm in placed]
     parts = split_name_parts(placed, text) if text else frozenset()
+    voters: dict[str, ResolvedMention] = {}  # the places that voted, by feature
     for rm in resolved:
         m = rm.mention
         code, weight = None, 1.0
         if m.role is MentionRole.DEMONYM:
-            based = re.match(r"[\s-]*based\b", text[m.end : m.end + 12], re.IGNORECASE)
+            based = _SPONSOR.match(text, m.end, m.end + 14)
             code = None if based else m.country_code
         elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
             # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
             code = (text and container_country(rm, placed, text)) or rm.place.country_code
             weight = PART_VOTE if id(rm) in parts else _place_vote(rm)
+            voters[rm.place.feature_id] = rm
         if code and weight:
             votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    lone = _lone_namesake(voters, votes, actor_votes)
+    return lone or sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _lone_namesake(
+    voters: Mapping[str, ResolvedMention], votes: Mapping[str, float], actor_votes: Mapping[str, int] | None
+) -> str | None:
+    """When one place is all that names the article's country (no country, demonym, group or other
+    place does) and it was read as a village or province while a large town elsewhere bears its name,
+    that town's country ("Palmyra" alone is Syria's, not the Pennsylvania village; see
+    ``larger_namesake``)."""
+    if len(voters) != 1 or len(votes) != 1 or actor_votes:
+        return None
+    (rm,) = voters.values()
+    if rm.place is None or rm.place.feature_class not in _TOWN_LIKE | {"admin1"}:
+        return None
+    return larger_namesake(rm.place, rm.mention.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from importlib.resources import files
 
 from geoevents.events.text import Span
 from geoevents.events.towns import GRANULARITY, leads_to_container
@@ -207,6 +208,25 @@ _ORIGIN = re.compile(
     r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?(?:former\s+)?$",
     re.IGNORECASE,
 )
+_FLIGHT_WORDS = "|".join(
+    r"\s+".join(map(re.escape, w.split()))
+    for w in (files("geoevents.events") / "data" / "flight_words.txt").read_text("utf-8").splitlines()
+    if w.strip() and not w.startswith("#")
+)
+# "fled from", "were displaced from the town of": the place of what drove them out
+_FLED_FROM = re.compile(
+    rf"\b(?:{_FLIGHT_WORDS})\s+(?:[\w'’-]+\s+){{0,3}}?"
+    r"from\s+(?:the\s+)?(?:(?:city|town|village|district|area|neighbou?rhood)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def origin_of(before: str) -> bool:
+    """Whether the words before a place make it an origin ("from Iraq", "the army of Iraq"), not the
+    town people fled from (see ``_FLED_FROM``)."""
+    return bool(_ORIGIN.search(before)) and not _FLED_FROM.search(before)
+
+
 # A place name used as a modifier: of a currency, a weapon, a force, an office, a street ("the US dollar",
 # "Molotov cocktails", "US warplanes", "the Iraqi embassy", "Raju street"): never where the act happened.
 _ATTRIBUTE_AFTER = re.compile(

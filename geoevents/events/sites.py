@@ -23,6 +23,7 @@ from geoevents.events.site_context import (
     finer_than_broad,
     finer_than_province,
     foreign_namesake,
+    joined_split_names,
     misread_by_its_container,
     site_context,
     split_name_parts,
@@ -218,6 +219,15 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     Lebanon") is first moved to the one that lies there (the draft's mentions are updated)."""
     placed = sorted((m for m in d.sites + d.mentioned if m.place is not None), key=lambda m: m.mention.start)
     parts = split_name_parts(placed, text)  # "Bustan al-Qasr" read in two countries: one unknown name
+    joined = joined_split_names(placed, parts, text, [home or "", *sorted(context.countries or ())])
+    if joined:  # "Ain" and "Issa" read in two countries: the town of the whole name
+        d.tags.add("site-split-name-joined")
+        d.sites = _once([joined.get(id(rm), rm) for rm in d.sites])
+        d.mentioned = _once([joined.get(id(rm), rm) for rm in d.mentioned])
+        placed = sorted(
+            (m for m in d.sites + d.mentioned if m.place is not None), key=lambda m: m.mention.start
+        )
+        parts = split_name_parts(placed, text)
     rehomed = {
         id(rm): None if id(rm) in parts else home_namesake(rm, container_country(rm, placed, text) or home)
         for rm in d.sites + d.mentioned
@@ -244,12 +254,17 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     if misread:  # the village is one the gazetteer lacks: placed at the container (see ``unlisted_villages``)
         d.tags.add("site-misread-for-its-container")
         sites = [misread.get(id(rm), rm) for rm in sites]
-        sites = [rm for i, rm in enumerate(sites) if all(rm is not other for other in sites[:i])]
+        sites = _once(sites)
     elsewhere = [rm for rm in sites if _reading(rm) in context.misread]  # "in Adra" of the headline
     if elsewhere:
         d.tags.add("site-misread-elsewhere")
         sites = [rm for rm in sites if all(rm is not other for other in elsewhere)]
     return _beside_the_road(d, sites, text)
+
+
+def _once(found: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The mentions less repeats of one object, in order."""
+    return [rm for i, rm in enumerate(found) if all(rm is not other for other in found[:i])]
 
 
 def _beside_the_road(d: Draft, sites: list[ResolvedMention], text: str) -> list[ResolvedMention]:

