@@ -4,7 +4,8 @@ Precision: 1 a day, 2 a week or similar span, 3 a month, 4 a year only (kept,
 and flagged by the caller). Relative expressions ("on Friday", "yesterday",
 "last week") need the reference date; absolute ones ("27 December 2019") do not.
 Weekday references resolve to the most recent such day on or before the
-reference date ("last Friday": strictly before).
+reference date ("last Friday": strictly before, and a week before the day before the reference,
+which a writer calls "yesterday").
 Month-only dates are coded on the first of the month, year-only on 1 January.
 """
 
@@ -128,7 +129,10 @@ def _resolve_relative(kind: str, m: re.Match[str], ref: date) -> tuple[date | No
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
         day = WEEKDAYS[folded(g["weekday"] or g.get("weekday2") or "")]
-        return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
+        found = _most_recent_weekday(ref, day, strictly_before=strictly)
+        if mod == "last" and (ref - found).days == 1:
+            found -= timedelta(days=7)  # "last Thursday" said on a Friday: the day before is "yesterday"
+        return found, 1, True
     if kind == "weekend":
         # Its Saturday, the first day of the span; "last weekend" said on a weekend is the one before it.
         saturday = _most_recent_weekday(ref, 5, strictly_before=False)
