@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from geoevents.events.datecontext import dated_by_context
+from geoevents.events.dates import ACT, REPORT, date_role, dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
 from geoevents.records import ZoneKind
@@ -55,3 +56,22 @@ def test_the_reports_own_source_day_beats_a_neighbour_dated_only_by_another_sour
     undated = _draft(1, [s[2]], date(2023, 3, 19), "date-assumed-publication")
     dated_by_context([seized, undated], s, text, date(2023, 3, 20))
     assert undated.date == date(2023, 3, 19)
+
+
+def test_today_dates_an_act_only_as_its_reports_day() -> None:
+    text = "Crews are still digging today for the nurses a drone strike buried on Friday, a medic said."
+    at = text.index("digging")
+    roles = {
+        d.text: date_role(text, d, (at, at + len("digging")))
+        for d in dates_from_text(text, reference=date(2022, 5, 14))
+    }
+    assert roles["today"] == REPORT
+    at = text.index("drone strike")
+    assert (
+        date_role(
+            text,
+            next(d for d in dates_from_text(text, reference=None) if d.text == "on Friday"),
+            (at, at + 12),
+        )
+        == ACT
+    )

@@ -224,3 +224,13 @@ PUBLISHED_BEFORE = re.compile(
     r"\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
     re.I,
 )
+
+
+def has_year_range(text: str) -> bool:
+    """Whether the text spans years ("between 2006 and 2008", "2014-2017"): a period, not an event date."""
+    return bool(
+        re.search(
+            r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
+            text,
+        )
+    )

@@ -385,16 +385,6 @@ def acled_time_precision(when: date | None, precision: int) -> int | None:
     return None if when is None else min(3, max(1, precision))
 
 
-def has_year_range(text: str) -> bool:
-    """Whether the text spans years ("between 2006 and 2008", "2014-2017"): a period, not an event date."""
-    return bool(
-        re.search(
-            r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
-            text,
-        )
-    )
-
-
 # A report's verb just before its day: "officials said Tuesday", "the army said in a statement on Tuesday".
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|confirmed|claimed|declared|wrote)\s+"
@@ -446,7 +436,18 @@ def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bo
     return date_role(text, found, trigger) == ACT
 
 
+_TODAY = re.compile(r"(?:earlier\s+|later\s+)?today", re.I)
+
+
 def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
+    """What a date in the trigger's sentence dates (see ``_date_role``); "today" is the day of the
+    report itself, so it dates the act only as its report's day does: a quote's or a caption's "today"
+    is the day the speaker spoke, and the act's own day told elsewhere wins over it."""
+    role = _date_role(text, found, trigger)
+    return REPORT if role == ACT and _TODAY.fullmatch(found.text) else role
+
+
+def _date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     """What a date in the trigger's sentence dates: the event (``ACT``), only its report
     (``REPORT``: "officials said on Tuesday"), an act the trigger followed (``NEAR``: "seized the
     town after fierce battles on 3 January", "fired on protesters after Friday prayers"), or
