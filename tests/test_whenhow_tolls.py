@@ -102,3 +102,16 @@ def test_two_acts_told_each_with_its_own_clause_keep_the_toll_of_the_nearest() -
 def test_groups_listed_before_a_vague_count_add_to_it(text: str, dead: int) -> None:
     found = casualties_from_text(text)
     assert (found.fatalities, found.fatalities_vague) == (dead, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Militants seized a shepherd near the wells and later executed him.", 1),
+        ("Two gunmen stopped the judge's car and shot her dead.", 1),
+        ("Villagers caught a suspected thief and beat him to death.", 1),
+        ("A sniper shot him in the shoulder near the bridge.", None),  # a shot not told as deadly
+    ],
+)
+def test_the_one_victim_named_before_a_killing_of_him_or_her(text: str, dead: int | None) -> None:
+    assert casualties_from_text(text).fatalities == dead
