@@ -111,7 +111,10 @@ def test_groups_listed_before_a_vague_count_add_to_it(text: str, dead: int) -> N
         ("Two gunmen stopped the judge's car and shot her dead.", 1),
         ("Villagers caught a suspected thief and beat him to death.", 1),
         ("A sniper shot him in the shoulder near the bridge.", None),  # a shot not told as deadly
+        ("A body was pulled from the river near the mill on Tuesday, police said.", 1),  # one body found
+        ("A charred body was found in a burnt-out car outside the town.", 1),
+        ("The rebels hid the guns in a body shop and left.", None),  # not a body found
     ],
 )
-def test_the_one_victim_named_before_a_killing_of_him_or_her(text: str, dead: int | None) -> None:
+def test_one_victim_named_before_a_killing_of_them_or_one_body_found(text: str, dead: int | None) -> None:
     assert casualties_from_text(text).fatalities == dead

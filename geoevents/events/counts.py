@@ -28,6 +28,7 @@ from geoevents.events.numbers import (
 from geoevents.events.numbers import split_evenly as split_evenly  # where callers import it from
 from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
+    A_BODY,
     ALONG_WITH,
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
@@ -245,6 +246,7 @@ _COUNTS = (
     OBJECT_TO_DEATH,
     BURNED_ALIVE,
     BODIES,
+    A_BODY,
     ONE_NAMED,
     ONE_BARE,
     THE_ONE,

@@ -39,6 +39,12 @@ BODIES = re.compile(
     r"recovered|retrieved|dumped|pulled|lying|left)\b)",
     re.I,
 )
+# One body found, told without whose: "a body was found in the canal", "a headless body was dumped".
+A_BODY = re.compile(
+    r"\b(?P<num>an?)\s+(?:[\w-]+\s+)?(?P<verb>body)\s+(?:(?:was|has\s+been|had\s+been|is)\s+)(?:\w+\s+)?"
+    r"(?:found|discovered|recovered|retrieved|dumped|pulled|left)\b",
+    re.I,
+)
 # One person named in the singular: "killed the police chief", "shot dead his brother" (vocabulary below).
 PERSONS = "|".join(
     line.strip()
