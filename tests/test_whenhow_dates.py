@@ -110,3 +110,17 @@ def test_a_day_dates_the_undated_act_told_three_sentences_later() -> None:
         "Rebels shelled army positions near Lisko, the monitor said."
     )
     assert _dated_near(text, "Lisko") == [date(2022, 9, 13)]
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("last Wednesday", date(2022, 9, 7)),  # the day before the report: a writer says "yesterday"
+        ("last Tuesday", date(2022, 9, 13)),  # two days before: the most recent one
+        ("last Thursday", date(2022, 9, 8)),  # the report's own weekday: never the report's day
+        ("on Wednesday", date(2022, 9, 14)),
+    ],
+)
+def test_last_weekday_is_never_the_report_day_nor_the_day_before(said: str, day: date) -> None:
+    found = dates_from_text(f"Police detained six smugglers near the port {said}.", reference=REF)
+    assert [d.date for d in found] == [day]

@@ -89,3 +89,32 @@ def test_two_acts_told_each_with_its_own_clause_keep_the_toll_of_the_nearest() -
     article = Article(id="t4", text=text, published=datetime(2021, 3, 4, 8, 0), url="https://example.org/t4")
     tolls = {e.sub_event_type: e.fatalities or 0 for e in events_from_article(article, [])}
     assert tolls.get("Remote explosive/landmine/IED") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("The siege ended with three guards and about a dozen raiders left dead.", 15),
+        ("Four police officers and dozens of gunmen were killed in the battle.", 16),
+        ("Two medics and several patients were killed when shells hit the ward.", 5),
+    ],
+)
+def test_groups_listed_before_a_vague_count_add_to_it(text: str, dead: int) -> None:
+    found = casualties_from_text(text)
+    assert (found.fatalities, found.fatalities_vague) == (dead, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Militants seized a shepherd near the wells and later executed him.", 1),
+        ("Two gunmen stopped the judge's car and shot her dead.", 1),
+        ("Villagers caught a suspected thief and beat him to death.", 1),
+        ("A sniper shot him in the shoulder near the bridge.", None),  # a shot not told as deadly
+        ("A body was pulled from the river near the mill on Tuesday, police said.", 1),  # one body found
+        ("A charred body was found in a burnt-out car outside the town.", 1),
+        ("The rebels hid the guns in a body shop and left.", None),  # not a body found
+    ],
+)
+def test_one_victim_named_before_a_killing_of_them_or_one_body_found(text: str, dead: int | None) -> None:
+    assert casualties_from_text(text).fatalities == dead

@@ -28,6 +28,7 @@ from geoevents.events.numbers import (
 from geoevents.events.numbers import split_evenly as split_evenly  # where callers import it from
 from geoevents.events.prefilter import Gate
 from geoevents.events.tollforms import (
+    A_BODY,
     ALONG_WITH,
     ANOTHER_AFTER,
     ANOTHER_BEFORE,
@@ -245,6 +246,7 @@ _COUNTS = (
     OBJECT_TO_DEATH,
     BURNED_ALIVE,
     BODIES,
+    A_BODY,
     ONE_NAMED,
     ONE_BARE,
     THE_ONE,
@@ -284,8 +286,8 @@ def _listed_beside(text: str, m: re.Match[str], pattern: re.Pattern[str], exact:
     added = 1 if pattern is SELF_AND else 0  # the attacker, whom ACLED counts among the dead
     if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
         added += _more_victims(text[m.end() :])
-    if pattern is _BEFORE_VERB and exact and not re.match(QUALIFIER, m.group("num"), re.I):
-        added += _earlier_victims(text[: m.start()])
+    if pattern is _BEFORE_VERB and (not exact or not re.match(QUALIFIER, m.group("num"), re.I)):
+        added += _earlier_victims(text[: m.start()])  # "five officers and a dozen militants": 17, vague
     if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
         added += 1  # one more, told in the singular
     if pattern is _BEFORE_VERB and exact and (along := ALONG_WITH.match(text, m.end())):

@@ -115,6 +115,28 @@ def _speakers_day(sentence: str, days: dict[str, date]) -> date | None:
     return days.get(m.group("who").lower()) if m else None
 
 
+def _days_told_before(
+    d: Draft, at: int, drafts: list[Draft], starts: list[int], first: dict[int, int], text: str
+) -> list[tuple[int, int, Draft]]:
+    """The acts told with a day of their own in the sentences just before the draft's sentence ``at``
+    (or in it), each at its sentence nearest the draft: an act told again further on ("... killed 29
+    on Sunday. Another 14 were killed ...") is as near as that later telling."""
+    found = []
+    for k in drafts:
+        if k is d or not k.spans or not k.date_explicit or k.precision != 1 or k.date is None:
+            continue  # a day, not a month or year the neighbour only places itself in
+        for span in k.spans:
+            i = bisect_right(starts, span.start) - 1
+            if (
+                at - CONTEXT_SENTENCES <= i <= at
+                and (span.start < first[id(d)] or i == at)  # its own sentence's other act too
+                and "\n" not in text[min(span.start, first[id(d)]) : first[id(d)]]
+                and not _apart_in_roundup(text, k, d, first)
+            ):
+                found.append((i, span.start, k))
+    return found
+
+
 def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref: date | None = None) -> None:
     """A report the text gives no day for, told in the same paragraph within two sentences after a
     dated report ("Gunmen stormed the base on Monday ... The militants held the town for hours."),
@@ -135,26 +157,19 @@ def dated_by_context(drafts: list[Draft], sentences: list[Span], text: str, ref:
             continue
         if _ONGOING.search(own) or _ENTRY.match(own):
             continue
-        if (spoke := _speakers_day(own, speakers)) is not None:
-            # An undated act its source tells on a day the text gives ("the ministry said on Saturday"):
-            # the report's day, as ACLED dates an event told without one.
-            d.date, d.precision = spoke, 2
-            d.tags.discard("date-assumed-publication")
-            d.tags.add("date-from-context")
-            continue
-        earlier = [
-            (i, first[id(k)], k)
-            for i, k in placed
-            if k.date_explicit
-            and k.precision == 1  # a day, not a month or year the neighbour only places itself in
-            and k.date is not None
-            and at - CONTEXT_SENTENCES <= i <= at
-            and (first[id(k)] < first[id(d)] or i == at)  # its own sentence's other act too
-            and "\n" not in text[min(first[id(k)], first[id(d)]) : first[id(d)]]
-            and not _apart_in_roundup(text, k, d, first)
-        ]
+        earlier = _days_told_before(d, at, drafts, starts, first, text)
+        spoke = _speakers_day(own, speakers)
+        if spoke is not None:  # its own source's day beats a neighbour's that is only another's report day
+            earlier = [found for found in earlier if "date-of-report" not in found[2].tags]
         if earlier:
             *_, k = max(earlier, key=lambda found: found[:2])
             d.date, d.precision = k.date, k.precision
+            d.tags.discard("date-assumed-publication")
+            d.tags.add("date-from-context")
+        elif spoke is not None:
+            # An undated act its source tells on a day the text gives ("the ministry said on Saturday"),
+            # with no act of its own day told just before it: the report's day, as ACLED dates an event
+            # told without one.
+            d.date, d.precision = spoke, 2
             d.tags.discard("date-assumed-publication")
             d.tags.add("date-from-context")

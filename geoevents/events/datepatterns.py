@@ -198,3 +198,39 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 def folded(word: str) -> str:
     """A matched word as the key of a vocabulary: lower case, Turkish dotted and dotless i as "i"."""
     return word.lower().replace("\u0307", "").replace("\u0131", "i").rstrip(".")
+
+
+FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH2}\s+{DAY2})\b", re.I)
+# A wire dateline ("CITY, Country, Month D, YYYY -", "City, March 3 (Agency) -") or a date alone on line one.
+DATELINE_HEAD = re.compile(
+    r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?(?:[,:]\s*|\s+(?=\())){0,2}(?:\([^)]{1,30}\)\s*)?"
+    r"(?:[-–—]+\s*)?"  # "BAGHDAD, Iraq (AP) — March 10, 2022 —", "BAGHDAD: March 10, 2022 -"
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"  # "ADEN, Yemen, Wed Mar 3, 2021"
+)
+# A text that opens with a full date, a weekday before it at most ("Saturday 6 Aug 2016 Air raids ...").
+OPENING = re.compile(r"\W*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s*)?")
+# A page's date told with its weekday anywhere in the head ("... NGO Friday 15 Aug 2014 Print ..."):
+# no act is dated that way in a sentence, which says "on Friday" or "on 15 August".
+WEEKDAY_BEFORE = re.compile(r"(?<!\bon\s)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
+DATELINE_TAIL = re.compile(
+    r"\s*(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*|,\s*[A-Z][\w.]{1,20}\s*)?(?:[-–—:|]+|\n)"
+)
+
+
+# A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
+PUBLISHED_BEFORE = re.compile(
+    r"(?:\bpublished(?:\s+on)?|\bdate\s+of\s+publication|\bposted(?:\s+on)?|\b(?:last\s+)?updated(?:\s+on)?|"
+    r"\b(?:last\s+)?updated\s+at|\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
+    r"\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
+    re.I,
+)
+
+
+def has_year_range(text: str) -> bool:
+    """Whether the text spans years ("between 2006 and 2008", "2014-2017"): a period, not an event date."""
+    return bool(
+        re.search(
+            r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
+            text,
+        )
+    )

@@ -4,7 +4,8 @@ Precision: 1 a day, 2 a week or similar span, 3 a month, 4 a year only (kept,
 and flagged by the caller). Relative expressions ("on Friday", "yesterday",
 "last week") need the reference date; absolute ones ("27 December 2019") do not.
 Weekday references resolve to the most recent such day on or before the
-reference date ("last Friday": strictly before).
+reference date ("last Friday": strictly before, and a week before the day before the reference,
+which a writer calls "yesterday").
 Month-only dates are coded on the first of the month, year-only on 1 January.
 """
 
@@ -17,12 +18,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from geoevents.events.datepatterns import (
-    DAY,
-    DAY2,
-    MONTH,
-    MONTH2,
+    DATELINE_HEAD,
+    DATELINE_TAIL,
+    FULL_DATE_AFTER,
     MONTHS,
     NUMBER_WORDS,
+    OPENING,
+    PUBLISHED_BEFORE,
+    WEEKDAY_BEFORE,
     WEEKDAYS,
     folded,
 )
@@ -48,6 +51,16 @@ class DateMatch:
     )
     updated: bool = False  # a page's "last updated" date: the report was published on it or before
     after: bool = False  # "two days after <act>": the day of the act the words after it tell
+
+
+class StoryDay(date):
+    """A day the text itself tells, standing in for a report day the article lacks: a weekday the text
+    names is the nearest such day to it, before or after ("Security tightened on Monday after the
+    blast", told beside "the blast on 11 December", a Sunday: the Monday after)."""
+
+
+def _plain(when: date | None) -> date | None:
+    return None if when is None else date.fromordinal(when.toordinal())
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -78,7 +91,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
             {"this_month": 3, "last_month": 3, "month": 3, "last_year": 4, "this_year": 4}.get(kind, 1),
             True,
         )
-    return _resolve_relative(kind, m, ref)
+    when, precision, relative = _resolve_relative(kind, m, ref)
+    return _plain(when), precision, relative
 
 
 def _resolve_absolute(kind: str, g: dict[str, str]) -> tuple[date | None, int, bool] | None:
@@ -128,7 +142,12 @@ def _resolve_relative(kind: str, m: re.Match[str], ref: date) -> tuple[date | No
         mod = (g.get("mod") or "").lower()
         strictly = mod in ("last", "this past", "past")
         day = WEEKDAYS[folded(g["weekday"] or g.get("weekday2") or "")]
-        return _most_recent_weekday(ref, day, strictly_before=strictly), 1, True
+        found = _most_recent_weekday(ref, day, strictly_before=strictly)
+        if isinstance(ref, StoryDay) and not strictly and ref.toordinal() - found.toordinal() > 3:
+            found += timedelta(days=7)  # nearer after the told day than before it
+        if mod == "last" and (ref - found).days == 1:
+            found -= timedelta(days=7)  # "last Thursday" said on a Friday: the day before is "yesterday"
+        return found, 1, True
     if kind == "weekend":
         # Its Saturday, the first day of the span; "last weekend" said on a weekend is the one before it.
         saturday = _most_recent_weekday(ref, 5, strictly_before=False)
@@ -232,7 +251,7 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
             if kind in ("day_month", "month_day", "day_month_year", "month_day_year") and _is_name(text, m):
                 taken.add(m.start(), m.end())
                 continue
-            if kind == "weekday" and _FULL_DATE_AFTER.match(text, m.end()):
+            if kind == "weekday" and FULL_DATE_AFTER.match(text, m.end()):
                 continue  # "Saturday 12 Mar 2022", "on Sunday, 3 May": the date that follows says the day
             if (
                 kind == "month"
@@ -248,18 +267,17 @@ def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
                 continue  # "on 2 May" is a date; "2 may" is a figure and the modal verb
             when, precision, relative = _resolve(kind, m, reference)
             taken.add(m.start(), m.end())
-            published = _PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            published = PUBLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
             dateline = bool(
-                (_DATELINE_HEAD.fullmatch(text, 0, m.start()) and _DATELINE_TAIL.match(text, m.end()))
+                (DATELINE_HEAD.fullmatch(text, 0, m.start()) and DATELINE_TAIL.match(text, m.end()))
                 or published
                 or (
                     not relative
                     and precision == 1
                     and (
-                        _OPENING.fullmatch(text, 0, m.start())
+                        OPENING.fullmatch(text, 0, m.start())
                         or (
-                            m.start() < 300
-                            and _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                            m.start() < 300 and WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
                         )
                     )
                 )
@@ -306,7 +324,9 @@ def _counted_from(text: str, found: list[DateMatch], reference: date | None) -> 
         ahead = word in ("later", "following", "next") or (word == "after" and m.group("dir2") is not None)
         base = anchor.date if anchor is not None else reference
         when = (
-            None if base is None or (ahead and anchor is None) else base + timedelta(days if ahead else -days)
+            None
+            if base is None or (ahead and anchor is None)
+            else _plain(base + timedelta(days if ahead else -days))
         )
         precision = max(d.precision, anchor.precision if anchor is not None else 1)
         after = word == "after" and m.group("dir") is not None
@@ -330,32 +350,6 @@ _OFFSET = re.compile(
 )
 
 
-_FULL_DATE_AFTER = re.compile(rf",?\s*(?:the\s+)?(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH2}\s+{DAY2})\b", re.I)
-# A wire dateline ("CITY, Country, Month D, YYYY -", "City, March 3 (Agency) -") or a date alone on line one.
-_DATELINE_HEAD = re.compile(
-    r"\W*(?:[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ -]{1,30})?(?:[,:]\s*|\s+(?=\())){0,2}(?:\([^)]{1,30}\)\s*)?"
-    r"(?:[-–—]+\s*)?"  # "BAGHDAD, Iraq (AP) — March 10, 2022 —", "BAGHDAD: March 10, 2022 -"
-    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"  # "ADEN, Yemen, Wed Mar 3, 2021"
-)
-# A text that opens with a full date, a weekday before it at most ("Saturday 6 Aug 2016 Air raids ...").
-_OPENING = re.compile(r"\W*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s*)?")
-# A page's date told with its weekday anywhere in the head ("... NGO Friday 15 Aug 2014 Print ..."):
-# no act is dated that way in a sentence, which says "on Friday" or "on 15 August".
-_WEEKDAY_BEFORE = re.compile(r"(?<!\bon\s)\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
-_DATELINE_TAIL = re.compile(
-    r"\s*(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*|,\s*[A-Z][\w.]{1,20}\s*)?(?:[-–—:|]+|\n)"
-)
-
-
-# A page's own statement of when it was published: "Published October 4 2016", "AFP Sunday 29 Jun 2014".
-_PUBLISHED_BEFORE = re.compile(
-    r"(?:\bpublished(?:\s+on)?|\bdate\s+of\s+publication|\bposted(?:\s+on)?|\b(?:last\s+)?updated(?:\s+on)?|"
-    r"\b(?:last\s+)?updated\s+at|\b(?:AFP|Reuters|AP|Xinhua|SANA|DPA|UPI|EFE|ANSA|IANS|PTI|Anadolu)(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)"
-    r"\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
-    re.I,
-)
-
-
 @lru_cache(maxsize=8)  # asked again for the same article by later steps
 def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | None:
     """The date of the text's dateline or publication line, if one opens the text."""
@@ -375,6 +369,8 @@ def opening_date(text: str, *, reference: date | None) -> DateMatch | None:
     first = next(iter(dates_from_text(text[:80], reference=reference)), None)
     if first is None or first.date is None or first.dateline:
         return None
+    if re.match(r"['’]?s\b", text[first.end :]):
+        return None  # "Sunday's explosion came two days after ...": the subject's day, not the sentence's
     heading = _HEADING.fullmatch(text, 0, first.start) and _HEADING_END.match(text, first.end)
     return first if _OPENS.fullmatch(text, 0, first.start) or heading else None
 
@@ -387,16 +383,6 @@ _HEADING_END = re.compile(r"\s*(?:[:|–—]|-\s)")
 def acled_time_precision(when: date | None, precision: int) -> int | None:
     """ACLED's time_precision (1-3 only): none without a date, a year-only date as 3 (the event is tagged)."""
     return None if when is None else min(3, max(1, precision))
-
-
-def has_year_range(text: str) -> bool:
-    """Whether the text spans years ("between 2006 and 2008", "2014-2017"): a period, not an event date."""
-    return bool(
-        re.search(
-            r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
-            text,
-        )
-    )
 
 
 # A report's verb just before its day: "officials said Tuesday", "the army said in a statement on Tuesday".
@@ -428,6 +414,18 @@ _CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b",
 _JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
 
 
+def _counted_after_the_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:
+    """Whether a day told before the trigger is only the anchor of a day counted from it after the
+    trigger ("on Monday ... the blast ... the day before"): the counted day is the trigger's own."""
+    counted = _OFFSET.search(text, trigger[1])
+    return bool(
+        counted
+        and folded(counted.group("dir") or "") != "after"  # "two days after gunmen struck": their day
+        and not re.search(r"[;:]|\.\s", text[found.end : counted.start()])
+        and not dates_from_text(text[found.end : counted.start()], reference=None)
+    )
+
+
 # What a date in the trigger's sentence dates: the act, its report, an act the trigger came after
 # (the nearest day the text gives for it), neither.
 ACT, REPORT, NEAR, NONE = 3, 2, 1, 0
@@ -438,7 +436,18 @@ def date_of_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bo
     return date_role(text, found, trigger) == ACT
 
 
+_TODAY = re.compile(r"(?:earlier\s+|later\s+)?today", re.I)
+
+
 def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
+    """What a date in the trigger's sentence dates (see ``_date_role``); "today" is the day of the
+    report itself, so it dates the act only as its report's day does: a quote's or a caption's "today"
+    is the day the speaker spoke, and the act's own day told elsewhere wins over it."""
+    role = _date_role(text, found, trigger)
+    return REPORT if role == ACT and _TODAY.fullmatch(found.text) else role
+
+
+def _date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     """What a date in the trigger's sentence dates: the event (``ACT``), only its report
     (``REPORT``: "officials said on Tuesday"), an act the trigger followed (``NEAR``: "seized the
     town after fierce battles on 3 January", "fired on protesters after Friday prayers"), or
@@ -469,6 +478,8 @@ def date_role(text: str, found: DateMatch, trigger: tuple[int, int]) -> int:
     if _REPORTED.search(before) and not possessive and not as_reported:
         return REPORT if found.precision == 1 else NONE
     if found.end <= trigger[0]:
+        if _counted_after_the_trigger(text, found, trigger):
+            return NEAR  # "fears swept Cairo on Monday as police probed the blast of the day before"
         if before_is_the_triggers(text, (0, found.start, found.end), trigger[0], opener=OPENING_DATE):
             return ACT
         return NEAR if _JUST_AFTER.search(text[found.end : trigger[0]]) else NONE

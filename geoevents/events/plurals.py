@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from geoevents.events.dates import DateMatch, has_year_range
+from geoevents.events.datepatterns import has_year_range
+from geoevents.events.dates import DateMatch
 
 HABITUAL = re.compile(
     r"\b(?:for\s+(?:many\s+|several\s+)?(?:years|decades|months)|repeated(?:ly)?|regularly|routinely|frequently|"

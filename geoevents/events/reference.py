@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from geoevents.events.dates import dateline_date, dates_from_text, opening_date
+from geoevents.events.dates import StoryDay, dateline_date, dates_from_text, opening_date
 from geoevents.records import Article
 
 # The article last dated and its reference date: asked again by later steps of the same article.
@@ -37,6 +37,12 @@ def _reference_date(article: Article) -> tuple[date | None, str | None]:
     told = _first_full_date(article.text)
     if told is not None:
         return told, "date-ref:text"  # a note's own day ("As reported on 28 April 2020, on 26 April, ...")
+    latest = max(
+        (d.date for d in dates_from_text(article.text, reference=None) if d.date and d.precision == 1),
+        default=None,
+    )
+    if latest is not None:
+        return StoryDay.fromordinal(latest.toordinal()), "date-ref:text"  # a day told further on, a caption's
     for key in ("fallback_date", "caption_date"):
         value = article.metadata.get(key)
         if isinstance(value, datetime):

@@ -39,6 +39,12 @@ BODIES = re.compile(
     r"recovered|retrieved|dumped|pulled|lying|left)\b)",
     re.I,
 )
+# One body found, told without whose: "a body was found in the canal", "a headless body was dumped".
+A_BODY = re.compile(
+    r"\b(?P<num>an?)\s+(?:[\w-]+\s+)?(?P<verb>body)\s+(?:(?:was|has\s+been|had\s+been|is)\s+)(?:\w+\s+)?"
+    r"(?:found|discovered|recovered|retrieved|dumped|pulled|left)\b",
+    re.I,
+)
 # One person named in the singular: "killed the police chief", "shot dead his brother" (vocabulary below).
 PERSONS = "|".join(
     line.strip()
@@ -179,9 +185,12 @@ ANOTHER_BEFORE = re.compile(
     r"\band\s+(?P<num>another)\s+(?:[\w’'\-]+\s+)?(?:was\s+|were\s+)?(?:also\s+)?(?P<verb>injured|wounded|killed|hurt)\b",
     re.I,
 )
-# The one victim a sentence named before: "shot a farmer, killing him".
+# The one victim a sentence named before: "shot a farmer, killing him", "seized a guard and executed him",
+# "shot her dead".
 KILLING_HIM = re.compile(
-    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<num>him|her)\b(?!\s*self)",
+    r"\b(?P<verb>(?:killing|killed|kills|executed|executing|executes|beheaded|murdered|assassinated|lynched|"
+    r"wounding|wounded|injuring|injured)(?=\s+(?:him|her)\b)|(?:shot|shooting|stabbed|stabbing|beat|beating|"
+    r"hacked)(?=\s+(?:him|her)\s+(?:dead|to\s+death)\b))\s+(?P<num>him|her)\b(?!\s*self)",
     re.I,
 )
 # The dead and hurt told as nouns: "resulting in the deaths of 3 civilians and injuries to 4 others".
