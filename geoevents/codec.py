@@ -143,11 +143,25 @@ def _decoder(hint: Any) -> Decoder:
     except KeyError:
         pass
     inner = _make_decoder(hint)
+    if inner is _same:  # most fields (str, int, optional ones): the JSON value as it is, None included
+        _DECODERS[hint] = _same
+        return _same
 
     def decode(data: Any, places: Mapping[str, Place]) -> Any:
         return None if data is None else inner(data, places)
 
     _DECODERS[hint] = decode
+    return decode
+
+
+def _enum_decoder(hint: type[enum.Enum]) -> Decoder:
+    """A member by its value: a look-up in the enum's own table, the call only for what it lacks."""
+    members = hint._value2member_map_
+
+    def decode(data: Any, places: Mapping[str, Place]) -> Any:
+        member = members.get(data)
+        return hint(data) if member is None else member
+
     return decode
 
 
@@ -176,7 +190,7 @@ def _make_decoder(hint: Any) -> Decoder:
         record = hint
         return lambda data, places: decode_record(record, data, places)
     if issubclass(hint, enum.Enum):
-        return lambda data, places: hint(data)
+        return _enum_decoder(hint)
     if issubclass(hint, datetime):
         return lambda data, places: datetime.fromisoformat(data)
     if issubclass(hint, date):
@@ -191,8 +205,14 @@ def decode_record(cls: type[Any], data: Mapping[str, Any], places: Mapping[str, 
     fields = _RECORD_DECODERS.get(cls)
     if fields is None:
         fields = _RECORD_DECODERS[cls] = {name: _decoder(hint) for name, hint in _hints(cls).items()}
-    table = places or {}
-    kwargs = {name: fields[name](value, table) for name, value in data.items() if name in fields}
+    table = places if places is not None else {}
+    kwargs = {}
+    for name, value in data.items():
+        decode = fields.get(name)
+        if decode is _same:  # no call for a value that is its own decoding
+            kwargs[name] = value
+        elif decode is not None:
+            kwargs[name] = decode(value, table)
     if (
         cls is Place
         and isinstance(kwargs.get("raw"), Mapping)
