@@ -94,7 +94,7 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
             out[name] = field if field.__class__ in _PLAIN else encode_record(field, places)
         return out
     if isinstance(value, BaseGeometry):
-        return {"$wkb": shapely.to_wkb(value, hex=True)}
+        return {"$wkb": wkb_text(value)}
     if isinstance(value, (tuple, list)):
         return [v if v.__class__ in _PLAIN else encode_record(v, places) for v in value]
     if isinstance(value, (str, int)):  # a StrEnum or IntEnum member: JSON writes it as its value
@@ -103,6 +103,18 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     if isinstance(value, Mapping):
         return _jsonable(value)
     return _jsonable(value)
+
+
+def wkb_text(geometry: BaseGeometry) -> str:
+    """The geometry's WKB as upper-case hex, the text GEOS's hex writer gives, made from its binary
+    WKB: for a country's outline a tenth of the hex writer's time."""
+    return shapely.to_wkb(geometry).hex().upper()
+
+
+def geometry_of_wkb_text(text: str) -> BaseGeometry:
+    """The geometry ``wkb_text`` wrote (read as bytes: a tenth of the time GEOS's hex reader takes)."""
+    geometry: BaseGeometry = shapely.from_wkb(bytes.fromhex(text))
+    return geometry
 
 
 def place_id_of_encoded(mention: Mapping[str, Any]) -> str | None:
@@ -179,7 +191,7 @@ def _make_decoder(hint: Any) -> Decoder:
     if hint is Any or not isinstance(hint, type):
         return _same
     if issubclass(hint, BaseGeometry):
-        return lambda data, places: shapely.from_wkb(data["$wkb"])
+        return lambda data, places: geometry_of_wkb_text(data["$wkb"])
     if hint is Place:
         return lambda data, places: (
             places[data["$place"]]
