@@ -38,7 +38,7 @@ from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
 from geoevents.outputs.basemap import focus_bounds, view_bounds
 from geoevents.outputs.mapbase import MIN_ZOOM, basemap_layers, label_min_zoom, rounded_coords, town_min_zooms
-from geoevents.outputs.page_text import JsonParts, js_string, js_value, plain_text, safe_link
+from geoevents.outputs.page_text import JsonParts, frame_rows, js_string, js_value, plain_text, safe_link
 from geoevents.outputs.popups import ArticleInfo, event_popup_html, place_popup_html
 from geoevents.outputs.style import (
     AREA_COLOR,
@@ -186,7 +186,7 @@ def _shapes_layer(
     if frame is None or not len(frame):
         return []
     out = []
-    for _, row in frame.iterrows():
+    for row in frame_rows(frame):
         item = {
             "name": plain_text(row.get("name")),
             "approx": plain_text(row.get("source")) == "derived",
@@ -196,7 +196,7 @@ def _shapes_layer(
         if row.get("feature_class") == "country" and isinstance(code, str) and code in drawn:
             item.update(k="ref", ref=code)
         else:
-            geometry = shapely.simplify(row.geometry, SHAPE_TOLERANCE, preserve_topology=True)
+            geometry = shapely.simplify(row["geometry"], SHAPE_TOLERANCE, preserve_topology=True)
             item.update(k=geometry.geom_type, g=rounded_coords(geometry, 3))
         out.append(item)
     return out
@@ -206,12 +206,13 @@ def _places_layer(frame: gpd.GeoDataFrame | None, shape_ids: set[str]) -> list[d
     if frame is None or not len(frame):
         return []
     out = []
-    for _, row in frame.iterrows():
-        if str(row.get("id")) in shape_ids or row.geometry is None or row.geometry.is_empty:
+    for row in frame_rows(frame):
+        point = row["geometry"]
+        if str(row.get("id")) in shape_ids or point is None or point.is_empty:
             continue
         out.append(
             {
-                "ll": [round(row.geometry.y, 5), round(row.geometry.x, 5)],
+                "ll": [round(point.y, 5), round(point.x, 5)],
                 "name": plain_text(row.get("name")),
                 "html": place_popup_html(row, "place"),
             }
@@ -260,7 +261,7 @@ def map_data(
     keys = list(counts)
     type_index = {key: i for i, key in enumerate(keys)}
     items = [
-        _event_item(row, type_index, shapes, event_popup_html(row, articles)) for _, row in events.iterrows()
+        _event_item(row, type_index, shapes, event_popup_html(row, articles)) for row in frame_rows(events)
     ]
     located = {i["id"] for i in items}
     points = [(i["ll"][0], i["ll"][1]) for i in items]
