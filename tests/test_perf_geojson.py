@@ -103,3 +103,20 @@ def test_outlines_unused_for_a_week_are_deleted_and_read_ones_kept(cache: Path, 
         os.utime(path, (old, old))
     write_geojson(frame, tmp_path / "second.geojson", name="areas")  # reads them: used now
     assert all(path.stat().st_mtime > old + 24 * 3600 for path in kept)
+
+
+def test_a_maps_kept_outline_is_the_one_it_would_draw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geoevents.outputs import webmap
+    from geoevents.outputs.page_text import json_text
+
+    monkeypatch.setenv("GEOEVENTS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(webmap, "OUTLINE_KEPT_FROM", 0)
+    ring = [(10 + i / 100, 20 + (i % 7) / 1000) for i in range(300)] + [(13, 25), (10, 25)]
+    area = MultiPolygon([Polygon(ring)])
+    simple = webmap.shapely.simplify(area, webmap.SHAPE_TOLERANCE, preserve_topology=True)
+    drawn = (simple.geom_type, json_text(webmap.rounded_coords(simple, 3)))
+    assert webmap._outline(area) == drawn
+    assert len(list((tmp_path / "cache" / "geojson").glob("*.json"))) == 1
+    assert webmap._outline(area) == drawn  # read back from the kept file

@@ -17,7 +17,7 @@ import inspect
 import json
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -166,16 +166,48 @@ def _code_key() -> bytes:
     return hashlib.sha256(Path(__file__).read_bytes() + inspect.getsource(frames.oriented).encode()).digest()
 
 
-def _kept_path(geometry: BaseGeometry) -> Path | None:
-    """The cache file of ``geometry``'s encoding, named by its exact bytes (WKB) and the code's key."""
+def _kept_path(geometry: BaseGeometry, code: bytes) -> Path | None:
+    """The cache file of a text made from ``geometry``, named by its exact bytes (WKB) and ``code``."""
     try:
         from geoevents.settings import default_cache_dir
 
         folder = default_cache_dir() / "geojson"
     except (RuntimeError, OSError):  # no home folder
         return None
-    digest = hashlib.sha256(_code_key() + shapely.to_wkb(geometry)).hexdigest()[:32]
+    digest = hashlib.sha256(code + shapely.to_wkb(geometry)).hexdigest()[:32]
     return folder / f"{digest}.json"
+
+
+def kept_text(
+    geometry: BaseGeometry, make: Callable[[BaseGeometry], str], *, code: bytes, whole: Callable[[str], bool]
+) -> str:
+    """``make(geometry)``, kept in the cache folder and read back by the next run that needs it.
+
+    ``code`` stands for the source that makes the text (new code, new files); ``whole`` tells a file
+    as ``make`` writes it from a damaged one. The cache never fails a write: a file that cannot be
+    read, or is not whole, is made again."""
+    path = _kept_path(geometry, code)
+    if path is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            text = path.read_text(encoding="utf-8")
+            if whole(text):
+                os.utime(path)  # used now: kept by the week-unused cleanup
+                return text
+    text = make(geometry)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, text)
+        _prune_once(path.parent)
+    return text
+
+
+def _geojson_text(geometry: BaseGeometry) -> str:
+    return _dumps(geometry_to_geojson(geometry))
+
+
+def _whole_geojson(text: str) -> bool:
+    return text.startswith('{"type":') and text.endswith("]}")
 
 
 def geometry_text(geometry: BaseGeometry) -> str:
@@ -183,24 +215,11 @@ def geometry_text(geometry: BaseGeometry) -> str:
 
     An area's outline (100,000s of points) is the same in every run that mentions it, and rounding and
     encoding it is most of writing ``areas.geojson``: a large geometry's text is kept in the cache
-    folder and read back. The cache never fails a write; an unreadable file is encoded again.
+    folder (``kept_text``) and read back.
     """
     if shapely.get_num_coordinates(geometry) < KEPT_FROM:
-        return _dumps(geometry_to_geojson(geometry))
-    path = _kept_path(geometry)
-    if path is not None:
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            text = path.read_text(encoding="utf-8")
-            if text.startswith('{"type":') and text.endswith("]}"):
-                os.utime(path)  # used now: kept by the week-unused cleanup
-                return text
-    text = _dumps(geometry_to_geojson(geometry))
-    if path is not None:
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(path, text)
-        _prune_once(path.parent)
-    return text
+        return _geojson_text(geometry)
+    return kept_text(geometry, _geojson_text, code=_code_key(), whole=_whole_geojson)
 
 
 @functools.cache

@@ -10,6 +10,7 @@ import html
 import json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -87,6 +88,14 @@ def safe_link(url: str | None, label: str | None = None) -> str:
             f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{text}</a>'
         )
     return f"<span>{text}</span>"
+
+
+def frame_rows(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """Each row of ``frame`` as a dict of column -> value: the values ``iterrows`` gives, without the
+    pandas Series it builds per row (and the Series look-ups after: most of drawing a map's places)."""
+    columns = [str(c) for c in frame.columns]
+    for values in frame.itertuples(index=False, name=None):
+        yield dict(zip(columns, values, strict=True))
 
 
 def html_text(value: Any) -> str:

@@ -19,7 +19,9 @@ popups in ``popups``; this module lays out the map's data and writes the page.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
+import inspect
 import json
 import math
 import os
@@ -37,8 +39,18 @@ from shapely.geometry.base import BaseGeometry
 from geoevents.atomic import atomic_write_text
 from geoevents.outputs import assets
 from geoevents.outputs.basemap import focus_bounds, view_bounds
+from geoevents.outputs.geojson import kept_text
 from geoevents.outputs.mapbase import MIN_ZOOM, basemap_layers, label_min_zoom, rounded_coords, town_min_zooms
-from geoevents.outputs.page_text import JsonParts, js_string, js_value, plain_text, safe_link
+from geoevents.outputs.page_text import (
+    JsonParts,
+    JsonText,
+    frame_rows,
+    js_string,
+    js_value,
+    json_text,
+    plain_text,
+    safe_link,
+)
 from geoevents.outputs.popups import ArticleInfo, event_popup_html, place_popup_html
 from geoevents.outputs.style import (
     AREA_COLOR,
@@ -79,6 +91,9 @@ EARTH_RADIUS_KM = 6371.0088
 POPUP_WIDTH_PX = 360
 # Named regions and borders: ~1 km, finer than a pixel up to zoom 7 and still close at city scale.
 SHAPE_TOLERANCE = 0.01
+# Coordinates from which an outline is kept in the cache folder: simplifying costs about a microsecond
+# a point, reading a kept file some tens.
+OUTLINE_KEPT_FROM = 200
 
 
 _CSS_VARIABLES = {
@@ -186,7 +201,7 @@ def _shapes_layer(
     if frame is None or not len(frame):
         return []
     out = []
-    for _, row in frame.iterrows():
+    for row in frame_rows(frame):
         item = {
             "name": plain_text(row.get("name")),
             "approx": plain_text(row.get("source")) == "derived",
@@ -196,22 +211,50 @@ def _shapes_layer(
         if row.get("feature_class") == "country" and isinstance(code, str) and code in drawn:
             item.update(k="ref", ref=code)
         else:
-            geometry = shapely.simplify(row.geometry, SHAPE_TOLERANCE, preserve_topology=True)
-            item.update(k=geometry.geom_type, g=rounded_coords(geometry, 3))
+            shape, coords = _outline(row["geometry"])
+            item = JsonParts(item, k=shape, g=coords)
         out.append(item)
     return out
+
+
+def _outline(geometry: BaseGeometry) -> tuple[str, JsonText]:
+    """The type and the drawn coordinates (simplified to ``SHAPE_TOLERANCE``, 3 decimals) of an area or
+    a border; a large one's are kept in the cache folder as the GeoJSON files' outlines are."""
+    if shapely.get_num_coordinates(geometry) < OUTLINE_KEPT_FROM:
+        text = _outline_text(geometry)
+    else:
+        text = kept_text(geometry, _outline_text, code=_outline_code(), whole=_whole_outline)
+    shape, coords = text[2:-1].split('",', 1)  # ["MultiPolygon",[...]]
+    return shape, JsonText(coords)
+
+
+def _outline_text(geometry: BaseGeometry) -> str:
+    simple = shapely.simplify(geometry, SHAPE_TOLERANCE, preserve_topology=True)
+    return f'["{simple.geom_type}",{json_text(rounded_coords(simple, 3))}]'
+
+
+def _whole_outline(text: str) -> bool:
+    return text.startswith('["') and '",' in text and text.endswith("]")
+
+
+@functools.cache
+def _outline_code() -> bytes:
+    """The source of a drawn outline and its tolerance: new code, new cache files."""
+    source = inspect.getsource(_outline_text) + inspect.getsource(rounded_coords) + repr(SHAPE_TOLERANCE)
+    return hashlib.sha256(b"map outline\n" + source.encode()).digest()
 
 
 def _places_layer(frame: gpd.GeoDataFrame | None, shape_ids: set[str]) -> list[dict[str, Any]]:
     if frame is None or not len(frame):
         return []
     out = []
-    for _, row in frame.iterrows():
-        if str(row.get("id")) in shape_ids or row.geometry is None or row.geometry.is_empty:
+    for row in frame_rows(frame):
+        point = row["geometry"]
+        if str(row.get("id")) in shape_ids or point is None or point.is_empty:
             continue
         out.append(
             {
-                "ll": [round(row.geometry.y, 5), round(row.geometry.x, 5)],
+                "ll": [round(point.y, 5), round(point.x, 5)],
                 "name": plain_text(row.get("name")),
                 "html": place_popup_html(row, "place"),
             }
@@ -260,7 +303,7 @@ def map_data(
     keys = list(counts)
     type_index = {key: i for i, key in enumerate(keys)}
     items = [
-        _event_item(row, type_index, shapes, event_popup_html(row, articles)) for _, row in events.iterrows()
+        _event_item(row, type_index, shapes, event_popup_html(row, articles)) for row in frame_rows(events)
     ]
     located = {i["id"] for i in items}
     points = [(i["ll"][0], i["ll"][1]) for i in items]
