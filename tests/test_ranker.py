@@ -60,6 +60,21 @@ def test_match_and_exact_match_tell_an_alias_from_the_name() -> None:
     assert F.exact_match(_cand(town, 0.85)) == 0.0
 
 
+def test_loose_match_tells_a_loose_spelling_from_a_name_or_an_alias() -> None:
+    from geoevents.gazetteer.offline import ALIAS_SCORE, EXACT_SCORE, GLUED_SCORE, LOOSE_SCORE
+
+    town = _place("Karabad")
+    # Its own name and an alternate name are no loose spelling; letters run together or an article
+    # glued on ("Kara-Bad" asked as "Karabad") are.
+    assert F.loose_match(_cand(town, EXACT_SCORE)) == 0.0
+    assert F.loose_match(_cand(town, ALIAS_SCORE)) == 0.0
+    assert F.loose_match(_cand(town, LOOSE_SCORE)) == 1.0
+    assert F.loose_match(_cand(town, GLUED_SCORE)) == 1.0
+    vec = dict(zip(F.STATIC, F.static_vector(_cand(town, LOOSE_SCORE), _facts([_cand(town)])), strict=True))
+    assert vec["loose_match"] == 1.0 and vec["exact_match"] == 0.0
+    assert F.SIGNS["loose_match"] == -1
+
+
 def test_prominence_grows_with_population_and_stops_at_ten_million() -> None:
     assert F.prominence(_place("A")) == 0.0
     assert 0.0 < F.prominence(_place("A", pop=1_000)) < F.prominence(_place("A", pop=100_000)) < 1.0

@@ -34,6 +34,7 @@ _LOG_FAR = math.log1p(5000)
 STATIC = (
     "match",
     "exact_match",
+    "loose_match",
     "prominence",
     "town_prominence",
     "most_populous",
@@ -70,6 +71,7 @@ SIGNS = {
     ),
     "hamlet_by_big_area": -1,
     "named_for_town": -1,
+    "loose_match": -1,
 }
 
 
@@ -129,6 +131,16 @@ def match(c: Candidate) -> float:
 def exact_match(c: Candidate) -> float:
     """1 when the name is the candidate's own name as written (after normalisation), not an alias."""
     return float(c.match_score >= 0.99)
+
+
+LOOSE_BELOW = 0.9  # a match score under this is a loose spelling, not a name or an alternate name
+
+
+def loose_match(c: Candidate) -> float:
+    """1 when only a looser spelling of the name matched (letters run together, a doubled letter or the
+    article dropped, a close misspelling), not the candidate's name or one of its alternate names: a
+    text that writes a place's own name rarely means a place spelt otherwise."""
+    return float(c.match_score < LOOSE_BELOW)
 
 
 def prominence(p: Place) -> float:
@@ -196,6 +208,7 @@ def static_vector(c: Candidate, facts: NameFacts) -> tuple[float, ...]:
     return (
         match(c),
         exact_match(c),
+        loose_match(c),
         prominence(p),
         town_prominence(p),
         most_populous(p, facts),

@@ -21,7 +21,7 @@ from geoevents.errors import InputError
 from geoevents.geoparse.features import ADMIN1, CLASSES, COUNTRY, DISTANCE, FEATURES, FIXED, MENTION, STATIC
 
 WEIGHTS_FILE = "ranker_weights.json"
-# The trained weights score a little below the hand weights in-corpus on LGL and TR-News (README,
+# The trained weights score a little below the hand weights in-corpus on LGL's acc@161 (README,
 # "Ranking candidates"): the hand weights stay the default until the trained ones match them.
 DEFAULT_WEIGHTS = "hand"
 WEIGHT_CHOICES = ("hand", "trained")
