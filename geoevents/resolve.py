@@ -28,7 +28,7 @@ from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
 from geoevents.geoparse.coherence import Coherence
 from geoevents.geoparse.compounds import Compounds
-from geoevents.geoparse.context import Trace, _Areas, _Context, _in_named_a1
+from geoevents.geoparse.context import Areas, Context, Trace, in_named_a1
 from geoevents.geoparse.filters import Filters, names_landform
 from geoevents.geoparse.options import (
     _ADMIN1_ONLY,
@@ -146,7 +146,7 @@ class Resolver(Compounds, Coherence, Filters):
         cand_lists: dict[int, list[Candidate]],
         named_cc: Counter[str],
         named_a1: Counter[tuple[str | None, str]],
-    ) -> _Context:
+    ) -> Context:
         """What the article says about areas: those it names, those its names' candidates lie in, and the
         counties and towns among its names."""
         # Coherence: how many distinct names have a candidate in each country / admin-1.
@@ -156,21 +156,21 @@ class Resolver(Compounds, Coherence, Filters):
         for m in toponyms:
             if id(m) in cand_lists:
                 name_keys.setdefault(normalize_name(m.text), cand_lists[id(m)])
-        own: dict[str, _Areas] = {}
+        own: dict[str, Areas] = {}
         # Second-level areas the article's names may be ("Henry County"), with the names that may be them.
         counties: dict[tuple[str | None, str | None, str], set[str]] = {}
         towns_in: dict[tuple[str | None, str | None, str], set[str]] = {}
         for key, cands in name_keys.items():
             # "Monroe County" in a story about Missouri is that state's, not the one in Illinois.
             in_named = bool(named_a1) and any(
-                c.place.feature_class == "admin2" and _in_named_a1(c.place, named_a1) for c in cands
+                c.place.feature_class == "admin2" and in_named_a1(c.place, named_a1) for c in cands
             )
             for c in cands:
                 p = c.place
                 if c.match_score < 0.99:  # "Texas County" itself, not "Texas" as its alias
                     continue
                 if p.feature_class == "admin2":
-                    if in_named and not _in_named_a1(p, named_a1):
+                    if in_named and not in_named_a1(p, named_a1):
                         continue
                     counties.setdefault((p.country_code, p.admin1, p.name), set()).add(key)
                 elif p.feature_class == "populated_place" and p.admin2:
@@ -180,7 +180,7 @@ class Resolver(Compounds, Coherence, Filters):
         support_cc.update(chain.from_iterable(ccs for ccs, _ in own.values()))
         support_a1.update(chain.from_iterable(a1s for _, a1s in own.values()))
 
-        return _Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
+        return Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
 
     def _outputs(
         self,
@@ -189,7 +189,7 @@ class Resolver(Compounds, Coherence, Filters):
         toponyms: Sequence[Mention],
         chosen: dict[int, tuple[Place | None, float]],
         match: dict[int, float],
-        context: _Context,
+        context: Context,
     ) -> list[ResolvedMention]:
         """Every mention's resolution, in input order: uncorroborated weak choices dropped, then borders and
         regional expressions composed from the places chosen."""

@@ -11,7 +11,7 @@ from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
-from geoevents.geoparse.context import _Areas
+from geoevents.geoparse.context import Areas
 from geoevents.geoparse.options import _INITIALS, AREA_CLASSES, DEFAULT_OPTIONS, ResolverOptions
 from geoevents.geoparse.ranker import dot, shipped_ranker
 from geoevents.lexicon import table, zipf_en
@@ -40,7 +40,7 @@ class Lookups:
         self._capitals = _capital_ids(gazetteer, capital_names)
         self._zipf = Memo(zipf_en)
         self._is_exact_name = Memo(self._exact_name)
-        self._areas: ByIdentity[_Areas] = ByIdentity()
+        self._areas: ByIdentity[Areas] = ByIdentity()
         self._points: ByIdentity[list[tuple[float, float, str, float]]] = ByIdentity()
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
@@ -148,7 +148,7 @@ class Lookups:
         """Whether a word is among the commonest of English, a common noun or a famous name."""
         return self._zipf(word) >= self.options.frequent_word_zipf
 
-    def _areas_of(self, cands: list[Candidate]) -> _Areas:
+    def _areas_of(self, cands: list[Candidate]) -> Areas:
         """The countries and admin-1 areas a name's candidates lie in, remembered per candidate list."""
         found = self._areas.get(cands)
         if found is not None:

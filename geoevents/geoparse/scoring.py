@@ -9,7 +9,7 @@ from typing import NamedTuple
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
-from geoevents.geoparse.context import _NO_SUPPORT, _Context
+from geoevents.geoparse.context import NO_SUPPORT, Context
 from geoevents.geoparse.lookups import Lookups
 from geoevents.geoparse.ranker import dot
 from geoevents.records import Mention, Place
@@ -41,7 +41,7 @@ class _Scorer:
     and name within a pass."""
 
     def __init__(
-        self, resolver: Lookups, context: _Context, facts: F.AreaFacts, pairs: dict[tuple[str, str], float]
+        self, resolver: Lookups, context: Context, facts: F.AreaFacts, pairs: dict[tuple[str, str], float]
     ) -> None:
         ranker = resolver.ranker
         self.resolver = resolver
@@ -106,7 +106,7 @@ class _Scorer:
                 for st, c in zip(static, cands, strict=True)
             ]
             self._fixed[memo_key] = base
-        ccs, a1s = self.context.own.get(key, _NO_SUPPORT)
+        ccs, a1s = self.context.own.get(key, NO_SUPPORT)
         cc_parts, a1_parts, anchor = self._cc, self._a1, self.anchor
         out: list[float] = []
         for b, c in zip(base, cands, strict=True):
@@ -159,7 +159,7 @@ class _Scorer:
     ) -> list[dict[str, float]]:
         """Every feature of each candidate, by name (for explanations and training; not on the fast path)."""
         resolver, facts = self.resolver, self.facts
-        ccs, a1s = self.context.own.get(key, _NO_SUPPORT)
+        ccs, a1s = self.context.own.get(key, NO_SUPPORT)
         out = []
         for c, static in zip(cands, resolver.static_vectors(cands, area_classes=area_classes), strict=True):
             p = c.place
