@@ -39,7 +39,7 @@ from geoevents.geoparse.options import (
     DEFAULT_OPTIONS,
     ResolverOptions,
 )
-from geoevents.geoparse.scoring import _Scorer, _Sequence
+from geoevents.geoparse.scoring import Scorer, ToponymSequence
 from geoevents.memo import stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
 
@@ -98,11 +98,11 @@ class Resolver(Compounds, Coherence, Filters):
         per_mention, worded, classes_of = self._name_scores(text, toponyms, direct, lookup, cand_lists)
         list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
         pairs = self._pair_support(toponyms, per_mention, cand_lists) if self._use_pairs else {}
-        scorer = _Scorer(self, context, facts, pairs)
+        scorer = Scorer(self, context, facts, pairs)
         chosen: dict[int, tuple[Place | None, float]] = {}
         match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
         around = self._surroundings(toponyms, cand_lists, list_hint, area_at)
-        sequence = _Sequence(toponyms, direct, cand_lists, per_mention, around, classes_of)
+        sequence = ToponymSequence(toponyms, direct, cand_lists, per_mention, around, classes_of)
         for anchor_pass in (False, True):
             if anchor_pass and not self._second_pass(scorer, sequence, chosen):
                 break
@@ -265,7 +265,7 @@ class Resolver(Compounds, Coherence, Filters):
         return per_mention, worded, classes_of
 
     def _second_pass(
-        self, scorer: _Scorer, seq: _Sequence, chosen: dict[int, tuple[Place | None, float]]
+        self, scorer: Scorer, seq: ToponymSequence, chosen: dict[int, tuple[Place | None, float]]
     ) -> bool:
         """Set up the second pass from the first's choices (where they lie, which country most of them
         are in, what an ambiguous area name was read as); False when the first pass gives nothing to use."""
@@ -290,8 +290,8 @@ class Resolver(Compounds, Coherence, Filters):
 
     def _rank(
         self,
-        scorer: _Scorer,
-        seq: _Sequence,
+        scorer: Scorer,
+        seq: ToponymSequence,
         chosen: dict[int, tuple[Place | None, float]],
         match: dict[int, float],
         trace: Trace | None,

@@ -15,9 +15,10 @@ from geoevents.geoparse.ranker import dot
 from geoevents.records import Mention, Place
 
 
-class _Around(NamedTuple):
+class Around(NamedTuple):
     """A mention's own surroundings: the area named just before it, whether it acts as a government,
-    the kind of place its list is of (a tuple: one is made per mention, and is part of a memo key)."""
+    the kind of place its list is of (a tuple: one is made per mention, and is part of a memo key). The
+    coherence pass makes it; the scorer reads it."""
 
     local: tuple[str, str | None] | None
     acting: bool
@@ -25,18 +26,18 @@ class _Around(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class _Sequence:
-    """An article's toponyms and what the passes over them share."""
+class ToponymSequence:
+    """An article's toponyms and what the resolver's passes over them share."""
 
     toponyms: Sequence[Mention]
     direct: dict[int, Place | None]
     cand_lists: dict[int, list[Candidate]]
     per_mention: dict[int, tuple[str, str | None, list[float]]]
-    around: dict[int, _Around]
+    around: dict[int, Around]
     classes_of: dict[int, frozenset[str]]
 
 
-class _Scorer:
+class Scorer:
     """What the article adds to each candidate's static score, remembered per country, first-level area
     and name within a pass."""
 
@@ -128,7 +129,7 @@ class _Scorer:
         return out
 
     def scores(
-        self, key: str, follow: str | None, static: list[float], cands: list[Candidate], around: _Around
+        self, key: str, follow: str | None, static: list[float], cands: list[Candidate], around: Around
     ) -> list[float]:
         """Each candidate's whole score: the article's part and the mention's surroundings' (the
         ``MENTION`` features, worked out only where the mention has such surroundings)."""
@@ -155,7 +156,7 @@ class _Scorer:
         follow: str | None,
         cands: list[Candidate],
         area_classes: frozenset[str],
-        around: _Around,
+        around: Around,
     ) -> list[dict[str, float]]:
         """Every feature of each candidate, by name (for explanations and training; not on the fast path)."""
         resolver, facts = self.resolver, self.facts
