@@ -37,7 +37,7 @@ class Lookups:
         self._in_areas: dict[tuple[str, str], dict[str | None, list[Candidate]]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
         capital_names, self._neighbours = _country_facts()
-        self._capitals = _capital_ids(gazetteer, capital_names)
+        self.capitals = _capital_ids(gazetteer, capital_names)  # country code -> its capital's feature id
         self._zipf = Memo(zipf_en)
         self._is_exact_name = Memo(self._exact_name)
         self._areas: ByIdentity[Areas] = ByIdentity()
@@ -218,7 +218,7 @@ class Lookups:
         facts = F.name_facts(
             cands,
             area_classes=area_classes,
-            capitals=self._capitals,
+            capitals=self.capitals,
             town_share_of_area=self.options.town_share_of_area,
             large_area_population=self.options.large_area_population,
         )

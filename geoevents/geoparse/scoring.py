@@ -138,7 +138,7 @@ class Scorer:
         if local is None and not acting and hint is None:
             return scores
         w_local, w_actor, w_list = self._w_mention
-        capitals = self.resolver._capitals
+        capitals = self.resolver.capitals
         out = list(scores)
         for x, c in enumerate(cands):
             p = c.place
@@ -176,7 +176,7 @@ class Scorer:
                 ),
                 F.near_article_places(p, self.anchor),
                 *F.mention_vector(
-                    p, local=around.local, acting=around.acting, hint=around.hint, capitals=resolver._capitals
+                    p, local=around.local, acting=around.acting, hint=around.hint, capitals=resolver.capitals
                 ),
             ]
             out.append(dict(zip(F.FEATURES, values, strict=True)))
