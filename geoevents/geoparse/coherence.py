@@ -4,20 +4,25 @@ State" lent to bare mentions, readings near each other, the first pass's anchor 
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
 from geoevents.geoparse.lookups import Lookups
-from geoevents.geoparse.options import _LIST_GAP, _LIST_GAP_MAX, _START
 from geoevents.geoparse.scoring import Around
 from geoevents.records import Mention, MentionRole, Place
 
 _END = itemgetter(0)
+_START = attrgetter("start")
+
+# What separates the members of a list of places: "Ohio, Utah and Washington", "France; Spain or Italy".
+_LIST_GAP = re.compile(r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+_LIST_GAP_MAX = 8  # the longest separator: ", and " with some spacing
 
 _POINT_CLASSES = frozenset({"populated_place", "admin2", "base"})
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import attrgetter
 
 from geoevents.geoparse.ranker import Ranker
 
@@ -38,16 +37,6 @@ _NEAR_QUALIFIERS = (
     "west of",
     "of",
 )
-
-
-# What separates the members of a list of places: "Ohio, Utah and Washington", "France; Spain or Italy".
-_LIST_GAP_MAX = 8  # the longest separator: ", and " with some spacing
-
-
-_START = attrgetter("start")
-
-
-_LIST_GAP = re.compile(r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 
 
 _NEAR_BEFORE = re.compile(
