@@ -24,31 +24,6 @@ PRECISION_BY_CLASS = {
 }
 
 
-_NEAR_QUALIFIERS = (
-    "near",
-    "outside",
-    "outskirts",
-    "close to",
-    "around",
-    "nearby",
-    "north of",
-    "south of",
-    "east of",
-    "west of",
-    "of",
-)
-
-
-_NEAR_BEFORE = re.compile(
-    r"(?:\bnear|\boutside|\boutskirts\s+of|\bclose\s+to|\baround|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
-    r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-_NEAR_LAST = ("near", "outside", "of", "to", "around", "the")
-
-
 _AREA_WORD_AFTER = re.compile(
     r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish"
     r"|(?:[Ll]t\.\s+)?[Gg]ov\.|(?:[Ll]ieutenant\s+)?[Gg]overnor|[Ll]egislature)(?!\w)"
@@ -68,23 +43,6 @@ _ADMIN1_ONLY = frozenset({"admin1"})
 _CLASSES_BY_AREA_WORD.update(
     {w: _ADMIN1_ONLY for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
 )
-
-
-_COMPASS_WORDS = {
-    "northern": "north",
-    "southern": "south",
-    "eastern": "east",
-    "western": "west",
-    "central": "central",
-    "northeastern": "northeast",
-    "north-eastern": "northeast",
-    "northwestern": "northwest",
-    "north-western": "northwest",
-    "southeastern": "southeast",
-    "south-eastern": "southeast",
-    "southwestern": "southwest",
-    "south-western": "southwest",
-}
 
 
 @dataclass(frozen=True, slots=True)
