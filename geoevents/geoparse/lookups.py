@@ -12,7 +12,7 @@ from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
 from geoevents.geoparse.context import Areas
-from geoevents.geoparse.options import _INITIALS, AREA_CLASSES, DEFAULT_OPTIONS, ResolverOptions
+from geoevents.geoparse.options import AREA_CLASSES, DEFAULT_OPTIONS, ResolverOptions
 from geoevents.geoparse.ranker import dot, shipped_ranker
 from geoevents.lexicon import table, zipf_en
 from geoevents.memo import ByIdentity, Memo
@@ -20,6 +20,8 @@ from geoevents.records import Mention, Place
 
 # "(Ar-Raqqa)", "(Tal Tamr, Al-Hasakeh)": the last name before the closing bracket.
 _BRACKETED = re.compile(r"(?:[^()]{0,40},\s*)?([A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,3})\)")
+# A country's initials: "U.S.", "UK", "U.A.E."
+_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
 
 
 class Lookups:

@@ -30,9 +30,6 @@ _AREA_WORD_AFTER = re.compile(
 )
 
 
-_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
-
-
 _AREA_CLASSES = frozenset({"admin1", "admin2", "region"})
 
 
