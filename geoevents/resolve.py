@@ -18,6 +18,7 @@ mention -> candidates -> features -> ranking -> choice. This module runs the sta
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from itertools import chain
@@ -30,18 +31,25 @@ from geoevents.geoparse.coherence import Coherence
 from geoevents.geoparse.compounds import Compounds
 from geoevents.geoparse.context import Areas, Context, Trace, in_named_a1
 from geoevents.geoparse.filters import Filters, names_landform
-from geoevents.geoparse.options import (
-    _ADMIN1_ONLY,
-    _AREA_CLASSES,
-    _AREA_WORD_AFTER,
-    _CLASSES_BY_AREA_WORD,
-    _NO_CLASSES,
-    DEFAULT_OPTIONS,
-    ResolverOptions,
-)
+from geoevents.geoparse.options import DEFAULT_OPTIONS, ResolverOptions
 from geoevents.geoparse.scoring import Scorer, ToponymSequence
 from geoevents.memo import stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
+
+# The word of its own kind after a name ("Kirkuk province", "Ohio Gov."), and the classes it asks for.
+_AREA_WORD_AFTER = re.compile(
+    r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish"
+    r"|(?:[Ll]t\.\s+)?[Gg]ov\.|(?:[Ll]ieutenant\s+)?[Gg]overnor|[Ll]egislature)(?!\w)"
+)
+_AREA_CLASSES = frozenset({"admin1", "admin2", "region"})  # what any other such word asks for
+# "the Houston region" is the city's surroundings, not Houston County: a region is never a county.
+_CLASSES_BY_AREA_WORD = {"region": frozenset({"admin1", "region"})}
+# "New York Gov. Kathy Hochul", "the Washington Legislature": a governor or a legislature is a state's.
+_ADMIN1_ONLY = frozenset({"admin1"})
+_CLASSES_BY_AREA_WORD.update(
+    {w: _ADMIN1_ONLY for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
+)
+_NO_CLASSES: frozenset[str] = frozenset()
 
 
 def _top_two(scores: list[float]) -> tuple[int, float]:

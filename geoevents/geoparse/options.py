@@ -1,9 +1,7 @@
-"""What the resolver is told: its options, the feature classes and precisions, and the patterns it reads
-in the text around a name."""
+"""What the resolver is told: its options, the feature classes and their precisions."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from geoevents.geoparse.ranker import Ranker
@@ -22,24 +20,6 @@ PRECISION_BY_CLASS = {
     "border": 3,
     "region_expression": 3,
 }
-
-
-_AREA_WORD_AFTER = re.compile(
-    r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish"
-    r"|(?:[Ll]t\.\s+)?[Gg]ov\.|(?:[Ll]ieutenant\s+)?[Gg]overnor|[Ll]egislature)(?!\w)"
-)
-
-
-_AREA_CLASSES = frozenset({"admin1", "admin2", "region"})
-
-
-# "the Houston region" is the city's surroundings, not Houston County: a region is never a county.
-_CLASSES_BY_AREA_WORD = {"region": frozenset({"admin1", "region"})}
-# "New York Gov. Kathy Hochul", "the Washington Legislature": a governor or a legislature is a state's.
-_ADMIN1_ONLY = frozenset({"admin1"})
-_CLASSES_BY_AREA_WORD.update(
-    {w: _ADMIN1_ONLY for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +44,3 @@ class ResolverOptions:
 
 
 DEFAULT_OPTIONS = ResolverOptions()
-
-
-_NO_CLASSES: frozenset[str] = frozenset()
