@@ -32,7 +32,8 @@ from geoevents.gazetteer.derived import (
     compass_part,
 )
 from geoevents.gazetteer.fuzzy import fuzzy_buckets, fuzzy_edits, fuzzy_matches
-from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, _NameTables, load_or_build
+from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, load_or_build
+from geoevents.gazetteer.name_tables import NameTables
 from geoevents.gazetteer.normalize import (
     ARABIC_ARTICLES,
     assimilated_article_variant,
@@ -88,7 +89,7 @@ class OfflineGeocoder:
         """User rows live in a private copy of the index columns; the shared cached index is never touched."""
         base = self._index
         overlay = IndexData(**{name: _copy(getattr(base, name)) for name in IndexData.__slots__})
-        tables = _NameTables()
+        tables = NameTables()
         for path in paths:
             add_curated_rows(overlay, tables, read_curated_csv(path, source="user"), source="user")
         exact, loose = tables.freeze(overlay.prominence)
