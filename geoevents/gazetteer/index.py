@@ -37,7 +37,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GazetteerUnavailable
 from geoevents.gazetteer import sources
-from geoevents.gazetteer.cache_file import _read_mapped, write_atomic
+from geoevents.gazetteer.cache_file import read_mapped, write_atomic
 from geoevents.gazetteer.name_tables import (
     ARABIC_COUNTRIES,
     MAX_NAME_WORDS,
@@ -402,7 +402,7 @@ def _load(path: Path) -> IndexData | None:
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the collector would only slow the load down
     try:
-        index = _read_mapped(path)
+        index = read_mapped(path)
     except Exception as exc:  # a damaged cache is rebuilt, never trusted
         log.warning("ignoring unreadable gazetteer cache %s (%s)", path, exc)
         return None
