@@ -273,7 +273,9 @@ class NameTable(Mapping[str, tuple[int, ...]]):
 Step = Callable[[str], None]
 
 
-def _no_step(what: str) -> None:
+def no_step(what: str) -> None:
+    """A ``Step`` that reports nothing: the default of the build functions (``build_index``,
+    ``world.build_world``)."""
     return None
 
 
@@ -295,7 +297,7 @@ def curated_files() -> list[Path]:
 BUILD_STEPS = 6  # the step() calls of build_index and build_world, for the progress bar
 
 
-def build_index(step: Step = _no_step) -> IndexData:
+def build_index(step: Step = no_step) -> IndexData:
     """Build the whole index in memory (about 30 s here)."""
     from geoevents.gazetteer.curated import add_curated_rows, read_curated_csv
     from geoevents.gazetteer.world import add_country_names, build_world

@@ -17,12 +17,12 @@ from shapely.geometry.base import BaseGeometry
 
 from geoevents.gazetteer import sources
 from geoevents.gazetteer.areas import dissolve_cells, representative
-from geoevents.gazetteer.index import COUNTRY_NAMES, IndexData, Step, _no_step
+from geoevents.gazetteer.index import COUNTRY_NAMES, IndexData, Step, no_step
 from geoevents.gazetteer.name_tables import NameTables
 from geoevents.gazetteer.world_regions import WorldRegion, world_region_groups
 
 
-def build_world(index: IndexData, tables: NameTables, step: Step = _no_step) -> dict[str, WorldRegion]:
+def build_world(index: IndexData, tables: NameTables, step: Step = no_step) -> dict[str, WorldRegion]:
     """Countries, admin-1, admin-2 and populated places from the packaged data; returns the world regions.
     ``step`` is told as each phase begins (the progress a user sees)."""
     step("country polygons (Natural Earth)")
