@@ -18,6 +18,7 @@ mention -> candidates -> features -> ranking -> choice. This module runs the sta
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from itertools import chain
@@ -28,20 +29,27 @@ from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
 from geoevents.geoparse.coherence import Coherence
 from geoevents.geoparse.compounds import Compounds
-from geoevents.geoparse.context import Trace, _Areas, _Context, _in_named_a1
+from geoevents.geoparse.context import Areas, Context, Trace, in_named_a1
 from geoevents.geoparse.filters import Filters, names_landform
-from geoevents.geoparse.options import (
-    _ADMIN1_ONLY,
-    _AREA_CLASSES,
-    _AREA_WORD_AFTER,
-    _CLASSES_BY_AREA_WORD,
-    _NO_CLASSES,
-    DEFAULT_OPTIONS,
-    ResolverOptions,
-)
-from geoevents.geoparse.scoring import _Scorer, _Sequence
+from geoevents.geoparse.options import DEFAULT_OPTIONS, ResolverOptions
+from geoevents.geoparse.scoring import Scorer, ToponymSequence
 from geoevents.memo import stage_for
 from geoevents.records import Article, Mention, MentionKind, MentionRole, Place, ResolvedMention
+
+# The word of its own kind after a name ("Kirkuk province", "Ohio Gov."), and the classes it asks for.
+_AREA_WORD_AFTER = re.compile(
+    r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish"
+    r"|(?:[Ll]t\.\s+)?[Gg]ov\.|(?:[Ll]ieutenant\s+)?[Gg]overnor|[Ll]egislature)(?!\w)"
+)
+_AREA_CLASSES = frozenset({"admin1", "admin2", "region"})  # what any other such word asks for
+# "the Houston region" is the city's surroundings, not Houston County: a region is never a county.
+_CLASSES_BY_AREA_WORD = {"region": frozenset({"admin1", "region"})}
+# "New York Gov. Kathy Hochul", "the Washington Legislature": a governor or a legislature is a state's.
+_ADMIN1_ONLY = frozenset({"admin1"})
+_CLASSES_BY_AREA_WORD.update(
+    {w: _ADMIN1_ONLY for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
+)
+_NO_CLASSES: frozenset[str] = frozenset()
 
 
 def _top_two(scores: list[float]) -> tuple[int, float]:
@@ -98,11 +106,11 @@ class Resolver(Compounds, Coherence, Filters):
         per_mention, worded, classes_of = self._name_scores(text, toponyms, direct, lookup, cand_lists)
         list_hint = self._list_hints(text, toponyms, direct, cand_lists, per_mention)
         pairs = self._pair_support(toponyms, per_mention, cand_lists) if self._use_pairs else {}
-        scorer = _Scorer(self, context, facts, pairs)
+        scorer = Scorer(self, context, facts, pairs)
         chosen: dict[int, tuple[Place | None, float]] = {}
         match: dict[int, float] = {}  # how well the chosen place's name matches (< 0.99: an alternate name)
         around = self._surroundings(toponyms, cand_lists, list_hint, area_at)
-        sequence = _Sequence(toponyms, direct, cand_lists, per_mention, around, classes_of)
+        sequence = ToponymSequence(toponyms, direct, cand_lists, per_mention, around, classes_of)
         for anchor_pass in (False, True):
             if anchor_pass and not self._second_pass(scorer, sequence, chosen):
                 break
@@ -146,7 +154,7 @@ class Resolver(Compounds, Coherence, Filters):
         cand_lists: dict[int, list[Candidate]],
         named_cc: Counter[str],
         named_a1: Counter[tuple[str | None, str]],
-    ) -> _Context:
+    ) -> Context:
         """What the article says about areas: those it names, those its names' candidates lie in, and the
         counties and towns among its names."""
         # Coherence: how many distinct names have a candidate in each country / admin-1.
@@ -156,21 +164,21 @@ class Resolver(Compounds, Coherence, Filters):
         for m in toponyms:
             if id(m) in cand_lists:
                 name_keys.setdefault(normalize_name(m.text), cand_lists[id(m)])
-        own: dict[str, _Areas] = {}
+        own: dict[str, Areas] = {}
         # Second-level areas the article's names may be ("Henry County"), with the names that may be them.
         counties: dict[tuple[str | None, str | None, str], set[str]] = {}
         towns_in: dict[tuple[str | None, str | None, str], set[str]] = {}
         for key, cands in name_keys.items():
             # "Monroe County" in a story about Missouri is that state's, not the one in Illinois.
             in_named = bool(named_a1) and any(
-                c.place.feature_class == "admin2" and _in_named_a1(c.place, named_a1) for c in cands
+                c.place.feature_class == "admin2" and in_named_a1(c.place, named_a1) for c in cands
             )
             for c in cands:
                 p = c.place
                 if c.match_score < 0.99:  # "Texas County" itself, not "Texas" as its alias
                     continue
                 if p.feature_class == "admin2":
-                    if in_named and not _in_named_a1(p, named_a1):
+                    if in_named and not in_named_a1(p, named_a1):
                         continue
                     counties.setdefault((p.country_code, p.admin1, p.name), set()).add(key)
                 elif p.feature_class == "populated_place" and p.admin2:
@@ -180,7 +188,7 @@ class Resolver(Compounds, Coherence, Filters):
         support_cc.update(chain.from_iterable(ccs for ccs, _ in own.values()))
         support_a1.update(chain.from_iterable(a1s for _, a1s in own.values()))
 
-        return _Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
+        return Context(named_cc, named_a1, support_cc, support_a1, own, counties, towns_in)
 
     def _outputs(
         self,
@@ -189,7 +197,7 @@ class Resolver(Compounds, Coherence, Filters):
         toponyms: Sequence[Mention],
         chosen: dict[int, tuple[Place | None, float]],
         match: dict[int, float],
-        context: _Context,
+        context: Context,
     ) -> list[ResolvedMention]:
         """Every mention's resolution, in input order: uncorroborated weak choices dropped, then borders and
         regional expressions composed from the places chosen."""
@@ -265,7 +273,7 @@ class Resolver(Compounds, Coherence, Filters):
         return per_mention, worded, classes_of
 
     def _second_pass(
-        self, scorer: _Scorer, seq: _Sequence, chosen: dict[int, tuple[Place | None, float]]
+        self, scorer: Scorer, seq: ToponymSequence, chosen: dict[int, tuple[Place | None, float]]
     ) -> bool:
         """Set up the second pass from the first's choices (where they lie, which country most of them
         are in, what an ambiguous area name was read as); False when the first pass gives nothing to use."""
@@ -290,8 +298,8 @@ class Resolver(Compounds, Coherence, Filters):
 
     def _rank(
         self,
-        scorer: _Scorer,
-        seq: _Sequence,
+        scorer: Scorer,
+        seq: ToponymSequence,
         chosen: dict[int, tuple[Place | None, float]],
         match: dict[int, float],
         trace: Trace | None,

@@ -11,7 +11,7 @@ import pytest
 from geoevents.gazetteer import index as gindex
 
 
-def _fake_build(step: Any = gindex._no_step) -> gindex.IndexData:
+def _fake_build(step: Any = gindex.no_step) -> gindex.IndexData:
     for what in ("country polygons", "places", "areas", "curated", "name tables"):
         step(what)
     return gindex.IndexData(version=gindex.cache_key(gindex.curated_files()))

@@ -10,6 +10,7 @@ import pytest
 import shapely
 
 from geoevents.gazetteer import index as gindex
+from geoevents.gazetteer.name_tables import NameTables
 
 
 def _mapped(array: np.ndarray) -> bool:
@@ -23,7 +24,7 @@ def _mapped(array: np.ndarray) -> bool:
 
 def _small_index() -> gindex.IndexData:
     index = gindex.IndexData(version=gindex.cache_key(gindex.curated_files()))
-    tables = gindex._NameTables()
+    tables = NameTables()
     square = shapely.box(40, 33, 42, 35)
     for n, (name, geometry) in enumerate([("Alpha", square), ("Beta", None), ("Gamma", square.buffer(1))]):
         i = index.add(fid=f"t:{n}", name=name, fclass="region", lat=34, lon=41, source="t", geometry=geometry)

@@ -266,7 +266,7 @@ def test_weights_change_what_the_resolver_chooses(gazetteer: Any) -> None:
 def test_only_the_capital_itself_counts_as_its_countrys_capital(gazetteer: Any) -> None:
     from geoevents.resolve import resolver_for
 
-    capitals = resolver_for(gazetteer)._capitals
+    capitals = resolver_for(gazetteer).capitals
     washingtons = [
         c.place
         for c in gazetteer.candidates("Washington", country_codes=["US"])

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from geopy.location import Location
 
 
-def _parse_point(query: Any) -> tuple[float, float]:
+def parse_point(query: Any) -> tuple[float, float]:
+    """A reverse query's point, from "lat, lon", an object with ``latitude`` and ``longitude``, or a
+    pair; a malformed or out-of-range point raises ``GazetteerError`` (offline and online reverse)."""
     try:
         if isinstance(query, str):
             lat_s, lon_s = query.replace(";", ",").split(",")

@@ -29,9 +29,10 @@ def shared_boundary(a: BaseGeometry, b: BaseGeometry, *, bridge_degrees: float =
 
     ``bridge_degrees`` > 0 (only when ``a`` is approximate) closes short gaps along ``b``'s boundary.
     """
-    if not a.buffer(SNAP_DEGREES).intersects(b):
+    snapped = a.buffer(SNAP_DEGREES)  # buffered once: the test and the clip below share it
+    if not snapped.intersects(b):
         return None
-    near = shapely.intersection(b.boundary, a.buffer(SNAP_DEGREES))
+    near = shapely.intersection(b.boundary, snapped)
     # Keep the part that also lies on a's boundary (b may contain a, as a region contains its towns).
     near = shapely.intersection(near, a.boundary.buffer(SNAP_DEGREES))
     lines = [g for g in getattr(near, "geoms", [near]) if isinstance(g, (LineString, MultiLineString))]

@@ -54,7 +54,7 @@ def write_atomic(path: Path, index: IndexData) -> None:
         raise
 
 
-def _read_mapped(path: Path) -> Any:
+def read_mapped(path: Path) -> Any:
     """Unpickle a cache file written by ``write_atomic``, its arrays mapped from the file."""
     with path.open("rb") as handle:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)

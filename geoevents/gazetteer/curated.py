@@ -27,7 +27,8 @@ from shapely.geometry.base import BaseGeometry
 from geoevents.errors import GazetteerError
 
 if TYPE_CHECKING:
-    from geoevents.gazetteer.index import IndexData, _NameTables
+    from geoevents.gazetteer.index import IndexData
+    from geoevents.gazetteer.name_tables import NameTables
 
 FEATURE_CLASSES = frozenset(
     {
@@ -281,7 +282,7 @@ def _union_population(index: IndexData, row: CuratedRow) -> int | None:
 
 
 def add_curated_rows(
-    index: IndexData, tables: _NameTables, rows: list[CuratedRow], *, source: str
+    index: IndexData, tables: NameTables, rows: list[CuratedRow], *, source: str
 ) -> list[int]:
     """Add rows (already validated) to the index under ``curated:``/``user:`` ids; returns their indexes."""
     from geoevents.gazetteer.areas import representative

@@ -66,5 +66,6 @@ def compass_part(geometry: BaseGeometry, box: tuple[float, float, float, float])
     geom = shapely.intersection(geometry, clip)
     if geom.is_empty:
         return None
-    point = geom.centroid if geom.contains(geom.centroid) else geom.point_on_surface()
+    centre = geom.centroid
+    point = centre if geom.contains(centre) else geom.point_on_surface()
     return geom, point

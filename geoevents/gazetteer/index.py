@@ -37,12 +37,12 @@ from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GazetteerUnavailable
 from geoevents.gazetteer import sources
-from geoevents.gazetteer.cache_file import _read_mapped, write_atomic
+from geoevents.gazetteer.cache_file import read_mapped, write_atomic
 from geoevents.gazetteer.name_tables import (
     ARABIC_COUNTRIES,
     MAX_NAME_WORDS,
-    _NameTables,
-    _RankedView,
+    NameTables,
+    RankedView,
     name_is_usable,
 )
 
@@ -54,7 +54,6 @@ __all__ = [
     "IndexData",
     "NameTable",
     "WkbStore",
-    "_NameTables",
     "build_index",
     "cache_key",
     "curated_files",
@@ -238,7 +237,7 @@ class NameTable(Mapping[str, tuple[int, ...]]):
         keys: list[str] = [""] * len(self._trie)
         for key, key_id in self._trie.iteritems():
             keys[key_id] = key
-        runs = table.runs(keys) if isinstance(table, _RankedView) else [tuple(table[k]) for k in keys]
+        runs = table.runs(keys) if isinstance(table, RankedView) else [tuple(table[k]) for k in keys]
         lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
         self._starts = np.zeros(len(runs) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self._starts[1:])
@@ -274,7 +273,9 @@ class NameTable(Mapping[str, tuple[int, ...]]):
 Step = Callable[[str], None]
 
 
-def _no_step(what: str) -> None:
+def no_step(what: str) -> None:
+    """A ``Step`` that reports nothing: the default of the build functions (``build_index``,
+    ``world.build_world``)."""
     return None
 
 
@@ -296,18 +297,18 @@ def curated_files() -> list[Path]:
 BUILD_STEPS = 6  # the step() calls of build_index and build_world, for the progress bar
 
 
-def build_index(step: Step = _no_step) -> IndexData:
+def build_index(step: Step = no_step) -> IndexData:
     """Build the whole index in memory (about 30 s here)."""
     from geoevents.gazetteer.curated import add_curated_rows, read_curated_csv
     from geoevents.gazetteer.world import add_country_names, build_world
     from geoevents.gazetteer.world_regions import add_world_regions
 
     index = IndexData(version=cache_key(curated_files()))
-    tables = _NameTables()
+    tables = NameTables()
     regions = build_world(index, tables, step)
     step("curated bases, regions and former names")
     # Curated rows may refer to places by name: let them see the postings collected so far.
-    index.exact = _RankedView(tables.exact, index.prominence)
+    index.exact = RankedView(tables.exact, index.prominence)
     add_country_names(index, tables)
     for path in [p for p in curated_files() if p.suffix == ".csv"]:
         add_curated_rows(index, tables, read_curated_csv(path, source="curated"), source="curated")
@@ -403,7 +404,7 @@ def _load(path: Path) -> IndexData | None:
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the collector would only slow the load down
     try:
-        index = _read_mapped(path)
+        index = read_mapped(path)
     except Exception as exc:  # a damaged cache is rebuilt, never trusted
         log.warning("ignoring unreadable gazetteer cache %s (%s)", path, exc)
         return None

@@ -61,8 +61,9 @@ def name_is_usable(name: str) -> bool:
     return is_latin_or_arabic(name)
 
 
-class _NameTables:
-    """Collects postings while building, then freezes them sorted by prominence."""
+class NameTables:
+    """The exact and loose name tables while the index is built (by the index, the curated rows and the
+    world regions): collects postings, then freezes them sorted by prominence into ``NameTable``s."""
 
     def __init__(self) -> None:
         self.exact: dict[str, dict[int, int]] = defaultdict(dict)
@@ -114,8 +115,8 @@ class _NameTables:
         """Ranked postings packed as ``NameTable``s (for the cached index)."""
         from geoevents.gazetteer.index import NameTable  # index imports this module
 
-        exact = NameTable(_RankedView(self.exact, prominence))
-        loose = NameTable(_RankedView(self.loose, prominence))
+        exact = NameTable(RankedView(self.exact, prominence))
+        loose = NameTable(RankedView(self.loose, prominence))
         return exact, loose
 
     def freeze(
@@ -135,8 +136,9 @@ class _NameTables:
         return exact, loose
 
 
-class _RankedView(Mapping[str, tuple[int, ...]]):
-    """Read-only postings of a table still being built, ranked like frozen ones."""
+class RankedView(Mapping[str, tuple[int, ...]]):
+    """Read-only postings of a table still being built, ranked like frozen ones (the index reads
+    names through it before the tables are packed)."""
 
     def __init__(self, table: dict[str, dict[int, int]], prominence: list[float]) -> None:
         self._table, self._prominence = table, prominence

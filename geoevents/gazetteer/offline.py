@@ -20,7 +20,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geoevents.errors import GazetteerError
-from geoevents.gazetteer.answers import Answer, _parse_point, place_answer, place_to_location
+from geoevents.gazetteer.answers import Answer, parse_point, place_answer, place_to_location
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.borders import BRIDGE_DEGREES, border_feature_id, shared_boundary
 from geoevents.gazetteer.curated import add_curated_rows, read_curated_csv
@@ -32,7 +32,8 @@ from geoevents.gazetteer.derived import (
     compass_part,
 )
 from geoevents.gazetteer.fuzzy import fuzzy_buckets, fuzzy_edits, fuzzy_matches
-from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, _NameTables, load_or_build
+from geoevents.gazetteer.index import IndexData, NameTable, WkbStore, load_or_build
+from geoevents.gazetteer.name_tables import NameTables
 from geoevents.gazetteer.normalize import (
     ARABIC_ARTICLES,
     assimilated_article_variant,
@@ -47,7 +48,7 @@ from geoevents.settings import Settings
 if TYPE_CHECKING:  # geopy (and the HTTP stack it imports) loads only when a geopy-style answer is asked for
     from geopy.location import Location
 
-__all__ = ["Answer", "OfflineGeocoder", "_parse_point", "fuzzy_edits", "place_answer", "place_to_location"]
+__all__ = ["Answer", "OfflineGeocoder", "fuzzy_edits", "place_answer", "place_to_location"]
 
 EXACT_SCORE, ALIAS_SCORE, LOOSE_SCORE, GLUED_SCORE = 1.0, 0.95, 0.85, 0.8
 AREA_CLASSES = frozenset({"country", "admin1", "admin2", "region"})
@@ -88,7 +89,7 @@ class OfflineGeocoder:
         """User rows live in a private copy of the index columns; the shared cached index is never touched."""
         base = self._index
         overlay = IndexData(**{name: _copy(getattr(base, name)) for name in IndexData.__slots__})
-        tables = _NameTables()
+        tables = NameTables()
         for path in paths:
             add_curated_rows(overlay, tables, read_curated_csv(path, source="user"), source="user")
         exact, loose = tables.freeze(overlay.prominence)
@@ -440,7 +441,7 @@ class OfflineGeocoder:
 
     def reverse(self, query: Any, *, exactly_one: bool = True) -> Location | list[Location] | None:
         """The admin-1 area (and its country) at a point: ``(lat, lon)``, ``"lat, lon"`` or a geopy Point."""
-        lat, lon = _parse_point(query)
+        lat, lon = parse_point(query)
         point = Point(lon, lat)
         found: list[Place] = []
         admin1 = self._admin1_at(point)

@@ -20,6 +20,7 @@ from geopy.exc import GeopyError
 from geopy.location import Location
 
 from geoevents.errors import GazetteerError
+from geoevents.gazetteer.answers import parse_point
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.offline import OfflineGeocoder
 from geoevents.records import Place
@@ -142,9 +143,7 @@ class CachedOnlineGeocoder:
         return locations or None
 
     def reverse(self, query: Any, *, exactly_one: bool = True) -> Location | list[Location] | None:
-        from geoevents.gazetteer.offline import _parse_point
-
-        lat, lon = _parse_point(query)
+        lat, lon = parse_point(query)
         key = {"query": f"{lat}, {lon}", "lat": lat, "lon": lon}
         stored = self._cached(
             "reverse", key, lambda: self._limited(self._geocoder.reverse, (lat, lon), exactly_one=False)

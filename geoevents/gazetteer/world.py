@@ -17,12 +17,12 @@ from shapely.geometry.base import BaseGeometry
 
 from geoevents.gazetteer import sources
 from geoevents.gazetteer.areas import dissolve_cells, representative
-from geoevents.gazetteer.index import COUNTRY_NAMES, IndexData, Step, _no_step
-from geoevents.gazetteer.name_tables import _NameTables
+from geoevents.gazetteer.index import COUNTRY_NAMES, IndexData, Step, no_step
+from geoevents.gazetteer.name_tables import NameTables
 from geoevents.gazetteer.world_regions import WorldRegion, world_region_groups
 
 
-def build_world(index: IndexData, tables: _NameTables, step: Step = _no_step) -> dict[str, WorldRegion]:
+def build_world(index: IndexData, tables: NameTables, step: Step = no_step) -> dict[str, WorldRegion]:
     """Countries, admin-1, admin-2 and populated places from the packaged data; returns the world regions.
     ``step`` is told as each phase begins (the progress a user sees)."""
     step("country polygons (Natural Earth)")
@@ -67,7 +67,7 @@ def build_world(index: IndexData, tables: _NameTables, step: Step = _no_step) ->
 
 
 def _add_countries(
-    index: IndexData, tables: _NameTables, frame: Any, gn_countries: dict[str, Any]
+    index: IndexData, tables: NameTables, frame: Any, gn_countries: dict[str, Any]
 ) -> dict[str, BaseGeometry]:
     """One feature per Natural Earth country, named in English, by Natural Earth and by GeoNames;
     returns the polygons by ISO alpha-2 (what the admin areas are cut from)."""
@@ -177,7 +177,7 @@ def _partition(places: _Places, country_geom: dict[str, BaseGeometry]) -> dict[s
 
 def _add_admin_areas(
     index: IndexData,
-    tables: _NameTables,
+    tables: NameTables,
     subdivisions: list[Any],
     area_geom: dict[str, BaseGeometry],
     area_population: dict[str, int],
@@ -227,7 +227,7 @@ def read_country_names(path: Path = COUNTRY_NAMES) -> list[tuple[str, str]]:
     return pairs
 
 
-def add_country_names(index: IndexData, tables: _NameTables) -> int:
+def add_country_names(index: IndexData, tables: NameTables) -> int:
     """Index the other names of countries (former names, short forms) as trusted aliases."""
     added = 0
     for name, code in read_country_names():

@@ -15,7 +15,7 @@ from geoevents.gazetteer.normalize import normalize_name
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.index import IndexData
-    from geoevents.gazetteer.name_tables import _NameTables
+    from geoevents.gazetteer.name_tables import NameTables
 
 # Group names that are no region a reader would name.
 _NOT_REGIONS = frozenset({"Seven seas (open ocean)"})
@@ -89,7 +89,7 @@ def world_region_groups(frame: Any) -> dict[str, WorldRegion]:
     return groups
 
 
-def add_world_regions(index: IndexData, tables: _NameTables, groups: dict[str, WorldRegion]) -> int:
+def add_world_regions(index: IndexData, tables: NameTables, groups: dict[str, WorldRegion]) -> int:
     """Continents and large regions as the union of their countries' polygons (feature class ``region``).
 
     A name (or alias) that already names a country or a curated region is left to that feature.

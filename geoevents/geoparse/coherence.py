@@ -4,20 +4,25 @@ State" lent to bare mentions, readings near each other, the first pass's anchor 
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
 from geoevents.geoparse.lookups import Lookups
-from geoevents.geoparse.options import _LIST_GAP, _LIST_GAP_MAX, _START
-from geoevents.geoparse.scoring import _Around
+from geoevents.geoparse.scoring import Around
 from geoevents.records import Mention, MentionRole, Place
 
 _END = itemgetter(0)
+_START = attrgetter("start")
+
+# What separates the members of a list of places: "Ohio, Utah and Washington", "France; Spain or Italy".
+_LIST_GAP = re.compile(r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+_LIST_GAP_MAX = 8  # the longest separator: ", and " with some spacing
 
 _POINT_CLASSES = frozenset({"populated_place", "admin2", "base"})
 
@@ -203,14 +208,14 @@ class Coherence(Lookups):
         cand_lists: dict[int, list[Candidate]],
         list_hint: dict[int, tuple[str, str | None]],
         area_at: list[tuple[int, str, str | None]],
-    ) -> dict[int, _Around]:
+    ) -> dict[int, Around]:
         """Each mention's own surroundings, the same in both passes: the country or admin-1 area named last
         close before it (``area_at``: where each is named), whether it acts as a government, the kind of
         place its list is of."""
         area_at = sorted(area_at, key=_END)
         ends = [end for end, _, _ in area_at]
         reach = self.options.local_chars if self._use_local else -1
-        out: dict[int, _Around] = {}
+        out: dict[int, Around] = {}
         for m in toponyms:
             if len(cand_lists.get(id(m), ())) < 2:
                 continue  # a direct place, or nothing to rank
@@ -220,7 +225,7 @@ class Coherence(Lookups):
                 while x > 0 and ends[x - 1] == ends[x]:  # the first named there
                     x -= 1
                 local = area_at[x][1:]
-            out[id(m)] = _Around(local, m.role is MentionRole.METONYMIC, list_hint.get(id(m)))
+            out[id(m)] = Around(local, m.role is MentionRole.METONYMIC, list_hint.get(id(m)))
         return out
 
     def _likely_points(

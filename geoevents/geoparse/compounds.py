@@ -3,21 +3,55 @@ their areas, and ACLED geo_precision."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse.lookups import Lookups
-from geoevents.geoparse.options import (
-    _COMPASS_WORDS,
-    _NEAR_BEFORE,
-    _NEAR_LAST,
-    _NEAR_QUALIFIERS,
-    AREA_CLASSES,
-    PRECISION_BY_CLASS,
-)
+from geoevents.geoparse.options import AREA_CLASSES, PRECISION_BY_CLASS
 from geoevents.records import Mention, Place
+
+# "northern Syria": the compass point a regional expression's qualifier names.
+_COMPASS_WORDS = {
+    "northern": "north",
+    "southern": "south",
+    "eastern": "east",
+    "western": "west",
+    "central": "central",
+    "northeastern": "northeast",
+    "north-eastern": "northeast",
+    "northwestern": "northwest",
+    "north-western": "northwest",
+    "southeastern": "southeast",
+    "south-eastern": "southeast",
+    "southwestern": "southwest",
+    "south-western": "southwest",
+}
+
+# Qualifiers that place an expression beside its area ("near Mosul", "north of Aleppo"): precision 2.
+_NEAR_QUALIFIERS = (
+    "near",
+    "outside",
+    "outskirts",
+    "close to",
+    "around",
+    "nearby",
+    "north of",
+    "south of",
+    "east of",
+    "west of",
+    "of",
+)
+
+# Words before a town that place it near, not at, the site: "near the town of Jenin" (precision 2).
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside|\boutskirts\s+of|\bclose\s+to|\baround|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+    r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_LAST = ("near", "outside", "of", "to", "around", "the")  # the words _NEAR_BEFORE can end in
 
 
 def _last_word(text: str, end: int) -> str:

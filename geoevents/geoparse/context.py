@@ -13,19 +13,20 @@ Trace = dict[int, tuple[list[Candidate], list[dict[str, float]]]]
 
 
 # The countries and the (country, admin-1) areas a name's candidates lie in.
-_Areas = tuple[frozenset[str], frozenset[tuple[str | None, str | None]]]
+Areas = tuple[frozenset[str], frozenset[tuple[str | None, str | None]]]
 
 
 @dataclass(frozen=True, slots=True)
-class _Context:
+class Context:
     """What an article says about countries and first-level areas: those it names outright, and how many
-    of its distinct names have a candidate in each (``own``: each name's own countries and areas)."""
+    of its distinct names have a candidate in each (``own``: each name's own countries and areas). The
+    resolver builds it once per article; the filters and the scorer read it."""
 
     named_cc: Counter[str]
     named_a1: Counter[tuple[str | None, str]]
     support_cc: Counter[str]
     support_a1: Counter[tuple[str | None, str | None]]
-    own: dict[str, _Areas]
+    own: dict[str, Areas]
     counties: dict[tuple[str | None, str | None, str], set[str]]
     towns_in: dict[tuple[str | None, str | None, str], set[str]]
 
@@ -42,10 +43,11 @@ class _Context:
         return _names_other_than(names, key)
 
 
-_NO_SUPPORT: _Areas = (frozenset(), frozenset())
+# The areas of a name the article's context does not know: none (the default of ``Context.own``).
+NO_SUPPORT: Areas = (frozenset(), frozenset())
 
 
-def _in_named_a1(place: Place, named_a1: Counter[tuple[str | None, str]]) -> bool:
+def in_named_a1(place: Place, named_a1: Counter[tuple[str | None, str]]) -> bool:
     """Whether a place lies in an admin-1 area the article names."""
     return place.admin1 is not None and bool(named_a1.get((place.country_code, place.admin1)))
 

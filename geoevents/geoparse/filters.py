@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geoevents.gazetteer.normalize import normalize_name
-from geoevents.geoparse.context import _NO_SUPPORT, _Context, _in_named_a1
+from geoevents.geoparse.context import NO_SUPPORT, Context, in_named_a1
 from geoevents.geoparse.lookups import Lookups
 from geoevents.geoparse.word_lookups import LEXICON
 from geoevents.lexicon import words
@@ -26,7 +26,7 @@ def names_landform(text: str, m: Mention, place: Place) -> bool:
 class Filters(Lookups):
     """The checks run on each choice after the ranking."""
 
-    def _too_weak(self, m: Mention, place: Place, context: _Context, *, match: float = 1.0) -> bool:
+    def _too_weak(self, m: Mention, place: Place, context: Context, *, match: float = 1.0) -> bool:
         """A lone single word naming only a small village, with nothing in the article backing it; or a
         frequent English word ("Bureau", "Academy", "Liberal") or famous name ("Obama") whose reading is a
         small place that nothing in the article's own state or province backs."""
@@ -74,8 +74,8 @@ class Filters(Lookups):
             and self._frequent(m.text)
         ):
             key = (place.country_code, place.admin1)
-            if not _in_named_a1(place, context.named_a1):
-                _, a1s = context.own.get(normalize_name(m.text), _NO_SUPPORT)
+            if not in_named_a1(place, context.named_a1):
+                _, a1s = context.own.get(normalize_name(m.text), NO_SUPPORT)
                 if context.support_a1.get(key, 0) - (1 if key in a1s else 0) < 2:
                     return True
         if m.score < 0.5:
@@ -84,7 +84,7 @@ class Filters(Lookups):
             return not (
                 place.feature_class in ("country", "admin1", "region", "base")
                 or (place.population or 0) >= self.options.strong_population
-                or (m.role is MentionRole.LITERAL and _in_named_a1(place, context.named_a1))
+                or (m.role is MentionRole.LITERAL and in_named_a1(place, context.named_a1))
             )
         if place.feature_class != "populated_place" or " " in m.text.strip():
             return False
@@ -93,10 +93,10 @@ class Filters(Lookups):
         cc = place.country_code
         if cc and context.named_cc.get(cc):
             return False
-        ccs, _ = context.own.get(normalize_name(m.text), _NO_SUPPORT)
+        ccs, _ = context.own.get(normalize_name(m.text), NO_SUPPORT)
         return not (cc and context.support_cc.get(cc, 0) - (1 if cc in ccs else 0) > 0)
 
-    def _near_named(self, code: str | None, context: _Context) -> bool:
+    def _near_named(self, code: str | None, context: Context) -> bool:
         """Whether a country is one the article names, or a neighbour of one."""
         if not code:
             return False

@@ -11,8 +11,8 @@ from geoevents.errors import GeoeventsError
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
-from geoevents.geoparse.context import _Areas
-from geoevents.geoparse.options import _INITIALS, AREA_CLASSES, DEFAULT_OPTIONS, ResolverOptions
+from geoevents.geoparse.context import Areas
+from geoevents.geoparse.options import AREA_CLASSES, DEFAULT_OPTIONS, ResolverOptions
 from geoevents.geoparse.ranker import dot, shipped_ranker
 from geoevents.lexicon import table, zipf_en
 from geoevents.memo import ByIdentity, Memo
@@ -20,6 +20,8 @@ from geoevents.records import Mention, Place
 
 # "(Ar-Raqqa)", "(Tal Tamr, Al-Hasakeh)": the last name before the closing bracket.
 _BRACKETED = re.compile(r"(?:[^()]{0,40},\s*)?([A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,3})\)")
+# A country's initials: "U.S.", "UK", "U.A.E."
+_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
 
 
 class Lookups:
@@ -37,10 +39,10 @@ class Lookups:
         self._in_areas: dict[tuple[str, str], dict[str | None, list[Candidate]]] = {}
         self._borders: dict[tuple[str, str], Place | None] = {}
         capital_names, self._neighbours = _country_facts()
-        self._capitals = _capital_ids(gazetteer, capital_names)
+        self.capitals = _capital_ids(gazetteer, capital_names)  # country code -> its capital's feature id
         self._zipf = Memo(zipf_en)
         self._is_exact_name = Memo(self._exact_name)
-        self._areas: ByIdentity[_Areas] = ByIdentity()
+        self._areas: ByIdentity[Areas] = ByIdentity()
         self._points: ByIdentity[list[tuple[float, float, str, float]]] = ByIdentity()
         states = table("us_states")
         self._state_forms: dict[str, str] = {}
@@ -148,7 +150,7 @@ class Lookups:
         """Whether a word is among the commonest of English, a common noun or a famous name."""
         return self._zipf(word) >= self.options.frequent_word_zipf
 
-    def _areas_of(self, cands: list[Candidate]) -> _Areas:
+    def _areas_of(self, cands: list[Candidate]) -> Areas:
         """The countries and admin-1 areas a name's candidates lie in, remembered per candidate list."""
         found = self._areas.get(cands)
         if found is not None:
@@ -218,7 +220,7 @@ class Lookups:
         facts = F.name_facts(
             cands,
             area_classes=area_classes,
-            capitals=self._capitals,
+            capitals=self.capitals,
             town_share_of_area=self.options.town_share_of_area,
             large_area_population=self.options.large_area_population,
         )

@@ -1,11 +1,8 @@
-"""What the resolver is told: its options, the feature classes and precisions, and the patterns it reads
-in the text around a name."""
+"""What the resolver is told: its options, the feature classes and their precisions."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from operator import attrgetter
 
 from geoevents.geoparse.ranker import Ranker
 
@@ -22,79 +19,6 @@ PRECISION_BY_CLASS = {
     "country": 3,
     "border": 3,
     "region_expression": 3,
-}
-
-
-_NEAR_QUALIFIERS = (
-    "near",
-    "outside",
-    "outskirts",
-    "close to",
-    "around",
-    "nearby",
-    "north of",
-    "south of",
-    "east of",
-    "west of",
-    "of",
-)
-
-
-# What separates the members of a list of places: "Ohio, Utah and Washington", "France; Spain or Italy".
-_LIST_GAP_MAX = 8  # the longest separator: ", and " with some spacing
-
-
-_START = attrgetter("start")
-
-
-_LIST_GAP = re.compile(r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
-
-
-_NEAR_BEFORE = re.compile(
-    r"(?:\bnear|\boutside|\boutskirts\s+of|\bclose\s+to|\baround|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
-    r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-_NEAR_LAST = ("near", "outside", "of", "to", "around", "the")
-
-
-_AREA_WORD_AFTER = re.compile(
-    r"\s+([Pp]rovince|[Gg]overnorate|[Ss]tate|[Cc]ounty|[Rr]egion|[Dd]istrict|[Pp]arish"
-    r"|(?:[Ll]t\.\s+)?[Gg]ov\.|(?:[Ll]ieutenant\s+)?[Gg]overnor|[Ll]egislature)(?!\w)"
-)
-
-
-_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
-
-
-_AREA_CLASSES = frozenset({"admin1", "admin2", "region"})
-
-
-# "the Houston region" is the city's surroundings, not Houston County: a region is never a county.
-_CLASSES_BY_AREA_WORD = {"region": frozenset({"admin1", "region"})}
-# "New York Gov. Kathy Hochul", "the Washington Legislature": a governor or a legislature is a state's.
-_ADMIN1_ONLY = frozenset({"admin1"})
-_CLASSES_BY_AREA_WORD.update(
-    {w: _ADMIN1_ONLY for w in ("gov.", "lt. gov.", "governor", "lieutenant governor", "legislature")}
-)
-
-
-_COMPASS_WORDS = {
-    "northern": "north",
-    "southern": "south",
-    "eastern": "east",
-    "western": "west",
-    "central": "central",
-    "northeastern": "northeast",
-    "north-eastern": "northeast",
-    "northwestern": "northwest",
-    "north-western": "northwest",
-    "southeastern": "southeast",
-    "south-eastern": "southeast",
-    "southwestern": "southwest",
-    "south-western": "southwest",
 }
 
 
@@ -120,6 +44,3 @@ class ResolverOptions:
 
 
 DEFAULT_OPTIONS = ResolverOptions()
-
-
-_NO_CLASSES: frozenset[str] = frozenset()

@@ -9,15 +9,16 @@ from typing import NamedTuple
 from geoevents.gazetteer.base import Candidate
 from geoevents.gazetteer.normalize import normalize_name
 from geoevents.geoparse import features as F
-from geoevents.geoparse.context import _NO_SUPPORT, _Context
+from geoevents.geoparse.context import NO_SUPPORT, Context
 from geoevents.geoparse.lookups import Lookups
 from geoevents.geoparse.ranker import dot
 from geoevents.records import Mention, Place
 
 
-class _Around(NamedTuple):
+class Around(NamedTuple):
     """A mention's own surroundings: the area named just before it, whether it acts as a government,
-    the kind of place its list is of (a tuple: one is made per mention, and is part of a memo key)."""
+    the kind of place its list is of (a tuple: one is made per mention, and is part of a memo key). The
+    coherence pass makes it; the scorer reads it."""
 
     local: tuple[str, str | None] | None
     acting: bool
@@ -25,23 +26,23 @@ class _Around(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class _Sequence:
-    """An article's toponyms and what the passes over them share."""
+class ToponymSequence:
+    """An article's toponyms and what the resolver's passes over them share."""
 
     toponyms: Sequence[Mention]
     direct: dict[int, Place | None]
     cand_lists: dict[int, list[Candidate]]
     per_mention: dict[int, tuple[str, str | None, list[float]]]
-    around: dict[int, _Around]
+    around: dict[int, Around]
     classes_of: dict[int, frozenset[str]]
 
 
-class _Scorer:
+class Scorer:
     """What the article adds to each candidate's static score, remembered per country, first-level area
     and name within a pass."""
 
     def __init__(
-        self, resolver: Lookups, context: _Context, facts: F.AreaFacts, pairs: dict[tuple[str, str], float]
+        self, resolver: Lookups, context: Context, facts: F.AreaFacts, pairs: dict[tuple[str, str], float]
     ) -> None:
         ranker = resolver.ranker
         self.resolver = resolver
@@ -106,7 +107,7 @@ class _Scorer:
                 for st, c in zip(static, cands, strict=True)
             ]
             self._fixed[memo_key] = base
-        ccs, a1s = self.context.own.get(key, _NO_SUPPORT)
+        ccs, a1s = self.context.own.get(key, NO_SUPPORT)
         cc_parts, a1_parts, anchor = self._cc, self._a1, self.anchor
         out: list[float] = []
         for b, c in zip(base, cands, strict=True):
@@ -128,7 +129,7 @@ class _Scorer:
         return out
 
     def scores(
-        self, key: str, follow: str | None, static: list[float], cands: list[Candidate], around: _Around
+        self, key: str, follow: str | None, static: list[float], cands: list[Candidate], around: Around
     ) -> list[float]:
         """Each candidate's whole score: the article's part and the mention's surroundings' (the
         ``MENTION`` features, worked out only where the mention has such surroundings)."""
@@ -137,7 +138,7 @@ class _Scorer:
         if local is None and not acting and hint is None:
             return scores
         w_local, w_actor, w_list = self._w_mention
-        capitals = self.resolver._capitals
+        capitals = self.resolver.capitals
         out = list(scores)
         for x, c in enumerate(cands):
             p = c.place
@@ -155,11 +156,11 @@ class _Scorer:
         follow: str | None,
         cands: list[Candidate],
         area_classes: frozenset[str],
-        around: _Around,
+        around: Around,
     ) -> list[dict[str, float]]:
         """Every feature of each candidate, by name (for explanations and training; not on the fast path)."""
         resolver, facts = self.resolver, self.facts
-        ccs, a1s = self.context.own.get(key, _NO_SUPPORT)
+        ccs, a1s = self.context.own.get(key, NO_SUPPORT)
         out = []
         for c, static in zip(cands, resolver.static_vectors(cands, area_classes=area_classes), strict=True):
             p = c.place
@@ -175,7 +176,7 @@ class _Scorer:
                 ),
                 F.near_article_places(p, self.anchor),
                 *F.mention_vector(
-                    p, local=around.local, acting=around.acting, hint=around.hint, capitals=resolver._capitals
+                    p, local=around.local, acting=around.acting, hint=around.hint, capitals=resolver.capitals
                 ),
             ]
             out.append(dict(zip(F.FEATURES, values, strict=True)))
