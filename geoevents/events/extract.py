@@ -56,6 +56,10 @@ def events_from_article(
     trace += ["background" for d in drafts if "background" in d.tags]
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
+    if not drafts:  # nothing to place: the article's country and site context are not needed
+        empty = ArticleEvents()
+        empty.reason = _commonest(trace)
+        return empty
     unknown = [rm for rm in resolved if rm.place is None and rm.mention.role is MentionRole.LITERAL]
     context = [
         rm
