@@ -180,6 +180,11 @@ def site_context(
     }
     placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
     containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
+    held = [(rm.mention.start, rm.mention.end) for rm in placed if id(rm) in containers]
+    # "Homs" of "in central Homs province" is the container too
+    containers |= {
+        id(rm) for rm in placed if any(a <= rm.mention.start and rm.mention.end <= b for a, b in held)
+    }
     towns = {
         rm.place.feature_id: rm.place
         for rm in placed
@@ -201,7 +206,8 @@ def context_places(d: Draft, context: SiteContext, *, within_only: bool = False)
     from the text around it (``context``: see ``site_context``): a place of its evidence sentences that
     is not only another's container ("to Afrin (Aleppo)"), else (unless ``within_only``) the last place
     named before its main sentence (the town "the town" refers back to), else the first the article
-    names (its headline or opening)."""
+    names (its headline or opening); a place named only as the container of another ("Qaryatayn in
+    Homs province") is passed over for the one it contains."""
     if not d.spans or not context.mentions:
         return []
     for span in sorted(d.spans, key=lambda s: s.start):
@@ -211,6 +217,8 @@ def context_places(d: Draft, context: SiteContext, *, within_only: bool = False)
     if within_only:
         return []
     before = [rm for rm in context.between(0, d.spans[0].start) if rm.mention.end <= d.spans[0].start]
+    # "the town" is Qaryatayn of "in Qaryatayn in central Homs province", not the province it lies in
+    before = [rm for rm in before if id(rm) not in context.containers] or before
     return before[-1:] if before else context.mentions[:1]
 
 
