@@ -37,6 +37,8 @@ from geoevents.events.towns import (
 )
 from geoevents.records import MentionRole, Place, ResolvedMention, ZoneKind
 
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
 
 def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = False) -> list[ResolvedMention]:
     """With no site, the places the event's main sentence names ("Fighting shook Aleppo"), leaving out
@@ -50,12 +52,18 @@ def _sentence_places(d: Draft, text: str, home: str | None, *, moved: bool = Fal
     placed = sorted((rm for rm in d.mentioned if rm.place is not None), key=lambda rm: rm.mention.start)
     # "deployed fighters to Afrin (Aleppo)": the province only says where the town lies
     containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
+    lead: dict[int, str] = {}  # the words before the first of a list ("to Manbij and Kobani")
+    for prev, rm in itertools.pairwise(placed):
+        if _LIST_JOIN.fullmatch(text, prev.mention.end, rm.mention.start):
+            lead[id(rm)] = lead.get(
+                id(prev), text[max(main.start, prev.mention.start - 40) : prev.mention.start]
+            )
     for rm in d.mentioned:
         if not (main.start <= rm.mention.start < main.end) or rm.place is None or id(rm) in containers:
             continue
         if home and rm.place.country_code != home:  # abroad, or a region of no one country ("the Levant")
             continue
-        before = text[max(main.start, rm.mention.start - 40) : rm.mention.start]
+        before = lead.get(id(rm)) or text[max(main.start, rm.mention.start - 40) : rm.mention.start]
         speaker = _SPEAKS_AFTER.match(text, rm.mention.end)
         if _ATTRIBUTION.search(before) or speaker or attribute_only(text, rm):
             continue
@@ -88,6 +96,12 @@ def foreign_namesake(rm: ResolvedMention, home: str | None, named: frozenset[str
     return unnamed and rm.place.feature_class in _TOWN_LIKE and rm.score < UNNAMED_COUNTRY_SCORE  # type: ignore[union-attr]
 
 
+_ORIGIN_LIST = re.compile(
+    r"\b(?:to|towards?|into|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)$"
+)
+
+
 def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
     """A placed mention that may stand for an unplaced event's site: in the article's country, not a
     culprit, an origin or a speaker."""
@@ -97,7 +111,8 @@ def _usable_context(rm: ResolvedMention, text: str, home: str | None) -> bool:
         return False
     before = text[max(0, rm.mention.start - 40) : rm.mention.start]
     speaker = _SPEAKS_AFTER.match(text, rm.mention.end) or attribute_only(text, rm)
-    return not (_ATTRIBUTION.search(before) or origin_of(before) or speaker)
+    listed = _ORIGIN_LIST.search(before)  # "to Manbij and Kobani": Kobani is reached too
+    return not (_ATTRIBUTION.search(before) or origin_of(before) or listed or speaker)
 
 
 MISREAD_KM = 60.0  # a town read this far from the town the text puts it by is another town of that name
@@ -180,6 +195,11 @@ def site_context(
     }
     placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
     containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
+    held = [(rm.mention.start, rm.mention.end) for rm in placed if id(rm) in containers]
+    # "Homs" of "in central Homs province" is the container too
+    containers |= {
+        id(rm) for rm in placed if any(a <= rm.mention.start and rm.mention.end <= b for a, b in held)
+    }
     towns = {
         rm.place.feature_id: rm.place
         for rm in placed
@@ -201,7 +221,8 @@ def context_places(d: Draft, context: SiteContext, *, within_only: bool = False)
     from the text around it (``context``: see ``site_context``): a place of its evidence sentences that
     is not only another's container ("to Afrin (Aleppo)"), else (unless ``within_only``) the last place
     named before its main sentence (the town "the town" refers back to), else the first the article
-    names (its headline or opening)."""
+    names (its headline or opening); a place named only as the container of another ("Qaryatayn in
+    Homs province") is passed over for the one it contains."""
     if not d.spans or not context.mentions:
         return []
     for span in sorted(d.spans, key=lambda s: s.start):
@@ -211,6 +232,8 @@ def context_places(d: Draft, context: SiteContext, *, within_only: bool = False)
     if within_only:
         return []
     before = [rm for rm in context.between(0, d.spans[0].start) if rm.mention.end <= d.spans[0].start]
+    # "the town" is Qaryatayn of "in Qaryatayn in central Homs province", not the province it lies in
+    before = [rm for rm in before if id(rm) not in context.containers] or before
     return before[-1:] if before else context.mentions[:1]
 
 

@@ -46,7 +46,7 @@ _TO_CONTAINER = re.compile(
     rf"\s*(?:{_PLACE_PART}\s+)?,?\s*(?:(?:in|near|outside|of|close\s+to|(?:north|south|east|west|north-?east|"
     r"north-?west|south-?east|south-?west)(?:ern)?(?:\s+of)?)\s+)+(?:the\s+)?(?:rural\s+)?"
     r"(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:city|town|district|province|governorate|region|countryside|outskirts|suburbs|desert)\s+of\s+)?"
+    r"(?:(?:city|town|district|province|governorate|region|state|county|countryside|outskirts|suburbs|desert)\s+of\s+)?"
     # "Kabani (Latakia)": ACLED's own way of naming a place's governorate; "X (in central Homs province)"
     rf"|\s*(?:{_PLACE_PART}\s*)?(?:,|\()\s*(?:in\s+(?:the\s+)?)?",
     re.IGNORECASE,
