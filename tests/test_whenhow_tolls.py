@@ -118,3 +118,9 @@ def test_groups_listed_before_a_vague_count_add_to_it(text: str, dead: int) -> N
 )
 def test_one_victim_named_before_a_killing_of_them_or_one_body_found(text: str, dead: int | None) -> None:
     assert casualties_from_text(text).fatalities == dead
+
+
+def test_a_death_toll_told_with_was_is_the_toll() -> None:
+    text = "A medic said the death toll gathered from the three field clinics was 41."
+    assert casualties_from_text(text).fatalities == 41
+    assert casualties_from_text("The toll was not yet known, a medic said.").fatalities is None

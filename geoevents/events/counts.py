@@ -103,7 +103,7 @@ _LIVES = re.compile(
     rf"\b(?P<verb>claimed|cost|took)\s+the\s+lives\s+of\s+(?P<num>{NUMBER}|an?(?=\s+[a-z]))", re.I
 )
 _TOLL = re.compile(
-    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,12}}?(?:to|at|of|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
+    rf"\b(?P<verb>death\s+toll|toll)\s+(?:\w+\s+){{0,12}}?(?:to|at|of|was|is|reached|stood\s+at|rose\s+to|rises\s+to|climbed\s+to)\s+(?P<num>{NUMBER})",
     re.I,
 )
 _NONE = re.compile(

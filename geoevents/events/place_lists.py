@@ -13,7 +13,7 @@ import re
 from copy import copy
 from functools import lru_cache
 
-from geoevents.events.counts import casualties_from_text
+from geoevents.events.counts import casualties_from_text, split_evenly
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
 from geoevents.events.triggers import data_rows
@@ -166,7 +166,7 @@ def one_per_town(drafts: list[Draft], text: str) -> list[Draft]:
         if towns is None:
             out.append(d)
             continue
-        spans = towns
+        spans, total, told_at_a_town = towns, d.fatalities, False
         for i, (start, end, _name) in enumerate(spans):
             part = d if i == 0 else copy(d)
             if i:
@@ -179,11 +179,24 @@ def one_per_town(drafts: list[Draft], text: str) -> list[Draft]:
             part.towns = None
             toll = casualties_from_text(text[spans[i - 1][1] if i else _clause_start(d) : end])
             if toll.fatalities is not None:
-                part.fatalities = (toll.fatalities, toll.fatalities_vague)
+                part.fatalities, told_at_a_town = (toll.fatalities, toll.fatalities_vague), True
             elif i:
                 part.fatalities = None  # the act's toll is told once, at its first town
             out.append(part)
+        if not told_at_a_town:
+            _split_a_shared_toll(out[len(out) - len(spans) :], total)
     return out
+
+
+def _split_a_shared_toll(parts: list[Draft], total: tuple[int, bool] | None) -> None:
+    """A toll told once for every town of the list ("strikes on A and B killed 12") is split evenly
+    between the towns' events, the first named taking what does not divide, as ACLED codes a total
+    reported for several places; a town told with its own toll keeps it."""
+    if total is None or total[0] < len(parts):
+        return
+    for part, share in zip(parts, split_evenly(total[0], len(parts)), strict=True):
+        part.fatalities = (share, total[1])
+        part.tags.add("fatalities-split")
 
 
 def _clause_start(d: Draft) -> int:
