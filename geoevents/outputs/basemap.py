@@ -365,10 +365,23 @@ def towns(focus: tuple[float, float, float, float], points: list[tuple[float, fl
             tables.country_codes[j],
             bool(tables.capital[j]),
         )
-        for j in np.flatnonzero(keep | tables.capital).tolist()
+        for j in _likely_first(np.flatnonzero(keep | tables.capital), tables.capital, population).tolist()
     ]
     found.sort(key=lambda t: (not t.capital, -t.population, t.name))
     return found[:MAX_TOWNS]
+
+
+def _likely_first(which: np.ndarray, capital: np.ndarray, population: np.ndarray) -> np.ndarray:
+    """The towns of ``which`` that can be among the first MAX_TOWNS in the order ``towns`` sorts them
+    (capitals, then by population, then by name): the first MAX_TOWNS by capital and population and
+    every town tied with the last of them, so that the names decide among these alone."""
+    if len(which) <= MAX_TOWNS:
+        return which
+    other, people = ~capital[which].astype(bool), -population[which].astype(np.int64)
+    order = np.lexsort((people, other))
+    last = order[MAX_TOWNS - 1]
+    within = (other < other[last]) | ((other == other[last]) & (people <= people[last]))
+    return which[within]
 
 
 def _near_points(lat: np.ndarray, lon: np.ndarray, points: list[tuple[float, float]]) -> np.ndarray:
