@@ -99,6 +99,11 @@ class OfflineGeocoder:
 
     # ----------------------------------------------------------------- features
     @property
+    def index(self) -> IndexData:
+        """The index it answers from; another gazetteer over the same world data may share it."""
+        return self._index
+
+    @property
     def max_name_words(self) -> int:
         """Longest indexed name, in words: how far ahead a recogniser needs to look."""
         return self._index.max_name_words
