@@ -28,7 +28,7 @@ def test_user_file_adds_searchable_places(gazetteer, tmp_path) -> None:
         "west-anbar,West Anbar desert,,region,,,IQ,"
         '"POLYGON((40 33, 42 33, 42 34.5, 40 34.5, 40 33))",analyst\n',
     )
-    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer.index, settings=gazetteer.settings)
     place = geocoder.candidates("CP7")[0].place
     assert place.feature_id == "user:checkpoint-7"
     assert (place.lat, place.lon, place.source) == (35.10, 44.50, "user")
@@ -47,7 +47,7 @@ def test_user_files_are_part_of_the_gazetteer_version(gazetteer, tmp_path) -> No
     moved = write(tmp_path, row.replace("44.50", "44.60"), name="b.csv")
 
     def version(*paths: Path) -> str:
-        return OfflineGeocoder(extra_files=paths, index=gazetteer._index, settings=gazetteer.settings).version
+        return OfflineGeocoder(extra_files=paths, index=gazetteer.index, settings=gazetteer.settings).version
 
     assert gazetteer.version and version(first) == version(first)
     assert len({gazetteer.version, version(first), version(moved)}) == 3
@@ -56,7 +56,7 @@ def test_user_files_are_part_of_the_gazetteer_version(gazetteer, tmp_path) -> No
 
 def test_user_file_can_derive_geometry_from_the_index(gazetteer, tmp_path) -> None:
     path = write(tmp_path, "north-kurd,Dahuk and Erbil,,region,,,IQ,union:IQ.08|IQ.11,analyst\n")
-    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer.index, settings=gazetteer.settings)
     place = geocoder.candidates("Dahuk and Erbil")[0].place
     assert place.geometry.geom_type in ("Polygon", "MultiPolygon")
 
@@ -87,7 +87,7 @@ def test_broken_user_file_names_file_line_and_reason(tmp_path, body, message) ->
 def test_unknown_reference_in_geometry_is_reported(gazetteer, tmp_path) -> None:
     path = write(tmp_path, "a,Alpha,,region,,,IQ,union:XX.99,src\n")
     with pytest.raises(GazetteerError, match=r"extra\.csv:2: area 'XX\.99'"):
-        OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+        OfflineGeocoder(extra_files=[path], index=gazetteer.index, settings=gazetteer.settings)
 
 
 def test_missing_columns_and_missing_file(tmp_path) -> None:
@@ -154,12 +154,12 @@ def test_name_goes_on_answers_from_the_trie_and_from_user_files(gazetteer, tmp_p
     assert not gazetteer.name_goes_on("zyxqv")
     assert not gazetteer.name_goes_on("kirkuk police")
     path = write(tmp_path, "zyxqv-ridge,Zyxqv Ridge Outpost,,base,35.10,44.50,IQ,,analyst\n")
-    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer.index, settings=gazetteer.settings)
     assert geocoder.name_goes_on("zyxqv")
     assert geocoder.name_goes_on("zyxqv ridge")
     # Only loosely: a doubled letter is one in a loose key.
     path = write(tmp_path, "zzyxqv-hill,Zzyxqv Hill,,base,35.10,44.50,IQ,,analyst\n", name="loose.csv")
-    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer.index, settings=gazetteer.settings)
     assert geocoder.name_goes_on("zyxqv")
     assert not geocoder.name_goes_on("zyxqw")
 
@@ -169,7 +169,7 @@ def test_recognition_walks_on_to_a_user_name(gazetteer, tmp_path) -> None:
     from geoevents.records import Article
 
     path = write(tmp_path, "zyxqv-ridge,Zyxqv Ridge Outpost,,base,35.10,44.50,IQ,,analyst\n")
-    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer._index, settings=gazetteer.settings)
+    geocoder = OfflineGeocoder(extra_files=[path], index=gazetteer.index, settings=gazetteer.settings)
     text = "Mortar rounds fell on Zyxqv Ridge Outpost at dawn."
     found = mentions_from_article(Article(id="a", text=text), gazetteer=geocoder)
     assert [(m.text, m.role.value) for m in found] == [("Zyxqv Ridge Outpost", "literal")]

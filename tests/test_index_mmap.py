@@ -70,4 +70,4 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_the_real_index_shares_its_shapes(gazetteer) -> None:
-    assert _mapped(gazetteer._index.geoms._blob)
+    assert _mapped(gazetteer.index.geoms._blob)

@@ -46,7 +46,7 @@ def default_gazetteer(
         geocoder = _INSTANCES.get(key)
         if geocoder is None:
             base = _INSTANCES.get((str(settings.cache_dir), settings.max_query_chars, ()))
-            index = base._index if base is not None and files else None  # share the loaded world index
+            index = base.index if base is not None and files else None  # share the loaded world index
             geocoder = OfflineGeocoder(extra_files=files, settings=settings, index=index)
             _INSTANCES[key] = geocoder
         return geocoder

@@ -99,6 +99,11 @@ class OfflineGeocoder:
 
     # ----------------------------------------------------------------- features
     @property
+    def index(self) -> IndexData:
+        """The index it answers from; another gazetteer over the same world data may share it."""
+        return self._index
+
+    @property
     def max_name_words(self) -> int:
         """Longest indexed name, in words: how far ahead a recogniser needs to look."""
         return self._index.max_name_words
@@ -198,7 +203,7 @@ class OfflineGeocoder:
         Besides indexed names this understands borders ("the Iraq-Syria border", "the border between
         A and B") and compass parts of areas ("northern Iraq").
         """
-        key = self._check_query(name)
+        key = self.check_query(name)
         codes = as_codes(country_codes)
         classes = check_classes(feature_classes)
         ix = self._index
@@ -482,8 +487,9 @@ class OfflineGeocoder:
         hits = self._areas_at(point, "country")
         return hits[0] if hits else None
 
-    def _check_query(self, query: Any) -> str:
-        """The normalised key of a query; a bad query raises (``queries.check_query``)."""
+    def check_query(self, query: Any) -> str:
+        """The normalised key of a query; a bad query raises (``queries.check_query``, with this
+        gazetteer's length limit; the online gazetteer checks its queries here too)."""
         return check_query(query, self.settings.max_query_chars)
 
 

@@ -129,7 +129,7 @@ class CachedOnlineGeocoder:
         feature_classes: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> Location | list[Location] | None:
-        self.fallback._check_query(query)
+        self.fallback.check_query(query)
         kwargs: dict[str, Any] = {"exactly_one": False}
         if country_codes:
             kwargs["country_codes"] = country_codes
