@@ -206,6 +206,7 @@ GENERIC = (
     UNIDENTIFIED,
     "Opposition Rebels ({country})",
     "Unidentified Tribal Militia ({country})",
+    "Unidentified Communal Militia ({country})",
     TERRORISTS,
 )
 
