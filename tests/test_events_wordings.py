@@ -432,3 +432,22 @@ def test_a_strike_told_with_its_own_toll_the_next_day_stays_an_event_of_its_own(
     first = _strike_draft(0, 20, fatalities=(40, False))
     second = _strike_draft(1, 21, tags={"date-ref:dateline"}, fatalities=(3, False))
     assert len(consolidate([first, second], None, DEFAULT)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bombs and missiles hit the crowded market on Wednesday, killing four shoppers.",
+        "Barrel bombs and rockets rained on the northern quarter on Wednesday, medics said.",
+        "Army helicopters fired rockets at the hill farms on Wednesday, killing two shepherds.",
+        "An air raid with guided missiles struck the depot on Wednesday, the monitor said.",
+    ],
+)
+def test_bombs_beside_missiles_or_rockets_fired_from_aircraft_are_an_air_strike(text: str) -> None:
+    # The codebook's aerial bombardment (barrel bombs included); artillery fires no bombs.
+    assert _types(text) == ["Air/drone strike"]
+
+
+def test_rockets_fired_from_the_ground_stay_shelling() -> None:
+    text = "Rebels fired rockets at the garrison town on Wednesday, killing two soldiers."
+    assert _types(text) == ["Shelling/artillery/missile attack"]

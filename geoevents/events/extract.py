@@ -17,6 +17,7 @@ from geoevents.events.draft import Draft
 from geoevents.events.draft_dates import tag_background
 from geoevents.events.drafting import drafts_from_article
 from geoevents.events.event_rows import events_from_drafts
+from geoevents.events.period_sums import tag_period_sums, without_told_sums
 from geoevents.events.realis import earlier_month
 from geoevents.events.reference import article_source, background_reference, reference_date
 from geoevents.events.row_folds import one_per_site_and_day
@@ -53,6 +54,7 @@ def events_from_article(
     drafts = drafts_from_article(article, list(resolved), lexicon, settings, trace, seen=seen)
     tag_background(drafts, background_reference(article) if drafts else None)
     tag_months_back(drafts, article)
+    tag_period_sums(drafts)
     trace += ["background" for d in drafts if "background" in d.tags]
     if not settings.keep_background:
         drafts = [d for d in drafts if "background" not in d.tags]
@@ -74,14 +76,16 @@ def events_from_article(
     home = article_country(resolved, lexicon.home_votes(article.text), article.text)
     found = ArticleEvents(
         one_per_site_and_day(
-            events_from_drafts(
-                article,
-                drafts,
-                lexicon,
-                topic=article_topic(seen),
-                home=home,
-                unknown=unknown,
-                context=site_context(context, article.text, home, every=resolved),
+            without_told_sums(
+                events_from_drafts(
+                    article,
+                    drafts,
+                    lexicon,
+                    topic=article_topic(seen),
+                    home=home,
+                    unknown=unknown,
+                    context=site_context(context, article.text, home, every=resolved),
+                )
             )
         )
     )
