@@ -195,11 +195,10 @@ def site_context(
     }
     placed = sorted((rm for rm in context if rm.place is not None), key=lambda rm: rm.mention.start)
     containers = {id(c) for rm in placed if (c := container_of(rm, placed, text)) is not None}
-    held = [(rm.mention.start, rm.mention.end) for rm in placed if id(rm) in containers]
-    # "Homs" of "in central Homs province" is the container too
-    containers |= {
-        id(rm) for rm in placed if any(a <= rm.mention.start and rm.mention.end <= b for a, b in held)
-    }
+    starts = [rm.mention.start for rm in placed]
+    for c in [rm for rm in placed if id(rm) in containers]:  # "Homs" of "in central Homs province" too
+        lo, hi = bisect.bisect_left(starts, c.mention.start), bisect.bisect_left(starts, c.mention.end)
+        containers |= {id(rm) for rm in placed[lo:hi] if rm.mention.end <= c.mention.end}
     towns = {
         rm.place.feature_id: rm.place
         for rm in placed
