@@ -286,8 +286,10 @@ def _listed_beside(text: str, m: re.Match[str], pattern: re.Pattern[str], exact:
     added = 1 if pattern is SELF_AND else 0  # the attacker, whom ACLED counts among the dead
     if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
         added += _more_victims(text[m.end() :])
-    if pattern is _BEFORE_VERB and (not exact or not re.match(QUALIFIER, m.group("num"), re.I)):
-        added += _earlier_victims(text[: m.start()])  # "five officers and a dozen militants": 17, vague
+    if pattern is _BEFORE_VERB and not re.match(r"a\s+total\s+of\b", m.group("num"), re.I):
+        # "five officers and a dozen militants": 17, vague; "five officers and at least 20 militants":
+        # 25, the lower bound of each group summed; "a total of 25" is the whole, not one more group
+        added += _earlier_victims(text[: m.start()])
     if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
         added += 1  # one more, told in the singular
     if pattern is _BEFORE_VERB and exact and (along := ALONG_WITH.match(text, m.end())):
