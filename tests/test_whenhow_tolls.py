@@ -137,3 +137,17 @@ def test_a_death_toll_told_with_was_is_the_toll() -> None:
 )
 def test_a_qualified_group_after_an_exact_one_adds_its_lower_bound(text: str, dead: int) -> None:
     assert casualties_from_text(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a group told by where its members come from, longer than a few words
+        ("More than 60 hired fighters from the former republics of the Caucasus and Asia were killed.", 60),
+        ("Nine members of the village council of elders and their guards were killed in the raid.", 9),
+        # a verb between the figure and "dead" is not a longer group
+        ("Two gunmen stopped the judge's car and shot her dead.", 1),
+    ],
+)
+def test_a_group_told_by_its_origin_is_read_to_its_verb(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead

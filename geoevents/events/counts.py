@@ -61,11 +61,15 @@ from geoevents.events.tollforms import (
     zero_of,
 )
 
-# Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
-_WHO = (
-    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving|including)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
-    rf"{WORD_NUM}\b|{VAGUE_WORDS}|{QUALIFIER}\s|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
-)  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
+# Up to six words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
+_WHO_WORD = (
+    r"(?!\d|(?:but|while|killing|wounding|injuring|leaving|including)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
+    rf"{WORD_NUM}\b|{VAGUE_WORDS}|{QUALIFIER}\s|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+"
+)
+# A longer group is one told by where its members come from or what they belong to: "60 fighters from
+# the former republics of the Caucasus and Asia were killed".
+# "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere.
+_WHO = rf"(?:{_WHO_WORD}){{0,6}}?(?:(?:from|of)\s+(?:{_WHO_WORD}){{1,8}}?)?"
 _DEATH_WORDS = [
     "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "fatality",
     "martyrs", "martyred",
@@ -197,7 +201,7 @@ def _category(verb: str) -> str:
 
 
 _LEFT_WHAT = re.compile(
-    rf"\s*(?:(?!(?:without|with|in|at|on|of|from|after|homeless|behind)\b)[\w’'\-]+\s+){{0,6}}?"
+    rf"\s*(?:(?!(?:without|with|in|at|on|of|from|after|homeless|behind)\b)[\w’'\-]+\s+){{0,10}}?"
     rf"(?P<what>{_DEATH}|{_HURT})\b",
     re.I,
 )
