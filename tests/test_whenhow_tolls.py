@@ -124,3 +124,30 @@ def test_a_death_toll_told_with_was_is_the_toll() -> None:
     text = "A medic said the death toll gathered from the three field clinics was 41."
     assert casualties_from_text(text).fatalities == 41
     assert casualties_from_text("The toll was not yet known, a medic said.").fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Six guards and at least 14 raiders were killed when the convoy was ambushed.", 20),
+        ("Two nurses and some 30 patients died after the shelling of the ward.", 32),
+        ("Three drivers and nearly 40 fighters were killed in the battle for the pass.", 43),
+        ("The army lost 3 tanks, and a total of 25 soldiers were killed.", 25),  # a whole, not a group
+    ],
+)
+def test_a_qualified_group_after_an_exact_one_adds_its_lower_bound(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a group told by where its members come from, longer than a few words
+        ("More than 60 hired fighters from the former republics of the Caucasus and Asia were killed.", 60),
+        ("Nine members of the village council of elders and their guards were killed in the raid.", 9),
+        # a verb between the figure and "dead" is not a longer group
+        ("Two gunmen stopped the judge's car and shot her dead.", 1),
+    ],
+)
+def test_a_group_told_by_its_origin_is_read_to_its_verb(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead

@@ -1,13 +1,12 @@
 """Fatalities and injuries from text, by ACLED's conventions.
 
-The most conservative figure is taken: "at least 25" = 25, "more than 50" = 50,
-"between 10 and 15" = 10; groups are summed ("24 civilians, 24 fighters and 25 militiamen"
-= 73); of two exact figures in one clause the larger is the whole it reports.
-Vague quantities follow ACLED's coding practice:
-"a few", "several", "some", "many" = 3; "tens of" = 10; "a dozen"/"dozens" = 12; "scores" = 20;
-"hundreds" = 100; "thousands" = 1000. "killed a US contractor" = 1. "No one was
-hurt" is a count of zero, not a negation of the event. Vague figures are marked
-so that merging can prefer an exact figure from another report.
+The most conservative figure is taken: "at least 25" = 25, "more than 50" = 50, "between 10 and 15" = 10;
+groups are summed ("24 civilians, 24 fighters and 25 militiamen" = 73); of two exact figures in one clause
+the larger is the whole it reports.
+Vague quantities follow ACLED's coding practice: "a few", "several", "some", "many" = 3; "tens of" = 10;
+"a dozen"/"dozens" = 12; "scores" = 20; "hundreds" = 100; "thousands" = 1000. "killed a US contractor" = 1.
+"No one was hurt" is a count of zero, not a negation of the event. Vague figures are marked so that merging
+can prefer an exact figure from another report.
 """
 
 from __future__ import annotations
@@ -61,11 +60,14 @@ from geoevents.events.tollforms import (
     zero_of,
 )
 
-# Up to five words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
-_WHO = (
-    r"(?:(?!\d|(?:but|while|killing|wounding|injuring|leaving|including)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
-    rf"{WORD_NUM}\b|{VAGUE_WORDS}|{QUALIFIER}\s|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+){{0,6}}?"
-)  # "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere
+# Up to six words of who was hit: "US civilian contractor", "members of Kataib Hezbollah".
+_WHO_WORD = (
+    r"(?!\d|(?:but|while|killing|wounding|injuring|leaving|including)\b|(?:and|or)\s+(?:\d|an?\b|the\b|"
+    rf"{WORD_NUM}\b|{VAGUE_WORDS}|{QUALIFIER}\s|\w+(?:ed|ing|en)\b|dead\b|hurt\b|left\b))[\w’'\-]+\s+"
+)
+# "70 regime and rebel fighters": one group; "three soldiers and a child": two, summed elsewhere; a longer
+# group is told by its members' origin: "60 fighters from the former republics of the Caucasus were killed".
+_WHO = rf"(?:{_WHO_WORD}){{0,6}}?(?:(?:from|of)\s+(?:{_WHO_WORD}){{1,8}}?)?"
 _DEATH_WORDS = [
     "killed", "dead", "died", "slain", "murdered", "executed", "killing", "deaths", "fatalities", "fatality",
     "martyrs", "martyred",
@@ -197,7 +199,7 @@ def _category(verb: str) -> str:
 
 
 _LEFT_WHAT = re.compile(
-    rf"\s*(?:(?!(?:without|with|in|at|on|of|from|after|homeless|behind)\b)[\w’'\-]+\s+){{0,6}}?"
+    rf"\s*(?:(?!(?:without|with|in|at|on|of|from|after|homeless|behind)\b)[\w’'\-]+\s+){{0,10}}?"
     rf"(?P<what>{_DEATH}|{_HURT})\b",
     re.I,
 )
@@ -286,8 +288,10 @@ def _listed_beside(text: str, m: re.Match[str], pattern: re.Pattern[str], exact:
     added = 1 if pattern is SELF_AND else 0  # the attacker, whom ACLED counts among the dead
     if pattern in (_AFTER_VERB, _LIVES, ONE_NAMED, SELF_AND, DEATHS_OF, INJURIES_TO) and exact:
         added += _more_victims(text[m.end() :])
-    if pattern is _BEFORE_VERB and (not exact or not re.match(QUALIFIER, m.group("num"), re.I)):
-        added += _earlier_victims(text[: m.start()])  # "five officers and a dozen militants": 17, vague
+    if pattern is _BEFORE_VERB and not re.match(r"a\s+total\s+of\b", m.group("num"), re.I):
+        # "five officers and a dozen militants": 17, vague; "...and at least 20 militants": 25, each group's
+        # lower bound summed; "a total of 25" is the whole, not one more group
+        added += _earlier_victims(text[: m.start()])
     if pattern is _BEFORE_VERB and ONE_MORE.search(text, m.end("num"), m.start("verb")):
         added += 1  # one more, told in the singular
     if pattern is _BEFORE_VERB and exact and (along := ALONG_WITH.match(text, m.end())):
