@@ -25,3 +25,12 @@ def test_a_country_s_demonym_still_is() -> None:
 def test_a_state_s_machines_are_its_forces() -> None:
     assert "Military Forces of Israel" in _names("Israeli bulldozers demolished two houses")
     assert "Military Forces of Russia" in _names("Russian armoured vehicles entered the village")
+
+
+def test_a_country_s_own_name_before_its_men_names_its_forces() -> None:
+    assert _names("Niger troops patrolled the river crossing.") == ["Military Forces of Niger"]
+    assert _names("Uganda police sealed off the stadium.") == ["Police Forces of Uganda"]
+
+
+def test_a_country_s_name_before_an_act_is_where_it_happened() -> None:
+    assert "Military Forces of Yemen" not in _names("Yemen air strikes kill 14 at a wedding.")

@@ -74,3 +74,12 @@ AQ, IS = "Al Qaeda", "Islamic State ({country})"
 )
 def test_a_global_group_is_named_by_its_branch_in_the_country(name: str, country: str, expected: str) -> None:
     assert in_country(name, country) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["JAS fighters burned the market stalls.", "Gunmen of the Shekau faction raided the camp at night."],
+)
+def test_boko_haram_s_own_name_and_its_faction_name_it(text: str) -> None:
+    found = [a.canonical for a in default_actors().find(text)]
+    assert found == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]

@@ -33,3 +33,28 @@ def test_a_country_in_brackets_has_no_article() -> None:
 def test_a_spelling_of_the_front_s_name_without_jabhat_is_known() -> None:
     found = [a.canonical for a in default_actors().find("Fatah al-Sham fighters fired mortars.")]
     assert found == ["Jabhat Fateh al Sham"]
+
+
+def test_a_hedged_doer_in_the_by_phrase_is_still_the_doer() -> None:
+    sides = _sides("Three guards were gunned down by alleged Taliban fighters at dawn.", "gunned down")
+    assert sides[0] == "Taliban"
+
+
+def test_fighters_loyal_to_a_group_are_that_group() -> None:
+    sides = _sides("The hamlet was overrun by militiamen loyal to Al Shabaab last week.", "overrun")
+    assert sides == ("Al Shabaab", None)
+
+
+def test_a_trigger_holding_its_auxiliary_is_passive_when_a_by_phrase_follows() -> None:
+    clause = "Two drivers were stabbed to death by Taliban fighters near the market."
+    assert _sides(clause, "were stabbed") == ("Taliban", None)
+
+
+def test_a_trigger_holding_its_auxiliary_without_a_by_phrase_keeps_its_subject() -> None:
+    clause = "Al Shabaab fighters were fighting soldiers outside the town."
+    assert _sides(clause, "were fighting")[0] == "Al Shabaab"
+
+
+def test_a_force_s_spokesman_is_no_party_to_the_act() -> None:
+    clause = "Gunmen of the Islamic State shot a trader in the square, an army spokesman said."
+    assert _sides(clause, "shot") == ("Islamic State ({country})", None)

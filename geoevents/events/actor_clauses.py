@@ -20,11 +20,15 @@ PASSIVE_BEFORE = re.compile(
 )
 
 
-# "hit by warplanes of the Saudi-led coalition": the by-phrase names the force through its men or arms.
+# "shot by suspected Shabaab gunmen": a hedge on the doer leaves the by-phrase naming it.
+_HEDGE = r"(?:(?:suspected|alleged|presumed|purported|apparent|likely)\s+)?"
+# "hit by warplanes of the Saudi-led coalition", "stormed by fighters loyal to the group": the by-phrase
+# names the force through its men or arms.
 _AGENT = re.compile(
-    r"\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:members|fighters|militants|elements|gunmen|supporters|"
-    r"warplanes|jets|aircraft|planes|helicopters|drones|forces|troops|soldiers|units|artillery)\s+"
-    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?)?[\"'“‘]?$",
+    r"\b(?:by|from)\s+(?:the\s+|an?\s+)?" + _HEDGE + r"(?:(?:members|fighters|militants|elements|gunmen|"
+    r"supporters|warplanes|jets|aircraft|planes|helicopters|drones|forces|troops|soldiers|units|artillery|"
+    r"militiamen|men)\s+(?:of|from|belonging\s+to|loyal\s+to|linked\s+to|affiliated\s+(?:to|with)|"
+    r"allied\s+(?:to|with))\s+(?:the\s+)?)?[\"'“‘]?$",
     re.IGNORECASE,
 )
 # "Syrian troops came under fire from rebels": the subject is the target, as in a passive.
@@ -51,7 +55,7 @@ _DOER_OF_NOUN = re.compile(
 _BY_RIGHT_AFTER = re.compile(  # \s* as a trigger may end in its own space ("set alight ")
     r"\s*(?:(?:planted|laid|left(?:\s+behind)?|placed|buried|rigged|fired|launched|thrown|dropped|set|carried\s+out|"
     r"claimed)\s+)?(?:by|from)\s+"
-    r"(?:the\s+|an?\s+)?[\"'“‘]?",
+    r"(?:the\s+|an?\s+)?" + _HEDGE + r"[\"'“‘]?",
     re.IGNORECASE,
 )
 # "a school in Djugu, set alight by militiamen": a participle of the act a few words after the trigger
@@ -60,11 +64,18 @@ _PARTICIPLE_BY = re.compile(
     r"(?:\s+[\w'’-]+){0,6}?,?\s+(?:set\s+(?:alight|ablaze|on\s+fire)|torched|burn(?:ed|t)|destroyed|looted|"
     r"fired|launched|planted|laid|thrown|dropped|detonated|triggered|carried\s+out|committed|perpetrated|"
     r"staged|claimed|ambushed|attacked|stormed|raided|shelled|bombed|targeted|seized|captured|abducted|"
-    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?[\"'“‘]?",
+    r"kidnapped)\s+(?:\w+ly\s+)?by\s+(?:the\s+|an?\s+)?" + _HEDGE + r"[\"'“‘]?",
     re.IGNORECASE,
 )
 _ENDS_WITH_BY = re.compile(r"\b(?:by|from)$", re.IGNORECASE)
 _BEFORE_DOER = re.compile(r"\b(?:in|during|by|after|amid)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+# "a police spokesman said", "army sources told": a force's voice, not one of the sides.
+_SPEAKER_AFTER = re.compile(
+    r"\s+spokes(?:man|men|woman|women|person|people)\b",
+    re.IGNORECASE,
+)
 
 
 # A force named as the owner of a place or thing hit ("police station", "army checkpoint", "military
@@ -107,6 +118,8 @@ def actors_of_clause(
             continue
         if _member_of_previous(found, am, clause):
             continue  # "rebel forces including fighters of X seized it": the forces named first did
+        if _SPEAKER_AFTER.match(clause, am.end):
+            continue  # "..., a police spokesman said": who tells of the act is no party to it
         facility = _FACILITY_AFTER.match(clause, am.end) is not None
         if facility and _FIRED_FROM.search(clause, max(0, am.start - 30), am.start):
             actor1 = actor1 or name  # "rockets fired from Hamas positions": their owner fired them
@@ -163,11 +176,20 @@ def _killed_in(clause: str, trigger: re.Match[str]) -> re.Match[str] | None:
     return _KILLED_IN.search(clause[: trigger.start() + (lead.end() if lead else 0)])
 
 
+# A trigger that holds its own auxiliary: "were shot (dead by ...)", "was stabbed (to death by ...)".
+_PASSIVE_TRIGGER = re.compile(
+    r"(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn)|shot|hit|struck|slain|cut|burnt|caught|set)\b",
+    re.IGNORECASE,
+)
+_BY_SOON = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?by\s", re.IGNORECASE)  # "dead by", "to death by"
+
+
 def _passive(clause: str, trigger: re.Match[str]) -> bool:
     """Whether the trigger's subject is what it hit: "was attacked", "were shelled", "came under fire"."""
     before = clause[: trigger.start()]
     return (
         bool(PASSIVE_BEFORE.search(before))
+        or bool(_PASSIVE_TRIGGER.match(trigger.group(0)) and _BY_SOON.match(clause, trigger.end()))
         or bool(re.match(r"[\s,]*(?:(?:that|which)\s+)?(?:was|were)\b", clause[trigger.end() :]))
         or bool(_CAME_UNDER.search(before))
     )
@@ -411,6 +433,9 @@ def _two_sides(draft: Draft, lexicon: ActorLexicon, before: str) -> None:
             return
 
 
+_HEDGED_BY = re.compile(r"\s*(?:by\s+)?(?:the\s+|an?\s+)?" + _HEDGE, re.IGNORECASE)
+
+
 def phrase_end(clause: str, trigger_end: int) -> int:
     """Where a reference's own phrase ends: actors after it ("... US policy") are not its parties."""
     rest = clause[trigger_end:]
@@ -418,7 +443,8 @@ def phrase_end(clause: str, trigger_end: int) -> int:
         return len(clause)  # "the attack was carried out by ..." names its perpetrator
     if re.match(r"\s*(?:\w+\s+){0,2}?(?:pitted|pitting)\b", rest, re.I):
         return len(clause)  # "the clashes pitted X against Y" names both sides
-    cut = PHRASE_BREAK.search(rest)
+    hedge = _HEDGED_BY.match(rest)  # "shot by suspected militants": the hedge is no verb of its own
+    cut = PHRASE_BREAK.search(rest, hedge.end() if hedge else 0)
     words = list(re.finditer(r"\S+", rest))
     limit = PHRASE_WORDS if ACT_AFTER.match(rest) else NEAR_WORDS
     end = len(rest) if len(words) <= limit else words[limit].start()

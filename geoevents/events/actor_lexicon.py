@@ -45,6 +45,13 @@ from geoevents.events.actor_names import (
 from geoevents.events.prefilter import dispatched
 from geoevents.events.shortcuts import per_object
 
+# The forces themselves, not their acts or arms: after a country's own name ("Myanmar troops") only these.
+_BODIES = frozenset(
+    {
+        "forces", "troops", "army", "soldiers", "military", "armed forces", "security forces", "air force",
+        "navy", "special forces", "border guards", "police", "policemen", "police officers", "riot police",
+    }
+)  # fmt: skip
 # Nouns for a state's armed or police forces after a demonym: "Syrian troops", "Iraqi police".
 _FORCE_NOUNS = {
     "military": (
@@ -287,6 +294,9 @@ def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
         for key, row in table("demonyms").items()
         if len(row) > 1 and row[1] and row[0].casefold().removeprefix("the ") in countries
     }
+    # "Myanmar troops", "Sudan army": a country's own name before a force noun, as its demonym would be
+    for name, code in _country_codes().items():
+        codes.setdefault(name.removeprefix("the "), code)
     nouns = sorted((n for group in _FORCE_NOUNS.values() for n in group), key=len, reverse=True)
     noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     pattern = re.compile(
@@ -407,6 +417,8 @@ def _state_forces(text: str) -> list[ActorMatch]:
         if not name:
             continue
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        if demonym.casefold() in _country_codes() and noun not in _BODIES:
+            continue  # "Syria air strikes" in a headline: strikes in Syria, by whoever flew them
         kind = "Police Forces of " if noun in _FORCE_NOUNS["police"] else "Military Forces of "
         kind = SECURITY if noun == "security forces" else kind
         found.append(ActorMatch(kind + with_article(name), INTER_STATE, start, m.end()))
