@@ -34,3 +34,8 @@ def test_a_country_s_own_name_before_its_men_names_its_forces() -> None:
 
 def test_a_country_s_name_before_an_act_is_where_it_happened() -> None:
     assert "Military Forces of Yemen" not in _names("Yemen air strikes kill 14 at a wedding.")
+
+
+def test_a_state_s_force_and_its_men_are_one_actor() -> None:
+    assert _names("Chad army troops held the ferry point.") == ["Military Forces of Chad"]
+    assert _names("Egyptian army soldiers guarded the crossing.") == ["Military Forces of Egypt"]

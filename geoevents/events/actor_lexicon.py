@@ -48,16 +48,18 @@ from geoevents.events.shortcuts import per_object
 # The forces themselves, not their acts or arms: after a country's own name ("Myanmar troops") only these.
 _BODIES = frozenset(
     {
-        "forces", "troops", "army", "soldiers", "military", "armed forces", "security forces", "air force",
-        "navy", "special forces", "border guards", "police", "policemen", "police officers", "riot police",
+        "forces", "troops", "army", "army troops", "army soldiers", "soldiers", "military", "armed forces",
+        "security forces", "air force", "navy", "special forces", "border guards", "police", "policemen",
+        "police officers", "riot police",
     }
 )  # fmt: skip
 # Nouns for a state's armed or police forces after a demonym: "Syrian troops", "Iraqi police".
 _FORCE_NOUNS = {
     "military": (
-        "forces", "troops", "army", "soldiers", "military", "armed forces", "security forces",
-        "government forces", "regime forces", "warplanes", "jets", "aircraft", "helicopters", "drones",
-        "drone", "air force", "navy", "artillery", "special forces", "border guards", "units",
+        "forces", "troops", "army", "army troops", "army soldiers", "soldiers", "military", "armed forces",
+        "security forces", "government forces", "regime forces", "warplanes", "jets", "aircraft",
+        "helicopters", "drones", "drone", "air force", "navy", "artillery", "special forces", "border guards",
+        "units",
         "air strikes", "airstrikes", "air strike", "airstrike", "strikes", "air raids", "raids", "warplane",
         "fighter jets", "jet fighters", "planes", "bombers", "shelling", "bombardment", "bombing", "gunships",
         "helicopter gunships", "tanks", "navy ships", "warships", "missiles", "rockets", "shells",
@@ -247,12 +249,23 @@ _FORCE_NOUNS_OF_STATE = ("Police Forces of {country}", SECURITY + COUNTRY)
 
 
 def _own_force(group: ActorMatch, force: ActorMatch) -> bool:
-    """Whether ``force`` is a state-force noun right after a named non-state ``group``."""
-    return (
+    """Whether ``force`` is a state-force noun right after a named non-state ``group``, or a country's
+    generic force noun right after that state's own force of the same kind ("Chad army troops")."""
+    kind = force.canonical.removesuffix(COUNTRY)
+    same_state = (
+        force.canonical in _FORCES_OF_A_STATE
+        and group.inter == INTER_STATE
+        and COUNTRY not in group.canonical
+        and group.canonical.startswith(kind)
+    )
+    return same_state or (
         force.canonical in _FORCE_NOUNS_OF_STATE
         and group.inter in (2, 3, 4)
         and group.canonical not in GENERIC
     )
+
+
+_FORCES_OF_A_STATE = ("Military Forces of " + COUNTRY, "Police Forces of " + COUNTRY)
 
 
 def _possessed(match: ActorMatch, before: list[ActorMatch], text: str) -> ActorMatch:
