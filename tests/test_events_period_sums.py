@@ -29,6 +29,7 @@ def _events(text: str) -> list[Event]:
         ("Warplanes have pounded the valley since dawn.", 2),
         ("In the last week the bombing of the hill villages has grown heavier.", 8),
         ("Drone strikes so far this month have hit four convoys.", 31),
+        ("Street battles have rocked the port district, leaving dozens dead.", 2),
         ("Jets struck a fuel depot on Tuesday.", None),
     ],
 )
