@@ -25,6 +25,7 @@ LEAVING = "The militia withdrew from its posts around the town overnight, reside
 def test_a_withdrawal_beside_the_same_days_hand_over_of_its_site_adds_no_row() -> None:
     rows = withdrawals_read([_told(CHANGE, 0, LEAVING), _told(TRANSFER, 90, "The army took over the town.")])
     assert [r.sub_event_type for r in rows] == [TRANSFER]
+    assert [e.start for e in rows[0].evidence] == [0, 90]  # the leaving is told as the hand-over's
 
 
 def test_a_withdrawal_under_a_deal_told_at_its_site_is_a_non_violent_transfer() -> None:

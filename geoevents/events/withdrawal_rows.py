@@ -15,7 +15,7 @@ from dataclasses import replace
 from geoevents.events.subtypes import NON_STATE_WORDS, STATE_WORDS
 from geoevents.events.summaries import kinded_cues
 from geoevents.events.triggers import TERRITORY
-from geoevents.records import Event
+from geoevents.records import Event, Evidence
 
 CHANGE = "Change to group/activity"
 TRANSFER = "Non-violent transfer of territory"
@@ -47,20 +47,30 @@ def _near(a: Event, b: Event, days: int) -> bool:
 
 
 def withdrawals_read(events: list[Event]) -> list[Event]:
-    """The rows with each withdrawal folded into the taking over of its site told the same day, or
-    typed a non-violent transfer when a deal at its site is told within two days."""
+    """The rows with each withdrawal folded into the taking over of its site told the same day (which
+    takes its sentences), or typed a non-violent transfer when a deal at its site is told within two days."""
     out: list[Event] = []
+    told: dict[int, list[Evidence]] = {}
     for event in events:
         if not _leaving(event):
             out.append(event)
             continue
         taken = next((e for e in events if e.sub_event_type in _TAKEN and _near(e, event, 1)), None)
         if taken is not None:
+            told.setdefault(id(taken), []).extend(event.evidence)
             continue
         if any(e.sub_event_type == "Agreement" and _near(e, event, 2) for e in events):
             event = replace(event, sub_event_type=TRANSFER)
         out.append(_pressed(event))
-    return out
+    return [_with_sentences(e, told.get(id(e), [])) for e in out]
+
+
+def _with_sentences(event: Event, extra: list[Evidence]) -> Event:
+    spans = {(e.start, e.end) for e in event.evidence}
+    new = [e for e in extra if (e.start, e.end) not in spans]
+    if not new:
+        return event
+    return replace(event, evidence=tuple(sorted((*event.evidence, *new), key=lambda e: e.start)))
 
 
 def _pressed(event: Event) -> Event:
