@@ -6,7 +6,7 @@ from datetime import date
 
 from shapely.geometry import Point
 
-from geoevents.events.row_folds import one_per_site_and_day
+from geoevents.events.row_folds import DATELINE, one_per_site_and_day
 from geoevents.records import Event, EventLocation, Evidence, Place
 
 AIR, SHELLING = "Air/drone strike", "Shelling/artillery/missile attack"
@@ -107,3 +107,12 @@ def test_a_row_dated_by_the_day_a_monitor_spoke_joins_the_row_of_its_act_a_day_a
     assert len(rows) == 1 and rows[0].event_date == date(2022, 5, 10)
     both_told = [told, _row(AIR, 100, day=10, tags=("date-of-report",))]
     assert len(one_per_site_and_day(both_told)) == 2  # two days each told as its own
+
+
+def test_a_row_dated_by_the_dateline_joins_a_reported_row_of_the_day_before_in_either_order() -> None:
+    lead = _row(AIR, 0, day=11, tags=(DATELINE, "date-of-report"))
+    quote = _row(AIR, 100, day=10, tags=("date-of-report",))
+    for rows in ([lead, quote], [quote, lead]):
+        folded = one_per_site_and_day(rows)
+        assert len(folded) == 1
+        assert folded[0].event_date == date(2022, 5, 10)

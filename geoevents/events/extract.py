@@ -24,6 +24,7 @@ from geoevents.events.row_folds import one_per_site_and_day
 from geoevents.events.site_words import located_there
 from geoevents.events.sites import article_country, places_compatible, site_context
 from geoevents.events.subtypes import article_topic
+from geoevents.events.withdrawal_rows import withdrawals_read
 from geoevents.records import Article, Event, MentionRole, ResolvedMention, ZoneKind
 from geoevents.settings import DEFAULT, Settings
 
@@ -76,15 +77,17 @@ def events_from_article(
     home = article_country(resolved, lexicon.home_votes(article.text), article.text)
     found = ArticleEvents(
         one_per_site_and_day(
-            without_told_sums(
-                events_from_drafts(
-                    article,
-                    drafts,
-                    lexicon,
-                    topic=article_topic(seen),
-                    home=home,
-                    unknown=unknown,
-                    context=site_context(context, article.text, home, every=resolved),
+            withdrawals_read(
+                without_told_sums(
+                    events_from_drafts(
+                        article,
+                        drafts,
+                        lexicon,
+                        topic=article_topic(seen),
+                        home=home,
+                        unknown=unknown,
+                        context=site_context(context, article.text, home, every=resolved),
+                    )
                 )
             )
         )

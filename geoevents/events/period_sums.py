@@ -57,6 +57,9 @@ def _within(told: Event, reach: int, act: Event) -> bool:
     """Whether ``act`` is of the sum's sub-type and falls in its stretch (undated rows agree)."""
     if act.sub_event_type != told.sub_event_type or _reach(act) is not None:
         return False
+    told_in = {loc.place.country_code for loc in told.locations}
+    if told_in and not told_in & {loc.place.country_code for loc in act.locations}:
+        return False
     if told.event_date is None or act.event_date is None:
         return True
     return abs(told.event_date - act.event_date) <= timedelta(days=reach)

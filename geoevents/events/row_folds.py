@@ -34,7 +34,16 @@ def _days_agree(a: Event, b: Event) -> bool:
     if a.event_date == b.event_date:
         return True
     apart = abs((a.event_date - b.event_date).days)
-    return apart == 1 and _told_day(a) != _told_day(b)
+    dateline = (DATELINE in a.tags) != (DATELINE in b.tags)
+    return apart == 1 and (_told_day(a) != _told_day(b) or dateline)
+
+
+def _later_told(a: Event, b: Event) -> bool:
+    """Whether ``a``'s day is the telling's rather than ``b``'s act's: dated by the page's dateline
+    when ``b`` is not, or by a day it was told when ``b`` is dated by its act."""
+    if (DATELINE in a.tags) != (DATELINE in b.tags):
+        return DATELINE in a.tags
+    return _told_day(a)
 
 
 def _named(actor: str | None) -> bool:
@@ -70,7 +79,7 @@ def one_per_site_and_day(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         evidence = tuple(sorted(twin.evidence + extra, key=lambda e: e.start))
-        base = event if twin.event_date != event.event_date and _told_day(twin) else twin
+        base = event if twin.event_date != event.event_date and _later_told(twin, event) else twin
         other = twin if base is event else event
         actor1 = base.actor1 if _named(base.actor1) or not _named(other.actor1) else other.actor1
         fatalities = base.fatalities if base.fatalities is not None else other.fatalities

@@ -117,12 +117,12 @@ def refined(sub_event_type: str, text: str) -> str:
 
 
 # Who acted, by the words for them nearest the trigger on the agent side.
-_STATE_WORDS = re.compile(
+STATE_WORDS = re.compile(
     r"\b(?:government|regime|army|armies|troops|soldiers|military|security\s+forces|police|"
     r"pro-government|pro-regime|loyalist|national\s+guard|gendarmes?|air\s+force)\b",
     re.IGNORECASE,
 )
-_NON_STATE_WORDS = re.compile(
+NON_STATE_WORDS = re.compile(
     r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|militias?|militiamen|opposition|terrorists?|"
     r"guerrillas?|tribesmen|gunmen|(?-i:IS|ISIS|ISIL|YPG|SDF|PKK|HTS)|Daesh|Islamic\s+State|Nusra|Qaeda|"
     r"Taliban|Shabaab|Boko\s+Haram|Houthis?|Hezbollah|Kurdish\s+forces|Free\s+Syrian\s+Army)\b",
@@ -172,13 +172,13 @@ def _side(d: Draft) -> int | None:
     text = _SUPPORT.sub(" ", d.subjects[0] if d.subjects else "")
     rel = _PLACE_RELATIVE.search(text)
     if rel is not None and (
-        _STATE_WORDS.search(text, 0, rel.start()) or _NON_STATE_WORDS.search(text, 0, rel.start())
+        STATE_WORDS.search(text, 0, rel.start()) or NON_STATE_WORDS.search(text, 0, rel.start())
     ):
         text = text[
             : rel.start()
         ]  # "IS entered the city, where Kurdish and regime forces share control, ..."
-    state = [m.end() for m in _STATE_WORDS.finditer(text)]
-    other = [m.end() for m in _NON_STATE_WORDS.finditer(text)]
+    state = [m.end() for m in STATE_WORDS.finditer(text)]
+    other = [m.end() for m in NON_STATE_WORDS.finditer(text)]
     if not state and not other:
         return None
     if state and other and min(state) < min(other) and _WITH_ALLIES.search(text):
@@ -201,15 +201,15 @@ def _side_of_a_fall(d: Draft) -> int | None:
     text = " ".join(d.context)
     if (m := _FALL_TO.search(text)) is not None:
         taker = m.group("taker")
-        if _STATE_WORDS.search(taker):
+        if STATE_WORDS.search(taker):
             return STATE
-        if _NON_STATE_WORDS.search(taker):
+        if NON_STATE_WORDS.search(taker):
             return 2
     if (m := _FALL_OF_HELD.search(text)) is not None:
         loser = m.group("loser")
-        if _STATE_WORDS.search(loser):
+        if STATE_WORDS.search(loser):
             return 2
-        if _NON_STATE_WORDS.search(loser):
+        if NON_STATE_WORDS.search(loser):
             return STATE
     return None
 
