@@ -151,3 +151,14 @@ def test_a_qualified_group_after_an_exact_one_adds_its_lower_bound(text: str, de
 )
 def test_a_group_told_by_its_origin_is_read_to_its_verb(text: str, dead: int) -> None:
     assert casualties_from_text(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Updated Mar 042019 Shells fired from the hills over the town on Monday killed 7 shepherds.", 7),
+        ("Posted Nov. 112018 Some 15 guards were killed when the depot was stormed.", 15),
+    ],
+)
+def test_a_day_glued_to_its_year_is_a_date_not_a_count(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead
