@@ -162,3 +162,16 @@ def test_a_group_told_by_its_origin_is_read_to_its_verb(text: str, dead: int) ->
 )
 def test_a_day_glued_to_its_year_is_a_date_not_a_count(text: str, dead: int) -> None:
     assert casualties_from_text(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("second", "dead"),
+    [
+        ("The raid left one guard dead and two wounded before troops shot and killed the attacker.", 2),
+        ("The raid left three guards dead until police shot dead the gunman.", 4),
+        ("The raid left one guard dead, and the gunman escaped on foot.", 1),  # no attacker killed
+    ],
+)
+def test_the_attacker_killed_in_the_next_clause_adds_to_the_toll(second: str, dead: int) -> None:
+    text = f"A gunman opened fire on a bank in Varno on Tuesday. {second}"
+    assert _tuesday_toll(text) == dead
