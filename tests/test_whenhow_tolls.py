@@ -175,3 +175,16 @@ def test_a_day_glued_to_its_year_is_a_date_not_a_count(text: str, dead: int) -> 
 def test_the_attacker_killed_in_the_next_clause_adds_to_the_toll(second: str, dead: int) -> None:
     text = f"A gunman opened fire on a bank in Varno on Tuesday. {second}"
     assert _tuesday_toll(text) == dead
+
+
+@pytest.mark.parametrize(
+    ("rival", "dead"),
+    [
+        ("The state agency gave a toll of at least 9 dead and 40 wounded.", 9),  # the lower report wins
+        ("Officials put the toll at 30.", 17),  # a higher report leaves the lower one
+        ("Medics put the death toll at dozens.", 17),  # a vague one does not replace an exact one
+    ],
+)
+def test_another_sources_toll_of_the_act_keeps_the_lower_figure(rival: str, dead: int) -> None:
+    text = f"Car bombs struck a market in Varno on Tuesday. A monitor said 17 people were killed. {rival}"
+    assert _tuesday_toll(text) == dead

@@ -35,7 +35,7 @@ def tolls_carried(drafts: list[Draft], sentences: list[Span], usable: list[Resol
     for before, sentence in pairwise(sentences):
         if (sentence.start, sentence.end) in told or not 0 < sentence.start - before.end <= NEXT_TO:
             continue
-        act = _act_of(drafts, before)
+        act = _act_of(drafts, before, tolled=_RIVAL_TOLL.search(sentence.text) is not None)
         if act is None or _NO_TOLL_OF_IT.search(sentence.text):
             continue
         toll = casualties_from_text(sentence.text)
@@ -44,6 +44,10 @@ def tolls_carried(drafts: list[Draft], sentences: list[Span], usable: list[Resol
         own = {rm.place.feature_id for rm in places_in(sentence, usable) if rm.place}
         if not own <= {rm.place.feature_id for rm in act.sites if rm.place}:
             continue
+        if act.fatalities is not None:  # another source's toll of the act: ACLED keeps the lower
+            if not (act.fatalities[1] or toll.fatalities_vague) and toll.fatalities < act.fatalities[0]:
+                act.fatalities = (toll.fatalities, False)
+            continue
         act.fatalities = (toll.fatalities, toll.fatalities_vague)
         if act.injuries is None and toll.injuries is not None:
             act.injuries = (toll.injuries, toll.injuries_vague)
@@ -51,10 +55,17 @@ def tolls_carried(drafts: list[Draft], sentences: list[Span], usable: list[Resol
         told.add((sentence.start, sentence.end))
 
 
-def _act_of(drafts: list[Draft], sentence: Span) -> Draft | None:
-    """The one untolled act the sentence reports, else None (two acts leave the toll unassigned)."""
+# Another source's toll of the same act: "the agency gave a toll of 12", "officials put the toll at 12".
+_RIVAL_TOLL = re.compile(
+    r"\b(?:gave|gives|put|puts|reported)\s+(?:a|the|its|their)\s+(?:death\s+)?toll\b", re.I
+)
+
+
+def _act_of(drafts: list[Draft], sentence: Span, *, tolled: bool = False) -> Draft | None:
+    """The one untolled act the sentence reports (one with a toll, if ``tolled``), else None (two acts
+    leave the toll unassigned)."""
     acts = [d for d in drafts if any((s.start, s.end) == (sentence.start, sentence.end) for s in d.spans)]
-    if len(acts) != 1 or acts[0].fatalities is not None:
+    if len(acts) != 1 or (acts[0].fatalities is not None and not tolled):
         return None
     act = acts[0]
     return act if act.sub_event_type is not None or act.generic is not None else None
