@@ -151,3 +151,40 @@ def test_a_qualified_group_after_an_exact_one_adds_its_lower_bound(text: str, de
 )
 def test_a_group_told_by_its_origin_is_read_to_its_verb(text: str, dead: int) -> None:
     assert casualties_from_text(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Updated Mar 042019 Shells fired from the hills over the town on Monday killed 7 shepherds.", 7),
+        ("Posted Nov. 112018 Some 15 guards were killed when the depot was stormed.", 15),
+    ],
+)
+def test_a_day_glued_to_its_year_is_a_date_not_a_count(text: str, dead: int) -> None:
+    assert casualties_from_text(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("second", "dead"),
+    [
+        ("The raid left one guard dead and two wounded before troops shot and killed the attacker.", 2),
+        ("The raid left three guards dead until police shot dead the gunman.", 4),
+        ("The raid left one guard dead, and the gunman escaped on foot.", 1),  # no attacker killed
+    ],
+)
+def test_the_attacker_killed_in_the_next_clause_adds_to_the_toll(second: str, dead: int) -> None:
+    text = f"A gunman opened fire on a bank in Varno on Tuesday. {second}"
+    assert _tuesday_toll(text) == dead
+
+
+@pytest.mark.parametrize(
+    ("rival", "dead"),
+    [
+        ("The state agency gave a toll of at least 9 dead and 40 wounded.", 9),  # the lower report wins
+        ("Officials put the toll at 30.", 17),  # a higher report leaves the lower one
+        ("Medics put the death toll at dozens.", 17),  # a vague one does not replace an exact one
+    ],
+)
+def test_another_sources_toll_of_the_act_keeps_the_lower_figure(rival: str, dead: int) -> None:
+    text = f"Car bombs struck a market in Varno on Tuesday. A monitor said 17 people were killed. {rival}"
+    assert _tuesday_toll(text) == dead

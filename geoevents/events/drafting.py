@@ -323,9 +323,9 @@ def _draft_of_clause(
     scope = sentence if here.n_events == 1 else clause
     dates, roles, ref_tag = _clause_dates(here, clause, scope, m)
     earlier = tuple(s for s in here.acts.get(clause, []) if s < m.start()) if scope is clause else ()
-    casualties = casualties_of_act(
-        scope.text, clause.start - scope.start + m.end(), trigger_start=m.start(), earlier_acts=earlier
-    )
+    then = sentence.text[clause.end - sentence.start :] if scope is clause else ""  # the clauses after it
+    end = clause.start - scope.start + m.end()
+    casualties = casualties_of_act(scope.text, end, trigger_start=m.start(), earlier_acts=earlier, then=then)
     if here.loose is not None and clause is here.first_act and not casualties.any:
         casualties = here.loose
     casualties = _toll_of_the_cause(here, clause, casualties)

@@ -56,7 +56,12 @@ NOT_A_COUNT_AFTER = re.compile(
 )
 
 
-IN_NUMERIC_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b")
+# "12-11-2019", "11/2019", and a day glued to its year after its month ("Jul 172015", "Oct. 082017").
+IN_NUMERIC_DATE = re.compile(
+    r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:19|20)\d\d\b",
+    re.I,
+)
 
 
 def number_from_phrase(phrase: str) -> tuple[int, bool] | None:

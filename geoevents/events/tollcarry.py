@@ -5,6 +5,7 @@ died in the exchange."), right after the act it follows, is that act's toll, not
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from geoevents.events.coref import FURTHER_TOLL, absorb
@@ -14,7 +15,7 @@ from geoevents.events.draft import Draft
 from geoevents.events.numbers import NUMBER, number_from_phrase
 from geoevents.events.sites import places_in
 from geoevents.events.text import Span
-from geoevents.events.tollforms import ATTACKERS
+from geoevents.events.tollforms import ATTACKERS, attacker_killed_at
 from geoevents.records import ResolvedMention
 
 # A tally over time or a war ("have died since", "so far"), another event, or a toll not told as fact.
@@ -34,7 +35,7 @@ def tolls_carried(drafts: list[Draft], sentences: list[Span], usable: list[Resol
     for before, sentence in pairwise(sentences):
         if (sentence.start, sentence.end) in told or not 0 < sentence.start - before.end <= NEXT_TO:
             continue
-        act = _act_of(drafts, before)
+        act = _act_of(drafts, before, tolled=_RIVAL_TOLL.search(sentence.text) is not None)
         if act is None or _NO_TOLL_OF_IT.search(sentence.text):
             continue
         toll = casualties_from_text(sentence.text)
@@ -43,6 +44,10 @@ def tolls_carried(drafts: list[Draft], sentences: list[Span], usable: list[Resol
         own = {rm.place.feature_id for rm in places_in(sentence, usable) if rm.place}
         if not own <= {rm.place.feature_id for rm in act.sites if rm.place}:
             continue
+        if act.fatalities is not None:  # another source's toll of the act: ACLED keeps the lower
+            if not (act.fatalities[1] or toll.fatalities_vague) and toll.fatalities < act.fatalities[0]:
+                act.fatalities = (toll.fatalities, False)
+            continue
         act.fatalities = (toll.fatalities, toll.fatalities_vague)
         if act.injuries is None and toll.injuries is not None:
             act.injuries = (toll.injuries, toll.injuries_vague)
@@ -50,10 +55,17 @@ def tolls_carried(drafts: list[Draft], sentences: list[Span], usable: list[Resol
         told.add((sentence.start, sentence.end))
 
 
-def _act_of(drafts: list[Draft], sentence: Span) -> Draft | None:
-    """The one untolled act the sentence reports, else None (two acts leave the toll unassigned)."""
+# Another source's toll of the same act: "the agency gave a toll of 12", "officials put the toll at 12".
+_RIVAL_TOLL = re.compile(
+    r"\b(?:gave|gives|put|puts|reported)\s+(?:a|the|its|their)\s+(?:death\s+)?toll\b", re.I
+)
+
+
+def _act_of(drafts: list[Draft], sentence: Span, *, tolled: bool = False) -> Draft | None:
+    """The one untolled act the sentence reports (one with a toll, if ``tolled``), else None (two acts
+    leave the toll unassigned)."""
     acts = [d for d in drafts if any((s.start, s.end) == (sentence.start, sentence.end) for s in d.spans)]
-    if len(acts) != 1 or acts[0].fatalities is not None:
+    if len(acts) != 1 or (acts[0].fatalities is not None and not tolled):
         return None
     act = acts[0]
     return act if act.sub_event_type is not None or act.generic is not None else None
@@ -194,16 +206,22 @@ _OTHER_ACTS_TOLL = re.compile(
 
 
 def casualties_of_act(
-    text: str, trigger_end: int, *, trigger_start: int = -1, earlier_acts: tuple[int, ...] = ()
+    text: str,
+    trigger_end: int,
+    *,
+    trigger_start: int = -1,
+    earlier_acts: tuple[int, ...] = (),
+    then: str = "",
 ) -> Casualties:
     """The toll ``text`` gives the act whose trigger ends at ``trigger_end``: a toll told after it of an
     earlier or other act (see above) is that act's, so only what comes before that act counts. The
     second of two acts that share one toll ("air strikes and artillery fire killed 16") has none: a
-    figure for a whole bombardment is its main event's, the first named."""
+    figure for a whole bombardment is its main event's, the first named. ``then`` is the rest of the
+    sentence after the act's clause, where the attacker's end may be told."""
     if _second_of_a_pair(text, trigger_start, earlier_acts):
         return Casualties(None, None, False, False)
     other = _OTHER_ACTS_TOLL.search(text, trigger_end)
-    return casualties_from_text(text if other is None else text[: other.start()])
+    return _with_the_attacker(casualties_from_text(text if other is None else text[: other.start()]), then)
 
 
 # Two acts named as one subject or object, the first in a few words: "air strikes and artillery fire".
@@ -215,3 +233,16 @@ _PAIRED = re.compile(
 def _second_of_a_pair(text: str, start: int, earlier: tuple[int, ...]) -> bool:
     """Whether the act at ``start`` is named right after another of its clause, joined to it by "and"."""
     return start >= 0 and any(start - s > 0 and _PAIRED.fullmatch(text, s, start) for s in earlier)
+
+
+# The clause that tells the attacker's end right after the victims' toll: "before police shot the gunman".
+_THEN_CLAUSE = re.compile(r"\W*(?:before|after|until|when|as|and|then)\b", re.I)
+
+
+def _with_the_attacker(toll: Casualties, then: str) -> Casualties:
+    """A clause's exact toll with the attacker killed in the sentence's next clause ("The attack left
+    one officer dead before police shot and killed the attacker": 2, as ACLED counts the attacker)."""
+    at = attacker_killed_at(then)
+    if toll.fatalities is None or toll.fatalities_vague or at is None or not _THEN_CLAUSE.match(then):
+        return toll
+    return replace(toll, fatalities=toll.fatalities + 1) if len(then[:at].split()) <= 4 else toll

@@ -105,6 +105,12 @@ def without_attacker(text: str) -> str | None:
     return None if m is None else text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
 
 
+def attacker_killed_at(text: str) -> int | None:
+    """Where ``text`` tells the attacker's killing ("police shot and killed the gunman"), else None."""
+    m = _ATTACKER_KILLED.search(text)
+    return None if m is None else m.start()
+
+
 # One more victim named in the singular after a counted group: "and their driver", "along with his son".
 ONE_MORE = re.compile(
     rf"\b(?:and|along\s+with|as\s+well\s+as)\s+(?:their|his|her|its)\s+(?:[\w’'\-]+\s+)?(?:{PERSONS})\b(?![\w’'\-])",
