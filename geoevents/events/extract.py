@@ -17,6 +17,7 @@ from geoevents.events.draft_dates import tag_background
 from geoevents.events.drafting import drafts_from_article
 from geoevents.events.event_rows import events_from_drafts
 from geoevents.events.reference import article_source, background_reference, reference_date
+from geoevents.events.renamed import own_name_readings
 from geoevents.events.site_words import located_there
 from geoevents.events.sites import article_country, places_compatible, site_context
 from geoevents.events.subtypes import article_topic
@@ -47,6 +48,7 @@ def events_from_article(
     lexicon = actors or default_actors()
     seen: Counter[str] = Counter()
     trace: list[str] = []
+    resolved = own_name_readings(list(resolved))  # "Pokrovsk" of a text on Ukraine is not Engels, Russia
     drafts = drafts_from_article(article, list(resolved), lexicon, settings, trace, seen=seen)
     tag_background(drafts, background_reference(article) if drafts else None)
     trace += ["background" for d in drafts if "background" in d.tags]
