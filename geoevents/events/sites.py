@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from geoevents.events.capitals import capital_namesake, capital_sites
 from geoevents.events.draft import Draft
+from geoevents.events.headlines import report_sites
 from geoevents.events.site_context import (
     _BROAD,
     SiteContext,
@@ -386,6 +387,7 @@ def location_groups(
     if villages:
         d.tags.add("site-unlisted-village")
     sites = without_containers(_towns_for_features(sites, d, text), text, keep=set(villages))
+    sites = report_sites(d, sites)  # headlines run together: the report's own clause
     by_country: dict[str, list[ResolvedMention]] = {}
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
