@@ -20,6 +20,7 @@ from geoevents.events.event_rows import events_from_drafts
 from geoevents.events.period_sums import tag_period_sums, without_told_sums
 from geoevents.events.realis import earlier_month
 from geoevents.events.reference import article_source, background_reference, reference_date
+from geoevents.events.renamed import own_name_readings
 from geoevents.events.row_folds import one_per_site_and_day
 from geoevents.events.site_words import located_there
 from geoevents.events.sites import article_country, places_compatible, site_context
@@ -52,6 +53,7 @@ def events_from_article(
     lexicon = actors or default_actors()
     seen: Counter[str] = Counter()
     trace: list[str] = []
+    resolved = own_name_readings(list(resolved))  # "Pokrovsk" of a text on Ukraine is not Engels, Russia
     drafts = drafts_from_article(article, list(resolved), lexicon, settings, trace, seen=seen)
     tag_background(drafts, background_reference(article) if drafts else None)
     tag_months_back(drafts, article)

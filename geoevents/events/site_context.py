@@ -457,12 +457,14 @@ def article_country(
     spans = [(rm.mention.start, rm.mention.end) for rm in placed]
     parts = split_name_parts(placed, text) if text else frozenset()
     voters: dict[str, ResolvedMention] = {}  # the places that voted, by feature
+    demonyms = False  # whether a demonym voted ("Syrian jets ... in Ariha": not that place alone)
     for rm in resolved:
         m = rm.mention
         code, weight = None, 1.0
         if m.role is MentionRole.DEMONYM:
             based = _SPONSOR.match(text, m.end, m.end + 14)
             code = None if based else m.country_code
+            demonyms = demonyms or code is not None
         elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
             # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
             code = (text and container_country(rm, placed, text)) or rm.place.country_code
@@ -472,7 +474,7 @@ def article_country(
             votes[code] = votes.get(code, 0.0) + weight * (2 if m.zone is ZoneKind.DATELINE else 1)
     if not votes:
         return None
-    lone = _lone_namesake(voters, votes, actor_votes)
+    lone = None if demonyms else _lone_namesake(voters, votes, actor_votes)
     return lone or sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 

@@ -300,7 +300,17 @@ def located_there(text: str, rm: ResolvedMention) -> bool:
 
 
 CONTAINER_GAP = 120  # characters: the longest "in the rural north of the province of" a connector spans
-_POSSESSIVE = re.compile(r"['’]s?\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[a-z])s)\s+(?:the\s+)?")  # "Idlibs Maarat": its apostrophe lost
+
+
+def possessed_by(text: str, owner: ResolvedMention, rm: ResolvedMention) -> bool:
+    """Whether a place is named as a part of the place just before it ("Idlib's Maarat al-Numaan", or
+    with the apostrophe lost, "Idlibs Maarat al-Numaan"): that place only says where it lies."""
+    end, start = owner.mention.end, rm.mention.start
+    if end > start or not _POSSESSIVE.fullmatch(text, end, start):
+        return False
+    # a bare "s" is a possessive only after a capitalised name (not "tyres" of a lower-case text)
+    return text[end : end + 1] in ("'", "’") or text[owner.mention.start : owner.mention.start + 1].isupper()
 
 
 def container_of(rm: ResolvedMention, placed: list[ResolvedMention], text: str) -> ResolvedMention | None:
@@ -317,7 +327,7 @@ def container_of(rm: ResolvedMention, placed: list[ResolvedMention], text: str) 
             return other
     j = bisect.bisect_left(placed, start, key=lambda m: m.mention.start)
     for other in reversed(placed[max(0, j - 3) : j]):
-        if other.mention.end <= start and _POSSESSIVE.fullmatch(text, other.mention.end, start):
+        if possessed_by(text, other, rm):
             return other
     return None
 

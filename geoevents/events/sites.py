@@ -7,6 +7,7 @@ ACLED locations with geo_precision, one group per country.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from dataclasses import replace
 
 from geoevents.events.capitals import capital_namesake, capital_sites
 from geoevents.events.draft import Draft
+from geoevents.events.headlines import report_sites
 from geoevents.events.site_context import (
     _BROAD,
     SiteContext,
@@ -47,6 +49,7 @@ from geoevents.events.site_words import (
     granularity,
     names_a_road,
     places_in,
+    possessed_by,
     site_flags,
     site_precision,
 )
@@ -133,6 +136,9 @@ def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int
             inside.add(id(b))  # "Baghdad" of "north of Baghdad"
             continue
         gap = text[a.mention.end : b.mention.start]
+        if _owner_of(a, b, text):  # "Idlib's Maarat al-Numaan": the part is the site, not its owner
+            inside.add(id(a))
+            continue
         if id(b) in keep or len(gap) > CONTAINER_GAP or not leads_to_container(text, a.mention.end, b):
             continue
         if a.place is None or b.place is None or a.place.feature_id == b.place.feature_id:
@@ -145,6 +151,15 @@ def without_containers(sites: list[ResolvedMention], text: str, *, keep: set[int
             continue
         inside.add(id(b))
     return [rm for rm in sites if id(rm) not in inside] or sites
+
+
+def _owner_of(a: ResolvedMention, b: ResolvedMention, text: str) -> bool:
+    """Whether ``a`` is a place of the same country named as the owner of the finer or equal ``b``
+    just after it ("Idlibs Maarat al-Numaan district"; see ``possessed_by``)."""
+    if a.place is None or b.place is None or a.place.feature_id == b.place.feature_id:
+        return False
+    same = a.place.country_code == b.place.country_code
+    return same and granularity(text, b) <= granularity(text, a) and possessed_by(text, a, b)
 
 
 TWIN_KM = 100.0  # a namesake abroad this close to the place the text puts it in is the town across a border
@@ -259,7 +274,28 @@ def _own_sites(d: Draft, text: str, home: str | None, context: SiteContext) -> l
     if elsewhere:
         d.tags.add("site-misread-elsewhere")
         sites = [rm for rm in sites if all(rm is not other for other in elsewhere)]
+    owned = _owned_parts(sites, placed, text)
+    if owned:
+        d.tags.add("site-part-of-owner")
+        sites = _once([owned.get(id(rm), rm) for rm in sites])
     return _beside_the_road(d, sites, text)
+
+
+def _owned_parts(
+    sites: list[ResolvedMention], placed: list[ResolvedMention], text: str
+) -> dict[int, ResolvedMention]:
+    """{site id: the place named right after it as its part} ("in Idlib's Maarat al-Numaan", "east of
+    Idlibs Maarat al-Numaan district": the part is where it happened). ``placed`` sorted by start."""
+    found: dict[int, ResolvedMention] = {}
+    for rm in sites:
+        i = bisect.bisect_left(placed, rm.mention.end, key=lambda m: m.mention.start)
+        for other in placed[i : i + 3]:
+            if other.mention.start - rm.mention.end > 8:
+                break
+            if _owner_of(rm, other, text):
+                found[id(rm)] = other
+                break
+    return found
 
 
 def _once(found: list[ResolvedMention]) -> list[ResolvedMention]:
@@ -351,6 +387,7 @@ def location_groups(
     if villages:
         d.tags.add("site-unlisted-village")
     sites = without_containers(_towns_for_features(sites, d, text), text, keep=set(villages))
+    sites = report_sites(d, sites)  # headlines run together: the report's own clause
     by_country: dict[str, list[ResolvedMention]] = {}
     for rm in sorted(sites, key=lambda rm: rm.mention.start):
         by_country.setdefault(rm.place.country_code or "", []).append(rm)  # type: ignore[union-attr]
