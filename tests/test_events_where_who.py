@@ -369,4 +369,12 @@ def test_an_actor_file_with_a_bad_country_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="ISO alpha-2"):
         ActorLexicon.load([extra])
     extra.write_text("canonical,inter,aliases,country\nValley Guards,3,the guards,ye\n", encoding="utf-8")
-    assert ActorLexicon.load([extra]).home_votes("The guards shelled the valley.") == {"YE": 1}
+    assert ActorLexicon.load([extra]).home_votes("The guards shelled the valley.") == {"YE": 2}
+
+
+def test_a_one_country_group_outweighs_a_demonym_of_foreigners_or_sponsors() -> None:
+    text = "Al-Shabaab claimed the blast that killed Kenyan traders near the market."
+    kenyan = ResolvedMention(
+        Mention("a", 41, 47, "Kenyan", role=MentionRole.DEMONYM, country_code="KE"), None, 0.9, 3
+    )
+    assert article_country([kenyan], default_actors().home_votes(text), text) == "SO"

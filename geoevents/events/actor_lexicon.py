@@ -127,11 +127,11 @@ class ActorLexicon:
         return cls(tuple(rows), pattern, inter, homes)
 
     def home_votes(self, text: str) -> Counter[str]:
-        """The countries the groups named in ``text`` fight in, one vote a naming ("the Houthis" -> YE):
-        evidence of the country an article is about that a foreign namesake of its towns cannot outweigh."""
-        return Counter(
-            self.home_by_name[a.canonical] for a in self.find(text) if a.canonical in self.home_by_name
-        )
+        """The countries the groups named in ``text`` fight in, two votes a naming ("the Houthis" -> YE):
+        evidence of the country an article is about that neither a foreign namesake of its towns nor a
+        demonym (one vote: it may name a foreign force, a sponsor or victims' nationality) outweighs."""
+        homes = (self.home_by_name.get(a.canonical) for a in self.find(text))
+        return Counter({c: 2 * n for c, n in Counter(h for h in homes if h).items()})
 
     def find(self, text: str) -> list[ActorMatch]:
         """Every actor named in ``text``, left to right (a demonym's state forces included)."""

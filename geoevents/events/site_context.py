@@ -360,7 +360,7 @@ def article_country(
     half, a part of a name read in two countries (see ``split_name_parts``) not at all, so that a group
     that fights in one country outweighs it ("Houthis ... in Al Bayda");
     and a demonym not at all when it says where a source is based ("a British-based monitor", in
-    ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
+    ``text``); each naming of a group that fights in one country counts twice (``actor_votes``: see
     ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
     not place, and tells foreign namesakes from the places of the story.
     """
