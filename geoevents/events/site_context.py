@@ -356,9 +356,10 @@ def article_country(
     """The country an article is about: the one its places, demonyms and groups name most.
 
     A place in a country counts twice, a dateline twice more; a country named and a demonym once, as they
-    often name an actor's country ("US beef", "Russian jets"), a weakly chosen place (a likely namesake)
-    half, a part of a name read in two countries (see ``split_name_parts``) not at all, so that a group
-    that fights in one country outweighs it ("Houthis ... in Al Bayda");
+    often name an actor's country ("US beef", "Russian jets"), a region's people ("Kurdish", found in
+    several countries) and a weakly chosen place (a likely namesake) half, a part of a name read in two
+    countries (see ``split_name_parts``) not at all, so that a group that fights in one country
+    outweighs it ("Houthis ... in Al Bayda");
     and a demonym not at all when it says where a source is based ("a British-based monitor", in
     ``text``); each naming of a group that fights in one country counts twice (``actor_votes``: see
     ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
@@ -375,6 +376,8 @@ def article_country(
         if m.role is MentionRole.DEMONYM:
             based = re.match(r"[\s-]*based\b", text[m.end : m.end + 12], re.IGNORECASE)
             code = None if based else m.country_code
+            if rm.place is not None and rm.place.feature_class != "country":
+                weight = 0.5  # a people of several countries' region ("Kurdish") hints at one
         elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
             # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
             code = (text and container_country(rm, placed, text)) or rm.place.country_code
