@@ -39,3 +39,14 @@ def test_a_country_s_name_before_an_act_is_where_it_happened() -> None:
 def test_a_state_s_force_and_its_men_are_one_actor() -> None:
     assert _names("Chad army troops held the ferry point.") == ["Military Forces of Chad"]
     assert _names("Egyptian army soldiers guarded the crossing.") == ["Military Forces of Egypt"]
+
+
+def test_a_state_s_force_by_its_own_capitalised_name_is_that_state_s() -> None:
+    assert _names("The Ghanaian Armed Forces sealed the road.") == ["Military Forces of Ghana"]
+    assert _names("Kenyan Army soldiers patrolled the camp.") == ["Military Forces of Kenya"]
+    assert _names("the Malian Air Force bombed a depot") == ["Military Forces of Mali"]
+    assert _names("Nepalese Police guarded the polls") == ["Police Forces of Nepal"]
+
+
+def test_a_group_whose_name_holds_a_demonym_and_army_keeps_its_own_name() -> None:
+    assert _names("fighters of the Free Syrian Army shelled a post") == ["Free Syrian Army"]

@@ -22,7 +22,7 @@ from tests.test_events_actors import _one
     ],
 )
 def test_a_one_country_group_votes_for_its_country(group: str, country: str) -> None:
-    assert default_actors().home_votes(f"Fighters of the {group} were seen on the road.") == {country: 1}
+    assert default_actors().home_votes(f"Fighters of the {group} were seen on the road.") == {country: 2}
 
 
 def test_troops_unnamed_beside_a_one_country_group_are_that_country_s() -> None:

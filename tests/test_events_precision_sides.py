@@ -32,3 +32,11 @@ def test_a_toll_of_two_other_sides_stays_apart_from_a_clash_of_two_named_sides()
     fight = _draft(0, "Armed clash", "the army fought the rebels", ARMY, other)
     toll = _draft(1, None, "four farmers and a trader were killed by gunmen", GANG, "Civilians (Freedonia)")
     assert not drafts_compatible(fight, toll, 25.0)
+
+
+def test_a_toll_naming_the_army_unnamed_joins_a_clash_naming_that_army_by_its_country() -> None:
+    fight = _draft(0, "Armed clash", "a gun battle between the Freedonian Army and smugglers", None, ARMY)
+    toll = _draft(1, None, "two soldiers and six gunmen were killed", "Military Forces of {country}", GANG)
+    assert drafts_compatible(fight, toll, 25.0)
+    absorb(fight, toll)
+    assert {fight.actor1, fight.actor2} == {ARMY, GANG}

@@ -369,4 +369,25 @@ def test_an_actor_file_with_a_bad_country_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="ISO alpha-2"):
         ActorLexicon.load([extra])
     extra.write_text("canonical,inter,aliases,country\nValley Guards,3,the guards,ye\n", encoding="utf-8")
-    assert ActorLexicon.load([extra]).home_votes("The guards shelled the valley.") == {"YE": 1}
+    assert ActorLexicon.load([extra]).home_votes("The guards shelled the valley.") == {"YE": 2}
+
+
+def test_a_one_country_group_outweighs_a_demonym_of_foreigners_or_sponsors() -> None:
+    text = "Al-Shabaab claimed the blast that killed Kenyan traders near the market."
+    kenyan = ResolvedMention(
+        Mention("a", 41, 47, "Kenyan", role=MentionRole.DEMONYM, country_code="KE"), None, 0.9, 3
+    )
+    assert article_country([kenyan], default_actors().home_votes(text), text) == "SO"
+
+
+def test_a_people_of_a_region_hints_at_its_country_less_than_the_country_named() -> None:
+    text = "Highland fighters held the ridge in Freedonia, officials said."
+    region = Place("g:hl", "Highlands", "admin1", 10.0, 10.0, Point(10.0, 10.0), "geonames", "IQ")
+    highland = [
+        _placed(text, "Highland", region, role=MentionRole.DEMONYM, country_code="IQ"),
+    ]
+    named = _placed(
+        text, "Freedonia", Place("g:fd", "Freedonia", "country", 9.0, 9.0, Point(9.0, 9.0), "geonames", "SY")
+    )
+    assert article_country([*highland, named], {}, text) == "SY"
+    assert article_country(highland, {}, text) == "IQ"  # alone, it still names the country

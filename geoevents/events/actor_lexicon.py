@@ -50,8 +50,14 @@ _BODIES = frozenset(
     {
         "forces", "troops", "army", "army troops", "army soldiers", "soldiers", "military", "armed forces",
         "security forces", "air force", "navy", "special forces", "border guards", "police", "policemen",
-        "police officers", "riot police",
+        "police officers", "riot police", "national guard", "border guard", "republican guard",
     }
+)  # fmt: skip
+# A state's forces by their own capitalised name after its demonym ("Sudanese Armed Forces", "Egyptian
+# Army soldiers"); only so capitalised, as "Afghan army" is matched by the nouns below.
+_TITLED_FORCES = (
+    "Armed Forces", "Army", "Navy", "Air Force", "Police", "National Guard", "Border Guard", "Border Guards",
+    "Republican Guard", "National Army",
 )  # fmt: skip
 # Nouns for a state's armed or police forces after a demonym: "Syrian troops", "Iraqi police".
 _FORCE_NOUNS = {
@@ -121,11 +127,11 @@ class ActorLexicon:
         return cls(tuple(rows), pattern, inter, homes)
 
     def home_votes(self, text: str) -> Counter[str]:
-        """The countries the groups named in ``text`` fight in, one vote a naming ("the Houthis" -> YE):
-        evidence of the country an article is about that a foreign namesake of its towns cannot outweigh."""
-        return Counter(
-            self.home_by_name[a.canonical] for a in self.find(text) if a.canonical in self.home_by_name
-        )
+        """The countries the groups named in ``text`` fight in, two votes a naming ("the Houthis" -> YE):
+        evidence of the country an article is about that neither a foreign namesake of its towns nor a
+        demonym (one vote: it may name a foreign force, a sponsor or victims' nationality) outweighs."""
+        homes = (self.home_by_name.get(a.canonical) for a in self.find(text))
+        return Counter({c: 2 * n for c, n in Counter(h for h in homes if h).items()})
 
     def find(self, text: str) -> list[ActorMatch]:
         """Every actor named in ``text``, left to right (a demonym's state forces included)."""
@@ -312,9 +318,12 @@ def _demonym_table() -> tuple[dict[str, str], re.Pattern[str]]:
         codes.setdefault(name.removeprefix("the "), code)
     nouns = sorted((n for group in _FORCE_NOUNS.values() for n in group), key=len, reverse=True)
     noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    titled = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_TITLED_FORCES, key=len)[::-1])
     pattern = re.compile(
-        rf"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+(?:government|regime|state))?"
-        rf"\s+(?P<noun>{noun})(?![\w-])"
+        # the demonym's second word is never the start of the force's own name ("Egyptian Army soldiers")
+        rf"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:\s(?!(?:{titled})(?![\w-]))[A-Z][a-z]+)?)"
+        rf"(?:\s+(?:government|regime|state))?"
+        rf"\s+(?:(?P<noun>{noun})|(?P<titled>{titled}))(?![\w-])"
     )
     return codes, pattern
 
@@ -429,7 +438,7 @@ def _state_forces(text: str) -> list[ActorMatch]:
         name = country_name(codes.get(demonym.casefold()))
         if not name:
             continue
-        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        noun = re.sub(r"\s+", " ", (m.group("noun") or m.group("titled")).lower())
         if demonym.casefold() in _country_codes() and noun not in _BODIES:
             continue  # "Syria air strikes" in a headline: strikes in Syria, by whoever flew them
         kind = "Police Forces of " if noun in _FORCE_NOUNS["police"] else "Military Forces of "

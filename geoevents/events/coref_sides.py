@@ -3,16 +3,37 @@ folded report gives the event it joins."""
 
 from __future__ import annotations
 
+from geoevents.events.actor_names import COUNTRY
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import EXPLOSIONS
+
+
+def _as_named(name: str | None, others: tuple[str | None, ...]) -> str | None:
+    """A force of an unnamed country ("the army", "soldiers") as the other report names it, where that
+    report names that kind of force of one country ("the Mexican Army"): one force, told twice."""
+    if name is None or COUNTRY not in name:
+        return name
+    head, tail = name.split(COUNTRY, 1)
+    named = {o for o in others if o and COUNTRY not in o and o.startswith(head) and o.endswith(tail)}
+    return named.pop() if len(named) == 1 else name
+
+
+def _aligned(a: Draft, b: Draft) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    """Both reports' (actor1, actor2), each unnamed country's force named as the other report names it."""
+    sides_a, sides_b = (a.actor1, a.actor2), (b.actor1, b.actor2)
+    return (
+        (_as_named(a.actor1, sides_b), _as_named(a.actor2, sides_b)),
+        (_as_named(b.actor1, sides_a), _as_named(b.actor2, sides_a)),
+    )
 
 
 def toll_of_a_fight(fight: Draft, toll: Draft) -> bool:
     """An untyped casualty report naming only sides of a clash ("three of its fighters were killed"):
     in a battle both sides are actors, so the dead may be of either side. A clash told with one side
     unnamed ("a battle between the army and hitmen") takes a toll naming its side and one more."""
-    named = {x for x in (toll.actor1, toll.actor2) if x}
-    sides = {x for x in (fight.actor1, fight.actor2) if x}
+    fought, told = _aligned(fight, toll)
+    named = {x for x in told if x}
+    sides = {x for x in fought if x}
     clash = fight.sub_event_type == "Armed clash" and toll.sub_event_type is None
     return clash and bool(named) and (named <= sides or (len(sides) < 2 and sides <= named))
 
@@ -48,7 +69,7 @@ def fill_sides(into: Draft, other: Draft) -> None:
         and (into.actor1 is None) != (into.actor2 is None)
     ):
         known = into.actor1 or into.actor2
-        new = [x for x in (other.actor1, other.actor2) if x and x != known]
+        new = [x for x in _aligned(into, other)[1] if x and x != known]
         if new:
             into.actor1, into.actor2 = (into.actor1, new[0]) if into.actor1 else (new[0], into.actor2)
             return

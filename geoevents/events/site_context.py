@@ -442,12 +442,13 @@ def article_country(
     """The country an article is about: the one its places, demonyms and groups name most.
 
     A place in a country counts twice, a dateline twice more; a country named and a demonym once, as they
-    often name an actor's country ("US beef", "Russian jets"), a weakly chosen place (a likely namesake)
-    half, a part of a name read in two countries (see ``split_name_parts``) not at all, so that a group
-    that fights in one country outweighs it ("Houthis ... in Al Bayda");
+    often name an actor's country ("US beef", "Russian jets"), a region's people ("Kurdish", found in
+    several countries) and a weakly chosen place (a likely namesake) half, a part of a name read in two
+    countries (see ``split_name_parts``) not at all, so that a group that fights in one country
+    outweighs it ("Houthis ... in Al Bayda");
     and a demonym not at all when it says where a source is based or who backs an actor ("a British-based
     monitor", "a Russian-brokered deal"; ``data/sponsor_words.txt``; in
-    ``text``); each naming of a group that fights in one country counts once (``actor_votes``: see
+    ``text``); each naming of a group that fights in one country counts twice (``actor_votes``: see
     ``ActorLexicon.home_votes``). It names the state, civilians or protesters of an event the text does
     not place, and tells foreign namesakes from the places of the story.
     """
@@ -465,6 +466,8 @@ def article_country(
             based = _SPONSOR.match(text, m.end, m.end + 14)
             code = None if based else m.country_code
             demonyms = demonyms or code is not None
+            if rm.place is not None and rm.place.feature_class != "country":
+                weight = 0.5  # a people of several countries' region ("Kurdish") hints at one
         elif m.role is MentionRole.LITERAL and rm.place is not None and _votes(rm, text, spans):
             # a place the text puts in a town of another country ("Bakara market, Mogadishu") votes for it
             code = (text and container_country(rm, placed, text)) or rm.place.country_code
