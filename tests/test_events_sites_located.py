@@ -95,14 +95,14 @@ def test_a_province_named_before_an_inverted_attribution_is_the_site(gazetteer: 
 def test_a_village_north_of_a_bare_province_name_is_placed_at_its_seat(gazetteer: object) -> None:
     """ "a hamlet north of Raqqa": the name stands for the town, so the unlisted place sits at the town
     (geo_precision 2); "in Raqqa province" is the province (3), still at its capital as ACLED codes it."""
-    from geoevents.events.towns import _village_at
+    from geoevents.events.towns import village_at
     from geoevents.records import Mention, ResolvedMention
 
     province = next(c.place for c in gazetteer.candidates("Raqqa") if c.place.feature_class == "admin1")  # type: ignore[attr-defined]
     for text, bare in (("a hamlet north of Raqqa on Monday", True), ("a hamlet in Raqqa province", False)):
         start = text.index("Raqqa")
         rm = ResolvedMention(Mention("v", start, start + 5, "Raqqa"), province, 1.0, 1)
-        loc = _village_at("Umm Tina", rm, text)
+        loc = village_at("Umm Tina", rm, text)
         assert loc.place.name == "Umm Tina"
         assert (loc.precision == 2) is bare
         assert _km((loc.place.lat, loc.place.lon), (35.95, 39.01)) <= 10

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from geoevents.events import events_from_article
-from geoevents.events.towns import _name_key
+from geoevents.events.towns import name_key
 from geoevents.records import Article
 
 
@@ -24,12 +24,12 @@ from geoevents.records import Article
     ],
 )
 def test_two_romanisations_share_a_key(one: str, other: str) -> None:
-    assert _name_key(one) == _name_key(other)
+    assert name_key(one) == name_key(other)
 
 
 @pytest.mark.parametrize(("one", "other"), [("Hama", "Homs"), ("Deir", "Dara"), ("Idlib", "Irbid")])
 def test_different_names_keep_different_keys(one: str, other: str) -> None:
-    assert _name_key(one) != _name_key(other)
+    assert name_key(one) != name_key(other)
 
 
 def test_a_town_spelt_otherwise_is_placed_at_its_own_point(gazetteer: object) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from geoevents.events import events_from_article
-from geoevents.events.towns import _km
+from geoevents.events.towns import distance_km
 from geoevents.records import Article
 
 
@@ -41,4 +41,4 @@ def _last_site(text: str, gazetteer: Any) -> tuple[float, float]:
 def test_the_town_referred_back_to_is_not_its_container(
     text: str, point: tuple[float, float], gazetteer: Any
 ) -> None:
-    assert _km(*_last_site(text, gazetteer), *point) <= 25
+    assert distance_km(*_last_site(text, gazetteer), *point) <= 25

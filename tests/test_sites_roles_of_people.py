@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from geoevents.events import events_from_article
-from geoevents.events.towns import _km
+from geoevents.events.towns import distance_km
 from geoevents.geoparse.recognizer import mentions_from_article
 from geoevents.records import Article, MentionRole
 
@@ -46,4 +46,4 @@ def test_a_capital_that_speaks_still_stands_for_its_government(gazetteer: Any) -
 
 def test_the_protesters_town_is_the_protest_site(gazetteer: Any) -> None:
     text = "Dozens of residents of Manbij protested on Thursday over the water shortage."
-    assert _km(*_site(text, gazetteer), 36.53, 37.95) <= 25
+    assert distance_km(*_site(text, gazetteer), 36.53, 37.95) <= 25

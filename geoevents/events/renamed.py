@@ -9,12 +9,12 @@ from functools import lru_cache
 from typing import Any
 
 from geoevents.events.towns import (
-    _AREA_WORDS_IN,
-    _LOCATIVE_PHRASE,
-    _city_place,
-    _keyed_towns,
-    _km,
-    _name_key,
+    AREA_WORDS_IN,
+    LOCATIVE_PHRASE,
+    city_place,
+    distance_km,
+    keyed_towns,
+    name_key,
 )
 from geoevents.records import MentionRole, ResolvedMention, ZoneKind
 
@@ -25,9 +25,9 @@ OTHER_TOWN_KM = 50.0  # a town of the name this far from the reading is another 
 def _towns_by_own_name(country: str) -> dict[str, dict[str, Any]]:
     """One country's towns of 15,000 or more by the name key of their own (primary) name, the largest kept."""
     found: dict[str, dict[str, Any]] = {}
-    for towns in _keyed_towns(country).values():
+    for towns in keyed_towns(country).values():
         for city, _ in towns:
-            key = _name_key(city["name"])
+            key = name_key(city["name"])
             if key and int(city.get("population") or 0) > int(found.get(key, {}).get("population") or 0):
                 found[key] = city
     return found
@@ -48,7 +48,7 @@ def named_countries(resolved: Iterable[ResolvedMention]) -> list[str]:
 
 def _said_name(rm: ResolvedMention) -> str:
     name = rm.mention.parts[-1] if rm.mention.parts else rm.mention.text
-    return _AREA_WORDS_IN.sub("", _LOCATIVE_PHRASE.sub("", name, count=1))
+    return AREA_WORDS_IN.sub("", LOCATIVE_PHRASE.sub("", name, count=1))
 
 
 def own_name_town(rm: ResolvedMention, countries: Iterable[str]) -> ResolvedMention | None:
@@ -57,19 +57,19 @@ def own_name_town(rm: ResolvedMention, countries: Iterable[str]) -> ResolvedMent
     place = rm.place
     if place is None or place.feature_class != "populated_place":  # not a province named for its seat
         return None
-    key = _name_key(_said_name(rm))
-    if len(key) <= 3 or key == _name_key(place.name):
+    key = name_key(_said_name(rm))
+    if len(key) <= 3 or key == name_key(place.name):
         return None  # read by its own name
     towns = [t for code in countries if (t := _towns_by_own_name(code).get(key)) is not None]
     towns = [
         t
         for t in towns
-        if _km(place.lat, place.lon, float(t["latitude"]), float(t["longitude"])) > OTHER_TOWN_KM
+        if distance_km(place.lat, place.lon, float(t["latitude"]), float(t["longitude"])) > OTHER_TOWN_KM
     ]
     if not towns:
         return None
     town = max(towns, key=lambda t: int(t.get("population") or 0))
-    return replace(rm, place=_city_place(town, renamed_from=place.feature_id))
+    return replace(rm, place=city_place(town, renamed_from=place.feature_id))
 
 
 def own_name_readings(resolved: list[ResolvedMention]) -> list[ResolvedMention]:

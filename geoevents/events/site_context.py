@@ -27,10 +27,10 @@ from geoevents.events.site_words import (
     origin_of,
 )
 from geoevents.events.towns import (
-    _BY_TOWN,
-    _TOWN_LIKE,
-    _city_place,
-    _km,
+    BY_TOWN,
+    TOWN_LIKE,
+    city_place,
+    distance_km,
     home_namesake,
     larger_namesake,
     village_named,
@@ -93,7 +93,7 @@ def foreign_namesake(rm: ResolvedMention, home: str | None, named: frozenset[str
     if rm.score < NAMESAKE_SCORE:
         return True
     unnamed = named is not None and code not in named and rm.place is not None
-    return unnamed and rm.place.feature_class in _TOWN_LIKE and rm.score < UNNAMED_COUNTRY_SCORE  # type: ignore[union-attr]
+    return unnamed and rm.place.feature_class in TOWN_LIKE and rm.score < UNNAMED_COUNTRY_SCORE  # type: ignore[union-attr]
 
 
 _ORIGIN_LIST = re.compile(
@@ -140,11 +140,11 @@ def misread_by_its_container(
     # "Palmyra (Homs)" or "Hawija, Kirkuk" may name the town's province: only a bearing ("east of", "near")
     # puts it by the town itself
     said = text[rm.mention.end : container.mention.start] + container.mention.text  # type: ignore[union-attr]
-    by_town = _BY_TOWN.match(said) is not None
+    by_town = BY_TOWN.match(said) is not None
     if (
         within.feature_class == "populated_place"
         and by_town
-        and _km(place.lat, place.lon, within.lat, within.lon) > MISREAD_KM
+        and distance_km(place.lat, place.lon, within.lat, within.lon) > MISREAD_KM
     ):
         return container
     return None
@@ -202,7 +202,7 @@ def site_context(
     towns = {
         rm.place.feature_id: rm.place
         for rm in placed
-        if rm.place is not None and rm.place.country_code == home and rm.place.feature_class in _TOWN_LIKE
+        if rm.place is not None and rm.place.country_code == home and rm.place.feature_class in TOWN_LIKE
     }
     return SiteContext(
         usable,
@@ -394,7 +394,7 @@ def joined_split_names(
                 found.update({id(a): a, id(b): a})  # "Daraa al-Balad": a quarter of the town at home
             continue
         whole = replace(a, mention=replace(a.mention, start=start, end=b.mention.end, text=name))
-        joined = replace(whole, place=_city_place(town), score=0.5, precision=a.precision)
+        joined = replace(whole, place=city_place(town), score=0.5, precision=a.precision)
         found.update({id(a): joined, id(b): joined})
     for rm in placed:  # "around Ain" beside the part "Ain" of "Ain Issa"
         if id(rm) in parts and id(rm) not in found:
@@ -491,6 +491,6 @@ def _lone_namesake(
     if len(voters) != 1 or len(votes) != 1 or actor_votes:
         return None
     (rm,) = voters.values()
-    if rm.place is None or rm.place.feature_class not in _TOWN_LIKE | {"admin1"}:
+    if rm.place is None or rm.place.feature_class not in TOWN_LIKE | {"admin1"}:
         return None
     return larger_namesake(rm.place, rm.mention.text)

