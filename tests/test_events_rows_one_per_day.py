@@ -22,6 +22,7 @@ def _row(
     day: int = 10,
     actor1: str | None = "Air Force",
     tags: tuple[str, ...] = (),
+    precision: int = 1,
 ) -> Event:
     text = "x" * 20
     return Event(
@@ -30,7 +31,7 @@ def _row(
         sub_event_type=sub,
         disorder_type="Political violence",
         event_date=date(2022, 5, day),
-        time_precision=1,
+        time_precision=precision,
         actor1=actor1,
         locations=(EventLocation(place, 1),),
         evidence=(Evidence("a", start, start + 20, text, "test"),),
@@ -116,3 +117,15 @@ def test_a_row_dated_by_the_dateline_joins_a_reported_row_of_the_day_before_in_e
         folded = one_per_site_and_day(rows)
         assert len(folded) == 1
         assert folded[0].event_date == date(2022, 5, 10)
+
+
+def test_strikes_told_to_the_week_and_a_day_of_that_week_are_one_row_on_the_day() -> None:
+    # "killed in raids on the town over the weekend" beside "Sunday's raids on the town"
+    rows = one_per_site_and_day([_row(AIR, 0, day=14, precision=2), _row(AIR, 100, day=15)])
+    assert len(rows) == 1
+    assert rows[0].event_date == date(2022, 5, 15) and rows[0].time_precision == 1
+    assert [e.start for e in rows[0].evidence] == [0, 100]
+
+
+def test_a_week_told_act_stays_apart_from_a_day_well_outside_its_week() -> None:
+    assert len(one_per_site_and_day([_row(AIR, 0, day=3, precision=2), _row(AIR, 100, day=15)])) == 2

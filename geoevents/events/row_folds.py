@@ -12,6 +12,7 @@ from dataclasses import replace
 from geoevents.records import Event
 
 DATELINE = "date-of-dateline"  # a row dated only by the page's dateline, the day after the act
+WEEK_SLACK_DAYS = 3  # a day told to the week ("over the weekend") lies this close to its act's own day
 
 
 def _sites(event: Event) -> tuple[tuple[str, str | None], ...]:
@@ -27,13 +28,16 @@ def _told_day(event: Event) -> bool:
 
 
 def _days_agree(a: Event, b: Event) -> bool:
-    """One day, or a row dated by the page's dateline and the body's row of the day before; or no day
+    """One day, or a row dated by the page's dateline and the body's row of the day before, or a row
+    told to the week ("strikes over the weekend") and one of its days ("Sunday's strikes"); or no day
     for either, in an article that gives none (no publication date, no day in the text)."""
     if a.event_date is None or b.event_date is None:
         return a.event_date is None and b.event_date is None
     if a.event_date == b.event_date:
         return True
     apart = abs((a.event_date - b.event_date).days)
+    if {a.time_precision, b.time_precision} == {1, 2}:
+        return apart <= WEEK_SLACK_DAYS
     dateline = (DATELINE in a.tags) != (DATELINE in b.tags)
     return apart == 1 and (_told_day(a) != _told_day(b) or dateline)
 
@@ -80,6 +84,8 @@ def one_per_site_and_day(events: list[Event]) -> list[Event]:
             continue
         evidence = tuple(sorted(twin.evidence + extra, key=lambda e: e.start))
         base = event if twin.event_date != event.event_date and _later_told(twin, event) else twin
+        if {twin.time_precision, event.time_precision} == {1, 2}:
+            base = twin if twin.time_precision == 1 else event  # the act's own day over its week
         other = twin if base is event else event
         actor1 = base.actor1 if _named(base.actor1) or not _named(other.actor1) else other.actor1
         fatalities = base.fatalities if base.fatalities is not None else other.fatalities
