@@ -1,6 +1,6 @@
 """The words that tell an act as the cause of another ("after the shelling", "in retaliation for the
-raid"), from ``data/causes.tsv``: the dates, the gate and the site rules each read the words they need,
-with the anchors of their own use."""
+raid"), from ``data/causes.tsv``: the dates, the gate, the site and the protest rules each read the
+words they need, with the anchors of their own use."""
 
 from __future__ import annotations
 
