@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from geoevents.errors import InputError
-from geoevents.events.triggers import data_rows
+from geoevents.events.datafiles import data_rows
 
 _COLUMNS = ("pattern", "since", "governs")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from geoevents.events.causes import cause_words
 from geoevents.events.datepatterns import (
     DATELINE_HEAD,
     DATELINE_TAIL,
@@ -395,7 +396,7 @@ _REPORTED = re.compile(
 
 
 _CAUSE_AFTER = re.compile(
-    r"\b(?:after|following|since|in\s+(?:response|retaliation|revenge)\s+(?:to|for))\b", re.IGNORECASE
+    rf"\b(?:{cause_words('after', 'since')}|{cause_words('reply')}\s+(?:to|for))\b", re.IGNORECASE
 )
 
 
@@ -410,8 +411,8 @@ _SINCE_ITS_START = re.compile(
     r"(?:[\w'’-]+\s+){1,3}?(?:began|started|was\s+launched|opened)\s+$)",
     re.I,
 )
-_CAUSE_ONLY = re.compile(r"\b(?:since|in\s+(?:response|retaliation|revenge))\b", re.IGNORECASE)
-_JUST_AFTER = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)  # a day just before the act's own
+_CAUSE_ONLY = re.compile(rf"\b{cause_words('since', 'reply')}\b", re.IGNORECASE)
+_JUST_AFTER = re.compile(rf"\b{cause_words('after')}\b", re.IGNORECASE)  # a day just before the act's own
 
 
 def _counted_after_the_trigger(text: str, found: DateMatch, trigger: tuple[int, int]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+from geoevents.events.causes import cause_words
 from geoevents.events.clause_triggers import weak_verb
 from geoevents.events.nonpolitical import (
     CRIME_LOOKALIKES,
@@ -224,7 +225,7 @@ def _release_asked(clause: str, m: re.Match[str], sentence: str | None, at: int 
 
 # A clause told as what led to the sentence's act: "..., after the killing of a protester", "..., after a
 # youth was stabbed". The cause is reported for context; where it is news, the article tells it apart.
-_AFTER_CAUSE = re.compile(r"\W*(?:after|following)\s", re.IGNORECASE)
+_AFTER_CAUSE = re.compile(rf"\W*{cause_words('after')}\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$", re.I)
 # "agreed a truce, ending three days of clashes": the fighting a settlement ended, told as its spell.
 _SPELL_ENDED = re.compile(

@@ -13,8 +13,8 @@ import re
 from datetime import timedelta
 from functools import lru_cache
 
+from geoevents.events.datafiles import data_rows
 from geoevents.events.draft import Draft
-from geoevents.events.triggers import data_rows
 from geoevents.records import Event
 
 # A sentence that tells an act of its own: a day or a count.

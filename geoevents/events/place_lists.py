@@ -14,9 +14,9 @@ from copy import copy
 from functools import lru_cache
 
 from geoevents.events.counts import casualties_from_text, split_evenly
+from geoevents.events.datafiles import data_rows
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
-from geoevents.events.triggers import data_rows
 from geoevents.records import MentionRole, ResolvedMention
 
 _COLUMNS = ("kind", "word")

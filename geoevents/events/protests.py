@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from geoevents.events.causes import cause_words
 from geoevents.events.realis import recalled
 from geoevents.events.taxonomy import SUB_EVENT_TYPES
 from geoevents.events.text import Span
@@ -49,7 +50,7 @@ def _protest_before(clause: str, found: Found) -> Found:
 # A demonstration named as the cause of an arrest told before it ("arrested 200 supporters after violent
 # protests"): the arrest is the event.
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:after|following|over|for|during|ahead\s+of|before|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,3}$",
+    rf"\b(?:{cause_words('after')}|over|for|during|ahead\s+of|before|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){{0,3}}$",
     re.IGNORECASE,
 )
 
@@ -66,7 +67,7 @@ def _arrest_before(clause: str, found: Found) -> Found:
 
 # A clause that only names a demonstration as the cause of the act before it: "..., after violent protests".
 _CAUSE_CLAUSE = re.compile(
-    r"\W*(?:after|following|amid|over)\s+(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|riots?|rallies|unrest)"
+    rf"\W*(?:{cause_words('after')}|amid|over)\s+(?:[\w'’-]+\s+){{0,3}}?(?:protests?|demonstrations?|riots?|rallies|unrest)"
     r"\b\s*(?:[,.;]|$|(?:in|on|at|last|this|earlier)\b)",
     re.IGNORECASE,
 )

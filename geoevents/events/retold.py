@@ -29,9 +29,9 @@ from geoevents.events.coref import (
     towns,
     types_compatible,
 )
+from geoevents.events.datafiles import data_rows
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import EXPLOSIONS
-from geoevents.events.triggers import data_rows
 from geoevents.settings import Settings
 
 ASSUMED = "date-assumed-publication"

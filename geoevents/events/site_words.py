@@ -7,6 +7,7 @@ import bisect
 import re
 from importlib.resources import files
 
+from geoevents.events.causes import cause_words
 from geoevents.events.text import Span
 from geoevents.events.towns import GRANULARITY, leads_to_container
 from geoevents.records import MentionKind, ResolvedMention
@@ -98,8 +99,8 @@ _ATTRIBUTION = re.compile(r"\b(?:blam\w*|pinned|attribut\w*|accus\w*)\s+(?:\w+\s
 # Between a place and a later trigger: the trigger is the cause or topic of what happened at the place
 # ("mourners gathered in Baghdad for the funerals of fighters killed in air strikes").
 _SUBORDINATE = re.compile(
-    r"\b(?:for|after|following|against|over|since|before|about|because\s+of|in\s+(?:response|retaliation|"
-    r"revenge|protest)\s+(?:to|for|against|at))\b",
+    rf"\b(?:{cause_words('after', 'since')}|for|against|over|before|about|because\s+of|"
+    rf"(?:{cause_words('reply')}|in\s+protest)\s+(?:to|for|against|at))\b",
     re.IGNORECASE,
 )
 

@@ -22,9 +22,10 @@ from typing import NamedTuple
 from geoevents.errors import InputError
 from geoevents.events.actors import COUNTRY, ActorLexicon, is_unidentified_group
 from geoevents.events.authorities import governing_group
+from geoevents.events.datafiles import data_rows
 from geoevents.events.draft import Draft
 from geoevents.events.taxonomy import ARMED_WORDS, CIVILIAN_WORDS, GENERIC_EXPLOSION, SUB_EVENT_TYPES
-from geoevents.events.triggers import TERRITORY, data_rows, definitions
+from geoevents.events.triggers import TERRITORY, definitions
 
 _COLUMNS = ("from", "to", "definition", "pattern")
 STATE = 1  # ACLED inter code of state forces

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from geoevents.events.datafiles import data_rows
 from geoevents.events.plurals import OCCASION
-from geoevents.events.triggers import data_rows
 
 _KINDS = ("since", "perfect", "vague", "reaction", "span", "ongoing", "endured", "spell")
 

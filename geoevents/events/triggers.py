@@ -14,11 +14,11 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from geoevents.errors import InputError
+from geoevents.events.datafiles import data_rows
 from geoevents.events.prefilter import required_strings
 from geoevents.events.shortcuts import RowFilter
 from geoevents.events.taxonomy import (
@@ -57,26 +57,6 @@ class TriggerMention:
     @property
     def text(self) -> str:
         return self.match.group(0)
-
-
-def data_rows(path: Path | None, name: str, columns: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
-    """The rows of a tab-separated data file (``#`` comments), each with ``file:line`` for errors."""
-    source = (
-        path.read_text(encoding="utf-8")
-        if path
-        else resources.files(__package__).joinpath(f"data/{name}").read_text(encoding="utf-8")
-    )
-    label = str(path) if path else f"geoevents/events/data/{name}"
-    lines = [(n, line) for n, line in enumerate(source.splitlines(), 1) if line and not line.startswith("#")]
-    if not lines or tuple(lines[0][1].split("\t")) != columns:
-        raise InputError(label, f"the header must be the columns {', '.join(columns)} (tab-separated)")
-    out = []
-    for number, line in lines[1:]:
-        cells = line.split("\t")
-        if len(cells) != len(columns):
-            raise InputError(f"{label}:{number}", f"expected {len(columns)} columns, found {len(cells)}")
-        out.append((f"{label}:{number}", dict(zip(columns, cells, strict=True))))
-    return out
 
 
 @lru_cache(maxsize=4)
