@@ -28,11 +28,11 @@ from geoevents.events.datepatterns import (
     WEEKDAY_BEFORE,
     WEEKDAYS,
     folded,
+    possible_patterns,
 )
 from geoevents.events.datepatterns import (
     PATTERNS as _PATTERNS,
 )
-from geoevents.events.prefilter import Gate
 from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
 
 
@@ -232,17 +232,11 @@ class _Taken:
         self.ends.insert(i, end)
 
 
-@lru_cache(maxsize=1)
-def _gate() -> Gate:
-    """The patterns' required strings: a text without a month name is not scanned for one."""
-    return Gate(pattern for _, pattern in _PATTERNS)
-
-
 def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out."""
     taken = _Taken()
     found: list[DateMatch] = []
-    for (kind, pattern), possible in zip(_PATTERNS, _gate().open(text), strict=True):
+    for (kind, pattern), possible in zip(_PATTERNS, possible_patterns(text), strict=True):
         if not possible:
             continue
         for m in pattern.finditer(text):
