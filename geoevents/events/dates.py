@@ -232,12 +232,20 @@ class _Taken:
         self.ends.insert(i, end)
 
 
-def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
-    """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out."""
+# Relative expressions listed after the counted days ("two days later"): without a reference date they
+# have none, anchor no counted day, and no later pattern's match ("in 2019") can overlap theirs.
+_DATELESS = {"day_before_yesterday", "yesterday", "today", "weekday", "overnight", "past_day", "weekend"}
+_DATELESS |= {"last_week", "this_week", "this_month", "last_month", "month", "last_year", "this_year"}
+
+
+def dates_from_text(text: str, *, reference: date | None, dated: bool = False) -> list[DateMatch]:
+    """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out.
+    ``dated`` (without a reference): only those that can have a date, the others unread, their dates the same.
+    """
     taken = _Taken()
     found: list[DateMatch] = []
     for (kind, pattern), possible in zip(_PATTERNS, possible_patterns(text), strict=True):
-        if not possible:
+        if not possible or (dated and reference is None and kind in _DATELESS):
             continue
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):

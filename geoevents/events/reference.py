@@ -38,7 +38,11 @@ def _reference_date(article: Article) -> tuple[date | None, str | None]:
     if told is not None:
         return told, "date-ref:text"  # a note's own day ("As reported on 28 April 2020, on 26 April, ...")
     latest = max(
-        (d.date for d in dates_from_text(article.text, reference=None) if d.date and d.precision == 1),
+        (
+            d.date
+            for d in dates_from_text(article.text, reference=None, dated=True)
+            if d.date and d.precision == 1
+        ),
         default=None,
     )
     if latest is not None:
