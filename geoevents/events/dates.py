@@ -356,7 +356,9 @@ _OFFSET = re.compile(
 def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | None:
     """The date of the text's dateline or publication line, if one opens the text."""
     head = text[:400]
-    return next((d for d in dates_from_text(head, reference=reference) if d.dateline and d.date), None)
+    return next(
+        (d for d in dates_from_text(head, reference=reference, dated=True) if d.dateline and d.date), None
+    )
 
 
 _OPENS = re.compile(
