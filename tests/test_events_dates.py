@@ -218,3 +218,29 @@ def test_a_report_day_stays_when_the_sentence_dates_no_other_act() -> None:
     )
     (event,) = events_from_article(article, resolved)
     assert event.event_date == date(2021, 6, 8) and "date-of-report" in event.tags
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Traders at the market decided to close on 3 December 2020.", [date(2020, 12, 3)]),
+        ("Fighting resumed in midMarch 2021 near the dam.", [date(2021, 3, 1)]),
+        ("Fighting resumed in mid-March 2021 near the dam.", [date(2021, 3, 1)]),
+        ("The mayor decided the market may reopen in octagonal halls.", []),
+    ],
+)
+def test_a_month_is_read_where_its_word_starts_or_after_mid(text: str, told: list[date]) -> None:
+    assert [d.date for d in dates_from_text(text, reference=None) if d.date] == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2021 gunmen struck; on Friday, in 2019 and two days later more came, yesterday too.",
+        "Late on Sunday night, in the past 24 hours, during the weekend of 8 June 2020, last year in 2018.",
+        "In May 2020 a raid; the following day a second, this week a third, early 2021 a fourth.",
+    ],
+)
+def test_the_dated_reading_gives_every_date_the_full_one_does(text: str) -> None:
+    full = [d for d in dates_from_text(text, reference=None) if d.date is not None]
+    assert dates_from_text(text, reference=None, dated=True) == full

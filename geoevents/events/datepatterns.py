@@ -7,6 +7,9 @@ English word it spells, where a plain ``lower()`` would leave a combining dot be
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from geoevents.events.prefilter import Gate, required_strings
 
 MONTHS = {
     name: i + 1
@@ -193,6 +196,28 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_year", re.compile(r"\b(?:earlier\s+)?this\s+year\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of|early|late|mid-?|by|until)\s+{_YEAR}\b(?![-/]\d)", re.I)),
 ]
+
+
+@lru_cache(maxsize=1)
+def _gate() -> Gate:
+    """The patterns' required strings: a text without a month name is not scanned for one."""
+    return Gate(pattern for _, pattern in PATTERNS)
+
+
+# Every pattern the month names gate reads its month where a word starts, or just after "mid"
+# ("midMarch 2021"): "mar", "dec", "may" inside other words ("market", "decided", "mayor") open the
+# gate, not this.
+_MONTH_WORD = re.compile(rf"(?:\b|mid){MONTH}", re.I)
+_MONTH_GATED = [required_strings(p) == required_strings(re.compile(MONTH, re.I)) for _, p in PATTERNS]
+_A_MONTH_GATED = _MONTH_GATED.index(True)  # the gate opens them all or none: they share its strings
+
+
+def possible_patterns(text: str) -> list[bool]:
+    """For each of ``PATTERNS``, whether it may match ``text`` (False: it cannot)."""
+    possible = _gate().open(text)
+    if possible[_A_MONTH_GATED] and not _MONTH_WORD.search(text):
+        return [p and not m for p, m in zip(possible, _MONTH_GATED, strict=True)]
+    return possible
 
 
 def folded(word: str) -> str:

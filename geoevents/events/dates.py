@@ -29,11 +29,11 @@ from geoevents.events.datepatterns import (
     WEEKDAY_BEFORE,
     WEEKDAYS,
     folded,
+    possible_patterns,
 )
 from geoevents.events.datepatterns import (
     PATTERNS as _PATTERNS,
 )
-from geoevents.events.prefilter import Gate
 from geoevents.events.sites import OPENING_DATE, before_is_the_triggers
 
 
@@ -233,18 +233,20 @@ class _Taken:
         self.ends.insert(i, end)
 
 
-@lru_cache(maxsize=1)
-def _gate() -> Gate:
-    """The patterns' required strings: a text without a month name is not scanned for one."""
-    return Gate(pattern for _, pattern in _PATTERNS)
+# Relative expressions listed after the counted days ("two days later"): without a reference date they
+# have none, anchor no counted day, and no later pattern's match ("in 2019") can overlap theirs.
+_DATELESS = {"day_before_yesterday", "yesterday", "today", "weekday", "overnight", "past_day", "weekend"}
+_DATELESS |= {"last_week", "this_week", "this_month", "last_month", "month", "last_year", "this_year"}
 
 
-def dates_from_text(text: str, *, reference: date | None) -> list[DateMatch]:
-    """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out."""
+def dates_from_text(text: str, *, reference: date | None, dated: bool = False) -> list[DateMatch]:
+    """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out.
+    ``dated`` (without a reference): only those that can have a date, the others unread, their dates the same.
+    """
     taken = _Taken()
     found: list[DateMatch] = []
-    for (kind, pattern), possible in zip(_PATTERNS, _gate().open(text), strict=True):
-        if not possible:
+    for (kind, pattern), possible in zip(_PATTERNS, possible_patterns(text), strict=True):
+        if not possible or (dated and reference is None and kind in _DATELESS):
             continue
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
@@ -355,7 +357,9 @@ _OFFSET = re.compile(
 def dateline_date(text: str, *, reference: date | None = None) -> DateMatch | None:
     """The date of the text's dateline or publication line, if one opens the text."""
     head = text[:400]
-    return next((d for d in dates_from_text(head, reference=reference) if d.dateline and d.date), None)
+    return next(
+        (d for d in dates_from_text(head, reference=reference, dated=True) if d.dateline and d.date), None
+    )
 
 
 _OPENS = re.compile(

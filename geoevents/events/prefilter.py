@@ -211,9 +211,14 @@ class Gate:
         self.keys = [required_strings(p) for p in patterns]
         self._sets = list(dict.fromkeys(k for k in self.keys if k is not None))  # each set tested once
         self._slots = [None if k is None else self._sets.index(k) for k in self.keys]
+        # A text holds one of a set's strings exactly when it holds one that contains no other
+        # ("jan", not "january"): only those are looked for.
+        self._shortest = [
+            tuple(k for k in keys if not any(o != k and o in k for o in keys)) for keys in self._sets
+        ]
 
     def open(self, text: str) -> list[bool]:
         """For each pattern, whether it may match ``text`` (False: it cannot)."""
         lowered = folded(text)
-        hits = [any(k in lowered for k in keys) for keys in self._sets]
+        hits = [any(k in lowered for k in keys) for keys in self._shortest]
         return [True if slot is None else hits[slot] for slot in self._slots]

@@ -38,7 +38,11 @@ def _reference_date(article: Article) -> tuple[date | None, str | None]:
     if told is not None:
         return told, "date-ref:text"  # a note's own day ("As reported on 28 April 2020, on 26 April, ...")
     latest = max(
-        (d.date for d in dates_from_text(article.text, reference=None) if d.date and d.precision == 1),
+        (
+            d.date
+            for d in dates_from_text(article.text, reference=None, dated=True)
+            if d.date and d.precision == 1
+        ),
         default=None,
     )
     if latest is not None:
@@ -62,7 +66,12 @@ def _reference_date(article: Article) -> tuple[date | None, str | None]:
 def _first_full_date(text: str) -> date | None:
     """The first day the opening of a text names in full, year and all: the day a note speaks from."""
     return next(
-        (d.date for d in dates_from_text(text[:300], reference=None) if d.date and d.precision <= 2), None
+        (
+            d.date
+            for d in dates_from_text(text[:300], reference=None, dated=True)
+            if d.date and d.precision <= 2
+        ),
+        None,
     )
 
 
