@@ -241,8 +241,7 @@ _DATELESS |= {"last_week", "this_week", "this_month", "last_month", "month", "la
 
 def dates_from_text(text: str, *, reference: date | None, dated: bool = False) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, without overlaps; dates inside names are left out.
-    ``dated`` (without a reference): only those that can have a date, the others unread, their dates the same.
-    """
+    ``dated`` with no reference reads only the expressions that can have a date (the same dates, sooner)."""
     taken = _Taken()
     found: list[DateMatch] = []
     for (kind, pattern), possible in zip(_PATTERNS, possible_patterns(text), strict=True):
