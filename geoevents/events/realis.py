@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from geoevents.events.datepatterns import MONTHS
+
 # Re-exported for callers that import them from here.
 from geoevents.events.plurals import OCCASION, PAST_VERB_AFTER, campaign_summary, generic_plural
 from geoevents.events.summaries import cue, kinded_cues
@@ -276,7 +278,6 @@ def earlier_year(clause: str, start: int, published: int) -> bool:
     return False
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A bare month the act is told in, with no day and no year: "in June", "in mid-August", "a mid-May raid".
 _IN_MONTH = re.compile(
     r"\b(?:in\s+(?:(?:early|late)\s+|mid-?\s*)?|mid-)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
@@ -295,7 +296,7 @@ def earlier_month(clause: str, start: int, published: date) -> bool:
         between = clause[m.end() : start] if m.start() < start else clause[start : m.start()]
         if _OTHER_ACT.search(between):
             continue  # the month is another act's ("the town, which fell in June")
-        back = (published.month - 1 - _MONTHS.index(m.group(1).lower()[:3])) % 12
+        back = (published.month - MONTHS[m.group(1).lower()[:3]]) % 12
         if back >= 2:
             return True
     return False
