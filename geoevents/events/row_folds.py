@@ -7,19 +7,30 @@ after drafting). Such rows fold here, the first keeping its fields and taking th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from geoevents.records import Event
+from geoevents.records import Event, Evidence
 
 DATELINE = "date-of-dateline"  # a row dated only by the page's dateline, the day after the act
 WEEK_SLACK_DAYS = 3  # a day told to the week ("over the weekend") lies this close to its act's own day
 
 
-def _sites(event: Event) -> tuple[tuple[str, str | None], ...]:
+def site_names(event: Event) -> frozenset[tuple[str, str | None]]:
     """The row's sites by name and country: a city and the province named after it are one place to
     the reader ("in Hama" and "in Hama province" of one day's advance)."""
-    sites = {(loc.place.name, loc.place.country_code) for loc in event.locations if loc.role == "site"}
-    return tuple(sorted(sites, key=str))
+    return frozenset(
+        (loc.place.name, loc.place.country_code) for loc in event.locations if loc.role == "site"
+    )
+
+
+def with_evidence(event: Event, extra: Iterable[Evidence]) -> Event:
+    """``event`` with the sentences of ``extra`` it does not hold yet, in text order."""
+    spans = {(e.start, e.end) for e in event.evidence}
+    new = tuple(e for e in extra if (e.start, e.end) not in spans)
+    if not new:
+        return event
+    return replace(event, evidence=tuple(sorted(event.evidence + new, key=lambda e: e.start)))
 
 
 def _told_day(event: Event) -> bool:
@@ -60,11 +71,11 @@ def _doers_agree(a: Event, b: Event) -> bool:
 
 
 def _twins(a: Event, b: Event) -> bool:
-    sites = _sites(a)
+    sites = site_names(a)
     return (
         bool(sites)
         and a.sub_event_type == b.sub_event_type
-        and sites == _sites(b)
+        and sites == site_names(b)
         and _days_agree(a, b)
         and _doers_agree(a, b)
     )
@@ -77,12 +88,14 @@ def one_per_site_and_day(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         twin = next((k for k in kept if _twins(k, event)), None)
-        spans = {(e.start, e.end) for e in twin.evidence} if twin is not None else set()
-        extra = tuple(e for e in event.evidence if (e.start, e.end) not in spans)
-        if twin is None or not extra:
+        if twin is None:
             kept.append(event)
             continue
-        evidence = tuple(sorted(twin.evidence + extra, key=lambda e: e.start))
+        joined = with_evidence(twin, event.evidence)
+        if joined is twin:  # no sentence of its own: one sentence split per place it names
+            kept.append(event)
+            continue
+        evidence = joined.evidence
         base = event if twin.event_date != event.event_date and _later_told(twin, event) else twin
         if {twin.time_precision, event.time_precision} == {1, 2}:
             base = twin if twin.time_precision == 1 else event  # the act's own day over its week

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geoevents.events.row_folds import site_names, with_evidence
 from geoevents.events.subtypes import NON_STATE_WORDS, STATE_WORDS
 from geoevents.events.summaries import kinded_cues
 from geoevents.events.triggers import TERRITORY
@@ -37,9 +38,7 @@ def _leaving(event: Event) -> bool:
 
 def _near(a: Event, b: Event, days: int) -> bool:
     """One site (by name and country) and days at most ``days`` apart (or both undated)."""
-    sites_a = {(loc.place.name, loc.place.country_code) for loc in a.locations if loc.role == "site"}
-    sites_b = {(loc.place.name, loc.place.country_code) for loc in b.locations if loc.role == "site"}
-    if not sites_a & sites_b:
+    if not site_names(a) & site_names(b):
         return False
     if a.event_date is None or b.event_date is None:
         return a.event_date is None and b.event_date is None
@@ -62,15 +61,7 @@ def withdrawals_read(events: list[Event]) -> list[Event]:
         if any(e.sub_event_type == "Agreement" and _near(e, event, 2) for e in events):
             event = replace(event, sub_event_type=TRANSFER)
         out.append(_pressed(event))
-    return [_with_sentences(e, told.get(id(e), [])) for e in out]
-
-
-def _with_sentences(event: Event, extra: list[Evidence]) -> Event:
-    spans = {(e.start, e.end) for e in event.evidence}
-    new = [e for e in extra if (e.start, e.end) not in spans]
-    if not new:
-        return event
-    return replace(event, evidence=tuple(sorted((*event.evidence, *new), key=lambda e: e.start)))
+    return [with_evidence(e, told.get(id(e), [])) for e in out]
 
 
 def _pressed(event: Event) -> Event:
