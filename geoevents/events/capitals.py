@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from geoevents.events.text import Span
-from geoevents.events.towns import city_named, city_place
+from geoevents.events.towns import TOWN_LIKE, city_named, city_place, name_key
 from geoevents.records import Mention, MentionRole, Place, ResolvedMention
 
 # "the Syrian capital", "the Iraqi capital city", "Syria's capital"; the demonym is a mention of its own.
@@ -65,8 +65,6 @@ CAPITAL_OUTWEIGHS = 10  # a capital this many times a namesake's size is the one
 def capital_namesake(rm: ResolvedMention, countries: Iterable[str]) -> ResolvedMention | None:
     """A town read as a small namesake ("Paris", Kentucky) that bears the name of the capital of another
     country the article names ("in France"): the capital, many times its size; None otherwise."""
-    from geoevents.events.towns import TOWN_LIKE, name_key
-
     place = rm.place
     if place is None or place.feature_class not in TOWN_LIKE:
         return None

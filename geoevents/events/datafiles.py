@@ -10,6 +10,12 @@ from pathlib import Path
 from geoevents.errors import InputError
 
 
+def data_words(name: str) -> list[str]:
+    """The entries of a one-entry-per-line data file (``#`` comments and blank lines skipped)."""
+    text = resources.files(__package__).joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def data_rows(path: Path | None, name: str, columns: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
     """The rows of a tab-separated data file (``#`` comments), each with ``file:line`` for errors."""
     source = (

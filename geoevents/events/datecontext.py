@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
-from importlib.resources import files
 
+from geoevents.events.datafiles import data_words
 from geoevents.events.dates import dates_from_text
 from geoevents.events.draft import Draft
 from geoevents.events.text import Span
@@ -20,11 +20,7 @@ _ONGOING = re.compile(
     r"\b(?:continu(?:e|es|ed|ing)|raged?|raging|ongoing|still|(?:days|weeks|months|years)\s+later)\b", re.I
 )
 # A source of the report by the word that names it, then its verb: "the defence ministry in Moscow said".
-_SPEAKER = "|".join(
-    line.strip()
-    for line in (files("geoevents.events") / "data" / "speakers.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+_SPEAKER = "|".join(data_words("speakers.txt"))
 _TOLD_BY = re.compile(
     rf"\b(?P<who>{_SPEAKER})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:said|says|reported|added|announced|stated)\b", re.I
 )

@@ -9,12 +9,12 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from importlib.resources import files
 from typing import Any
 
 from shapely.geometry import Point
 
 from geoevents.events.capitals import demonym_countries
+from geoevents.events.datafiles import data_words
 from geoevents.events.draft import Draft
 from geoevents.events.site_words import (
     _ATTRIBUTION,
@@ -423,15 +423,7 @@ def _votes(rm: ResolvedMention, text: str, spans: list[tuple[int, int]]) -> bool
 
 
 _SPONSOR = re.compile(
-    r"[\s-]*(?:"
-    + "|".join(
-        w.strip()
-        for w in (files("geoevents.events") / "data" / "sponsor_words.txt")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if w.strip() and not w.startswith("#")
-    )
-    + r")\b",
+    r"[\s-]*(?:" + "|".join(data_words("sponsor_words.txt")) + r")\b",
     re.IGNORECASE,
 )
 

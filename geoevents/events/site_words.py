@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from importlib.resources import files
 
 from geoevents.events.causes import cause_words
+from geoevents.events.datafiles import data_words
 from geoevents.events.text import Span
 from geoevents.events.towns import GRANULARITY, leads_to_container
 from geoevents.records import MentionKind, ResolvedMention
@@ -209,11 +209,7 @@ _ORIGIN = re.compile(
     r"forces|people|citizens|leaders?|king|officials?|parliament|council|authorities|consulate)\s+of)\s+(?:the\s+)?(?:former\s+)?$",
     re.IGNORECASE,
 )
-_FLIGHT_WORDS = "|".join(
-    r"\s+".join(map(re.escape, w.split()))
-    for w in (files("geoevents.events") / "data" / "flight_words.txt").read_text("utf-8").splitlines()
-    if w.strip() and not w.startswith("#")
-)
+_FLIGHT_WORDS = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data_words("flight_words.txt"))
 # "fled from", "were displaced from the town of": the place of what drove them out
 _FLED_FROM = re.compile(
     rf"\b(?:{_FLIGHT_WORDS})\s+(?:[\w'’-]+\s+){{0,3}}?"

@@ -6,8 +6,8 @@ told elsewhere or in the same clause."""
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 
+from geoevents.events.datafiles import data_words
 from geoevents.events.numbers import NUMBER, WORD_NUM, number_from_phrase
 
 # The victim between the verb and "to death": "beat a man to death", "stabbed two guards to death",
@@ -46,11 +46,7 @@ A_BODY = re.compile(
     re.I,
 )
 # One person named in the singular: "killed the police chief", "shot dead his brother" (vocabulary below).
-PERSONS = "|".join(
-    line.strip()
-    for line in (files("geoevents.events") / "data" / "persons.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+PERSONS = "|".join(data_words("persons.txt"))
 ONE_NAMED = re.compile(
     r"\b(?P<verb>killed|killing|kills|murdered|assassinated|executed|beheaded|shot\s+dead|gunned\s+down|fatally\s+shot|"
     r"wounding|wounded|injuring|injured)\s+"
