@@ -100,8 +100,6 @@ def encode_record(value: Any, places: dict[str, Place] | None = None) -> Any:
     if isinstance(value, (str, int)):  # a StrEnum or IntEnum member: JSON writes it as its value
         _PLAIN.add(cls)
         return value
-    if isinstance(value, Mapping):
-        return _jsonable(value)
     return _jsonable(value)
 
 
