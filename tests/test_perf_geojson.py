@@ -119,4 +119,9 @@ def test_a_maps_kept_outline_is_the_one_it_would_draw(
     drawn = (simple.geom_type, json_text(webmap.rounded_coords(simple, 3)))
     assert webmap._outline(area) == drawn
     assert len(list((tmp_path / "cache" / "geojson").glob("*.json"))) == 1
+
+    def not_drawn_again(geometry: object) -> str:
+        raise AssertionError("the kept outline was drawn again instead of read back")
+
+    monkeypatch.setattr(webmap, "_outline_text", not_drawn_again)
     assert webmap._outline(area) == drawn  # read back from the kept file
